@@ -1,0 +1,291 @@
+//! Erlang A (M/M/N+M, Palm's queue): callers abandon after an exponentially
+//! distributed patience, so the queue is stable for any number of agents.
+//!
+//! # Model and sources
+//! Birth–death chain with arrivals at rate `λ`, `n·μ` departures while
+//! `n ≤ N` and `N·μ + (n − N)·θ` above (`μ = 1/AHT`, `θ = 1/patience`);
+//! Palm (1943); Garnett, Mandelbaum & Reiman, "Designing a call center with
+//! impatient customers", MSOM 4(3), 2002; Mandelbaum & Zeltyn, "The
+//! Palm/Erlang-A queue, with applications to call centers" (2007 technical
+//! note). With `a = Nμ/θ` and `x = λ/θ`, the stationary probabilities
+//! relative to "all agents busy, nobody waiting" are
+//!
+//! ```text
+//! below N:        L  = Σ_{n<N} π_n / π_N = (1 − B) / B,      B = Erlang B(N, A)
+//! k waiting:      t_k = π_{N+k} / π_N = x^k / ((a+1)(a+2)…(a+k))
+//! ```
+//!
+//! An arrival that finds `k` callers waiting (PASTA) reaches an agent after
+//! a sum of exponential stages with rates `θ(a+k), …, θ(a+1), θa`; it is
+//! served unless its own patience runs out first, which happens with
+//! probability `1 − a/(a+k+1)`. Summing over `k`:
+//!
+//! ```text
+//! Z            = L + Σ t_k                                   (normaliser)
+//! P(wait)      = Σ t_k / Z
+//! P(abandon)   = Σ t_k (k+1)/(a+k+1) / Z
+//! answered     = (L + Σ t_k a/(a+k+1)) / Z  = 1 − P(abandon)
+//! ASA          = (1/θ) Σ t_k a/(a+k+1) · H_k / (Z · answered),  H_k = Σ_{j=1}^{k+1} 1/(a+j)
+//! served after T = u^(a+1) · e^(x(1−u)) · Σ t'_k a/(a+k+1),   u = e^(−θT), t'_k with x·u for x
+//! ```
+//!
+//! The last line is our closed form for the callers answered later than `T`
+//! (it follows from `e^(−θ·wait)` of a served caller being Beta(a+1, k+1)
+//! distributed). Every sum has positive terms only, so nothing cancels and
+//! the result is exact to rounding; the references in `tests/reference`
+//! check it to 1e-10 relative against 50-digit arithmetic.
+//!
+//! Definitions of the reported figures:
+//! - `service_level`: answered within `T` over **all offered** calls
+//!   (abandoned calls count as failures, whenever they abandon);
+//! - `service_level_answered`: answered within `T` over **answered** calls;
+//! - `asa_s`: mean wait of **answered** calls (those answered at once count as 0 s);
+//! - `occupancy`: carried load over agents, `A·(1 − P(abandon)) / N`;
+//! - `queue_length`: mean number waiting, `λ·P(abandon)/θ` (Little's law on abandonments).
+
+use crate::erlang_b::Blocking;
+use crate::error::{
+    check_agents, check_aht, check_patience, check_threshold, check_traffic, Error, Result,
+    MAX_QUEUE_STATES,
+};
+use serde::Serialize;
+
+/// Figures of an Erlang A queue (see the module documentation for definitions).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct ErlangA {
+    /// Probability that a caller finds all agents busy.
+    pub p_wait: f64,
+    /// Probability that a caller hangs up before being answered.
+    pub p_abandon: f64,
+    /// Answered within `T`, over all offered calls.
+    pub service_level: f64,
+    /// Answered within `T`, over answered calls.
+    pub service_level_answered: f64,
+    /// Mean wait of answered calls, seconds.
+    pub asa_s: f64,
+    /// Carried load per agent, `A·(1 − P(abandon)) / N`.
+    pub occupancy: f64,
+    /// Mean number of callers waiting.
+    pub queue_length: f64,
+}
+
+/// Erlang A figures for `traffic` Erlangs, `agents` agents (fractional
+/// allowed, through the continuous Erlang B), mean handle time `aht_s`, mean
+/// patience `patience_s` and service-level threshold `target_s`.
+///
+/// ```
+/// let a = ccplan_engine::erlang_a::evaluate(10.0, 10.0, 180.0, 120.0, 20.0).unwrap();
+/// assert!(a.p_abandon > 0.0 && a.p_abandon < a.p_wait);
+/// assert!(a.service_level < a.service_level_answered);
+/// ```
+pub fn evaluate(
+    traffic: f64,
+    agents: f64,
+    aht_s: f64,
+    patience_s: f64,
+    target_s: f64,
+) -> Result<ErlangA> {
+    let traffic = check_traffic(traffic)?;
+    let agents = check_agents(agents)?;
+    let aht_s = check_aht(aht_s)?;
+    let patience_s = check_patience(patience_s)?;
+    let target_s = check_threshold(target_s)?;
+    from_blocking(traffic, &Blocking::at(traffic, agents), aht_s, patience_s, target_s)
+}
+
+pub(crate) fn from_blocking(
+    traffic: f64,
+    blocking: &Blocking,
+    aht_s: f64,
+    patience_s: f64,
+    target_s: f64,
+) -> Result<ErlangA> {
+    let agents = blocking.servers;
+    let patience_per_aht = patience_s / aht_s;
+    if traffic == 0.0 || blocking.ratio_not_blocked.is_infinite() {
+        // Nobody waits (or the chance is below the smallest double).
+        return Ok(ErlangA {
+            p_wait: 0.0,
+            p_abandon: 0.0,
+            service_level: 1.0,
+            service_level_answered: 1.0,
+            asa_s: 0.0,
+            occupancy: if agents > 0.0 { traffic / agents } else { 0.0 },
+            queue_length: 0.0,
+        });
+    }
+    if agents == 0.0 {
+        // No agents: every caller waits and abandons.
+        return Ok(ErlangA {
+            p_wait: 1.0,
+            p_abandon: 1.0,
+            service_level: 0.0,
+            service_level_answered: 0.0,
+            asa_s: 0.0,
+            occupancy: 0.0,
+            queue_length: traffic * patience_per_aht,
+        });
+    }
+    let a = agents * patience_per_aht;
+    let x = traffic * patience_per_aht;
+    let main = QueueSums::new(a, x)?;
+
+    let patience_fraction = target_s / patience_s;
+    let served_after_target = if patience_fraction == 0.0 {
+        main.served
+    } else {
+        let late = QueueSums::new(a, x * (-patience_fraction).exp())?;
+        let log_factor = x * -(-patience_fraction).exp_m1() - (a + 1.0) * patience_fraction;
+        let shift = f64::from(late.scale - main.scale) * std::f64::consts::LN_2;
+        (log_factor + shift + late.served.ln()).exp().min(main.served)
+    };
+    let served_within_target = main.served - served_after_target;
+
+    let below = scale_down(blocking.ratio_not_blocked, main.scale);
+    let normaliser = below + main.waiting;
+    let answered = below + main.served;
+    let p_abandon = main.abandoning / normaliser;
+    Ok(ErlangA {
+        p_wait: main.waiting / normaliser,
+        p_abandon,
+        service_level: ((below + served_within_target) / normaliser).min(1.0),
+        service_level_answered: ((below + served_within_target) / answered).min(1.0),
+        asa_s: main.served_wait / answered * patience_s,
+        occupancy: (traffic * (answered / normaliser) / agents).min(1.0),
+        queue_length: x * p_abandon,
+    })
+}
+
+/// The sums over waiting states `k = 0, 1, …` (module docs), stored as
+/// `value · 2^(−scale)` because in overload the terms outgrow a double.
+#[derive(Debug)]
+struct QueueSums {
+    waiting: f64,
+    abandoning: f64,
+    served: f64,
+    served_wait: f64,
+    scale: i32,
+}
+
+const RESCALE_BITS: i32 = 500;
+
+impl QueueSums {
+    fn new(a: f64, x: f64) -> Result<Self> {
+        if x - a > MAX_QUEUE_STATES {
+            return Err(Error::TooLarge {
+                what: "Erlang A queue (callers waiting in overload)",
+                value: x - a,
+                max: MAX_QUEUE_STATES,
+            });
+        }
+        let big = 2f64.powi(RESCALE_BITS);
+        let small = 2f64.powi(-RESCALE_BITS);
+        let mut sums = QueueSums { waiting: 0.0, abandoning: 0.0, served: 0.0, served_wait: 0.0, scale: 0 };
+        let mut term = 1.0;
+        let mut harmonic = 1.0 / (a + 1.0);
+        let mut k = 0.0;
+        loop {
+            let weight = 1.0 / (a + k + 1.0);
+            sums.waiting += term;
+            sums.abandoning += term * (k + 1.0) * weight;
+            sums.served += term * a * weight;
+            sums.served_wait += term * a * weight * harmonic;
+            let ratio = x * weight;
+            term *= ratio;
+            k += 1.0;
+            harmonic += 1.0 / (a + k + 1.0);
+            if ratio < 1.0 {
+                // Later ratios are smaller still, so the rest is below a geometric tail.
+                let tail = term / (1.0 - ratio);
+                let tail_wait = tail * (harmonic + 1.0 / ((1.0 - ratio) * (a + k)));
+                if tail <= 1e-17 * sums.abandoning.min(sums.served)
+                    && tail_wait <= 1e-17 * sums.served_wait
+                {
+                    return Ok(sums);
+                }
+            }
+            if term > big {
+                term *= small;
+                sums.waiting *= small;
+                sums.abandoning *= small;
+                sums.served *= small;
+                sums.served_wait *= small;
+                sums.scale += RESCALE_BITS;
+            }
+            if k > MAX_QUEUE_STATES {
+                return Err(Error::TooLarge {
+                    what: "Erlang A queue (states to sum)",
+                    value: k,
+                    max: MAX_QUEUE_STATES,
+                });
+            }
+        }
+    }
+}
+
+/// `value · 2^(−scale)`, exact until it underflows.
+fn scale_down(mut value: f64, mut scale: i32) -> f64 {
+    let small = 2f64.powi(-RESCALE_BITS);
+    while scale > 0 && value != 0.0 {
+        value *= small;
+        scale -= RESCALE_BITS;
+    }
+    value
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::erlang_c;
+
+    fn assert_relative(value: f64, expected: f64, tolerance: f64) {
+        let error = ((value - expected) / expected).abs();
+        assert!(error <= tolerance, "{value} vs {expected}: relative error {error:e}");
+    }
+
+    #[test]
+    fn tends_to_erlang_c_as_patience_grows() {
+        let c = erlang_c::evaluate(90.0, 100.0, 300.0, 20.0).unwrap().stable().unwrap();
+        let a = evaluate(90.0, 100.0, 300.0, 3e8, 20.0).unwrap();
+        assert_relative(a.p_wait, c.p_wait, 1e-6);
+        assert_relative(a.service_level, c.service_level, 1e-6);
+        assert_relative(a.asa_s, c.asa_s, 1e-5);
+        assert!(a.p_abandon < 1e-6);
+    }
+
+    #[test]
+    fn single_agent_zero_threshold_by_hand() {
+        // N = 1, A = 1, AHT = patience = 1 → a = 1, x = 1, t_k = 1/(k+1)!, L = 1.
+        // Σ t_k = e − 1; served mass Σ t_k/(k+2) = Σ_{m≥1} 1/(m+1)! = e − 2; Z = L + Σ t_k = e.
+        let r = evaluate(1.0, 1.0, 1.0, 1.0, 0.0).unwrap();
+        let e = std::f64::consts::E;
+        assert_relative(r.p_wait, (e - 1.0) / e, 1e-15);
+        // abandon mass = Σ t_k − served = 1
+        assert_relative(r.p_abandon, 1.0 / e, 1e-15);
+        assert_relative(r.service_level, 1.0 / e, 1e-15);
+    }
+
+    #[test]
+    fn overload_is_stable_and_finite() {
+        let r = evaluate(50_000.0, 25_000.0, 300.0, 120.0, 20.0).unwrap();
+        assert!(r.p_abandon > 0.49 && r.p_abandon < 0.51, "{r:?}");
+        assert!(r.p_wait <= 1.0 && r.service_level >= 0.0 && r.occupancy <= 1.0);
+        let r = evaluate(100.0, 1.0, 300.0, 60.0, 20.0).unwrap();
+        assert!(r.occupancy > 0.99, "{r:?}");
+    }
+
+    #[test]
+    fn no_agents_or_no_traffic() {
+        let r = evaluate(5.0, 0.0, 300.0, 60.0, 20.0).unwrap();
+        assert_eq!((r.p_abandon, r.service_level), (1.0, 0.0));
+        let r = evaluate(0.0, 3.0, 300.0, 60.0, 20.0).unwrap();
+        assert_eq!((r.p_wait, r.service_level, r.occupancy), (0.0, 1.0, 0.0));
+    }
+
+    #[test]
+    fn refuses_work_beyond_the_documented_maximum() {
+        let r = evaluate(50_000.0, 1.0, 1.0, 1e6, 20.0);
+        assert!(matches!(r, Err(Error::TooLarge { .. })), "{r:?}");
+        assert!(matches!(evaluate(5.0, 3.0, 300.0, 0.0, 20.0), Err(Error::Patience(_))));
+    }
+}

@@ -1,0 +1,153 @@
+//! Erlang C (M/M/N, callers wait as long as needed): probability of waiting,
+//! service level, ASA, occupancy and queue length.
+
+use crate::erlang_b::Blocking;
+use crate::error::{check_agents, check_aht, check_threshold, check_traffic, Result};
+use serde::Serialize;
+
+/// Figures of a stable Erlang C queue (`N > A`).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct ErlangC {
+    /// Probability that a caller waits at all, `Pw` ("Erlang C formula").
+    pub p_wait: f64,
+    /// Share of calls answered within the threshold `T`, `SL(T)`.
+    pub service_level: f64,
+    /// Average speed of answer over all calls, seconds.
+    pub asa_s: f64,
+    /// Share of agents' time spent handling calls, `A / N`.
+    pub occupancy: f64,
+    /// Mean number of callers waiting, `Lq`.
+    pub queue_length: f64,
+}
+
+/// Erlang C result: either the figures, or an unstable queue when the agents
+/// cannot keep up with the load (`N ≤ A`: the queue grows without bound).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Outcome {
+    Stable(ErlangC),
+    Unstable {
+        /// Always `true`; present so the serialised form says what happened.
+        unstable: bool,
+    },
+}
+
+impl Outcome {
+    /// The figures, or `None` for an unstable queue.
+    pub fn stable(self) -> Option<ErlangC> {
+        match self {
+            Outcome::Stable(figures) => Some(figures),
+            Outcome::Unstable { .. } => None,
+        }
+    }
+}
+
+/// Erlang C figures for `A` Erlangs (`traffic`) handled by `N` agents
+/// (`agents`, fractional allowed), mean handle time `aht_s` and service-level
+/// threshold `target_s`:
+///
+/// ```text
+/// Pw    = N·B / (N − A·(1 − B))   = N·B / ((N − A) + A·B),  B = Erlang B(N, A)
+/// SL(T) = 1 − Pw · e^(−(N − A)·T / AHT) = (1 − Pw) + Pw·(1 − e^(−(N − A)·T / AHT))
+/// ASA   = Pw · AHT / (N − A)
+/// Lq    = Pw · A / (N − A),   occupancy = A / N
+/// ```
+///
+/// (Erlang 1917; Cooper, "Introduction to Queueing Theory", 2nd ed., §3.4.)
+/// Both forms on the right avoid subtracting nearly equal numbers. For
+/// fractional `N` the continuous Erlang B is used.
+///
+/// ```
+/// use ccplan_engine::erlang_c::{evaluate, Outcome};
+/// let Outcome::Stable(c) = evaluate(10.0, 12.0, 180.0, 20.0).unwrap() else { panic!() };
+/// assert!((c.p_wait - 0.449_388_224_298_270_87).abs() < 1e-14);
+/// assert!(matches!(evaluate(10.0, 10.0, 180.0, 20.0), Ok(Outcome::Unstable { .. })));
+/// ```
+pub fn evaluate(traffic: f64, agents: f64, aht_s: f64, target_s: f64) -> Result<Outcome> {
+    let traffic = check_traffic(traffic)?;
+    let agents = check_agents(agents)?;
+    let aht_s = check_aht(aht_s)?;
+    let target_s = check_threshold(target_s)?;
+    Ok(from_blocking(traffic, &Blocking::at(traffic, agents), aht_s, target_s))
+}
+
+/// Erlang C from an already computed Erlang B state (lets callers walk
+/// consecutive `N` with one recursion).
+pub(crate) fn from_blocking(traffic: f64, blocking: &Blocking, aht_s: f64, target_s: f64) -> Outcome {
+    let agents = blocking.servers;
+    if agents <= traffic {
+        return Outcome::Unstable { unstable: true };
+    }
+    let spare = agents - traffic;
+    let b = blocking.blocking;
+    let denominator = spare + traffic * b;
+    let p_wait = agents * b / denominator;
+    let no_wait = spare * blocking.not_blocked() / denominator;
+    let decay = -(-spare * target_s / aht_s).exp_m1();
+    let service_level = (no_wait + p_wait * decay).min(1.0);
+    Outcome::Stable(ErlangC {
+        p_wait,
+        service_level,
+        asa_s: p_wait * aht_s / spare,
+        occupancy: traffic / agents,
+        queue_length: p_wait * traffic / spare,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::Error;
+
+    fn stable(traffic: f64, agents: f64, aht_s: f64, target_s: f64) -> ErlangC {
+        evaluate(traffic, agents, aht_s, target_s).unwrap().stable().unwrap()
+    }
+
+    #[test]
+    fn single_agent_is_m_m_1() {
+        // M/M/1: Pw = ρ, ASA = ρ/(1−ρ)·AHT, SL(T) = 1 − ρ e^{−(1−ρ)T/AHT}
+        let c = stable(0.5, 1.0, 100.0, 50.0);
+        assert!((c.p_wait - 0.5).abs() < 1e-15);
+        assert!((c.asa_s - 100.0).abs() < 1e-12);
+        assert!((c.service_level - (1.0 - 0.5 * (-0.25f64).exp())).abs() < 1e-15);
+        assert!((c.queue_length - 0.5).abs() < 1e-15);
+    }
+
+    #[test]
+    fn classic_textbook_case() {
+        // 200 calls in 60 min at 180 s AHT = 10 Erlangs: 13 agents just miss 80/20, 14 make it.
+        // Values from 30-digit mpmath.
+        let thirteen = stable(10.0, 13.0, 180.0, 20.0);
+        let fourteen = stable(10.0, 14.0, 180.0, 20.0);
+        assert!((thirteen.service_level - 0.795_594_788_417_783_12).abs() < 1e-15);
+        assert!((fourteen.service_level - 0.888_350_019_179_466_88).abs() < 1e-15);
+        assert!((thirteen.occupancy - 10.0 / 13.0).abs() < 1e-15);
+    }
+
+    #[test]
+    fn unstable_is_a_result_not_a_number() {
+        assert_eq!(evaluate(10.0, 9.5, 180.0, 20.0), Ok(Outcome::Unstable { unstable: true }));
+        assert_eq!(evaluate(0.0, 0.0, 180.0, 20.0), Ok(Outcome::Unstable { unstable: true }));
+    }
+
+    #[test]
+    fn no_traffic_means_no_waiting() {
+        let c = stable(0.0, 1.0, 180.0, 20.0);
+        assert_eq!((c.p_wait, c.service_level, c.asa_s, c.occupancy), (0.0, 1.0, 0.0, 0.0));
+    }
+
+    #[test]
+    fn extreme_thresholds_stay_in_range() {
+        let zero = stable(100.0, 101.0, 300.0, 0.0);
+        assert!((zero.service_level - (1.0 - zero.p_wait)).abs() < 1e-15);
+        let long = stable(100.0, 101.0, 300.0, 1e12);
+        assert_eq!(long.service_level, 1.0);
+    }
+
+    #[test]
+    fn invalid_inputs() {
+        assert!(matches!(evaluate(-1.0, 3.0, 180.0, 20.0), Err(Error::Traffic(_))));
+        assert!(matches!(evaluate(1.0, 3.0, 0.0, 20.0), Err(Error::Aht(_))));
+        assert!(matches!(evaluate(1.0, 3.0, 180.0, f64::NAN), Err(Error::Threshold(_))));
+    }
+}

@@ -1,0 +1,19 @@
+//! # ccplan-engine
+//!
+//! Exact queueing models for contact-centre staffing, with no dependency on
+//! the browser: Erlang B ([`erlang_b`]), Erlang C ([`erlang_c`]) and Erlang A
+//! ([`erlang_a`]); required agents, FTE and staffing curves ([`staffing`]);
+//! interval day plans and their reverse ([`plan`]).
+//!
+//! Every function validates its input and returns [`Error`] rather than
+//! panicking; no output is ever NaN or infinite.
+
+pub mod erlang_a;
+pub mod erlang_b;
+pub mod erlang_c;
+mod error;
+pub mod plan;
+mod special;
+pub mod staffing;
+
+pub use error::{Error, Result, MAX_AGENTS, MAX_CURVE_POINTS, MAX_INTERVALS, MAX_QUEUE_STATES, MAX_TRAFFIC};

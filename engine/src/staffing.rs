@@ -1,0 +1,419 @@
+//! Staffing on top of the queueing models: one set of figures for either
+//! model, the required number of agents for a set of targets, scheduled FTE
+//! after shrinkage, and staffing curves for charts.
+
+use crate::erlang_b::Blocking;
+use crate::error::{
+    check_agents, check_aht, check_patience, check_shrinkage, check_threshold, check_traffic,
+    Error, Result, MAX_AGENTS, MAX_CURVE_POINTS,
+};
+use crate::{erlang_a, erlang_c};
+use serde::{Deserialize, Serialize};
+
+/// Which queueing model to staff with.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "model", rename_all = "snake_case")]
+pub enum Model {
+    /// Callers wait as long as it takes (M/M/N).
+    ErlangC,
+    /// Callers hang up after an exponential patience with this mean (M/M/N+M).
+    ErlangA { patience_s: f64 },
+}
+
+impl Model {
+    fn validate(self) -> Result<Self> {
+        if let Model::ErlangA { patience_s } = self {
+            check_patience(patience_s)?;
+        }
+        Ok(self)
+    }
+}
+
+/// The figures of one staffing level, the same shape for both models.
+/// Under Erlang C nobody abandons and `service_level_answered == service_level`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Metrics {
+    pub agents: f64,
+    pub p_wait: f64,
+    pub p_abandon: f64,
+    /// Answered within the threshold over all offered calls.
+    pub service_level: f64,
+    /// Answered within the threshold over answered calls.
+    pub service_level_answered: f64,
+    /// Mean wait of answered calls, seconds.
+    pub asa_s: f64,
+    pub occupancy: f64,
+    pub queue_length: f64,
+}
+
+impl Metrics {
+    /// The figures when nobody calls: nothing waits, nothing is missed.
+    fn idle(agents: f64) -> Self {
+        Metrics {
+            agents,
+            p_wait: 0.0,
+            p_abandon: 0.0,
+            service_level: 1.0,
+            service_level_answered: 1.0,
+            asa_s: 0.0,
+            occupancy: 0.0,
+            queue_length: 0.0,
+        }
+    }
+
+    fn from_erlang_c(agents: f64, c: erlang_c::ErlangC) -> Self {
+        Metrics {
+            agents,
+            p_wait: c.p_wait,
+            p_abandon: 0.0,
+            service_level: c.service_level,
+            service_level_answered: c.service_level,
+            asa_s: c.asa_s,
+            occupancy: c.occupancy,
+            queue_length: c.queue_length,
+        }
+    }
+
+    fn from_erlang_a(agents: f64, a: erlang_a::ErlangA) -> Self {
+        Metrics {
+            agents,
+            p_wait: a.p_wait,
+            p_abandon: a.p_abandon,
+            service_level: a.service_level,
+            service_level_answered: a.service_level_answered,
+            asa_s: a.asa_s,
+            occupancy: a.occupancy,
+            queue_length: a.queue_length,
+        }
+    }
+}
+
+/// Figures at `agents` agents; `None` when an Erlang C queue is unstable
+/// (`agents ≤ traffic`).
+pub fn metrics(traffic: f64, aht_s: f64, model: Model, agents: f64, target_s: f64) -> Result<Option<Metrics>> {
+    let traffic = check_traffic(traffic)?;
+    let aht_s = check_aht(aht_s)?;
+    let model = model.validate()?;
+    let agents = check_agents(agents)?;
+    let target_s = check_threshold(target_s)?;
+    metrics_from_blocking(traffic, aht_s, model, &Blocking::at(traffic, agents), target_s)
+}
+
+fn metrics_from_blocking(
+    traffic: f64,
+    aht_s: f64,
+    model: Model,
+    blocking: &Blocking,
+    target_s: f64,
+) -> Result<Option<Metrics>> {
+    let agents = blocking.servers;
+    if traffic == 0.0 {
+        return Ok(Some(Metrics::idle(agents)));
+    }
+    Ok(match model {
+        Model::ErlangC => erlang_c::from_blocking(traffic, blocking, aht_s, target_s)
+            .stable()
+            .map(|c| Metrics::from_erlang_c(agents, c)),
+        Model::ErlangA { patience_s } => Some(Metrics::from_erlang_a(
+            agents,
+            erlang_a::from_blocking(traffic, blocking, aht_s, patience_s, target_s)?,
+        )),
+    })
+}
+
+/// What the staffing must achieve. The service-level target applies to calls
+/// answered within `target_s` over all offered calls (under Erlang C all
+/// calls are answered, so the definitions coincide).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Targets {
+    /// Share answered within `target_s`, in (0, 1): 0.8 for "80/20".
+    pub service_level: f64,
+    /// Service-level threshold, seconds: 20 for "80/20".
+    pub target_s: f64,
+    /// Highest acceptable mean wait of answered calls, seconds.
+    pub max_asa_s: Option<f64>,
+    /// Highest acceptable share of abandoned calls, in (0, 1].
+    pub max_abandon: Option<f64>,
+    /// Highest acceptable occupancy, in (0, 1].
+    pub max_occupancy: Option<f64>,
+}
+
+impl Targets {
+    /// The common "80/20" target with no further caps.
+    pub fn service_level(service_level: f64, target_s: f64) -> Self {
+        Targets { service_level, target_s, max_asa_s: None, max_abandon: None, max_occupancy: None }
+    }
+
+    /// Refuses targets no number of agents can meet (100 % service level,
+    /// 0 s ASA, 0 % abandonment), so a search never runs forever.
+    pub fn validate(&self) -> Result<()> {
+        if !(self.service_level > 0.0 && self.service_level < 1.0) {
+            return Err(Error::ServiceLevelTarget(self.service_level));
+        }
+        check_threshold(self.target_s)?;
+        if let Some(asa) = self.max_asa_s {
+            if !(asa > 0.0 && asa.is_finite()) {
+                return Err(Error::MaxAsa(asa));
+            }
+        }
+        if let Some(abandon) = self.max_abandon {
+            if !(abandon > 0.0 && abandon <= 1.0) {
+                return Err(Error::MaxAbandon(abandon));
+            }
+        }
+        if let Some(occupancy) = self.max_occupancy {
+            if !(occupancy > 0.0 && occupancy <= 1.0) {
+                return Err(Error::MaxOccupancy(occupancy));
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether figures meet every target.
+    pub fn met_by(&self, m: &Metrics) -> bool {
+        m.service_level >= self.service_level
+            && self.max_asa_s.is_none_or(|cap| m.asa_s <= cap)
+            && self.max_abandon.is_none_or(|cap| m.p_abandon <= cap)
+            && self.max_occupancy.is_none_or(|cap| m.occupancy <= cap)
+    }
+}
+
+/// The smallest whole number of agents meeting every target, with its figures.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Requirement {
+    pub agents: u32,
+    pub metrics: Metrics,
+}
+
+/// Smallest whole `N` meeting all `targets` for `traffic` Erlangs at
+/// `aht_s`. No traffic needs no agents.
+///
+/// Erlang C walks `N` upward from the first stable value (and from `A /
+/// max occupancy`), reusing the Erlang B recursion from one `N` to the next,
+/// so the search costs O(N) in all. Erlang A bisects on `N` (every figure is
+/// monotone in `N`) over a table of Erlang B values built once.
+///
+/// ```
+/// use ccplan_engine::staffing::{required_agents, Model, Targets};
+/// let r = required_agents(10.0, 180.0, Model::ErlangC, &Targets::service_level(0.8, 20.0)).unwrap();
+/// assert_eq!(r.agents, 14);
+/// ```
+pub fn required_agents(traffic: f64, aht_s: f64, model: Model, targets: &Targets) -> Result<Requirement> {
+    let traffic = check_traffic(traffic)?;
+    let aht_s = check_aht(aht_s)?;
+    let model = model.validate()?;
+    targets.validate()?;
+    if traffic == 0.0 {
+        return Ok(Requirement { agents: 0, metrics: Metrics::idle(0.0) });
+    }
+    let occupancy_floor = targets.max_occupancy.map_or(0.0, |cap| (traffic / cap).ceil());
+    match model {
+        Model::ErlangC => {
+            let first = (traffic.floor() + 1.0).max(occupancy_floor);
+            let mut blocking = Blocking::at(traffic, first.min(MAX_AGENTS));
+            loop {
+                if blocking.servers > MAX_AGENTS {
+                    return Err(Error::Unreachable);
+                }
+                if let Some(m) = metrics_from_blocking(traffic, aht_s, model, &blocking, targets.target_s)? {
+                    if targets.met_by(&m) {
+                        return Ok(Requirement { agents: blocking.servers as u32, metrics: m });
+                    }
+                }
+                blocking = blocking.next(traffic);
+            }
+        }
+        Model::ErlangA { .. } => {
+            let mut table = BlockingTable::new(traffic);
+            let evaluate = |table: &mut BlockingTable, n: u32| -> Result<Metrics> {
+                let blocking = table.at(n);
+                let figures = metrics_from_blocking(traffic, aht_s, model, &blocking, targets.target_s)?;
+                // Erlang A is stable at any N, so there are always figures.
+                Ok(figures.unwrap_or(Metrics::idle(f64::from(n))))
+            };
+            // Grow an upper bound from the square-root staffing guess, then bisect.
+            let mut unmet = 0u32;
+            let mut candidate = (traffic + traffic.sqrt()).ceil().max(occupancy_floor).max(1.0) as u32;
+            let mut best = loop {
+                let m = evaluate(&mut table, candidate)?;
+                if targets.met_by(&m) {
+                    break (candidate, m);
+                }
+                if f64::from(candidate) >= MAX_AGENTS {
+                    return Err(Error::Unreachable);
+                }
+                unmet = candidate;
+                candidate = (candidate.saturating_mul(2)).min(MAX_AGENTS as u32);
+            };
+            while best.0 - unmet > 1 {
+                let middle = unmet + (best.0 - unmet) / 2;
+                let m = evaluate(&mut table, middle)?;
+                if targets.met_by(&m) {
+                    best = (middle, m);
+                } else {
+                    unmet = middle;
+                }
+            }
+            Ok(Requirement { agents: best.0, metrics: best.1 })
+        }
+    }
+}
+
+/// Erlang B values for `N = 0, 1, 2, …`, extended on demand.
+struct BlockingTable {
+    traffic: f64,
+    values: Vec<Blocking>,
+}
+
+impl BlockingTable {
+    fn new(traffic: f64) -> Self {
+        BlockingTable { traffic, values: vec![Blocking::at(traffic, 0.0)] }
+    }
+
+    fn at(&mut self, servers: u32) -> Blocking {
+        let index = servers as usize;
+        while self.values.len() <= index {
+            let last = self.values[self.values.len() - 1];
+            self.values.push(last.next(self.traffic));
+        }
+        self.values[index]
+    }
+}
+
+/// Staff to schedule so that `agents` are available after `shrinkage`
+/// (breaks, meetings, training, absence): `agents / (1 − shrinkage)`.
+///
+/// ```
+/// assert_eq!(ccplan_engine::staffing::scheduled_fte(14.0, 0.3).unwrap(), 20.0);
+/// ```
+pub fn scheduled_fte(agents: f64, shrinkage: f64) -> Result<f64> {
+    let agents = check_agents(agents)?;
+    let shrinkage = check_shrinkage(shrinkage)?;
+    Ok(agents / (1.0 - shrinkage))
+}
+
+/// One point of a staffing curve; `metrics` is `None` where an Erlang C
+/// queue is unstable.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct CurvePoint {
+    pub agents: u32,
+    pub metrics: Option<Metrics>,
+}
+
+/// Figures for every whole `N` in `first..=last`, one Erlang B recursion
+/// for the whole range.
+pub fn staffing_curve(
+    traffic: f64,
+    aht_s: f64,
+    model: Model,
+    target_s: f64,
+    first: u32,
+    last: u32,
+) -> Result<Vec<CurvePoint>> {
+    let traffic = check_traffic(traffic)?;
+    let aht_s = check_aht(aht_s)?;
+    let model = model.validate()?;
+    let target_s = check_threshold(target_s)?;
+    check_agents(f64::from(last))?;
+    if last < first {
+        return Ok(Vec::new());
+    }
+    let points = (last - first) as usize + 1;
+    if points > MAX_CURVE_POINTS {
+        return Err(Error::TooLarge { what: "staffing curve", value: points as f64, max: MAX_CURVE_POINTS as f64 });
+    }
+    let mut blocking = Blocking::at(traffic, f64::from(first));
+    let mut curve = Vec::with_capacity(points);
+    for agents in first..=last {
+        if agents > first {
+            blocking = blocking.next(traffic);
+        }
+        curve.push(CurvePoint {
+            agents,
+            metrics: metrics_from_blocking(traffic, aht_s, model, &blocking, target_s)?,
+        });
+    }
+    Ok(curve)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const EIGHTY_TWENTY: Targets = Targets {
+        service_level: 0.8,
+        target_s: 20.0,
+        max_asa_s: None,
+        max_abandon: None,
+        max_occupancy: None,
+    };
+
+    #[test]
+    fn requirement_is_the_first_n_meeting_the_target() {
+        for traffic in [0.3, 4.0, 10.0, 57.5, 400.0, 3_000.0] {
+            for model in [Model::ErlangC, Model::ErlangA { patience_s: 90.0 }] {
+                let r = required_agents(traffic, 240.0, model, &EIGHTY_TWENTY).unwrap();
+                assert!(EIGHTY_TWENTY.met_by(&r.metrics));
+                let n = f64::from(r.agents);
+                let below = metrics(traffic, 240.0, model, n - 1.0, 20.0).unwrap();
+                assert!(below.is_none_or(|m| !EIGHTY_TWENTY.met_by(&m)), "{traffic} {model:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_cap_is_honoured() {
+        let targets = Targets {
+            max_asa_s: Some(5.0),
+            max_abandon: Some(0.01),
+            max_occupancy: Some(0.7),
+            ..EIGHTY_TWENTY
+        };
+        let r = required_agents(100.0, 300.0, Model::ErlangA { patience_s: 60.0 }, &targets).unwrap();
+        assert!(r.metrics.asa_s <= 5.0 && r.metrics.p_abandon <= 0.01 && r.metrics.occupancy <= 0.7);
+        assert_eq!(r.agents, 143); // ⌈100 / 0.7⌉: occupancy binds
+    }
+
+    #[test]
+    fn impossible_targets_fail_at_once() {
+        let m = Model::ErlangC;
+        assert_eq!(required_agents(10.0, 180.0, m, &Targets::service_level(1.0, 20.0)), Err(Error::ServiceLevelTarget(1.0)));
+        let asa = Targets { max_asa_s: Some(0.0), ..EIGHTY_TWENTY };
+        assert_eq!(required_agents(10.0, 180.0, m, &asa), Err(Error::MaxAsa(0.0)));
+        let abandon = Targets { max_abandon: Some(0.0), ..EIGHTY_TWENTY };
+        assert_eq!(required_agents(10.0, 180.0, m, &abandon), Err(Error::MaxAbandon(0.0)));
+    }
+
+    #[test]
+    fn no_traffic_needs_no_agents() {
+        let r = required_agents(0.0, 180.0, Model::ErlangC, &EIGHTY_TWENTY).unwrap();
+        assert_eq!(r.agents, 0);
+        assert_eq!(r.metrics.service_level, 1.0);
+    }
+
+    #[test]
+    fn large_loads_are_fast_and_sensible() {
+        let r = required_agents(50_000.0, 300.0, Model::ErlangC, &EIGHTY_TWENTY).unwrap();
+        assert!(r.agents > 50_000 && r.agents < 50_200, "{}", r.agents);
+        let a = required_agents(50_000.0, 300.0, Model::ErlangA { patience_s: 120.0 }, &EIGHTY_TWENTY).unwrap();
+        assert!(a.agents <= r.agents);
+    }
+
+    #[test]
+    fn fte_after_shrinkage() {
+        assert_eq!(scheduled_fte(0.0, 0.3), Ok(0.0));
+        assert!(matches!(scheduled_fte(10.0, 1.0), Err(Error::Shrinkage(_))));
+    }
+
+    #[test]
+    fn curve_matches_point_evaluations() {
+        let curve = staffing_curve(20.0, 300.0, Model::ErlangC, 20.0, 15, 30).unwrap();
+        assert_eq!(curve.len(), 16);
+        assert!(curve.iter().take_while(|p| p.agents <= 20).all(|p| p.metrics.is_none()));
+        for point in &curve {
+            let single = metrics(20.0, 300.0, Model::ErlangC, f64::from(point.agents), 20.0).unwrap();
+            assert_eq!(point.metrics, single);
+        }
+        assert!(staffing_curve(20.0, 300.0, Model::ErlangC, 20.0, 0, 20_000).is_err());
+    }
+}
