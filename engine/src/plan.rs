@@ -1,1 +1,325 @@
-//! placeholder
+//! Interval day plans: a forecast of contacts per interval turned into
+//! required agents, the figures at that staffing and day totals; and the
+//! reverse, the figures achieved by a given number of agents per interval.
+
+use crate::error::{check_aht, check_shrinkage, Error, Result, MAX_INTERVALS};
+use crate::staffing::{self, Metrics, Model, Targets};
+use serde::{Deserialize, Serialize};
+
+/// Forecast for one interval.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct IntervalForecast {
+    /// Contacts offered in the interval.
+    pub volume: f64,
+    /// Handle time for this interval, seconds; the plan's default when absent.
+    pub aht_s: Option<f64>,
+}
+
+/// Everything a day plan needs besides the forecast.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct PlanSettings {
+    /// Interval length in minutes (15, 30 and 60 are usual; anything in (0, 1440] works).
+    pub interval_minutes: f64,
+    /// Handle time for intervals that do not give their own, seconds.
+    pub aht_s: f64,
+    pub model: Model,
+    pub targets: Targets,
+    /// Share of paid time not available for calls, in [0, 1).
+    pub shrinkage: f64,
+    /// Loaded cost per paid agent-hour; the day's cost is left out when absent.
+    pub cost_per_paid_hour: Option<f64>,
+}
+
+impl PlanSettings {
+    fn validate(&self) -> Result<()> {
+        if !(self.interval_minutes > 0.0 && self.interval_minutes <= 1440.0) {
+            return Err(Error::IntervalLength(self.interval_minutes));
+        }
+        check_aht(self.aht_s)?;
+        self.targets.validate()?;
+        check_shrinkage(self.shrinkage)?;
+        if let Some(cost) = self.cost_per_paid_hour {
+            if !(cost.is_finite() && cost >= 0.0) {
+                return Err(Error::Cost(cost));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// One row of the plan.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct IntervalPlan {
+    pub volume: f64,
+    pub aht_s: f64,
+    /// Offered load, Erlangs: `volume · AHT / interval length`.
+    pub traffic: f64,
+    /// Agents on the phones: required (plan) or given (reverse plan).
+    pub agents: f64,
+    /// Agents to schedule after shrinkage: `agents / (1 − shrinkage)`.
+    pub scheduled_fte: f64,
+    /// Figures at `agents`; `None` where Erlang C is unstable (`agents ≤ traffic`).
+    pub metrics: Option<Metrics>,
+}
+
+/// Day totals. Rates are weighted by volume: service level and abandonment
+/// by offered contacts, ASA by answered contacts.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct DayTotals {
+    pub volume: f64,
+    /// Answered within the threshold over all offered contacts. An unstable
+    /// Erlang C interval counts as 0 % (its queue grows without bound).
+    pub service_level: f64,
+    /// Mean wait of answered contacts; `None` when an interval is unstable.
+    pub asa_s: Option<f64>,
+    pub p_abandon: f64,
+    /// Carried workload over staffed agent time.
+    pub occupancy: f64,
+    pub peak_agents: f64,
+    /// Σ agents × interval hours.
+    pub agent_hours: f64,
+    /// Σ scheduled FTE × interval hours.
+    pub paid_hours: f64,
+    /// `paid_hours × cost_per_paid_hour`, when a cost was given.
+    pub cost: Option<f64>,
+    /// Number of intervals that do not meet every target.
+    pub intervals_missing_target: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DayPlan {
+    pub intervals: Vec<IntervalPlan>,
+    pub totals: DayTotals,
+}
+
+/// Required agents for every interval of `forecast` and the day totals.
+///
+/// ```
+/// use ccplan_engine::plan::{plan_day, IntervalForecast, PlanSettings};
+/// use ccplan_engine::staffing::{Model, Targets};
+/// let settings = PlanSettings {
+///     interval_minutes: 30.0, aht_s: 180.0, model: Model::ErlangC,
+///     targets: Targets::service_level(0.8, 20.0), shrinkage: 0.3, cost_per_paid_hour: Some(25.0),
+/// };
+/// let forecast = [IntervalForecast { volume: 100.0, aht_s: None }; 2];
+/// let plan = plan_day(&forecast, &settings).unwrap();
+/// assert_eq!(plan.intervals[0].agents, 14.0);
+/// assert_eq!(plan.totals.agent_hours, 14.0);
+/// assert_eq!(plan.totals.paid_hours, 20.0);
+/// assert_eq!(plan.totals.cost, Some(500.0));
+/// ```
+pub fn plan_day(forecast: &[IntervalForecast], settings: &PlanSettings) -> Result<DayPlan> {
+    settings.validate()?;
+    check_count(forecast.len())?;
+    let intervals = forecast
+        .iter()
+        .enumerate()
+        .map(|(index, interval)| {
+            plan_interval(interval, settings).map_err(|source| Error::Interval { index, source: Box::new(source) })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(DayPlan { totals: totals(&intervals, settings), intervals })
+}
+
+/// The figures achieved by `agents[i]` agents in interval `i` (reverse mode).
+pub fn evaluate_day(forecast: &[IntervalForecast], agents: &[f64], settings: &PlanSettings) -> Result<DayPlan> {
+    settings.validate()?;
+    check_count(forecast.len())?;
+    if agents.len() != forecast.len() {
+        return Err(Error::IntervalCount { expected: forecast.len(), got: agents.len() });
+    }
+    let intervals = forecast
+        .iter()
+        .zip(agents)
+        .enumerate()
+        .map(|(index, (interval, &agents))| {
+            evaluate_interval(interval, agents, settings)
+                .map_err(|source| Error::Interval { index, source: Box::new(source) })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(DayPlan { totals: totals(&intervals, settings), intervals })
+}
+
+fn check_count(count: usize) -> Result<()> {
+    if count == 0 {
+        return Err(Error::IntervalCount { expected: 1, got: 0 });
+    }
+    if count > MAX_INTERVALS {
+        return Err(Error::TooLarge { what: "number of intervals", value: count as f64, max: MAX_INTERVALS as f64 });
+    }
+    Ok(())
+}
+
+/// Offered load of one interval and the handle time it used.
+fn load(interval: &IntervalForecast, settings: &PlanSettings) -> Result<(f64, f64)> {
+    if !(interval.volume.is_finite() && interval.volume >= 0.0) {
+        return Err(Error::Volume(interval.volume));
+    }
+    let aht_s = check_aht(interval.aht_s.unwrap_or(settings.aht_s))?;
+    Ok((interval.volume * aht_s / (settings.interval_minutes * 60.0), aht_s))
+}
+
+fn plan_interval(interval: &IntervalForecast, settings: &PlanSettings) -> Result<IntervalPlan> {
+    let (traffic, aht_s) = load(interval, settings)?;
+    let requirement = staffing::required_agents(traffic, aht_s, settings.model, &settings.targets)?;
+    let agents = f64::from(requirement.agents);
+    Ok(IntervalPlan {
+        volume: interval.volume,
+        aht_s,
+        traffic,
+        agents,
+        scheduled_fte: staffing::scheduled_fte(agents, settings.shrinkage)?,
+        metrics: Some(requirement.metrics),
+    })
+}
+
+fn evaluate_interval(interval: &IntervalForecast, agents: f64, settings: &PlanSettings) -> Result<IntervalPlan> {
+    let (traffic, aht_s) = load(interval, settings)?;
+    let metrics = staffing::metrics(traffic, aht_s, settings.model, agents, settings.targets.target_s)?;
+    Ok(IntervalPlan {
+        volume: interval.volume,
+        aht_s,
+        traffic,
+        agents,
+        scheduled_fte: staffing::scheduled_fte(agents, settings.shrinkage)?,
+        metrics,
+    })
+}
+
+fn totals(intervals: &[IntervalPlan], settings: &PlanSettings) -> DayTotals {
+    let hours = settings.interval_minutes / 60.0;
+    let mut volume = 0.0;
+    let mut within_target = 0.0;
+    let mut abandoned = 0.0;
+    let mut answered = 0.0;
+    let mut answered_wait = 0.0;
+    let mut any_unstable = false;
+    let mut workload_hours = 0.0;
+    let mut agent_hours = 0.0;
+    let mut paid_hours = 0.0;
+    let mut peak_agents: f64 = 0.0;
+    let mut intervals_missing_target = 0;
+    for interval in intervals {
+        volume += interval.volume;
+        agent_hours += interval.agents * hours;
+        paid_hours += interval.scheduled_fte * hours;
+        peak_agents = peak_agents.max(interval.agents);
+        match &interval.metrics {
+            Some(m) => {
+                within_target += interval.volume * m.service_level;
+                abandoned += interval.volume * m.p_abandon;
+                let answered_here = interval.volume * (1.0 - m.p_abandon);
+                answered += answered_here;
+                answered_wait += answered_here * m.asa_s;
+                workload_hours += interval.traffic * (1.0 - m.p_abandon) * hours;
+                if !settings.targets.met_by(m) && interval.volume > 0.0 {
+                    intervals_missing_target += 1;
+                }
+            }
+            None => {
+                any_unstable = true;
+                // The agents work flat out while the queue grows.
+                workload_hours += interval.agents * hours;
+                intervals_missing_target += 1;
+            }
+        }
+    }
+    let share = |part: f64, whole: f64, empty: f64| if whole > 0.0 { part / whole } else { empty };
+    DayTotals {
+        volume,
+        service_level: share(within_target, volume, 1.0),
+        asa_s: (!any_unstable).then(|| share(answered_wait, answered, 0.0)),
+        p_abandon: share(abandoned, volume, 0.0),
+        occupancy: share(workload_hours, agent_hours, 0.0),
+        peak_agents,
+        agent_hours,
+        paid_hours,
+        cost: settings.cost_per_paid_hour.map(|rate| rate * paid_hours),
+        intervals_missing_target,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings(model: Model) -> PlanSettings {
+        PlanSettings {
+            interval_minutes: 30.0,
+            aht_s: 300.0,
+            model,
+            targets: Targets::service_level(0.8, 20.0),
+            shrinkage: 0.25,
+            cost_per_paid_hour: Some(20.0),
+        }
+    }
+
+    fn forecast(volumes: &[f64]) -> Vec<IntervalForecast> {
+        volumes.iter().map(|&volume| IntervalForecast { volume, aht_s: None }).collect()
+    }
+
+    #[test]
+    fn each_interval_gets_its_requirement_and_totals_add_up() {
+        let s = settings(Model::ErlangC);
+        let day = forecast(&[0.0, 60.0, 240.0, 120.0]);
+        let plan = plan_day(&day, &s).unwrap();
+        for (row, interval) in plan.intervals.iter().zip(&day) {
+            let traffic = interval.volume * 300.0 / 1800.0;
+            assert_eq!(row.traffic, traffic);
+            let r = staffing::required_agents(traffic, 300.0, s.model, &s.targets).unwrap();
+            assert_eq!(row.agents, f64::from(r.agents));
+            assert_eq!(row.scheduled_fte, row.agents / 0.75);
+        }
+        let agents: f64 = plan.intervals.iter().map(|r| r.agents).sum();
+        assert_eq!(plan.totals.agent_hours, agents * 0.5);
+        assert!((plan.totals.paid_hours - agents / 0.75 * 0.5).abs() < 1e-12);
+        assert!((plan.totals.cost.unwrap() - 20.0 * agents / 0.75 * 0.5).abs() < 1e-12);
+        assert_eq!(plan.totals.volume, 420.0);
+        assert!(plan.totals.service_level >= 0.8);
+        assert_eq!(plan.totals.intervals_missing_target, 0);
+        let weighted: f64 = plan.intervals.iter().map(|r| r.volume * r.metrics.unwrap().service_level).sum();
+        assert!((plan.totals.service_level - weighted / 420.0).abs() < 1e-15);
+    }
+
+    #[test]
+    fn reverse_mode_reports_what_given_agents_achieve() {
+        let s = settings(Model::ErlangC);
+        let day = forecast(&[60.0, 240.0]);
+        let plan = plan_day(&day, &s).unwrap();
+        let agents: Vec<f64> = plan.intervals.iter().map(|r| r.agents).collect();
+        let same = evaluate_day(&day, &agents, &s).unwrap();
+        assert_eq!(same.intervals, plan.intervals);
+        let short = evaluate_day(&day, &[agents[0], 40.0], &s).unwrap();
+        assert!(short.intervals[1].metrics.is_none(), "40 agents for 40 Erlangs is unstable");
+        assert_eq!(short.totals.asa_s, None);
+        assert_eq!(short.totals.intervals_missing_target, 1);
+        let first = short.intervals[0].metrics.unwrap().service_level;
+        assert!((short.totals.service_level - first * 60.0 / 300.0).abs() < 1e-15);
+    }
+
+    #[test]
+    fn per_interval_aht_and_erlang_a() {
+        let s = settings(Model::ErlangA { patience_s: 60.0 });
+        let day = [IntervalForecast { volume: 100.0, aht_s: Some(600.0) }, IntervalForecast { volume: 100.0, aht_s: None }];
+        let plan = plan_day(&day, &s).unwrap();
+        assert_eq!(plan.intervals[0].aht_s, 600.0);
+        assert!(plan.intervals[0].agents > plan.intervals[1].agents);
+        assert!(plan.totals.p_abandon > 0.0);
+    }
+
+    #[test]
+    fn bad_rows_name_their_interval() {
+        let s = settings(Model::ErlangC);
+        let day = forecast(&[10.0, f64::NAN]);
+        assert_eq!(
+            plan_day(&day, &s).unwrap_err().to_string(),
+            "interval 2: volume must be a non-negative number, got NaN"
+        );
+        let bad_aht = [IntervalForecast { volume: 1.0, aht_s: Some(-5.0) }];
+        assert!(matches!(plan_day(&bad_aht, &s), Err(Error::Interval { index: 0, .. })));
+        assert!(matches!(plan_day(&[], &s), Err(Error::IntervalCount { .. })));
+        assert!(matches!(evaluate_day(&day, &[1.0], &s), Err(Error::IntervalCount { expected: 2, got: 1 })));
+        let zero_length = PlanSettings { interval_minutes: 0.0, ..s };
+        assert!(matches!(plan_day(&forecast(&[1.0]), &zero_length), Err(Error::IntervalLength(_))));
+    }
+}
