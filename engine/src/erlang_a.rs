@@ -131,15 +131,20 @@ pub(crate) fn from_blocking(
     let main = QueueSums::new(a, x)?;
 
     let patience_fraction = target_s / patience_s;
-    let served_after_target = if patience_fraction == 0.0 {
-        main.served
+    let served_within_target = if patience_fraction == 0.0 {
+        0.0
     } else {
         let late = QueueSums::new(a, x * (-patience_fraction).exp())?;
         let log_factor = x * -(-patience_fraction).exp_m1() - (a + 1.0) * patience_fraction;
         let shift = f64::from(late.scale - main.scale) * std::f64::consts::LN_2;
-        (log_factor + shift + late.served.ln()).exp().min(main.served)
+        let served_after_target = (log_factor + shift + late.served.ln()).exp().min(main.served);
+        if served_after_target > 0.5 * main.served {
+            // Most answered callers wait longer than T: the difference would cancel.
+            served_within_by_stages(a, x, patience_fraction, main.scale)?.min(main.served)
+        } else {
+            main.served - served_after_target
+        }
     };
-    let served_within_target = main.served - served_after_target;
 
     let below = scale_down(blocking.ratio_not_blocked, main.scale);
     let normaliser = below + main.waiting;
@@ -223,6 +228,67 @@ impl QueueSums {
     }
 }
 
+/// Callers answered within `T`, in the scale `2^(−main_scale)` of the main
+/// sums, without subtracting: a caller served after waiting through the
+/// `k + 1` stages of state `k` is answered within `T` with probability
+/// `Σ_{m>k} NB(m)`, where `NB(m) = Γ(a+m+1) / (Γ(a+1)·m!) · u^(a+1) · p^m`
+/// (negative binomial; `u = e^(−θT)`, `p = 1 − u`). Swapping the two sums,
+///
+/// ```text
+/// served within T = Σ_{m≥1} NB(m) · C(m−1),   C(j) = Σ_{k≤j} t_k · a/(a+k+1)
+/// ```
+///
+/// a sum of positive terms, accurate however small the result.
+fn served_within_by_stages(a: f64, x: f64, patience_fraction: f64, main_scale: i32) -> Result<f64> {
+    let big = 2f64.powi(RESCALE_BITS);
+    let small = 2f64.powi(-RESCALE_BITS);
+    let p = -(-patience_fraction).exp_m1();
+    let log_first_stage = -(a + 1.0) * patience_fraction;
+    let (mut term, mut term_scale) = (1.0, 0);
+    let (mut stages, mut stages_scale) = (1.0, 0);
+    let mut cumulative = 0.0;
+    let mut within = 0.0;
+    let mut m = 0.0;
+    loop {
+        within += stages * cumulative;
+        let weight = 1.0 / (a + m + 1.0);
+        cumulative += term * a * weight;
+        let term_ratio = x * weight;
+        let stages_ratio = (a + m + 1.0) * p / (m + 1.0);
+        term *= term_ratio;
+        stages *= stages_ratio;
+        m += 1.0;
+        if term_ratio < 1.0 && stages_ratio < 1.0 {
+            // Both ratios only fall from here, so geometric tails bound what is left.
+            let term_tail = term / (1.0 - term_ratio);
+            let stages_tail = stages / (1.0 - stages_ratio);
+            if stages_tail * (cumulative + term_tail) <= 1e-17 * within {
+                break;
+            }
+        }
+        if term > big {
+            term *= small;
+            cumulative *= small;
+            within *= small;
+            term_scale += RESCALE_BITS;
+        }
+        if stages > big {
+            stages *= small;
+            within *= small;
+            stages_scale += RESCALE_BITS;
+        } else if stages < small && stages > 0.0 {
+            stages *= big;
+            within *= big;
+            stages_scale -= RESCALE_BITS;
+        }
+        if m > MAX_QUEUE_STATES {
+            return Err(Error::TooLarge { what: "Erlang A queue (states to sum)", value: m, max: MAX_QUEUE_STATES });
+        }
+    }
+    let shift = f64::from(term_scale + stages_scale - main_scale) * std::f64::consts::LN_2;
+    Ok((within.ln() + log_first_stage + shift).exp())
+}
+
 /// `value · 2^(−scale)`, exact until it underflows.
 fn scale_down(mut value: f64, mut scale: i32) -> f64 {
     let small = 2f64.powi(-RESCALE_BITS);
@@ -280,6 +346,33 @@ mod tests {
         assert_eq!((r.p_abandon, r.service_level), (1.0, 0.0));
         let r = evaluate(0.0, 3.0, 300.0, 60.0, 20.0).unwrap();
         assert_eq!((r.p_wait, r.service_level, r.occupancy), (0.0, 1.0, 0.0));
+    }
+
+    #[test]
+    fn both_ways_to_count_calls_answered_within_t_agree() {
+        // (a, x, θT, served within T = a∫_u^1 y^a e^{x(1−y)} dy by 30-digit mpmath quadrature)
+        let cases = [
+            (10.0, 12.0, 0.3f64, 2.954_907_822_632_789_9),
+            (1.5, 40.0, 0.05, 0.215_581_606_226_200_28),
+            (800.0, 790.0, 0.002, 1.581_700_281_041_875_9),
+            (3.0, 2.0, 1.0, 1.130_918_957_722_362_1),
+        ];
+        for (a, x, theta_t, exact) in cases {
+            let main = QueueSums::new(a, x).unwrap();
+            let late = QueueSums::new(a, x * (-theta_t).exp()).unwrap();
+            let factor = (x * -(-theta_t).exp_m1() - (a + 1.0) * theta_t
+                + f64::from(late.scale - main.scale) * std::f64::consts::LN_2)
+                .exp();
+            let by_difference = main.served - factor * late.served;
+            let by_stages = served_within_by_stages(a, x, theta_t, main.scale).unwrap();
+            assert_relative(by_stages, exact, 1e-13);
+            if exact > 0.01 * main.served {
+                assert_relative(by_difference, exact, 1e-13);
+            } else {
+                // 46 382 778 038 354 served in all: the difference keeps no digit, the reason for the stage sum.
+                assert!(main.served > 4e13 && ((by_difference - exact) / exact).abs() > 0.1);
+            }
+        }
     }
 
     #[test]

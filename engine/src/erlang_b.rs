@@ -34,7 +34,8 @@ impl Blocking {
         if traffic == 0.0 {
             return Blocking { servers, blocking: 0.0, ratio_not_blocked: f64::INFINITY };
         }
-        let inverse = inverse_blocking_below_one(servers, traffic);
+        // Mathematically at least 1; rounding in Γ(1 + f) can dip below it for f near 0.
+        let inverse = inverse_blocking_below_one(servers, traffic).max(1.0);
         Blocking { servers, blocking: 1.0 / inverse, ratio_not_blocked: (inverse - 1.0).max(0.0) }
     }
 

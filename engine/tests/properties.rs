@@ -1,0 +1,118 @@
+//! Invariants that must hold for every input, checked with proptest.
+//!
+//! Monotonicity is checked up to a rounding allowance of `ROUNDING` (relative):
+//! the exact functions are strictly monotone, but two neighbouring values can
+//! differ by less than the last bits of a double.
+
+use ccplan_engine::staffing::{metrics, required_agents, Model, Targets};
+use ccplan_engine::{erlang_a, erlang_b, erlang_c};
+use proptest::prelude::*;
+
+const ROUNDING: f64 = 1e-12;
+
+fn no_worse(better: f64, worse: f64) -> bool {
+    better >= worse - ROUNDING * worse.abs().max(1e-300)
+}
+
+fn probability(p: f64) -> bool {
+    (0.0..=1.0).contains(&p)
+}
+
+fn traffic() -> impl Strategy<Value = f64> {
+    prop_oneof![0.001f64..1.0, 1.0f64..100.0, 100.0f64..5_000.0]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn erlang_b_is_a_probability_falling_with_servers(a in traffic(), n in 0.0f64..300.0) {
+        let b = erlang_b::blocking(a, n).unwrap();
+        let b_more = erlang_b::blocking(a, n + 0.5).unwrap();
+        prop_assert!(probability(b) && probability(b_more));
+        prop_assert!(no_worse(b, b_more));
+    }
+
+    #[test]
+    fn erlang_c_improves_with_every_agent(a in traffic(), extra in 0.01f64..50.0, aht in 10.0f64..900.0, t in 0.0f64..120.0) {
+        let n = a + extra;
+        let c = erlang_c::evaluate(a, n, aht, t).unwrap().stable().unwrap();
+        let more = erlang_c::evaluate(a, n + 1.0, aht, t).unwrap().stable().unwrap();
+        prop_assert!(probability(c.p_wait) && probability(c.service_level) && probability(c.occupancy));
+        prop_assert!(c.asa_s.is_finite() && c.asa_s >= 0.0);
+        prop_assert!(no_worse(more.service_level, c.service_level));
+        prop_assert!(no_worse(c.p_wait, more.p_wait));
+        prop_assert!(no_worse(c.asa_s, more.asa_s));
+    }
+
+    #[test]
+    fn erlang_a_improves_with_every_agent(
+        a in traffic(), n in 1u32..400, aht in 30.0f64..900.0, patience in 5.0f64..900.0, t in 0.0f64..120.0,
+    ) {
+        let n = f64::from(n);
+        let x = erlang_a::evaluate(a, n, aht, patience, t).unwrap();
+        let more = erlang_a::evaluate(a, n + 1.0, aht, patience, t).unwrap();
+        for p in [x.p_wait, x.p_abandon, x.service_level, x.service_level_answered, x.occupancy] {
+            prop_assert!(probability(p), "{x:?}");
+        }
+        prop_assert!(x.asa_s.is_finite() && x.asa_s >= 0.0 && x.queue_length.is_finite());
+        prop_assert!(x.p_abandon <= x.p_wait * (1.0 + ROUNDING));
+        prop_assert!(no_worse(x.service_level_answered, x.service_level));
+        prop_assert!(no_worse(more.service_level, x.service_level), "{x:?} {more:?}");
+        prop_assert!(no_worse(x.p_abandon, more.p_abandon));
+        prop_assert!(no_worse(x.p_wait, more.p_wait));
+        prop_assert!(no_worse(x.asa_s, more.asa_s), "{x:?} {more:?}");
+    }
+
+    #[test]
+    fn erlang_a_becomes_erlang_c_as_patience_grows(a in 0.1f64..2_000.0, extra in 0.5f64..40.0, t in 0.0f64..60.0) {
+        let n = (a + extra).ceil();
+        let c = erlang_c::evaluate(a, n, 300.0, t).unwrap().stable().unwrap();
+        // The gap closes like 1/patience, more slowly as N approaches A.
+        let long = erlang_a::evaluate(a, n, 300.0, 300.0 * 1e12, t).unwrap();
+        prop_assert!((long.p_wait - c.p_wait).abs() <= 1e-6 * c.p_wait.max(1e-300) + 1e-300);
+        prop_assert!((long.service_level - c.service_level).abs() <= 1e-6);
+        prop_assert!((long.asa_s - c.asa_s).abs() <= 1e-6 * c.asa_s + 1e-300);
+        prop_assert!(long.p_abandon <= 1e-6);
+    }
+
+    #[test]
+    fn requirement_grows_with_volume_and_aht(a in 0.01f64..2_000.0, growth in 1.0f64..1.5, patience in 10.0f64..600.0) {
+        let targets = Targets::service_level(0.8, 20.0);
+        for model in [Model::ErlangC, Model::ErlangA { patience_s: patience }] {
+            let base = required_agents(a, 300.0, model, &targets).unwrap().agents;
+            let more_volume = required_agents(a * growth, 300.0, model, &targets).unwrap().agents;
+            let longer_calls = required_agents(a * growth, 300.0 * growth, model, &targets).unwrap().agents;
+            prop_assert!(base <= more_volume && more_volume <= longer_calls);
+        }
+    }
+
+    #[test]
+    fn any_number_gives_a_result_or_an_error_never_nan(
+        a in prop::num::f64::ANY, n in prop::num::f64::ANY, aht in prop::num::f64::ANY,
+        patience in prop::num::f64::ANY, t in prop::num::f64::ANY,
+    ) {
+        let finite = |m: &ccplan_engine::staffing::Metrics| {
+            [m.p_wait, m.p_abandon, m.service_level, m.service_level_answered, m.asa_s, m.occupancy, m.queue_length]
+                .iter()
+                .all(|v| v.is_finite())
+        };
+        if let Ok(b) = erlang_b::blocking(a, n) { prop_assert!(probability(b)); }
+        for model in [Model::ErlangC, Model::ErlangA { patience_s: patience }] {
+            if let Ok(Some(m)) = metrics(a, aht, model, n, t) { prop_assert!(finite(&m), "{m:?}"); }
+        }
+        if let Ok(r) = required_agents(a, aht, Model::ErlangC, &Targets::service_level(0.8, t)) {
+            prop_assert!(finite(&r.metrics));
+        }
+    }
+}
+
+#[test]
+fn doubling_volume_needs_less_than_double_the_agents() {
+    let targets = Targets::service_level(0.8, 20.0);
+    for a in [5.0, 50.0, 500.0] {
+        let single = required_agents(a, 300.0, Model::ErlangC, &targets).unwrap().agents;
+        let double = required_agents(2.0 * a, 300.0, Model::ErlangC, &targets).unwrap().agents;
+        assert!(double < 2 * single, "{a}: {single} → {double}");
+    }
+}
