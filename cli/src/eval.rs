@@ -16,7 +16,10 @@ use std::io::{self, BufRead, Write};
 const OPS: &[(&str, &[&str])] = &[
     ("erlang_b", &["traffic", "servers"]),
     ("erlang_c", &["traffic", "agents", "aht_s", "target_s"]),
-    ("erlang_a", &["traffic", "agents", "aht_s", "patience_s", "target_s"]),
+    (
+        "erlang_a",
+        &["traffic", "agents", "aht_s", "patience_s", "target_s"],
+    ),
     (
         "required_agents",
         &[
@@ -54,7 +57,9 @@ pub(crate) fn run() -> Result<(), Failure> {
             Ok(line) => answer(line),
             Err(_) => error_line("the line is not valid UTF-8".to_owned()),
         };
-        output.write_all(reply.as_bytes()).map_err(Failure::Output)?;
+        output
+            .write_all(reply.as_bytes())
+            .map_err(Failure::Output)?;
         output.write_all(b"\n").map_err(Failure::Output)?;
         // One answer per request as soon as it is known, so `eval` can be
         // driven interactively through a pipe.
@@ -96,11 +101,18 @@ fn respond(line: &str) -> Result<String, String> {
         None => return Err(format!("missing field `op` (one of {})", op_names())),
         Some(Value::String(op)) => op.clone(),
         Some(other) => {
-            return Err(format!("field `op` must be a string (one of {}), got {other}", op_names()))
+            return Err(format!(
+                "field `op` must be a string (one of {}), got {other}",
+                op_names()
+            ))
         }
     };
     let Some(&(_, allowed)) = OPS.iter().find(|(name, _)| *name == op) else {
-        return Err(format!("unknown op {:?} (expected one of {})", op, op_names()));
+        return Err(format!(
+            "unknown op {:?} (expected one of {})",
+            op,
+            op_names()
+        ));
     };
     let request = Request::new(&op, map, allowed)?;
     let reply = match op.as_str() {
@@ -114,7 +126,10 @@ fn respond(line: &str) -> Result<String, String> {
 }
 
 fn op_names() -> String {
-    OPS.iter().map(|(name, _)| *name).collect::<Vec<_>>().join(", ")
+    OPS.iter()
+        .map(|(name, _)| *name)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn kind(value: &Value) -> &'static str {
@@ -143,7 +158,11 @@ impl Request {
             .collect();
         if !unknown.is_empty() {
             let plural = if unknown.len() == 1 { "" } else { "s" };
-            let expected = allowed.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(", ");
+            let expected = allowed
+                .iter()
+                .map(|f| format!("`{f}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
             return Err(format!(
                 "{op}: unknown field{plural} {} (this op accepts {expected})",
                 unknown.join(", ")
@@ -154,18 +173,21 @@ impl Request {
 
     /// A required number.
     fn number(&self, name: &str) -> Result<f64, String> {
-        self.optional_number(name)?.ok_or_else(|| format!("missing field `{name}`"))
+        self.optional_number(name)?
+            .ok_or_else(|| format!("missing field `{name}`"))
     }
 
     /// An optional number; `null` counts as absent.
     fn optional_number(&self, name: &str) -> Result<Option<f64>, String> {
         match self.fields.get(name) {
             None | Some(Value::Null) => Ok(None),
-            Some(Value::Number(number)) => number
-                .as_f64()
-                .map(Some)
-                .ok_or_else(|| format!("field `{name}` is not representable as a number: {number}")),
-            Some(other) => Err(format!("field `{name}` must be a number, got {}: {other}", kind(other))),
+            Some(Value::Number(number)) => number.as_f64().map(Some).ok_or_else(|| {
+                format!("field `{name}` is not representable as a number: {number}")
+            }),
+            Some(other) => Err(format!(
+                "field `{name}` must be a number, got {}: {other}",
+                kind(other)
+            )),
         }
     }
 
@@ -174,7 +196,10 @@ impl Request {
         match self.fields.get(name) {
             None | Some(Value::Null) => Err(format!("missing field `{name}`")),
             Some(Value::String(text)) => Ok(text),
-            Some(other) => Err(format!("field `{name}` must be a string, got {}: {other}", kind(other))),
+            Some(other) => Err(format!(
+                "field `{name}` must be a string, got {}: {other}",
+                kind(other)
+            )),
         }
     }
 }
@@ -214,16 +239,18 @@ fn erlang_c(request: &Request) -> Result<String, String> {
     let agents = request.number("agents")?;
     let aht_s = request.number("aht_s")?;
     let target_s = request.number("target_s")?;
-    Ok(match erlang_c::evaluate(traffic, agents, aht_s, target_s).map_err(engine_error)? {
-        Outcome::Stable(c) => to_json(&ErlangCReply {
-            p_wait: c.p_wait,
-            service_level: c.service_level,
-            asa_s: c.asa_s,
-            occupancy: c.occupancy,
-            queue_length: c.queue_length,
-        }),
-        Outcome::Unstable { .. } => to_json(&UnstableReply { unstable: true }),
-    })
+    Ok(
+        match erlang_c::evaluate(traffic, agents, aht_s, target_s).map_err(engine_error)? {
+            Outcome::Stable(c) => to_json(&ErlangCReply {
+                p_wait: c.p_wait,
+                service_level: c.service_level,
+                asa_s: c.asa_s,
+                occupancy: c.occupancy,
+                queue_length: c.queue_length,
+            }),
+            Outcome::Unstable { .. } => to_json(&UnstableReply { unstable: true }),
+        },
+    )
 }
 
 #[derive(Serialize)]
@@ -243,7 +270,8 @@ fn erlang_a(request: &Request) -> Result<String, String> {
     let aht_s = request.number("aht_s")?;
     let patience_s = request.number("patience_s")?;
     let target_s = request.number("target_s")?;
-    let a = erlang_a::evaluate(traffic, agents, aht_s, patience_s, target_s).map_err(engine_error)?;
+    let a =
+        erlang_a::evaluate(traffic, agents, aht_s, patience_s, target_s).map_err(engine_error)?;
     Ok(to_json(&ErlangAReply {
         p_wait: a.p_wait,
         p_abandon: a.p_abandon,
@@ -274,15 +302,25 @@ fn required_agents(request: &Request) -> Result<String, String> {
     let model = match request.string("model")? {
         "erlang_c" => match patience_s {
             None => Model::ErlangC,
-            Some(_) => {
-                return Err("`patience_s` applies only to model \"erlang_a\" (Erlang C callers never hang up)".into())
+            Some(_) => return Err(
+                "`patience_s` applies only to model \"erlang_a\" (Erlang C callers never hang up)"
+                    .into(),
+            ),
+        },
+        "erlang_a" => {
+            match patience_s {
+                Some(patience_s) => Model::ErlangA { patience_s },
+                None => return Err(
+                    "model \"erlang_a\" needs `patience_s`, the callers' mean patience in seconds"
+                        .into(),
+                ),
             }
-        },
-        "erlang_a" => match patience_s {
-            Some(patience_s) => Model::ErlangA { patience_s },
-            None => return Err("model \"erlang_a\" needs `patience_s`, the callers' mean patience in seconds".into()),
-        },
-        other => return Err(format!("unknown model {other:?} (expected \"erlang_c\" or \"erlang_a\")")),
+        }
+        other => {
+            return Err(format!(
+                "unknown model {other:?} (expected \"erlang_c\" or \"erlang_a\")"
+            ))
+        }
     };
     let traffic = request.number("traffic")?;
     let aht_s = request.number("aht_s")?;
@@ -294,7 +332,8 @@ fn required_agents(request: &Request) -> Result<String, String> {
         max_occupancy: request.optional_number("max_occupancy")?,
     };
     let shrinkage = request.optional_number("shrinkage")?;
-    let requirement = staffing::required_agents(traffic, aht_s, model, &targets).map_err(engine_error)?;
+    let requirement =
+        staffing::required_agents(traffic, aht_s, model, &targets).map_err(engine_error)?;
     let scheduled_fte = shrinkage
         .map(|shrinkage| staffing::scheduled_fte(f64::from(requirement.agents), shrinkage))
         .transpose()
@@ -337,6 +376,9 @@ mod tests {
         let reply = answer(
             r#"{"op":"required_agents","model":"erlang_c","traffic":10,"aht_s":180,"target_sl":0.8,"target_s":20,"shrinkage":null}"#,
         );
-        assert!(reply.starts_with(r#"{"agents":14,"#) && !reply.contains("scheduled_fte"), "{reply}");
+        assert!(
+            reply.starts_with(r#"{"agents":14,"#) && !reply.contains("scheduled_fte"),
+            "{reply}"
+        );
     }
 }

@@ -1,1 +1,60 @@
-fn main() {}
+//! Engine benchmarks (criterion). Run: `cargo bench -p ccplan-engine`.
+//! Numbers and the machine they came from: BENCHMARKS.md.
+
+use ccplan_engine::plan::{plan_day, IntervalForecast, PlanSettings};
+use ccplan_engine::staffing::{required_agents, staffing_curve, Model, Targets};
+use criterion::{black_box, criterion_group, criterion_main, Criterion};
+
+const ERLANG_A: Model = Model::ErlangA { patience_s: 120.0 };
+
+fn eighty_twenty() -> Targets {
+    Targets::service_level(0.8, 20.0)
+}
+
+/// A 96-interval day whose load runs from 50 to 5 000 Erlangs and back.
+fn busy_day() -> Vec<IntervalForecast> {
+    (0..96)
+        .map(|i| {
+            let shape = (std::f64::consts::PI * f64::from(i) / 95.0).sin();
+            let traffic = 50.0 + 4_950.0 * shape;
+            IntervalForecast { volume: traffic * 900.0 / 300.0, aht_s: None }
+        })
+        .collect()
+}
+
+fn settings(model: Model) -> PlanSettings {
+    PlanSettings {
+        interval_minutes: 15.0,
+        aht_s: 300.0,
+        model,
+        targets: eighty_twenty(),
+        shrinkage: 0.3,
+        cost_per_paid_hour: Some(25.0),
+    }
+}
+
+fn benches(c: &mut Criterion) {
+    let targets = eighty_twenty();
+    c.bench_function("required_agents/erlang_c/A=100", |b| {
+        b.iter(|| required_agents(black_box(100.0), 300.0, Model::ErlangC, &targets))
+    });
+    c.bench_function("required_agents/erlang_a/A=100", |b| {
+        b.iter(|| required_agents(black_box(100.0), 300.0, ERLANG_A, &targets))
+    });
+    let day = busy_day();
+    c.bench_function("plan_day/erlang_c/96 intervals 50-5000 E", |b| {
+        b.iter(|| plan_day(black_box(&day), &settings(Model::ErlangC)))
+    });
+    c.bench_function("plan_day/erlang_a/96 intervals 50-5000 E", |b| {
+        b.iter(|| plan_day(black_box(&day), &settings(ERLANG_A)))
+    });
+    c.bench_function("staffing_curve/erlang_c/200 points A=1000", |b| {
+        b.iter(|| staffing_curve(black_box(1_000.0), 300.0, Model::ErlangC, 20.0, 950, 1_149))
+    });
+    c.bench_function("staffing_curve/erlang_a/200 points A=1000", |b| {
+        b.iter(|| staffing_curve(black_box(1_000.0), 300.0, ERLANG_A, 20.0, 950, 1_149))
+    });
+}
+
+criterion_group!(engine, benches);
+criterion_main!(engine);

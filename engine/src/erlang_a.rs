@@ -140,7 +140,7 @@ pub(crate) fn from_blocking(
         let served_after_target = (log_factor + shift + late.served.ln()).exp().min(main.served);
         if served_after_target > 0.5 * main.served {
             // Most answered callers wait longer than T: the difference would cancel.
-            served_within_by_stages(a, x, patience_fraction, main.scale)?.min(main.served)
+            served_within_by_stages(a, x, patience_fraction, &main)?.min(main.served)
         } else {
             main.served - served_after_target
         }
@@ -239,54 +239,88 @@ impl QueueSums {
 /// ```
 ///
 /// a sum of positive terms, accurate however small the result.
-fn served_within_by_stages(a: f64, x: f64, patience_fraction: f64, main_scale: i32) -> Result<f64> {
+fn served_within_by_stages(a: f64, x: f64, patience_fraction: f64, main: &QueueSums) -> Result<f64> {
     let big = 2f64.powi(RESCALE_BITS);
     let small = 2f64.powi(-RESCALE_BITS);
+    let ln_2 = std::f64::consts::LN_2;
     let p = -(-patience_fraction).exp_m1();
-    let log_first_stage = -(a + 1.0) * patience_fraction;
+    // Each quantity is `value · 2^scale`; `stages` also carries the factor u^(a+1).
     let (mut term, mut term_scale) = (1.0, 0);
     let (mut stages, mut stages_scale) = (1.0, 0);
+    let mut within = ScaledSum::default();
     let mut cumulative = 0.0;
-    let mut within = 0.0;
+    // ln of C(∞) in the scale of `term`, the most any later C can reach.
+    let ln_all_served = main.served.ln() + f64::from(main.scale) * ln_2;
     let mut m = 0.0;
     loop {
-        within += stages * cumulative;
+        within.add(stages * cumulative, term_scale + stages_scale);
         let weight = 1.0 / (a + m + 1.0);
         cumulative += term * a * weight;
-        let term_ratio = x * weight;
         let stages_ratio = (a + m + 1.0) * p / (m + 1.0);
-        term *= term_ratio;
+        term *= x * weight;
         stages *= stages_ratio;
         m += 1.0;
-        if term_ratio < 1.0 && stages_ratio < 1.0 {
-            // Both ratios only fall from here, so geometric tails bound what is left.
-            let term_tail = term / (1.0 - term_ratio);
-            let stages_tail = stages / (1.0 - stages_ratio);
-            if stages_tail * (cumulative + term_tail) <= 1e-17 * within {
+        if stages_ratio < 1.0 {
+            // Later ratios only fall, so a geometric tail bounds the stages left,
+            // and no C exceeds C(∞).
+            let ln_rest = (stages / (1.0 - stages_ratio)).ln() + f64::from(stages_scale) * ln_2 + ln_all_served;
+            if ln_rest <= within.ln() + (1e-17f64).ln() {
                 break;
             }
         }
         if term > big {
             term *= small;
             cumulative *= small;
-            within *= small;
             term_scale += RESCALE_BITS;
         }
         if stages > big {
             stages *= small;
-            within *= small;
             stages_scale += RESCALE_BITS;
         } else if stages < small && stages > 0.0 {
             stages *= big;
-            within *= big;
             stages_scale -= RESCALE_BITS;
         }
         if m > MAX_QUEUE_STATES {
             return Err(Error::TooLarge { what: "Erlang A queue (states to sum)", value: m, max: MAX_QUEUE_STATES });
         }
     }
-    let shift = f64::from(term_scale + stages_scale - main_scale) * std::f64::consts::LN_2;
-    Ok((within.ln() + log_first_stage + shift).exp())
+    let log_first_stage = -(a + 1.0) * patience_fraction;
+    Ok((within.ln() + log_first_stage - f64::from(main.scale) * ln_2).exp())
+}
+
+/// A sum of positive terms of very different magnitudes, as `value · 2^scale`.
+#[derive(Debug, Default)]
+struct ScaledSum {
+    value: f64,
+    scale: i32,
+}
+
+impl ScaledSum {
+    fn add(&mut self, term: f64, scale: i32) {
+        if term == 0.0 {
+            return;
+        }
+        if self.value == 0.0 || scale - self.scale > 1_100 {
+            *self = ScaledSum { value: term, scale };
+        } else if self.scale - scale <= 1_100 {
+            let shift = scale - self.scale;
+            if shift > 0 {
+                self.value = self.value * 2f64.powi(-shift) + term;
+                self.scale = scale;
+            } else {
+                self.value += term * 2f64.powi(shift);
+            }
+        }
+        if self.value > 2f64.powi(RESCALE_BITS) {
+            self.value *= 2f64.powi(-RESCALE_BITS);
+            self.scale += RESCALE_BITS;
+        }
+    }
+
+    /// Natural logarithm of the sum (−∞ while empty).
+    fn ln(&self) -> f64 {
+        self.value.ln() + f64::from(self.scale) * std::f64::consts::LN_2
+    }
 }
 
 /// `value · 2^(−scale)`, exact until it underflows.
@@ -364,7 +398,7 @@ mod tests {
                 + f64::from(late.scale - main.scale) * std::f64::consts::LN_2)
                 .exp();
             let by_difference = main.served - factor * late.served;
-            let by_stages = served_within_by_stages(a, x, theta_t, main.scale).unwrap();
+            let by_stages = served_within_by_stages(a, x, theta_t, &main).unwrap();
             assert_relative(by_stages, exact, 1e-13);
             if exact > 0.01 * main.served {
                 assert_relative(by_difference, exact, 1e-13);

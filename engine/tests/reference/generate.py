@@ -101,8 +101,9 @@ Self-checks (--check, also run before generation):
   * P(wait > 0) vs the Mandelbaum-Zeltyn closed form with the lower incomplete
     gamma function;
   * Erlang A with P = 1e12 agrees with Erlang C (rel. 1e-8).
-Performance: a case whose queue distribution would need more than ~300k terms
-(huge patience with N << A) is dropped.
+Performance: an Erlang A case is dropped (not emitted) if the mode of its queue
+distribution, (A - N) P / S, lies beyond k = 100000, or if it needs more than
+300000 queue terms (huge patience with N << A).
 """
 
 import argparse
@@ -120,7 +121,7 @@ SIG = 25                       # significant digits written
 EPS = mpf(10) ** -60           # relative truncation threshold of all sums
 TINY = mpf(10) ** -300         # smaller nonzero outputs are not emitted
 MAX_TERMS = 300000             # per Erlang A case (queue part)
-KPEAK_MAX = 150000             # a priori drop if the queue mode is beyond this
+KPEAK_MAX = 100000             # a priori drop if the queue mode is beyond this
 NB_TAIL_MAX = 2000000
 
 OUT_NAME = "reference.jsonl"
@@ -514,10 +515,12 @@ TS_A = [0.0, 20.0, 60.0, 600.0]
 
 def b_integer_cases():
     out = []
-    for A in B_LOADS:
-        Ns = {0, 1, max(1, round(A / 2)), math.floor(A), math.floor(A) + 1,
+    for li, A in enumerate(B_LOADS):
+        Ns = {1, max(1, round(A / 2)), math.floor(A), math.floor(A) + 1,
               math.ceil(A + 3 * math.sqrt(A)), math.ceil(A + 10 * math.sqrt(A))}
-        if A < 10:
+        if A in (0.01, 37.3, 50000.0):
+            Ns.add(0)
+        if A in (0.01, 0.5):
             Ns |= {3, 10, 50}
         if A == 50000.0:
             Ns |= {50001, 55000, 57000, 60000}
@@ -528,13 +531,12 @@ def b_integer_cases():
 
 def b_fractional_cases():
     out = []
-    for A in B_LOADS:
-        xs = [0.5, 1.25, 7.5, A + 0.3]
+    small = [0.5, 1.25, 7.5, 100.75]
+    for li, A in enumerate(B_LOADS):
+        xs = [A + 0.3, small[li % 4], small[(li + 1) % 4]]
         if A - 0.3 > 0:
             xs.append(A - 0.3)
-        if A >= 10:
-            xs.append(100.75)
-        if A >= 20000:
+        if A == 50000.0:
             xs.append(50000.5)
         for x in sorted(set(xs)):
             if x != math.floor(x):
@@ -558,7 +560,7 @@ def c_cases():
             assert N > A
             S = AHTS_C[(li + j) % 4]
             if j == 0:
-                Ts = [TS_C[0], TS_C[1 + li % 2], TS_C[3 + li % 2], TS_C[5]]
+                Ts = [TS_C[li % 2], TS_C[2 + li % 3], TS_C[5]]
             else:
                 Ts = [TS_C[(li + 2 * j) % 6], TS_C[(li + 2 * j + 3) % 6]]
             for T in sorted(Ts):
@@ -578,8 +580,15 @@ def a_cases():
             for m in range(2):
                 P = PATIENCES[(li + j + 2 * m) % 5]
                 S = AHTS_A[(li + j + m) % 2]
-                Ts = [TS_A[(li + j + m) % 4], TS_A[(li + j + m + 2) % 4]]
+                Ts = [TS_A[(li + j + m) % 4], TS_A[(li + j + m + 2) % 4]][:2 - m]
                 out.append((A, N, S, P, sorted(Ts)))
+    # moderate overload with long patience (N < A, representable results)
+    out += [
+        (10.0, 9, 300.0, 1e5, [20.0, 600.0]),
+        (100.0, 95, 180.0, 1e5, [60.0]),
+        (1000.0, 900, 300.0, 600.0, [20.0, 60.0]),
+        (5000.0, 4000, 180.0, 120.0, [20.0]),
+    ]
     return out
 
 

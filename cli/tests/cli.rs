@@ -1,0 +1,483 @@
+//! End-to-end tests of the `ccplan` binary: they run the real executable and
+//! check the values it prints.
+//!
+//! Expected staffing values were computed independently of the engine (a
+//! separate Erlang B recursion plus Erlang C in Python) or come from the
+//! engine's own 30-digit references.
+
+use serde_json::Value;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+/// Runs `ccplan ARGS` with `stdin` as standard input.
+fn ccplan(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ccplan"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("ccplan starts");
+    let mut input = child.stdin.take().expect("stdin is piped");
+    let text = stdin.to_owned();
+    let writer = std::thread::spawn(move || input.write_all(text.as_bytes()));
+    let output = child.wait_with_output().expect("ccplan runs");
+    writer
+        .join()
+        .expect("writer thread")
+        .expect("stdin written");
+    output
+}
+
+/// Runs `ccplan eval` and returns its output lines parsed as JSON.
+fn eval(input: &str) -> Vec<Value> {
+    let output = ccplan(&["eval"], input);
+    assert!(
+        output.status.success(),
+        "exit {:?}: {}",
+        output.status,
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let stdout = String::from_utf8(output.stdout).expect("UTF-8 output");
+    stdout
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("not JSON ({e}): {line}")))
+        .collect()
+}
+
+fn eval_one(request: &str) -> Value {
+    let mut replies = eval(&format!("{request}\n"));
+    assert_eq!(replies.len(), 1, "{replies:?}");
+    replies.remove(0)
+}
+
+fn number(reply: &Value, field: &str) -> f64 {
+    reply[field]
+        .as_f64()
+        .unwrap_or_else(|| panic!("no number `{field}` in {reply}"))
+}
+
+fn error(reply: &Value) -> &str {
+    reply["error"]
+        .as_str()
+        .unwrap_or_else(|| panic!("expected an error, got {reply}"))
+}
+
+fn assert_close(value: f64, expected: f64, tolerance: f64) {
+    assert!(
+        (value - expected).abs() <= tolerance,
+        "{value} is not within {tolerance:e} of {expected}"
+    );
+}
+
+// Reference values (30-digit arithmetic), written to more digits than an f64
+// holds so that they read as the reference rather than as a rounded double.
+/// Erlang B blocking, A = 10 Erlangs, N = 15 servers.
+#[allow(clippy::excessive_precision)]
+const ERLANG_B_10_15: f64 = 0.036_496_945_472_370_793;
+/// Erlang C service level, A = 10, N = 14, AHT 180 s, T = 20 s.
+#[allow(clippy::excessive_precision)]
+const ERLANG_C_SL_10_14: f64 = 0.888_350_019_179_466_88;
+
+const REQUIRED_C: &str = r#"{"op":"required_agents","model":"erlang_c","traffic":10,"aht_s":180,"target_sl":0.8,"target_s":20}"#;
+
+#[test]
+fn erlang_b_blocking() {
+    let reply = eval_one(r#"{"op":"erlang_b","traffic":10,"servers":15}"#);
+    assert_close(number(&reply, "blocking"), ERLANG_B_10_15, 1e-15);
+    // B(2, 1) = 0.2 exactly (textbook).
+    let reply = eval_one(r#"{"op":"erlang_b","traffic":1,"servers":2}"#);
+    assert_close(number(&reply, "blocking"), 0.2, 1e-16);
+}
+
+#[test]
+fn erlang_b_fractional_servers_lie_between_neighbours() {
+    let replies = eval(concat!(
+        r#"{"op":"erlang_b","traffic":10,"servers":15}"#,
+        "\n",
+        r#"{"op":"erlang_b","traffic":10,"servers":15.5}"#,
+        "\n",
+        r#"{"op":"erlang_b","traffic":10,"servers":16}"#,
+        "\n",
+    ));
+    let b: Vec<f64> = replies.iter().map(|r| number(r, "blocking")).collect();
+    assert!(b[0] > b[1] && b[1] > b[2], "{b:?}");
+}
+
+#[test]
+fn erlang_c_figures() {
+    let reply = eval_one(r#"{"op":"erlang_c","traffic":10,"agents":14,"aht_s":180,"target_s":20}"#);
+    assert_close(number(&reply, "service_level"), ERLANG_C_SL_10_14, 1e-14);
+    assert_close(number(&reply, "occupancy"), 10.0 / 14.0, 1e-15);
+    let p_wait = number(&reply, "p_wait");
+    // ASA = Pw·AHT/(N − A), Lq = Pw·A/(N − A).
+    assert_close(number(&reply, "asa_s"), p_wait * 180.0 / 4.0, 1e-12);
+    assert_close(number(&reply, "queue_length"), p_wait * 10.0 / 4.0, 1e-14);
+    assert!(reply.get("unstable").is_none());
+}
+
+#[test]
+fn erlang_c_unstable_when_agents_do_not_exceed_traffic() {
+    let reply = eval_one(r#"{"op":"erlang_c","traffic":10,"agents":10,"aht_s":180,"target_s":20}"#);
+    assert_eq!(reply, serde_json::json!({"unstable": true}));
+    let reply =
+        eval_one(r#"{"op":"erlang_c","traffic":10,"agents":9.5,"aht_s":180,"target_s":20}"#);
+    assert_eq!(reply, serde_json::json!({"unstable": true}));
+}
+
+#[test]
+fn erlang_a_figures() {
+    let reply = eval_one(
+        r#"{"op":"erlang_a","traffic":10,"agents":10,"aht_s":180,"patience_s":120,"target_s":20}"#,
+    );
+    for field in [
+        "p_wait",
+        "p_abandon",
+        "service_level",
+        "service_level_answered",
+        "asa_s",
+        "occupancy",
+        "queue_length",
+    ] {
+        let value = number(&reply, field);
+        assert!(value.is_finite() && value >= 0.0, "{field} = {value}");
+    }
+    let p_abandon = number(&reply, "p_abandon");
+    assert!(p_abandon > 0.0 && p_abandon < number(&reply, "p_wait"));
+    assert!(number(&reply, "service_level") < number(&reply, "service_level_answered"));
+    // Carried load per agent: A·(1 − P(abandon)) / N.
+    assert_close(number(&reply, "occupancy"), 1.0 - p_abandon, 1e-14);
+    // Little's law on abandonments: Lq = λ·P(abandon)·patience = A·(patience/AHT)·P(abandon).
+    assert_close(
+        number(&reply, "queue_length"),
+        10.0 * 120.0 / 180.0 * p_abandon,
+        1e-13,
+    );
+}
+
+#[test]
+fn required_agents_erlang_c() {
+    let reply = eval_one(REQUIRED_C);
+    assert_eq!(reply["agents"], 14);
+    assert_close(number(&reply, "service_level"), ERLANG_C_SL_10_14, 1e-14);
+    assert_eq!(number(&reply, "p_abandon"), 0.0);
+    assert_eq!(
+        number(&reply, "service_level_answered"),
+        number(&reply, "service_level")
+    );
+    assert!(
+        reply.get("scheduled_fte").is_none(),
+        "no shrinkage, no FTE: {reply}"
+    );
+
+    let with_shrinkage = REQUIRED_C.replace('}', r#","shrinkage":0.3}"#);
+    let reply = eval_one(&with_shrinkage);
+    assert_eq!(reply["agents"], 14);
+    assert_close(number(&reply, "scheduled_fte"), 20.0, 1e-12);
+}
+
+#[test]
+fn required_agents_with_caps() {
+    // 14 agents run at 71 % occupancy; a 70 % cap needs ceil(10 / 0.7) = 15.
+    let reply = eval_one(&REQUIRED_C.replace('}', r#","max_occupancy":0.7}"#));
+    assert_eq!(reply["agents"], 15);
+    // An ASA cap of 5 s: 14 agents give 7.8 s, so more are needed.
+    let reply = eval_one(&REQUIRED_C.replace('}', r#","max_asa_s":5}"#));
+    assert!(reply["agents"].as_u64().unwrap() > 14, "{reply}");
+    assert!(number(&reply, "asa_s") <= 5.0);
+}
+
+#[test]
+fn required_agents_erlang_a() {
+    let reply = eval_one(
+        r#"{"op":"required_agents","model":"erlang_a","traffic":10,"aht_s":180,"target_sl":0.8,"target_s":20,"patience_s":120}"#,
+    );
+    let agents = reply["agents"].as_u64().expect("whole agents");
+    // Abandonment thins the queue: never more agents than Erlang C needs.
+    assert!((10..=14).contains(&agents), "{reply}");
+    assert!(number(&reply, "service_level") >= 0.8);
+    assert!(number(&reply, "p_abandon") > 0.0);
+}
+
+#[test]
+fn erlang_a_needs_patience() {
+    let reply = eval_one(
+        r#"{"op":"required_agents","model":"erlang_a","traffic":10,"aht_s":180,"target_sl":0.8,"target_s":20}"#,
+    );
+    let message = error(&reply);
+    assert!(
+        message.contains("patience_s") && message.contains("erlang_a"),
+        "{message}"
+    );
+    let reply = eval_one(&REQUIRED_C.replace('}', r#","patience_s":120}"#));
+    assert!(error(&reply).contains("patience_s"), "{reply}");
+}
+
+#[test]
+fn bad_line_between_good_ones_gets_an_error_line() {
+    let input = format!(
+        "{}\nthis is not json\n\n   \n{}\n",
+        r#"{"op":"erlang_b","traffic":10,"servers":15}"#, REQUIRED_C
+    );
+    let output = ccplan(&["eval"], &input);
+    assert_eq!(output.status.code(), Some(0));
+    let replies: Vec<Value> = String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(replies.len(), 3, "blank lines are skipped: {replies:?}");
+    assert_close(number(&replies[0], "blocking"), ERLANG_B_10_15, 1e-15);
+    assert!(
+        error(&replies[1]).contains("invalid JSON"),
+        "{}",
+        replies[1]
+    );
+    assert_eq!(replies[2]["agents"], 14);
+}
+
+#[test]
+fn unknown_op_is_named() {
+    let reply = eval_one(r#"{"op":"erlang_x","traffic":10}"#);
+    let message = error(&reply);
+    assert!(
+        message.contains("erlang_x") && message.contains("erlang_b"),
+        "{message}"
+    );
+    assert!(error(&eval_one(r#"{"traffic":10,"servers":3}"#)).contains("op"));
+}
+
+#[test]
+fn misspelled_field_is_named_not_ignored() {
+    let reply = eval_one(r#"{"op":"erlang_b","trafic":10,"servers":15}"#);
+    let message = error(&reply);
+    assert!(message.contains("`trafic`"), "{message}");
+    // An unknown field is refused even when every required field is present.
+    let reply = eval_one(r#"{"op":"erlang_b","traffic":10,"servers":15,"sevrers":16}"#);
+    assert!(error(&reply).contains("`sevrers`"), "{reply}");
+}
+
+#[test]
+fn missing_and_mistyped_fields_and_engine_errors() {
+    let reply = eval_one(r#"{"op":"erlang_c","traffic":10,"agents":14,"aht_s":180}"#);
+    assert!(error(&reply).contains("`target_s`"), "{reply}");
+    let reply = eval_one(r#"{"op":"erlang_b","traffic":"10","servers":15}"#);
+    assert!(
+        error(&reply).contains("`traffic` must be a number"),
+        "{reply}"
+    );
+    let reply = eval_one(r#"{"op":"erlang_b","traffic":-1,"servers":15}"#);
+    assert!(error(&reply).contains("offered load"), "{reply}");
+    let reply = eval_one(&REQUIRED_C.replace("0.8", "1.0"));
+    assert!(error(&reply).contains("service-level target"), "{reply}");
+    let reply = eval_one(r#"[1, 2]"#);
+    assert!(error(&reply).contains("JSON object"), "{reply}");
+}
+
+#[test]
+fn eval_with_no_input_prints_nothing() {
+    let output = ccplan(&["eval"], "");
+    assert_eq!(output.status.code(), Some(0));
+    assert!(output.stdout.is_empty());
+}
+
+// ---------------------------------------------------------------- plan
+
+fn data(name: &str) -> String {
+    let path: PathBuf = [env!("CARGO_MANIFEST_DIR"), "tests", "data", name]
+        .iter()
+        .collect();
+    path.to_str().expect("UTF-8 path").to_owned()
+}
+
+/// Runs `ccplan plan ARGS`, expects success, and returns the CSV rows (header included).
+fn plan(args: &[&str], stdin: &str) -> Vec<Vec<String>> {
+    let mut all = vec!["plan"];
+    all.extend_from_slice(args);
+    let output = ccplan(&all, stdin);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(output.stdout.as_slice());
+    reader
+        .records()
+        .map(|r| r.expect("CSV output").iter().map(str::to_owned).collect())
+        .collect()
+}
+
+fn column<'a>(rows: &'a [Vec<String>], name: &str) -> Vec<&'a str> {
+    let index = rows[0]
+        .iter()
+        .position(|h| h == name)
+        .unwrap_or_else(|| panic!("no column {name}"));
+    rows[1..].iter().map(|row| row[index].as_str()).collect()
+}
+
+const CONTRACT_HEADER: [&str; 11] = [
+    "interval_start",
+    "volume",
+    "aht_s",
+    "traffic_erlangs",
+    "agents",
+    "scheduled_fte",
+    "service_level",
+    "asa_s",
+    "p_wait",
+    "abandon",
+    "occupancy",
+];
+
+#[test]
+fn plan_with_header_row() {
+    let rows = plan(&["--csv", &data("with_header.csv"), "--aht", "180"], "");
+    assert_eq!(rows[0][..11], CONTRACT_HEADER);
+    assert_eq!(rows.len(), 1 + 5 + 1, "header, five intervals, TOTAL");
+    assert_eq!(
+        column(&rows, "interval_start"),
+        [
+            "2026-11-23 08:00",
+            "2026-11-23 08:30",
+            "2026-11-23 09:00",
+            "2026-11-23 09:30",
+            "2026-11-23 10:00",
+            "TOTAL"
+        ]
+    );
+    // 30-minute intervals at 180 s: A = volume / 10 Erlangs.
+    assert_eq!(
+        column(&rows, "traffic_erlangs")[..5],
+        ["2.0000", "10.0000", "0.0000", "25.0000", "5.7500"]
+    );
+    assert_eq!(column(&rows, "agents"), ["4", "14", "0", "30", "9", "30"]);
+    // 14 agents / (1 − 0.3) = 20 scheduled.
+    assert_eq!(column(&rows, "scheduled_fte")[1], "20.00");
+    assert_eq!(column(&rows, "service_level")[1], "0.8884");
+    assert_eq!(column(&rows, "volume")[5], "427.5");
+    // Σ agents × ½ h = 57 × 0.5.
+    assert_eq!(column(&rows, "agent_hours")[5], "28.50");
+    assert_eq!(column(&rows, "intervals_missing_target")[5], "0");
+    assert_eq!(column(&rows, "cost")[5], "", "no --cost-per-hour, no cost");
+}
+
+#[test]
+fn plan_with_per_row_aht_and_no_header() {
+    let rows = plan(
+        &[
+            "--csv",
+            &data("per_row_aht.csv"),
+            "--aht",
+            "240",
+            "--cost-per-hour",
+            "30",
+        ],
+        "",
+    );
+    assert_eq!(column(&rows, "aht_s"), ["180", "240", "360", "90", ""]);
+    assert_eq!(column(&rows, "agents"), ["14", "17", "25", "4", "25"]);
+    // paid hours = Σ agents / 0.7 × 0.5 = 60 / 1.4; cost = 30 × that.
+    assert_eq!(column(&rows, "paid_hours")[4], "42.86");
+    assert_eq!(column(&rows, "cost")[4], "1285.71");
+}
+
+#[test]
+fn plan_reads_stdin_and_staffs_erlang_a_no_higher() {
+    let forecast = std::fs::read_to_string(data("per_row_aht.csv")).unwrap();
+    let c = plan(&["--csv", "-", "--aht", "240"], &forecast);
+    let a = plan(
+        &[
+            "--csv",
+            "-",
+            "--aht",
+            "240",
+            "--model",
+            "erlang_a",
+            "--patience",
+            "60",
+        ],
+        &forecast,
+    );
+    for (c, a) in column(&c, "agents").iter().zip(column(&a, "agents")) {
+        assert!(a.parse::<u32>().unwrap() <= c.parse::<u32>().unwrap());
+    }
+    assert!(column(&a, "abandon")[..4]
+        .iter()
+        .all(|p| p.parse::<f64>().unwrap() > 0.0));
+}
+
+#[test]
+fn bad_csv_row_names_its_line() {
+    let output = ccplan(&["plan", "--csv", &data("bad_row.csv")], "");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty(), "nothing half-written");
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("line 4") && stderr.contains("12O"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn engine_errors_name_the_line_or_the_option() {
+    let output = ccplan(&["plan", "--csv", "-"], "08:00,10\n08:30,-5\n");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("line 2") && stderr.contains("volume"),
+        "{stderr}"
+    );
+
+    let output = ccplan(&["plan", "--csv", "-", "--sl", "1.5"], "08:00,10\n");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8(output.stderr).unwrap().contains("--sl"));
+
+    let output = ccplan(
+        &[
+            "plan",
+            "--csv",
+            "-",
+            "--model",
+            "erlang_a",
+            "--patience",
+            "0",
+        ],
+        "08:00,10\n",
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8(output.stderr)
+        .unwrap()
+        .contains("--patience"));
+
+    let output = ccplan(&["plan", "--csv", "-"], "interval,volume\n");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8(output.stderr)
+        .unwrap()
+        .contains("no intervals"));
+
+    let output = ccplan(&["plan", "--csv", "-"], "08:00,10,300,extra\n");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8(output.stderr).unwrap().contains("line 1"));
+}
+
+#[test]
+fn example_forecast_plans() {
+    let path: PathBuf = [env!("CARGO_MANIFEST_DIR"), "examples", "forecast.csv"]
+        .iter()
+        .collect();
+    let rows = plan(&["--csv", path.to_str().unwrap()], "");
+    assert_eq!(
+        rows.len(),
+        1 + 24 + 1,
+        "08:00–19:30 in half hours, plus TOTAL"
+    );
+    let levels = column(&rows, "service_level");
+    assert!(
+        levels.iter().all(|sl| sl.parse::<f64>().unwrap() >= 0.8),
+        "{levels:?}"
+    );
+}
