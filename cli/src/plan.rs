@@ -142,19 +142,16 @@ fn settings(args: &PlanArgs) -> PlanSettings {
 }
 
 /// Turns an engine error into a message naming the input line or the option at fault.
-fn explain(error: Error, rows: &[Row], source: &str) -> String {
+fn explain(error: Error, rows: &[Row], input: &str) -> String {
     match error {
         // Patience is a setting, but the engine checks it only when it
         // staffs the first interval.
         Error::Interval { source, .. } if matches!(*source, Error::Patience(_)) => {
             format!("--patience: {source}")
         }
-        Error::Interval {
-            index,
-            source: source_error,
-        } => match rows.get(index) {
-            Some(row) => format!("{source}: line {}: {error}", row.line, error = source_error),
-            None => format!("{source}: interval {}: {source_error}", index + 1),
+        Error::Interval { index, source } => match rows.get(index) {
+            Some(row) => format!("{input}: line {}: {source}", row.line),
+            None => format!("{input}: interval {}: {source}", index + 1),
         },
         Error::IntervalLength(_) => format!("--interval-min: {error}"),
         Error::Aht(_) => format!("--aht: {error}"),

@@ -17,7 +17,10 @@ fn busy_day() -> Vec<IntervalForecast> {
         .map(|i| {
             let shape = (std::f64::consts::PI * f64::from(i) / 95.0).sin();
             let traffic = 50.0 + 4_950.0 * shape;
-            IntervalForecast { volume: traffic * 900.0 / 300.0, aht_s: None }
+            IntervalForecast {
+                volume: traffic * 900.0 / 300.0,
+                aht_s: None,
+            }
         })
         .collect()
 }

@@ -90,7 +90,13 @@ pub fn evaluate(
     let aht_s = check_aht(aht_s)?;
     let patience_s = check_patience(patience_s)?;
     let target_s = check_threshold(target_s)?;
-    from_blocking(traffic, &Blocking::at(traffic, agents), aht_s, patience_s, target_s)
+    from_blocking(
+        traffic,
+        &Blocking::at(traffic, agents),
+        aht_s,
+        patience_s,
+        target_s,
+    )
 }
 
 pub(crate) fn from_blocking(
@@ -137,7 +143,9 @@ pub(crate) fn from_blocking(
         let late = QueueSums::new(a, x * (-patience_fraction).exp())?;
         let log_factor = x * -(-patience_fraction).exp_m1() - (a + 1.0) * patience_fraction;
         let shift = f64::from(late.scale - main.scale) * std::f64::consts::LN_2;
-        let served_after_target = (log_factor + shift + late.served.ln()).exp().min(main.served);
+        let served_after_target = (log_factor + shift + late.served.ln())
+            .exp()
+            .min(main.served);
         if served_after_target > 0.5 * main.served {
             // Most answered callers wait longer than T: the difference would cancel.
             served_within_by_stages(a, x, patience_fraction, &main)?.min(main.served)
@@ -185,7 +193,13 @@ impl QueueSums {
         }
         let big = 2f64.powi(RESCALE_BITS);
         let small = 2f64.powi(-RESCALE_BITS);
-        let mut sums = QueueSums { waiting: 0.0, abandoning: 0.0, served: 0.0, served_wait: 0.0, scale: 0 };
+        let mut sums = QueueSums {
+            waiting: 0.0,
+            abandoning: 0.0,
+            served: 0.0,
+            served_wait: 0.0,
+            scale: 0,
+        };
         let mut term = 1.0;
         let mut harmonic = 1.0 / (a + 1.0);
         let mut k = 0.0;
@@ -239,7 +253,12 @@ impl QueueSums {
 /// ```
 ///
 /// a sum of positive terms, accurate however small the result.
-fn served_within_by_stages(a: f64, x: f64, patience_fraction: f64, main: &QueueSums) -> Result<f64> {
+fn served_within_by_stages(
+    a: f64,
+    x: f64,
+    patience_fraction: f64,
+    main: &QueueSums,
+) -> Result<f64> {
     let big = 2f64.powi(RESCALE_BITS);
     let small = 2f64.powi(-RESCALE_BITS);
     let ln_2 = std::f64::consts::LN_2;
@@ -263,7 +282,9 @@ fn served_within_by_stages(a: f64, x: f64, patience_fraction: f64, main: &QueueS
         if stages_ratio < 1.0 {
             // Later ratios only fall, so a geometric tail bounds the stages left,
             // and no C exceeds C(∞).
-            let ln_rest = (stages / (1.0 - stages_ratio)).ln() + f64::from(stages_scale) * ln_2 + ln_all_served;
+            let ln_rest = (stages / (1.0 - stages_ratio)).ln()
+                + f64::from(stages_scale) * ln_2
+                + ln_all_served;
             if ln_rest <= within.ln() + (1e-17f64).ln() {
                 break;
             }
@@ -281,7 +302,11 @@ fn served_within_by_stages(a: f64, x: f64, patience_fraction: f64, main: &QueueS
             stages_scale -= RESCALE_BITS;
         }
         if m > MAX_QUEUE_STATES {
-            return Err(Error::TooLarge { what: "Erlang A queue (states to sum)", value: m, max: MAX_QUEUE_STATES });
+            return Err(Error::TooLarge {
+                what: "Erlang A queue (states to sum)",
+                value: m,
+                max: MAX_QUEUE_STATES,
+            });
         }
     }
     let log_first_stage = -(a + 1.0) * patience_fraction;
@@ -340,12 +365,18 @@ mod tests {
 
     fn assert_relative(value: f64, expected: f64, tolerance: f64) {
         let error = ((value - expected) / expected).abs();
-        assert!(error <= tolerance, "{value} vs {expected}: relative error {error:e}");
+        assert!(
+            error <= tolerance,
+            "{value} vs {expected}: relative error {error:e}"
+        );
     }
 
     #[test]
     fn tends_to_erlang_c_as_patience_grows() {
-        let c = erlang_c::evaluate(90.0, 100.0, 300.0, 20.0).unwrap().stable().unwrap();
+        let c = erlang_c::evaluate(90.0, 100.0, 300.0, 20.0)
+            .unwrap()
+            .stable()
+            .unwrap();
         let a = evaluate(90.0, 100.0, 300.0, 3e8, 20.0).unwrap();
         assert_relative(a.p_wait, c.p_wait, 1e-6);
         assert_relative(a.service_level, c.service_level, 1e-6);
@@ -413,6 +444,9 @@ mod tests {
     fn refuses_work_beyond_the_documented_maximum() {
         let r = evaluate(50_000.0, 1.0, 1.0, 1e6, 20.0);
         assert!(matches!(r, Err(Error::TooLarge { .. })), "{r:?}");
-        assert!(matches!(evaluate(5.0, 3.0, 300.0, 0.0, 20.0), Err(Error::Patience(_))));
+        assert!(matches!(
+            evaluate(5.0, 3.0, 300.0, 0.0, 20.0),
+            Err(Error::Patience(_))
+        ));
     }
 }

@@ -68,12 +68,22 @@ pub fn evaluate(traffic: f64, agents: f64, aht_s: f64, target_s: f64) -> Result<
     let agents = check_agents(agents)?;
     let aht_s = check_aht(aht_s)?;
     let target_s = check_threshold(target_s)?;
-    Ok(from_blocking(traffic, &Blocking::at(traffic, agents), aht_s, target_s))
+    Ok(from_blocking(
+        traffic,
+        &Blocking::at(traffic, agents),
+        aht_s,
+        target_s,
+    ))
 }
 
 /// Erlang C from an already computed Erlang B state (lets callers walk
 /// consecutive `N` with one recursion).
-pub(crate) fn from_blocking(traffic: f64, blocking: &Blocking, aht_s: f64, target_s: f64) -> Outcome {
+pub(crate) fn from_blocking(
+    traffic: f64,
+    blocking: &Blocking,
+    aht_s: f64,
+    target_s: f64,
+) -> Outcome {
     let agents = blocking.servers;
     if agents <= traffic {
         return Outcome::Unstable { unstable: true };
@@ -100,7 +110,10 @@ mod tests {
     use crate::error::Error;
 
     fn stable(traffic: f64, agents: f64, aht_s: f64, target_s: f64) -> ErlangC {
-        evaluate(traffic, agents, aht_s, target_s).unwrap().stable().unwrap()
+        evaluate(traffic, agents, aht_s, target_s)
+            .unwrap()
+            .stable()
+            .unwrap()
     }
 
     #[test]
@@ -126,14 +139,23 @@ mod tests {
 
     #[test]
     fn unstable_is_a_result_not_a_number() {
-        assert_eq!(evaluate(10.0, 9.5, 180.0, 20.0), Ok(Outcome::Unstable { unstable: true }));
-        assert_eq!(evaluate(0.0, 0.0, 180.0, 20.0), Ok(Outcome::Unstable { unstable: true }));
+        assert_eq!(
+            evaluate(10.0, 9.5, 180.0, 20.0),
+            Ok(Outcome::Unstable { unstable: true })
+        );
+        assert_eq!(
+            evaluate(0.0, 0.0, 180.0, 20.0),
+            Ok(Outcome::Unstable { unstable: true })
+        );
     }
 
     #[test]
     fn no_traffic_means_no_waiting() {
         let c = stable(0.0, 1.0, 180.0, 20.0);
-        assert_eq!((c.p_wait, c.service_level, c.asa_s, c.occupancy), (0.0, 1.0, 0.0, 0.0));
+        assert_eq!(
+            (c.p_wait, c.service_level, c.asa_s, c.occupancy),
+            (0.0, 1.0, 0.0, 0.0)
+        );
     }
 
     #[test]
@@ -146,8 +168,14 @@ mod tests {
 
     #[test]
     fn invalid_inputs() {
-        assert!(matches!(evaluate(-1.0, 3.0, 180.0, 20.0), Err(Error::Traffic(_))));
+        assert!(matches!(
+            evaluate(-1.0, 3.0, 180.0, 20.0),
+            Err(Error::Traffic(_))
+        ));
         assert!(matches!(evaluate(1.0, 3.0, 0.0, 20.0), Err(Error::Aht(_))));
-        assert!(matches!(evaluate(1.0, 3.0, 180.0, f64::NAN), Err(Error::Threshold(_))));
+        assert!(matches!(
+            evaluate(1.0, 3.0, 180.0, f64::NAN),
+            Err(Error::Threshold(_))
+        ));
     }
 }

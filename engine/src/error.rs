@@ -66,7 +66,11 @@ pub enum Error {
     IntervalCount { expected: usize, got: usize },
     /// The request is larger than the documented maximum.
     #[error("{what} is too large: {value} exceeds the maximum of {max}")]
-    TooLarge { what: &'static str, value: f64, max: f64 },
+    TooLarge {
+        what: &'static str,
+        value: f64,
+        max: f64,
+    },
     /// The targets need more agents than [`MAX_AGENTS`].
     #[error("the targets need more than {MAX_AGENTS} agents")]
     Unreachable,
@@ -136,8 +140,14 @@ mod tests {
             Error::Aht(-3.0).to_string(),
             "average handle time must be a positive number of seconds, got -3"
         );
-        let nested = Error::Interval { index: 4, source: Box::new(Error::Volume(f64::NAN)) };
-        assert_eq!(nested.to_string(), "interval 5: volume must be a non-negative number, got NaN");
+        let nested = Error::Interval {
+            index: 4,
+            source: Box::new(Error::Volume(f64::NAN)),
+        };
+        assert_eq!(
+            nested.to_string(),
+            "interval 5: volume must be a non-negative number, got NaN"
+        );
     }
 
     #[test]

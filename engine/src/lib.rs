@@ -8,6 +8,10 @@
 //! Every function validates its input and returns [`Error`] rather than
 //! panicking; no output is ever NaN or infinite.
 
+// Constants and reference values are quoted with the digits their source
+// gives; the compiler rounds them to the nearest double.
+#![allow(clippy::excessive_precision)]
+
 pub mod erlang_a;
 pub mod erlang_b;
 pub mod erlang_c;
@@ -16,4 +20,6 @@ pub mod plan;
 mod special;
 pub mod staffing;
 
-pub use error::{Error, Result, MAX_AGENTS, MAX_CURVE_POINTS, MAX_INTERVALS, MAX_QUEUE_STATES, MAX_TRAFFIC};
+pub use error::{
+    Error, Result, MAX_AGENTS, MAX_CURVE_POINTS, MAX_INTERVALS, MAX_QUEUE_STATES, MAX_TRAFFIC,
+};

@@ -115,37 +115,62 @@ pub fn plan_day(forecast: &[IntervalForecast], settings: &PlanSettings) -> Resul
         .iter()
         .enumerate()
         .map(|(index, interval)| {
-            plan_interval(interval, settings).map_err(|source| Error::Interval { index, source: Box::new(source) })
+            plan_interval(interval, settings).map_err(|source| Error::Interval {
+                index,
+                source: Box::new(source),
+            })
         })
         .collect::<Result<Vec<_>>>()?;
-    Ok(DayPlan { totals: totals(&intervals, settings), intervals })
+    Ok(DayPlan {
+        totals: totals(&intervals, settings),
+        intervals,
+    })
 }
 
 /// The figures achieved by `agents[i]` agents in interval `i` (reverse mode).
-pub fn evaluate_day(forecast: &[IntervalForecast], agents: &[f64], settings: &PlanSettings) -> Result<DayPlan> {
+pub fn evaluate_day(
+    forecast: &[IntervalForecast],
+    agents: &[f64],
+    settings: &PlanSettings,
+) -> Result<DayPlan> {
     settings.validate()?;
     check_count(forecast.len())?;
     if agents.len() != forecast.len() {
-        return Err(Error::IntervalCount { expected: forecast.len(), got: agents.len() });
+        return Err(Error::IntervalCount {
+            expected: forecast.len(),
+            got: agents.len(),
+        });
     }
     let intervals = forecast
         .iter()
         .zip(agents)
         .enumerate()
         .map(|(index, (interval, &agents))| {
-            evaluate_interval(interval, agents, settings)
-                .map_err(|source| Error::Interval { index, source: Box::new(source) })
+            evaluate_interval(interval, agents, settings).map_err(|source| Error::Interval {
+                index,
+                source: Box::new(source),
+            })
         })
         .collect::<Result<Vec<_>>>()?;
-    Ok(DayPlan { totals: totals(&intervals, settings), intervals })
+    Ok(DayPlan {
+        totals: totals(&intervals, settings),
+        intervals,
+    })
 }
 
 fn check_count(count: usize) -> Result<()> {
     if count == 0 {
-        return Err(Error::IntervalCount { expected: 1, got: 0 });
+        return Err(Error::IntervalCount {
+            expected: 1,
+            got: 0,
+        });
     }
     if count > MAX_INTERVALS {
-        return Err(Error::TooLarge { what: "number of intervals", value: count as f64, max: MAX_INTERVALS as f64 });
+        return Err(Error::TooLarge {
+            what: "number of intervals",
+            value: count as f64,
+            max: MAX_INTERVALS as f64,
+        });
     }
     Ok(())
 }
@@ -156,7 +181,10 @@ fn load(interval: &IntervalForecast, settings: &PlanSettings) -> Result<(f64, f6
         return Err(Error::Volume(interval.volume));
     }
     let aht_s = check_aht(interval.aht_s.unwrap_or(settings.aht_s))?;
-    Ok((interval.volume * aht_s / (settings.interval_minutes * 60.0), aht_s))
+    Ok((
+        interval.volume * aht_s / (settings.interval_minutes * 60.0),
+        aht_s,
+    ))
 }
 
 fn plan_interval(interval: &IntervalForecast, settings: &PlanSettings) -> Result<IntervalPlan> {
@@ -173,9 +201,19 @@ fn plan_interval(interval: &IntervalForecast, settings: &PlanSettings) -> Result
     })
 }
 
-fn evaluate_interval(interval: &IntervalForecast, agents: f64, settings: &PlanSettings) -> Result<IntervalPlan> {
+fn evaluate_interval(
+    interval: &IntervalForecast,
+    agents: f64,
+    settings: &PlanSettings,
+) -> Result<IntervalPlan> {
     let (traffic, aht_s) = load(interval, settings)?;
-    let metrics = staffing::metrics(traffic, aht_s, settings.model, agents, settings.targets.target_s)?;
+    let metrics = staffing::metrics(
+        traffic,
+        aht_s,
+        settings.model,
+        agents,
+        settings.targets.target_s,
+    )?;
     Ok(IntervalPlan {
         volume: interval.volume,
         aht_s,
@@ -255,7 +293,13 @@ mod tests {
     }
 
     fn forecast(volumes: &[f64]) -> Vec<IntervalForecast> {
-        volumes.iter().map(|&volume| IntervalForecast { volume, aht_s: None }).collect()
+        volumes
+            .iter()
+            .map(|&volume| IntervalForecast {
+                volume,
+                aht_s: None,
+            })
+            .collect()
     }
 
     #[test]
@@ -277,7 +321,11 @@ mod tests {
         assert_eq!(plan.totals.volume, 420.0);
         assert!(plan.totals.service_level >= 0.8);
         assert_eq!(plan.totals.intervals_missing_target, 0);
-        let weighted: f64 = plan.intervals.iter().map(|r| r.volume * r.metrics.unwrap().service_level).sum();
+        let weighted: f64 = plan
+            .intervals
+            .iter()
+            .map(|r| r.volume * r.metrics.unwrap().service_level)
+            .sum();
         assert!((plan.totals.service_level - weighted / 420.0).abs() < 1e-15);
     }
 
@@ -290,7 +338,10 @@ mod tests {
         let same = evaluate_day(&day, &agents, &s).unwrap();
         assert_eq!(same.intervals, plan.intervals);
         let short = evaluate_day(&day, &[agents[0], 40.0], &s).unwrap();
-        assert!(short.intervals[1].metrics.is_none(), "40 agents for 40 Erlangs is unstable");
+        assert!(
+            short.intervals[1].metrics.is_none(),
+            "40 agents for 40 Erlangs is unstable"
+        );
         assert_eq!(short.totals.asa_s, None);
         assert_eq!(short.totals.intervals_missing_target, 1);
         let first = short.intervals[0].metrics.unwrap().service_level;
@@ -300,7 +351,16 @@ mod tests {
     #[test]
     fn per_interval_aht_and_erlang_a() {
         let s = settings(Model::ErlangA { patience_s: 60.0 });
-        let day = [IntervalForecast { volume: 100.0, aht_s: Some(600.0) }, IntervalForecast { volume: 100.0, aht_s: None }];
+        let day = [
+            IntervalForecast {
+                volume: 100.0,
+                aht_s: Some(600.0),
+            },
+            IntervalForecast {
+                volume: 100.0,
+                aht_s: None,
+            },
+        ];
         let plan = plan_day(&day, &s).unwrap();
         assert_eq!(plan.intervals[0].aht_s, 600.0);
         assert!(plan.intervals[0].agents > plan.intervals[1].agents);
@@ -315,11 +375,32 @@ mod tests {
             plan_day(&day, &s).unwrap_err().to_string(),
             "interval 2: volume must be a non-negative number, got NaN"
         );
-        let bad_aht = [IntervalForecast { volume: 1.0, aht_s: Some(-5.0) }];
-        assert!(matches!(plan_day(&bad_aht, &s), Err(Error::Interval { index: 0, .. })));
-        assert!(matches!(plan_day(&[], &s), Err(Error::IntervalCount { .. })));
-        assert!(matches!(evaluate_day(&day, &[1.0], &s), Err(Error::IntervalCount { expected: 2, got: 1 })));
-        let zero_length = PlanSettings { interval_minutes: 0.0, ..s };
-        assert!(matches!(plan_day(&forecast(&[1.0]), &zero_length), Err(Error::IntervalLength(_))));
+        let bad_aht = [IntervalForecast {
+            volume: 1.0,
+            aht_s: Some(-5.0),
+        }];
+        assert!(matches!(
+            plan_day(&bad_aht, &s),
+            Err(Error::Interval { index: 0, .. })
+        ));
+        assert!(matches!(
+            plan_day(&[], &s),
+            Err(Error::IntervalCount { .. })
+        ));
+        assert!(matches!(
+            evaluate_day(&day, &[1.0], &s),
+            Err(Error::IntervalCount {
+                expected: 2,
+                got: 1
+            })
+        ));
+        let zero_length = PlanSettings {
+            interval_minutes: 0.0,
+            ..s
+        };
+        assert!(matches!(
+            plan_day(&forecast(&[1.0]), &zero_length),
+            Err(Error::IntervalLength(_))
+        ));
     }
 }

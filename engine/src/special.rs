@@ -84,7 +84,10 @@ mod tests {
 
     fn assert_relative(value: f64, expected: f64, tolerance: f64) {
         let error = ((value - expected) / expected).abs();
-        assert!(error <= tolerance, "{value} vs {expected}: relative error {error:e}");
+        assert!(
+            error <= tolerance,
+            "{value} vs {expected}: relative error {error:e}"
+        );
     }
 
     #[test]
@@ -106,7 +109,8 @@ mod tests {
     fn half_server_matches_the_error_function_form() {
         // Γ(3/2, A) = √A e^(−A) + (√π/2) erfc(√A); at A = 1, erfc(1) = 0.157299207050285130658...
         let erfc_1 = 0.157_299_207_050_285_13;
-        let expected = std::f64::consts::E * ((-1.0f64).exp() + std::f64::consts::PI.sqrt() / 2.0 * erfc_1);
+        let expected =
+            std::f64::consts::E * ((-1.0f64).exp() + std::f64::consts::PI.sqrt() / 2.0 * erfc_1);
         assert_relative(inverse_blocking_below_one(0.5, 1.0), expected, 1e-14);
     }
 }

@@ -90,13 +90,25 @@ impl Metrics {
 
 /// Figures at `agents` agents; `None` when an Erlang C queue is unstable
 /// (`agents ≤ traffic`).
-pub fn metrics(traffic: f64, aht_s: f64, model: Model, agents: f64, target_s: f64) -> Result<Option<Metrics>> {
+pub fn metrics(
+    traffic: f64,
+    aht_s: f64,
+    model: Model,
+    agents: f64,
+    target_s: f64,
+) -> Result<Option<Metrics>> {
     let traffic = check_traffic(traffic)?;
     let aht_s = check_aht(aht_s)?;
     let model = model.validate()?;
     let agents = check_agents(agents)?;
     let target_s = check_threshold(target_s)?;
-    metrics_from_blocking(traffic, aht_s, model, &Blocking::at(traffic, agents), target_s)
+    metrics_from_blocking(
+        traffic,
+        aht_s,
+        model,
+        &Blocking::at(traffic, agents),
+        target_s,
+    )
 }
 
 fn metrics_from_blocking(
@@ -141,7 +153,13 @@ pub struct Targets {
 impl Targets {
     /// The common "80/20" target with no further caps.
     pub fn service_level(service_level: f64, target_s: f64) -> Self {
-        Targets { service_level, target_s, max_asa_s: None, max_abandon: None, max_occupancy: None }
+        Targets {
+            service_level,
+            target_s,
+            max_asa_s: None,
+            max_abandon: None,
+            max_occupancy: None,
+        }
     }
 
     /// Refuses targets no number of agents can meet (100 % service level,
@@ -198,15 +216,25 @@ pub struct Requirement {
 /// let r = required_agents(10.0, 180.0, Model::ErlangC, &Targets::service_level(0.8, 20.0)).unwrap();
 /// assert_eq!(r.agents, 14);
 /// ```
-pub fn required_agents(traffic: f64, aht_s: f64, model: Model, targets: &Targets) -> Result<Requirement> {
+pub fn required_agents(
+    traffic: f64,
+    aht_s: f64,
+    model: Model,
+    targets: &Targets,
+) -> Result<Requirement> {
     let traffic = check_traffic(traffic)?;
     let aht_s = check_aht(aht_s)?;
     let model = model.validate()?;
     targets.validate()?;
     if traffic == 0.0 {
-        return Ok(Requirement { agents: 0, metrics: Metrics::idle(0.0) });
+        return Ok(Requirement {
+            agents: 0,
+            metrics: Metrics::idle(0.0),
+        });
     }
-    let occupancy_floor = targets.max_occupancy.map_or(0.0, |cap| (traffic / cap).ceil());
+    let occupancy_floor = targets
+        .max_occupancy
+        .map_or(0.0, |cap| (traffic / cap).ceil());
     match model {
         Model::ErlangC => {
             let first = (traffic.floor() + 1.0).max(occupancy_floor);
@@ -215,9 +243,14 @@ pub fn required_agents(traffic: f64, aht_s: f64, model: Model, targets: &Targets
                 if blocking.servers > MAX_AGENTS {
                     return Err(Error::Unreachable);
                 }
-                if let Some(m) = metrics_from_blocking(traffic, aht_s, model, &blocking, targets.target_s)? {
+                if let Some(m) =
+                    metrics_from_blocking(traffic, aht_s, model, &blocking, targets.target_s)?
+                {
                     if targets.met_by(&m) {
-                        return Ok(Requirement { agents: blocking.servers as u32, metrics: m });
+                        return Ok(Requirement {
+                            agents: blocking.servers as u32,
+                            metrics: m,
+                        });
                     }
                 }
                 blocking = blocking.next(traffic);
@@ -227,13 +260,17 @@ pub fn required_agents(traffic: f64, aht_s: f64, model: Model, targets: &Targets
             let mut table = BlockingTable::new(traffic);
             let evaluate = |table: &mut BlockingTable, n: u32| -> Result<Metrics> {
                 let blocking = table.at(n);
-                let figures = metrics_from_blocking(traffic, aht_s, model, &blocking, targets.target_s)?;
+                let figures =
+                    metrics_from_blocking(traffic, aht_s, model, &blocking, targets.target_s)?;
                 // Erlang A is stable at any N, so there are always figures.
                 Ok(figures.unwrap_or(Metrics::idle(f64::from(n))))
             };
             // Grow an upper bound from the square-root staffing guess, then bisect.
             let mut unmet = 0u32;
-            let mut candidate = (traffic + traffic.sqrt()).ceil().max(occupancy_floor).max(1.0) as u32;
+            let mut candidate = (traffic + traffic.sqrt())
+                .ceil()
+                .max(occupancy_floor)
+                .max(1.0) as u32;
             let mut best = loop {
                 let m = evaluate(&mut table, candidate)?;
                 if targets.met_by(&m) {
@@ -254,7 +291,10 @@ pub fn required_agents(traffic: f64, aht_s: f64, model: Model, targets: &Targets
                     unmet = middle;
                 }
             }
-            Ok(Requirement { agents: best.0, metrics: best.1 })
+            Ok(Requirement {
+                agents: best.0,
+                metrics: best.1,
+            })
         }
     }
 }
@@ -267,7 +307,10 @@ struct BlockingTable {
 
 impl BlockingTable {
     fn new(traffic: f64) -> Self {
-        BlockingTable { traffic, values: vec![Blocking::at(traffic, 0.0)] }
+        BlockingTable {
+            traffic,
+            values: vec![Blocking::at(traffic, 0.0)],
+        }
     }
 
     fn at(&mut self, servers: u32) -> Blocking {
@@ -320,7 +363,11 @@ pub fn staffing_curve(
     }
     let points = (last - first) as usize + 1;
     if points > MAX_CURVE_POINTS {
-        return Err(Error::TooLarge { what: "staffing curve", value: points as f64, max: MAX_CURVE_POINTS as f64 });
+        return Err(Error::TooLarge {
+            what: "staffing curve",
+            value: points as f64,
+            max: MAX_CURVE_POINTS as f64,
+        });
     }
     let mut blocking = Blocking::at(traffic, f64::from(first));
     let mut curve = Vec::with_capacity(points);
@@ -356,7 +403,10 @@ mod tests {
                 assert!(EIGHTY_TWENTY.met_by(&r.metrics));
                 let n = f64::from(r.agents);
                 let below = metrics(traffic, 240.0, model, n - 1.0, 20.0).unwrap();
-                assert!(below.is_none_or(|m| !EIGHTY_TWENTY.met_by(&m)), "{traffic} {model:?}");
+                assert!(
+                    below.is_none_or(|m| !EIGHTY_TWENTY.met_by(&m)),
+                    "{traffic} {model:?}"
+                );
             }
         }
     }
@@ -369,19 +419,37 @@ mod tests {
             max_occupancy: Some(0.7),
             ..EIGHTY_TWENTY
         };
-        let r = required_agents(100.0, 300.0, Model::ErlangA { patience_s: 60.0 }, &targets).unwrap();
-        assert!(r.metrics.asa_s <= 5.0 && r.metrics.p_abandon <= 0.01 && r.metrics.occupancy <= 0.7);
+        let r =
+            required_agents(100.0, 300.0, Model::ErlangA { patience_s: 60.0 }, &targets).unwrap();
+        assert!(
+            r.metrics.asa_s <= 5.0 && r.metrics.p_abandon <= 0.01 && r.metrics.occupancy <= 0.7
+        );
         assert_eq!(r.agents, 143); // ⌈100 / 0.7⌉: occupancy binds
     }
 
     #[test]
     fn impossible_targets_fail_at_once() {
         let m = Model::ErlangC;
-        assert_eq!(required_agents(10.0, 180.0, m, &Targets::service_level(1.0, 20.0)), Err(Error::ServiceLevelTarget(1.0)));
-        let asa = Targets { max_asa_s: Some(0.0), ..EIGHTY_TWENTY };
-        assert_eq!(required_agents(10.0, 180.0, m, &asa), Err(Error::MaxAsa(0.0)));
-        let abandon = Targets { max_abandon: Some(0.0), ..EIGHTY_TWENTY };
-        assert_eq!(required_agents(10.0, 180.0, m, &abandon), Err(Error::MaxAbandon(0.0)));
+        assert_eq!(
+            required_agents(10.0, 180.0, m, &Targets::service_level(1.0, 20.0)),
+            Err(Error::ServiceLevelTarget(1.0))
+        );
+        let asa = Targets {
+            max_asa_s: Some(0.0),
+            ..EIGHTY_TWENTY
+        };
+        assert_eq!(
+            required_agents(10.0, 180.0, m, &asa),
+            Err(Error::MaxAsa(0.0))
+        );
+        let abandon = Targets {
+            max_abandon: Some(0.0),
+            ..EIGHTY_TWENTY
+        };
+        assert_eq!(
+            required_agents(10.0, 180.0, m, &abandon),
+            Err(Error::MaxAbandon(0.0))
+        );
     }
 
     #[test]
@@ -395,7 +463,13 @@ mod tests {
     fn large_loads_are_fast_and_sensible() {
         let r = required_agents(50_000.0, 300.0, Model::ErlangC, &EIGHTY_TWENTY).unwrap();
         assert!(r.agents > 50_000 && r.agents < 50_200, "{}", r.agents);
-        let a = required_agents(50_000.0, 300.0, Model::ErlangA { patience_s: 120.0 }, &EIGHTY_TWENTY).unwrap();
+        let a = required_agents(
+            50_000.0,
+            300.0,
+            Model::ErlangA { patience_s: 120.0 },
+            &EIGHTY_TWENTY,
+        )
+        .unwrap();
         assert!(a.agents <= r.agents);
     }
 
@@ -409,9 +483,13 @@ mod tests {
     fn curve_matches_point_evaluations() {
         let curve = staffing_curve(20.0, 300.0, Model::ErlangC, 20.0, 15, 30).unwrap();
         assert_eq!(curve.len(), 16);
-        assert!(curve.iter().take_while(|p| p.agents <= 20).all(|p| p.metrics.is_none()));
+        assert!(curve
+            .iter()
+            .take_while(|p| p.agents <= 20)
+            .all(|p| p.metrics.is_none()));
         for point in &curve {
-            let single = metrics(20.0, 300.0, Model::ErlangC, f64::from(point.agents), 20.0).unwrap();
+            let single =
+                metrics(20.0, 300.0, Model::ErlangC, f64::from(point.agents), 20.0).unwrap();
             assert_eq!(point.metrics, single);
         }
         assert!(staffing_curve(20.0, 300.0, Model::ErlangC, 20.0, 0, 20_000).is_err());

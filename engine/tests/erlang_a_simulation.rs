@@ -68,7 +68,9 @@ fn simulate(case: &Case, calls: usize, batches: usize, seed: u64) -> Vec<Tally> 
             busy_until.pop();
             free_agents += 1;
             // Hand the free agent to the first caller still waiting.
-            while let (Some((arrived, gives_up)), Some(index)) = (queue.pop_front(), queue_index.pop_front()) {
+            while let (Some((arrived, gives_up)), Some(index)) =
+                (queue.pop_front(), queue_index.pop_front())
+            {
                 if gives_up < now {
                     continue; // already hung up; counted when they joined
                 }
@@ -112,6 +114,8 @@ fn simulate(case: &Case, calls: usize, batches: usize, seed: u64) -> Vec<Tally> 
     tallies
 }
 
+type Ratio = Box<dyn Fn(&Tally) -> f64>;
+
 /// Mean and standard error of a ratio estimated from batch means.
 fn estimate(tallies: &[Tally], ratio: impl Fn(&Tally) -> f64) -> (f64, f64) {
     let values: Vec<f64> = tallies.iter().map(&ratio).collect();
@@ -122,16 +126,39 @@ fn estimate(tallies: &[Tally], ratio: impl Fn(&Tally) -> f64) -> (f64, f64) {
 }
 
 fn check(case: Case, seed: u64) {
-    let exact = erlang_a::evaluate(case.traffic, case.agents as f64, case.aht_s, case.patience_s, case.target_s).unwrap();
+    let exact = erlang_a::evaluate(
+        case.traffic,
+        case.agents as f64,
+        case.aht_s,
+        case.patience_s,
+        case.target_s,
+    )
+    .unwrap();
     // Callers still waiting at the end of a batch are counted as abandoned
     // there and corrected when answered in the next: a negligible edge effect.
     let tallies = simulate(&case, 800_000, 40, seed);
-    let figures: [(&str, f64, Box<dyn Fn(&Tally) -> f64>); 5] = [
+    let figures: [(&str, f64, Ratio); 5] = [
         ("p_wait", exact.p_wait, Box::new(|t| t.waited / t.offered)),
-        ("p_abandon", exact.p_abandon, Box::new(|t| t.abandoned / t.offered)),
-        ("service_level", exact.service_level, Box::new(|t| t.answered_within_target / t.offered)),
-        ("service_level_answered", exact.service_level_answered, Box::new(|t| t.answered_within_target / t.answered)),
-        ("asa_s", exact.asa_s, Box::new(|t| t.answered_wait_s / t.answered)),
+        (
+            "p_abandon",
+            exact.p_abandon,
+            Box::new(|t| t.abandoned / t.offered),
+        ),
+        (
+            "service_level",
+            exact.service_level,
+            Box::new(|t| t.answered_within_target / t.offered),
+        ),
+        (
+            "service_level_answered",
+            exact.service_level_answered,
+            Box::new(|t| t.answered_within_target / t.answered),
+        ),
+        (
+            "asa_s",
+            exact.asa_s,
+            Box::new(|t| t.answered_wait_s / t.answered),
+        ),
     ];
     for (name, exact, ratio) in figures {
         let (simulated, standard_error) = estimate(&tallies, ratio);
@@ -141,21 +168,51 @@ fn check(case: Case, seed: u64) {
         );
         eprintln!("{name}: sim {simulated:.5} ± {standard_error:.5} exact {exact:.5}");
         // The check must be able to fail: the standard error is small against the value.
-        assert!(standard_error < 0.02 * exact.max(0.01), "{name}: standard error {standard_error} too large");
+        assert!(
+            standard_error < 0.02 * exact.max(0.01),
+            "{name}: standard error {standard_error} too large"
+        );
     }
 }
 
 #[test]
 fn near_balance() {
-    check(Case { traffic: 10.0, agents: 10, aht_s: 180.0, patience_s: 120.0, target_s: 20.0 }, 1);
+    check(
+        Case {
+            traffic: 10.0,
+            agents: 10,
+            aht_s: 180.0,
+            patience_s: 120.0,
+            target_s: 20.0,
+        },
+        1,
+    );
 }
 
 #[test]
 fn overload_with_short_patience() {
-    check(Case { traffic: 50.0, agents: 42, aht_s: 300.0, patience_s: 60.0, target_s: 20.0 }, 2);
+    check(
+        Case {
+            traffic: 50.0,
+            agents: 42,
+            aht_s: 300.0,
+            patience_s: 60.0,
+            target_s: 20.0,
+        },
+        2,
+    );
 }
 
 #[test]
 fn comfortable_staffing_with_long_patience() {
-    check(Case { traffic: 5.0, agents: 7, aht_s: 240.0, patience_s: 600.0, target_s: 30.0 }, 3);
+    check(
+        Case {
+            traffic: 5.0,
+            agents: 7,
+            aht_s: 240.0,
+            patience_s: 600.0,
+            target_s: 30.0,
+        },
+        3,
+    );
 }

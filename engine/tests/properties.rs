@@ -111,8 +111,12 @@ proptest! {
 fn doubling_volume_needs_less_than_double_the_agents() {
     let targets = Targets::service_level(0.8, 20.0);
     for a in [5.0, 50.0, 500.0] {
-        let single = required_agents(a, 300.0, Model::ErlangC, &targets).unwrap().agents;
-        let double = required_agents(2.0 * a, 300.0, Model::ErlangC, &targets).unwrap().agents;
+        let single = required_agents(a, 300.0, Model::ErlangC, &targets)
+            .unwrap()
+            .agents;
+        let double = required_agents(2.0 * a, 300.0, Model::ErlangC, &targets)
+            .unwrap()
+            .agents;
         assert!(double < 2 * single, "{a}: {single} → {double}");
     }
 }
