@@ -248,7 +248,7 @@ fn erlang_c(request: &Request) -> Result<String, String> {
                 occupancy: c.occupancy,
                 queue_length: c.queue_length,
             }),
-            Outcome::Unstable { .. } => to_json(&UnstableReply { unstable: true }),
+            Outcome::Unstable => to_json(&UnstableReply { unstable: true }),
         },
     )
 }

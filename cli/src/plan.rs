@@ -5,7 +5,7 @@
 //! is taken as a header; empty rows and lines starting with `#` are skipped.
 //!
 //! Output: one row per interval, then a `TOTAL` row with the day's figures
-//! (see `README-cli.md`). Everything is computed before anything is printed,
+//! (see `README.md`). Everything is computed before anything is printed,
 //! so a bad row leaves stdout empty.
 
 use crate::Failure;

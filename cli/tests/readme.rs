@@ -1,4 +1,4 @@
-//! Keeps `README-cli.md` honest: every `$ ccplan …` example in a `console`
+//! Keeps `README.md` honest: every `$ ccplan …` example in a `console`
 //! block is run from the workspace root and its output (stdout on success,
 //! stderr on failure) must equal the lines shown below it; the `csv` block
 //! must equal `cli/examples/forecast.csv`.
@@ -65,7 +65,7 @@ fn run(command: &str) -> String {
 #[test]
 fn readme_examples_show_real_output() {
     let readme =
-        std::fs::read_to_string(cli_dir().join("README-cli.md")).expect("README-cli.md exists");
+        std::fs::read_to_string(workspace_root().join("README.md")).expect("README.md exists");
     let mut examples = 0;
     for block in blocks(&readme, "console") {
         let mut lines = block.into_iter().peekable();
@@ -81,7 +81,7 @@ fn readme_examples_show_real_output() {
             assert_eq!(
                 run(command),
                 expected,
-                "output of `{command}` differs from README-cli.md"
+                "output of `{command}` differs from README.md"
             );
             examples += 1;
         }
@@ -92,7 +92,7 @@ fn readme_examples_show_real_output() {
 #[test]
 fn readme_forecast_matches_the_example_file() {
     let readme =
-        std::fs::read_to_string(cli_dir().join("README-cli.md")).expect("README-cli.md exists");
+        std::fs::read_to_string(workspace_root().join("README.md")).expect("README.md exists");
     let csv = blocks(&readme, "csv");
     assert_eq!(csv.len(), 1);
     let file = std::fs::read_to_string(cli_dir().join("examples/forecast.csv")).unwrap();

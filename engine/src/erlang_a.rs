@@ -45,8 +45,8 @@
 
 use crate::erlang_b::Blocking;
 use crate::error::{
-    check_agents, check_aht, check_patience, check_threshold, check_traffic, Error, Result,
-    MAX_QUEUE_STATES,
+    check_agents, check_aht, check_patience, check_patience_per_aht, check_threshold,
+    check_traffic, Error, Result, MAX_QUEUE_STATES,
 };
 use serde::Serialize;
 
@@ -89,6 +89,7 @@ pub fn evaluate(
     let agents = check_agents(agents)?;
     let aht_s = check_aht(aht_s)?;
     let patience_s = check_patience(patience_s)?;
+    check_patience_per_aht(patience_s, aht_s)?;
     let target_s = check_threshold(target_s)?;
     from_blocking(
         traffic,

@@ -21,15 +21,12 @@ pub struct ErlangC {
 }
 
 /// Erlang C result: either the figures, or an unstable queue when the agents
-/// cannot keep up with the load (`N ≤ A`: the queue grows without bound).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-#[serde(untagged)]
+/// cannot keep up with the load (`N ≤ A` with `A > 0`: the queue grows
+/// without bound).
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Outcome {
     Stable(ErlangC),
-    Unstable {
-        /// Always `true`; present so the serialised form says what happened.
-        unstable: bool,
-    },
+    Unstable,
 }
 
 impl Outcome {
@@ -37,7 +34,7 @@ impl Outcome {
     pub fn stable(self) -> Option<ErlangC> {
         match self {
             Outcome::Stable(figures) => Some(figures),
-            Outcome::Unstable { .. } => None,
+            Outcome::Unstable => None,
         }
     }
 }
@@ -61,7 +58,7 @@ impl Outcome {
 /// use ccplan_engine::erlang_c::{evaluate, Outcome};
 /// let Outcome::Stable(c) = evaluate(10.0, 12.0, 180.0, 20.0).unwrap() else { panic!() };
 /// assert!((c.p_wait - 0.449_388_224_298_270_87).abs() < 1e-14);
-/// assert!(matches!(evaluate(10.0, 10.0, 180.0, 20.0), Ok(Outcome::Unstable { .. })));
+/// assert_eq!(evaluate(10.0, 10.0, 180.0, 20.0), Ok(Outcome::Unstable));
 /// ```
 pub fn evaluate(traffic: f64, agents: f64, aht_s: f64, target_s: f64) -> Result<Outcome> {
     let traffic = check_traffic(traffic)?;
@@ -85,8 +82,18 @@ pub(crate) fn from_blocking(
     target_s: f64,
 ) -> Outcome {
     let agents = blocking.servers;
+    if traffic == 0.0 {
+        // Nobody calls: nothing waits, whatever the staffing.
+        return Outcome::Stable(ErlangC {
+            p_wait: 0.0,
+            service_level: 1.0,
+            asa_s: 0.0,
+            occupancy: 0.0,
+            queue_length: 0.0,
+        });
+    }
     if agents <= traffic {
-        return Outcome::Unstable { unstable: true };
+        return Outcome::Unstable;
     }
     let spare = agents - traffic;
     let b = blocking.blocking;
@@ -139,14 +146,9 @@ mod tests {
 
     #[test]
     fn unstable_is_a_result_not_a_number() {
-        assert_eq!(
-            evaluate(10.0, 9.5, 180.0, 20.0),
-            Ok(Outcome::Unstable { unstable: true })
-        );
-        assert_eq!(
-            evaluate(0.0, 0.0, 180.0, 20.0),
-            Ok(Outcome::Unstable { unstable: true })
-        );
+        assert_eq!(evaluate(10.0, 9.5, 180.0, 20.0), Ok(Outcome::Unstable));
+        assert_eq!(evaluate(10.0, 10.0, 180.0, 20.0), Ok(Outcome::Unstable));
+        assert!(evaluate(0.0, 0.0, 180.0, 20.0).unwrap().stable().is_some());
     }
 
     #[test]

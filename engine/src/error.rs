@@ -9,6 +9,11 @@ use thiserror::Error as ThisError;
 pub const MAX_TRAFFIC: f64 = 100_000.0;
 /// Largest number of agents (servers, lines) accepted.
 pub const MAX_AGENTS: f64 = 200_000.0;
+/// Longest average handle time accepted, seconds (about 11½ days).
+pub const MAX_AHT_S: f64 = 1e6;
+/// Range of mean patience as a multiple of the handle time. Beyond the top,
+/// Erlang A is Erlang C to every printed digit; below the bottom, nobody waits.
+pub const PATIENCE_PER_AHT: (f64, f64) = (1e-6, 1e12);
 /// Largest number of intervals in one plan (a year of 15-minute intervals fits).
 pub const MAX_INTERVALS: usize = 40_000;
 /// Largest number of points in one staffing curve.
@@ -28,8 +33,8 @@ pub enum Error {
     /// Contact volume is negative, NaN or infinite.
     #[error("volume must be a non-negative number, got {0}")]
     Volume(f64),
-    /// Average handle time is not a positive finite number of seconds.
-    #[error("average handle time must be a positive number of seconds, got {0}")]
+    /// Average handle time is not a positive number of seconds up to [`MAX_AHT_S`].
+    #[error("average handle time must be a positive number of seconds up to {MAX_AHT_S}, got {0}")]
     Aht(f64),
     /// Number of agents is negative, NaN, infinite or above [`MAX_AGENTS`].
     #[error("number of agents must be a number from 0 to {MAX_AGENTS}, got {0}")]
@@ -40,6 +45,9 @@ pub enum Error {
     /// Mean patience is not a positive finite number of seconds.
     #[error("mean patience must be a positive number of seconds, got {0}")]
     Patience(f64),
+    /// Mean patience is outside [`PATIENCE_PER_AHT`] times the handle time.
+    #[error("mean patience must be between 0.000001 and 1000000000000 times the handle time, got {0} times")]
+    PatienceRatio(f64),
     /// Service-level target outside the open interval (0, 1).
     #[error("service-level target must be above 0 % and below 100 %, got {0}")]
     ServiceLevelTarget(f64),
@@ -61,8 +69,11 @@ pub enum Error {
     /// Cost per hour is negative, NaN or infinite.
     #[error("cost per hour must be a non-negative number, got {0}")]
     Cost(f64),
-    /// A plan with no intervals, or a reverse plan whose agent list does not match.
-    #[error("expected {expected} intervals, got {got}")]
+    /// A plan with no intervals.
+    #[error("a plan needs at least one interval")]
+    EmptyPlan,
+    /// A reverse plan whose agent list does not match the forecast.
+    #[error("expected agents for {expected} intervals, got {got}")]
     IntervalCount { expected: usize, got: usize },
     /// The request is larger than the documented maximum.
     #[error("{what} is too large: {value} exceeds the maximum of {max}")]
@@ -99,7 +110,7 @@ pub(crate) fn check_agents(agents: f64) -> Result<f64> {
 }
 
 pub(crate) fn check_aht(aht_s: f64) -> Result<f64> {
-    if aht_s.is_finite() && aht_s > 0.0 {
+    if aht_s > 0.0 && aht_s <= MAX_AHT_S {
         Ok(aht_s)
     } else {
         Err(Error::Aht(aht_s))
@@ -122,6 +133,15 @@ pub(crate) fn check_patience(patience_s: f64) -> Result<f64> {
     }
 }
 
+pub(crate) fn check_patience_per_aht(patience_s: f64, aht_s: f64) -> Result<f64> {
+    let ratio = patience_s / aht_s;
+    if (PATIENCE_PER_AHT.0..=PATIENCE_PER_AHT.1).contains(&ratio) {
+        Ok(ratio)
+    } else {
+        Err(Error::PatienceRatio(ratio))
+    }
+}
+
 pub(crate) fn check_shrinkage(shrinkage: f64) -> Result<f64> {
     if shrinkage.is_finite() && (0.0..1.0).contains(&shrinkage) {
         Ok(shrinkage)
@@ -138,7 +158,7 @@ mod tests {
     fn messages_are_readable() {
         assert_eq!(
             Error::Aht(-3.0).to_string(),
-            "average handle time must be a positive number of seconds, got -3"
+            "average handle time must be a positive number of seconds up to 1000000, got -3"
         );
         let nested = Error::Interval {
             index: 4,

@@ -36,6 +36,7 @@ impl PlanSettings {
             return Err(Error::IntervalLength(self.interval_minutes));
         }
         check_aht(self.aht_s)?;
+        self.model.validate(self.aht_s)?;
         self.targets.validate()?;
         check_shrinkage(self.shrinkage)?;
         if let Some(cost) = self.cost_per_paid_hour {
@@ -160,10 +161,7 @@ pub fn evaluate_day(
 
 fn check_count(count: usize) -> Result<()> {
     if count == 0 {
-        return Err(Error::IntervalCount {
-            expected: 1,
-            got: 0,
-        });
+        return Err(Error::EmptyPlan);
     }
     if count > MAX_INTERVALS {
         return Err(Error::TooLarge {
@@ -383,10 +381,7 @@ mod tests {
             plan_day(&bad_aht, &s),
             Err(Error::Interval { index: 0, .. })
         ));
-        assert!(matches!(
-            plan_day(&[], &s),
-            Err(Error::IntervalCount { .. })
-        ));
+        assert!(matches!(plan_day(&[], &s), Err(Error::EmptyPlan)));
         assert!(matches!(
             evaluate_day(&day, &[1.0], &s),
             Err(Error::IntervalCount {

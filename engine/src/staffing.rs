@@ -4,8 +4,8 @@
 
 use crate::erlang_b::Blocking;
 use crate::error::{
-    check_agents, check_aht, check_patience, check_shrinkage, check_threshold, check_traffic,
-    Error, Result, MAX_AGENTS, MAX_CURVE_POINTS,
+    check_agents, check_aht, check_patience, check_patience_per_aht, check_shrinkage,
+    check_threshold, check_traffic, Error, Result, MAX_AGENTS, MAX_CURVE_POINTS,
 };
 use crate::{erlang_a, erlang_c};
 use serde::{Deserialize, Serialize};
@@ -21,9 +21,11 @@ pub enum Model {
 }
 
 impl Model {
-    fn validate(self) -> Result<Self> {
+    /// Checks the patience, also against the handle time it goes with.
+    pub(crate) fn validate(self, aht_s: f64) -> Result<Self> {
         if let Model::ErlangA { patience_s } = self {
             check_patience(patience_s)?;
+            check_patience_per_aht(patience_s, aht_s)?;
         }
         Ok(self)
     }
@@ -99,7 +101,7 @@ pub fn metrics(
 ) -> Result<Option<Metrics>> {
     let traffic = check_traffic(traffic)?;
     let aht_s = check_aht(aht_s)?;
-    let model = model.validate()?;
+    let model = model.validate(aht_s)?;
     let agents = check_agents(agents)?;
     let target_s = check_threshold(target_s)?;
     metrics_from_blocking(
@@ -224,7 +226,7 @@ pub fn required_agents(
 ) -> Result<Requirement> {
     let traffic = check_traffic(traffic)?;
     let aht_s = check_aht(aht_s)?;
-    let model = model.validate()?;
+    let model = model.validate(aht_s)?;
     targets.validate()?;
     if traffic == 0.0 {
         return Ok(Requirement {
@@ -355,7 +357,7 @@ pub fn staffing_curve(
 ) -> Result<Vec<CurvePoint>> {
     let traffic = check_traffic(traffic)?;
     let aht_s = check_aht(aht_s)?;
-    let model = model.validate()?;
+    let model = model.validate(aht_s)?;
     let target_s = check_threshold(target_s)?;
     check_agents(f64::from(last))?;
     if last < first {

@@ -526,6 +526,8 @@ def b_integer_cases():
             Ns |= {50001, 55000, 57000, 60000}
         for N in sorted(Ns):
             out.append((A, N))
+    # N = 60 000 with a blocking a double can hold (at A = 50 000 it is ~1e-411).
+    out += [(58000.0, 60000), (59500.0, 60000)]
     return out
 
 
@@ -566,6 +568,8 @@ def c_cases():
             for T in sorted(Ts):
                 out.append((A, N, S, T))
             i += 1
+    # The largest agent count, just above and well above its load.
+    out += [(59999.5, 60000, 300.0, 20.0), (59000.0, 60000, 180.0, 0.001)]
     return out
 
 
