@@ -1,13 +1,66 @@
 #!/usr/bin/env bash
-# One entry point for people and CI. Each step installs only what is missing,
-# so a second run takes seconds.
+# One entry point for people and CI. Every step installs only what is
+# missing (or of the wrong version), so a second run takes seconds.
 #
-#   ./run.sh test    install what is missing, then run every test
-#   ./run.sh bench   engine benchmarks (numbers in BENCHMARKS.md)
+#   ./run.sh serve   install what is missing, build, serve the app on http://127.0.0.1:8080/
+#   ./run.sh test    install what is missing, then run every test (engine, CLI, browser)
+#   ./run.sh bench   engine benchmarks and the in-browser timing (numbers in BENCHMARKS.md)
 set -euo pipefail
 cd "$(dirname "$0")"
+ROOT=$PWD
+
+TRUNK_VERSION=0.21.14
+# Must equal the wasm-bindgen version pinned in Cargo.toml (and Trunk.toml).
+WASM_BINDGEN_VERSION=0.2.130
 
 step() { printf '\n==> %s\n' "$*"; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+ensure_wasm_target() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    step "adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+}
+
+ensure_cargo_tool() { # binary, crate, version, extra install flags…
+  local binary=$1 crate=$2 version=$3
+  shift 3
+  if ! "$binary" --version 2>/dev/null | grep -q " $version"; then
+    step "installing $crate $version (from crates.io; several minutes, once)"
+    cargo install "$crate" --version "$version" "$@"
+  fi
+}
+
+ensure_build_tools() {
+  ensure_wasm_target
+  ensure_cargo_tool trunk trunk "$TRUNK_VERSION" --locked
+  # Without --locked: one locked dependency of this version is gone from the registry.
+  ensure_cargo_tool wasm-bindgen wasm-bindgen-cli "$WASM_BINDGEN_VERSION"
+  ensure_node_packages
+}
+
+ensure_node_packages() {
+  # playwright-core drives the browser; binaryen is the wasm-opt Trunk runs
+  # (Debian's wasm-opt 108 produces a broken module, so npm's comes first on PATH).
+  if ! cmp -s tests/package-lock.json tests/node_modules/.installed-from-lock 2>/dev/null; then
+    step "installing npm packages for the build and the browser tests"
+    (cd tests && npm ci --no-audit --no-fund && cp package-lock.json node_modules/.installed-from-lock)
+  fi
+  export PATH="$ROOT/tests/node_modules/.bin:$PATH"
+}
+
+ensure_browser() {
+  local missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  # A CJK font, so Chinese labels render in headless screenshots.
+  fc-list 2>/dev/null | grep -qi "noto sans cjk" || missing+=(fonts-noto-cjk)
+  if [ ${#missing[@]} -gt 0 ]; then
+    step "installing ${missing[*]} (Debian packages)"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
 
 ensure_python_mpmath() {
   if ! python3 -c 'import mpmath' 2>/dev/null; then
@@ -16,27 +69,51 @@ ensure_python_mpmath() {
   fi
 }
 
-engine_tests() {
+build_site() {
+  step "building the site (trunk build --release)"
+  trunk build --release
+}
+
+native_tests() {
   step "format and lint"
   cargo fmt --all -- --check
   cargo clippy --workspace --all-targets --quiet -- -D warnings
-  step "engine and CLI tests"
+  cargo clippy -p ccplan-app --target wasm32-unknown-unknown --quiet -- -D warnings
+  step "engine, CLI and app unit tests"
   cargo test --workspace --quiet
   step "reference generator self-check"
   ensure_python_mpmath
   python3 engine/tests/reference/generate.py --check
 }
 
+browser_tests() {
+  step "browser tests (headless Chromium)"
+  (cd tests && node --test --test-concurrency=1 e2e/)
+}
+
 case "${1:-}" in
+  serve)
+    ensure_build_tools
+    step "serving on http://127.0.0.1:8080/ (Ctrl-C stops)"
+    exec trunk serve --release
+    ;;
   test)
-    engine_tests
+    ensure_build_tools
+    ensure_browser
+    native_tests
+    build_site
+    browser_tests
     step "all tests passed"
     ;;
   bench)
+    ensure_build_tools
+    ensure_browser
     cargo bench -p ccplan-engine --bench engine
+    build_site
+    (cd tests && node bench/input-to-chart.mjs)
     ;;
   *)
-    echo "usage: $0 test|bench" >&2
+    echo "usage: $0 serve|test|bench" >&2
     exit 64
     ;;
 esac

@@ -1,0 +1,12 @@
+//! One component per file. Components read the store and render; the
+//! numbers they show come from `state::compute` (the engine), never from
+//! arithmetic of their own.
+
+pub mod chart_canvas;
+pub mod intraday;
+pub mod lang_switch;
+pub mod number_field;
+pub mod results_panel;
+pub mod scenario_bar;
+pub mod staffing_curve;
+pub mod storage_notice;

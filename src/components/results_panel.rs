@@ -1,0 +1,122 @@
+//! The figures for the chosen interval, each with its unit and, where a
+//! target exists, a met / not met mark (words and a symbol, not colour alone).
+
+use leptos::prelude::*;
+
+use crate::i18n::{fixed, percent, seconds, text, Key};
+use crate::state::ModelChoice;
+use crate::store::use_store;
+
+#[component]
+fn Figure(
+    label: Key,
+    test_id: &'static str,
+    value: Signal<String>,
+    #[prop(optional)] met: Option<Signal<Option<bool>>>,
+    #[prop(optional)] note: Option<Signal<String>>,
+) -> impl IntoView {
+    let store = use_store();
+    let mark = move || {
+        let lang = store.lang.get();
+        met.and_then(|m| m.get()).map(|ok| {
+            let (class, key) = if ok {
+                ("mark met", Key::Met)
+            } else {
+                ("mark not-met", Key::NotMet)
+            };
+            view! { <span class=class>{text(lang, key)}</span> }
+        })
+    };
+    view! {
+        <div class="figure">
+            <dt>{move || text(store.lang.get(), label)}</dt>
+            <dd>
+                <span class="value" data-testid=test_id>{move || value.get()}</span>
+                {mark}
+                {move || note.map(|n| view! { <span class="note">{n.get()}</span> })}
+            </dd>
+        </div>
+    }
+}
+
+#[component]
+pub fn ResultsPanel() -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    let result = move || store.outcome.with(|o| o.interval.clone().ok());
+    let metric = move |pick: fn(&ccplan_engine::staffing::Metrics) -> f64| {
+        move || result().and_then(|r| r.metrics.map(|m| pick(&m)))
+    };
+    let dash = || "—".to_string();
+    let required =
+        Signal::derive(move || result().map_or_else(dash, |r| r.required_agents.to_string()));
+    let on_phones = Signal::derive(move || result().map_or_else(dash, |r| fixed(r.agents, 0)));
+    let fte = Signal::derive(move || result().map_or_else(dash, |r| fixed(r.scheduled_fte, 1)));
+    let sl = Signal::derive(move || metric(|m| m.service_level)().map_or_else(dash, percent));
+    let asa =
+        Signal::derive(move || metric(|m| m.asa_s)().map_or_else(dash, |v| seconds(lang.get(), v)));
+    let p_wait = Signal::derive(move || metric(|m| m.p_wait)().map_or_else(dash, percent));
+    let abandon = Signal::derive(move || metric(|m| m.p_abandon)().map_or_else(dash, percent));
+    let occupancy = Signal::derive(move || metric(|m| m.occupancy)().map_or_else(dash, percent));
+    let hours = Signal::derive(move || {
+        result().map_or_else(dash, |r| {
+            format!(
+                "{} {}",
+                fixed(r.agent_hours, 1),
+                text(lang.get(), Key::PerHour)
+            )
+        })
+    });
+    let cost = Signal::derive(move || result().map_or_else(dash, |r| fixed(r.cost, 2)));
+    let load = Signal::derive(move || {
+        result().map_or_else(dash, |r| {
+            format!("{} {}", fixed(r.traffic, 2), text(lang.get(), Key::Erlangs))
+        })
+    });
+    let sl_met = Signal::derive(move || result().and_then(|r| r.service_level_met()));
+    let occupancy_met = Signal::derive(move || result().and_then(|r| r.occupancy_met()));
+    let sl_note = Signal::derive(move || {
+        let key = match store.inputs.with(|i| i.model) {
+            ModelChoice::ErlangC => Key::SlDefinitionC,
+            ModelChoice::ErlangA => Key::SlDefinitionA,
+        };
+        text(lang.get(), key).to_string()
+    });
+    let reverse = move || store.inputs.with(|i| i.reverse);
+    let is_a = move || store.inputs.with(|i| i.model == ModelChoice::ErlangA);
+    let unstable = move || {
+        store
+            .outcome
+            .with(|o| matches!(&o.interval, Ok(r) if r.metrics.is_none()))
+    };
+    let failure = move || store.outcome.with(|o| o.interval.clone().err());
+
+    view! {
+        <section class="panel results" aria-live="polite">
+            <h2>{move || text(lang.get(), Key::Results)}</h2>
+            <Show when=move || failure().is_some()>
+                <p class="message error">{move || format!("{} {}", text(lang.get(), Key::ErrEngine), failure().unwrap_or_default())}</p>
+            </Show>
+            <Show when=unstable>
+                <p class="message warning">{move || text(lang.get(), Key::Unstable)}</p>
+            </Show>
+            <dl class="figures">
+                <Figure label=Key::RequiredAgents test_id="required-agents" value=required />
+                <Show when=reverse>
+                    <Figure label=Key::AgentsOnPhones test_id="agents-on-phones" value=on_phones />
+                </Show>
+                <Figure label=Key::ScheduledFte test_id="fte" value=fte />
+                <Figure label=Key::ServiceLevel test_id="service-level" value=sl met=sl_met note=sl_note />
+                <Figure label=Key::Asa test_id="asa" value=asa />
+                <Figure label=Key::PWait test_id="p-wait" value=p_wait />
+                <Show when=is_a>
+                    <Figure label=Key::Abandon test_id="abandon" value=abandon />
+                </Show>
+                <Figure label=Key::Occupancy test_id="occupancy" value=occupancy met=occupancy_met />
+                <Figure label=Key::Load test_id="load" value=load />
+                <Figure label=Key::AgentHours test_id="agent-hours" value=hours />
+                <Figure label=Key::Cost test_id="cost" value=cost />
+            </dl>
+        </section>
+    }
+}

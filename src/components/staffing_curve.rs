@@ -1,0 +1,60 @@
+//! The staffing-curve chart: service level, abandonment and ASA for each
+//! number of agents around the requirement.
+
+use leptos::prelude::*;
+
+use crate::charts::{draw_staffing_curve, CurveData, CurveFigures, CurveLabels};
+use crate::components::chart_canvas::ChartCanvas;
+use crate::i18n::{text, Key};
+use crate::state::ModelChoice;
+use crate::store::use_store;
+
+#[component]
+pub fn StaffingCurve() -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    let draw = move |area: &_, scale: f64| {
+        let lang = lang.get();
+        let data = store.outcome.with(|o| CurveData {
+            points: o
+                .curve
+                .iter()
+                .map(|p| {
+                    let figures = p.metrics.map(|m| CurveFigures {
+                        service_level_pct: m.service_level * 100.0,
+                        abandon_pct: m.p_abandon * 100.0,
+                        asa_s: m.asa_s,
+                    });
+                    (p.agents, figures)
+                })
+                .collect(),
+            target_pct: store.inputs.with(|i| i.sl_target_pct),
+            chosen: o.interval.as_ref().map_or(f64::NAN, |r| r.agents),
+            show_abandon: store.inputs.with(|i| i.model == ModelChoice::ErlangA),
+        });
+        let labels = CurveLabels {
+            x_axis: text(lang, Key::AxisAgents).into(),
+            y_axis: text(lang, Key::AxisPercent).into(),
+            asa_axis: text(lang, Key::AxisSeconds).into(),
+            service_level: text(lang, Key::ServiceLevel).into(),
+            abandon: text(lang, Key::Abandon).into(),
+            asa: text(lang, Key::Asa).into(),
+            target: text(lang, Key::Target).into(),
+            chosen: text(lang, Key::Chosen).into(),
+        };
+        if let Err(problem) = draw_staffing_curve(area, &data, &labels, scale) {
+            leptos::logging::warn!("staffing curve not drawn: {problem}");
+        }
+    };
+    view! {
+        <section class="panel chart-panel">
+            <h2>{move || text(lang.get(), Key::StaffingCurve)}</h2>
+            <p class="help">{move || text(lang.get(), Key::StaffingCurveHelp)}</p>
+            <ChartCanvas
+                test_id="staffing-curve"
+                label=Signal::derive(move || text(lang.get(), Key::StaffingCurve).to_string())
+                draw=draw
+            />
+        </section>
+    }
+}

@@ -1,0 +1,62 @@
+//! ccplan in the browser. `main.rs` mounts [`App`]; the engine does the math
+//! (`state::compute`), the store holds the signals, components render.
+
+pub mod charts;
+pub mod components;
+pub mod i18n;
+pub mod pages;
+pub mod state;
+pub mod storage;
+pub mod store;
+
+use leptos::prelude::*;
+
+use components::lang_switch::LangSwitch;
+use components::storage_notice::StorageNotice;
+use i18n::{text, Key};
+use pages::staffing::StaffingPage;
+use store::Store;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let store = Store::provide();
+    let lang = store.lang;
+    view! {
+        <header class="top">
+            <div class="brand">
+                <h1>{move || text(lang.get(), Key::AppTitle)}</h1>
+                <p>{move || text(lang.get(), Key::AppSubtitle)}</p>
+            </div>
+            <LangSwitch />
+        </header>
+        <StorageNotice />
+        <main>
+            <StaffingPage />
+        </main>
+    }
+}
+
+/// Shows the static banner of `index.html` when the app panics, so the
+/// user sees a message instead of a frozen page.
+pub fn install_panic_banner() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        if let Some(banner) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("error-banner"))
+        {
+            let _ = banner.remove_attribute("hidden");
+        }
+    }));
+}
+
+/// A deliberate panic for the end-to-end test of the banner
+/// (`?ccplan-test-panic` in the URL); nothing else triggers it.
+pub fn panic_if_asked() {
+    let asked = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .is_some_and(|s| s.contains("ccplan-test-panic"));
+    if asked {
+        panic!("test panic requested by the URL");
+    }
+}

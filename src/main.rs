@@ -1,0 +1,5 @@
+fn main() {
+    ccplan_app::install_panic_banner();
+    leptos::mount::mount_to_body(ccplan_app::App);
+    ccplan_app::panic_if_asked();
+}

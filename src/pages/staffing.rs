@@ -1,0 +1,77 @@
+//! The landing page: inputs on the left, results and charts on the right.
+
+use leptos::prelude::*;
+
+use crate::components::intraday::Intraday;
+use crate::components::number_field::NumberField;
+use crate::components::results_panel::ResultsPanel;
+use crate::components::scenario_bar::ScenarioBar;
+use crate::components::staffing_curve::StaffingCurve;
+use crate::i18n::{text, Key};
+use crate::state::{field, ModelChoice};
+use crate::store::use_store;
+
+#[component]
+pub fn StaffingPage() -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    let is_c = Signal::derive(move || store.inputs.with(|i| i.model == ModelChoice::ErlangC));
+    let not_reverse = Signal::derive(move || !store.inputs.with(|i| i.reverse));
+    let on_model = move |ev: leptos::ev::Event| {
+        if let Some(model) = ModelChoice::from_code(&event_target_value(&ev)) {
+            store.update(|i| i.model = model);
+        }
+    };
+    let on_reverse = move |ev: leptos::ev::Event| {
+        let on = event_target_checked(&ev);
+        store.update(|i| {
+            i.reverse = on;
+        });
+    };
+    // Rebuilt when a scenario is loaded, so no half-typed text survives it.
+    let fields = move || {
+        store.revision.track();
+        view! {
+            <NumberField field=field("volume") />
+            <NumberField field=field("aht") />
+            <NumberField field=field("sl-target") />
+            <NumberField field=field("sl-seconds") />
+            <NumberField field=field("interval") />
+            <NumberField field=field("shrinkage") />
+            <NumberField field=field("max-occupancy") />
+            <div class="field">
+                <label for="model">{move || text(lang.get(), Key::Model)}</label>
+                <select id="model" data-testid="model" prop:value=move || store.inputs.with(|i| i.model.code()) on:change=on_model>
+                    <option value="erlang_c">{move || text(lang.get(), Key::ErlangC)}</option>
+                    <option value="erlang_a">{move || text(lang.get(), Key::ErlangA)}</option>
+                </select>
+            </div>
+            <NumberField field=field("patience") disabled=is_c />
+            <NumberField field=field("cost-per-hour") />
+            <fieldset class="reverse">
+                <legend>
+                    <label>
+                        <input type="checkbox" data-testid="reverse" prop:checked=move || store.inputs.with(|i| i.reverse) on:change=on_reverse />
+                        {move || text(lang.get(), Key::ReverseMode)}
+                    </label>
+                </legend>
+                <p class="help">{move || text(lang.get(), Key::ReverseHelp)}</p>
+                <NumberField field=field("agents") disabled=not_reverse />
+            </fieldset>
+        }
+    };
+    view! {
+        <div class="page staffing">
+            <section class="panel inputs">
+                <h2>{move || text(lang.get(), Key::Inputs)}</h2>
+                {fields}
+            </section>
+            <div class="outputs">
+                <ResultsPanel />
+                <StaffingCurve />
+                <Intraday />
+                <ScenarioBar />
+            </div>
+        </div>
+    }
+}

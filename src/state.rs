@@ -1,0 +1,509 @@
+//! The app's state in one place: the inputs a user can change (a plain
+//! serde struct, also what is saved), their valid ranges, and the results
+//! derived from them by calling the engine. Components read these; they do
+//! no domain math themselves.
+
+use ccplan_engine::plan::{plan_day, DayPlan, IntervalForecast, PlanSettings};
+use ccplan_engine::staffing::{staffing_curve, CurvePoint, Metrics, Model, Targets};
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Key;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum ModelChoice {
+    #[default]
+    ErlangC,
+    ErlangA,
+}
+
+impl ModelChoice {
+    pub fn code(self) -> &'static str {
+        match self {
+            ModelChoice::ErlangC => "erlang_c",
+            ModelChoice::ErlangA => "erlang_a",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        match code {
+            "erlang_c" => Some(ModelChoice::ErlangC),
+            "erlang_a" => Some(ModelChoice::ErlangA),
+            _ => None,
+        }
+    }
+}
+
+/// Everything the user sets on the staffing page. Percentages are kept as
+/// the user sees them (80 for 80 %).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Inputs {
+    pub volume: f64,
+    pub aht_s: f64,
+    pub sl_target_pct: f64,
+    pub sl_seconds: f64,
+    pub interval_min: f64,
+    pub shrinkage_pct: f64,
+    pub max_occupancy_pct: f64,
+    pub model: ModelChoice,
+    pub patience_s: f64,
+    pub cost_per_hour: f64,
+    pub reverse: bool,
+    pub agents: f64,
+    /// Contacts per interval over the day, from the first interval on.
+    pub intraday: Vec<f64>,
+}
+
+impl Default for Inputs {
+    fn default() -> Self {
+        Inputs {
+            volume: 200.0,
+            aht_s: 300.0,
+            sl_target_pct: 80.0,
+            sl_seconds: 20.0,
+            interval_min: 30.0,
+            shrinkage_pct: 30.0,
+            max_occupancy_pct: 85.0,
+            model: ModelChoice::ErlangC,
+            patience_s: 120.0,
+            cost_per_hour: 25.0,
+            reverse: false,
+            agents: 40.0,
+            intraday: typical_weekday(30.0),
+        }
+    }
+}
+
+/// A number field: where it lives in `Inputs`, its test id, label and ranges.
+#[derive(Debug, Clone, Copy)]
+pub struct Field {
+    pub id: &'static str,
+    pub label: Key,
+    pub min: f64,
+    pub max: f64,
+    pub slider_min: f64,
+    pub slider_max: f64,
+    pub step: f64,
+    pub get: fn(&Inputs) -> f64,
+    pub set: fn(&mut Inputs, f64),
+}
+
+pub const FIELDS: [Field; 10] = [
+    Field {
+        id: "volume",
+        label: Key::Volume,
+        min: 0.0,
+        max: 100_000.0,
+        slider_min: 0.0,
+        slider_max: 2_000.0,
+        step: 1.0,
+        get: |i| i.volume,
+        set: |i, v| i.volume = v,
+    },
+    Field {
+        id: "aht",
+        label: Key::Aht,
+        min: 1.0,
+        max: 7_200.0,
+        slider_min: 30.0,
+        slider_max: 1_200.0,
+        step: 1.0,
+        get: |i| i.aht_s,
+        set: |i, v| i.aht_s = v,
+    },
+    Field {
+        id: "sl-target",
+        label: Key::SlTarget,
+        min: 1.0,
+        max: 99.9,
+        slider_min: 50.0,
+        slider_max: 99.0,
+        step: 1.0,
+        get: |i| i.sl_target_pct,
+        set: |i, v| i.sl_target_pct = v,
+    },
+    Field {
+        id: "sl-seconds",
+        label: Key::SlSeconds,
+        min: 0.0,
+        max: 3_600.0,
+        slider_min: 0.0,
+        slider_max: 120.0,
+        step: 1.0,
+        get: |i| i.sl_seconds,
+        set: |i, v| i.sl_seconds = v,
+    },
+    Field {
+        id: "interval",
+        label: Key::Interval,
+        min: 15.0,
+        max: 60.0,
+        slider_min: 15.0,
+        slider_max: 60.0,
+        step: 15.0,
+        get: |i| i.interval_min,
+        set: |i, v| i.interval_min = v,
+    },
+    Field {
+        id: "shrinkage",
+        label: Key::Shrinkage,
+        min: 0.0,
+        max: 90.0,
+        slider_min: 0.0,
+        slider_max: 60.0,
+        step: 1.0,
+        get: |i| i.shrinkage_pct,
+        set: |i, v| i.shrinkage_pct = v,
+    },
+    Field {
+        id: "max-occupancy",
+        label: Key::MaxOccupancy,
+        min: 10.0,
+        max: 100.0,
+        slider_min: 50.0,
+        slider_max: 100.0,
+        step: 1.0,
+        get: |i| i.max_occupancy_pct,
+        set: |i, v| i.max_occupancy_pct = v,
+    },
+    Field {
+        id: "patience",
+        label: Key::Patience,
+        min: 1.0,
+        max: 3_600.0,
+        slider_min: 5.0,
+        slider_max: 600.0,
+        step: 1.0,
+        get: |i| i.patience_s,
+        set: |i, v| i.patience_s = v,
+    },
+    Field {
+        id: "cost-per-hour",
+        label: Key::CostPerHour,
+        min: 0.0,
+        max: 10_000.0,
+        slider_min: 0.0,
+        slider_max: 100.0,
+        step: 0.5,
+        get: |i| i.cost_per_hour,
+        set: |i, v| i.cost_per_hour = v,
+    },
+    Field {
+        id: "agents",
+        label: Key::Agents,
+        min: 0.0,
+        max: 100_000.0,
+        slider_min: 0.0,
+        slider_max: 500.0,
+        step: 1.0,
+        get: |i| i.agents,
+        set: |i, v| i.agents = v,
+    },
+];
+
+pub fn field(id: &str) -> Field {
+    *FIELDS
+        .iter()
+        .find(|f| f.id == id)
+        .expect("field ids are constants")
+}
+
+/// Why a typed value is refused.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum FieldError {
+    NotNumber,
+    Range { min: f64, max: f64 },
+    Interval,
+}
+
+impl Field {
+    /// Parses what the user typed (a comma as decimal mark is accepted).
+    pub fn parse(&self, text: &str) -> Result<f64, FieldError> {
+        let cleaned = text.trim().replace(',', ".");
+        let value: f64 = cleaned.parse().map_err(|_| FieldError::NotNumber)?;
+        self.check(value)
+    }
+
+    pub fn check(&self, value: f64) -> Result<f64, FieldError> {
+        if !value.is_finite() {
+            return Err(FieldError::NotNumber);
+        }
+        if self.id == "interval" {
+            return if [15.0, 30.0, 60.0].contains(&value) {
+                Ok(value)
+            } else {
+                Err(FieldError::Interval)
+            };
+        }
+        if value < self.min || value > self.max {
+            return Err(FieldError::Range {
+                min: self.min,
+                max: self.max,
+            });
+        }
+        if self.id == "agents" && value.fract() != 0.0 {
+            return Err(FieldError::NotNumber);
+        }
+        Ok(value)
+    }
+}
+
+/// Longest intraday list accepted (a day of 15-minute intervals).
+pub const MAX_DAY_INTERVALS: usize = 96;
+
+impl Inputs {
+    /// Whether every value is in range: what storage and links must satisfy.
+    pub fn is_valid(&self) -> bool {
+        FIELDS.iter().all(|f| f.check((f.get)(self)).is_ok())
+            && !self.intraday.is_empty()
+            && self.intraday.len() <= MAX_DAY_INTERVALS
+            && self
+                .intraday
+                .iter()
+                .all(|v| v.is_finite() && (0.0..=100_000.0).contains(v))
+    }
+
+    fn model(&self) -> Model {
+        match self.model {
+            ModelChoice::ErlangC => Model::ErlangC,
+            ModelChoice::ErlangA => Model::ErlangA {
+                patience_s: self.patience_s,
+            },
+        }
+    }
+
+    fn targets(&self) -> Targets {
+        Targets {
+            service_level: self.sl_target_pct / 100.0,
+            target_s: self.sl_seconds,
+            max_asa_s: None,
+            max_abandon: None,
+            max_occupancy: Some(self.max_occupancy_pct / 100.0),
+        }
+    }
+
+    fn settings(&self) -> PlanSettings {
+        PlanSettings {
+            interval_minutes: self.interval_min,
+            aht_s: self.aht_s,
+            model: self.model(),
+            targets: self.targets(),
+            shrinkage: self.shrinkage_pct / 100.0,
+            cost_per_paid_hour: Some(self.cost_per_hour),
+        }
+    }
+}
+
+/// A typical weekday: open 08:00–20:00, a late-morning peak and an afternoon
+/// shoulder, about 4 000 contacts. Volumes for intervals of `minutes`.
+pub fn typical_weekday(minutes: f64) -> Vec<f64> {
+    let count = (12.0 * 60.0 / minutes).round() as usize;
+    (0..count)
+        .map(|i| {
+            let hour = 8.0 + (i as f64 + 0.5) * minutes / 60.0;
+            let morning = (-((hour - 11.0) / 1.6).powi(2)).exp();
+            let afternoon = 0.75 * (-((hour - 14.5) / 2.0).powi(2)).exp();
+            let base = 0.15;
+            ((base + morning + afternoon) * 230.0 * minutes / 30.0).round()
+        })
+        .collect()
+}
+
+/// Label of interval `index`: its start time, the day starting at 08:00.
+pub fn interval_label(index: usize, minutes: f64) -> String {
+    let start = (8.0 * 60.0 + index as f64 * minutes) as u32 % (24 * 60);
+    format!("{:02}:{:02}", start / 60, start % 60)
+}
+
+/// One interval's figures as the results panel shows them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IntervalResult {
+    pub traffic: f64,
+    pub required_agents: u32,
+    /// Agents the figures are for: required, or the user's in reverse mode.
+    pub agents: f64,
+    /// `None` when the fixed agents cannot keep up (Erlang C, agents ≤ load).
+    pub metrics: Option<Metrics>,
+    pub scheduled_fte: f64,
+    pub agent_hours: f64,
+    pub cost: f64,
+    pub targets: Targets,
+}
+
+impl IntervalResult {
+    pub fn service_level_met(&self) -> Option<bool> {
+        self.metrics
+            .map(|m| m.service_level >= self.targets.service_level)
+    }
+
+    pub fn occupancy_met(&self) -> Option<bool> {
+        let cap = self.targets.max_occupancy?;
+        self.metrics.map(|m| m.occupancy <= cap)
+    }
+}
+
+/// Everything derived from the inputs, computed once per change.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    pub interval: Result<IntervalResult, String>,
+    pub curve: Vec<CurvePoint>,
+    pub day: Result<DayPlan, String>,
+}
+
+/// Calls the engine for the interval, the curve around it and the day.
+pub fn compute(inputs: &Inputs) -> Outcome {
+    let interval = compute_interval(inputs);
+    let curve = match &interval {
+        Ok(result) => {
+            let centre = result.agents.max(f64::from(result.required_agents)) as u32;
+            let first = centre
+                .saturating_sub(12)
+                .max(1)
+                .min(result.required_agents.saturating_sub(2).max(1));
+            let last = centre.max(result.required_agents) + 12;
+            staffing_curve(
+                result.traffic,
+                inputs.aht_s,
+                inputs.model(),
+                inputs.sl_seconds,
+                first,
+                last,
+            )
+            .unwrap_or_default()
+        }
+        Err(_) => Vec::new(),
+    };
+    let forecast: Vec<IntervalForecast> = inputs
+        .intraday
+        .iter()
+        .map(|&volume| IntervalForecast {
+            volume,
+            aht_s: None,
+        })
+        .collect();
+    let day = plan_day(&forecast, &inputs.settings()).map_err(|e| e.to_string());
+    Outcome {
+        interval,
+        curve,
+        day,
+    }
+}
+
+fn compute_interval(inputs: &Inputs) -> Result<IntervalResult, String> {
+    let settings = inputs.settings();
+    let forecast = [IntervalForecast {
+        volume: inputs.volume,
+        aht_s: None,
+    }];
+    let plan = plan_day(&forecast, &settings).map_err(|e| e.to_string())?;
+    let row = plan.intervals[0];
+    let required_agents = row.agents as u32;
+    if !inputs.reverse {
+        return Ok(IntervalResult {
+            traffic: row.traffic,
+            required_agents,
+            agents: row.agents,
+            metrics: row.metrics,
+            scheduled_fte: row.scheduled_fte,
+            agent_hours: plan.totals.agent_hours,
+            cost: plan.totals.cost.unwrap_or(0.0),
+            targets: settings.targets,
+        });
+    }
+    let fixed = ccplan_engine::plan::evaluate_day(&forecast, &[inputs.agents], &settings)
+        .map_err(|e| e.to_string())?;
+    let fixed_row = fixed.intervals[0];
+    Ok(IntervalResult {
+        traffic: row.traffic,
+        required_agents,
+        agents: inputs.agents,
+        metrics: fixed_row.metrics,
+        scheduled_fte: fixed_row.scheduled_fte,
+        agent_hours: fixed.totals.agent_hours,
+        cost: fixed.totals.cost.unwrap_or(0.0),
+        targets: settings.targets,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_are_valid_and_compute() {
+        let inputs = Inputs::default();
+        assert!(inputs.is_valid());
+        let outcome = compute(&inputs);
+        let interval = outcome.interval.unwrap();
+        assert_eq!(interval.traffic, 200.0 * 300.0 / 1800.0);
+        assert!(interval.service_level_met().unwrap());
+        assert!(!outcome.curve.is_empty());
+        assert_eq!(outcome.day.unwrap().intervals.len(), 24);
+    }
+
+    #[test]
+    fn typed_values_are_checked() {
+        let volume = field("volume");
+        assert_eq!(volume.parse(" 12,5 "), Ok(12.5));
+        assert_eq!(volume.parse("abc"), Err(FieldError::NotNumber));
+        assert_eq!(volume.parse("NaN"), Err(FieldError::NotNumber));
+        assert!(matches!(volume.parse("-1"), Err(FieldError::Range { .. })));
+        assert_eq!(field("interval").parse("45"), Err(FieldError::Interval));
+        assert_eq!(
+            field("sl-target").parse("100"),
+            Err(FieldError::Range {
+                min: 1.0,
+                max: 99.9
+            })
+        );
+    }
+}
+
+/// Reads a pasted column of volumes (one per line; a second column, as
+/// copied from a spreadsheet with times beside the volumes, uses the last
+/// number on the line). Blank lines are skipped. Returns the 1-based numbers
+/// of the lines that are not a non-negative number.
+pub fn parse_volumes(text: &str) -> Result<Vec<f64>, Vec<usize>> {
+    let mut volumes = Vec::new();
+    let mut bad = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let last = line
+            .split(['\t', ';', ' '])
+            .rfind(|c| !c.trim().is_empty())
+            .unwrap_or("");
+        let cleaned = last.trim().replace(',', "");
+        match cleaned.parse::<f64>() {
+            Ok(v) if v.is_finite() && (0.0..=100_000.0).contains(&v) => volumes.push(v),
+            _ => bad.push(n + 1),
+        }
+    }
+    if volumes.len() > MAX_DAY_INTERVALS {
+        bad.push(MAX_DAY_INTERVALS + 1);
+    }
+    if bad.is_empty() && !volumes.is_empty() {
+        Ok(volumes)
+    } else {
+        Err(bad)
+    }
+}
+
+#[cfg(test)]
+mod paste_tests {
+    use super::*;
+
+    #[test]
+    fn pasted_columns() {
+        assert_eq!(parse_volumes("10\n20\n\n30\n"), Ok(vec![10.0, 20.0, 30.0]));
+        assert_eq!(
+            parse_volumes("08:00\t1,200\n08:30\t95"),
+            Ok(vec![1200.0, 95.0])
+        );
+        assert_eq!(parse_volumes("10\nabc\n-5\n"), Err(vec![2, 3]));
+        assert_eq!(parse_volumes(""), Err(vec![]));
+    }
+}

@@ -1,0 +1,198 @@
+//! The reactive store: the signals every component shares, provided once as
+//! context, and the only code that calls `storage`. Components read the
+//! signals and call these methods; they never touch local storage.
+
+use leptos::prelude::*;
+use std::time::Duration;
+
+use crate::i18n::Lang;
+use crate::state::{compute, Inputs, Outcome};
+use crate::storage::{self, Notice, Scenario};
+
+/// How long the inputs must rest before they are saved.
+const SAVE_DELAY: Duration = Duration::from_millis(400);
+
+#[derive(Clone, Copy)]
+pub struct Store {
+    pub inputs: RwSignal<Inputs>,
+    pub outcome: Memo<Outcome>,
+    pub lang: RwSignal<Lang>,
+    pub notice: RwSignal<Option<Notice>>,
+    pub scenarios: RwSignal<Vec<Scenario>>,
+    /// Bumped when inputs are replaced wholesale (a scenario loaded), so
+    /// fields drop whatever half-typed text they hold.
+    pub revision: RwSignal<u32>,
+}
+
+impl Store {
+    /// Reads what was saved (recovering from bad data), provides the store as
+    /// context and starts the debounced autosave.
+    pub fn provide() -> Store {
+        let mut first_notice = None;
+        let inputs = match storage::load_current() {
+            Ok(saved) => saved.unwrap_or_default(),
+            Err(notice) => {
+                first_notice = Some(notice);
+                Inputs::default()
+            }
+        };
+        let scenarios = match storage::load_scenarios() {
+            Ok(list) => list,
+            Err(notice) => {
+                first_notice = first_notice.or(Some(notice));
+                Vec::new()
+            }
+        };
+        let lang = storage::load_lang().unwrap_or_else(|| {
+            let languages: Vec<String> = web_sys::window()
+                .map(|w| {
+                    w.navigator()
+                        .languages()
+                        .iter()
+                        .filter_map(|v| v.as_string())
+                        .collect()
+                })
+                .unwrap_or_default();
+            Lang::from_browser(&languages)
+        });
+        let inputs = RwSignal::new(inputs);
+        let store = Store {
+            inputs,
+            outcome: Memo::new(move |_| inputs.with(compute)),
+            lang: RwSignal::new(lang),
+            notice: RwSignal::new(first_notice),
+            scenarios: RwSignal::new(scenarios),
+            revision: RwSignal::new(0),
+        };
+        store.autosave();
+        provide_context(store);
+        store
+    }
+
+    fn autosave(self) {
+        let pending: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
+        let first = StoredValue::new(true);
+        Effect::new(move |_| {
+            let snapshot = self.inputs.get();
+            if first.get_value() {
+                // Nothing changed yet: do not overwrite what was read (or its backup notice).
+                first.set_value(false);
+                return;
+            }
+            if let Some(handle) = pending.get_value() {
+                handle.clear();
+            }
+            let notice = self.notice;
+            let handle = set_timeout_with_handle(
+                move || match storage::save_current(&snapshot) {
+                    Ok(()) => {
+                        if notice.get_untracked() == Some(Notice::Full) {
+                            notice.set(None);
+                        }
+                    }
+                    Err(problem) => notice.set(Some(problem)),
+                },
+                SAVE_DELAY,
+            )
+            .ok();
+            pending.set_value(handle);
+        });
+        Effect::new(move |_| {
+            let lang = self.lang.get();
+            if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+                if let Some(root) = document.document_element() {
+                    let _ = root.set_attribute("lang", lang.html());
+                }
+            }
+            if let Err(problem) = storage::save_lang(lang) {
+                self.notice.set(Some(problem));
+            }
+        });
+    }
+
+    pub fn update(self, change: impl FnOnce(&mut Inputs)) {
+        self.inputs.update(change);
+    }
+
+    fn save_scenarios(self, list: Vec<Scenario>) -> bool {
+        match storage::save_scenarios(&list) {
+            Ok(()) => {
+                self.scenarios.set(list);
+                true
+            }
+            Err(problem) => {
+                // Keep the list on screen as it was; say why it was not saved.
+                self.notice.set(Some(problem));
+                false
+            }
+        }
+    }
+
+    /// Saves the current inputs under `name`, replacing a scenario of that name.
+    pub fn save_as(self, name: &str) -> bool {
+        let name = name.trim().to_string();
+        let mut list = self.scenarios.get_untracked();
+        let scenario = Scenario {
+            name: name.clone(),
+            inputs: self.inputs.get_untracked(),
+        };
+        match list.iter_mut().find(|s| s.name == name) {
+            Some(existing) => *existing = scenario,
+            None => list.push(scenario),
+        }
+        list.truncate(storage::MAX_SCENARIOS);
+        self.save_scenarios(list)
+    }
+
+    pub fn load(self, name: &str) {
+        if let Some(s) = self
+            .scenarios
+            .get_untracked()
+            .into_iter()
+            .find(|s| s.name == name)
+        {
+            self.inputs.set(s.inputs);
+            self.revision.update(|r| *r += 1);
+        }
+    }
+
+    pub fn rename(self, from: &str, to: &str) -> bool {
+        let to = to.trim();
+        let mut list = self.scenarios.get_untracked();
+        if list.iter().any(|s| s.name == to) {
+            return false;
+        }
+        if let Some(s) = list.iter_mut().find(|s| s.name == from) {
+            s.name = to.to_string();
+        }
+        self.save_scenarios(list)
+    }
+
+    pub fn duplicate(self, name: &str, suffix: &str) -> bool {
+        let mut list = self.scenarios.get_untracked();
+        let Some(original) = list.iter().find(|s| s.name == name).cloned() else {
+            return false;
+        };
+        let mut copy_name = format!("{name} ({suffix})");
+        let mut n = 2;
+        while list.iter().any(|s| s.name == copy_name) {
+            copy_name = format!("{name} ({suffix} {n})");
+            n += 1;
+        }
+        list.push(Scenario {
+            name: copy_name,
+            inputs: original.inputs,
+        });
+        self.save_scenarios(list)
+    }
+
+    pub fn delete(self, name: &str) -> bool {
+        let mut list = self.scenarios.get_untracked();
+        list.retain(|s| s.name != name);
+        self.save_scenarios(list)
+    }
+}
+
+pub fn use_store() -> Store {
+    expect_context::<Store>()
+}
