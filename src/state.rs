@@ -343,12 +343,39 @@ impl IntervalResult {
     }
 }
 
+/// Why the engine could not answer, as the user is told.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub key: Key,
+    /// The engine's own (English) wording, shown after the translated text.
+    pub detail: String,
+}
+
+impl From<ccplan_engine::Error> for Problem {
+    fn from(error: ccplan_engine::Error) -> Self {
+        use ccplan_engine::Error as E;
+        let inner = match &error {
+            E::Interval { source, .. } => source.as_ref(),
+            other => other,
+        };
+        let key = match inner {
+            E::Traffic(_) | E::TooLarge { .. } | E::Unreachable => Key::ErrTooLarge,
+            E::PatienceRatio(_) => Key::ErrPatienceRatio,
+            _ => Key::ErrEngine,
+        };
+        Problem {
+            key,
+            detail: error.to_string(),
+        }
+    }
+}
+
 /// Everything derived from the inputs, computed once per change.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Outcome {
-    pub interval: Result<IntervalResult, String>,
+    pub interval: Result<IntervalResult, Problem>,
     pub curve: Vec<CurvePoint>,
-    pub day: Result<DayPlan, String>,
+    pub day: Result<DayPlan, Problem>,
 }
 
 /// Calls the engine for the interval, the curve around it and the day.
@@ -382,7 +409,7 @@ pub fn compute(inputs: &Inputs) -> Outcome {
             aht_s: None,
         })
         .collect();
-    let day = plan_day(&forecast, &inputs.settings()).map_err(|e| e.to_string());
+    let day = plan_day(&forecast, &inputs.settings()).map_err(Problem::from);
     Outcome {
         interval,
         curve,
@@ -390,13 +417,13 @@ pub fn compute(inputs: &Inputs) -> Outcome {
     }
 }
 
-fn compute_interval(inputs: &Inputs) -> Result<IntervalResult, String> {
+fn compute_interval(inputs: &Inputs) -> Result<IntervalResult, Problem> {
     let settings = inputs.settings();
     let forecast = [IntervalForecast {
         volume: inputs.volume,
         aht_s: None,
     }];
-    let plan = plan_day(&forecast, &settings).map_err(|e| e.to_string())?;
+    let plan = plan_day(&forecast, &settings).map_err(Problem::from)?;
     let row = plan.intervals[0];
     let required_agents = row.agents as u32;
     if !inputs.reverse {
@@ -412,7 +439,7 @@ fn compute_interval(inputs: &Inputs) -> Result<IntervalResult, String> {
         });
     }
     let fixed = ccplan_engine::plan::evaluate_day(&forecast, &[inputs.agents], &settings)
-        .map_err(|e| e.to_string())?;
+        .map_err(Problem::from)?;
     let fixed_row = fixed.intervals[0];
     Ok(IntervalResult {
         traffic: row.traffic,

@@ -260,13 +260,18 @@ pub fn required_agents(
         }
         Model::ErlangA { .. } => {
             let mut table = BlockingTable::new(traffic);
-            let evaluate = |table: &mut BlockingTable, n: u32| -> Result<Metrics> {
+            // `None`: too deep in overload to sum (more than MAX_QUEUE_STATES callers
+            // waiting); such a staffing meets no target, so it counts as not met.
+            let evaluate = |table: &mut BlockingTable, n: u32| -> Result<Option<Metrics>> {
                 let blocking = table.at(n);
-                let figures =
-                    metrics_from_blocking(traffic, aht_s, model, &blocking, targets.target_s)?;
-                // Erlang A is stable at any N, so there are always figures.
-                Ok(figures.unwrap_or(Metrics::idle(f64::from(n))))
+                match metrics_from_blocking(traffic, aht_s, model, &blocking, targets.target_s) {
+                    // Erlang A is stable at any N, so there are always figures.
+                    Ok(figures) => Ok(Some(figures.unwrap_or(Metrics::idle(f64::from(n))))),
+                    Err(Error::TooLarge { .. }) => Ok(None),
+                    Err(other) => Err(other),
+                }
             };
+            let met = |m: &Option<Metrics>| m.as_ref().is_some_and(|m| targets.met_by(m));
             // Grow an upper bound from the square-root staffing guess, then bisect.
             let mut unmet = 0u32;
             let mut candidate = (traffic + traffic.sqrt())
@@ -275,7 +280,7 @@ pub fn required_agents(
                 .max(1.0) as u32;
             let mut best = loop {
                 let m = evaluate(&mut table, candidate)?;
-                if targets.met_by(&m) {
+                if let (true, Some(m)) = (met(&m), m) {
                     break (candidate, m);
                 }
                 if f64::from(candidate) >= MAX_AGENTS {
@@ -286,11 +291,9 @@ pub fn required_agents(
             };
             while best.0 - unmet > 1 {
                 let middle = unmet + (best.0 - unmet) / 2;
-                let m = evaluate(&mut table, middle)?;
-                if targets.met_by(&m) {
-                    best = (middle, m);
-                } else {
-                    unmet = middle;
+                match evaluate(&mut table, middle)? {
+                    Some(m) if targets.met_by(&m) => best = (middle, m),
+                    _ => unmet = middle,
                 }
             }
             Ok(Requirement {
@@ -473,6 +476,20 @@ mod tests {
         )
         .unwrap();
         assert!(a.agents <= r.agents);
+    }
+
+    #[test]
+    fn erlang_a_search_steps_over_overload_too_deep_to_sum() {
+        // Patience 1 000 × AHT: half the agents would leave ~5·10⁷ callers waiting.
+        let model = Model::ErlangA {
+            patience_s: 300_000.0,
+        };
+        let r = required_agents(100_000.0, 300.0, model, &EIGHTY_TWENTY).unwrap();
+        assert!(r.agents > 100_000 && r.agents < 100_400, "{}", r.agents);
+        assert!(matches!(
+            metrics(100_000.0, 300.0, model, 50_000.0, 20.0),
+            Err(Error::TooLarge { .. })
+        ));
     }
 
     #[test]

@@ -82,6 +82,11 @@ pub fn Intraday() -> impl IntoView {
     view! {
         <section class="panel chart-panel intraday">
             <h2>{move || text(lang.get(), Key::Intraday)}</h2>
+            {move || {
+                store.outcome.with(|o| o.day.clone().err()).map(|p| view! {
+                    <p class="message error">{format!("{} ({})", text(lang.get(), p.key), p.detail)}</p>
+                })
+            }}
             <div class="intraday-grid">
                 <div class="intraday-editor">
                     <label for="paste-volumes">{move || text(lang.get(), Key::IntradayVolumes)}</label>

@@ -95,7 +95,9 @@ pub fn ResultsPanel() -> impl IntoView {
         <section class="panel results" aria-live="polite">
             <h2>{move || text(lang.get(), Key::Results)}</h2>
             <Show when=move || failure().is_some()>
-                <p class="message error">{move || format!("{} {}", text(lang.get(), Key::ErrEngine), failure().unwrap_or_default())}</p>
+                <p class="message error" data-testid="engine-problem">
+                    {move || failure().map(|p| format!("{} ({})", text(lang.get(), p.key), p.detail))}
+                </p>
             </Show>
             <Show when=unstable>
                 <p class="message warning">{move || text(lang.get(), Key::Unstable)}</p>
