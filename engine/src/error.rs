@@ -85,6 +85,9 @@ pub enum Error {
     /// The targets need more agents than [`MAX_AGENTS`].
     #[error("the targets need more than {MAX_AGENTS} agents")]
     Unreachable,
+    /// A capacity-plan or scorecard input outside its documented range.
+    #[error("{what} is out of range, got {value}")]
+    OutOfRange { what: &'static str, value: f64 },
     /// An error in one interval of a plan (0-based index).
     #[error("interval {}: {source}", index + 1)]
     Interval { index: usize, source: Box<Error> },
@@ -139,6 +142,19 @@ pub(crate) fn check_patience_per_aht(patience_s: f64, aht_s: f64) -> Result<f64>
         Ok(ratio)
     } else {
         Err(Error::PatienceRatio(ratio))
+    }
+}
+
+/// `value` if it is finite and within `range`, else [`Error::OutOfRange`] naming `what`.
+pub(crate) fn check_range(
+    what: &'static str,
+    value: f64,
+    range: std::ops::RangeInclusive<f64>,
+) -> Result<f64> {
+    if value.is_finite() && range.contains(&value) {
+        Ok(value)
+    } else {
+        Err(Error::OutOfRange { what, value })
     }
 }
 

@@ -12,11 +12,13 @@
 // gives; the compiler rounds them to the nearest double.
 #![allow(clippy::excessive_precision)]
 
+pub mod capacity;
 pub mod erlang_a;
 pub mod erlang_b;
 pub mod erlang_c;
 mod error;
 pub mod plan;
+pub mod scorecard;
 mod special;
 pub mod staffing;
 

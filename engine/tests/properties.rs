@@ -120,3 +120,68 @@ fn doubling_volume_needs_less_than_double_the_agents() {
         assert!(double < 2 * single, "{a}: {single} → {double}");
     }
 }
+
+mod capacity {
+    use ccplan_engine::capacity::{plan_capacity, CapacityInputs, Hiring, Month};
+    use ccplan_engine::staffing::{Model, Targets};
+    use proptest::prelude::*;
+
+    fn inputs(volume: f64, aht_s: f64, attrition: f64, fcr: f64, hire_to_requirement: bool) -> CapacityInputs {
+        CapacityInputs {
+            first_month: Month { year: 2027, month: 3 },
+            horizon_months: 12,
+            base_volume: volume,
+            growth_per_month: 0.01,
+            seasonality: [1.0, 0.9, 1.0, 1.1, 1.0, 0.95, 0.9, 0.9, 1.05, 1.1, 1.15, 1.2],
+            fcr,
+            repeat_share: 0.5,
+            deflection: 0.1,
+            aht_s,
+            aht_trend_per_month: -0.002,
+            model: Model::ErlangA { patience_s: 120.0 },
+            targets: Targets::service_level(0.8, 20.0),
+            shrinkage: 0.3,
+            open_days_per_month: 21.0,
+            open_hours_per_day: 10.0,
+            interval_minutes: 60.0,
+            profile: vec![1.0, 2.0, 3.0, 2.0, 1.5, 1.0],
+            paid_hours_per_fte: 160.0,
+            start_headcount: 50.0,
+            attrition_per_month: attrition,
+            hiring: if hire_to_requirement { Hiring::ToRequirement } else { Hiring::Fixed { per_month: 2.0 } },
+            training_months: 1,
+            ramp: vec![1.2],
+            cost_per_paid_hour: 22.0,
+            overhead: 0.1,
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+        #[test]
+        fn outputs_are_finite_and_non_negative(
+            volume in 0.0f64..200_000.0, aht in 60.0f64..900.0, attrition in 0.0f64..0.1,
+            fcr in 0.3f64..1.0, hire in any::<bool>(),
+        ) {
+            let plan = plan_capacity(&inputs(volume, aht, attrition, fcr, hire)).unwrap();
+            for m in &plan.months {
+                let figures = [m.offered, m.handled, m.required_fte, m.available_fte, m.headcount, m.hires,
+                    m.leavers, m.service_level, m.p_abandon, m.occupancy, m.paid_hours, m.total_cost, m.cost_per_contact];
+                prop_assert!(figures.iter().all(|v| v.is_finite() && *v >= 0.0), "{m:?}");
+                prop_assert!(m.service_level <= 1.0 && m.p_abandon <= 1.0 && m.handled <= m.offered);
+            }
+        }
+
+        #[test]
+        fn requirement_grows_with_volume_and_aht(volume in 1_000.0f64..100_000.0, aht in 60.0f64..600.0, more in 1.05f64..1.5) {
+            let base = plan_capacity(&inputs(volume, aht, 0.0, 0.7, false)).unwrap();
+            let busier = plan_capacity(&inputs(volume * more, aht, 0.0, 0.7, false)).unwrap();
+            let slower = plan_capacity(&inputs(volume, aht * more, 0.0, 0.7, false)).unwrap();
+            for ((b, v), s) in base.months.iter().zip(&busier.months).zip(&slower.months) {
+                prop_assert!(v.required_fte >= b.required_fte && s.required_fte >= b.required_fte);
+                prop_assert!(v.offered > b.offered);
+            }
+        }
+    }
+}

@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
@@ -62,17 +63,35 @@ export async function launch() {
 
 /**
  * A fresh browser context (empty storage) with a page that records console
- * errors and uncaught exceptions, so tests can assert there were none.
+ * errors and uncaught exceptions, dialogs (alert/confirm/prompt, dismissed at
+ * once) and failed requests, so tests can assert there were none.
  */
 export async function newPage(browser, { locale = 'en-US', viewport = { width: 1440, height: 1000 } } = {}) {
   const context = await browser.newContext({ locale, viewport });
   const page = await context.newPage();
   const errors = [];
+  const dialogs = [];
+  const failedRequests = [];
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(String(error)));
-  return { context, page, errors };
+  page.on('dialog', (dialog) => {
+    dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    dialog.dismiss().catch(() => {});
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) failedRequests.push(`${response.status()} ${response.url()}`);
+  });
+  page.on('requestfailed', (request) => failedRequests.push(`failed ${request.url()}`));
+  return { context, page, errors, dialogs, failedRequests };
+}
+
+/** `newPage` for one node:test test: the context is closed when the test ends. */
+export async function freshPage(t, browser, options) {
+  const session = await newPage(browser, options);
+  t.after(() => session.context.close());
+  return session;
 }
 
 /** Opens the app and waits until the engine's first result is on screen. */
@@ -105,4 +124,88 @@ export async function canvasIsDrawn(page, testId) {
     for (let i = 0; i < data.length; i += 4 * 97) colours.add(`${data[i]},${data[i + 1]},${data[i + 2]}`);
     return colours.size > 5;
   });
+}
+
+/** An output's text, trimmed ("87.8 %"). */
+export async function text(page, testId) {
+  return (await page.getByTestId(testId).textContent()).trim();
+}
+
+/**
+ * Retries `check` (which throws, e.g. a failed assert) until it passes or
+ * `timeout` ms have gone by; then its last error is thrown. For anything the
+ * app updates asynchronously.
+ */
+export async function eventually(check, { timeout = 5000, interval = 25 } = {}) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > end) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, interval));
+  }
+}
+
+/** Waits until each output (test id → text) shows exactly the given text. */
+export async function expectTexts(page, expected) {
+  await eventually(async () => {
+    const actual = {};
+    for (const id of Object.keys(expected)) actual[id] = await text(page, id);
+    assert.deepEqual(actual, expected);
+  });
+}
+
+/** Fills number boxes in order (test id → value), like a user typing. */
+export async function setInputs(page, values) {
+  for (const [testId, value] of Object.entries(values)) await type(page, testId, value);
+}
+
+/** The texts of all result outputs on screen, to compare before and after. */
+export async function resultTexts(page) {
+  return page.evaluate(() =>
+    Object.fromEntries(
+      [...document.querySelectorAll('.results [data-testid], .day-totals [data-testid]')].map((el) => [
+        el.dataset.testid,
+        el.textContent.trim(),
+      ]),
+    ),
+  );
+}
+
+/** Fails if any visible text reads NaN or Infinity. */
+export async function assertNoBadNumbers(page) {
+  const body = await page.evaluate(() => document.body.innerText);
+  assert.doesNotMatch(body, /NaN|Infinity/);
+}
+
+/** Sets a range input's value as a drag does: value, then an input event. */
+export async function setSlider(page, testId, value) {
+  await page.getByTestId(testId).evaluate((slider, v) => {
+    slider.value = String(v);
+    slider.dispatchEvent(new Event('input', { bubbles: true }));
+  }, value);
+}
+
+/** The canvas's pixels as a data URL, to tell whether it was redrawn. */
+export async function canvasSnapshot(page, testId) {
+  return page.getByTestId(testId).evaluate((canvas) => canvas.toDataURL());
+}
+
+/**
+ * Puts entries into local storage before the app's first load in `context`
+ * (only once, so a reload sees what the app made of them).
+ */
+export async function seedStorage(context, entries) {
+  await context.addInitScript((seed) => {
+    if (sessionStorage.getItem('e2e.seeded')) return;
+    for (const [key, value] of Object.entries(seed)) localStorage.setItem(key, value);
+    sessionStorage.setItem('e2e.seeded', '1');
+  }, entries);
+}
+
+/** Everything in the page's local storage, as an object. */
+export async function storageEntries(page) {
+  return page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
 }

@@ -1,0 +1,89 @@
+// Inputs and expected figures shared by the tests. Every expected number was
+// computed independently with high-precision math (tests/e2e/expected.py),
+// never copied from the app.
+
+/** The app's defaults: 200 contacts in 30 min at AHT 300 s (33.33 Erlangs), 80/20, occupancy ≤ 85 %. */
+export const DEFAULT_RESULTS = {
+  'required-agents': '40',
+  fte: '57.1', // 40 / (1 − 30 % shrinkage)
+  'service-level': '87.8 %',
+  asa: '8.6 s',
+  'p-wait': '19.1 %',
+  occupancy: '83.3 %',
+  load: '33.33 Erlangs',
+  'agent-hours': '20.0 h', // 40 agents × 0.5 h
+  cost: '714.29', // 57.14 FTE × 0.5 h × 25
+};
+
+/** 200 contacts in 60 min at AHT 180 s: 10 Erlangs, 80/20, no occupancy cap. */
+export const TEN_ERLANGS = {
+  interval: 60,
+  volume: 200,
+  aht: 180,
+  'sl-target': 80,
+  'sl-seconds': 20,
+  'max-occupancy': 100,
+};
+
+export const TEN_ERLANGS_RESULTS = {
+  'required-agents': '14',
+  'service-level': '88.8 %',
+  occupancy: '71.4 %',
+  asa: '7.8 s',
+  'p-wait': '17.4 %',
+  load: '10.00 Erlangs',
+  fte: '20.0', // 14 / 0.7
+  cost: '500.00', // 20 FTE × 1 h × 25
+};
+
+/** TEN_ERLANGS in reverse mode with 13 agents. */
+export const THIRTEEN_AGENTS_RESULTS = {
+  'agents-on-phones': '13',
+  'service-level': '79.6 %',
+  asa: '17.1 s',
+  occupancy: '76.9 %',
+};
+
+/** TEN_ERLANGS under Erlang A with mean patience 120 s (the app's default patience). */
+export const ERLANG_A_RESULTS = {
+  'required-agents': '12', // 11 agents give 74.2 %
+  'service-level': '82.6 %',
+  abandon: '6.2 %',
+  occupancy: '78.2 %',
+  'p-wait': '28.0 %',
+};
+
+/** A pasted day of ten 30-minute intervals, with the default settings. */
+export const TEN_INTERVALS = [50, 80, 120, 160, 200, 240, 200, 150, 100, 60];
+export const TEN_INTERVALS_RESULTS = {
+  'day-volume': '1360',
+  'day-peak-agents': '48',
+  'day-service-level': '86.5 %',
+  'day-agent-hours': '140.0 h',
+  'day-paid-hours': '200.0 h',
+  'day-cost': '5000.00',
+};
+
+/** Storage keys and their schema envelope. */
+export const KEY_CURRENT = 'ccplan.current';
+export const KEY_SCENARIOS = 'ccplan.scenarios';
+export const KEY_LANG = 'ccplan.lang';
+
+/** A complete, valid `Inputs` as stored (the defaults but volume 250, which needs 50 agents). */
+export const VALID_INPUTS = {
+  volume: 250,
+  aht_s: 300,
+  sl_target_pct: 80,
+  sl_seconds: 20,
+  interval_min: 30,
+  shrinkage_pct: 30,
+  max_occupancy_pct: 85,
+  model: 'erlang_c',
+  patience_s: 120,
+  cost_per_hour: 25,
+  reverse: false,
+  agents: 40,
+  intraday: [120, 150],
+};
+
+export const envelope = (data, version = 1) => JSON.stringify({ version, data });

@@ -1,0 +1,96 @@
+#!/usr/bin/env python3
+"""Independent expectations for the browser tests (high-precision mpmath).
+
+Run: python3 tests/e2e/expected.py. It prints every figure the tests assert
+that is not a plain sum, so each can be checked against first principles
+rather than against what the app shows. Erlang C is the closed form;
+Erlang A (M/M/N+M, Garnett–Mandelbaum–Reiman) is the birth–death chain
+summed directly, with service level = P(answered within T) over all offered
+calls, from the waiting-position chain of a tagged arrival (PASTA).
+"""
+from mpmath import mp, mpf, factorial, exp, matrix, expm
+
+mp.dps = 40
+
+
+def erlang_c(n, a):
+    a = mpf(a)
+    below = sum(a**k / factorial(k) for k in range(n))
+    top = a**n / factorial(n) * n / (n - a)
+    return top / (below + top)
+
+
+def c_metrics(n, a, aht, t):
+    pw = erlang_c(n, a)
+    return dict(sl=1 - pw * exp(-(n - a) * mpf(t) / aht), asa=pw * aht / (n - a), pw=pw, occ=mpf(a) / n)
+
+
+def required_c(a, aht, sl, t, max_occ):
+    n = int(a) + 1
+    while True:
+        m = c_metrics(n, a, aht, t)
+        if m['sl'] >= sl and m['occ'] <= max_occ:
+            return n, m
+        n += 1
+
+
+def a_metrics(n, a, aht, patience, t):
+    mu = mpf(1) / aht
+    lam = mpf(a) * mu
+    theta = mpf(1) / patience
+    top = n + 400
+    p = [mpf(1)]
+    for k in range(1, top + 1):
+        p.append(p[-1] * lam / (min(k, n) * mu + max(k - n, 0) * theta))
+    total = sum(p)
+    p = [x / total for x in p]
+    sl = sum(p[:n])  # a free agent: answered at once
+    for j in range(top - n):  # j callers already waiting ahead of the arrival
+        if p[n + j] < mpf(10) ** -25:
+            break
+        size = j + 1  # states: j, j-1, …, 0 callers ahead; then answered, abandoned
+        q = matrix(size + 2, size + 2)
+        for s in range(size):
+            ahead = j - s
+            move = n * mu + ahead * theta
+            q[s, s + 1 if ahead > 0 else size] = move
+            q[s, size + 1] = theta
+            q[s, s] = -(move + theta)
+        sl += p[n + j] * expm(q * t)[0, size]
+    queue = sum((k - n) * p[k] for k in range(n, top + 1))
+    busy = sum(min(k, n) * p[k] for k in range(top + 1))
+    return dict(sl=sl, abandon=theta * queue / lam, occ=busy / n, pw=sum(p[n:]))
+
+
+def pct(x):
+    return f'{float(x) * 100:.1f} %'
+
+
+if __name__ == '__main__':
+    # Defaults: 200 contacts / 30 min, AHT 300 s, 80/20, max occupancy 85 %, shrinkage 30 %, cost 25.
+    a = mpf(200) * 300 / 1800
+    n, m = required_c(a, 300, mpf('0.8'), 20, mpf('0.85'))
+    print('defaults', n, pct(m['sl']), f"asa {float(m['asa']):.1f}", 'p-wait', pct(m['pw']), 'occ', pct(m['occ']),
+          f'fte {float(n / mpf("0.7")):.1f}', f'cost {float(n / mpf("0.7") * mpf("0.5") * 25):.2f}')
+    for volume in (201, 250, 2000):
+        print('defaults but volume', volume, required_c(mpf(volume) * 300 / 1800, 300, mpf('0.8'), 20, mpf('0.85'))[0])
+    # Ten Erlangs: 200 / 60 min, AHT 180 s, 80/20, max occupancy 100 %.
+    n, m = required_c(10, 180, mpf('0.8'), 20, 1)
+    print('10 E', n, pct(m['sl']), f"asa {float(m['asa']):.1f}", 'p-wait', pct(m['pw']), 'occ', pct(m['occ']))
+    n, m = required_c(mpf(201) * 180 / 3600, 180, mpf('0.8'), 20, 1)
+    print('10.05 E', n, pct(m['sl']))
+    m = c_metrics(13, 10, 180, 20)
+    print('10 E, 13 agents', pct(m['sl']), f"asa {float(m['asa']):.1f}", 'occ', pct(m['occ']))
+    # Erlang A, patience 120 s.
+    for n in range(11, 14):
+        m = a_metrics(n, 10, 180, 120, 20)
+        print('10 E Erlang A', n, 'sl', pct(m['sl']), 'abandon', pct(m['abandon']), 'occ', pct(m['occ']), 'p-wait', pct(m['pw']))
+    # Intraday pastes with the default settings.
+    for volumes in ([50, 80, 120, 160, 200, 240, 200, 150, 100, 60], [120, 150]):
+        peak, within, hours = 0, 0, 0
+        for v in volumes:
+            n, m = required_c(mpf(v) * 300 / 1800, 300, mpf('0.8'), 20, mpf('0.85'))
+            peak, within, hours = max(peak, n), within + v * m['sl'], hours + n * mpf('0.5')
+        print('day', volumes, 'volume', sum(volumes), 'peak', peak, 'sl', pct(within / sum(volumes)),
+              f'agent-hours {float(hours):.1f}', f'paid {float(hours / mpf("0.7")):.1f}',
+              f'cost {float(hours / mpf("0.7") * 25):.2f}')
