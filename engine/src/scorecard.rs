@@ -11,7 +11,7 @@
 //! Status: green when the target is met; amber when missed by no more than
 //! the amber margin (5 % of the target by default); red beyond that.
 
-use crate::capacity::CapacityPlan;
+use crate::capacity::{CapacityInputs, CapacityPlan};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -148,7 +148,7 @@ pub const KPIS: [Kpi; 18] = [
         4.2,
     ),
     kpi("total_cost", Finance, AtMost, Computed, Unit::Money, 0.0),
-    kpi("attrition", People, AtMost, Input, Unit::Share, 0.15),
+    kpi("attrition", People, AtMost, Computed, Unit::Share, 0.15),
     kpi("attendance", People, AtLeast, Input, Unit::Share, 0.95),
     kpi(
         "training_completion",
@@ -216,8 +216,14 @@ pub fn status(value: f64, target: f64, direction: Direction, amber_margin: f64) 
     }
 }
 
-/// The scorecard of a capacity plan.
-pub fn scorecard(plan: &CapacityPlan, inputs: &ScorecardInputs) -> Vec<KpiRow> {
+/// The scorecard of a capacity plan made from `assumptions`. FCR and
+/// self-service are the plan's own assumptions (inputs); attrition is the
+/// plan's monthly leavers over headcount, annualised: `1 − (1 − leavers/headcount)^12`.
+pub fn scorecard(
+    assumptions: &CapacityInputs,
+    plan: &CapacityPlan,
+    inputs: &ScorecardInputs,
+) -> Vec<KpiRow> {
     let margin = inputs.amber_margin.unwrap_or(0.05).clamp(0.0, 1.0);
     KPIS.iter()
         .map(|kpi| {
@@ -234,6 +240,12 @@ pub fn scorecard(plan: &CapacityPlan, inputs: &ScorecardInputs) -> Vec<KpiRow> {
                     "available_fte" => Some(m.available_fte),
                     "cost_per_contact" => Some(m.cost_per_contact),
                     "total_cost" => Some(m.total_cost),
+                    "fcr" => Some(assumptions.fcr),
+                    "self_service" => Some(assumptions.deflection),
+                    "attrition" if m.headcount > 0.0 => {
+                        Some(1.0 - (1.0 - m.leavers / m.headcount).powi(12))
+                    }
+                    "attrition" => None,
                     other => inputs.entered.get(other).copied().filter(|v| v.is_finite()),
                 })
                 .collect();
@@ -286,7 +298,11 @@ mod tests {
         let plan = plan_capacity(&flat()).unwrap();
         let mut inputs = ScorecardInputs::default();
         inputs.entered.insert("csat".into(), 0.83);
-        let rows = scorecard(&plan, &inputs);
+        let rows = scorecard(&flat(), &plan, &inputs);
+        let fcr = rows.iter().find(|r| r.kpi == "fcr").unwrap();
+        assert_eq!((fcr.source, fcr.values[0]), (Source::Input, Some(0.75)));
+        let attrition = rows.iter().find(|r| r.kpi == "attrition").unwrap();
+        assert_eq!(attrition.values[0], Some(0.0));
         assert_eq!(rows.len(), KPIS.len());
         let sl = rows.iter().find(|r| r.kpi == "service_level").unwrap();
         assert_eq!(sl.source, Source::Computed);
@@ -303,12 +319,17 @@ mod tests {
 
     #[test]
     fn staffing_status_compares_available_with_required() {
-        let short = plan_capacity(&CapacityInputs {
+        let assumptions = CapacityInputs {
             start_headcount: 10.0,
+            attrition_per_month: 0.02,
             ..flat()
-        })
-        .unwrap();
-        let rows = scorecard(&short, &ScorecardInputs::default());
+        };
+        let short = plan_capacity(&assumptions).unwrap();
+        let rows = scorecard(&assumptions, &short, &ScorecardInputs::default());
+        let attrition = rows.iter().find(|r| r.kpi == "attrition").unwrap();
+        // 2 % a month is 21.5 % a year: above the 15 % target by more than the margin.
+        assert!((attrition.values[0].unwrap() - (1.0 - 0.98f64.powi(12))).abs() < 1e-12);
+        assert_eq!(attrition.statuses[0], Some(Status::Red));
         let available = rows.iter().find(|r| r.kpi == "available_fte").unwrap();
         assert_eq!(available.statuses[0], Some(Status::Red));
         let sl = rows.iter().find(|r| r.kpi == "service_level").unwrap();
@@ -324,7 +345,7 @@ mod tests {
             ..Default::default()
         };
         inputs.targets.insert("abandon".into(), 0.0);
-        let rows = scorecard(&plan, &inputs);
+        let rows = scorecard(&flat(), &plan, &inputs);
         let total = rows.iter().find(|r| r.kpi == "total_cost").unwrap();
         assert_eq!(total.statuses[0], Some(Status::Amber));
         let abandon = rows.iter().find(|r| r.kpi == "abandon").unwrap();

@@ -126,13 +126,24 @@ mod capacity {
     use ccplan_engine::staffing::{Model, Targets};
     use proptest::prelude::*;
 
-    fn inputs(volume: f64, aht_s: f64, attrition: f64, fcr: f64, hire_to_requirement: bool) -> CapacityInputs {
+    fn inputs(
+        volume: f64,
+        aht_s: f64,
+        attrition: f64,
+        fcr: f64,
+        hire_to_requirement: bool,
+    ) -> CapacityInputs {
         CapacityInputs {
-            first_month: Month { year: 2027, month: 3 },
+            first_month: Month {
+                year: 2027,
+                month: 3,
+            },
             horizon_months: 12,
             base_volume: volume,
             growth_per_month: 0.01,
-            seasonality: [1.0, 0.9, 1.0, 1.1, 1.0, 0.95, 0.9, 0.9, 1.05, 1.1, 1.15, 1.2],
+            seasonality: [
+                1.0, 0.9, 1.0, 1.1, 1.0, 0.95, 0.9, 0.9, 1.05, 1.1, 1.15, 1.2,
+            ],
             fcr,
             repeat_share: 0.5,
             deflection: 0.1,
@@ -148,7 +159,11 @@ mod capacity {
             paid_hours_per_fte: 160.0,
             start_headcount: 50.0,
             attrition_per_month: attrition,
-            hiring: if hire_to_requirement { Hiring::ToRequirement } else { Hiring::Fixed { per_month: 2.0 } },
+            hiring: if hire_to_requirement {
+                Hiring::ToRequirement
+            } else {
+                Hiring::Fixed { per_month: 2.0 }
+            },
             training_months: 1,
             ramp: vec![1.2],
             cost_per_paid_hour: 22.0,
