@@ -12,10 +12,12 @@ pub mod store;
 use leptos::prelude::*;
 
 use components::lang_switch::LangSwitch;
+use components::nav::Nav;
 use components::storage_notice::StorageNotice;
 use i18n::{text, Key};
+use pages::scorecard::ScorecardPage;
 use pages::staffing::StaffingPage;
-use store::Store;
+use store::{Route, Store};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -27,11 +29,15 @@ pub fn App() -> impl IntoView {
                 <h1>{move || text(lang.get(), Key::AppTitle)}</h1>
                 <p>{move || text(lang.get(), Key::AppSubtitle)}</p>
             </div>
+            <Nav />
             <LangSwitch />
         </header>
         <StorageNotice />
         <main>
-            <StaffingPage />
+            {move || match store.route.get() {
+                Route::Staffing => view! { <StaffingPage /> }.into_any(),
+                Route::Scorecard => view! { <ScorecardPage /> }.into_any(),
+            }}
         </main>
     }
 }

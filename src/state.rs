@@ -3,9 +3,12 @@
 //! derived from them by calling the engine. Components read these; they do
 //! no domain math themselves.
 
+use ccplan_engine::capacity::{plan_capacity, CapacityInputs, CapacityPlan, Hiring, Month};
 use ccplan_engine::plan::{plan_day, DayPlan, IntervalForecast, PlanSettings};
+use ccplan_engine::scorecard::{scorecard, KpiRow, ScorecardInputs};
 use ccplan_engine::staffing::{staffing_curve, CurvePoint, Metrics, Model, Targets};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 use crate::i18n::Key;
 
@@ -53,6 +56,9 @@ pub struct Inputs {
     pub agents: f64,
     /// Contacts per interval over the day, from the first interval on.
     pub intraday: Vec<f64>,
+    /// The scorecard page's settings (absent in data saved before it existed).
+    #[serde(default)]
+    pub scorecard: ScorecardSettings,
 }
 
 impl Default for Inputs {
@@ -71,6 +77,7 @@ impl Default for Inputs {
             reverse: false,
             agents: 40.0,
             intraday: typical_weekday(30.0),
+            scorecard: ScorecardSettings::default(),
         }
     }
 }
@@ -205,6 +212,7 @@ pub const FIELDS: [Field; 10] = [
 pub fn field(id: &str) -> Field {
     *FIELDS
         .iter()
+        .chain(&SCORECARD_FIELDS)
         .find(|f| f.id == id)
         .expect("field ids are constants")
 }
@@ -255,7 +263,11 @@ pub const MAX_DAY_INTERVALS: usize = 96;
 impl Inputs {
     /// Whether every value is in range: what storage and links must satisfy.
     pub fn is_valid(&self) -> bool {
-        FIELDS.iter().all(|f| f.check((f.get)(self)).is_ok())
+        FIELDS
+            .iter()
+            .chain(&SCORECARD_FIELDS)
+            .all(|f| f.check((f.get)(self)).is_ok())
+            && self.scorecard.is_valid()
             && !self.intraday.is_empty()
             && self.intraday.len() <= MAX_DAY_INTERVALS
             && self
@@ -532,5 +544,462 @@ mod paste_tests {
         );
         assert_eq!(parse_volumes("10\nabc\n-5\n"), Err(vec![2, 3]));
         assert_eq!(parse_volumes(""), Err(vec![]));
+    }
+}
+
+/// The scorecard page's own settings; the rest (AHT, targets, shrinkage,
+/// model, cost, intraday profile) is shared with the staffing page.
+/// Percentages as the user sees them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ScorecardSettings {
+    pub first_year: i32,
+    pub first_month: u32,
+    pub horizon: f64,
+    /// New contacts per month, before seasonality, deflection and repeats.
+    pub monthly_volume: f64,
+    pub growth_pct: f64,
+    /// Index per calendar month, January first.
+    pub seasonality: [f64; 12],
+    pub fcr_pct: f64,
+    pub repeat_pct: f64,
+    pub deflection_pct: f64,
+    pub aht_trend_pct: f64,
+    pub open_days: f64,
+    pub open_hours: f64,
+    pub paid_hours_per_fte: f64,
+    pub start_headcount: f64,
+    /// Per month.
+    pub attrition_pct: f64,
+    pub hire_to_requirement: bool,
+    pub hires: f64,
+    pub training_months: f64,
+    /// AHT multipliers of new agents' first productive months.
+    pub ramp: Vec<f64>,
+    pub overhead_pct: f64,
+    /// Monthly budget; 0 means none.
+    pub monthly_budget: f64,
+    /// Target overrides by KPI id, in engine units (fractions for shares).
+    pub targets: BTreeMap<String, f64>,
+    /// Entered values of the KPIs the model cannot compute, engine units.
+    pub entered: BTreeMap<String, f64>,
+}
+
+impl Default for ScorecardSettings {
+    fn default() -> Self {
+        ScorecardSettings {
+            first_year: 2027,
+            first_month: 1,
+            horizon: 12.0,
+            monthly_volume: 70_000.0,
+            growth_pct: 1.0,
+            seasonality: [
+                1.05, 0.95, 1.0, 0.97, 0.98, 1.0, 0.95, 0.93, 1.02, 1.03, 1.08, 1.15,
+            ],
+            fcr_pct: 72.0,
+            repeat_pct: 50.0,
+            deflection_pct: 20.0,
+            aht_trend_pct: -0.3,
+            open_days: 22.0,
+            open_hours: 12.0,
+            paid_hours_per_fte: 165.0,
+            start_headcount: 90.0,
+            attrition_pct: 2.5,
+            hire_to_requirement: true,
+            hires: 5.0,
+            training_months: 1.0,
+            ramp: vec![1.3, 1.15, 1.05],
+            overhead_pct: 15.0,
+            monthly_budget: 0.0,
+            targets: BTreeMap::new(),
+            entered: BTreeMap::from([
+                ("csat".to_string(), 0.86),
+                ("nps".to_string(), 42.0),
+                ("ces".to_string(), 0.72),
+                ("attendance".to_string(), 0.94),
+                ("training_completion".to_string(), 1.0),
+                ("esat".to_string(), 0.78),
+            ]),
+        }
+    }
+}
+
+impl ScorecardSettings {
+    fn is_valid(&self) -> bool {
+        (1.0..=12.0).contains(&f64::from(self.first_month))
+            && (1900..=2200).contains(&self.first_year)
+            && self
+                .seasonality
+                .iter()
+                .all(|s| s.is_finite() && (0.0..=10.0).contains(s))
+            && self.ramp.len() <= 12
+            && self
+                .ramp
+                .iter()
+                .all(|r| r.is_finite() && (1.0..=5.0).contains(r))
+            && self.monthly_budget.is_finite()
+            && self.monthly_budget >= 0.0
+            && self.targets.len() <= 64
+            && self.entered.len() <= 64
+            && self
+                .targets
+                .values()
+                .chain(self.entered.values())
+                .all(|v| v.is_finite() && v.abs() <= 1e9)
+    }
+}
+
+macro_rules! scorecard_field {
+    ($id:literal, $label:expr, $min:expr, $max:expr, $smin:expr, $smax:expr, $step:expr, $name:ident) => {
+        Field {
+            id: $id,
+            label: $label,
+            min: $min,
+            max: $max,
+            slider_min: $smin,
+            slider_max: $smax,
+            step: $step,
+            get: |i| i.scorecard.$name,
+            set: |i, v| i.scorecard.$name = v,
+        }
+    };
+}
+
+pub const SCORECARD_FIELDS: [Field; 16] = [
+    scorecard_field!(
+        "horizon",
+        Key::Horizon,
+        12.0,
+        36.0,
+        12.0,
+        36.0,
+        1.0,
+        horizon
+    ),
+    scorecard_field!(
+        "monthly-volume",
+        Key::MonthlyVolume,
+        0.0,
+        100_000_000.0,
+        0.0,
+        1_000_000.0,
+        1_000.0,
+        monthly_volume
+    ),
+    scorecard_field!(
+        "growth",
+        Key::Growth,
+        -20.0,
+        20.0,
+        -5.0,
+        5.0,
+        0.1,
+        growth_pct
+    ),
+    scorecard_field!("fcr", Key::Fcr, 1.0, 100.0, 40.0, 100.0, 1.0, fcr_pct),
+    scorecard_field!(
+        "repeat",
+        Key::RepeatShare,
+        0.0,
+        100.0,
+        0.0,
+        100.0,
+        1.0,
+        repeat_pct
+    ),
+    scorecard_field!(
+        "deflection",
+        Key::Deflection,
+        0.0,
+        95.0,
+        0.0,
+        80.0,
+        1.0,
+        deflection_pct
+    ),
+    scorecard_field!(
+        "aht-trend",
+        Key::AhtTrend,
+        -10.0,
+        10.0,
+        -3.0,
+        3.0,
+        0.1,
+        aht_trend_pct
+    ),
+    scorecard_field!(
+        "open-days",
+        Key::OpenDays,
+        1.0,
+        31.0,
+        1.0,
+        31.0,
+        1.0,
+        open_days
+    ),
+    scorecard_field!(
+        "open-hours",
+        Key::OpenHours,
+        1.0,
+        24.0,
+        1.0,
+        24.0,
+        0.5,
+        open_hours
+    ),
+    scorecard_field!(
+        "paid-hours",
+        Key::PaidHoursPerFte,
+        20.0,
+        744.0,
+        80.0,
+        200.0,
+        1.0,
+        paid_hours_per_fte
+    ),
+    scorecard_field!(
+        "start-headcount",
+        Key::StartHeadcount,
+        0.0,
+        1_000_000.0,
+        0.0,
+        1_000.0,
+        1.0,
+        start_headcount
+    ),
+    scorecard_field!(
+        "attrition",
+        Key::Attrition,
+        0.0,
+        50.0,
+        0.0,
+        10.0,
+        0.1,
+        attrition_pct
+    ),
+    scorecard_field!("hires", Key::Hires, 0.0, 100_000.0, 0.0, 100.0, 1.0, hires),
+    scorecard_field!(
+        "training",
+        Key::TrainingMonths,
+        0.0,
+        12.0,
+        0.0,
+        6.0,
+        1.0,
+        training_months
+    ),
+    scorecard_field!(
+        "overhead",
+        Key::Overhead,
+        0.0,
+        500.0,
+        0.0,
+        100.0,
+        1.0,
+        overhead_pct
+    ),
+    scorecard_field!(
+        "budget",
+        Key::MonthlyBudget,
+        0.0,
+        1e10,
+        0.0,
+        10_000_000.0,
+        1_000.0,
+        monthly_budget
+    ),
+];
+
+/// The capacity plan and scorecard from the inputs of both pages.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Projection {
+    pub plan: CapacityPlan,
+    pub rows: Vec<KpiRow>,
+}
+
+impl Inputs {
+    /// The engine's capacity-plan inputs: this page's settings plus the
+    /// staffing page's AHT, targets, model, shrinkage, cost and intraday profile.
+    pub fn capacity_inputs(&self) -> CapacityInputs {
+        let s = &self.scorecard;
+        CapacityInputs {
+            first_month: Month {
+                year: s.first_year,
+                month: s.first_month,
+            },
+            horizon_months: s.horizon as u32,
+            base_volume: s.monthly_volume,
+            growth_per_month: s.growth_pct / 100.0,
+            seasonality: s.seasonality,
+            fcr: s.fcr_pct / 100.0,
+            repeat_share: s.repeat_pct / 100.0,
+            deflection: s.deflection_pct / 100.0,
+            aht_s: self.aht_s,
+            aht_trend_per_month: s.aht_trend_pct / 100.0,
+            model: self.model(),
+            targets: self.targets(),
+            shrinkage: self.shrinkage_pct / 100.0,
+            open_days_per_month: s.open_days,
+            open_hours_per_day: s.open_hours,
+            interval_minutes: self.interval_min,
+            profile: self.intraday.clone(),
+            paid_hours_per_fte: s.paid_hours_per_fte,
+            start_headcount: s.start_headcount,
+            attrition_per_month: s.attrition_pct / 100.0,
+            hiring: if s.hire_to_requirement {
+                Hiring::ToRequirement
+            } else {
+                Hiring::Fixed { per_month: s.hires }
+            },
+            training_months: s.training_months as u32,
+            ramp: s.ramp.clone(),
+            cost_per_paid_hour: self.cost_per_hour,
+            overhead: s.overhead_pct / 100.0,
+        }
+    }
+}
+
+/// Runs the capacity plan and the scorecard.
+pub fn project(inputs: &Inputs) -> Result<Projection, Problem> {
+    let assumptions = inputs.capacity_inputs();
+    let plan = plan_capacity(&assumptions)?;
+    let s = &inputs.scorecard;
+    let card = ScorecardInputs {
+        targets: s.targets.clone(),
+        entered: s.entered.clone(),
+        monthly_budget: (s.monthly_budget > 0.0).then_some(s.monthly_budget),
+        amber_margin: None,
+    };
+    let rows = scorecard(&assumptions, &plan, &card);
+    Ok(Projection { plan, rows })
+}
+
+/// Reads a ramp typed as "1.3, 1.15, 1.05" (commas, semicolons or spaces).
+pub fn parse_ramp(text: &str) -> Option<Vec<f64>> {
+    let values: Option<Vec<f64>> = text
+        .split([',', ';', ' ', '，'])
+        .filter(|p| !p.trim().is_empty())
+        .map(|p| {
+            p.trim()
+                .parse::<f64>()
+                .ok()
+                .filter(|v| v.is_finite() && (1.0..=5.0).contains(v))
+        })
+        .collect();
+    values.filter(|v| v.len() <= 12)
+}
+
+#[cfg(test)]
+mod scorecard_tests {
+    use super::*;
+
+    #[test]
+    fn default_projection_runs_and_old_saved_data_still_loads() {
+        let inputs = Inputs::default();
+        assert!(inputs.is_valid());
+        let projection = project(&inputs).unwrap();
+        assert_eq!(projection.plan.months.len(), 12);
+        // Saved before the scorecard existed: no `scorecard` field.
+        let mut value = serde_json::to_value(&inputs).unwrap();
+        value.as_object_mut().unwrap().remove("scorecard");
+        let old: Inputs = serde_json::from_value(value).unwrap();
+        assert_eq!(old.scorecard, ScorecardSettings::default());
+    }
+
+    #[test]
+    fn field_ids_are_unique_and_found() {
+        let ids: Vec<&str> = FIELDS
+            .iter()
+            .chain(&SCORECARD_FIELDS)
+            .map(|f| f.id)
+            .collect();
+        for id in &ids {
+            assert_eq!(ids.iter().filter(|i| *i == id).count(), 1, "{id}");
+            assert_eq!(field(id).id, *id);
+        }
+        // The test hooks the scorecard page promises.
+        for id in [
+            "horizon",
+            "growth",
+            "attrition",
+            "fcr",
+            "deflection",
+            "hires",
+            "start-headcount",
+        ] {
+            assert_eq!(field(id).id, id);
+        }
+    }
+
+    #[test]
+    fn ramp_text() {
+        assert_eq!(parse_ramp("1.3, 1.15 1.05"), Some(vec![1.3, 1.15, 1.05]));
+        assert_eq!(parse_ramp(""), Some(vec![]));
+        assert_eq!(parse_ramp("1.3, x"), None);
+        assert_eq!(parse_ramp("0.5"), None);
+    }
+}
+
+/// The built-in example: one support centre's annual plan from the industry
+/// planning documents (about 7.2 M contacts a year, 450 staff, 80/20, 7 %
+/// abandonment target, a cost of about 50 M a year).
+pub fn example_inputs() -> Inputs {
+    let mut targets = BTreeMap::new();
+    targets.insert("abandon".to_string(), 0.07);
+    targets.insert("cost_per_contact".to_string(), 7.0);
+    Inputs {
+        volume: 1_500.0,
+        aht_s: 300.0,
+        sl_target_pct: 80.0,
+        sl_seconds: 20.0,
+        interval_min: 30.0,
+        shrinkage_pct: 30.0,
+        max_occupancy_pct: 80.0,
+        model: ModelChoice::ErlangA,
+        patience_s: 120.0,
+        cost_per_hour: 48.0,
+        reverse: false,
+        agents: 220.0,
+        intraday: typical_weekday(30.0),
+        scorecard: ScorecardSettings {
+            first_year: 2027,
+            first_month: 1,
+            horizon: 12.0,
+            monthly_volume: 600_000.0,
+            growth_pct: -0.3,
+            fcr_pct: 68.0,
+            repeat_pct: 30.0,
+            deflection_pct: 10.0,
+            open_days: 21.0,
+            open_hours: 12.0,
+            paid_hours_per_fte: 165.0,
+            start_headcount: 450.0,
+            attrition_pct: 2.5,
+            hire_to_requirement: true,
+            overhead_pct: 15.0,
+            monthly_budget: 4_170_000.0,
+            targets,
+            ..ScorecardSettings::default()
+        },
+    }
+}
+
+#[cfg(test)]
+mod example_tests {
+    use super::*;
+
+    #[test]
+    fn example_is_valid_and_needs_hiring() {
+        let example = example_inputs();
+        assert!(example.is_valid());
+        let projection = project(&example).unwrap();
+        let offered_per_year: f64 = projection.plan.months.iter().map(|m| m.offered).sum();
+        // About the 7.16 M of the source plan.
+        assert!(
+            (6.5e6..7.5e6).contains(&offered_per_year),
+            "{offered_per_year}"
+        );
+        let summary = projection.plan.summary(&example.capacity_inputs());
+        assert!(summary.total_hires > 0.0);
     }
 }

@@ -6,16 +6,51 @@ use leptos::prelude::*;
 use std::time::Duration;
 
 use crate::i18n::Lang;
-use crate::state::{compute, Inputs, Outcome};
+use crate::state::{compute, project, Inputs, Outcome, Problem, Projection};
 use crate::storage::{self, Notice, Scenario};
 
 /// How long the inputs must rest before they are saved.
 const SAVE_DELAY: Duration = Duration::from_millis(400);
 
+/// The page shown, from the URL fragment (`#/` or `#/scorecard`), so each
+/// page has its own URL that works on a static host.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Route {
+    Staffing,
+    Scorecard,
+}
+
+impl Route {
+    pub fn from_hash(hash: &str) -> Route {
+        if hash.starts_with("#/scorecard") {
+            Route::Scorecard
+        } else {
+            Route::Staffing
+        }
+    }
+
+    pub fn hash(self) -> &'static str {
+        match self {
+            Route::Staffing => "#/",
+            Route::Scorecard => "#/scorecard",
+        }
+    }
+}
+
+fn current_route() -> Route {
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    Route::from_hash(&hash)
+}
+
 #[derive(Clone, Copy)]
 pub struct Store {
     pub inputs: RwSignal<Inputs>,
     pub outcome: Memo<Outcome>,
+    /// The capacity plan and scorecard; computed only while a view reads it.
+    pub projection: Memo<Result<Projection, Problem>>,
+    pub route: RwSignal<Route>,
     pub lang: RwSignal<Lang>,
     pub notice: RwSignal<Option<Notice>>,
     pub scenarios: RwSignal<Vec<Scenario>>,
@@ -59,12 +94,18 @@ impl Store {
         let store = Store {
             inputs,
             outcome: Memo::new(move |_| inputs.with(compute)),
+            projection: Memo::new(move |_| inputs.with(project)),
+            route: RwSignal::new(current_route()),
             lang: RwSignal::new(lang),
             notice: RwSignal::new(first_notice),
             scenarios: RwSignal::new(scenarios),
             revision: RwSignal::new(0),
         };
         store.autosave();
+        let route = store.route;
+        let listener =
+            window_event_listener(leptos::ev::hashchange, move |_| route.set(current_route()));
+        on_cleanup(move || listener.remove());
         provide_context(store);
         store
     }
@@ -154,6 +195,12 @@ impl Store {
             self.inputs.set(s.inputs);
             self.revision.update(|r| *r += 1);
         }
+    }
+
+    /// Loads the built-in example (never stored in the list, never overwritten).
+    pub fn load_example(self) {
+        self.inputs.set(crate::state::example_inputs());
+        self.revision.update(|r| *r += 1);
     }
 
     pub fn rename(self, from: &str, to: &str) -> bool {

@@ -149,6 +149,59 @@ pub struct CapacityPlan {
     pub profile: Vec<f64>,
 }
 
+/// The plan in a few numbers: what a planner is asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Summary {
+    pub total_hires: f64,
+    /// The first month with hires: when recruiting must start.
+    pub first_hiring_month: Option<Month>,
+    /// Some month is short of staff within the training time from the start,
+    /// so no hire can arrive in time for it.
+    pub too_late_for_early_months: bool,
+    pub peak_required_fte: f64,
+    pub peak_month: Month,
+    /// Σ cost / Σ handled contacts over the horizon.
+    pub cost_per_contact: f64,
+    pub total_cost: f64,
+    /// Months whose achieved service level is below the target.
+    pub months_below_target: usize,
+}
+
+impl CapacityPlan {
+    pub fn summary(&self, inputs: &CapacityInputs) -> Summary {
+        let months = &self.months;
+        let peak = months.iter().fold(&months[0], |a, b| {
+            if b.required_fte > a.required_fte {
+                b
+            } else {
+                a
+            }
+        });
+        let total_cost: f64 = months.iter().map(|m| m.total_cost).sum();
+        let handled: f64 = months.iter().map(|m| m.handled).sum();
+        Summary {
+            total_hires: months.iter().map(|m| m.hires).sum(),
+            first_hiring_month: months.iter().find(|m| m.hires > 0.0).map(|m| m.month),
+            too_late_for_early_months: months
+                .iter()
+                .take(inputs.training_months as usize)
+                .any(|m| m.gap < 0.0),
+            peak_required_fte: peak.required_fte,
+            peak_month: peak.month,
+            cost_per_contact: if handled > 0.0 {
+                total_cost / handled
+            } else {
+                0.0
+            },
+            total_cost,
+            months_below_target: months
+                .iter()
+                .filter(|m| m.service_level < inputs.targets.service_level)
+                .count(),
+        }
+    }
+}
+
 /// Offered contacts from new contacts: `assisted / (1 − (1 − FCR)·repeat share)`.
 ///
 /// ```
@@ -560,6 +613,23 @@ pub(crate) mod tests {
             assert!(m.gap >= -1e-9, "{:?}: gap {}", m.month, m.gap);
         }
         assert!(plan.months[1].service_level >= 0.8 - 1e-9);
+        let summary = plan.summary(&inputs);
+        assert_eq!(
+            summary.first_hiring_month,
+            Some(Month {
+                year: 2027,
+                month: 1
+            })
+        );
+        assert!(
+            summary.too_late_for_early_months,
+            "month 0 is short and training takes a month"
+        );
+        assert_eq!(
+            summary.total_hires,
+            plan.months.iter().map(|m| m.hires).sum::<f64>()
+        );
+        assert_eq!(summary.months_below_target, 1);
         assert_eq!(
             plan.months[5].start_hiring_by,
             Month {

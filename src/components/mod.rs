@@ -4,9 +4,14 @@
 
 pub mod chart_canvas;
 pub mod intraday;
+pub mod kpi_entry;
 pub mod lang_switch;
+pub mod monthly_chart;
+pub mod nav;
 pub mod number_field;
 pub mod results_panel;
 pub mod scenario_bar;
+pub mod scorecard_summary;
+pub mod scorecard_table;
 pub mod staffing_curve;
 pub mod storage_notice;

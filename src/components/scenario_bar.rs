@@ -43,6 +43,17 @@ pub fn ScenarioBar() -> impl IntoView {
                 <p class="field-error" role="alert">{move || problem.get().map(|k| text(lang.get(), k))}</p>
             </form>
             <ul class="scenario-list" data-testid="scenario-list" aria-label=move || text(lang.get(), Key::SavedScenarios)>
+                <li data-scenario="example" class="example">
+                    <span class="scenario-name">
+                        {move || text(lang.get(), Key::Example)}
+                        <span class="example-mark">{move || text(lang.get(), Key::ExampleMark)}</span>
+                    </span>
+                    <span class="actions">
+                        <button type="button" data-action="load" data-testid="load-example" on:click=move |_| store.load_example()>
+                            {move || text(lang.get(), Key::Load_)}
+                        </button>
+                    </span>
+                </li>
                 <Show when=move || store.scenarios.with(Vec::is_empty)>
                     <li class="empty">{move || text(lang.get(), Key::NoScenarios)}</li>
                 </Show>

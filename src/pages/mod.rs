@@ -1,1 +1,2 @@
+pub mod scorecard;
 pub mod staffing;

@@ -68,6 +68,7 @@ export async function launch() {
  */
 export async function newPage(browser, { locale = 'en-US', viewport = { width: 1440, height: 1000 } } = {}) {
   const context = await browser.newContext({ locale, viewport });
+  context.setDefaultTimeout(5000); // fail fast: the app answers in milliseconds
   const page = await context.newPage();
   const errors = [];
   const dialogs = [];
@@ -208,4 +209,13 @@ export async function seedStorage(context, entries) {
 /** Everything in the page's local storage, as an object. */
 export async function storageEntries(page) {
   return page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
+}
+
+/** Reloads the page as a user does and waits for the first result again. */
+export async function reload(page) {
+  await page.reload();
+  await page.waitForFunction(() => {
+    const el = document.querySelector('[data-testid="required-agents"]');
+    return el && /^\d/.test(el.textContent);
+  });
 }

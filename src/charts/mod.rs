@@ -12,7 +12,7 @@ const ASA_COLOUR: RGBColor = RGBColor(0x2e, 0x8b, 0x57);
 const TARGET_COLOUR: RGBColor = RGBColor(0x55, 0x55, 0x55);
 const BAR_COLOUR: RGBColor = RGBColor(0x9e, 0xc5, 0xf0);
 const AGENTS_COLOUR: RGBColor = RGBColor(0xc2, 0x3b, 0x6e);
-const FONT: &str = "sans-serif";
+pub(crate) const FONT: &str = "sans-serif";
 
 pub struct CurveLabels {
     pub x_axis: String,
@@ -41,9 +41,9 @@ pub struct CurveData {
     pub show_abandon: bool,
 }
 
-type DrawResult = Result<(), String>;
+pub(crate) type DrawResult = Result<(), String>;
 
-fn err<E: std::fmt::Debug>(e: E) -> String {
+pub(crate) fn err<E: std::fmt::Debug>(e: E) -> String {
     format!("{e:?}")
 }
 
@@ -330,3 +330,5 @@ pub fn draw_intraday<DB: DrawingBackend>(
         .map_err(err)?;
     area.present().map_err(err)
 }
+
+pub mod monthly;

@@ -1,0 +1,329 @@
+//! Charts of the capacity plan, one point per month.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::{err, DrawResult, FONT};
+
+/// The legend, boxed where the chart has least data.
+macro_rules! legend {
+    ($chart:expr, $font:expr, $scale:expr, $position:expr) => {
+        $chart
+            .configure_series_labels()
+            .position($position)
+            .background_style(WHITE.mix(0.85))
+            .border_style(RGBColor(0xcc, 0xcc, 0xcc))
+            .label_font($font)
+            .margin((6.0 * $scale).round() as i32)
+            .draw()
+            .map_err(err)?
+    };
+}
+
+const REQUIRED: RGBColor = RGBColor(0xc2, 0x3b, 0x6e);
+const AVAILABLE: RGBColor = RGBColor(0x1f, 0x6f, 0xd1);
+const HIRES: RGBColor = RGBColor(0xb9, 0xd7, 0xb0);
+const SERVICE: RGBColor = RGBColor(0x1f, 0x6f, 0xd1);
+const ABANDON: RGBColor = RGBColor(0xd9, 0x48, 0x1c);
+const BAND: RGBColor = RGBColor(0xd8, 0xf0, 0xdf);
+const COST: RGBColor = RGBColor(0x9e, 0xc5, 0xf0);
+const PER_CONTACT: RGBColor = RGBColor(0x2e, 0x8b, 0x57);
+
+/// Labels of the months ("2027-01") and of the axes and series.
+pub struct MonthlyLabels {
+    pub months: Vec<String>,
+    pub x_axis: String,
+    pub y_axis: String,
+    pub y2_axis: String,
+    pub series: [String; 3],
+}
+
+fn month_formatter(labels: &[String]) -> impl Fn(&f64) -> String + '_ {
+    let step = (labels.len() / 6).max(1);
+    move |v: &f64| {
+        let i = v.round();
+        if (v - i).abs() < 1e-6
+            && i >= 0.0
+            && (i as usize) < labels.len()
+            && (i as usize) % step == 0
+        {
+            labels[i as usize].clone()
+        } else {
+            String::new()
+        }
+    }
+}
+
+fn legend_line(colour: RGBColor, width: u32) -> impl Fn((i32, i32)) -> PathElement<(i32, i32)> {
+    move |(x, y)| PathElement::new([(x, y), (x + 16, y)], colour.stroke_width(width))
+}
+
+/// Required FTE (line) and available FTE (line with markers) per month, hires as bars.
+pub fn draw_fte<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    required: &[f64],
+    available: &[f64],
+    hires: &[f64],
+    labels: &MonthlyLabels,
+    scale: f64,
+) -> DrawResult {
+    area.fill(&WHITE).map_err(err)?;
+    let n = required.len();
+    if n == 0 {
+        return Ok(());
+    }
+    let px = |v: f64| (v * scale).round() as i32;
+    let top = required
+        .iter()
+        .chain(available)
+        .chain(hires)
+        .fold(1.0f64, |a, b| a.max(*b))
+        * 1.1;
+    let mut chart = ChartBuilder::on(area)
+        .margin(px(10.0))
+        .x_label_area_size(px(34.0))
+        .y_label_area_size(px(52.0))
+        .build_cartesian_2d(-0.5..n as f64 - 0.5, 0.0..top)
+        .map_err(err)?;
+    let font = (FONT, px(12.0)).into_font();
+    let format = month_formatter(&labels.months);
+    chart
+        .configure_mesh()
+        .x_desc(labels.x_axis.as_str())
+        .y_desc(labels.y_axis.as_str())
+        .label_style(font.clone())
+        .axis_desc_style((FONT, px(13.0)).into_font())
+        .x_labels(n)
+        .x_label_formatter(&format)
+        .y_label_formatter(&|v| format!("{v:.0}"))
+        .disable_x_mesh()
+        .light_line_style(RGBColor(0xee, 0xee, 0xee))
+        .draw()
+        .map_err(err)?;
+    let stroke = px(2.0).max(1) as u32;
+    chart
+        .draw_series(hires.iter().enumerate().map(|(i, h)| {
+            let x = i as f64;
+            Rectangle::new([(x - 0.35, 0.0), (x + 0.35, *h)], HIRES.filled())
+        }))
+        .map_err(err)?
+        .label(labels.series[2].as_str())
+        .legend(|(x, y)| Rectangle::new([(x, y - 5), (x + 14, y + 5)], HIRES.filled()));
+    let points = |values: &[f64]| -> Vec<(f64, f64)> {
+        values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (i as f64, *v))
+            .collect()
+    };
+    chart
+        .draw_series(LineSeries::new(
+            points(required),
+            REQUIRED.stroke_width(stroke + 1),
+        ))
+        .map_err(err)?
+        .label(labels.series[0].as_str())
+        .legend(legend_line(REQUIRED, stroke + 1));
+    chart
+        .draw_series(LineSeries::new(
+            points(available),
+            AVAILABLE.stroke_width(stroke),
+        ))
+        .map_err(err)?
+        .label(labels.series[1].as_str())
+        .legend(legend_line(AVAILABLE, stroke));
+    chart
+        .draw_series(
+            points(available)
+                .into_iter()
+                .map(|p| Circle::new(p, px(3.0) as u32, AVAILABLE.filled())),
+        )
+        .map_err(err)?;
+    chart
+        .draw_series(
+            points(required)
+                .into_iter()
+                .map(|p| TriangleMarker::new(p, px(3.5) as u32, REQUIRED.filled())),
+        )
+        .map_err(err)?;
+    legend!(chart, font, scale, SeriesLabelPosition::MiddleLeft);
+    area.present().map_err(err)
+}
+
+/// Service level and abandonment (%) per month, with the target band shaded.
+pub fn draw_service<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    service_pct: &[f64],
+    abandon_pct: &[f64],
+    target_pct: f64,
+    labels: &MonthlyLabels,
+    scale: f64,
+) -> DrawResult {
+    area.fill(&WHITE).map_err(err)?;
+    let n = service_pct.len();
+    if n == 0 {
+        return Ok(());
+    }
+    let px = |v: f64| (v * scale).round() as i32;
+    let mut chart = ChartBuilder::on(area)
+        .margin(px(10.0))
+        .x_label_area_size(px(34.0))
+        .y_label_area_size(px(52.0))
+        .build_cartesian_2d(-0.5..n as f64 - 0.5, 0.0..100.0)
+        .map_err(err)?;
+    let font = (FONT, px(12.0)).into_font();
+    let format = month_formatter(&labels.months);
+    chart
+        .configure_mesh()
+        .x_desc(labels.x_axis.as_str())
+        .y_desc(labels.y_axis.as_str())
+        .label_style(font.clone())
+        .axis_desc_style((FONT, px(13.0)).into_font())
+        .x_labels(n)
+        .x_label_formatter(&format)
+        .y_label_formatter(&|v| format!("{v:.0}"))
+        .disable_x_mesh()
+        .light_line_style(RGBColor(0xee, 0xee, 0xee))
+        .draw()
+        .map_err(err)?;
+    let stroke = px(2.0).max(1) as u32;
+    chart
+        .draw_series([Rectangle::new(
+            [(-0.5, target_pct), (n as f64 - 0.5, 100.0)],
+            BAND.filled(),
+        )])
+        .map_err(err)?
+        .label(labels.series[2].as_str())
+        .legend(|(x, y)| Rectangle::new([(x, y - 5), (x + 14, y + 5)], BAND.filled()));
+    let points = |values: &[f64]| -> Vec<(f64, f64)> {
+        values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (i as f64, *v))
+            .collect()
+    };
+    chart
+        .draw_series(LineSeries::new(
+            points(service_pct),
+            SERVICE.stroke_width(stroke + 1),
+        ))
+        .map_err(err)?
+        .label(labels.series[0].as_str())
+        .legend(legend_line(SERVICE, stroke + 1));
+    chart
+        .draw_series(
+            points(service_pct)
+                .into_iter()
+                .map(|p| Circle::new(p, px(3.0) as u32, SERVICE.filled())),
+        )
+        .map_err(err)?;
+    chart
+        .draw_series(LineSeries::new(
+            points(abandon_pct),
+            ABANDON.stroke_width(stroke),
+        ))
+        .map_err(err)?
+        .label(labels.series[1].as_str())
+        .legend(legend_line(ABANDON, stroke));
+    chart
+        .draw_series(
+            points(abandon_pct)
+                .into_iter()
+                .map(|p| TriangleMarker::new(p, px(3.5) as u32, ABANDON.filled())),
+        )
+        .map_err(err)?;
+    legend!(chart, font, scale, SeriesLabelPosition::MiddleLeft);
+    area.present().map_err(err)
+}
+
+/// Total cost per month as bars (left axis) and cost per contact as a line (right axis).
+pub fn draw_cost<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    total: &[f64],
+    per_contact: &[f64],
+    labels: &MonthlyLabels,
+    scale: f64,
+) -> DrawResult {
+    area.fill(&WHITE).map_err(err)?;
+    let n = total.len();
+    if n == 0 {
+        return Ok(());
+    }
+    let px = |v: f64| (v * scale).round() as i32;
+    // Headroom above the bars and the line for the legend.
+    let top = total.iter().fold(1.0f64, |a, b| a.max(*b)) * 1.4;
+    let top2 = per_contact.iter().fold(0.01f64, |a, b| a.max(*b)) * 1.4;
+    let mut chart = ChartBuilder::on(area)
+        .margin(px(10.0))
+        .x_label_area_size(px(34.0))
+        .y_label_area_size(px(64.0))
+        .right_y_label_area_size(px(52.0))
+        .build_cartesian_2d(-0.5..n as f64 - 0.5, 0.0..top)
+        .map_err(err)?
+        .set_secondary_coord(-0.5..n as f64 - 0.5, 0.0..top2);
+    let font = (FONT, px(12.0)).into_font();
+    let format = month_formatter(&labels.months);
+    chart
+        .configure_mesh()
+        .x_desc(labels.x_axis.as_str())
+        .y_desc(labels.y_axis.as_str())
+        .label_style(font.clone())
+        .axis_desc_style((FONT, px(13.0)).into_font())
+        .x_labels(n)
+        .x_label_formatter(&format)
+        .y_label_formatter(&|v| compact(*v))
+        .disable_x_mesh()
+        .light_line_style(RGBColor(0xee, 0xee, 0xee))
+        .draw()
+        .map_err(err)?;
+    chart
+        .configure_secondary_axes()
+        .y_desc(labels.y2_axis.as_str())
+        .label_style(font.clone())
+        .axis_desc_style((FONT, px(13.0)).into_font())
+        .y_label_formatter(&|v| format!("{v:.2}"))
+        .draw()
+        .map_err(err)?;
+    chart
+        .draw_series(total.iter().enumerate().map(|(i, t)| {
+            let x = i as f64;
+            Rectangle::new([(x - 0.38, 0.0), (x + 0.38, *t)], COST.filled())
+        }))
+        .map_err(err)?
+        .label(labels.series[0].as_str())
+        .legend(|(x, y)| Rectangle::new([(x, y - 5), (x + 14, y + 5)], COST.filled()));
+    let stroke = px(2.0).max(1) as u32;
+    let points: Vec<(f64, f64)> = per_contact
+        .iter()
+        .enumerate()
+        .map(|(i, v)| (i as f64, *v))
+        .collect();
+    chart
+        .draw_secondary_series(LineSeries::new(
+            points.clone(),
+            PER_CONTACT.stroke_width(stroke + 1),
+        ))
+        .map_err(err)?
+        .label(labels.series[1].as_str())
+        .legend(legend_line(PER_CONTACT, stroke + 1));
+    chart
+        .draw_secondary_series(
+            points
+                .into_iter()
+                .map(|p| Circle::new(p, px(3.0) as u32, PER_CONTACT.filled())),
+        )
+        .map_err(err)?;
+    legend!(chart, font, scale, SeriesLabelPosition::UpperLeft);
+    area.present().map_err(err)
+}
+
+/// 1 234 567 → "1.2M", 12 345 → "12k": axis labels that fit.
+fn compact(v: f64) -> String {
+    if v.abs() >= 1e6 {
+        format!("{:.1}M", v / 1e6)
+    } else if v.abs() >= 1e3 {
+        format!("{:.0}k", v / 1e3)
+    } else {
+        format!("{v:.0}")
+    }
+}

@@ -1,0 +1,55 @@
+//! The answer to the planner's question: how many to hire, by when, to hold
+//! the target through the peak, and at what cost per contact.
+
+use leptos::prelude::*;
+
+use crate::i18n::{fixed, month_label, text, Key};
+use crate::store::use_store;
+
+#[component]
+pub fn ScorecardSummary() -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    let summary = move || {
+        let assumptions = store.inputs.with(|i| i.capacity_inputs());
+        store
+            .projection
+            .with(|p| p.as_ref().ok().map(|p| p.plan.summary(&assumptions)))
+    };
+    let item =
+        move |key: Key, test_id: &'static str, value: Box<dyn Fn() -> String + Send + Sync>| {
+            view! {
+                <div class="figure">
+                    <dt>{move || text(lang.get(), key)}</dt>
+                    <dd><span class="value" data-testid=test_id>{value}</span></dd>
+                </div>
+            }
+        };
+    view! {
+        <section class="panel summary">
+            <h2>{move || text(lang.get(), Key::Summary)}</h2>
+            <dl class="figures">
+                {item(Key::SummaryHires, "summary-hires", Box::new(move || summary().map_or("—".into(), |s| fixed(s.total_hires, 0))))}
+                <div class="figure">
+                    <dt>{move || text(lang.get(), Key::SummaryStart)}</dt>
+                    <dd>
+                        <span class="value" data-testid="summary-start">
+                            {move || summary().map_or("—".into(), |s| match s.first_hiring_month {
+                                Some(m) => month_label(m),
+                                None => text(lang.get(), Key::SummaryNone).to_string(),
+                            })}
+                        </span>
+                        {move || summary().filter(|s| s.too_late_for_early_months).map(|_| view! {
+                            <span class="note" data-testid="summary-late">{text(lang.get(), Key::SummaryLate)}</span>
+                        })}
+                    </dd>
+                </div>
+                {item(Key::SummaryPeak, "summary-peak", Box::new(move || {
+                    summary().map_or("—".into(), |s| format!("{} ({})", fixed(s.peak_required_fte, 1), month_label(s.peak_month)))
+                }))}
+                {item(Key::SummaryCpc, "summary-cost-per-contact", Box::new(move || summary().map_or("—".into(), |s| fixed(s.cost_per_contact, 2))))}
+                {item(Key::SummaryMonthsBelow, "summary-months-below", Box::new(move || summary().map_or("—".into(), |s| s.months_below_target.to_string())))}
+            </dl>
+        </section>
+    }
+}

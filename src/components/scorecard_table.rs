@@ -1,0 +1,132 @@
+//! The balanced scorecard as a table: one row per KPI, grouped by
+//! perspective, with its editable target and a value and status per month.
+//! Status is a word-symbol as well as a colour; entered KPIs are marked.
+
+use ccplan_engine::scorecard::{kpi_by_id, Direction, Perspective, Source, Status, Unit};
+use leptos::prelude::*;
+
+use crate::components::kpi_entry::KpiEntry;
+use crate::i18n::{kpi_name, kpi_value, month_label, text, Key};
+use crate::store::use_store;
+
+fn perspective_key(p: Perspective) -> Key {
+    match p {
+        Perspective::Customer => Key::Customer,
+        Perspective::Operations => Key::Operations,
+        Perspective::Finance => Key::Finance,
+        Perspective::People => Key::People,
+    }
+}
+
+fn status_view(status: Option<Status>, lang: crate::i18n::Lang) -> Option<impl IntoView> {
+    status.map(|s| {
+        let (class, symbol, key) = match s {
+            Status::Green => ("rag green", "●", Key::Green),
+            Status::Amber => ("rag amber", "▲", Key::Amber),
+            Status::Red => ("rag red", "■", Key::Red),
+        };
+        view! { <span class=class title=text(lang, key) aria-label=text(lang, key)>{symbol}</span> }
+    })
+}
+
+#[component]
+pub fn ScorecardTable() -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    let months = move || {
+        store.projection.with(|p| {
+            p.as_ref()
+                .map(|p| {
+                    p.plan
+                        .months
+                        .iter()
+                        .map(|m| month_label(m.month))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    let rows = move || {
+        store
+            .projection
+            .with(|p| p.as_ref().map(|p| p.rows.clone()).unwrap_or_default())
+    };
+    view! {
+        <section class="panel table-panel">
+            <h2>{move || text(lang.get(), Key::NavScorecard)}</h2>
+            <div class="table-scroll" tabindex="0">
+                <table class="scorecard" data-testid="scorecard-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || text(lang.get(), Key::Perspective)}</th>
+                            <th scope="col">{move || text(lang.get(), Key::Kpi)}</th>
+                            <th scope="col">{move || text(lang.get(), Key::Target_)}</th>
+                            {move || months().into_iter().map(|m| view! { <th scope="col">{m}</th> }).collect_view()}
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || {
+                            let lang_now = lang.get();
+                            let month_labels = months();
+                            rows().into_iter().map(|row| {
+                                let id = row.kpi;
+                                let unit = row.unit;
+                                let is_input = row.source == Source::Input;
+                                let percent = unit == Unit::Share;
+                                let comparison = match row.direction { Direction::AtLeast => "≥", Direction::AtMost => "≤" };
+                                let has_target = kpi_by_id(id).is_some_and(|k| k.default_target != 0.0 || id == "abandon");
+                                let target_cell = if has_target {
+                                    let value = Signal::derive(move || store.projection.with(|p| p.as_ref().ok().and_then(|p| p.rows.iter().find(|r| r.kpi == id).and_then(|r| r.target))));
+                                    view! {
+                                        <span class="target">
+                                            {comparison}" "
+                                            <KpiEntry
+                                                test_id=format!("target-{id}")
+                                                label=Signal::derive(move || format!("{} — {}", text(lang.get(), kpi_name(id)), text(lang.get(), Key::Target_)))
+                                                value=value
+                                                percent=percent
+                                                lang=lang.into()
+                                                on_set=move |v| store.update(|i| match v {
+                                                    Some(v) => { i.scorecard.targets.insert(id.to_string(), v); }
+                                                    None => { i.scorecard.targets.remove(id); }
+                                                })
+                                            />
+                                            {percent.then_some(" %")}
+                                        </span>
+                                    }.into_any()
+                                } else {
+                                    view! { <span class="target">{row.target.map(|t| format!("{comparison} {}", kpi_value(lang_now, unit, t)))}</span> }.into_any()
+                                };
+                                let cells = row.values.iter().zip(&row.statuses).zip(&month_labels).map(|((v, s), m)| {
+                                    let text_value = v.map_or("—".to_string(), |v| kpi_value(lang_now, unit, v));
+                                    let class = match s {
+                                        Some(Status::Green) => "cell green",
+                                        Some(Status::Amber) => "cell amber",
+                                        Some(Status::Red) => "cell red",
+                                        None => "cell",
+                                    };
+                                    view! {
+                                        <td data-month=m.clone() class=class>
+                                            {text_value}" "{status_view(*s, lang_now)}
+                                        </td>
+                                    }
+                                }).collect_view();
+                                view! {
+                                    <tr data-kpi=id class:input-kpi=is_input>
+                                        <td class="perspective">{text(lang_now, perspective_key(row.perspective))}</td>
+                                        <th scope="row">
+                                            {text(lang_now, kpi_name(id))}
+                                            {is_input.then(|| view! { <span class="input-mark">{text(lang_now, Key::InputMark)}</span> })}
+                                        </th>
+                                        <td>{target_cell}</td>
+                                        {cells}
+                                    </tr>
+                                }
+                            }).collect_view()
+                        }}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
