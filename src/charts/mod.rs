@@ -250,7 +250,9 @@ pub fn draw_intraday<DB: DrawingBackend>(
         .map_err(err)?
         .set_secondary_coord(x_range, 0.0..agents_max);
     let label_font = (FONT, px(12.0)).into_font();
-    let step = (count / 8).max(1);
+    // As many time labels as fit (about 55 px each).
+    let fit = ((f64::from(area.dim_in_pixel().0) / (55.0 * scale)) as usize).max(2);
+    let step = count.div_ceil(fit).max(1);
     let names: Vec<String> = data.intervals.iter().map(|i| i.0.clone()).collect();
     chart
         .configure_mesh()
@@ -258,7 +260,7 @@ pub fn draw_intraday<DB: DrawingBackend>(
         .y_desc(labels.volume_axis.as_str())
         .label_style(label_font.clone())
         .axis_desc_style((FONT, px(13.0)).into_font())
-        .x_labels(count.min(12))
+        .x_labels(count)
         .x_label_formatter(&|v| {
             let i = v.round();
             if (v - i).abs() < 1e-6

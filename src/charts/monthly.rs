@@ -38,8 +38,11 @@ pub struct MonthlyLabels {
     pub series: [String; 3],
 }
 
-fn month_formatter(labels: &[String]) -> impl Fn(&f64) -> String + '_ {
-    let step = (labels.len() / 6).max(1);
+/// Labels every `step`-th month, with `step` chosen so that the labels
+/// (about 70 px each) fit the chart's `width_px`.
+fn month_formatter(labels: &[String], width_px: u32, scale: f64) -> impl Fn(&f64) -> String + '_ {
+    let fit = ((f64::from(width_px) / (75.0 * scale)) as usize).max(2);
+    let step = labels.len().div_ceil(fit).max(1);
     move |v: &f64| {
         let i = v.round();
         if (v - i).abs() < 1e-6
@@ -86,7 +89,7 @@ pub fn draw_fte<DB: DrawingBackend>(
         .build_cartesian_2d(-0.5..n as f64 - 0.5, 0.0..top)
         .map_err(err)?;
     let font = (FONT, px(12.0)).into_font();
-    let format = month_formatter(&labels.months);
+    let format = month_formatter(&labels.months, area.dim_in_pixel().0, scale);
     chart
         .configure_mesh()
         .x_desc(labels.x_axis.as_str())
@@ -172,7 +175,7 @@ pub fn draw_service<DB: DrawingBackend>(
         .build_cartesian_2d(-0.5..n as f64 - 0.5, 0.0..100.0)
         .map_err(err)?;
     let font = (FONT, px(12.0)).into_font();
-    let format = month_formatter(&labels.months);
+    let format = month_formatter(&labels.months, area.dim_in_pixel().0, scale);
     chart
         .configure_mesh()
         .x_desc(labels.x_axis.as_str())
@@ -262,7 +265,7 @@ pub fn draw_cost<DB: DrawingBackend>(
         .map_err(err)?
         .set_secondary_coord(-0.5..n as f64 - 0.5, 0.0..top2);
     let font = (FONT, px(12.0)).into_font();
-    let format = month_formatter(&labels.months);
+    let format = month_formatter(&labels.months, area.dim_in_pixel().0, scale);
     chart
         .configure_mesh()
         .x_desc(labels.x_axis.as_str())

@@ -58,7 +58,7 @@ pub fn ScorecardTable() -> impl IntoView {
                 <table class="scorecard" data-testid="scorecard-table">
                     <thead>
                         <tr>
-                            <th scope="col">{move || text(lang.get(), Key::Perspective)}</th>
+                            <th scope="col" class="perspective">{move || text(lang.get(), Key::Perspective)}</th>
                             <th scope="col">{move || text(lang.get(), Key::Kpi)}</th>
                             <th scope="col">{move || text(lang.get(), Key::Target_)}</th>
                             {move || months().into_iter().map(|m| view! { <th scope="col">{m}</th> }).collect_view()}

@@ -1,7 +1,7 @@
 // Loading the app: first render, the panic banner, and serving under a sub-path.
-import { before, after, test } from 'node:test';
+import { describe, before, after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, freshPage, open, text, expectTexts, assertNoBadNumbers } from './harness.mjs';
+import { serve, launch, freshPage, open, text, expectTexts, assertNoBadNumbers, CONCURRENCY } from './harness.mjs';
 import { DEFAULT_RESULTS } from './cases.mjs';
 
 let site;
@@ -15,75 +15,77 @@ after(async () => {
   await site?.close();
 });
 
-test('the page renders the default result with no errors', async (t) => {
-  const { page, errors, dialogs, failedRequests } = await freshPage(t, browser);
-  await open(page, site.url);
-  await expectTexts(page, DEFAULT_RESULTS);
-  assert.equal(await page.title(), 'ccplan — contact-centre staffing planner');
-  assert.equal(await page.getAttribute('html', 'lang'), 'en');
-  assert.equal(await page.getByTestId('error-banner').isHidden(), true);
-  assert.equal(await page.getByTestId('storage-notice').count(), 0);
-  // Erlang C: no abandonment figure; forward mode: no agents-on-phones figure.
-  assert.equal(await page.getByTestId('abandon').count(), 0);
-  assert.equal(await page.getByTestId('agents-on-phones').count(), 0);
-  assert.equal(await page.getByTestId('patience').isDisabled(), true);
-  assert.equal(await page.getByTestId('agents').isDisabled(), true);
-  await assertNoBadNumbers(page);
-  assert.deepEqual(errors, []);
-  assert.deepEqual(dialogs, []);
-  assert.deepEqual(failedRequests, []);
-});
-
-test('every output leads with a number', async (t) => {
-  const { page, errors } = await freshPage(t, browser);
-  await open(page, site.url);
-  for (const id of [
-    'required-agents', 'fte', 'service-level', 'asa', 'p-wait', 'occupancy', 'cost', 'load', 'agent-hours',
-    'day-volume', 'day-service-level', 'day-asa', 'day-peak-agents', 'day-agent-hours', 'day-paid-hours', 'day-cost',
-  ]) {
-    assert.match(await text(page, id), /^\d+(\.\d+)?( |$)/, id);
-  }
-  // Units as documented: percentages "81.0 %", seconds "8.6 s".
-  assert.match(await text(page, 'service-level'), /^\d+\.\d %$/);
-  assert.match(await text(page, 'asa'), /^\d+\.\d s$/);
-  assert.deepEqual(errors, []);
-});
-
-test('the number boxes show the default inputs', async (t) => {
-  const { page } = await freshPage(t, browser);
-  await open(page, site.url);
-  const shown = {};
-  for (const id of ['volume', 'aht', 'sl-target', 'sl-seconds', 'interval', 'shrinkage', 'max-occupancy', 'patience', 'cost-per-hour', 'agents']) {
-    shown[id] = await page.getByTestId(id).inputValue();
-  }
-  assert.deepEqual(shown, {
-    volume: '200', aht: '300', 'sl-target': '80', 'sl-seconds': '20', interval: '30', shrinkage: '30',
-    'max-occupancy': '85', patience: '120', 'cost-per-hour': '25', agents: '40',
+describe('loading the app', { concurrency: CONCURRENCY }, () => {
+  test('the page renders the default result with no errors', async (t) => {
+    const { page, errors, dialogs, failedRequests } = await freshPage(t, browser);
+    await open(page, site.url);
+    await expectTexts(page, DEFAULT_RESULTS);
+    assert.equal(await page.title(), 'ccplan — contact-centre staffing planner');
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    assert.equal(await page.getByTestId('error-banner').isHidden(), true);
+    assert.equal(await page.getByTestId('storage-notice').count(), 0);
+    // Erlang C: no abandonment figure; forward mode: no agents-on-phones figure.
+    assert.equal(await page.getByTestId('abandon').count(), 0);
+    assert.equal(await page.getByTestId('agents-on-phones').count(), 0);
+    assert.equal(await page.getByTestId('patience').isDisabled(), true);
+    assert.equal(await page.getByTestId('agents').isDisabled(), true);
+    await assertNoBadNumbers(page);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(dialogs, []);
+    assert.deepEqual(failedRequests, []);
   });
-  assert.equal(await page.getByTestId('model').inputValue(), 'erlang_c');
-  assert.equal(await page.getByTestId('lang').inputValue(), 'en');
-  assert.equal(await page.getByTestId('reverse').isChecked(), false);
-});
 
-test('a panic shows the error banner', async (t) => {
-  const { page, errors } = await freshPage(t, browser);
-  await page.goto(`${site.url}?ccplan-test-panic`);
-  const banner = page.getByTestId('error-banner');
-  await banner.waitFor({ state: 'visible' });
-  assert.equal(await banner.getAttribute('hidden'), null);
-  assert.match(await banner.textContent(), /Something went wrong inside ccplan/);
-  assert.match(await banner.textContent(), /ccplan 内部出错/);
-  // The panic is reported on the console (expected here, and only here).
-  assert.ok(errors.some((e) => e.includes('test panic requested by the URL')), errors.join('\n'));
-});
+  test('every output leads with a number', async (t) => {
+    const { page, errors } = await freshPage(t, browser);
+    await open(page, site.url);
+    for (const id of [
+      'required-agents', 'fte', 'service-level', 'asa', 'p-wait', 'occupancy', 'cost', 'load', 'agent-hours',
+      'day-volume', 'day-service-level', 'day-asa', 'day-peak-agents', 'day-agent-hours', 'day-paid-hours', 'day-cost',
+    ]) {
+      assert.match(await text(page, id), /^\d+(\.\d+)?( |$)/, id);
+    }
+    // Units as documented: percentages "81.0 %", seconds "8.6 s".
+    assert.match(await text(page, 'service-level'), /^\d+\.\d %$/);
+    assert.match(await text(page, 'asa'), /^\d+\.\d s$/);
+    assert.deepEqual(errors, []);
+  });
 
-test('the app works when served under a sub-path', async (t) => {
-  const sub = await serve('/ccplan/');
-  t.after(() => sub.close());
-  const { page, errors, failedRequests } = await freshPage(t, browser);
-  assert.match(sub.url, /\/ccplan\/$/);
-  await open(page, sub.url);
-  await expectTexts(page, DEFAULT_RESULTS);
-  assert.deepEqual(failedRequests, []);
-  assert.deepEqual(errors, []);
+  test('the number boxes show the default inputs', async (t) => {
+    const { page } = await freshPage(t, browser);
+    await open(page, site.url);
+    const shown = {};
+    for (const id of ['volume', 'aht', 'sl-target', 'sl-seconds', 'interval', 'shrinkage', 'max-occupancy', 'patience', 'cost-per-hour', 'agents']) {
+      shown[id] = await page.getByTestId(id).inputValue();
+    }
+    assert.deepEqual(shown, {
+      volume: '200', aht: '300', 'sl-target': '80', 'sl-seconds': '20', interval: '30', shrinkage: '30',
+      'max-occupancy': '85', patience: '120', 'cost-per-hour': '25', agents: '40',
+    });
+    assert.equal(await page.getByTestId('model').inputValue(), 'erlang_c');
+    assert.equal(await page.getByTestId('lang').inputValue(), 'en');
+    assert.equal(await page.getByTestId('reverse').isChecked(), false);
+  });
+
+  test('a panic shows the error banner', async (t) => {
+    const { page, errors } = await freshPage(t, browser);
+    await page.goto(`${site.url}?ccplan-test-panic`);
+    const banner = page.getByTestId('error-banner');
+    await banner.waitFor({ state: 'visible' });
+    assert.equal(await banner.getAttribute('hidden'), null);
+    assert.match(await banner.textContent(), /Something went wrong inside ccplan/);
+    assert.match(await banner.textContent(), /ccplan 内部出错/);
+    // The panic is reported on the console (expected here, and only here).
+    assert.ok(errors.some((e) => e.includes('test panic requested by the URL')), errors.join('\n'));
+  });
+
+  test('the app works when served under a sub-path', async (t) => {
+    const sub = await serve('/ccplan/');
+    t.after(() => sub.close());
+    const { page, errors, failedRequests } = await freshPage(t, browser);
+    assert.match(sub.url, /\/ccplan\/$/);
+    await open(page, sub.url);
+    await expectTexts(page, DEFAULT_RESULTS);
+    assert.deepEqual(failedRequests, []);
+    assert.deepEqual(errors, []);
+  });
 });

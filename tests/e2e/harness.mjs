@@ -219,3 +219,9 @@ export async function reload(page) {
     return el && /^\d/.test(el.textContent);
   });
 }
+
+/**
+ * How many tests of one file run at once (each in its own context of the
+ * file's browser). E2E_CONCURRENCY=1 runs them one by one, for debugging.
+ */
+export const CONCURRENCY = Number(process.env.E2E_CONCURRENCY ?? 3);

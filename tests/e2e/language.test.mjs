@@ -1,7 +1,7 @@
 // English and 简体中文: switching, remembering, and the browser's language.
-import { before, after, test } from 'node:test';
+import { describe, before, after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, freshPage, open, reload, text, eventually, expectTexts, storageEntries } from './harness.mjs';
+import { serve, launch, freshPage, open, reload, text, eventually, expectTexts, storageEntries, CONCURRENCY } from './harness.mjs';
 import { DEFAULT_RESULTS, KEY_LANG } from './cases.mjs';
 
 let site;
@@ -15,83 +15,85 @@ after(async () => {
   await site?.close();
 });
 
-const bodyText = (page) => page.evaluate(() => document.body.innerText);
+describe('languages', { concurrency: CONCURRENCY }, () => {
+  const bodyText = (page) => page.evaluate(() => document.body.innerText);
 
-/** The default figures as the Chinese page writes them (same numbers, Chinese units). */
-const DEFAULT_RESULTS_ZH = {
-  ...DEFAULT_RESULTS,
-  asa: '8.6 秒',
-  load: '33.33 爱尔兰',
-  'agent-hours': '20.0 小时',
-};
+  /** The default figures as the Chinese page writes them (same numbers, Chinese units). */
+  const DEFAULT_RESULTS_ZH = {
+    ...DEFAULT_RESULTS,
+    asa: '8.6 秒',
+    load: '33.33 爱尔兰',
+    'agent-hours': '20.0 小时',
+  };
 
-async function expectChinese(page) {
-  await eventually(async () => assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN'));
-  const body = await bodyText(page);
-  for (const label of ['服务水平', '所需坐席', '平均应答速度', '日内人力需求', '方案']) assert.ok(body.includes(label), label);
-  assert.ok(!body.includes('Required agents'), 'no English label left');
-  assert.equal(await page.getByTestId('lang').inputValue(), 'zh');
-  await expectTexts(page, DEFAULT_RESULTS_ZH);
-}
+  async function expectChinese(page) {
+    await eventually(async () => assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN'));
+    const body = await bodyText(page);
+    for (const label of ['服务水平', '所需坐席', '平均应答速度', '日内人力需求', '方案']) assert.ok(body.includes(label), label);
+    assert.ok(!body.includes('Required agents'), 'no English label left');
+    assert.equal(await page.getByTestId('lang').inputValue(), 'zh');
+    await expectTexts(page, DEFAULT_RESULTS_ZH);
+  }
 
-async function expectEnglish(page) {
-  await eventually(async () => assert.equal(await page.getAttribute('html', 'lang'), 'en'));
-  const body = await bodyText(page);
-  assert.ok(body.includes('Required agents'));
-  assert.ok(!body.includes('所需坐席'));
-  assert.equal(await page.getByTestId('lang').inputValue(), 'en');
-  await expectTexts(page, DEFAULT_RESULTS);
-}
+  async function expectEnglish(page) {
+    await eventually(async () => assert.equal(await page.getAttribute('html', 'lang'), 'en'));
+    const body = await bodyText(page);
+    assert.ok(body.includes('Required agents'));
+    assert.ok(!body.includes('所需坐席'));
+    assert.equal(await page.getByTestId('lang').inputValue(), 'en');
+    await expectTexts(page, DEFAULT_RESULTS);
+  }
 
-test('switching to Chinese translates the page and keeps the numbers', async (t) => {
-  const { page, errors } = await freshPage(t, browser);
-  await open(page, site.url);
-  await expectEnglish(page);
-  await page.getByTestId('lang').selectOption('zh');
-  await expectChinese(page);
-  assert.equal((await storageEntries(page))[KEY_LANG], 'zh');
-
-  await reload(page);
-  await expectChinese(page);
-
-  await page.getByTestId('lang').selectOption('en');
-  await expectEnglish(page);
-  await reload(page);
-  await expectEnglish(page);
-  assert.deepEqual(errors, []);
-});
-
-test('inline messages follow the language', async (t) => {
-  const { page, errors } = await freshPage(t, browser);
-  await open(page, site.url);
-  await page.getByTestId('interval').fill('45');
-  const message = page.locator('.field', { has: page.getByTestId('interval') }).getByRole('alert');
-  await eventually(async () => assert.match(await message.textContent(), /Choose 15, 30 or 60 minutes/));
-  await page.getByTestId('lang').selectOption('zh');
-  await eventually(async () => assert.match(await message.textContent(), /请选择 15、30 或 60 分钟/));
-  assert.deepEqual(errors, []);
-});
-
-for (const [locale, expected] of [
-  ['zh-CN', 'zh'],
-  ['en-US', 'en'],
-]) {
-  test(`a first visit with the browser in ${locale} opens in ${expected === 'zh' ? 'Chinese' : 'English'}`, async (t) => {
-    const { page, errors } = await freshPage(t, browser, { locale });
+  test('switching to Chinese translates the page and keeps the numbers', async (t) => {
+    const { page, errors } = await freshPage(t, browser);
     await open(page, site.url);
-    if (expected === 'zh') await expectChinese(page);
-    else await expectEnglish(page);
+    await expectEnglish(page);
+    await page.getByTestId('lang').selectOption('zh');
+    await expectChinese(page);
+    assert.equal((await storageEntries(page))[KEY_LANG], 'zh');
+
+    await reload(page);
+    await expectChinese(page);
+
+    await page.getByTestId('lang').selectOption('en');
+    await expectEnglish(page);
+    await reload(page);
+    await expectEnglish(page);
     assert.deepEqual(errors, []);
   });
-}
 
-test('a language chosen in the app wins over the browser language', async (t) => {
-  const { page, errors } = await freshPage(t, browser, { locale: 'zh-CN' });
-  await open(page, site.url);
-  await page.getByTestId('lang').selectOption('en');
-  await expectEnglish(page);
-  await reload(page);
-  await expectEnglish(page);
-  assert.equal(await text(page, 'asa'), '8.6 s');
-  assert.deepEqual(errors, []);
+  test('inline messages follow the language', async (t) => {
+    const { page, errors } = await freshPage(t, browser);
+    await open(page, site.url);
+    await page.getByTestId('interval').fill('45');
+    const message = page.locator('.field', { has: page.getByTestId('interval') }).getByRole('alert');
+    await eventually(async () => assert.match(await message.textContent(), /Choose 15, 30 or 60 minutes/));
+    await page.getByTestId('lang').selectOption('zh');
+    await eventually(async () => assert.match(await message.textContent(), /请选择 15、30 或 60 分钟/));
+    assert.deepEqual(errors, []);
+  });
+
+  for (const [locale, expected] of [
+    ['zh-CN', 'zh'],
+    ['en-US', 'en'],
+  ]) {
+    test(`a first visit with the browser in ${locale} opens in ${expected === 'zh' ? 'Chinese' : 'English'}`, async (t) => {
+      const { page, errors } = await freshPage(t, browser, { locale });
+      await open(page, site.url);
+      if (expected === 'zh') await expectChinese(page);
+      else await expectEnglish(page);
+      assert.deepEqual(errors, []);
+    });
+  }
+
+  test('a language chosen in the app wins over the browser language', async (t) => {
+    const { page, errors } = await freshPage(t, browser, { locale: 'zh-CN' });
+    await open(page, site.url);
+    await page.getByTestId('lang').selectOption('en');
+    await expectEnglish(page);
+    await reload(page);
+    await expectEnglish(page);
+    assert.equal(await text(page, 'asa'), '8.6 s');
+    assert.deepEqual(errors, []);
+  });
 });
