@@ -5,6 +5,7 @@ pub mod charts;
 pub mod components;
 pub mod i18n;
 pub mod pages;
+pub mod share;
 pub mod state;
 pub mod storage;
 pub mod store;
@@ -12,6 +13,7 @@ pub mod store;
 use leptos::prelude::*;
 
 use components::lang_switch::LangSwitch;
+use components::link_notice::LinkNotice;
 use components::nav::Nav;
 use components::storage_notice::StorageNotice;
 use i18n::{text, Key};
@@ -33,6 +35,7 @@ pub fn App() -> impl IntoView {
             <LangSwitch />
         </header>
         <StorageNotice />
+        <LinkNotice />
         <main>
             {move || match store.route.get() {
                 Route::Staffing => view! { <StaffingPage /> }.into_any(),

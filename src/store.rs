@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use std::time::Duration;
 
 use crate::i18n::Lang;
+use crate::share::{self, LinkError};
 use crate::state::{compute, project, Inputs, Outcome, Problem, Projection};
 use crate::storage::{self, Notice, Scenario};
 
@@ -51,6 +52,11 @@ pub struct Store {
     /// The capacity plan and scorecard; computed only while a view reads it.
     pub projection: Memo<Result<Projection, Problem>>,
     pub route: RwSignal<Route>,
+    /// Name of the scenario opened from a share link; while set, nothing is
+    /// saved automatically (the link is an unsaved copy).
+    pub from_link: RwSignal<Option<String>>,
+    /// Why the last share link was refused.
+    pub link_problem: RwSignal<Option<LinkError>>,
     pub lang: RwSignal<Lang>,
     pub notice: RwSignal<Option<Notice>>,
     pub scenarios: RwSignal<Vec<Scenario>>,
@@ -96,15 +102,19 @@ impl Store {
             outcome: Memo::new(move |_| inputs.with(compute)),
             projection: Memo::new(move |_| inputs.with(project)),
             route: RwSignal::new(current_route()),
+            from_link: RwSignal::new(None),
+            link_problem: RwSignal::new(None),
             lang: RwSignal::new(lang),
             notice: RwSignal::new(first_notice),
             scenarios: RwSignal::new(scenarios),
             revision: RwSignal::new(0),
         };
+        store.open_link_in_url();
         store.autosave();
-        let route = store.route;
-        let listener =
-            window_event_listener(leptos::ev::hashchange, move |_| route.set(current_route()));
+        let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+            store.route.set(current_route());
+            store.open_link_in_url();
+        });
         on_cleanup(move || listener.remove());
         provide_context(store);
         store
@@ -118,6 +128,10 @@ impl Store {
             if first.get_value() {
                 // Nothing changed yet: do not overwrite what was read (or its backup notice).
                 first.set_value(false);
+                return;
+            }
+            if self.from_link.get_untracked().is_some() {
+                // An opened link is an unsaved copy until the user saves it.
                 return;
             }
             if let Some(handle) = pending.get_value() {
@@ -151,6 +165,45 @@ impl Store {
         });
     }
 
+    /// Opens a share link in the URL fragment, if there is one.
+    fn open_link_in_url(self) {
+        let hash = web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .unwrap_or_default();
+        let Some(payload) = share::payload_of(&hash) else {
+            return;
+        };
+        match share::decode(payload) {
+            Ok(scenario) => {
+                self.link_problem.set(None);
+                self.from_link.set(Some(scenario.name));
+                self.inputs.set(scenario.inputs);
+                self.revision.update(|r| *r += 1);
+            }
+            Err(problem) => self.link_problem.set(Some(problem)),
+        }
+    }
+
+    /// The link that opens the current inputs as `name`.
+    pub fn share_url(self, name: &str) -> String {
+        let scenario = Scenario {
+            name: name.to_string(),
+            inputs: self.inputs.get_untracked(),
+        };
+        let base = web_sys::window()
+            .and_then(|w| {
+                let location = w.location();
+                Some(format!(
+                    "{}{}{}",
+                    location.origin().ok()?,
+                    location.pathname().ok()?,
+                    location.search().ok()?
+                ))
+            })
+            .unwrap_or_default();
+        format!("{base}#s={}", share::encode(&scenario))
+    }
+
     pub fn update(self, change: impl FnOnce(&mut Inputs)) {
         self.inputs.update(change);
     }
@@ -182,7 +235,15 @@ impl Store {
             None => list.push(scenario),
         }
         list.truncate(storage::MAX_SCENARIOS);
-        self.save_scenarios(list)
+        let saved = self.save_scenarios(list);
+        if saved && self.from_link.get_untracked().is_some() {
+            // Saved under a name: from now on it is the user's own.
+            self.from_link.set(None);
+            if let Err(problem) = storage::save_current(&self.inputs.get_untracked()) {
+                self.notice.set(Some(problem));
+            }
+        }
+        saved
     }
 
     pub fn load(self, name: &str) {

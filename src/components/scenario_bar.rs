@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::share_box::ShareBox;
 use crate::i18n::{text, Key};
 use crate::storage::valid_name;
 use crate::store::use_store;
@@ -42,6 +43,7 @@ pub fn ScenarioBar() -> impl IntoView {
                 </div>
                 <p class="field-error" role="alert">{move || problem.get().map(|k| text(lang.get(), k))}</p>
             </form>
+            <ShareBox name=Signal::derive(move || name.get()) />
             <ul class="scenario-list" data-testid="scenario-list" aria-label=move || text(lang.get(), Key::SavedScenarios)>
                 <li data-scenario="example" class="example">
                     <span class="scenario-name">

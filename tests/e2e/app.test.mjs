@@ -35,23 +35,8 @@ describe('loading the app', { concurrency: CONCURRENCY }, () => {
     assert.deepEqual(failedRequests, []);
   });
 
-  test('every output leads with a number', async (t) => {
+  test('the boxes show the default inputs and every output leads with a number', async (t) => {
     const { page, errors } = await freshPage(t, browser);
-    await open(page, site.url);
-    for (const id of [
-      'required-agents', 'fte', 'service-level', 'asa', 'p-wait', 'occupancy', 'cost', 'load', 'agent-hours',
-      'day-volume', 'day-service-level', 'day-asa', 'day-peak-agents', 'day-agent-hours', 'day-paid-hours', 'day-cost',
-    ]) {
-      assert.match(await text(page, id), /^\d+(\.\d+)?( |$)/, id);
-    }
-    // Units as documented: percentages "81.0 %", seconds "8.6 s".
-    assert.match(await text(page, 'service-level'), /^\d+\.\d %$/);
-    assert.match(await text(page, 'asa'), /^\d+\.\d s$/);
-    assert.deepEqual(errors, []);
-  });
-
-  test('the number boxes show the default inputs', async (t) => {
-    const { page } = await freshPage(t, browser);
     await open(page, site.url);
     const shown = {};
     for (const id of ['volume', 'aht', 'sl-target', 'sl-seconds', 'interval', 'shrinkage', 'max-occupancy', 'patience', 'cost-per-hour', 'agents']) {
@@ -64,6 +49,17 @@ describe('loading the app', { concurrency: CONCURRENCY }, () => {
     assert.equal(await page.getByTestId('model').inputValue(), 'erlang_c');
     assert.equal(await page.getByTestId('lang').inputValue(), 'en');
     assert.equal(await page.getByTestId('reverse').isChecked(), false);
+
+    for (const id of [
+      'required-agents', 'fte', 'service-level', 'asa', 'p-wait', 'occupancy', 'cost', 'load', 'agent-hours',
+      'day-volume', 'day-service-level', 'day-asa', 'day-peak-agents', 'day-agent-hours', 'day-paid-hours', 'day-cost',
+    ]) {
+      assert.match(await text(page, id), /^\d+(\.\d+)?( |$)/, id);
+    }
+    // Units as documented: percentages "81.0 %", seconds "8.6 s".
+    assert.match(await text(page, 'service-level'), /^\d+\.\d %$/);
+    assert.match(await text(page, 'asa'), /^\d+\.\d s$/);
+    assert.deepEqual(errors, []);
   });
 
   test('a panic shows the error banner', async (t) => {

@@ -68,7 +68,7 @@ export async function launch() {
  */
 export async function newPage(browser, { locale = 'en-US', viewport = { width: 1440, height: 1000 } } = {}) {
   const context = await browser.newContext({ locale, viewport });
-  context.setDefaultTimeout(5000); // fail fast: the app answers in milliseconds
+  context.setDefaultTimeout(10_000); // the app answers in milliseconds; this allows for a busy machine
   const page = await context.newPage();
   const errors = [];
   const dialogs = [];
@@ -137,7 +137,7 @@ export async function text(page, testId) {
  * `timeout` ms have gone by; then its last error is thrown. For anything the
  * app updates asynchronously.
  */
-export async function eventually(check, { timeout = 5000, interval = 25 } = {}) {
+export async function eventually(check, { timeout = 10_000, interval = 25 } = {}) {
   const end = Date.now() + timeout;
   for (;;) {
     try {

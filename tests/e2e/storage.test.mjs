@@ -150,32 +150,47 @@ describe('saving in the browser', { concurrency: CONCURRENCY }, () => {
     assert.deepEqual(errors, []);
   });
 
+  /**
+   * After a load with bad stored data under `key`: defaults on screen, the
+   * notice, exactly one backup holding `raw` verbatim, nothing injected.
+   */
+  async function expectRefused(page, key, raw, message) {
+    await expectTexts(page, DEFAULT_RESULTS);
+    assert.equal(await page.getByTestId('volume').inputValue(), '200');
+    await expectNotice(page, message);
+    const backups = await backupsOf(page, key);
+    assert.equal(backups.length, 1, JSON.stringify(backups));
+    assert.match(backups[0][0], new RegExp(`^ccplan\\.backup\\.${key.replace('.', '\\.')}\\.\\d+$`));
+    assert.equal(backups[0][1], raw, 'the backup is the stored text verbatim');
+    assert.equal(await page.locator('img, main script').count(), 0);
+    await assertNoBadNumbers(page);
+    return backups;
+  }
+
+  /** Replaces all of local storage with { key: raw } and reloads. */
+  async function reloadWith(page, key, raw) {
+    await page.evaluate(([k, v]) => {
+      localStorage.clear();
+      localStorage.setItem(k, v);
+    }, [key, raw]);
+    await reload(page);
+  }
+
   // Unreadable saved inputs: each is backed up verbatim and the app starts from defaults.
   for (const { title, raw, message } of [
     { title: 'text that is not JSON', raw: 'not json', message: CORRUPT },
     { title: 'an unknown schema version', raw: '{"version":99,"data":{}}', message: NEWER },
     { title: 'markup where a number belongs', raw: '{"version":1,"data":{"volume":"<img src=x onerror=alert(1)>"}}', message: CORRUPT },
     { title: 'a negative volume', raw: envelope({ ...VALID_INPUTS, volume: -5 }), message: CORRUPT },
-    { title: 'a 45-minute interval', raw: envelope({ ...VALID_INPUTS, interval_min: 45 }), message: CORRUPT },
-    { title: 'an unknown field', raw: envelope({ ...VALID_INPUTS, evil: '<script>alert(1)</script>' }), message: CORRUPT },
-    { title: 'an empty intraday day', raw: envelope({ ...VALID_INPUTS, intraday: [] }), message: CORRUPT },
   ]) {
     test(`stored inputs with ${title} are backed up and the app starts from defaults`, async (t) => {
       const { context, page, errors, dialogs, failedRequests } = await freshPage(t, browser);
       await seedStorage(context, { [KEY_CURRENT]: raw });
       await open(page, site.url);
-      await expectTexts(page, DEFAULT_RESULTS);
-      assert.equal(await page.getByTestId('volume').inputValue(), '200');
-      await expectNotice(page, message);
+      const backups = await expectRefused(page, KEY_CURRENT, raw, message);
+      assert.equal((await storageEntries(page))[KEY_CURRENT], undefined);
 
-      const backups = await backupsOf(page, KEY_CURRENT);
-      assert.equal(backups.length, 1, JSON.stringify(backups));
-      assert.match(backups[0][0], /^ccplan\.backup\.ccplan\.current\.\d+$/);
-      assert.equal(backups[0][1], raw, 'the backup is the stored text verbatim');
-      assert.equal(await page.locator('img').count(), 0);
-      await assertNoBadNumbers(page);
-
-      // Dismissing hides the notice; nothing bad comes back after a reload, and the backup stays.
+      // Dismissing hides the notice; after a reload it stays away and the backup stays.
       await notice(page).getByRole('button').click();
       await notice(page).waitFor({ state: 'detached' });
       await reload(page);
@@ -187,6 +202,30 @@ describe('saving in the browser', { concurrency: CONCURRENCY }, () => {
       assert.deepEqual(failedRequests, []);
     });
   }
+
+  test('stored inputs out of range or of the wrong shape are refused too', async (t) => {
+    const { page, errors, dialogs } = await freshPage(t, browser);
+    await open(page, site.url);
+    for (const raw of [
+      envelope({ ...VALID_INPUTS, interval_min: 45 }),
+      envelope({ ...VALID_INPUTS, sl_target_pct: 100 }),
+      envelope({ ...VALID_INPUTS, reverse: true, agents: 13.5 }),
+      envelope({ ...VALID_INPUTS, model: 'erlang_x' }),
+      envelope({ ...VALID_INPUTS, evil: '<script>alert(1)</script>' }),
+      envelope({ ...VALID_INPUTS, intraday: [] }),
+      envelope({ ...VALID_INPUTS, intraday: Array(97).fill(1) }),
+      envelope({ ...VALID_INPUTS, intraday: [1, 1e6] }),
+      envelope(Object.fromEntries(Object.entries(VALID_INPUTS).filter(([k]) => k !== 'aht_s'))),
+      '{"version":1}',
+      'null',
+      '',
+    ]) {
+      await reloadWith(page, KEY_CURRENT, raw);
+      await expectRefused(page, KEY_CURRENT, raw, CORRUPT);
+    }
+    assert.deepEqual(errors, []);
+    assert.deepEqual(dialogs, []);
+  });
 
   test('scenario names with markup are shown as text, never run', async (t) => {
     const { context, page, errors, dialogs, failedRequests } = await freshPage(t, browser);
@@ -208,33 +247,45 @@ describe('saving in the browser', { concurrency: CONCURRENCY }, () => {
   });
 
   // Scenario lists that must be refused as a whole (and kept as a backup).
-  const validScenario = { name: 'Fine', inputs: VALID_INPUTS };
+  const fine = { name: 'Fine', inputs: VALID_INPUTS };
   for (const { title, raw } of [
-    { title: 'a huge volume', raw: envelope([validScenario, { name: 'Huge', inputs: { ...VALID_INPUTS, volume: 1e308 } }]) },
-    { title: 'a NaN literal (not JSON)', raw: envelope([validScenario]).replace('"volume":250', '"volume":NaN') },
-    { title: 'a "NaN" string for a number', raw: envelope([validScenario, { name: 'NaN', inputs: { ...VALID_INPUTS, aht_s: 'NaN' } }]) },
-    { title: 'a NaN-ish intraday value', raw: envelope([{ name: 'Day', inputs: { ...VALID_INPUTS, intraday: [1, null, 3] } }]) },
-    { title: 'a name longer than 80 characters', raw: envelope([{ name: 'n'.repeat(81), inputs: VALID_INPUTS }]) },
-    { title: 'an empty name', raw: envelope([{ name: '  ', inputs: VALID_INPUTS }]) },
-    { title: 'more than 200 scenarios', raw: envelope(Array.from({ length: 201 }, (_, i) => ({ name: `S${i}`, inputs: VALID_INPUTS }))) },
-    { title: 'not a list', raw: envelope({ name: 'x', inputs: VALID_INPUTS }) },
+    { title: 'a huge volume', raw: envelope([fine, { name: 'Huge', inputs: { ...VALID_INPUTS, volume: 1e308 } }]) },
+    { title: 'a NaN literal (not JSON)', raw: envelope([fine]).replace('"volume":250', '"volume":NaN') },
   ]) {
     test(`a scenario list with ${title} is refused and backed up`, async (t) => {
       const { context, page, errors, dialogs } = await freshPage(t, browser);
       await seedStorage(context, { [KEY_SCENARIOS]: raw });
       await open(page, site.url);
-      await expectTexts(page, DEFAULT_RESULTS);
-      await expectNotice(page, CORRUPT);
+      await expectRefused(page, KEY_SCENARIOS, raw, CORRUPT);
       assert.deepEqual(await scenarioNames(page), []);
       assert.match(await list(page).textContent(), /No saved scenarios yet/);
-      const backups = await backupsOf(page, KEY_SCENARIOS);
-      assert.equal(backups.length, 1);
-      assert.equal(backups[0][1], raw);
-      await assertNoBadNumbers(page);
       assert.deepEqual(errors, []);
       assert.deepEqual(dialogs, []);
     });
   }
+
+  test('other bad scenario lists are refused and backed up', async (t) => {
+    const { page, errors, dialogs } = await freshPage(t, browser);
+    await open(page, site.url);
+    for (const raw of [
+      envelope([fine, { name: 'NaN', inputs: { ...VALID_INPUTS, aht_s: 'NaN' } }]),
+      envelope([{ name: 'Day', inputs: { ...VALID_INPUTS, intraday: [1, null, 3] } }]),
+      envelope([{ name: 'Infinite', inputs: { ...VALID_INPUTS, volume: 1e400 } }]), // JSON 1e400 parses as infinity
+      envelope([{ name: 'n'.repeat(81), inputs: VALID_INPUTS }]),
+      envelope([{ name: '  ', inputs: VALID_INPUTS }]),
+      envelope([{ name: 'tab\there', inputs: VALID_INPUTS }]),
+      envelope([{ name: 'Extra', inputs: VALID_INPUTS, extra: 1 }]),
+      envelope(Array.from({ length: 201 }, (_, i) => ({ name: `S${i}`, inputs: VALID_INPUTS }))),
+      envelope(fine),
+      envelope([fine], 2),
+    ]) {
+      await reloadWith(page, KEY_SCENARIOS, raw);
+      await expectRefused(page, KEY_SCENARIOS, raw, raw.startsWith('{"version":2,') ? NEWER : CORRUPT);
+      assert.deepEqual(await scenarioNames(page), []);
+    }
+    assert.deepEqual(errors, []);
+    assert.deepEqual(dialogs, []);
+  });
 
   test('a full storage quota shows the "full" notice and the results still update', async (t) => {
     const { context, page, errors } = await freshPage(t, browser);
