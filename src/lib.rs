@@ -3,6 +3,8 @@
 
 pub mod charts;
 pub mod components;
+pub mod download;
+pub mod files;
 pub mod i18n;
 pub mod pages;
 pub mod share;

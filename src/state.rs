@@ -56,6 +56,12 @@ pub struct Inputs {
     pub agents: f64,
     /// Contacts per interval over the day, from the first interval on.
     pub intraday: Vec<f64>,
+    /// Handle time per interval where the pasted data gave one (else the AHT above).
+    #[serde(default)]
+    pub intraday_aht: Vec<Option<f64>>,
+    /// Start of the first interval, minutes after midnight.
+    #[serde(default = "default_day_start")]
+    pub day_start_min: f64,
     /// The scorecard page's settings (absent in data saved before it existed).
     #[serde(default)]
     pub scorecard: ScorecardSettings,
@@ -77,6 +83,8 @@ impl Default for Inputs {
             reverse: false,
             agents: 40.0,
             intraday: typical_weekday(30.0),
+            intraday_aht: Vec::new(),
+            day_start_min: default_day_start(),
             scorecard: ScorecardSettings::default(),
         }
     }
@@ -221,7 +229,12 @@ pub fn field(id: &str) -> Field {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum FieldError {
     NotNumber,
-    Range { min: f64, max: f64 },
+    /// A count that must be a whole number (agents, months).
+    Whole,
+    Range {
+        min: f64,
+        max: f64,
+    },
     Interval,
 }
 
@@ -250,8 +263,8 @@ impl Field {
                 max: self.max,
             });
         }
-        if self.id == "agents" && value.fract() != 0.0 {
-            return Err(FieldError::NotNumber);
+        if ["agents", "horizon", "training"].contains(&self.id) && value.fract() != 0.0 {
+            return Err(FieldError::Whole);
         }
         Ok(value)
     }
@@ -269,6 +282,13 @@ impl Inputs {
             .all(|f| f.check((f.get)(self)).is_ok())
             && self.scorecard.is_valid()
             && !self.intraday.is_empty()
+            && self.intraday_aht.len() <= self.intraday.len()
+            && self
+                .intraday_aht
+                .iter()
+                .flatten()
+                .all(|a| (1.0..=7_200.0).contains(a))
+            && (0.0..1440.0).contains(&self.day_start_min)
             && self.intraday.len() <= MAX_DAY_INTERVALS
             && self
                 .intraday
@@ -322,10 +342,22 @@ pub fn typical_weekday(minutes: f64) -> Vec<f64> {
         .collect()
 }
 
-/// Label of interval `index`: its start time, the day starting at 08:00.
-pub fn interval_label(index: usize, minutes: f64) -> String {
-    let start = (8.0 * 60.0 + index as f64 * minutes) as u32 % (24 * 60);
+fn default_day_start() -> f64 {
+    8.0 * 60.0
+}
+
+/// Label of interval `index`: its start time, the day starting `day_start_min` after midnight.
+pub fn interval_label(index: usize, minutes: f64, day_start_min: f64) -> String {
+    let start = (day_start_min + index as f64 * minutes) as u32 % (24 * 60);
     format!("{:02}:{:02}", start / 60, start % 60)
+}
+
+/// Minutes after midnight of a start written as `HH:MM` (or `H:MM`).
+pub fn parse_start(text: &str) -> Option<f64> {
+    let time = text.trim().rsplit(' ').next()?;
+    let (hours, minutes) = time.split_once(':')?;
+    let (hours, minutes): (u32, u32) = (hours.parse().ok()?, minutes.get(..2)?.parse().ok()?);
+    (hours < 24 && minutes < 60).then_some(f64::from(hours * 60 + minutes))
 }
 
 /// One interval's figures as the results panel shows them.
@@ -416,9 +448,10 @@ pub fn compute(inputs: &Inputs) -> Outcome {
     let forecast: Vec<IntervalForecast> = inputs
         .intraday
         .iter()
-        .map(|&volume| IntervalForecast {
+        .enumerate()
+        .map(|(n, &volume)| IntervalForecast {
             volume,
-            aht_s: None,
+            aht_s: inputs.intraday_aht.get(n).copied().flatten(),
         })
         .collect();
     let day = plan_day(&forecast, &inputs.settings()).map_err(Problem::from);
@@ -496,54 +529,6 @@ mod tests {
                 max: 99.9
             })
         );
-    }
-}
-
-/// Reads a pasted column of volumes (one per line; a second column, as
-/// copied from a spreadsheet with times beside the volumes, uses the last
-/// number on the line). Blank lines are skipped. Returns the 1-based numbers
-/// of the lines that are not a non-negative number.
-pub fn parse_volumes(text: &str) -> Result<Vec<f64>, Vec<usize>> {
-    let mut volumes = Vec::new();
-    let mut bad = Vec::new();
-    for (n, line) in text.lines().enumerate() {
-        let line = line.trim();
-        if line.is_empty() {
-            continue;
-        }
-        let last = line
-            .split(['\t', ';', ' '])
-            .rfind(|c| !c.trim().is_empty())
-            .unwrap_or("");
-        let cleaned = last.trim().replace(',', "");
-        match cleaned.parse::<f64>() {
-            Ok(v) if v.is_finite() && (0.0..=100_000.0).contains(&v) => volumes.push(v),
-            _ => bad.push(n + 1),
-        }
-    }
-    if volumes.len() > MAX_DAY_INTERVALS {
-        bad.push(MAX_DAY_INTERVALS + 1);
-    }
-    if bad.is_empty() && !volumes.is_empty() {
-        Ok(volumes)
-    } else {
-        Err(bad)
-    }
-}
-
-#[cfg(test)]
-mod paste_tests {
-    use super::*;
-
-    #[test]
-    fn pasted_columns() {
-        assert_eq!(parse_volumes("10\n20\n\n30\n"), Ok(vec![10.0, 20.0, 30.0]));
-        assert_eq!(
-            parse_volumes("08:00\t1,200\n08:30\t95"),
-            Ok(vec![1200.0, 95.0])
-        );
-        assert_eq!(parse_volumes("10\nabc\n-5\n"), Err(vec![2, 3]));
-        assert_eq!(parse_volumes(""), Err(vec![]));
     }
 }
 
@@ -864,8 +849,11 @@ pub fn project(inputs: &Inputs) -> Result<Projection, Problem> {
     let assumptions = inputs.capacity_inputs();
     let plan = plan_capacity(&assumptions)?;
     let s = &inputs.scorecard;
+    let mut targets = s.targets.clone();
+    // The service-level target is the staffing page's, on both pages.
+    targets.insert("service_level".to_string(), inputs.sl_target_pct / 100.0);
     let card = ScorecardInputs {
-        targets: s.targets.clone(),
+        targets,
         entered: s.entered.clone(),
         monthly_budget: (s.monthly_budget > 0.0).then_some(s.monthly_budget),
         amber_margin: None,
@@ -949,18 +937,20 @@ pub fn example_inputs() -> Inputs {
     targets.insert("cost_per_contact".to_string(), 7.0);
     Inputs {
         volume: 1_500.0,
-        aht_s: 300.0,
+        aht_s: 270.0,
         sl_target_pct: 80.0,
         sl_seconds: 20.0,
         interval_min: 30.0,
-        shrinkage_pct: 30.0,
-        max_occupancy_pct: 80.0,
+        shrinkage_pct: 25.0,
+        max_occupancy_pct: 85.0,
         model: ModelChoice::ErlangA,
         patience_s: 120.0,
         cost_per_hour: 48.0,
         reverse: false,
         agents: 220.0,
         intraday: typical_weekday(30.0),
+        intraday_aht: Vec::new(),
+        day_start_min: default_day_start(),
         scorecard: ScorecardSettings {
             first_year: 2027,
             first_month: 1,
@@ -1001,5 +991,20 @@ mod example_tests {
         );
         let summary = projection.plan.summary(&example.capacity_inputs());
         assert!(summary.total_hires > 0.0);
+    }
+}
+
+#[cfg(test)]
+mod start_tests {
+    use super::*;
+
+    #[test]
+    fn interval_starts() {
+        assert_eq!(parse_start("08:30"), Some(510.0));
+        assert_eq!(parse_start("2026-11-23 7:15"), Some(435.0));
+        assert_eq!(parse_start("24:00"), None);
+        assert_eq!(parse_start("noon"), None);
+        assert_eq!(interval_label(3, 30.0, 22.0 * 60.0), "23:30");
+        assert_eq!(interval_label(4, 30.0, 22.0 * 60.0), "00:00");
     }
 }

@@ -258,6 +258,14 @@ impl Store {
         }
     }
 
+    /// Adds imported scenarios (already renamed where a name was taken).
+    pub fn add_scenarios(self, added: Vec<Scenario>) -> bool {
+        let mut list = self.scenarios.get_untracked();
+        list.extend(added);
+        list.truncate(storage::MAX_SCENARIOS);
+        self.save_scenarios(list)
+    }
+
     /// Loads the built-in example (never stored in the list, never overwritten).
     pub fn load_example(self) {
         self.inputs.set(crate::state::example_inputs());

@@ -35,7 +35,11 @@ pub enum Direction {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Source {
+    /// Computed by the capacity plan.
     Computed,
+    /// A planning assumption the plan is built on (FCR, self-service).
+    Assumption,
+    /// Entered by the planner; the model does not compute it.
     Input,
 }
 
@@ -94,7 +98,7 @@ const fn kpi(
 
 use Direction::{AtLeast, AtMost};
 use Perspective::{Customer, Finance, Operations, People};
-use Source::{Computed, Input};
+use Source::{Assumption, Computed, Input};
 
 /// Every KPI, in display order. `required_fte` has no target of its own:
 /// its status compares the available staff with it.
@@ -102,7 +106,7 @@ pub const KPIS: [Kpi; 18] = [
     kpi("csat", Customer, AtLeast, Input, Unit::Share, 0.85),
     kpi("nps", Customer, AtLeast, Input, Unit::Number, 50.0),
     kpi("ces", Customer, AtLeast, Input, Unit::Share, 0.70),
-    kpi("fcr", Customer, AtLeast, Input, Unit::Share, 0.70),
+    kpi("fcr", Customer, AtLeast, Assumption, Unit::Share, 0.70),
     kpi(
         "service_level",
         Operations,
@@ -126,7 +130,7 @@ pub const KPIS: [Kpi; 18] = [
         "self_service",
         Operations,
         AtLeast,
-        Input,
+        Assumption,
         Unit::Share,
         0.40,
     ),
@@ -300,7 +304,10 @@ mod tests {
         inputs.entered.insert("csat".into(), 0.83);
         let rows = scorecard(&flat(), &plan, &inputs);
         let fcr = rows.iter().find(|r| r.kpi == "fcr").unwrap();
-        assert_eq!((fcr.source, fcr.values[0]), (Source::Input, Some(0.75)));
+        assert_eq!(
+            (fcr.source, fcr.values[0]),
+            (Source::Assumption, Some(0.75))
+        );
         let attrition = rows.iter().find(|r| r.kpi == "attrition").unwrap();
         assert_eq!(attrition.values[0], Some(0.0));
         assert_eq!(rows.len(), KPIS.len());

@@ -41,7 +41,8 @@ pub struct MonthlyLabels {
 /// Labels every `step`-th month, with `step` chosen so that the labels
 /// (about 70 px each) fit the chart's `width_px`.
 fn month_formatter(labels: &[String], width_px: u32, scale: f64) -> impl Fn(&f64) -> String + '_ {
-    let fit = ((f64::from(width_px) / (75.0 * scale)) as usize).max(2);
+    // The plot is the canvas less its axis-label areas (about 130 px).
+    let fit = (((f64::from(width_px) / scale - 130.0) / 75.0) as usize).max(2);
     let step = labels.len().div_ceil(fit).max(1);
     move |v: &f64| {
         let i = v.round();
@@ -254,8 +255,8 @@ pub fn draw_cost<DB: DrawingBackend>(
     }
     let px = |v: f64| (v * scale).round() as i32;
     // Headroom above the bars and the line for the legend.
-    let top = total.iter().fold(1.0f64, |a, b| a.max(*b)) * 1.4;
-    let top2 = per_contact.iter().fold(0.01f64, |a, b| a.max(*b)) * 1.4;
+    let top = total.iter().fold(1.0f64, |a, b| a.max(*b)) * 1.6;
+    let top2 = per_contact.iter().fold(0.01f64, |a, b| a.max(*b)) * 1.6;
     let mut chart = ChartBuilder::on(area)
         .margin(px(10.0))
         .x_label_area_size(px(34.0))

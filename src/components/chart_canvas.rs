@@ -1,6 +1,6 @@
 //! A canvas that redraws whenever its data, the language or the window size
 //! changes, at the screen's pixel density. What to draw is the caller's
-//! function; this component only owns the canvas.
+//! function; this component only owns the canvas (and its PNG download).
 
 use leptos::html::Canvas;
 use leptos::prelude::*;
@@ -32,7 +32,18 @@ where
             draw(&backend.into_drawing_area(), ratio);
         }
     });
+    let store = crate::store::use_store();
+    let save = move |_| {
+        crate::download::download_canvas(test_id, &format!("ccplan-{test_id}.png"));
+    };
     view! {
-        <canvas node_ref=canvas class="chart" data-testid=test_id role="img" aria-label=move || label.get()></canvas>
+        <figure class="chart-figure">
+            <canvas node_ref=canvas class="chart" data-testid=test_id role="img" aria-label=move || label.get()></canvas>
+            <figcaption>
+                <button type="button" class="link-button" data-testid=format!("download-{test_id}") on:click=save>
+                    {move || crate::i18n::text(store.lang.get(), crate::i18n::Key::DownloadPng)}
+                </button>
+            </figcaption>
+        </figure>
     }
 }

@@ -5,54 +5,50 @@ use leptos::prelude::*;
 
 use crate::charts::{draw_intraday, IntradayData, IntradayLabels};
 use crate::components::chart_canvas::ChartCanvas;
+use crate::components::interval_import::IntervalImport;
+use crate::download::download_text;
+use crate::files::interval_csv;
 use crate::i18n::{fixed, percent, seconds, text, Key};
-use crate::state::{interval_label, parse_volumes, typical_weekday};
+use crate::state::{interval_label, typical_weekday};
 use crate::store::use_store;
 
 #[component]
 pub fn Intraday() -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
-    let as_text = move || {
-        store.inputs.with(|i| {
-            i.intraday
-                .iter()
-                .map(|v| v.to_string())
-                .collect::<Vec<_>>()
-                .join("\n")
-        })
-    };
-    let draft = RwSignal::new(None::<String>);
-    let bad_lines = RwSignal::new(Vec::<usize>::new());
-
-    let apply = move |typed: String| match parse_volumes(&typed) {
-        Ok(volumes) => {
-            bad_lines.set(Vec::new());
-            store.update(|i| i.intraday = volumes);
-        }
-        Err(lines) => bad_lines.set(lines),
-    };
-    let on_input = move |ev: leptos::ev::Event| {
-        let typed = event_target_value(&ev);
-        apply(typed.clone());
-        draft.set(Some(typed));
-    };
     let reset = move |_| {
-        draft.set(None);
-        bad_lines.set(Vec::new());
-        store.update(|i| i.intraday = typical_weekday(i.interval_min));
+        store.update(|i| {
+            i.intraday = typical_weekday(i.interval_min);
+            i.intraday_aht.clear();
+            i.day_start_min = 8.0 * 60.0;
+        });
+        store.revision.update(|r| *r += 1);
+    };
+    let export = move |_| {
+        let csv = store.outcome.with(|o| {
+            o.day.as_ref().ok().map(|day| {
+                let (minutes, start) = store.inputs.with(|i| (i.interval_min, i.day_start_min));
+                let labels: Vec<String> = (0..day.intervals.len())
+                    .map(|n| interval_label(n, minutes, start))
+                    .collect();
+                interval_csv(day, &labels)
+            })
+        });
+        if let Some(csv) = csv {
+            download_text("ccplan-intervals.csv", "text/csv", &csv);
+        }
     };
 
     let draw = move |area: &_, scale: f64| {
         let lang = lang.get();
-        let minutes = store.inputs.with(|i| i.interval_min);
+        let (minutes, start) = store.inputs.with(|i| (i.interval_min, i.day_start_min));
         let data = store.outcome.with(|o| IntradayData {
             intervals: match &o.day {
                 Ok(plan) => plan
                     .intervals
                     .iter()
                     .enumerate()
-                    .map(|(n, row)| (interval_label(n, minutes), row.volume, row.agents))
+                    .map(|(n, row)| (interval_label(n, minutes, start), row.volume, row.agents))
                     .collect(),
                 Err(_) => Vec::new(),
             },
@@ -88,30 +84,13 @@ pub fn Intraday() -> impl IntoView {
                 })
             }}
             <div class="intraday-grid">
-                <div class="intraday-editor">
-                    <label for="paste-volumes">{move || text(lang.get(), Key::IntradayVolumes)}</label>
-                    <p class="help" id="paste-help">{move || text(lang.get(), Key::IntradayHelp)}</p>
-                    <textarea
-                        id="paste-volumes"
-                        data-testid="paste-volumes"
-                        rows="8"
-                        aria-describedby="paste-help"
-                        spellcheck="false"
-                        prop:value=move || draft.get().unwrap_or_else(as_text)
-                        on:input=on_input
-                        on:blur=move |_| if bad_lines.get_untracked().is_empty() { draft.set(None) }
-                    ></textarea>
-                    <p class="field-error" role="alert">
-                        {move || {
-                            let lines = bad_lines.get();
-                            (!lines.is_empty()).then(|| {
-                                let list: Vec<String> = lines.iter().take(10).map(|l| l.to_string()).collect();
-                                format!("{} {}", text(lang.get(), Key::ErrPaste), list.join(", "))
-                            })
-                        }}
-                    </p>
+                <div>
+                    {move || { store.revision.track(); view! { <IntervalImport /> } }}
                     <p class="help">{move || format!("{} {}", count(), text(lang.get(), Key::Intervals))}</p>
-                    <button type="button" on:click=reset>{move || text(lang.get(), Key::IntradayReset)}</button>
+                    <div class="row-buttons">
+                        <button type="button" on:click=reset>{move || text(lang.get(), Key::IntradayReset)}</button>
+                        <button type="button" class="secondary" data-testid="export-csv" on:click=export>{move || text(lang.get(), Key::ExportCsv)}</button>
+                    </div>
                 </div>
                 <ChartCanvas
                     test_id="intraday-chart"

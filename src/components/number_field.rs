@@ -49,6 +49,7 @@ pub fn NumberField(
         let lang = store.lang.get();
         error.get().map(|e| match e {
             FieldError::NotNumber => text(lang, Key::ErrNotNumber).to_string(),
+            FieldError::Whole => text(lang, Key::ErrWhole).to_string(),
             FieldError::Interval => text(lang, Key::ErrInterval).to_string(),
             FieldError::Range { min, max } => {
                 format!("{} {min} – {max}", text(lang, Key::ErrRange))

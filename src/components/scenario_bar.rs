@@ -3,9 +3,13 @@
 use leptos::prelude::*;
 
 use crate::components::share_box::ShareBox;
-use crate::i18n::{text, Key};
+use crate::download::download_text;
+use crate::files::{export_scenarios, import_scenarios, ImportProblem};
+use crate::i18n::{text, Key, Lang};
 use crate::storage::valid_name;
+use crate::storage::Scenario;
 use crate::store::use_store;
+use wasm_bindgen::JsCast;
 
 #[component]
 pub fn ScenarioBar() -> impl IntoView {
@@ -24,6 +28,81 @@ pub fn ScenarioBar() -> impl IntoView {
         if store.save_as(&typed) {
             name.set(String::new());
         }
+    };
+    // The outcome of the last import, as (names added, problems).
+    let imported = RwSignal::new(None::<Result<(Vec<String>, Vec<ImportProblem>), ImportProblem>>);
+    let export_all = move |_| {
+        let mut list = store.scenarios.get_untracked();
+        if list.is_empty() {
+            list.push(Scenario {
+                name: text(lang.get_untracked(), Key::ShareUrl).to_string(),
+                inputs: store.inputs.get_untracked(),
+            });
+        }
+        download_text(
+            "ccplan-scenarios.json",
+            "application/json",
+            &export_scenarios(&list),
+        );
+    };
+    let on_import = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        leptos::task::spawn_local(async move {
+            let Ok(value) = wasm_bindgen_futures::JsFuture::from(file.text()).await else {
+                imported.set(Some(Err(ImportProblem::NotScenarios)));
+                return;
+            };
+            let content = value.as_string().unwrap_or_default();
+            let outcome = import_scenarios(&content, &store.scenarios.get_untracked()).map(
+                |(added, problems)| {
+                    let names = added.iter().map(|s| s.name.clone()).collect();
+                    if !added.is_empty() {
+                        store.add_scenarios(added);
+                    }
+                    (names, problems)
+                },
+            );
+            imported.set(Some(outcome));
+        });
+    };
+    let import_message = move || {
+        let lang: Lang = lang.get();
+        imported.get().map(|outcome| match outcome {
+            Err(ImportProblem::UnknownVersion) => text(lang, Key::ImportUnknownVersion).to_string(),
+            Err(ImportProblem::TooLarge) => text(lang, Key::ImportTooLarge).to_string(),
+            Err(_) => text(lang, Key::ImportNotScenarios).to_string(),
+            Ok((names, problems)) => {
+                let mut message = format!(
+                    "{} {}",
+                    text(lang, Key::Imported),
+                    if names.is_empty() {
+                        "—".to_string()
+                    } else {
+                        names.join(", ")
+                    }
+                );
+                for problem in problems {
+                    match problem {
+                        ImportProblem::BadScenario(n) => message
+                            .push_str(&format!(" · {} {n}", text(lang, Key::ImportBadScenario))),
+                        ImportProblem::ListFull => {
+                            message.push_str(&format!(" · {}", text(lang, Key::ImportListFull)))
+                        }
+                        _ => {}
+                    }
+                }
+                message
+            }
+        })
     };
     view! {
         <section class="panel scenarios">
@@ -44,6 +123,14 @@ pub fn ScenarioBar() -> impl IntoView {
                 <p class="field-error" role="alert">{move || problem.get().map(|k| text(lang.get(), k))}</p>
             </form>
             <ShareBox name=Signal::derive(move || name.get()) />
+            <div class="files">
+                <button type="button" class="secondary" data-testid="export-json" on:click=export_all>{move || text(lang.get(), Key::ExportJson)}</button>
+                <label class="file-button">
+                    <span>{move || text(lang.get(), Key::ImportJson)}</span>
+                    <input type="file" accept=".json,application/json" data-testid="import-file" on:change=on_import />
+                </label>
+            </div>
+            <p class="files-messages" role="status" data-testid="import-message">{import_message}</p>
             <ul class="scenario-list" data-testid="scenario-list" aria-label=move || text(lang.get(), Key::SavedScenarios)>
                 <li data-scenario="example" class="example">
                     <span class="scenario-name">
@@ -65,6 +152,7 @@ pub fn ScenarioBar() -> impl IntoView {
                     children=move |scenario| {
                         let scenario_name = scenario.name.clone();
                         let label = scenario_name.clone();
+                        let export_name = label.clone();
                         let (load, rename, duplicate, delete) =
                             (label.clone(), label.clone(), label.clone(), label.clone());
                         view! {
@@ -88,6 +176,13 @@ pub fn ScenarioBar() -> impl IntoView {
                                     <button type="button" data-action="duplicate" on:click=move |_| {
                                         store.duplicate(&duplicate, text(lang.get_untracked(), Key::CopyOf));
                                     }>{move || text(lang.get(), Key::Duplicate)}</button>
+                                    <button type="button" data-action="export" on:click={
+                                        let name = export_name;
+                                        move |_| {
+                                            let one: Vec<Scenario> = store.scenarios.get_untracked().into_iter().filter(|s| s.name == name).collect();
+                                            download_text(&format!("ccplan-{}.json", name.replace(|c: char| !c.is_alphanumeric(), "-")), "application/json", &export_scenarios(&one));
+                                        }
+                                    }>{move || text(lang.get(), Key::ExportOne)}</button>
                                     <button type="button" data-action="delete" class="danger" on:click=move |_| {
                                         store.delete(&delete);
                                     }>{move || text(lang.get(), Key::Delete)}</button>

@@ -72,6 +72,7 @@ pub fn ScorecardTable() -> impl IntoView {
                                 let id = row.kpi;
                                 let unit = row.unit;
                                 let is_input = row.source == Source::Input;
+                                let is_assumption = row.source == Source::Assumption;
                                 let percent = unit == Unit::Share;
                                 let comparison = match row.direction { Direction::AtLeast => "≥", Direction::AtMost => "≤" };
                                 let has_target = kpi_by_id(id).is_some_and(|k| k.default_target != 0.0 || id == "abandon");
@@ -87,6 +88,11 @@ pub fn ScorecardTable() -> impl IntoView {
                                                 percent=percent
                                                 lang=lang.into()
                                                 on_set=move |v| store.update(|i| match v {
+                                                    // One service-level target for both pages.
+                                                    Some(v) if id == "service_level" => {
+                                                        if (0.01..=0.999).contains(&v) { i.sl_target_pct = v * 100.0; }
+                                                    }
+                                                    None if id == "service_level" => {}
                                                     Some(v) => { i.scorecard.targets.insert(id.to_string(), v); }
                                                     None => { i.scorecard.targets.remove(id); }
                                                 })
@@ -117,6 +123,7 @@ pub fn ScorecardTable() -> impl IntoView {
                                         <th scope="row">
                                             {text(lang_now, kpi_name(id))}
                                             {is_input.then(|| view! { <span class="input-mark">{text(lang_now, Key::InputMark)}</span> })}
+                                            {is_assumption.then(|| view! { <span class="input-mark assumption">{text(lang_now, Key::AssumptionMark)}</span> })}
                                         </th>
                                         <td>{target_cell}</td>
                                         {cells}

@@ -191,6 +191,14 @@ pub fn ScorecardPage() -> impl IntoView {
                 <MonthlyChart kind=MonthlyKind::Service />
                 <MonthlyChart kind=MonthlyKind::Cost />
                 <ScorecardTable />
+                <div class="row-buttons">
+                    <button type="button" class="secondary" data-testid="export-csv-monthly" on:click=move |_| {
+                        let csv = store.projection.with(|p| p.as_ref().ok().map(|p| crate::files::monthly_csv(&p.plan)));
+                        if let Some(csv) = csv {
+                            crate::download::download_text("ccplan-monthly.csv", "text/csv", &csv);
+                        }
+                    }>{t(Key::ExportMonthlyCsv)}</button>
+                </div>
             </div>
         </div>
     }

@@ -33,7 +33,7 @@ describe('charts and the intraday day', { concurrency: CONCURRENCY }, () => {
 
   const snapshots = async (page) => Object.fromEntries(await Promise.all(CHARTS.map(async (id) => [id, await canvasSnapshot(page, id)])));
 
-  test('both charts are drawn on load', async (t) => {
+  test('both charts are drawn on load and redrawn when an input changes', async (t) => {
     const { page, errors } = await freshPage(t, browser);
     await open(page, site.url);
     for (const id of CHARTS) {
@@ -41,13 +41,6 @@ describe('charts and the intraday day', { concurrency: CONCURRENCY }, () => {
       assert.equal(await page.getByTestId(id).getAttribute('role'), 'img');
       assert.ok(await page.getByTestId(id).getAttribute('aria-label'));
     }
-    assert.deepEqual(errors, []);
-  });
-
-  test('both charts redraw when an input changes', async (t) => {
-    const { page, errors } = await freshPage(t, browser);
-    await open(page, site.url);
-    for (const id of CHARTS) await expectDrawn(page, id);
     const before = await snapshots(page);
     await page.getByTestId('aht').fill('240'); // changes the curve and every interval's requirement
     for (const id of CHARTS) await expectRedrawn(page, id, before[id]);
@@ -101,12 +94,17 @@ describe('charts and the intraday day', { concurrency: CONCURRENCY }, () => {
     assert.deepEqual(errors, []);
   });
 
-  test('a two-column paste (time, volume) takes the volumes', async (t) => {
+  test('a two-column paste (time, volume) takes the volumes; "Typical weekday" restores the built-in day', async (t) => {
     const { page, errors } = await freshPage(t, browser);
     await open(page, site.url);
+    const typical = await text(page, 'day-volume');
     await page.getByTestId('paste-volumes').fill('08:00\t120\n08:30\t150\n');
     await expectTexts(page, { 'day-volume': '270', 'day-peak-agents': '30', 'day-service-level': '83.4 %' });
     assert.match(await page.locator('.intraday-editor').innerText(), /2 intervals/);
+
+    await page.locator('.intraday-editor button').click();
+    await expectTexts(page, { 'day-volume': typical });
+    assert.match(await page.locator('.intraday-editor').innerText(), /24 intervals/);
     assert.deepEqual(errors, []);
   });
 
@@ -133,17 +131,6 @@ describe('charts and the intraday day', { concurrency: CONCURRENCY }, () => {
     await eventually(async () => assert.equal((await pasteMessage(page).textContent()).trim(), ''));
     await expectTexts(page, { 'day-volume': '30' });
     await assertNoBadNumbers(page);
-    assert.deepEqual(errors, []);
-  });
-
-  test('"Typical weekday" restores the built-in day', async (t) => {
-    const { page, errors } = await freshPage(t, browser);
-    await open(page, site.url);
-    const typical = await text(page, 'day-volume');
-    await page.getByTestId('paste-volumes').fill('100\n100');
-    await expectTexts(page, { 'day-volume': '200' });
-    await page.locator('.intraday-editor button').click();
-    await expectTexts(page, { 'day-volume': typical });
     assert.deepEqual(errors, []);
   });
 });

@@ -1,0 +1,160 @@
+//! The day's volumes, typed or pasted from a spreadsheet (one column, or
+//! start / volume / AHT), or read from a CSV file: a preview of what was
+//! understood and a message per bad line. Good input drives the intraday
+//! chart at once; input with bad lines changes nothing until fixed.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::files::{parse_intervals, ParsedIntervals, RowProblem};
+use crate::i18n::{text, Key, Lang};
+use crate::state::parse_start;
+use crate::store::use_store;
+
+/// Rows shown in the preview; the rest are counted.
+const PREVIEW_ROWS: usize = 12;
+
+fn problem_text(lang: Lang, line: usize, problem: &RowProblem) -> String {
+    let what = match problem {
+        RowProblem::Volume(found) => format!("{} “{found}”", text(lang, Key::RowVolume)),
+        RowProblem::VolumeRange(v) => format!("{} {v}", text(lang, Key::RowVolumeRange)),
+        RowProblem::Aht(found) => format!("{} “{found}”", text(lang, Key::RowAht)),
+        RowProblem::Columns(n) => format!("{} {n}", text(lang, Key::RowColumns)),
+        RowProblem::TooMany => text(lang, Key::RowTooMany).to_string(),
+    };
+    format!(
+        "{} {line}{}: {what}",
+        text(lang, Key::Line),
+        text(lang, Key::LineSuffix)
+    )
+}
+
+#[component]
+pub fn IntervalImport() -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    let as_text = move || {
+        store.inputs.with(|i| {
+            i.intraday
+                .iter()
+                .enumerate()
+                .map(|(n, v)| match i.intraday_aht.get(n).copied().flatten() {
+                    Some(aht) => format!("{v}\t{aht}"),
+                    None => v.to_string(),
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+    };
+    let draft = RwSignal::new(None::<String>);
+    let parsed = RwSignal::new(None::<ParsedIntervals>);
+
+    let apply = move |typed: &str| {
+        let result = parse_intervals(typed);
+        if result.problems.is_empty() && !result.rows.is_empty() {
+            let volumes = result.rows.iter().map(|r| r.volume).collect();
+            let ahts: Vec<Option<f64>> = result.rows.iter().map(|r| r.aht_s).collect();
+            let start = result
+                .rows
+                .first()
+                .and_then(|r| r.start.as_deref())
+                .and_then(parse_start);
+            store.update(|i| {
+                i.intraday = volumes;
+                i.intraday_aht = if ahts.iter().any(Option::is_some) {
+                    ahts
+                } else {
+                    Vec::new()
+                };
+                if let Some(start) = start {
+                    i.day_start_min = start;
+                }
+            });
+        }
+        parsed.set(Some(result));
+    };
+    let on_input = move |ev: leptos::ev::Event| {
+        let typed = event_target_value(&ev);
+        apply(&typed);
+        draft.set(Some(typed));
+    };
+    let on_file = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            if let Ok(value) = wasm_bindgen_futures::JsFuture::from(file.text()).await {
+                let content = value.as_string().unwrap_or_default();
+                apply(&content);
+                draft.set(Some(content));
+            }
+        });
+    };
+    let problems =
+        move || parsed.with(|p| p.as_ref().map(|p| p.problems.clone()).unwrap_or_default());
+    let rows = move || parsed.with(|p| p.as_ref().map(|p| p.rows.clone()).unwrap_or_default());
+
+    view! {
+        <div class="intraday-editor">
+            <label for="paste-volumes">{move || text(lang.get(), Key::IntradayVolumes)}</label>
+            <p class="help" id="paste-help">{move || text(lang.get(), Key::IntradayHelp)}</p>
+            <textarea
+                id="paste-volumes"
+                data-testid="paste-volumes"
+                rows="8"
+                aria-describedby="paste-help"
+                spellcheck="false"
+                prop:value=move || draft.get().unwrap_or_else(as_text)
+                on:input=on_input
+                on:blur=move |_| if problems().is_empty() { draft.set(None) }
+            ></textarea>
+            <label class="file-button">
+                <span>{move || text(lang.get(), Key::OpenCsv)}</span>
+                <input type="file" accept=".csv,.txt,text/csv,text/plain" data-testid="import-intervals-file" on:change=on_file />
+            </label>
+            <Show when=move || !problems().is_empty()>
+                <div class="import-errors" data-testid="import-errors" role="alert">
+                    <ul>
+                        {move || problems().iter().map(|(line, p)| view! { <li>{problem_text(lang.get(), *line, p)}</li> }).collect_view()}
+                    </ul>
+                    <p>{move || text(lang.get(), Key::NotApplied)}</p>
+                </div>
+            </Show>
+            <Show when=move || parsed.with(Option::is_some)>
+                <table class="import-preview" data-testid="import-preview">
+                    <caption>{move || format!("{} — {} {}", text(lang.get(), Key::PreviewTitle), rows().len(), text(lang.get(), Key::Intervals))}</caption>
+                    <thead>
+                        <tr>
+                            <th>"#"</th>
+                            <th>{move || text(lang.get(), Key::PreviewStart)}</th>
+                            <th>{move || text(lang.get(), Key::PreviewVolume)}</th>
+                            <th>{move || text(lang.get(), Key::PreviewAht)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || rows().into_iter().take(PREVIEW_ROWS).map(|r| view! {
+                            <tr>
+                                <td>{r.line}</td>
+                                <td>{r.start.unwrap_or_default()}</td>
+                                <td>{r.volume}</td>
+                                <td>{r.aht_s.map(|a| a.to_string()).unwrap_or_else(|| "—".into())}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+                <p class="help">
+                    {move || {
+                        let more = rows().len().saturating_sub(PREVIEW_ROWS);
+                        (more > 0).then(|| format!("+{more} {}", text(lang.get(), Key::PreviewMore)))
+                    }}
+                </p>
+            </Show>
+        </div>
+    }
+}

@@ -1,0 +1,536 @@
+// The scorecard page (#/scorecard): navigation, the table's structure, the
+// capacity plan's values against independent figures, entered KPIs and
+// their red/amber/green status, hiring, charts, language, persistence and
+// screenshots.
+//
+// Exact figures come from tests/e2e/scorecard_expected.py (mpmath, Erlang C
+// closed form), never from what the app shows. The "flat" set-up there makes
+// one FTE exactly one agent in every one-hour interval (10 open hours, 20
+// open days, 200 paid hours, shrinkage 0), so required FTE = agents per
+// interval, and 20 000 new contacts a month at AHT 360 s is 10 Erlangs.
+import { describe, before, after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir, stat } from 'node:fs/promises';
+import {
+  serve, launch, freshPage, open, type, text, eventually, setInputs, canvasIsDrawn, canvasSnapshot,
+  assertNoBadNumbers, SCREENSHOTS, CONCURRENCY,
+} from './harness.mjs';
+
+const KPI_IDS = [
+  'csat', 'nps', 'ces', 'fcr', 'service_level', 'answer_rate', 'abandon', 'asa', 'occupancy', 'self_service',
+  'required_fte', 'available_fte', 'cost_per_contact', 'total_cost', 'attrition', 'attendance',
+  'training_completion', 'esat',
+];
+const ENTERED_IDS = ['csat', 'nps', 'ces', 'attendance', 'training_completion', 'esat'];
+// Rows the engine marks as inputs: the entered KPIs plus the plan's own FCR and deflection assumptions.
+const INPUT_ROWS = new Set([...ENTERED_IDS, 'fcr', 'self_service']);
+
+/** scorecard_expected.py, "FLAT set-up". */
+const FLAT = {
+  agents: 14, // 10 E, 80/20, AHT 360: required FTE 14.0
+  sl: '86.1 %', // SL at 14 agents: 86.05660477 %
+  asa: '15.7 s', // 15.67187402 s
+  occupancy: '71.4 %', // 71.42857143 %
+  cost14: '64400', // 14 × 200 × 20 × 1.15
+  cpc14: '3.22', // 64 400 / 20 000
+  cost30: '138000', // 30 × 200 × 20 × 1.15
+  cost30overhead40: '168000', // 30 × 200 × 20 × 1.40
+  fcr70agents: 16, // offered 20 000 / 0.85 = 23 529.4: 11.765 E → 16
+  fcr70cpc14: '2.74', // 64 400 / 23 529.4 = 2.737
+  doubledAgents: 25, // 20 E → 25 (< 2 × 14)
+  growth3: [14, 14, 15, 15, 15, 16, 16, 16, 17, 17, 18, 18],
+};
+/** Example with fixed hiring 0 and 5 % attrition: 450 × 0.95^m. */
+const EXAMPLE_DECAY = Array.from({ length: 12 }, (_, m) => 450 * 0.95 ** m);
+
+let site;
+let browser;
+before(async () => {
+  site = await serve('/');
+  browser = await launch();
+  await mkdir(SCREENSHOTS, { recursive: true });
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/** Waits until the scorecard table shows numbers. */
+async function scorecardReady(page) {
+  await page.waitForFunction(() => {
+    const td = document.querySelector('[data-testid="scorecard-table"] tr[data-kpi="required_fte"] td[data-month]');
+    return td && /^\d/.test(td.textContent.trim());
+  });
+}
+
+async function openScorecard(page, url = site.url) {
+  await page.goto(`${url}#/scorecard`);
+  await scorecardReady(page);
+}
+
+/** One row's month cells: month, text, leading number and status class. */
+function row(page, kpi) {
+  return page.evaluate(
+    (k) =>
+      [...document.querySelectorAll(`[data-testid="scorecard-table"] tr[data-kpi="${k}"] td[data-month]`)].map((td) => ({
+        month: td.dataset.month,
+        text: td.textContent.trim(),
+        value: parseFloat(td.textContent),
+        status: ['green', 'amber', 'red'].filter((c) => td.classList.contains(c)).join(' ') || null,
+        symbol: td.querySelector('.rag')?.textContent ?? null,
+      })),
+    kpi,
+  );
+}
+
+/** Retries until `check(rowCells)` passes. */
+function rowEventually(page, kpi, check, options) {
+  return eventually(async () => check(await row(page, kpi)), options);
+}
+
+/** "2027-03" plus `n` months. */
+function monthsFrom(first, count) {
+  let [year, month] = first.split('-').map(Number);
+  return Array.from({ length: count }, () => {
+    const label = `${year}-${String(month).padStart(2, '0')}`;
+    month += 1;
+    if (month > 12) [year, month] = [year + 1, 1];
+    return label;
+  });
+}
+
+const texts = (cells) => cells.map((c) => c.text);
+const statuses = (cells) => cells.map((c) => c.status);
+const repeat = (value, n = 12) => Array(n).fill(value);
+
+/**
+ * The hand-checkable set-up of scorecard_expected.py: staffing inputs first,
+ * a flat intraday profile, then the scorecard's; leaves the scorecard page shown.
+ */
+async function flatSetup(page, { headcount = FLAT.agents } = {}) {
+  await open(page, site.url);
+  await page.getByTestId('model').selectOption('erlang_c');
+  await setInputs(page, {
+    aht: 360, interval: 60, 'sl-target': 80, 'sl-seconds': 20, 'max-occupancy': 100, shrinkage: 0,
+    'cost-per-hour': 20,
+  });
+  await page.getByTestId('paste-volumes').fill('1');
+  await page.getByTestId('nav-scorecard').click();
+  await scorecardReady(page);
+  await setInputs(page, {
+    'monthly-volume': 20000, growth: 0, fcr: 100, repeat: 50, deflection: 0, 'aht-trend': 0, 'open-days': 20,
+    'open-hours': 10, 'paid-hours': 200, 'start-headcount': headcount, attrition: 0, overhead: 15, budget: 0,
+  });
+  for (let i = 1; i <= 12; i++) await type(page, `season-${i}`, 1);
+  await page.getByTestId('hire-to-requirement').uncheck();
+  await type(page, 'hires', 0);
+  await rowEventually(page, 'required_fte', (cells) => assert.deepEqual(texts(cells), repeat(`${FLAT.agents}.0`)));
+}
+
+describe('scorecard page', { concurrency: CONCURRENCY }, () => {
+  test('navigation: links, URL fragments, direct open, back button', async (t) => {
+    const { page, errors, failedRequests } = await freshPage(t, browser);
+    await open(page, site.url);
+    assert.equal(await page.getByTestId('scorecard-table').count(), 0);
+    assert.equal(await page.getByTestId('nav-staffing').getAttribute('aria-current'), 'page');
+
+    await page.getByTestId('nav-scorecard').click();
+    await scorecardReady(page);
+    assert.equal(new URL(page.url()).hash, '#/scorecard');
+    assert.equal(await page.getByTestId('nav-scorecard').getAttribute('aria-current'), 'page');
+    assert.equal(await page.getByTestId('nav-staffing').getAttribute('aria-current'), null);
+    assert.equal(await page.getByTestId('required-agents').count(), 0, 'the staffing page is gone');
+    await assertNoBadNumbers(page);
+
+    await page.getByTestId('nav-staffing').click();
+    await page.getByTestId('required-agents').waitFor();
+    assert.equal(new URL(page.url()).hash, '#/');
+    assert.equal(await page.getByTestId('scorecard-table').count(), 0);
+
+    await page.goBack();
+    await scorecardReady(page);
+    assert.equal(new URL(page.url()).hash, '#/scorecard');
+    await page.goBack();
+    await page.getByTestId('required-agents').waitFor();
+    assert.equal(new URL(page.url()).hash, '');
+
+    // Opened directly, in a fresh tab.
+    const direct = await freshPage(t, browser);
+    await openScorecard(direct.page);
+    assert.equal(await direct.page.getByTestId('required-agents').count(), 0);
+    assert.equal(await direct.page.getByTestId('nav-scorecard').getAttribute('aria-current'), 'page');
+    for (const id of ['summary-hires', 'summary-start', 'summary-peak', 'summary-cost-per-contact', 'summary-months-below']) {
+      assert.match(await text(direct.page, id), /^\d/, id);
+    }
+    await assertNoBadNumbers(direct.page);
+    assert.deepEqual([...errors, ...direct.errors], []);
+    assert.deepEqual([...failedRequests, ...direct.failedRequests], []);
+  });
+
+  test('table: one row per KPI, 12 months from the first month; horizon 24; horizon 40 refused', async (t) => {
+    const { page, errors } = await freshPage(t, browser);
+    await openScorecard(page);
+    const ids = await page.$$eval('[data-testid="scorecard-table"] tbody tr[data-kpi]', (rows) => rows.map((r) => r.dataset.kpi));
+    assert.deepEqual(ids, KPI_IDS);
+    const default12 = monthsFrom('2027-01', 12);
+    for (const id of KPI_IDS) {
+      const cells = await row(page, id);
+      assert.deepEqual(cells.map((c) => c.month), default12, id);
+      for (const c of cells) assert.match(c.text, /^(-?\d+(\.\d+)?( %| s)?|—)( [●▲■])?$/, `${id} ${c.month}: ${c.text}`);
+    }
+    const header = await page.$$eval('[data-testid="scorecard-table"] thead th', (ths) => ths.map((th) => th.textContent.trim()));
+    assert.deepEqual(header.slice(3), default12);
+
+    await page.getByTestId('first-month').fill('2027-03');
+    await rowEventually(page, 'service_level', (cells) => assert.deepEqual(cells.map((c) => c.month), monthsFrom('2027-03', 12)));
+    const shifted = await row(page, 'total_cost');
+    assert.equal(shifted[0].month, '2027-03');
+    assert.equal(shifted.at(-1).month, '2028-02');
+
+    await type(page, 'horizon', 24);
+    await rowEventually(page, 'required_fte', (cells) => assert.equal(cells.length, 24));
+    for (const id of KPI_IDS) {
+      assert.deepEqual((await row(page, id)).map((c) => c.month), monthsFrom('2027-03', 24), id);
+    }
+    assert.equal(await page.getByTestId('horizon-slider').inputValue(), '24');
+
+    await type(page, 'horizon', 40);
+    await eventually(async () => assert.match(await page.locator('#error-horizon').textContent(), /12\D+36/));
+    assert.equal(await page.getByTestId('horizon').getAttribute('aria-invalid'), 'true');
+    assert.equal((await row(page, 'required_fte')).length, 24);
+    assert.equal(await page.getByTestId('engine-problem').count(), 0);
+    await assertNoBadNumbers(page);
+    assert.deepEqual(errors, []);
+  });
+
+  test('values: flat demand gives a flat requirement and cost = headcount × hours × rate × (1 + overhead)', async (t) => {
+    const { page, errors } = await freshPage(t, browser);
+    await flatSetup(page);
+    const n = FLAT.agents;
+    assert.deepEqual(texts(await row(page, 'available_fte')), repeat(`${n}.0 ●`));
+    assert.deepEqual(texts(await row(page, 'total_cost')), repeat(FLAT.cost14));
+    // 14 agents in every interval: the service they give, exactly as computed.
+    const sl = await row(page, 'service_level');
+    assert.deepEqual(texts(sl), repeat(`${FLAT.sl} ●`));
+    assert.deepEqual(statuses(sl), repeat('green'));
+    assert.deepEqual(texts(await row(page, 'asa')).map((s) => s.replace(/ [●▲■]$/, '')), repeat(FLAT.asa));
+    assert.deepEqual(texts(await row(page, 'occupancy')), repeat(`${FLAT.occupancy} ●`));
+    assert.deepEqual(texts(await row(page, 'abandon')).map((s) => s.slice(0, 5)), repeat('0.0 %'));
+    assert.deepEqual(texts(await row(page, 'answer_rate')).map((s) => s.slice(0, 7)), repeat('100.0 %'));
+    assert.deepEqual((await row(page, 'cost_per_contact')).map((c) => c.text.split(' ')[0]), repeat(FLAT.cpc14));
+    assert.deepEqual((await row(page, 'fcr')).map((c) => c.text.split(' ')[0]), repeat('100.0'));
+    assert.deepEqual((await row(page, 'attrition')).map((c) => c.text.split(' ')[0]), repeat('0.0'));
+    // Staffing is judged against the requirement: exactly met is green.
+    assert.deepEqual(statuses(await row(page, 'available_fte')), repeat('green'));
+    assert.deepEqual(statuses(await row(page, 'required_fte')), repeat(null), 'no target, no status');
+    assert.equal(await text(page, 'summary-peak'), `${n}.0 (2027-01)`);
+    assert.equal(await text(page, 'summary-cost-per-contact'), FLAT.cpc14);
+    assert.equal(await text(page, 'summary-months-below'), '0');
+    assert.equal(await text(page, 'summary-hires'), '0');
+    assert.equal(await text(page, 'summary-start'), 'no hiring needed');
+    assert.equal(await page.getByTestId('summary-late').count(), 0);
+
+    // An at-most KPI: ASA 15.67 s against its target; the amber band is 5 % of the target.
+    assert.equal(await page.getByTestId('target-asa').inputValue(), '60');
+    for (const [target, status] of [[16, 'green'], [15, 'amber'], [14, 'red']]) {
+      await type(page, 'target-asa', target);
+      await rowEventually(page, 'asa', (cells) => assert.deepEqual(statuses(cells), repeat(status), `ASA target ${target}`));
+    }
+
+    // Cost follows the headcount and overhead, not the requirement.
+    await type(page, 'start-headcount', 30);
+    await rowEventually(page, 'total_cost', (cells) => assert.deepEqual(texts(cells), repeat(FLAT.cost30)));
+    assert.deepEqual(texts(await row(page, 'required_fte')), repeat(`${n}.0`));
+    await type(page, 'overhead', 40);
+    await rowEventually(page, 'total_cost', (cells) => assert.deepEqual(texts(cells), repeat(FLAT.cost30overhead40)));
+    await assertNoBadNumbers(page);
+    assert.deepEqual(errors, []);
+  });
+
+  test('values: FCR and repeats scale offered contacts by 1/(1 − (1 − FCR)·repeat); growth; economies of scale', async (t) => {
+    const { page, errors } = await freshPage(t, browser);
+    await flatSetup(page);
+    // FCR 70 %, half the unresolved come back: 1/0.85 more contacts.
+    await type(page, 'fcr', 70);
+    await rowEventually(page, 'required_fte', (cells) => assert.deepEqual(texts(cells), repeat(`${FLAT.fcr70agents}.0`)));
+    // Same cost (same headcount) over 1/0.85 more handled contacts. Note: cost per
+    // contact counts repeats, so it is *lower* at the worse FCR (documented formula).
+    assert.deepEqual((await row(page, 'cost_per_contact')).map((c) => c.text.split(' ')[0]), repeat(FLAT.fcr70cpc14));
+    assert.deepEqual((await row(page, 'fcr')).map((c) => c.text.split(' ')[0]), repeat('70.0'));
+    // With no repeats FCR has no effect on demand.
+    await type(page, 'repeat', 0);
+    await rowEventually(page, 'required_fte', (cells) => assert.deepEqual(texts(cells), repeat(`${FLAT.agents}.0`)));
+    await type(page, 'repeat', 50);
+    await type(page, 'fcr', 100);
+    await rowEventually(page, 'required_fte', (cells) => assert.deepEqual(texts(cells), repeat(`${FLAT.agents}.0`)));
+    assert.deepEqual((await row(page, 'cost_per_contact')).map((c) => c.text.split(' ')[0]), repeat(FLAT.cpc14));
+
+    // Doubling the volume needs less than double the staff.
+    await type(page, 'monthly-volume', 40000);
+    await rowEventually(page, 'required_fte', (cells) => assert.deepEqual(texts(cells), repeat(`${FLAT.doubledAgents}.0`)));
+    assert.ok(FLAT.doubledAgents < 2 * FLAT.agents);
+    await type(page, 'monthly-volume', 20000);
+
+    // 3 % growth a month: the requirement never falls and climbs as computed.
+    await type(page, 'growth', 3);
+    await rowEventually(page, 'required_fte', (cells) => assert.deepEqual(cells.map((c) => c.value), FLAT.growth3));
+    const grown = (await row(page, 'required_fte')).map((c) => c.value);
+    for (let m = 1; m < grown.length; m++) assert.ok(grown[m] >= grown[m - 1], `month ${m}: ${grown}`);
+    assert.equal(await text(page, 'summary-peak'), '18.0 (2027-11)', 'the first month at the peak');
+    // Deflection takes contacts away before they reach an agent.
+    await type(page, 'growth', 0);
+    await type(page, 'deflection', 50);
+    await rowEventually(page, 'self_service', (cells) => assert.match(cells[0].text, /^50\.0 % ●$/));
+    const deflected = (await row(page, 'required_fte')).map((c) => c.value);
+    assert.ok(deflected.every((v) => v < FLAT.agents), `${deflected}`);
+    await assertNoBadNumbers(page);
+    assert.deepEqual(errors, []);
+  });
+
+  test('entered KPIs: values, red/amber/green against an editable target, marked as entered', async (t) => {
+    const { page, errors } = await freshPage(t, browser);
+    await openScorecard(page);
+    // Marks: entered rows (and the plan's own FCR/deflection inputs) carry class and word.
+    for (const id of KPI_IDS) {
+      const [isInput, mark] = await page
+        .locator(`[data-testid="scorecard-table"] tr[data-kpi="${id}"]`)
+        .evaluate((tr) => [tr.classList.contains('input-kpi'), tr.querySelector('th .input-mark')?.textContent ?? null]);
+      assert.equal(isInput, INPUT_ROWS.has(id), id);
+      assert.equal(mark, INPUT_ROWS.has(id) ? 'entered' : null, id);
+    }
+    // CSAT 80 % against 85 %: the amber band is 5 % of the target (≥ 80.75 %): red.
+    await type(page, 'kpi-csat', 80);
+    await rowEventually(page, 'csat', (cells) => {
+      assert.deepEqual(texts(cells), repeat('80.0 % ■'));
+      assert.deepEqual(statuses(cells), repeat('red'));
+    });
+    await type(page, 'kpi-csat', 81);
+    await rowEventually(page, 'csat', (cells) => {
+      assert.deepEqual(texts(cells), repeat('81.0 % ▲'));
+      assert.deepEqual(statuses(cells), repeat('amber'));
+    });
+    await type(page, 'kpi-csat', 80);
+    // The target box: 82 % → within 4.1 points: amber; 80 % → met: green; 90 % → red.
+    assert.equal(await page.getByTestId('target-csat').inputValue(), '85');
+    for (const [target, status, symbol] of [[82, 'amber', '▲'], [80, 'green', '●'], [90, 'red', '■']]) {
+      await type(page, 'target-csat', target);
+      await rowEventually(page, 'csat', (cells) => {
+        assert.deepEqual(statuses(cells), repeat(status), `target ${target}`);
+        assert.deepEqual(texts(cells), repeat(`80.0 % ${symbol}`));
+      });
+    }
+    // Clearing an entered value leaves the row without a value or a status.
+    await type(page, 'kpi-nps', '');
+    await rowEventually(page, 'nps', (cells) => {
+      assert.deepEqual(texts(cells), repeat('—'));
+      assert.deepEqual(statuses(cells), repeat(null));
+    });
+    await type(page, 'kpi-nps', 42);
+    await rowEventually(page, 'nps', (cells) => assert.deepEqual(texts(cells), repeat('42 ■')));
+    await type(page, 'target-nps', 40);
+    await rowEventually(page, 'nps', (cells) => assert.deepEqual(statuses(cells), repeat('green')));
+    // A percentage over 100 is refused and the last value stays.
+    await type(page, 'kpi-esat', 120);
+    await eventually(async () => assert.equal(await page.getByTestId('kpi-esat').getAttribute('aria-invalid'), 'true'));
+    assert.deepEqual(texts(await row(page, 'esat')), repeat('78.0 % ▲'));
+    // The CSAT target of 90 % set above still holds.
+    assert.deepEqual(statuses(await row(page, 'csat')), repeat('red'));
+    await assertNoBadNumbers(page);
+    assert.deepEqual(errors, []);
+  });
+
+  test('a target typed key by key is taken whole (the box keeps focus while the table updates)', async (t) => {
+    const { page, errors } = await freshPage(t, browser);
+    await openScorecard(page);
+    await type(page, 'kpi-csat', 80);
+    await rowEventually(page, 'csat', (cells) => assert.equal(cells[0].status, 'red'));
+    const box = page.getByTestId('target-csat');
+    await box.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('8');
+    await rowEventually(page, 'csat', (cells) => assert.deepEqual(statuses(cells), repeat('green')), { timeout: 2000 });
+    await page.keyboard.type('2');
+    await rowEventually(page, 'csat', (cells) => assert.deepEqual(statuses(cells), repeat('amber')), { timeout: 2000 });
+    assert.equal(await page.getByTestId('target-csat').inputValue(), '82');
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'target-csat');
+    assert.deepEqual(errors, []);
+  });
+
+  test('the summary counts months below the same service-level target the table uses', { todo: 'app oddity: the summary (and chart band) use the staffing page target, the table its own' }, async (t) => {
+    const { page } = await freshPage(t, browser);
+    await openScorecard(page);
+    await type(page, 'target-service_level', 95);
+    await rowEventually(page, 'service_level', (cells) => assert.ok(cells.some((c) => c.status !== 'green')));
+    const below = (await row(page, 'service_level')).filter((c) => c.value < 95).length;
+    assert.equal(await text(page, 'summary-months-below'), String(below));
+  });
+
+  test('hiring: the example needs hires; with none and 5 % attrition the staff and service fall', async (t) => {
+    const { page, errors } = await freshPage(t, browser);
+    await open(page, site.url);
+    await page.getByTestId('load-example').click();
+    await page.getByTestId('nav-scorecard').click();
+    await scorecardReady(page);
+    await eventually(async () => assert.ok(parseFloat(await text(page, 'summary-hires')) > 0));
+    assert.match(await text(page, 'summary-hires'), /^\d+$/);
+    assert.match(await text(page, 'summary-start'), /^\d{4}-(0[1-9]|1[0-2])$/);
+    assert.equal(await page.getByTestId('hire-to-requirement').isChecked(), true);
+    assert.equal(await page.getByTestId('hires').isDisabled(), true);
+    const available = await row(page, 'available_fte');
+    assert.equal(available.length, 12);
+    assert.ok(available.every((c) => Number.isFinite(c.value) && c.value > 0));
+    assert.equal(await page.getByTestId('horizon').inputValue(), '12');
+    assert.equal(await page.getByTestId('start-headcount').inputValue(), '450');
+
+    await page.getByTestId('hire-to-requirement').uncheck();
+    assert.equal(await page.getByTestId('hires').isDisabled(), false);
+    await type(page, 'hires', 0);
+    await type(page, 'attrition', 5);
+    await rowEventually(page, 'available_fte', (cells) => {
+      cells.forEach((c, m) => assert.ok(Math.abs(c.value - EXAMPLE_DECAY[m]) <= 0.051, `${c.month}: ${c.text} vs ${EXAMPLE_DECAY[m]}`));
+    });
+    const fte = (await row(page, 'available_fte')).map((c) => c.value);
+    for (let m = 1; m < 12; m++) assert.ok(fte[m] < fte[m - 1], `${fte}`);
+    const sl = await row(page, 'service_level');
+    assert.deepEqual(statuses(sl).slice(-3), repeat('red', 3), texts(sl).join(' | '));
+    for (let m = 1; m < 12; m++) assert.ok(sl[m].value <= sl[m - 1].value + 5, 'no big recovery');
+    assert.equal(await text(page, 'summary-hires'), '0');
+    assert.equal(await text(page, 'summary-start'), 'no hiring needed');
+    assert.ok(parseFloat(await text(page, 'summary-months-below')) >= 3);
+    // Annualised attrition: 1 − 0.95^12 = 46.0 %.
+    assert.deepEqual((await row(page, 'attrition')).map((c) => c.text), repeat('46.0 % ■'));
+    await assertNoBadNumbers(page);
+    assert.deepEqual(errors, []);
+  });
+
+  test('charts: staff, service and cost are drawn and redrawn after a change', async (t) => {
+    const { page, errors } = await freshPage(t, browser);
+    await openScorecard(page);
+    const charts = ['fte-chart', 'scorecard-chart', 'cost-chart'];
+    for (const id of charts) await eventually(async () => assert.equal(await canvasIsDrawn(page, id), true, id));
+    const before = {};
+    for (const id of charts) before[id] = await canvasSnapshot(page, id);
+    await type(page, 'growth', 5);
+    await type(page, 'start-headcount', 60);
+    for (const id of charts) {
+      await eventually(async () => assert.notEqual(await canvasSnapshot(page, id), before[id], `${id} redrawn`));
+      assert.equal(await canvasIsDrawn(page, id), true, id);
+    }
+    assert.deepEqual(errors, []);
+  });
+
+  test('language: Chinese headings and KPI names, the same numbers', async (t) => {
+    const { page, errors } = await freshPage(t, browser);
+    await openScorecard(page);
+    const numbers = () =>
+      page.$$eval('[data-testid="scorecard-table"] td[data-month]', (tds) => tds.map((td) => td.textContent.trim().replace(/ [●▲■]$/, '').replace(/ (s|秒)$/, '')));
+    const summary = async () => {
+      const out = {};
+      for (const id of ['summary-hires', 'summary-start', 'summary-peak', 'summary-cost-per-contact', 'summary-months-below']) out[id] = await text(page, id);
+      return out;
+    };
+    const english = await numbers();
+    const englishSummary = await summary();
+    assert.equal(await page.locator('.table-panel h2').textContent(), 'Scorecard');
+
+    await page.getByTestId('lang').selectOption('zh');
+    await eventually(async () => assert.equal(await page.locator('.table-panel h2').textContent(), '平衡记分卡'));
+    assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+    assert.equal(await page.getByTestId('nav-scorecard').textContent(), '平衡记分卡');
+    assert.equal(await page.getByTestId('nav-staffing').textContent(), '人力需求');
+    const th = (id) => page.locator(`tr[data-kpi="${id}"] th`).textContent();
+    assert.equal(await th('service_level'), '服务水平');
+    assert.equal(await th('csat'), '客户满意度录入');
+    assert.equal(await page.locator('tr[data-kpi="csat"] .input-mark').textContent(), '录入');
+    assert.equal(await th('required_fte'), '所需全职人力当量');
+    const body = await page.evaluate(() => document.body.innerText);
+    for (const heading of ['结论', '录入指标（非计算）', '所需与可用全职人力当量', '预计服务水平与放弃率', '总成本与单位服务成本', '维度', '指标']) {
+      assert.ok(body.includes(heading), heading);
+    }
+    assert.doesNotMatch(body, /Scorecard|Service level|entered/);
+    assert.deepEqual(await numbers(), english);
+    const zhSummary = await summary();
+    assert.deepEqual({ ...zhSummary, 'summary-start': englishSummary['summary-start'] }, englishSummary);
+    assert.match(await page.locator('tr[data-kpi="asa"] td[data-month]').first().textContent(), /秒/);
+    assert.equal(await page.locator('tr[data-kpi="service_level"] .rag').first().getAttribute('title').then((t) => ['达标', '接近目标', '未达标'].includes(t)), true);
+    await assertNoBadNumbers(page);
+    assert.deepEqual(errors, []);
+  });
+
+  test('persistence: autosave restores scorecard settings; a saved scenario restores them', async (t) => {
+    const { page, errors } = await freshPage(t, browser);
+    await openScorecard(page);
+    await type(page, 'horizon', 18);
+    await type(page, 'kpi-csat', 77);
+    await page.getByTestId('first-month').fill('2028-05');
+    await page.getByTestId('hire-to-requirement').uncheck();
+    await type(page, 'hires', 7);
+    await rowEventually(page, 'csat', (cells) => assert.equal(cells.length, 18));
+    await page.waitForTimeout(1000); // the autosave's 400 ms debounce
+    await page.reload();
+    await scorecardReady(page);
+    assert.equal(await page.getByTestId('horizon').inputValue(), '18');
+    assert.equal(await page.getByTestId('kpi-csat').inputValue(), '77');
+    assert.equal(await page.getByTestId('first-month').inputValue(), '2028-05');
+    assert.equal(await page.getByTestId('hire-to-requirement').isChecked(), false);
+    assert.equal(await page.getByTestId('hires').inputValue(), '7');
+    const csat = await row(page, 'csat');
+    assert.deepEqual(csat.map((c) => c.month), monthsFrom('2028-05', 18));
+    assert.deepEqual(csat.map((c) => c.text.split(' ▲')[0].split(' ■')[0]), repeat('77.0 %', 18));
+
+    // Saved as a scenario on the staffing page, changed, reloaded, loaded back.
+    await type(page, 'fcr', 80);
+    await page.getByTestId('nav-staffing').click();
+    await page.getByTestId('scenario-name').fill('scorecard plan');
+    await page.getByTestId('scenario-save').click();
+    await page.locator('li[data-scenario="scorecard plan"]').waitFor();
+    await page.getByTestId('nav-scorecard').click();
+    await scorecardReady(page);
+    await type(page, 'horizon', 30);
+    await type(page, 'kpi-csat', 90);
+    await type(page, 'fcr', 60);
+    await page.getByTestId('hire-to-requirement').check();
+    await rowEventually(page, 'csat', (cells) => assert.equal(cells.length, 30));
+    await page.waitForTimeout(1000);
+    await page.reload();
+    await scorecardReady(page);
+    assert.equal(await page.getByTestId('horizon').inputValue(), '30');
+    await page.getByTestId('nav-staffing').click();
+    await page.locator('li[data-scenario="scorecard plan"] button[data-action="load"]').click();
+    await page.getByTestId('nav-scorecard').click();
+    await scorecardReady(page);
+    await rowEventually(page, 'csat', (cells) => assert.equal(cells.length, 18));
+    assert.equal(await page.getByTestId('horizon').inputValue(), '18');
+    assert.equal(await page.getByTestId('kpi-csat').inputValue(), '77');
+    assert.equal(await page.getByTestId('fcr').inputValue(), '80');
+    assert.equal(await page.getByTestId('first-month').inputValue(), '2028-05');
+    assert.equal(await page.getByTestId('hire-to-requirement').isChecked(), false);
+    assert.equal(await page.getByTestId('hires').inputValue(), '7');
+    assert.deepEqual((await row(page, 'fcr')).map((c) => c.text.split(' ')[0]), repeat('80.0', 18));
+    assert.deepEqual(errors, []);
+  });
+
+  for (const [device, viewport] of Object.entries({ desktop: { width: 1440, height: 1000 }, phone: { width: 360, height: 780 } })) {
+    test(`screenshots: scorecard, ${device} ${viewport.width}×${viewport.height}, example, English and Chinese`, async (t) => {
+      const { page, errors } = await freshPage(t, browser, { viewport });
+      await open(page, site.url);
+      await page.getByTestId('load-example').click();
+      await page.getByTestId('nav-scorecard').click();
+      await scorecardReady(page);
+      for (const lang of ['en', 'zh']) {
+        await page.getByTestId('lang').selectOption(lang);
+        await eventually(async () => assert.equal(await page.getAttribute('html', 'lang'), lang === 'en' ? 'en' : 'zh-CN'));
+        for (const id of ['fte-chart', 'scorecard-chart', 'cost-chart']) {
+          await eventually(async () => assert.equal(await canvasIsDrawn(page, id), true, id));
+        }
+        // The wide table scrolls inside its panel; the page itself does not scroll sideways.
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(overflow <= 0, `${device} ${lang}: page is ${overflow}px wider than the screen`);
+        const path = `${SCREENSHOTS}scorecard-${device}-${lang}.png`;
+        await page.screenshot({ path, fullPage: true });
+        assert.ok((await stat(path)).size > 10_000, `${path} was written`);
+      }
+      assert.deepEqual(errors, []);
+    });
+  }
+});
