@@ -158,7 +158,16 @@ pub const FIELDS: [Field; 10] = [
         slider_max: 60.0,
         step: 15.0,
         get: |i| i.interval_min,
-        set: |i, v| i.interval_min = v,
+        set: |i, v| {
+            // The built-in day follows the interval length; a pasted day is the user's.
+            if i.intraday == typical_weekday(i.interval_min)
+                && i.day_start_min == default_day_start()
+            {
+                i.intraday = typical_weekday(v);
+                i.intraday_aht.clear();
+            }
+            i.interval_min = v;
+        },
     },
     Field {
         id: "shrinkage",
@@ -238,7 +247,16 @@ pub enum FieldError {
     Interval,
 }
 
+/// Interval lengths offered.
+pub const INTERVAL_CHOICES: [f64; 3] = [15.0, 30.0, 60.0];
+
 impl Field {
+    /// The values the slider steps through when they are not evenly spaced
+    /// (its positions are then the indices).
+    pub fn slider_choices(&self) -> Option<&'static [f64]> {
+        (self.id == "interval").then_some(&INTERVAL_CHOICES[..])
+    }
+
     /// Parses what the user typed (a comma as decimal mark is accepted).
     pub fn parse(&self, text: &str) -> Result<f64, FieldError> {
         let cleaned = text.trim().replace(',', ".");

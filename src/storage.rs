@@ -1,7 +1,7 @@
 //! The one place that touches the browser's local storage: keys, the schema
 //! version, reading with recovery, and writing with a visible failure.
 //!
-//! Stored form: `{"version": 1, "data": …}`. Anything that does not parse,
+//! Stored form: `{"version": 2, "data": …}`; version 1 is migrated. Anything that does not parse,
 //! carries another version or fails validation is copied verbatim under a
 //! backup key (`ccplan.backup.<key>.<time>`) before the app starts from
 //! defaults, so nothing the user saved is lost.
@@ -12,9 +12,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::i18n::Lang;
-use crate::state::Inputs;
+use crate::state::{Inputs, ScorecardSettings};
 
-pub const SCHEMA_VERSION: u64 = 1;
+/// Version of the stored form; [`decode`] migrates every earlier one.
+pub const SCHEMA_VERSION: u64 = 2;
 pub const KEY_CURRENT: &str = "ccplan.current";
 pub const KEY_SCENARIOS: &str = "ccplan.scenarios";
 pub const KEY_LANG: &str = "ccplan.lang";
@@ -63,46 +64,91 @@ fn raw(key: &str) -> Option<String> {
         .ok()?
 }
 
-/// Reads `key`; `Ok(None)` when nothing is stored.
-fn read<T: DeserializeOwned>(key: &str, valid: impl Fn(&T) -> bool) -> Result<Option<T>, Notice> {
+/// Decodes stored text: checks the envelope and version, migrates data of
+/// an earlier version, deserialises and validates. Pure, so the corpus of
+/// bad payloads in the tests runs natively.
+pub fn decode<T: DeserializeOwned>(
+    text: &str,
+    valid: impl Fn(&T) -> bool,
+    migrate: fn(u64, Value) -> Value,
+) -> Result<T, Notice> {
+    let parsed: Value = serde_json::from_str(text).map_err(|_| Notice::Corrupt)?;
+    let version = parsed
+        .get("version")
+        .and_then(Value::as_u64)
+        .ok_or(Notice::Corrupt)?;
+    if version == 0 || version > SCHEMA_VERSION {
+        return Err(Notice::UnknownVersion);
+    }
+    let data = parsed.get("data").cloned().ok_or(Notice::Corrupt)?;
+    match serde_json::from_value::<T>(migrate(version, data)) {
+        Ok(value) if valid(&value) => Ok(value),
+        _ => Err(Notice::Corrupt),
+    }
+}
+
+/// Version 1 (the first app) had no scorecard, per-interval AHT or day start.
+fn migrate_inputs(version: u64, mut inputs: Value) -> Value {
+    if version < 2 {
+        if let Some(object) = inputs.as_object_mut() {
+            object.entry("scorecard").or_insert_with(|| {
+                serde_json::to_value(ScorecardSettings::default()).unwrap_or_default()
+            });
+            object
+                .entry("intraday_aht")
+                .or_insert_with(|| Value::Array(Vec::new()));
+            object.entry("day_start_min").or_insert(Value::from(480.0));
+        }
+    }
+    inputs
+}
+
+fn migrate_scenarios(version: u64, mut list: Value) -> Value {
+    if let Some(items) = list.as_array_mut() {
+        for item in items {
+            if let Some(inputs) = item.get_mut("inputs") {
+                *inputs = migrate_inputs(version, inputs.take());
+            }
+        }
+    }
+    list
+}
+
+/// Reads `key`; `Ok(None)` when nothing is stored. Unreadable data is copied
+/// verbatim to a backup key and only then removed; if the backup cannot be
+/// written (storage full), the original stays where it is.
+fn read<T: DeserializeOwned>(
+    key: &str,
+    valid: impl Fn(&T) -> bool,
+    migrate: fn(u64, Value) -> Value,
+) -> Result<Option<T>, Notice> {
     if !available() {
         return Err(Notice::Unavailable);
     }
     let Some(text) = raw(key) else {
         return Ok(None);
     };
-    let parsed: Option<Value> = serde_json::from_str(&text).ok();
-    let notice = match parsed
-        .as_ref()
-        .and_then(|v| v.get("version"))
-        .and_then(Value::as_u64)
-    {
-        Some(SCHEMA_VERSION) => {
-            let data = parsed
-                .as_ref()
-                .and_then(|v| v.get("data"))
-                .cloned()
-                .unwrap_or(Value::Null);
-            match serde_json::from_value::<T>(data) {
-                Ok(value) if valid(&value) => return Ok(Some(value)),
-                _ => Notice::Corrupt,
+    match decode(&text, valid, migrate) {
+        Ok(value) => Ok(Some(value)),
+        Err(notice) => {
+            if back_up(key, &text) {
+                LocalStorage::delete(key);
             }
+            Err(notice)
         }
-        Some(_) => Notice::UnknownVersion,
-        None => Notice::Corrupt,
-    };
-    back_up(key, &text);
-    // The original stays until the user saves again; the backup keeps it after that.
-    LocalStorage::delete(key);
-    Err(notice)
+    }
 }
 
-fn back_up(key: &str, text: &str) {
+/// Copies `text` verbatim (not JSON-encoded) under a new backup key; whether it worked.
+fn back_up(key: &str, text: &str) -> bool {
     let stamp = js_sys::Date::now() as u64;
-    // Verbatim, not JSON-encoded: the backup is exactly what was stored.
-    if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
-        let _ = storage.set_item(&format!("{BACKUP_PREFIX}{key}.{stamp}"), text);
-    }
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .is_some_and(|storage| {
+            storage
+                .set_item(&format!("{BACKUP_PREFIX}{key}.{stamp}"), text)
+                .is_ok()
+        })
 }
 
 fn write<T: Serialize>(key: &str, value: &T) -> Result<(), Notice> {
@@ -120,7 +166,7 @@ fn write<T: Serialize>(key: &str, value: &T) -> Result<(), Notice> {
 }
 
 pub fn load_current() -> Result<Option<Inputs>, Notice> {
-    read(KEY_CURRENT, Inputs::is_valid)
+    read(KEY_CURRENT, Inputs::is_valid, migrate_inputs)
 }
 
 pub fn save_current(inputs: &Inputs) -> Result<(), Notice> {
@@ -128,13 +174,19 @@ pub fn save_current(inputs: &Inputs) -> Result<(), Notice> {
 }
 
 pub fn load_scenarios() -> Result<Vec<Scenario>, Notice> {
-    read(KEY_SCENARIOS, |list: &Vec<Scenario>| {
-        list.len() <= MAX_SCENARIOS
-            && list
-                .iter()
-                .all(|s| valid_name(&s.name) && s.inputs.is_valid())
-    })
+    read(
+        KEY_SCENARIOS,
+        |list: &Vec<Scenario>| valid_scenarios(list),
+        migrate_scenarios,
+    )
     .map(Option::unwrap_or_default)
+}
+
+fn valid_scenarios(list: &[Scenario]) -> bool {
+    list.len() <= MAX_SCENARIOS
+        && list
+            .iter()
+            .all(|s| valid_name(&s.name) && s.inputs.is_valid())
 }
 
 pub fn save_scenarios(list: &[Scenario]) -> Result<(), Notice> {
@@ -159,4 +211,115 @@ pub fn save_lang(lang: Lang) -> Result<(), Notice> {
     storage
         .set_item(KEY_LANG, lang.code())
         .map_err(|_| Notice::Full)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::ModelChoice;
+
+    const V1_CURRENT: &str = include_str!("../tests/fixtures/storage/v1-current.json");
+    const V1_SCENARIOS: &str = include_str!("../tests/fixtures/storage/v1-scenarios.json");
+    const HOSTILE: &str = include_str!("../tests/fixtures/storage/hostile.json");
+
+    #[test]
+    fn version_1_current_inputs_migrate_with_every_value_kept() {
+        let inputs: Inputs = decode(V1_CURRENT, Inputs::is_valid, migrate_inputs).unwrap();
+        assert_eq!(
+            (
+                inputs.volume,
+                inputs.aht_s,
+                inputs.sl_target_pct,
+                inputs.sl_seconds
+            ),
+            (250.0, 240.0, 85.0, 15.0)
+        );
+        assert_eq!(
+            (
+                inputs.interval_min,
+                inputs.shrinkage_pct,
+                inputs.max_occupancy_pct
+            ),
+            (15.0, 32.0, 88.0)
+        );
+        assert_eq!(
+            (inputs.model, inputs.patience_s, inputs.cost_per_hour),
+            (ModelChoice::ErlangA, 90.0, 31.5)
+        );
+        assert_eq!((inputs.reverse, inputs.agents), (true, 45.0));
+        assert_eq!(inputs.intraday, vec![10.0, 20.0, 30.0, 25.0]);
+        assert_eq!(inputs.scorecard, ScorecardSettings::default());
+        assert!(inputs.intraday_aht.is_empty());
+        assert_eq!(inputs.day_start_min, 480.0);
+    }
+
+    #[test]
+    fn version_1_scenarios_migrate() {
+        let list: Vec<Scenario> = decode(
+            V1_SCENARIOS,
+            |l: &Vec<Scenario>| valid_scenarios(l),
+            migrate_scenarios,
+        )
+        .unwrap();
+        assert_eq!(
+            list.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(),
+            ["Peak week 旺季", "Quiet"]
+        );
+        assert_eq!(list[0].inputs.volume, 400.0);
+        assert_eq!(list[1].inputs.model, ModelChoice::ErlangA);
+    }
+
+    #[test]
+    fn the_current_version_round_trips() {
+        let inputs = crate::state::example_inputs();
+        let text = serde_json::to_string(&Envelope {
+            version: SCHEMA_VERSION,
+            data: &inputs,
+        })
+        .unwrap();
+        assert_eq!(decode(&text, Inputs::is_valid, migrate_inputs), Ok(inputs));
+    }
+
+    #[test]
+    fn every_hostile_payload_is_refused() {
+        let corpus: serde_json::Value = serde_json::from_str(HOSTILE).unwrap();
+        let current: Vec<&str> = corpus["current"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|v| v.as_str())
+            .collect();
+        let scenarios: Vec<&str> = corpus["scenarios"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|v| v.as_str())
+            .collect();
+        assert!(current.len() + scenarios.len() >= 20);
+        for text in current {
+            let result = decode::<Inputs>(text, Inputs::is_valid, migrate_inputs);
+            assert!(
+                matches!(result, Err(Notice::Corrupt | Notice::UnknownVersion)),
+                "accepted: {:.120}",
+                text
+            );
+        }
+        for text in scenarios {
+            let result = decode::<Vec<Scenario>>(
+                text,
+                |l: &Vec<Scenario>| valid_scenarios(l),
+                migrate_scenarios,
+            );
+            assert!(result.is_err(), "accepted: {:.120}", text);
+        }
+        // A future version is told apart from damage.
+        assert_eq!(
+            decode::<Inputs>(
+                r#"{"version":3,"data":{}}"#,
+                Inputs::is_valid,
+                migrate_inputs
+            ),
+            Err(Notice::UnknownVersion)
+        );
+    }
 }

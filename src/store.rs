@@ -45,6 +45,15 @@ fn current_route() -> Route {
     Route::from_hash(&hash)
 }
 
+/// Why a scenario operation did not happen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScenarioProblem {
+    NameTaken,
+    ListFull,
+    /// Storage refused the write (the store's notice says why).
+    NotSaved,
+}
+
 #[derive(Clone, Copy)]
 pub struct Store {
     pub inputs: RwSignal<Inputs>,
@@ -152,12 +161,18 @@ impl Store {
             .ok();
             pending.set_value(handle);
         });
+        let first_lang = StoredValue::new(true);
         Effect::new(move |_| {
             let lang = self.lang.get();
             if let Some(document) = web_sys::window().and_then(|w| w.document()) {
                 if let Some(root) = document.document_element() {
                     let _ = root.set_attribute("lang", lang.html());
                 }
+            }
+            if first_lang.get_value() {
+                // Not chosen yet: keep following the browser's language until the user picks one.
+                first_lang.set_value(false);
+                return;
             }
             if let Err(problem) = storage::save_lang(lang) {
                 self.notice.set(Some(problem));
@@ -208,42 +223,44 @@ impl Store {
         self.inputs.update(change);
     }
 
-    fn save_scenarios(self, list: Vec<Scenario>) -> bool {
+    fn save_scenarios(self, list: Vec<Scenario>) -> Result<(), ScenarioProblem> {
         match storage::save_scenarios(&list) {
             Ok(()) => {
                 self.scenarios.set(list);
-                true
+                Ok(())
             }
             Err(problem) => {
                 // Keep the list on screen as it was; say why it was not saved.
                 self.notice.set(Some(problem));
-                false
+                Err(ScenarioProblem::NotSaved)
             }
         }
     }
 
     /// Saves the current inputs under `name`, replacing a scenario of that name.
-    pub fn save_as(self, name: &str) -> bool {
+    /// Saves the current inputs under `name`, replacing a scenario of that name.
+    pub fn save_as(self, name: &str) -> Result<(), ScenarioProblem> {
         let name = name.trim().to_string();
         let mut list = self.scenarios.get_untracked();
         let scenario = Scenario {
             name: name.clone(),
             inputs: self.inputs.get_untracked(),
         };
+        let full = list.len() >= storage::MAX_SCENARIOS;
         match list.iter_mut().find(|s| s.name == name) {
             Some(existing) => *existing = scenario,
+            None if full => return Err(ScenarioProblem::ListFull),
             None => list.push(scenario),
         }
-        list.truncate(storage::MAX_SCENARIOS);
-        let saved = self.save_scenarios(list);
-        if saved && self.from_link.get_untracked().is_some() {
+        self.save_scenarios(list)?;
+        if self.from_link.get_untracked().is_some() {
             // Saved under a name: from now on it is the user's own.
             self.from_link.set(None);
             if let Err(problem) = storage::save_current(&self.inputs.get_untracked()) {
                 self.notice.set(Some(problem));
             }
         }
-        saved
+        Ok(())
     }
 
     pub fn load(self, name: &str) {
@@ -259,7 +276,7 @@ impl Store {
     }
 
     /// Adds imported scenarios (already renamed where a name was taken).
-    pub fn add_scenarios(self, added: Vec<Scenario>) -> bool {
+    pub fn add_scenarios(self, added: Vec<Scenario>) -> Result<(), ScenarioProblem> {
         let mut list = self.scenarios.get_untracked();
         list.extend(added);
         list.truncate(storage::MAX_SCENARIOS);
@@ -272,11 +289,11 @@ impl Store {
         self.revision.update(|r| *r += 1);
     }
 
-    pub fn rename(self, from: &str, to: &str) -> bool {
+    pub fn rename(self, from: &str, to: &str) -> Result<(), ScenarioProblem> {
         let to = to.trim();
         let mut list = self.scenarios.get_untracked();
         if list.iter().any(|s| s.name == to) {
-            return false;
+            return Err(ScenarioProblem::NameTaken);
         }
         if let Some(s) = list.iter_mut().find(|s| s.name == from) {
             s.name = to.to_string();
@@ -284,15 +301,23 @@ impl Store {
         self.save_scenarios(list)
     }
 
-    pub fn duplicate(self, name: &str, suffix: &str) -> bool {
+    /// Adds a copy named "name (copy)", "name (copy 2)", …, shortening the
+    /// name so the copy's stays within the limit.
+    pub fn duplicate(self, name: &str, suffix: &str) -> Result<(), ScenarioProblem> {
         let mut list = self.scenarios.get_untracked();
         let Some(original) = list.iter().find(|s| s.name == name).cloned() else {
-            return false;
+            return Ok(());
         };
-        let mut copy_name = format!("{name} ({suffix})");
+        if list.len() >= storage::MAX_SCENARIOS {
+            return Err(ScenarioProblem::ListFull);
+        }
+        let room = storage::MAX_NAME_CHARS.saturating_sub(suffix.chars().count() + 8);
+        let base: String = name.chars().take(room).collect();
+        let base = base.trim_end();
+        let mut copy_name = format!("{base} ({suffix})");
         let mut n = 2;
         while list.iter().any(|s| s.name == copy_name) {
-            copy_name = format!("{name} ({suffix} {n})");
+            copy_name = format!("{base} ({suffix} {n})");
             n += 1;
         }
         list.push(Scenario {
@@ -302,7 +327,7 @@ impl Store {
         self.save_scenarios(list)
     }
 
-    pub fn delete(self, name: &str) -> bool {
+    pub fn delete(self, name: &str) -> Result<(), ScenarioProblem> {
         let mut list = self.scenarios.get_untracked();
         list.retain(|s| s.name != name);
         self.save_scenarios(list)

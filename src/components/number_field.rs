@@ -38,8 +38,14 @@ pub fn NumberField(
             draft.set(None);
         }
     };
+    let choices = field.slider_choices();
     let on_slider = move |ev: leptos::ev::Event| {
-        if let Ok(v) = field.check(event_target_value(&ev).parse().unwrap_or(f64::NAN)) {
+        let position: f64 = event_target_value(&ev).parse().unwrap_or(f64::NAN);
+        let v = match choices {
+            Some(values) => values.get(position as usize).copied().unwrap_or(f64::NAN),
+            None => position,
+        };
+        if let Ok(v) = field.check(v) {
             error.set(None);
             draft.set(None);
             store.update(|i| (field.set)(i, v));
@@ -65,10 +71,14 @@ pub fn NumberField(
                     type="range"
                     data-testid=format!("{}-slider", field.id)
                     aria-label=move || text(store.lang.get(), field.label)
-                    min=field.slider_min
-                    max=field.slider_max
-                    step=field.step
-                    prop:value=move || value.get().to_string()
+                    min=choices.map_or(field.slider_min, |_| 0.0)
+                    max=choices.map_or(field.slider_max, |c| (c.len() - 1) as f64)
+                    step=choices.map_or(field.step, |_| 1.0)
+                    aria-valuetext=move || value.get().to_string()
+                    prop:value=move || match choices {
+                        Some(values) => values.iter().position(|c| *c == value.get()).unwrap_or(0).to_string(),
+                        None => value.get().to_string(),
+                    }
                     prop:disabled=move || disabled.get()
                     on:input=on_slider
                 />

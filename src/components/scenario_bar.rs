@@ -9,7 +9,18 @@ use crate::i18n::{text, Key, Lang};
 use crate::storage::valid_name;
 use crate::storage::Scenario;
 use crate::store::use_store;
+use crate::store::ScenarioProblem;
 use wasm_bindgen::JsCast;
+
+/// The message for a scenario operation that did not happen (storage
+/// problems have their own notice).
+fn problem_key(problem: ScenarioProblem) -> Option<Key> {
+    match problem {
+        ScenarioProblem::NameTaken => Some(Key::ErrNameTaken),
+        ScenarioProblem::ListFull => Some(Key::ErrListFull),
+        ScenarioProblem::NotSaved => None,
+    }
+}
 
 #[component]
 pub fn ScenarioBar() -> impl IntoView {
@@ -24,9 +35,12 @@ pub fn ScenarioBar() -> impl IntoView {
             problem.set(Some(Key::ErrNameEmpty));
             return;
         }
-        problem.set(None);
-        if store.save_as(&typed) {
-            name.set(String::new());
+        match store.save_as(&typed) {
+            Ok(()) => {
+                problem.set(None);
+                name.set(String::new());
+            }
+            Err(e) => problem.set(problem_key(e)),
         }
     };
     // The outcome of the last import, as (names added, problems).
@@ -66,7 +80,7 @@ pub fn ScenarioBar() -> impl IntoView {
                 |(added, problems)| {
                     let names = added.iter().map(|s| s.name.clone()).collect();
                     if !added.is_empty() {
-                        store.add_scenarios(added);
+                        let _ = store.add_scenarios(added);
                     }
                     (names, problems)
                 },
@@ -132,7 +146,7 @@ pub fn ScenarioBar() -> impl IntoView {
             </div>
             <p class="files-messages" role="status" data-testid="import-message">{import_message}</p>
             <ul class="scenario-list" data-testid="scenario-list" aria-label=move || text(lang.get(), Key::SavedScenarios)>
-                <li data-scenario="example" class="example">
+                <li data-builtin="example" class="example">
                     <span class="scenario-name">
                         {move || text(lang.get(), Key::Example)}
                         <span class="example-mark">{move || text(lang.get(), Key::ExampleMark)}</span>
@@ -165,16 +179,20 @@ pub fn ScenarioBar() -> impl IntoView {
                                     <button type="button" data-action="rename" on:click=move |_| {
                                         let to = name.get_untracked();
                                         if valid_name(&to) {
-                                            problem.set(None);
-                                            if store.rename(&rename, &to) {
-                                                name.set(String::new());
+                                            match store.rename(&rename, &to) {
+                                                Ok(()) => {
+                                                    problem.set(None);
+                                                    name.set(String::new());
+                                                }
+                                                Err(e) => problem.set(problem_key(e)),
                                             }
                                         } else {
                                             problem.set(Some(Key::ErrNameEmpty));
                                         }
                                     }>{move || text(lang.get(), Key::Rename)}</button>
                                     <button type="button" data-action="duplicate" on:click=move |_| {
-                                        store.duplicate(&duplicate, text(lang.get_untracked(), Key::CopyOf));
+                                        let outcome = store.duplicate(&duplicate, text(lang.get_untracked(), Key::CopyOf));
+                                        problem.set(outcome.err().and_then(problem_key));
                                     }>{move || text(lang.get(), Key::Duplicate)}</button>
                                     <button type="button" data-action="export" on:click={
                                         let name = export_name;
@@ -184,7 +202,7 @@ pub fn ScenarioBar() -> impl IntoView {
                                         }
                                     }>{move || text(lang.get(), Key::ExportOne)}</button>
                                     <button type="button" data-action="delete" class="danger" on:click=move |_| {
-                                        store.delete(&delete);
+                                        let _ = store.delete(&delete);
                                     }>{move || text(lang.get(), Key::Delete)}</button>
                                 </span>
                             </li>
