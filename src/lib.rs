@@ -19,6 +19,7 @@ use components::link_notice::LinkNotice;
 use components::nav::Nav;
 use components::storage_notice::StorageNotice;
 use i18n::{text, Key};
+use pages::compare::ComparePage;
 use pages::scorecard::ScorecardPage;
 use pages::staffing::StaffingPage;
 use store::{Route, Store};
@@ -42,6 +43,7 @@ pub fn App() -> impl IntoView {
             {move || match store.route.get() {
                 Route::Staffing => view! { <StaffingPage /> }.into_any(),
                 Route::Scorecard => view! { <ScorecardPage /> }.into_any(),
+                Route::Compare => view! { <ComparePage /> }.into_any(),
             }}
         </main>
     }

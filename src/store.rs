@@ -19,12 +19,15 @@ const SAVE_DELAY: Duration = Duration::from_millis(400);
 pub enum Route {
     Staffing,
     Scorecard,
+    Compare,
 }
 
 impl Route {
     pub fn from_hash(hash: &str) -> Route {
         if hash.starts_with("#/scorecard") {
             Route::Scorecard
+        } else if hash.starts_with("#/compare") {
+            Route::Compare
         } else {
             Route::Staffing
         }
@@ -34,6 +37,7 @@ impl Route {
         match self {
             Route::Staffing => "#/",
             Route::Scorecard => "#/scorecard",
+            Route::Compare => "#/compare",
         }
     }
 }

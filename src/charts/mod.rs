@@ -333,4 +333,5 @@ pub fn draw_intraday<DB: DrawingBackend>(
     area.present().map_err(err)
 }
 
+pub mod compare;
 pub mod monthly;

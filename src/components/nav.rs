@@ -24,6 +24,7 @@ pub fn Nav() -> impl IntoView {
         <nav class="nav">
             {link(Route::Staffing, Key::NavStaffing, "nav-staffing")}
             {link(Route::Scorecard, Key::NavScorecard, "nav-scorecard")}
+            {link(Route::Compare, Key::NavCompare, "compare")}
         </nav>
     }
 }

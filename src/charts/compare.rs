@@ -1,0 +1,129 @@
+//! Overlaid lines, one per scenario, for the comparison page.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::{err, DrawResult, FONT};
+
+/// Scenario colours and markers: told apart by shape as well as colour.
+const COLOURS: [RGBColor; 4] = [
+    RGBColor(0x1f, 0x6f, 0xd1),
+    RGBColor(0xd9, 0x48, 0x1c),
+    RGBColor(0x2e, 0x8b, 0x57),
+    RGBColor(0x8e, 0x44, 0xad),
+];
+
+pub struct Series {
+    pub name: String,
+    pub points: Vec<(f64, f64)>,
+}
+
+pub struct LineLabels {
+    pub x_axis: String,
+    pub y_axis: String,
+    /// Category labels of the x positions 0, 1, 2, … (months); numbers when `None`.
+    pub x_names: Option<Vec<String>>,
+}
+
+/// One line with markers per series.
+pub fn draw_lines<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    series: &[Series],
+    labels: &LineLabels,
+    scale: f64,
+) -> DrawResult {
+    area.fill(&WHITE).map_err(err)?;
+    let all = || series.iter().flat_map(|s| s.points.iter());
+    let Some(x_min) = all().map(|p| p.0).reduce(f64::min) else {
+        return Ok(());
+    };
+    let x_max = all().map(|p| p.0).fold(x_min + 1.0, f64::max);
+    let y_max = all().map(|p| p.1).fold(1.0, f64::max) * 1.3;
+    let px = |v: f64| (v * scale).round() as i32;
+    let mut chart = ChartBuilder::on(area)
+        .margin(px(10.0))
+        .x_label_area_size(px(36.0))
+        .y_label_area_size(px(52.0))
+        .build_cartesian_2d(x_min - 0.5..x_max + 0.5, 0.0..y_max)
+        .map_err(err)?;
+    let font = (FONT, px(12.0)).into_font();
+    let names = labels.x_names.clone();
+    let fit = (((f64::from(area.dim_in_pixel().0) / scale - 110.0) / 70.0) as usize).max(2);
+    let count = names.as_ref().map_or(0, Vec::len);
+    let step = count.div_ceil(fit).max(1);
+    let format = move |v: &f64| match &names {
+        Some(names) => {
+            let i = v.round();
+            if (v - i).abs() < 1e-6
+                && i >= 0.0
+                && (i as usize) < names.len()
+                && (i as usize) % step == 0
+            {
+                names[i as usize].clone()
+            } else {
+                String::new()
+            }
+        }
+        None => format!("{v:.0}"),
+    };
+    chart
+        .configure_mesh()
+        .x_desc(labels.x_axis.as_str())
+        .y_desc(labels.y_axis.as_str())
+        .label_style(font.clone())
+        .axis_desc_style((FONT, px(13.0)).into_font())
+        .x_labels(if count > 0 { count } else { 10 })
+        .x_label_formatter(&format)
+        .y_label_formatter(&|v| format!("{v:.0}"))
+        .light_line_style(RGBColor(0xee, 0xee, 0xee))
+        .draw()
+        .map_err(err)?;
+    let stroke = px(2.0).max(1) as u32;
+    let size = px(3.5).max(2) as u32;
+    for (index, s) in series.iter().enumerate() {
+        let colour = COLOURS[index % COLOURS.len()];
+        chart
+            .draw_series(LineSeries::new(
+                s.points.clone(),
+                colour.stroke_width(stroke),
+            ))
+            .map_err(err)?
+            .label(s.name.as_str())
+            .legend(move |(x, y)| {
+                PathElement::new([(x, y), (x + 16, y)], colour.stroke_width(stroke))
+            });
+        let marker = |p: (f64, f64)| -> DynElement<'static, DB, (f64, f64)> {
+            match index % 4 {
+                0 => Circle::new(p, size, colour.filled()).into_dyn(),
+                1 => TriangleMarker::new(p, size + 1, colour.filled()).into_dyn(),
+                _ => Cross::new(p, size, colour.stroke_width(stroke)).into_dyn(),
+            }
+        };
+        if index % 4 == 2 {
+            // Squares need a size in pixels: draw them as small filled boxes around the point.
+            chart
+                .draw_series(s.points.iter().map(|&p| {
+                    EmptyElement::at(p)
+                        + Rectangle::new(
+                            [(-(size as i32), -(size as i32)), (size as i32, size as i32)],
+                            colour.filled(),
+                        )
+                }))
+                .map_err(err)?;
+        } else {
+            chart
+                .draw_series(s.points.iter().map(|&p| marker(p)))
+                .map_err(err)?;
+        }
+    }
+    chart
+        .configure_series_labels()
+        .position(SeriesLabelPosition::UpperLeft)
+        .background_style(WHITE.mix(0.85))
+        .border_style(RGBColor(0xcc, 0xcc, 0xcc))
+        .label_font(font)
+        .margin(px(6.0))
+        .draw()
+        .map_err(err)?;
+    area.present().map_err(err)
+}

@@ -1,0 +1,354 @@
+//! The comparison page (`#/compare`): two to four scenarios side by side —
+//! their inputs and results with the difference to the first, their staffing
+//! curves overlaid and their monthly requirements overlaid.
+
+use leptos::prelude::*;
+
+use crate::charts::compare::{draw_lines, LineLabels, Series};
+use crate::components::chart_canvas::ChartCanvas;
+use crate::i18n::{fixed, month_label, percent, text, Key, Lang};
+use crate::state::{compare, difference, example_inputs, Compared, ModelChoice};
+use crate::store::use_store;
+
+const MAX_COMPARED: usize = 4;
+
+/// How a row's numbers are shown.
+#[derive(Clone, Copy)]
+enum Show {
+    Count,
+    One,
+    Money,
+    Share,
+    Seconds,
+}
+
+fn show(lang: Lang, how: Show, v: f64) -> String {
+    match how {
+        Show::Count => fixed(v, 0),
+        Show::One => fixed(v, 1),
+        Show::Money => fixed(v, 2),
+        Show::Share => percent(v),
+        Show::Seconds => format!("{} {}", fixed(v, 1), text(lang, Key::Seconds)),
+    }
+}
+
+fn show_difference(lang: Lang, how: Show, value: f64, base: f64) -> String {
+    let (delta, relative) = difference(value, base);
+    if delta == 0.0 {
+        return "=".into();
+    }
+    let sign = if delta > 0.0 { "+" } else { "−" };
+    let amount = match how {
+        // A change of a share is in percentage points.
+        Show::Share => format!("{sign}{:.1} pp", delta.abs() * 100.0),
+        other => format!("{sign}{}", show(lang, other, delta.abs())),
+    };
+    match (how, relative) {
+        (Show::Share, _) | (_, None) => amount,
+        (_, Some(r)) => format!("{amount} ({sign}{:.1} %)", r.abs() * 100.0),
+    }
+}
+
+type Pick = fn(&Compared) -> Option<f64>;
+
+fn interval_metric(c: &Compared, f: fn(&ccplan_engine::staffing::Metrics) -> f64) -> Option<f64> {
+    c.outcome
+        .interval
+        .as_ref()
+        .ok()
+        .and_then(|r| r.metrics.map(|m| f(&m)))
+}
+
+/// The rows of the table: (label, how, value).
+fn rows() -> Vec<(Key, Show, Pick)> {
+    vec![
+        (Key::Volume, Show::Count, |c| Some(c.inputs.volume)),
+        (Key::Aht, Show::Count, |c| Some(c.inputs.aht_s)),
+        (Key::SlTarget, Show::One, |c| Some(c.inputs.sl_target_pct)),
+        (Key::SlSeconds, Show::Count, |c| Some(c.inputs.sl_seconds)),
+        (Key::Interval, Show::Count, |c| Some(c.inputs.interval_min)),
+        (Key::Shrinkage, Show::One, |c| Some(c.inputs.shrinkage_pct)),
+        (Key::MaxOccupancy, Show::One, |c| {
+            Some(c.inputs.max_occupancy_pct)
+        }),
+        (Key::Patience, Show::Count, |c| {
+            (c.inputs.model == ModelChoice::ErlangA).then_some(c.inputs.patience_s)
+        }),
+        (Key::CostPerHour, Show::Money, |c| {
+            Some(c.inputs.cost_per_hour)
+        }),
+        (Key::RequiredAgents, Show::Count, |c| {
+            c.outcome
+                .interval
+                .as_ref()
+                .ok()
+                .map(|r| f64::from(r.required_agents))
+        }),
+        (Key::ScheduledFte, Show::One, |c| {
+            c.outcome.interval.as_ref().ok().map(|r| r.scheduled_fte)
+        }),
+        (Key::ServiceLevel, Show::Share, |c| {
+            interval_metric(c, |m| m.service_level)
+        }),
+        (Key::Asa, Show::Seconds, |c| interval_metric(c, |m| m.asa_s)),
+        (Key::Abandon, Show::Share, |c| {
+            interval_metric(c, |m| m.p_abandon)
+        }),
+        (Key::Occupancy, Show::Share, |c| {
+            interval_metric(c, |m| m.occupancy)
+        }),
+        (Key::Cost, Show::Money, |c| {
+            c.outcome.interval.as_ref().ok().map(|r| r.cost)
+        }),
+        (Key::DayVolume, Show::Count, |c| {
+            c.outcome.day.as_ref().ok().map(|d| d.totals.volume)
+        }),
+        (Key::DayServiceLevel, Show::Share, |c| {
+            c.outcome.day.as_ref().ok().map(|d| d.totals.service_level)
+        }),
+        (Key::PeakAgents, Show::Count, |c| {
+            c.outcome.day.as_ref().ok().map(|d| d.totals.peak_agents)
+        }),
+        (Key::DayPaidHours, Show::One, |c| {
+            c.outcome.day.as_ref().ok().map(|d| d.totals.paid_hours)
+        }),
+        (Key::DayCost, Show::Money, |c| {
+            c.outcome.day.as_ref().ok().and_then(|d| d.totals.cost)
+        }),
+        (Key::PlanHires, Show::Count, |c| {
+            c.projection
+                .as_ref()
+                .ok()
+                .map(|p| p.plan.summary(&c.inputs.capacity_inputs()).total_hires)
+        }),
+        (Key::PlanPeakFte, Show::One, |c| {
+            c.projection.as_ref().ok().map(|p| {
+                p.plan
+                    .summary(&c.inputs.capacity_inputs())
+                    .peak_required_fte
+            })
+        }),
+        (Key::PlanCostPerContact, Show::Money, |c| {
+            c.projection
+                .as_ref()
+                .ok()
+                .map(|p| p.plan.summary(&c.inputs.capacity_inputs()).cost_per_contact)
+        }),
+    ]
+}
+
+#[component]
+pub fn ComparePage() -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    // Chosen entries, in the order picked: "current", "example" or a scenario name.
+    let chosen = RwSignal::new(Vec::<String>::new());
+    let too_many = RwSignal::new(false);
+    let choices = move || {
+        let lang = lang.get();
+        let mut list = vec![
+            (
+                "current".to_string(),
+                text(lang, Key::CurrentInputs).to_string(),
+            ),
+            ("example".to_string(), text(lang, Key::Example).to_string()),
+        ];
+        list.extend(
+            store
+                .scenarios
+                .get()
+                .into_iter()
+                .map(|s| (format!("s:{}", s.name), s.name)),
+        );
+        list
+    };
+    let compared = Memo::new(move |_| {
+        let scenarios = store.scenarios.get();
+        let lang = lang.get();
+        let picked: Vec<(String, crate::state::Inputs)> = chosen
+            .get()
+            .iter()
+            .filter_map(|id| match id.as_str() {
+                "current" => Some((
+                    text(lang, Key::CurrentInputs).to_string(),
+                    store.inputs.get(),
+                )),
+                "example" => Some((text(lang, Key::Example).to_string(), example_inputs())),
+                other => {
+                    let name = other.strip_prefix("s:")?;
+                    scenarios
+                        .iter()
+                        .find(|s| s.name == name)
+                        .map(|s| (s.name.clone(), s.inputs.clone()))
+                }
+            })
+            .collect();
+        compare(&picked)
+    });
+    let toggle = move |id: String, on: bool| {
+        chosen.update(|list| {
+            if on && !list.contains(&id) {
+                if list.len() < MAX_COMPARED {
+                    list.push(id);
+                    too_many.set(false);
+                } else {
+                    too_many.set(true);
+                }
+            } else if !on {
+                list.retain(|c| *c != id);
+                too_many.set(false);
+            }
+        });
+    };
+    let ready = move || compared.with(|c| c.len() >= 2);
+
+    let draw_curves = move |area: &_, scale: f64| {
+        let lang = lang.get();
+        compared.with(|list| {
+            if list.len() < 2 {
+                return;
+            }
+            let series: Vec<Series> = list
+                .iter()
+                .map(|c| Series {
+                    name: c.name.clone(),
+                    points: c
+                        .outcome
+                        .curve
+                        .iter()
+                        .filter_map(|p| {
+                            p.metrics
+                                .map(|m| (f64::from(p.agents), m.service_level * 100.0))
+                        })
+                        .collect(),
+                })
+                .collect();
+            let labels = LineLabels {
+                x_axis: text(lang, Key::AxisAgents).into(),
+                y_axis: text(lang, Key::AxisPercent).into(),
+                x_names: None,
+            };
+            if let Err(problem) = draw_lines(area, &series, &labels, scale) {
+                leptos::logging::warn!("comparison chart not drawn: {problem}");
+            }
+        });
+    };
+    let draw_projection = move |area: &_, scale: f64| {
+        let lang = lang.get();
+        compared.with(|list| {
+            if list.len() < 2 {
+                return;
+            }
+            let longest = list
+                .iter()
+                .filter_map(|c| c.projection.as_ref().ok())
+                .max_by_key(|p| p.plan.months.len())
+                .map(|p| {
+                    p.plan
+                        .months
+                        .iter()
+                        .map(|m| month_label(m.month))
+                        .collect::<Vec<_>>()
+                });
+            let series: Vec<Series> = list
+                .iter()
+                .map(|c| Series {
+                    name: c.name.clone(),
+                    points: c.projection.as_ref().map_or(Vec::new(), |p| {
+                        p.plan
+                            .months
+                            .iter()
+                            .enumerate()
+                            .map(|(i, m)| (i as f64, m.required_fte))
+                            .collect()
+                    }),
+                })
+                .collect();
+            let labels = LineLabels {
+                x_axis: text(lang, Key::AxisMonth).into(),
+                y_axis: text(lang, Key::AxisFte).into(),
+                x_names: longest,
+            };
+            if let Err(problem) = draw_lines(area, &series, &labels, scale) {
+                leptos::logging::warn!("comparison chart not drawn: {problem}");
+            }
+        });
+    };
+
+    view! {
+        <div class="page compare-page">
+            <section class="panel">
+                <h2>{move || text(lang.get(), Key::CompareTitle)}</h2>
+                <p class="help">{move || text(lang.get(), Key::CompareHelp)}</p>
+                <ul class="compare-choices" data-testid="compare-choices">
+                    {move || choices().into_iter().map(|(id, label)| {
+                        let checked_id = id.clone();
+                        let toggle_id = id.clone();
+                        view! {
+                            <li>
+                                <label>
+                                    <input type="checkbox" data-choice=id
+                                        prop:checked=move || chosen.with(|c| c.contains(&checked_id))
+                                        on:change=move |ev| toggle(toggle_id.clone(), event_target_checked(&ev)) />
+                                    {label}
+                                </label>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+                <p class="field-error" role="alert">{move || too_many.get().then(|| text(lang.get(), Key::CompareMax))}</p>
+                <Show when=move || !ready()>
+                    <p class="help">{move || text(lang.get(), Key::CompareNeedTwo)}</p>
+                </Show>
+            </section>
+            <Show when=ready>
+                <section class="panel table-panel">
+                    <div class="table-scroll" tabindex="0">
+                        <table class="compare" data-testid="compare-table">
+                            <thead>
+                                <tr>
+                                    <th scope="col"></th>
+                                    {move || compared.with(|list| list.iter().enumerate().map(|(i, c)| view! {
+                                        <th scope="col" data-column=i>{c.name.clone()}</th>
+                                    }).collect_view())}
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {move || {
+                                    let lang = lang.get();
+                                    compared.with(|list| rows().into_iter().map(|(key, how, pick)| {
+                                        let base = list.first().and_then(pick);
+                                        let cells = list.iter().enumerate().map(|(i, c)| {
+                                            let value = pick(c);
+                                            let shown = value.map_or("—".to_string(), |v| show(lang, how, v));
+                                            let change = match (i, value, base) {
+                                                (0, _, _) => None,
+                                                (_, Some(v), Some(b)) => Some(show_difference(lang, how, v, b)),
+                                                _ => None,
+                                            };
+                                            view! {
+                                                <td data-column=i>
+                                                    <span class="value">{shown}</span>
+                                                    {change.map(|d| view! { <span class="difference" title=text(lang, Key::Difference)>{d}</span> })}
+                                                </td>
+                                            }
+                                        }).collect_view();
+                                        view! { <tr><th scope="row">{text(lang, key)}</th>{cells}</tr> }
+                                    }).collect_view())
+                                }}
+                            </tbody>
+                        </table>
+                    </div>
+                </section>
+                <section class="panel chart-panel">
+                    <h2>{move || text(lang.get(), Key::CompareCurve)}</h2>
+                    <ChartCanvas test_id="compare-curve" label=Signal::derive(move || text(lang.get(), Key::CompareCurve).to_string()) draw=draw_curves />
+                </section>
+                <section class="panel chart-panel">
+                    <h2>{move || text(lang.get(), Key::CompareProjection)}</h2>
+                    <ChartCanvas test_id="compare-projection" label=Signal::derive(move || text(lang.get(), Key::CompareProjection).to_string()) draw=draw_projection />
+                </section>
+            </Show>
+        </div>
+    }
+}
