@@ -64,13 +64,38 @@ export const TEN_INTERVALS_RESULTS = {
   'day-cost': '5000.00',
 };
 
+/**
+ * The day [120, 150] with per-interval AHT 300 s and 240 s (defaults otherwise):
+ * both intervals carry 20 Erlangs, the second answered faster.
+ */
+export const TWO_INTERVALS_WITH_AHT_RESULTS = {
+  'day-volume': '270',
+  'day-peak-agents': '25', // 25 agents each: 85.0 % and 86.2 %
+  'day-service-level': '85.7 %',
+  'day-asa': '11.2 s', // (120 × 12.55 + 150 × 10.04) / 270
+  'day-agent-hours': '25.0 h',
+  'day-paid-hours': '35.7 h',
+  'day-cost': '892.86',
+};
+/** The same day at the single AHT of 300 s. */
+export const TWO_INTERVALS_RESULTS = {
+  'day-volume': '270',
+  'day-peak-agents': '30',
+  'day-service-level': '83.4 %',
+  'day-agent-hours': '27.5 h',
+};
+
 /** Storage keys and their schema envelope. */
 export const KEY_CURRENT = 'ccplan.current';
 export const KEY_SCENARIOS = 'ccplan.scenarios';
 export const KEY_LANG = 'ccplan.lang';
+export const SCHEMA_VERSION = 2;
 
-/** A complete, valid `Inputs` as stored (the defaults but volume 250, which needs 50 agents). */
-export const VALID_INPUTS = {
+/**
+ * A complete, valid `Inputs` as version 1 stored it (the defaults but volume
+ * 250, which needs 50 agents): no scorecard, per-interval AHT or day start.
+ */
+export const VALID_INPUTS_V1 = {
   volume: 250,
   aht_s: 300,
   sl_target_pct: 80,
@@ -86,4 +111,7 @@ export const VALID_INPUTS = {
   intraday: [120, 150],
 };
 
-export const envelope = (data, version = 1) => JSON.stringify({ version, data });
+/** The same inputs in version 2, with the fields version 2 added (no per-interval AHT, the day from 08:00). */
+export const VALID_INPUTS = { ...VALID_INPUTS_V1, intraday_aht: [], day_start_min: 480 };
+
+export const envelope = (data, version = SCHEMA_VERSION) => JSON.stringify({ version, data });

@@ -94,3 +94,13 @@ if __name__ == '__main__':
         print('day', volumes, 'volume', sum(volumes), 'peak', peak, 'sl', pct(within / sum(volumes)),
               f'agent-hours {float(hours):.1f}', f'paid {float(hours / mpf("0.7")):.1f}',
               f'cost {float(hours / mpf("0.7") * 25):.2f}')
+    # A pasted day with an AHT per interval (third column): [120, 150] at 300 s and 240 s.
+    volumes, ahts = [120, 150], [300, 240]
+    peak, within, hours, waiting = 0, 0, 0, 0
+    for v, aht in zip(volumes, ahts):
+        n, m = required_c(mpf(v) * aht / 1800, aht, mpf('0.8'), 20, mpf('0.85'))
+        print('  interval', v, 'at AHT', aht, 'agents', n, 'sl', pct(m['sl']), f"asa {float(m['asa']):.2f}")
+        peak, within, hours, waiting = max(peak, n), within + v * m['sl'], hours + n * mpf('0.5'), waiting + v * m['asa']
+    print('day', volumes, 'aht', ahts, 'volume', sum(volumes), 'peak', peak, 'sl', pct(within / sum(volumes)),
+          f'asa {float(waiting / sum(volumes)):.1f}', f'agent-hours {float(hours):.1f}',
+          f'paid {float(hours / mpf("0.7")):.1f}', f'cost {float(hours / mpf("0.7") * 25):.2f}')
