@@ -104,51 +104,56 @@ pub struct Field {
     pub set: fn(&mut Inputs, f64),
 }
 
+/// A field over `Inputs::$name` (the interval length, with its side
+/// effect on the built-in day, is written out in full).
+macro_rules! staffing_field {
+    ($id:literal, $label:expr, $min:expr, $max:expr, $smin:expr, $smax:expr, $step:expr, $name:ident) => {
+        Field {
+            id: $id,
+            label: $label,
+            min: $min,
+            max: $max,
+            slider_min: $smin,
+            slider_max: $smax,
+            step: $step,
+            get: |i| i.$name,
+            set: |i, v| i.$name = v,
+        }
+    };
+}
+
 pub const FIELDS: [Field; 10] = [
-    Field {
-        id: "volume",
-        label: Key::Volume,
-        min: 0.0,
-        max: 100_000.0,
-        slider_min: 0.0,
-        slider_max: 2_000.0,
-        step: 1.0,
-        get: |i| i.volume,
-        set: |i, v| i.volume = v,
-    },
-    Field {
-        id: "aht",
-        label: Key::Aht,
-        min: 1.0,
-        max: 7_200.0,
-        slider_min: 30.0,
-        slider_max: 1_200.0,
-        step: 1.0,
-        get: |i| i.aht_s,
-        set: |i, v| i.aht_s = v,
-    },
-    Field {
-        id: "sl-target",
-        label: Key::SlTarget,
-        min: 1.0,
-        max: 99.9,
-        slider_min: 50.0,
-        slider_max: 99.0,
-        step: 1.0,
-        get: |i| i.sl_target_pct,
-        set: |i, v| i.sl_target_pct = v,
-    },
-    Field {
-        id: "sl-seconds",
-        label: Key::SlSeconds,
-        min: 0.0,
-        max: 3_600.0,
-        slider_min: 0.0,
-        slider_max: 120.0,
-        step: 1.0,
-        get: |i| i.sl_seconds,
-        set: |i, v| i.sl_seconds = v,
-    },
+    staffing_field!(
+        "volume",
+        Key::Volume,
+        0.0,
+        100_000.0,
+        0.0,
+        2_000.0,
+        1.0,
+        volume
+    ),
+    staffing_field!("aht", Key::Aht, 1.0, 7_200.0, 30.0, 1_200.0, 1.0, aht_s),
+    staffing_field!(
+        "sl-target",
+        Key::SlTarget,
+        1.0,
+        99.9,
+        50.0,
+        99.0,
+        1.0,
+        sl_target_pct
+    ),
+    staffing_field!(
+        "sl-seconds",
+        Key::SlSeconds,
+        0.0,
+        3_600.0,
+        0.0,
+        120.0,
+        1.0,
+        sl_seconds
+    ),
     Field {
         id: "interval",
         label: Key::Interval,
@@ -169,61 +174,56 @@ pub const FIELDS: [Field; 10] = [
             i.interval_min = v;
         },
     },
-    Field {
-        id: "shrinkage",
-        label: Key::Shrinkage,
-        min: 0.0,
-        max: 90.0,
-        slider_min: 0.0,
-        slider_max: 60.0,
-        step: 1.0,
-        get: |i| i.shrinkage_pct,
-        set: |i, v| i.shrinkage_pct = v,
-    },
-    Field {
-        id: "max-occupancy",
-        label: Key::MaxOccupancy,
-        min: 10.0,
-        max: 100.0,
-        slider_min: 50.0,
-        slider_max: 100.0,
-        step: 1.0,
-        get: |i| i.max_occupancy_pct,
-        set: |i, v| i.max_occupancy_pct = v,
-    },
-    Field {
-        id: "patience",
-        label: Key::Patience,
-        min: 1.0,
-        max: 3_600.0,
-        slider_min: 5.0,
-        slider_max: 600.0,
-        step: 1.0,
-        get: |i| i.patience_s,
-        set: |i, v| i.patience_s = v,
-    },
-    Field {
-        id: "cost-per-hour",
-        label: Key::CostPerHour,
-        min: 0.0,
-        max: 10_000.0,
-        slider_min: 0.0,
-        slider_max: 100.0,
-        step: 0.5,
-        get: |i| i.cost_per_hour,
-        set: |i, v| i.cost_per_hour = v,
-    },
-    Field {
-        id: "agents",
-        label: Key::Agents,
-        min: 0.0,
-        max: 100_000.0,
-        slider_min: 0.0,
-        slider_max: 500.0,
-        step: 1.0,
-        get: |i| i.agents,
-        set: |i, v| i.agents = v,
-    },
+    staffing_field!(
+        "shrinkage",
+        Key::Shrinkage,
+        0.0,
+        90.0,
+        0.0,
+        60.0,
+        1.0,
+        shrinkage_pct
+    ),
+    staffing_field!(
+        "max-occupancy",
+        Key::MaxOccupancy,
+        10.0,
+        100.0,
+        50.0,
+        100.0,
+        1.0,
+        max_occupancy_pct
+    ),
+    staffing_field!(
+        "patience",
+        Key::Patience,
+        1.0,
+        3_600.0,
+        5.0,
+        600.0,
+        1.0,
+        patience_s
+    ),
+    staffing_field!(
+        "cost-per-hour",
+        Key::CostPerHour,
+        0.0,
+        10_000.0,
+        0.0,
+        100.0,
+        0.5,
+        cost_per_hour
+    ),
+    staffing_field!(
+        "agents",
+        Key::Agents,
+        0.0,
+        100_000.0,
+        0.0,
+        500.0,
+        1.0,
+        agents
+    ),
 ];
 
 pub fn field(id: &str) -> Field {
