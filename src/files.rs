@@ -253,20 +253,24 @@ pub fn parse_intervals(text: &str) -> ParsedIntervals {
     } else {
         b','
     };
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(text.as_bytes());
     let mut parsed = ParsedIntervals::default();
     let mut first = true;
-    for record in reader.records() {
-        let Ok(record) = record else { continue };
-        let line = record.position().map_or(0, |p| p.line() as usize);
-        let fields: Vec<&str> = record.iter().map(str::trim).collect();
-        if fields.iter().all(|f| f.is_empty()) {
+    // Line by line, so that every message names the line as the user sees it
+    // (blank lines included); each line is split by the csv reader for quoting.
+    for (index, text_line) in text.lines().enumerate() {
+        let line = index + 1;
+        if text_line.trim().is_empty() {
             continue;
         }
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(delimiter)
+            .from_reader(text_line.as_bytes());
+        let Some(Ok(record)) = reader.records().next() else {
+            continue;
+        };
+        let fields: Vec<&str> = record.iter().map(str::trim).collect();
         let (start, volume, aht) = match fields.as_slice() {
             [v] => (None, *v, None),
             [a, b] if number(a).is_some() && number(b).is_some() => (None, *a, Some(*b)),
@@ -391,7 +395,7 @@ mod tests {
         let two = parse_intervals("08:00\t120\n08:30\t1 135\n");
         assert_eq!(two.rows[1].start.as_deref(), Some("08:30"));
         assert_eq!(two.rows[1].volume, 1135.0);
-        let three = parse_intervals("interval_start,volume,aht_s\n08:00,62,318\n08:30,95,\n09:00,x,300\n09:30,-4\n10:00,5,0\n");
+        let three = parse_intervals("interval_start,volume,aht_s\r\n08:00,62,318\r\n08:30,95,\r\n09:00,x,300\r\n09:30,-4\r\n10:00,5,0\r\n");
         assert_eq!(three.rows.len(), 2);
         assert_eq!(three.rows[0].aht_s, Some(318.0));
         assert_eq!(three.rows[1].aht_s, None);
@@ -408,6 +412,8 @@ mod tests {
             (numbers.rows[0].volume, numbers.rows[0].aht_s),
             (100.0, Some(250.0))
         );
+        let blank = parse_intervals("10\n\n\nabc\n20");
+        assert_eq!(blank.problems, vec![(4, RowProblem::Volume("abc".into()))]);
         let wide = parse_intervals("a\tb\tc\td\n");
         assert_eq!(wide.problems, vec![(1, RowProblem::Columns(4))]);
         let many = parse_intervals(&"1\n".repeat(MAX_DAY_INTERVALS + 3));

@@ -31,6 +31,9 @@ pub enum Notice {
     Corrupt,
     /// Saved data has a version this build does not know; a backup was kept.
     UnknownVersion,
+    /// Saved data could not be read, and there was no room to back it up:
+    /// it is left where it was.
+    KeptInPlace,
     /// A write failed, most likely because the quota is full.
     Full,
     /// Local storage is disabled in this browser.
@@ -77,7 +80,10 @@ pub fn decode<T: DeserializeOwned>(
         .get("version")
         .and_then(Value::as_u64)
         .ok_or(Notice::Corrupt)?;
-    if version == 0 || version > SCHEMA_VERSION {
+    if version == 0 {
+        return Err(Notice::Corrupt);
+    }
+    if version > SCHEMA_VERSION {
         return Err(Notice::UnknownVersion);
     }
     let data = parsed.get("data").cloned().ok_or(Notice::Corrupt)?;
@@ -133,8 +139,10 @@ fn read<T: DeserializeOwned>(
         Err(notice) => {
             if back_up(key, &text) {
                 LocalStorage::delete(key);
+                Err(notice)
+            } else {
+                Err(Notice::KeptInPlace)
             }
-            Err(notice)
         }
     }
 }

@@ -14,6 +14,7 @@ pub fn StorageNotice() -> impl IntoView {
         store.notice.get().map(|notice| match notice {
             Notice::Corrupt => Key::StorageCorrupt,
             Notice::UnknownVersion => Key::StorageUnknownVersion,
+            Notice::KeptInPlace => Key::StorageKeptInPlace,
             Notice::Full => Key::StorageFull,
             Notice::Unavailable => Key::StorageUnavailable,
         })

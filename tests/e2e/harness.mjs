@@ -225,3 +225,25 @@ export async function reload(page) {
  * file's browser). E2E_CONCURRENCY=1 runs them one by one, for debugging.
  */
 export const CONCURRENCY = Number(process.env.E2E_CONCURRENCY ?? 3);
+
+/**
+ * Clicks the button `testId` and waits for the file it offers; resolves to
+ * its suggested name and its text.
+ */
+export async function downloadText(page, testId) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+  return { filename: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
+}
+
+/**
+ * Downloads the interval table (the `export-csv` button) and returns its
+ * rows as arrays of cells, after checking the file name and the header's
+ * first columns (interval_start, volume, aht_s).
+ */
+export async function intervalCsv(page) {
+  const { filename, text: body } = await downloadText(page, 'export-csv');
+  assert.equal(filename, 'ccplan-intervals.csv');
+  const [header, ...rows] = body.trim().split(/\r?\n/).map((line) => line.split(','));
+  assert.deepEqual(header.slice(0, 3), ['interval_start', 'volume', 'aht_s']);
+  return rows;
+}

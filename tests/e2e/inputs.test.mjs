@@ -203,7 +203,7 @@ describe('changing inputs', { concurrency: CONCURRENCY }, () => {
 
     // Agents are whole people: 13.5 is refused and 13 stays.
     await page.getByTestId('agents').fill('13.5');
-    await expectFieldMessage(page, 'agents', /./);
+    await expectFieldMessage(page, 'agents', /^Enter a whole number\.$/);
     await expectTexts(page, THIRTEEN_AGENTS_RESULTS);
 
     await page.getByTestId('agents').fill('10');
@@ -219,16 +219,41 @@ describe('changing inputs', { concurrency: CONCURRENCY }, () => {
     assert.deepEqual(errors, []);
   });
 
-  // App bug (fails until fixed): the interval slider has step 15 between 15 and
-  // 60, so it stops at 45, which the app refuses without a word; the slider
-  // then shows 45 while the box and the results stay at 30.
-  test('the interval slider never shows a value the app has not taken', async (t) => {
-    const { page } = await freshPage(t, browser);
+  test('the interval slider steps through 15, 30 and 60 minutes; its value text and the box show the minutes', async (t) => {
+    const { page, errors } = await freshPage(t, browser);
     await open(page, site.url);
-    await page.getByTestId('interval-slider').focus();
+    const slider = page.getByTestId('interval-slider');
+    const state = async () => ({
+      position: await slider.inputValue(),
+      valuetext: await slider.getAttribute('aria-valuetext'),
+      box: await page.getByTestId('interval').inputValue(),
+    });
+    assert.deepEqual(await slider.evaluate((s) => [s.min, s.max, s.step]), ['0', '2', '1']);
+    assert.deepEqual(await state(), { position: '1', valuetext: '30', box: '30' });
+
+    await slider.focus();
     await page.keyboard.press('ArrowRight');
-    const slider = await page.getByTestId('interval-slider').inputValue();
-    const box = await page.getByTestId('interval').inputValue();
-    assert.equal(slider, box, `slider shows ${slider} min, the box (and the results) ${box} min`);
+    await eventually(async () => assert.deepEqual(await state(), { position: '2', valuetext: '60', box: '60' }));
+    await expectTexts(page, { load: '16.67 Erlangs' }); // 200 contacts in 60 min at AHT 300 s
+    await page.keyboard.press('ArrowRight'); // already at the end
+    assert.deepEqual(await state(), { position: '2', valuetext: '60', box: '60' });
+
+    await page.keyboard.press('Home');
+    await eventually(async () => assert.deepEqual(await state(), { position: '0', valuetext: '15', box: '15' }));
+    await expectTexts(page, { load: '66.67 Erlangs' });
+
+    await setSlider(page, 'interval-slider', 1);
+    await eventually(async () => assert.deepEqual(await state(), { position: '1', valuetext: '30', box: '30' }));
+    await expectTexts(page, DEFAULT_RESULTS);
+
+    // Typing minutes in the box moves the slider to that length's position.
+    await page.getByTestId('interval').fill('60');
+    await eventually(async () => assert.deepEqual(await state(), { position: '2', valuetext: '60', box: '60' }));
+    await page.getByTestId('interval').fill('45'); // refused: the slider stays where the app is
+    await expectFieldMessage(page, 'interval', /^Choose 15, 30 or 60 minutes\.$/);
+    assert.deepEqual(await state(), { position: '2', valuetext: '60', box: '45' });
+    await expectTexts(page, { load: '16.67 Erlangs' });
+    await assertNoBadNumbers(page);
+    assert.deepEqual(errors, []);
   });
 });

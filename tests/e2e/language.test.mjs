@@ -2,7 +2,7 @@
 import { describe, before, after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, launch, freshPage, open, reload, text, eventually, expectTexts, storageEntries, CONCURRENCY } from './harness.mjs';
-import { DEFAULT_RESULTS, KEY_LANG } from './cases.mjs';
+import { DEFAULT_RESULTS, KEY_CURRENT, KEY_LANG } from './cases.mjs';
 
 let site;
 let browser;
@@ -16,6 +16,8 @@ after(async () => {
 });
 
 describe('languages', { concurrency: CONCURRENCY }, () => {
+  /** The autosave waits ~400 ms after the last change; this is comfortably longer. */
+  const AUTOSAVE_WAIT_MS = 1000;
   const bodyText = (page) => page.evaluate(() => document.body.innerText);
 
   /** The default figures as the Chinese page writes them (same numbers, Chinese units). */
@@ -52,6 +54,15 @@ describe('languages', { concurrency: CONCURRENCY }, () => {
     const message = page.locator('.field', { has: page.getByTestId('interval') }).getByRole('alert');
     await eventually(async () => assert.match(await message.textContent(), /Choose 15, 30 or 60 minutes/));
 
+    // The language is stored only once the user picks one (not at start, not with other changes).
+    await page.getByTestId('volume').fill('250');
+    await page.waitForTimeout(AUTOSAVE_WAIT_MS);
+    const before = await storageEntries(page);
+    assert.ok(before[KEY_CURRENT], 'the inputs were saved');
+    assert.equal(before[KEY_LANG], undefined, 'no language stored before one is picked');
+    await page.getByTestId('volume').fill('200');
+    await page.waitForTimeout(AUTOSAVE_WAIT_MS); // saved again before the reload below
+
     await page.getByTestId('lang').selectOption('zh');
     await expectChinese(page);
     await eventually(async () => assert.match(await message.textContent(), /请选择 15、30 或 60 分钟/));
@@ -71,8 +82,13 @@ describe('languages', { concurrency: CONCURRENCY }, () => {
     const { page, errors } = await freshPage(t, browser, { locale: 'zh-CN' });
     await open(page, site.url);
     await expectChinese(page);
+    await page.waitForTimeout(AUTOSAVE_WAIT_MS);
+    assert.deepEqual(await storageEntries(page), {}, 'a first visit stores nothing, not even the language');
+    await reload(page);
+    await expectChinese(page);
     await page.getByTestId('lang').selectOption('en');
     await expectEnglish(page);
+    assert.equal((await storageEntries(page))[KEY_LANG], 'en');
     await reload(page);
     await expectEnglish(page);
     assert.equal(await text(page, 'asa'), '8.6 s');

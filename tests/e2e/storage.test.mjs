@@ -1,12 +1,20 @@
-// Saving in the browser: autosave, scenarios, and recovering from bad or
-// hostile stored data, a full quota and disabled storage.
+// Saving in the browser: autosave and scenarios in schema version 2
+// (version 1 migrated), scenario problems shown in the form, and recovering
+// from bad or hostile stored data, a full quota and disabled storage.
 import { describe, before, after, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import {
   serve, launch, freshPage, open, reload, text, eventually, expectTexts, seedStorage, storageEntries, assertNoBadNumbers,
-  CONCURRENCY,
+  intervalCsv, CONCURRENCY,
 } from './harness.mjs';
-import { DEFAULT_RESULTS, KEY_CURRENT, KEY_SCENARIOS, VALID_INPUTS, envelope } from './cases.mjs';
+import {
+  DEFAULT_RESULTS, KEY_CURRENT, KEY_SCENARIOS, VALID_INPUTS, VALID_INPUTS_V1, TWO_INTERVALS_WITH_AHT_RESULTS,
+  envelope,
+} from './cases.mjs';
+
+/** The version-1 fixtures the app's own storage tests migrate (tests/fixtures/storage/). */
+const fixture = (name) => readFile(new URL(`../fixtures/storage/${name}`, import.meta.url), 'utf8');
 
 let site;
 let browser;
@@ -25,8 +33,8 @@ describe('saving in the browser', { concurrency: CONCURRENCY }, () => {
 
   const notice = (page) => page.getByTestId('storage-notice');
   const list = (page) => page.getByTestId('scenario-list');
-  /** The user's scenarios (not the built-in example, which is always listed first). */
-  const SAVED = 'li[data-scenario]:not(.example)';
+  /** The user's scenarios (the built-in example, always listed first, has no data-scenario). */
+  const SAVED = 'li[data-scenario]';
   const scenario = (page, name) => list(page).locator(`${SAVED}[data-scenario="${name.replace(/["\\]/g, '\\$&')}"]`);
   const scenarioNames = (page) => list(page).locator(SAVED).evaluateAll((items) => items.map((li) => li.dataset.scenario));
   const scenarioAction = (page, name, action) => scenario(page, name).locator(`button[data-action="${action}"]`);
@@ -50,24 +58,53 @@ describe('saving in the browser', { concurrency: CONCURRENCY }, () => {
   const CORRUPT = /could not be read\. It was kept under a backup key/;
   const NEWER = /comes from a newer version of ccplan/;
   const FULL = /storage is full/;
+  /** The scenario form's message (role=alert; empty when all is well). */
+  const formMessage = (page) => page.locator('.scenario-form .field-error');
+  const NAME_TAKEN = 'A scenario of that name exists; choose another name.';
+  const LIST_FULL = 'The list is full (200 scenarios); delete one first.';
 
-  test('changed inputs are saved and restored after a reload', async (t) => {
+  async function expectFormMessage(page, message) {
+    await eventually(async () => assert.equal((await formMessage(page).textContent()).trim(), message));
+    assert.equal(await formMessage(page).getAttribute('role'), 'alert');
+  }
+
+  /** The stored scenarios' names (version 2). */
+  async function storedNames(page) {
+    const stored = JSON.parse((await storageEntries(page))[KEY_SCENARIOS]);
+    assert.equal(stored.version, 2);
+    return stored.data.map((s) => s.name);
+  }
+
+  test('changed inputs are saved (schema version 2) and restored after a reload', async (t) => {
     const { page, errors } = await freshPage(t, browser);
     await open(page, site.url);
     await page.getByTestId('volume').fill('250');
     await page.getByTestId('aht').fill('240');
     await page.getByTestId('model').selectOption('erlang_a');
     await page.getByTestId('patience').fill('90');
-    await page.getByTestId('paste-volumes').fill('120\n150');
+    await page.getByTestId('paste-volumes').fill('07:00\t120\t300\n07:30\t150\t240');
+    await expectTexts(page, { 'day-volume': '270' });
     await page.waitForTimeout(AUTOSAVE_WAIT_MS);
 
     const saved = JSON.parse((await storageEntries(page))[KEY_CURRENT]);
-    assert.equal(saved.version, 1);
+    assert.equal(saved.version, 2);
     assert.deepEqual(
-      { volume: saved.data.volume, aht: saved.data.aht_s, model: saved.data.model, patience: saved.data.patience_s, day: saved.data.intraday },
-      { volume: 250, aht: 240, model: 'erlang_a', patience: 90, day: [120, 150] },
+      {
+        volume: saved.data.volume, aht: saved.data.aht_s, model: saved.data.model, patience: saved.data.patience_s,
+        day: saved.data.intraday, ahts: saved.data.intraday_aht, start: saved.data.day_start_min,
+      },
+      { volume: 250, aht: 240, model: 'erlang_a', patience: 90, day: [120, 150], ahts: [300, 240], start: 420 },
     );
-    const results = { 'required-agents': await text(page, 'required-agents'), abandon: await text(page, 'abandon'), 'day-volume': '270' };
+    assert.equal(typeof saved.data.scorecard, 'object');
+    const results = {
+      'required-agents': await text(page, 'required-agents'),
+      abandon: await text(page, 'abandon'),
+      'day-volume': '270',
+      'day-peak-agents': await text(page, 'day-peak-agents'),
+      'day-service-level': await text(page, 'day-service-level'),
+    };
+    const table = await intervalCsv(page);
+    assert.deepEqual(table.map((row) => row.slice(0, 3)), [['07:00', '120', '300'], ['07:30', '150', '240']]);
 
     await reload(page);
     assert.equal(await page.getByTestId('volume').inputValue(), '250');
@@ -75,6 +112,7 @@ describe('saving in the browser', { concurrency: CONCURRENCY }, () => {
     assert.equal(await page.getByTestId('model').inputValue(), 'erlang_a');
     assert.equal(await page.getByTestId('patience').inputValue(), '90');
     await expectTexts(page, results);
+    assert.deepEqual(await intervalCsv(page), table, 'the same day: starts, volumes and per-interval AHT');
     assert.equal(await notice(page).count(), 0);
     assert.deepEqual(errors, []);
   });
@@ -83,6 +121,13 @@ describe('saving in the browser', { concurrency: CONCURRENCY }, () => {
     const { page, errors, dialogs } = await freshPage(t, browser);
     await open(page, site.url);
     assert.match(await list(page).textContent(), /No saved scenarios yet/);
+    // The built-in example comes first, marked as built in, not as a saved scenario.
+    const first = list(page).locator('li').first();
+    assert.deepEqual(
+      await first.evaluate((li) => [li.dataset.builtin, li.className, li.hasAttribute('data-scenario')]),
+      ['example', 'example', false],
+    );
+    assert.equal(await first.getByTestId('load-example').count(), 1);
 
     // A nameless save is refused with a message.
     await saveAs(page, '   ');
@@ -97,8 +142,9 @@ describe('saving in the browser', { concurrency: CONCURRENCY }, () => {
     assert.equal(await page.getByTestId('scenario-name').inputValue(), '', 'the name box is cleared after saving');
     assert.doesNotMatch(await list(page).textContent(), /No saved scenarios yet/);
     const stored = JSON.parse((await storageEntries(page))[KEY_SCENARIOS]);
-    assert.equal(stored.version, 1);
+    assert.equal(stored.version, 2);
     assert.deepEqual(stored.data.map((s) => [s.name, s.inputs.volume]), [['Peak week', 250]]);
+    assert.equal(await list(page).locator('li').first().getAttribute('data-builtin'), 'example', 'the example stays first');
 
     // Change the inputs, leave a half-typed bad value, then load: all restored.
     await page.getByTestId('volume').fill('300');
@@ -121,6 +167,15 @@ describe('saving in the browser', { concurrency: CONCURRENCY }, () => {
     await scenarioAction(page, 'Peak week 2', 'duplicate').click();
     await scenario(page, 'Peak week 2 (copy 2)').waitFor();
     assert.deepEqual(await scenarioNames(page), ['Peak week 2', 'Peak week 2 (copy)', 'Peak week 2 (copy 2)']);
+    assert.equal((await formMessage(page).textContent()).trim(), '');
+
+    // Renaming to a name in use is refused with a message; nothing changes.
+    await page.getByTestId('scenario-name').fill('Peak week 2 (copy)');
+    await scenarioAction(page, 'Peak week 2', 'rename').click();
+    await expectFormMessage(page, NAME_TAKEN);
+    assert.deepEqual(await scenarioNames(page), ['Peak week 2', 'Peak week 2 (copy)', 'Peak week 2 (copy 2)']);
+    assert.deepEqual(await storedNames(page), ['Peak week 2', 'Peak week 2 (copy)', 'Peak week 2 (copy 2)']);
+    await page.getByTestId('scenario-name').fill('');
 
     await scenarioAction(page, 'Peak week 2', 'delete').click();
     await eventually(async () => assert.deepEqual(await scenarioNames(page), ['Peak week 2 (copy)', 'Peak week 2 (copy 2)']));
@@ -133,6 +188,7 @@ describe('saving in the browser', { concurrency: CONCURRENCY }, () => {
       assert.deepEqual(saved.map((s) => [s.name, s.inputs.volume]), [['Peak week 2 (copy)', 250], ['Peak week 2 (copy 2)', 222]]);
     });
     assert.deepEqual(await scenarioNames(page), ['Peak week 2 (copy)', 'Peak week 2 (copy 2)']);
+    assert.equal((await formMessage(page).textContent()).trim(), '', 'a successful save clears the message');
 
     await reload(page);
     assert.deepEqual(await scenarioNames(page), ['Peak week 2 (copy)', 'Peak week 2 (copy 2)']);
@@ -174,7 +230,10 @@ describe('saving in the browser', { concurrency: CONCURRENCY }, () => {
   for (const { title, raw, message } of [
     { title: 'text that is not JSON', raw: 'not json', message: CORRUPT },
     { title: 'an unknown schema version', raw: '{"version":99,"data":{}}', message: NEWER },
+    { title: 'the next schema version', raw: envelope(VALID_INPUTS, 3), message: NEWER },
+    { title: 'schema version 0', raw: envelope(VALID_INPUTS_V1, 0), message: NEWER },
     { title: 'markup where a number belongs', raw: '{"version":1,"data":{"volume":"<img src=x onerror=alert(1)>"}}', message: CORRUPT },
+    { title: 'markup where a start belongs', raw: envelope({ ...VALID_INPUTS, day_start_min: '<img src=x onerror=alert(1)>' }), message: CORRUPT },
     { title: 'a negative volume', raw: envelope({ ...VALID_INPUTS, volume: -5 }), message: CORRUPT },
   ]) {
     test(`stored inputs with ${title} are backed up and the app starts from defaults`, async (t) => {
@@ -207,6 +266,13 @@ describe('saving in the browser', { concurrency: CONCURRENCY }, () => {
       envelope({ ...VALID_INPUTS, evil: '<script>alert(1)</script>' }), // unknown field
       envelope({ ...VALID_INPUTS, intraday: Array(97).fill(1) }), // more than a day of 15-minute intervals
       envelope(Object.fromEntries(Object.entries(VALID_INPUTS).filter(([k]) => k !== 'aht_s'))),
+      envelope({ ...VALID_INPUTS, day_start_min: 1440 }), // the first interval starts before midnight
+      envelope({ ...VALID_INPUTS, day_start_min: -30 }),
+      envelope({ ...VALID_INPUTS, intraday_aht: [300, 240, 200] }), // more AHTs than intervals
+      envelope({ ...VALID_INPUTS, intraday_aht: [0, null] }), // an AHT of 0 s
+      envelope({ ...VALID_INPUTS, intraday_aht: [null, 7201] }), // more than 2 hours
+      envelope({ ...VALID_INPUTS, intraday_aht: ['fast', null] }),
+      envelope({ ...VALID_INPUTS_V1, interval_min: 45 }, 1), // version 1 is checked as strictly
       '',
     ]) {
       await reloadWith(page, KEY_CURRENT, raw);
@@ -256,21 +322,92 @@ describe('saving in the browser', { concurrency: CONCURRENCY }, () => {
   test('other bad scenario lists are refused and backed up', async (t) => {
     const { page, errors, dialogs } = await freshPage(t, browser);
     await open(page, site.url);
-    for (const raw of [
-      envelope([{ name: 'Infinite', inputs: VALID_INPUTS }]).replace('"volume":250', '"volume":1e400'), // beyond f64
-      envelope([{ name: 'n'.repeat(81), inputs: VALID_INPUTS }]),
-      envelope([{ name: 'tab\there', inputs: VALID_INPUTS }]),
-      envelope([{ name: 'Extra', inputs: VALID_INPUTS, extra: 1 }]),
-      envelope(Array.from({ length: 201 }, (_, i) => ({ name: `S${i}`, inputs: VALID_INPUTS }))),
-      envelope(fine), // not a list
-      envelope([fine], 2),
+    for (const [raw, message] of [
+      [envelope([{ name: 'Infinite', inputs: VALID_INPUTS }]).replace('"volume":250', '"volume":1e400'), CORRUPT], // beyond f64
+      [envelope([{ name: 'n'.repeat(81), inputs: VALID_INPUTS }]), CORRUPT],
+      [envelope([{ name: 'tab\there', inputs: VALID_INPUTS }]), CORRUPT],
+      [envelope([{ name: 'Extra', inputs: VALID_INPUTS, extra: 1 }]), CORRUPT],
+      [envelope([{ name: 'Late', inputs: { ...VALID_INPUTS, day_start_min: 1500 } }]), CORRUPT],
+      [envelope([{ name: 'Old but bad', inputs: { ...VALID_INPUTS_V1, volume: -1 } }], 1), CORRUPT],
+      [envelope(Array.from({ length: 201 }, (_, i) => ({ name: `S${i}`, inputs: VALID_INPUTS }))), CORRUPT],
+      [envelope(fine), CORRUPT], // not a list
+      [envelope([fine], 3), NEWER],
+      [envelope([fine], 0), NEWER],
     ]) {
       await reloadWith(page, KEY_SCENARIOS, raw);
-      await expectRefused(page, KEY_SCENARIOS, raw, raw.startsWith('{"version":2,') ? NEWER : CORRUPT);
+      await expectRefused(page, KEY_SCENARIOS, raw, message);
       assert.deepEqual(await scenarioNames(page), []);
     }
     assert.deepEqual(errors, []);
     assert.deepEqual(dialogs, []);
+  });
+
+  test('version-1 inputs and scenarios are accepted and migrated: same values, written back as version 2 on the next save', async (t) => {
+    const { context, page, errors } = await freshPage(t, browser);
+    const [current, scenarios] = [await fixture('v1-current.json'), await fixture('v1-scenarios.json')];
+    await seedStorage(context, { [KEY_CURRENT]: current, [KEY_SCENARIOS]: scenarios });
+    await open(page, site.url);
+    const shown = {};
+    for (const id of ['volume', 'aht', 'sl-target', 'sl-seconds', 'interval', 'shrinkage', 'max-occupancy', 'patience', 'cost-per-hour', 'agents', 'model']) {
+      shown[id] = await page.getByTestId(id).inputValue();
+    }
+    assert.deepEqual(shown, {
+      volume: '250', aht: '240', 'sl-target': '85', 'sl-seconds': '15', interval: '15', shrinkage: '32',
+      'max-occupancy': '88', patience: '90', 'cost-per-hour': '31.5', agents: '45', model: 'erlang_a',
+    });
+    assert.equal(await page.getByTestId('reverse').isChecked(), true);
+    await expectTexts(page, { 'day-volume': '85' }); // 10 + 20 + 30 + 25
+    // The day from 08:00 in 15-minute steps, at the page's AHT.
+    assert.deepEqual((await intervalCsv(page)).map((row) => row.slice(0, 3)), [
+      ['08:00', '10', '240'], ['08:15', '20', '240'], ['08:30', '30', '240'], ['08:45', '25', '240'],
+    ]);
+    assert.deepEqual(await scenarioNames(page), ['Peak week 旺季', 'Quiet']);
+    assert.equal(await notice(page).count(), 0);
+    let entries = await storageEntries(page);
+    assert.deepEqual(Object.keys(entries).filter((k) => k.startsWith('ccplan.backup.')), [], 'no backup: nothing was refused');
+    assert.equal(entries[KEY_CURRENT], current, 'left as it was until something changes');
+
+    // The scorecard page works from its defaults.
+    await page.getByTestId('nav-scorecard').click();
+    await page.getByTestId('horizon').waitFor();
+    assert.equal(await page.getByTestId('horizon').inputValue(), '12');
+    await page.getByTestId('nav-staffing').click();
+
+    await scenarioAction(page, 'Quiet', 'load').click();
+    await eventually(async () => assert.equal(await page.getByTestId('volume').inputValue(), '50'));
+    assert.equal(await page.getByTestId('interval').inputValue(), '60');
+    await expectTexts(page, { 'day-volume': '5' });
+    await page.waitForTimeout(AUTOSAVE_WAIT_MS);
+    const saved = JSON.parse((await storageEntries(page))[KEY_CURRENT]);
+    assert.equal(saved.version, 2);
+    assert.deepEqual(
+      [saved.data.volume, saved.data.interval_min, saved.data.intraday, saved.data.intraday_aht, saved.data.day_start_min],
+      [50, 60, [5], [], 480],
+    );
+    assert.equal(saved.data.scorecard.horizon, 12);
+
+    await saveAs(page, 'New');
+    await scenario(page, 'New').waitFor();
+    const list = JSON.parse((await storageEntries(page))[KEY_SCENARIOS]);
+    assert.equal(list.version, 2);
+    assert.deepEqual(list.data.map((s) => [s.name, s.inputs.volume, s.inputs.intraday_aht, s.inputs.day_start_min]), [
+      ['Peak week 旺季', 400, [], 480], ['Quiet', 50, [], 480], ['New', 50, [], 480],
+    ]);
+    entries = await storageEntries(page);
+    assert.deepEqual(Object.keys(entries).filter((k) => k.startsWith('ccplan.backup.')), []);
+    assert.deepEqual(errors, []);
+  });
+
+  test('version-2 inputs restore the per-interval AHT (null: the page\'s AHT) and the day\'s start', async (t) => {
+    const { context, page, errors } = await freshPage(t, browser);
+    const raw = envelope({ ...VALID_INPUTS, intraday_aht: [null, 240], day_start_min: 420 });
+    await seedStorage(context, { [KEY_CURRENT]: raw });
+    await open(page, site.url);
+    await expectTexts(page, { 'required-agents': '50', ...TWO_INTERVALS_WITH_AHT_RESULTS });
+    assert.deepEqual((await intervalCsv(page)).map((row) => row.slice(0, 3)), [['07:00', '120', '300'], ['07:30', '150', '240']]);
+    assert.equal(await notice(page).count(), 0);
+    assert.equal((await storageEntries(page))[KEY_CURRENT], raw);
+    assert.deepEqual(errors, []);
   });
 
   test('a full storage quota shows the "full" notice and the results still update', async (t) => {
@@ -281,11 +418,9 @@ describe('saving in the browser', { concurrency: CONCURRENCY }, () => {
       };
     });
     await open(page, site.url);
-    // (The app also writes the language at start-up, which fails too; clear that notice first.)
-    if (await notice(page).count()) {
-      await notice(page).getByRole('button').click();
-      await notice(page).waitFor({ state: 'detached' });
-    }
+    // A first visit writes nothing (not even the language), so there is nothing to report yet.
+    await page.waitForTimeout(AUTOSAVE_WAIT_MS);
+    assert.equal(await notice(page).count(), 0);
     await page.getByTestId('volume').fill('250');
     await expectTexts(page, { 'required-agents': '50', load: '41.67 Erlangs' });
     await expectNotice(page, FULL);
@@ -297,6 +432,12 @@ describe('saving in the browser', { concurrency: CONCURRENCY }, () => {
     await expectNotice(page, FULL);
     assert.deepEqual(await scenarioNames(page), []);
     assert.equal(await page.getByTestId('scenario-name').inputValue(), 'Peak week');
+
+    // Picking a language writes it, which fails too (and says so, in the new language).
+    await notice(page).getByRole('button').click();
+    await notice(page).waitFor({ state: 'detached' });
+    await page.getByTestId('lang').selectOption('zh');
+    await expectNotice(page, /浏览器存储空间已满/);
     assert.deepEqual(errors, []);
   });
 
@@ -319,26 +460,33 @@ describe('saving in the browser', { concurrency: CONCURRENCY }, () => {
     assert.deepEqual(errors, []);
   });
 
-  // --- Tests of app bugs: these fail until the bug is fixed. ---
-
-  // Bug: "Duplicate" appends " (copy)" without checking the 80-character limit
-  // that loading enforces, so the next load refuses the whole list.
-  test('duplicating a scenario with a long name keeps the list loadable', async (t) => {
-    const { page } = await freshPage(t, browser);
+  test('duplicating a scenario with a long name shortens the copy\'s name to 80 characters at most; the list stays loadable', async (t) => {
+    const { page, errors } = await freshPage(t, browser);
     await open(page, site.url);
     const long = 'L'.repeat(80);
     await saveAs(page, long);
+    await scenario(page, long).waitFor();
     await scenarioAction(page, long, 'duplicate').click();
     await eventually(async () => assert.equal((await scenarioNames(page)).length, 2));
+    await scenarioAction(page, long, 'duplicate').click();
+    await eventually(async () => assert.equal((await scenarioNames(page)).length, 3));
+    const [, copy, copy2] = await scenarioNames(page);
+    const base = copy.replace(/ \(copy\)$/, '');
+    assert.match(copy, /^L+ \(copy\)$/);
+    assert.equal(copy2, `${base} (copy 2)`, 'the second copy has the same base');
+    assert.ok(long.startsWith(base) && base.length < 80, `base of ${base.length} characters`);
+    for (const name of [copy, copy2]) assert.ok(name.length <= 80, `${name.length} characters: ${name}`);
+    assert.equal((await formMessage(page).textContent()).trim(), '');
+
     await reload(page);
     assert.equal(await notice(page).count(), 0, 'no "could not be read" notice after a reload');
-    assert.equal((await scenarioNames(page)).length, 2, 'both scenarios are still listed after a reload');
+    assert.deepEqual(await scenarioNames(page), [long, copy, copy2]);
+    assert.deepEqual(await backupsOf(page, KEY_SCENARIOS), []);
+    assert.deepEqual(errors, []);
   });
 
-  // Bug: when the backup cannot be written (storage full), the unreadable
-  // original is deleted anyway, so the user's data is lost.
   test('unreadable saved data is not deleted when no backup can be written', async (t) => {
-    const { context, page } = await freshPage(t, browser);
+    const { context, page, errors } = await freshPage(t, browser);
     await seedStorage(context, { [KEY_CURRENT]: 'not json' });
     await context.addInitScript(() => {
       Storage.prototype.setItem = function setItem() {
@@ -347,24 +495,53 @@ describe('saving in the browser', { concurrency: CONCURRENCY }, () => {
     });
     await open(page, site.url);
     await expectTexts(page, DEFAULT_RESULTS);
-    const entries = await storageEntries(page);
-    const kept = entries[KEY_CURRENT] === 'not json' || Object.values(entries).includes('not json');
-    assert.ok(kept, `the original text is gone: storage holds ${JSON.stringify(entries)}`);
+    await expectNotice(page, /could not be read/);
+    assert.deepEqual(await storageEntries(page), { [KEY_CURRENT]: 'not json' }, 'the original stays under its key; no backup');
+    await reload(page);
+    await expectTexts(page, DEFAULT_RESULTS);
+    assert.deepEqual(await storageEntries(page), { [KEY_CURRENT]: 'not json' });
+    assert.deepEqual(errors, []);
   });
 
-  // Bug: with 200 scenarios saved, "Save as" appends the new one and then
-  // truncates the list to 200, dropping it, yet clears the name box and says nothing.
-  test('saving a 201st scenario is either kept or refused with a message', async (t) => {
-    const { context, page } = await freshPage(t, browser);
+  test('with 200 scenarios, a new one (save as, duplicate) is refused with a message and nothing is dropped', async (t) => {
+    const { context, page, errors } = await freshPage(t, browser);
     const full = Array.from({ length: 200 }, (_, i) => ({ name: `S${i}`, inputs: VALID_INPUTS }));
+    const names = full.map((s) => s.name);
     await seedStorage(context, { [KEY_SCENARIOS]: envelope(full) });
     await open(page, site.url);
-    assert.equal((await scenarioNames(page)).length, 200);
+    assert.deepEqual(await scenarioNames(page), names);
+
     await saveAs(page, 'Extra');
-    await page.waitForTimeout(200);
-    const listed = await scenario(page, 'Extra').count();
-    const said = (await page.locator('.scenario-form').getByRole('alert', { includeHidden: true }).textContent()).trim()
-      || (await notice(page).count() ? await notice(page).textContent() : '');
-    assert.ok(listed === 1 || said !== '', 'the new scenario vanished without a word');
+    await expectFormMessage(page, LIST_FULL);
+    assert.equal(await scenario(page, 'Extra').count(), 0);
+    assert.deepEqual(await scenarioNames(page), names);
+    assert.equal(await page.getByTestId('scenario-name').inputValue(), 'Extra', 'the name stays typed');
+    assert.deepEqual(await storedNames(page), names);
+
+    // Saving under a name in the list replaces that scenario: allowed when full (and the message goes).
+    await page.getByTestId('volume').fill('222');
+    await saveAs(page, 'S5');
+    await expectFormMessage(page, '');
+    await eventually(async () => {
+      const stored = JSON.parse((await storageEntries(page))[KEY_SCENARIOS]).data;
+      assert.deepEqual(stored.map((s) => s.name), names);
+      assert.equal(stored[5].inputs.volume, 222);
+    });
+
+    await scenarioAction(page, 'S7', 'duplicate').click();
+    await expectFormMessage(page, LIST_FULL);
+    assert.equal(await scenario(page, 'S7 (copy)').count(), 0);
+    assert.deepEqual(await scenarioNames(page), names);
+    assert.deepEqual(await storedNames(page), names);
+
+    // With one deleted, a new one fits again (at the end).
+    await scenarioAction(page, 'S0', 'delete').click();
+    await eventually(async () => assert.equal((await scenarioNames(page)).length, 199));
+    await saveAs(page, 'Extra');
+    await scenario(page, 'Extra').waitFor();
+    await expectFormMessage(page, '');
+    assert.deepEqual(await storedNames(page), [...names.slice(1), 'Extra']);
+    assert.equal(await notice(page).count(), 0);
+    assert.deepEqual(errors, []);
   });
 });

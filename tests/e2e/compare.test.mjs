@@ -1,0 +1,176 @@
+// The comparison page (#/compare): two to four scenarios side by side, with
+// the difference of each to the first, and their charts overlaid.
+import { describe, before, after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  serve, launch, freshPage, open, eventually, seedStorage, canvasIsDrawn, canvasSnapshot, assertNoBadNumbers,
+  CONCURRENCY,
+} from './harness.mjs';
+import { KEY_CURRENT, KEY_SCENARIOS, VALID_INPUTS, envelope } from './cases.mjs';
+
+let site;
+let browser;
+before(async () => {
+  site = await serve('/');
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/**
+ * Stored for every test: current inputs of volume 250 and three scenarios
+ * that differ from the defaults' 200 contacts only in volume.
+ */
+const STORAGE = {
+  [KEY_CURRENT]: envelope({ ...VALID_INPUTS, volume: 250 }),
+  [KEY_SCENARIOS]: envelope([
+    { name: 'Base', inputs: { ...VALID_INPUTS, volume: 200 } },
+    { name: 'Peak week 旺季', inputs: { ...VALID_INPUTS, volume: 300 } },
+    { name: 'Quiet', inputs: { ...VALID_INPUTS, volume: 50 } },
+  ]),
+};
+
+/** A page on the comparison page, reached from the navigation as a user does. */
+async function comparePage(t) {
+  const session = await freshPage(t, browser);
+  await seedStorage(session.context, STORAGE);
+  await open(session.page, site.url);
+  await session.page.getByTestId('compare').click();
+  await session.page.getByTestId('compare-choices').waitFor();
+  assert.match(session.page.url(), /#\/compare$/);
+  return session;
+}
+
+const choice = (page, id) => page.locator(`input[data-choice="${id}"]`);
+const table = (page) => page.getByTestId('compare-table');
+
+/** The table's column headings. */
+const columns = (page) => table(page).locator('thead th[data-column]').allTextContents();
+
+/** One row of the table by its label: each column's value and difference ('' for the first). */
+function row(page, label) {
+  const heading = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`); // the whole label
+  return table(page).locator('tbody tr').filter({ has: page.locator('th', { hasText: heading }) }).evaluate((tr) =>
+    [...tr.querySelectorAll('td')].map((td) => ({
+      value: td.querySelector('.value').textContent,
+      difference: td.querySelector('.difference')?.textContent ?? '',
+    })));
+}
+
+describe('comparing scenarios', { concurrency: CONCURRENCY }, () => {
+  test('two scenarios differing only in volume show each one\'s staffing and the difference', async (t) => {
+    const { page, errors } = await comparePage(t);
+    await choice(page, 's:Base').check();
+    await choice(page, 's:Peak week 旺季').check();
+    await table(page).waitFor();
+    assert.deepEqual(await columns(page), ['Base', 'Peak week 旺季']);
+
+    // Erlang C, 80/20, occupancy ≤ 85 %, 30-min intervals, AHT 300 s (expected.py's required_c):
+    // 200 contacts (33.3 Erlangs) → 40 agents, 87.8 %; 300 contacts (50 Erlangs) → 59 agents, 91.7 %.
+    assert.deepEqual(await row(page, 'Contacts per interval'), [
+      { value: '200', difference: '' }, { value: '300', difference: '+100 (+50.0 %)' },
+    ]);
+    assert.deepEqual(await row(page, 'Average handle time (s)'), [
+      { value: '300', difference: '' }, { value: '300', difference: '=' },
+    ]);
+    assert.deepEqual(await row(page, 'Required agents'), [
+      { value: '40', difference: '' }, { value: '59', difference: '+19 (+47.5 %)' },
+    ]);
+    // 40 and 59 agents / (1 − 30 % shrinkage).
+    assert.deepEqual(await row(page, 'Scheduled FTE (after shrinkage)'), [
+      { value: '57.1', difference: '' }, { value: '84.3', difference: '+27.1 (+47.5 %)' },
+    ]);
+    // A change of a share is in percentage points: 91.67 % − 87.77 % = 3.9 pp.
+    assert.deepEqual(await row(page, 'Service level'), [
+      { value: '87.8 %', difference: '' }, { value: '91.7 %', difference: '+3.9 pp' },
+    ]);
+
+    // The order picked is the order shown: the first column is the base of the differences.
+    await choice(page, 's:Base').uncheck();
+    await eventually(async () => assert.equal(await table(page).count(), 0));
+    await choice(page, 's:Base').check();
+    await eventually(async () => assert.deepEqual(await columns(page), ['Peak week 旺季', 'Base']));
+    assert.deepEqual(await row(page, 'Required agents'), [
+      { value: '59', difference: '' }, { value: '40', difference: '−19 (−32.2 %)' },
+    ]);
+    await assertNoBadNumbers(page);
+    assert.deepEqual(errors, []);
+  });
+
+  test('the current inputs and the example can be compared with saved scenarios', async (t) => {
+    const { page, errors } = await comparePage(t);
+    assert.deepEqual(
+      await page.locator('input[data-choice]').evaluateAll((boxes) => boxes.map((box) => box.dataset.choice)),
+      ['current', 'example', 's:Base', 's:Peak week 旺季', 's:Quiet'],
+    );
+    await choice(page, 'current').check();
+    await choice(page, 'example').check();
+    await table(page).waitFor();
+    assert.deepEqual(await columns(page), ['Current inputs', 'Example: support centre annual plan']);
+    // The current inputs (250 contacts → 50 agents); the example: 1 500 contacts at AHT 270 s.
+    assert.deepEqual(await row(page, 'Contacts per interval'), [
+      { value: '250', difference: '' }, { value: '1500', difference: '+1250 (+500.0 %)' },
+    ]);
+    assert.deepEqual((await row(page, 'Average handle time (s)')).map((cell) => cell.value), ['300', '270']);
+    const agents = await row(page, 'Required agents');
+    assert.equal(agents[0].value, '50');
+    assert.match(agents[1].value, /^\d+$/);
+    assert.ok(Number(agents[1].value) > 200, `the example needs more than 200 agents, not ${agents[1].value}`);
+    assert.deepEqual(errors, []);
+  });
+
+  test('fewer than two choices show no table; a fifth is refused', async (t) => {
+    const { page, errors } = await comparePage(t);
+    const help = page.getByText('Pick at least two scenarios to compare.');
+    const refusal = page.getByText('At most four scenarios can be compared at once.');
+    await help.waitFor();
+    assert.equal(await table(page).count(), 0);
+    await choice(page, 'current').check();
+    assert.equal(await table(page).count(), 0);
+    await help.waitFor();
+
+    for (const id of ['example', 's:Base', 's:Quiet']) await choice(page, id).check();
+    await eventually(async () => assert.equal((await columns(page)).length, 4));
+    assert.equal(await help.count(), 0);
+    await choice(page, 's:Peak week 旺季').click();
+    await refusal.waitFor();
+    assert.equal(await choice(page, 's:Peak week 旺季').isChecked(), false);
+    assert.deepEqual(await columns(page), ['Current inputs', 'Example: support centre annual plan', 'Base', 'Quiet']);
+
+    // Unticking one makes room again.
+    await choice(page, 'example').uncheck();
+    await eventually(async () => assert.equal(await refusal.count(), 0));
+    await choice(page, 's:Peak week 旺季').check();
+    await eventually(async () => assert.deepEqual(await columns(page), ['Current inputs', 'Base', 'Quiet', 'Peak week 旺季']));
+    // 250, 200, 50 and 300 contacts (8.33 Erlangs for 50 → 12 agents, 86.2 %).
+    assert.deepEqual((await row(page, 'Required agents')).map((cell) => cell.value), ['50', '40', '12', '59']);
+    assert.deepEqual(errors, []);
+  });
+
+  test('the staffing curves and monthly requirements are drawn, and redrawn for another choice', async (t) => {
+    const { page, errors } = await comparePage(t);
+    await choice(page, 's:Base').check();
+    await choice(page, 's:Quiet').check();
+    for (const id of ['compare-curve', 'compare-projection']) {
+      await eventually(async () => assert.ok(await canvasIsDrawn(page, id), id));
+    }
+    const before = await canvasSnapshot(page, 'compare-curve');
+    await choice(page, 's:Peak week 旺季').check();
+    await eventually(async () => assert.notEqual(await canvasSnapshot(page, 'compare-curve'), before));
+    assert.ok(await canvasIsDrawn(page, 'compare-projection'));
+    assert.deepEqual(errors, []);
+  });
+
+  test('the comparison page opens directly from its URL', async (t) => {
+    const { page, context, errors } = await freshPage(t, browser);
+    await seedStorage(context, STORAGE);
+    await page.goto(`${site.url}#/compare`);
+    await choice(page, 's:Quiet').check();
+    await choice(page, 's:Base').check();
+    await eventually(async () => assert.deepEqual(await columns(page), ['Quiet', 'Base']));
+    assert.equal(await page.getByTestId('compare').getAttribute('aria-current'), 'page');
+    assert.deepEqual(errors, []);
+  });
+});
