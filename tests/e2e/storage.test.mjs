@@ -231,7 +231,7 @@ describe('saving in the browser', { concurrency: CONCURRENCY }, () => {
     { title: 'text that is not JSON', raw: 'not json', message: CORRUPT },
     { title: 'an unknown schema version', raw: '{"version":99,"data":{}}', message: NEWER },
     { title: 'the next schema version', raw: envelope(VALID_INPUTS, 3), message: NEWER },
-    { title: 'schema version 0', raw: envelope(VALID_INPUTS_V1, 0), message: NEWER },
+    { title: 'schema version 0 (never written by any version: damaged)', raw: envelope(VALID_INPUTS_V1, 0), message: CORRUPT },
     { title: 'markup where a number belongs', raw: '{"version":1,"data":{"volume":"<img src=x onerror=alert(1)>"}}', message: CORRUPT },
     { title: 'markup where a start belongs', raw: envelope({ ...VALID_INPUTS, day_start_min: '<img src=x onerror=alert(1)>' }), message: CORRUPT },
     { title: 'a negative volume', raw: envelope({ ...VALID_INPUTS, volume: -5 }), message: CORRUPT },
@@ -332,7 +332,7 @@ describe('saving in the browser', { concurrency: CONCURRENCY }, () => {
       [envelope(Array.from({ length: 201 }, (_, i) => ({ name: `S${i}`, inputs: VALID_INPUTS }))), CORRUPT],
       [envelope(fine), CORRUPT], // not a list
       [envelope([fine], 3), NEWER],
-      [envelope([fine], 0), NEWER],
+      [envelope([fine], 0), CORRUPT],
     ]) {
       await reloadWith(page, KEY_SCENARIOS, raw);
       await expectRefused(page, KEY_SCENARIOS, raw, message);
