@@ -170,13 +170,15 @@ pub struct Summary {
 impl CapacityPlan {
     pub fn summary(&self, inputs: &CapacityInputs) -> Summary {
         let months = &self.months;
-        let peak = months.iter().fold(&months[0], |a, b| {
-            if b.required_fte > a.required_fte {
-                b
-            } else {
-                a
-            }
-        });
+        // The first month with the highest requirement (the plan's first month if empty).
+        let (peak_required_fte, peak_month) =
+            months.iter().fold((0.0, inputs.first_month), |best, m| {
+                if m.required_fte > best.0 {
+                    (m.required_fte, m.month)
+                } else {
+                    best
+                }
+            });
         let total_cost: f64 = months.iter().map(|m| m.total_cost).sum();
         let handled: f64 = months.iter().map(|m| m.handled).sum();
         Summary {
@@ -186,8 +188,8 @@ impl CapacityPlan {
                 .iter()
                 .take(inputs.training_months as usize)
                 .any(|m| m.gap < 0.0),
-            peak_required_fte: peak.required_fte,
-            peak_month: peak.month,
+            peak_required_fte,
+            peak_month,
             cost_per_contact: if handled > 0.0 {
                 total_cost / handled
             } else {
