@@ -116,14 +116,6 @@ pub fn draw_lines<DB: DrawingBackend>(
                 .map_err(err)?;
         }
     }
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
-        .background_style(WHITE.mix(0.85))
-        .border_style(RGBColor(0xcc, 0xcc, 0xcc))
-        .label_font(font)
-        .margin(px(6.0))
-        .draw()
-        .map_err(err)?;
+    legend!(chart, font, scale, SeriesLabelPosition::UpperLeft);
     area.present().map_err(err)
 }

@@ -6,6 +6,21 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+/// The legend, boxed where the chart has least data.
+macro_rules! legend {
+    ($chart:expr, $font:expr, $scale:expr, $position:expr) => {
+        $chart
+            .configure_series_labels()
+            .position($position)
+            .background_style(WHITE.mix(0.85))
+            .border_style(RGBColor(0xcc, 0xcc, 0xcc))
+            .label_font($font)
+            .margin((6.0 * $scale).round() as i32)
+            .draw()
+            .map_err(err)?
+    };
+}
+
 const SL_COLOUR: RGBColor = RGBColor(0x1f, 0x6f, 0xd1);
 const ABANDON_COLOUR: RGBColor = RGBColor(0xd9, 0x48, 0x1c);
 const ASA_COLOUR: RGBColor = RGBColor(0x2e, 0x8b, 0x57);
@@ -199,15 +214,7 @@ pub fn draw_staffing_curve<DB: DrawingBackend>(
                 .map_err(err)?;
         }
     }
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::MiddleRight)
-        .background_style(WHITE.mix(0.85))
-        .border_style(RGBColor(0xcc, 0xcc, 0xcc))
-        .label_font(label_font)
-        .margin(px(6.0))
-        .draw()
-        .map_err(err)?;
+    legend!(chart, label_font, scale, SeriesLabelPosition::MiddleRight);
     area.present().map_err(err)
 }
 
@@ -321,15 +328,7 @@ pub fn draw_intraday<DB: DrawingBackend>(
                 .map(|p| Circle::new(p, px(2.5) as u32, AGENTS_COLOUR.filled())),
         )
         .map_err(err)?;
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperRight)
-        .background_style(WHITE.mix(0.85))
-        .border_style(RGBColor(0xcc, 0xcc, 0xcc))
-        .label_font(label_font)
-        .margin(px(6.0))
-        .draw()
-        .map_err(err)?;
+    legend!(chart, label_font, scale, SeriesLabelPosition::UpperRight);
     area.present().map_err(err)
 }
 

@@ -5,16 +5,20 @@ use plotters::prelude::*;
 
 use super::{err, DrawResult, FONT};
 
-/// The legend, boxed where the chart has least data.
-macro_rules! legend {
-    ($chart:expr, $font:expr, $scale:expr, $position:expr) => {
+/// Axes of a monthly chart: month labels that fit, titles, light grid.
+macro_rules! month_mesh {
+    ($chart:expr, $labels:expr, $font:expr, $px:expr, $n:expr, $format:expr, $y_format:expr) => {
         $chart
-            .configure_series_labels()
-            .position($position)
-            .background_style(WHITE.mix(0.85))
-            .border_style(RGBColor(0xcc, 0xcc, 0xcc))
-            .label_font($font)
-            .margin((6.0 * $scale).round() as i32)
+            .configure_mesh()
+            .x_desc($labels.x_axis.as_str())
+            .y_desc($labels.y_axis.as_str())
+            .label_style($font.clone())
+            .axis_desc_style((FONT, $px(13.0)).into_font())
+            .x_labels($n)
+            .x_label_formatter($format)
+            .y_label_formatter($y_format)
+            .disable_x_mesh()
+            .light_line_style(RGBColor(0xee, 0xee, 0xee))
             .draw()
             .map_err(err)?
     };
@@ -91,19 +95,7 @@ pub fn draw_fte<DB: DrawingBackend>(
         .map_err(err)?;
     let font = (FONT, px(12.0)).into_font();
     let format = month_formatter(&labels.months, area.dim_in_pixel().0, scale);
-    chart
-        .configure_mesh()
-        .x_desc(labels.x_axis.as_str())
-        .y_desc(labels.y_axis.as_str())
-        .label_style(font.clone())
-        .axis_desc_style((FONT, px(13.0)).into_font())
-        .x_labels(n)
-        .x_label_formatter(&format)
-        .y_label_formatter(&|v| format!("{v:.0}"))
-        .disable_x_mesh()
-        .light_line_style(RGBColor(0xee, 0xee, 0xee))
-        .draw()
-        .map_err(err)?;
+    month_mesh!(chart, labels, font, px, n, &format, &|v| format!("{v:.0}"));
     let stroke = px(2.0).max(1) as u32;
     chart
         .draw_series(hires.iter().enumerate().map(|(i, h)| {
@@ -113,16 +105,9 @@ pub fn draw_fte<DB: DrawingBackend>(
         .map_err(err)?
         .label(labels.series[2].as_str())
         .legend(|(x, y)| Rectangle::new([(x, y - 5), (x + 14, y + 5)], HIRES.filled()));
-    let points = |values: &[f64]| -> Vec<(f64, f64)> {
-        values
-            .iter()
-            .enumerate()
-            .map(|(i, v)| (i as f64, *v))
-            .collect()
-    };
     chart
         .draw_series(LineSeries::new(
-            points(required),
+            by_month(required),
             REQUIRED.stroke_width(stroke + 1),
         ))
         .map_err(err)?
@@ -130,7 +115,7 @@ pub fn draw_fte<DB: DrawingBackend>(
         .legend(legend_line(REQUIRED, stroke + 1));
     chart
         .draw_series(LineSeries::new(
-            points(available),
+            by_month(available),
             AVAILABLE.stroke_width(stroke),
         ))
         .map_err(err)?
@@ -138,14 +123,14 @@ pub fn draw_fte<DB: DrawingBackend>(
         .legend(legend_line(AVAILABLE, stroke));
     chart
         .draw_series(
-            points(available)
+            by_month(available)
                 .into_iter()
                 .map(|p| Circle::new(p, px(3.0) as u32, AVAILABLE.filled())),
         )
         .map_err(err)?;
     chart
         .draw_series(
-            points(required)
+            by_month(required)
                 .into_iter()
                 .map(|p| TriangleMarker::new(p, px(3.5) as u32, REQUIRED.filled())),
         )
@@ -177,19 +162,7 @@ pub fn draw_service<DB: DrawingBackend>(
         .map_err(err)?;
     let font = (FONT, px(12.0)).into_font();
     let format = month_formatter(&labels.months, area.dim_in_pixel().0, scale);
-    chart
-        .configure_mesh()
-        .x_desc(labels.x_axis.as_str())
-        .y_desc(labels.y_axis.as_str())
-        .label_style(font.clone())
-        .axis_desc_style((FONT, px(13.0)).into_font())
-        .x_labels(n)
-        .x_label_formatter(&format)
-        .y_label_formatter(&|v| format!("{v:.0}"))
-        .disable_x_mesh()
-        .light_line_style(RGBColor(0xee, 0xee, 0xee))
-        .draw()
-        .map_err(err)?;
+    month_mesh!(chart, labels, font, px, n, &format, &|v| format!("{v:.0}"));
     let stroke = px(2.0).max(1) as u32;
     chart
         .draw_series([Rectangle::new(
@@ -199,16 +172,9 @@ pub fn draw_service<DB: DrawingBackend>(
         .map_err(err)?
         .label(labels.series[2].as_str())
         .legend(|(x, y)| Rectangle::new([(x, y - 5), (x + 14, y + 5)], BAND.filled()));
-    let points = |values: &[f64]| -> Vec<(f64, f64)> {
-        values
-            .iter()
-            .enumerate()
-            .map(|(i, v)| (i as f64, *v))
-            .collect()
-    };
     chart
         .draw_series(LineSeries::new(
-            points(service_pct),
+            by_month(service_pct),
             SERVICE.stroke_width(stroke + 1),
         ))
         .map_err(err)?
@@ -216,14 +182,14 @@ pub fn draw_service<DB: DrawingBackend>(
         .legend(legend_line(SERVICE, stroke + 1));
     chart
         .draw_series(
-            points(service_pct)
+            by_month(service_pct)
                 .into_iter()
                 .map(|p| Circle::new(p, px(3.0) as u32, SERVICE.filled())),
         )
         .map_err(err)?;
     chart
         .draw_series(LineSeries::new(
-            points(abandon_pct),
+            by_month(abandon_pct),
             ABANDON.stroke_width(stroke),
         ))
         .map_err(err)?
@@ -231,7 +197,7 @@ pub fn draw_service<DB: DrawingBackend>(
         .legend(legend_line(ABANDON, stroke));
     chart
         .draw_series(
-            points(abandon_pct)
+            by_month(abandon_pct)
                 .into_iter()
                 .map(|p| TriangleMarker::new(p, px(3.5) as u32, ABANDON.filled())),
         )
@@ -267,19 +233,7 @@ pub fn draw_cost<DB: DrawingBackend>(
         .set_secondary_coord(-0.5..n as f64 - 0.5, 0.0..top2);
     let font = (FONT, px(12.0)).into_font();
     let format = month_formatter(&labels.months, area.dim_in_pixel().0, scale);
-    chart
-        .configure_mesh()
-        .x_desc(labels.x_axis.as_str())
-        .y_desc(labels.y_axis.as_str())
-        .label_style(font.clone())
-        .axis_desc_style((FONT, px(13.0)).into_font())
-        .x_labels(n)
-        .x_label_formatter(&format)
-        .y_label_formatter(&|v| compact(*v))
-        .disable_x_mesh()
-        .light_line_style(RGBColor(0xee, 0xee, 0xee))
-        .draw()
-        .map_err(err)?;
+    month_mesh!(chart, labels, font, px, n, &format, &|v| compact(*v));
     chart
         .configure_secondary_axes()
         .y_desc(labels.y2_axis.as_str())
@@ -297,11 +251,7 @@ pub fn draw_cost<DB: DrawingBackend>(
         .label(labels.series[0].as_str())
         .legend(|(x, y)| Rectangle::new([(x, y - 5), (x + 14, y + 5)], COST.filled()));
     let stroke = px(2.0).max(1) as u32;
-    let points: Vec<(f64, f64)> = per_contact
-        .iter()
-        .enumerate()
-        .map(|(i, v)| (i as f64, *v))
-        .collect();
+    let points = by_month(per_contact);
     chart
         .draw_secondary_series(LineSeries::new(
             points.clone(),
@@ -319,6 +269,15 @@ pub fn draw_cost<DB: DrawingBackend>(
         .map_err(err)?;
     legend!(chart, font, scale, SeriesLabelPosition::UpperLeft);
     area.present().map_err(err)
+}
+
+/// One point per month: `(index, value)`.
+fn by_month(values: &[f64]) -> Vec<(f64, f64)> {
+    values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| (i as f64, *v))
+        .collect()
 }
 
 /// 1 234 567 → "1.2M", 12 345 → "12k": axis labels that fit.
