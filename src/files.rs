@@ -4,11 +4,12 @@
 //! file picker) is in the components.
 
 use ccplan_engine::capacity::CapacityPlan;
-use ccplan_engine::plan::DayPlan;
+use ccplan_engine::plan::{DayPlan, INTERVAL_COLUMNS};
 use serde::{Deserialize, Serialize};
 
-use crate::state::MAX_DAY_INTERVALS;
-use crate::storage::{valid_name, Scenario, MAX_SCENARIOS};
+use crate::model::limits::{valid_aht, valid_volume, MAX_DAY_INTERVALS, MAX_SCENARIOS};
+use crate::model::number::parse_number;
+use crate::model::scenario::{free_name, valid_name, Scenario};
 
 /// Marks a ccplan scenarios file, so other JSON is recognised and refused.
 pub const FORMAT: &str = "ccplan-scenarios";
@@ -90,17 +91,6 @@ pub fn import_scenarios(
     Ok((added, problems))
 }
 
-/// `name`, or `name (2)`, `name (3)`, … whichever is not taken.
-pub fn free_name(name: &str, taken: &[String]) -> String {
-    if !taken.iter().any(|t| t == name) {
-        return name.to_string();
-    }
-    (2..)
-        .map(|n| format!("{name} ({n})"))
-        .find(|candidate| !taken.contains(candidate))
-        .unwrap_or_default()
-}
-
 fn to_csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let _ = writer.write_record(header);
@@ -112,19 +102,6 @@ fn to_csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
 
 /// The intraday plan as CSV, one row per interval (`labels` gives their starts).
 pub fn interval_csv(day: &DayPlan, labels: &[String]) -> String {
-    let header = [
-        "interval_start",
-        "volume",
-        "aht_s",
-        "traffic_erlangs",
-        "agents",
-        "scheduled_fte",
-        "service_level",
-        "asa_s",
-        "p_wait",
-        "abandon",
-        "occupancy",
-    ];
     let rows = day.intervals.iter().zip(labels).map(|(row, label)| {
         let m = row.metrics;
         let figure = |f: fn(&ccplan_engine::staffing::Metrics) -> f64, decimals: usize| {
@@ -145,7 +122,7 @@ pub fn interval_csv(day: &DayPlan, labels: &[String]) -> String {
             figure(|m| m.occupancy, 4),
         ]
     });
-    to_csv(&header, rows)
+    to_csv(&INTERVAL_COLUMNS, rows)
 }
 
 /// The capacity plan as CSV, one row per month.
@@ -229,31 +206,86 @@ pub enum RowProblem {
 pub struct ParsedIntervals {
     pub rows: Vec<IntervalRow>,
     pub problems: Vec<(usize, RowProblem)>,
+    /// The commas could mean either thing (see [`Commas`]); nothing was
+    /// read, the user must say which.
+    pub ambiguous_commas: bool,
+}
+
+/// What a comma means in pasted text without tabs or semicolons.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Commas {
+    /// Decided from the text; ambiguous text is not read (see [`parse_intervals`]).
+    #[default]
+    Auto,
+    /// Part of the numbers: thousands (`1,062`) or a decimal comma (`32,5`).
+    InNumbers,
+    /// Between columns (`volume,AHT` or `start,volume,AHT`), as in a CSV file.
+    Columns,
 }
 
 fn number(text: &str) -> Option<f64> {
-    let cleaned: String = text
-        .trim()
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '\u{a0}'))
-        .collect();
-    cleaned.parse::<f64>().ok().filter(|v| v.is_finite())
+    parse_number(text).ok()
+}
+
+/// What the commas in `lines` mean when the user has not said: columns in
+/// anything that looks like a CSV file (a header, quotes, start times); part
+/// of the numbers when lines differ in commas and each line is one number
+/// (`1,062` / `980` / `1,200`) or some lines have none; `Auto` (ambiguous)
+/// when every line has the same commas and reads both ways (`1,062` /
+/// `1,200`: thousands, or volume and AHT?).
+fn decide_commas(lines: &[&str]) -> Commas {
+    let header = lines
+        .first()
+        .is_some_and(|l| l.chars().any(char::is_alphabetic));
+    let csv_like = header || lines.iter().any(|l| l.contains(['"', ':']));
+    if csv_like {
+        return Commas::Columns;
+    }
+    let with_commas: Vec<&str> = lines.iter().copied().filter(|l| l.contains(',')).collect();
+    if !with_commas.iter().all(|l| number(l).is_some()) {
+        return Commas::Columns;
+    }
+    let commas = |l: &&str| l.matches(',').count();
+    let first = with_commas.first().map(commas).unwrap_or(0);
+    if with_commas.len() == lines.len() && with_commas.iter().all(|l| commas(l) == first) {
+        Commas::Auto
+    } else {
+        Commas::InNumbers
+    }
 }
 
 /// Reads intervals: one per line, as `volume`, `start, volume`,
 /// `volume, AHT` (two numbers) or `start, volume, AHT`; separated by tabs
-/// (cells pasted from a spreadsheet), semicolons or commas. A first line
-/// whose volume is not a number is a header and skipped; blank lines too.
-pub fn parse_intervals(text: &str) -> ParsedIntervals {
+/// (cells pasted from a spreadsheet), semicolons or commas. Numbers are read
+/// by [`parse_number`] (thousands separators, decimal comma, full-width
+/// digits). In text with tabs or semicolons a comma is part of a number;
+/// otherwise `commas` says, or the text decides (see [`decide_commas`]).
+/// A first line whose volume is not a number is a header and skipped; blank
+/// lines too.
+pub fn parse_intervals(text: &str, commas: Commas) -> ParsedIntervals {
     let text = text.trim_start_matches('\u{feff}');
-    let delimiter = if text.contains('\t') {
-        b'\t'
-    } else if text.contains(';') {
-        b';'
-    } else {
-        b','
-    };
     let mut parsed = ParsedIntervals::default();
+    let delimiter = if text.contains('\t') {
+        Some(b'\t')
+    } else if text.contains(';') {
+        Some(b';')
+    } else if !text.contains(',') {
+        None
+    } else {
+        let lines: Vec<&str> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        match (commas, decide_commas(&lines)) {
+            (Commas::Columns, _) | (Commas::Auto, Commas::Columns) => Some(b','),
+            (Commas::InNumbers, _) | (Commas::Auto, Commas::InNumbers) => None,
+            (Commas::Auto, Commas::Auto) => {
+                parsed.ambiguous_commas = true;
+                return parsed;
+            }
+        }
+    };
     let mut first = true;
     // Line by line, so that every message names the line as the user sees it
     // (blank lines included); each line is split by the csv reader for quoting.
@@ -262,13 +294,19 @@ pub fn parse_intervals(text: &str) -> ParsedIntervals {
         if text_line.trim().is_empty() {
             continue;
         }
-        let mut reader = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .delimiter(delimiter)
-            .from_reader(text_line.as_bytes());
-        let Some(Ok(record)) = reader.records().next() else {
-            continue;
+        let record = match delimiter {
+            Some(delimiter) => {
+                let mut reader = csv::ReaderBuilder::new()
+                    .has_headers(false)
+                    .flexible(true)
+                    .delimiter(delimiter)
+                    .from_reader(text_line.as_bytes());
+                match reader.records().next() {
+                    Some(Ok(record)) => record,
+                    _ => continue,
+                }
+            }
+            None => csv::StringRecord::from(vec![text_line]),
         };
         let fields: Vec<&str> = record.iter().map(str::trim).collect();
         let (start, volume, aht) = match fields.as_slice() {
@@ -291,9 +329,8 @@ pub fn parse_intervals(text: &str) -> ParsedIntervals {
         }
         let problem = match (number(volume), aht.map(number)) {
             (None, _) => Some(RowProblem::Volume(volume.to_string())),
-            (Some(v), _) if !(0.0..=100_000.0).contains(&v) => Some(RowProblem::VolumeRange(v)),
-            (_, Some(None)) => Some(RowProblem::Aht(aht.unwrap_or_default().to_string())),
-            (_, Some(Some(a))) if !(1.0..=7_200.0).contains(&a) => {
+            (Some(v), _) if !valid_volume(v) => Some(RowProblem::VolumeRange(v)),
+            (_, Some(a)) if !a.is_some_and(valid_aht) => {
                 Some(RowProblem::Aht(aht.unwrap_or_default().to_string()))
             }
             _ => None,
@@ -318,7 +355,10 @@ pub fn parse_intervals(text: &str) -> ParsedIntervals {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::state::{compute, example_inputs, project, Inputs};
+    use crate::model::example::example_inputs;
+    use crate::model::scenario::Inputs;
+    use crate::model::scorecard::project;
+    use crate::model::staffing::compute;
 
     fn scenario(name: &str) -> Scenario {
         Scenario {
@@ -373,29 +413,63 @@ mod tests {
     #[test]
     fn csv_exports_have_a_header_and_a_row_each() {
         let inputs = example_inputs();
-        let day = compute(&inputs).day.unwrap();
+        let day = compute(&inputs.staffing).day.unwrap();
         let labels: Vec<String> = (0..day.intervals.len()).map(|i| format!("i{i}")).collect();
         let csv = interval_csv(&day, &labels);
         assert_eq!(csv.lines().count(), day.intervals.len() + 1);
         assert!(csv.starts_with("interval_start,volume,aht_s,traffic_erlangs,agents"));
-        let plan = project(&inputs).unwrap().plan;
+        let plan = project(&inputs.staffing, &inputs.scorecard).unwrap().plan;
         let monthly = monthly_csv(&plan);
         assert_eq!(monthly.lines().count(), 13);
         assert!(monthly.lines().nth(1).unwrap().starts_with("2027-01,"));
     }
 
     #[test]
+    fn commas_in_pasted_columns() {
+        let volumes = |p: &ParsedIntervals| p.rows.iter().map(|r| r.volume).collect::<Vec<_>>();
+        // A spreadsheet column with thousands separators: commas differ per line.
+        let column = parse_intervals("1,062\n980\n1,200\n", Commas::Auto);
+        assert_eq!(volumes(&column), [1062.0, 980.0, 1200.0]);
+        let with_typo = parse_intervals("1,062\n980\nabc\n", Commas::Auto);
+        assert_eq!(volumes(&with_typo), [1062.0, 980.0]);
+        assert_eq!(
+            with_typo.problems,
+            vec![(3, RowProblem::Volume("abc".into()))]
+        );
+        assert!(column.rows.iter().all(|r| r.aht_s.is_none()));
+        // Every line reads both ways: ask.
+        let both = parse_intervals("1,062\n1,200\n", Commas::Auto);
+        assert!(both.ambiguous_commas && both.rows.is_empty() && both.problems.is_empty());
+        let numbers = parse_intervals("1,062\n1,200\n", Commas::InNumbers);
+        assert_eq!(volumes(&numbers), [1062.0, 1200.0]);
+        let columns = parse_intervals("1,062\n1,200\n", Commas::Columns);
+        assert_eq!(volumes(&columns), [1.0, 1.0]);
+        assert_eq!(columns.rows[1].aht_s, Some(200.0));
+        // Decimal commas in a semicolon file; thousands and full width after a tab.
+        let semicolons = parse_intervals("08:00;32,5\n08:30;1 062,5", Commas::Auto);
+        assert_eq!(volumes(&semicolons), [32.5, 1062.5]);
+        let tabs = parse_intervals("08:00\t1,062\t２４０\n08:30\t980", Commas::Auto);
+        assert_eq!(volumes(&tabs), [1062.0, 980.0]);
+        assert_eq!(tabs.rows[0].aht_s, Some(240.0));
+        // Files with a header, quotes or start times are CSV: commas separate.
+        let quoted = parse_intervals("\"1,062\",300\n980,240", Commas::Auto);
+        assert_eq!(volumes(&quoted), [1062.0, 980.0]);
+        let timed = parse_intervals("08:00,120\n08:30,150", Commas::Auto);
+        assert_eq!(volumes(&timed), [120.0, 150.0]);
+    }
+
+    #[test]
     fn pasted_cells_and_csv_files() {
-        let one = parse_intervals("120\n135\n\n150\n");
+        let one = parse_intervals("120\n135\n\n150\n", Commas::Auto);
         assert_eq!(
             one.rows.iter().map(|r| r.volume).collect::<Vec<_>>(),
             [120.0, 135.0, 150.0]
         );
         assert!(one.problems.is_empty());
-        let two = parse_intervals("08:00\t120\n08:30\t1 135\n");
+        let two = parse_intervals("08:00\t120\n08:30\t1 135\n", Commas::Auto);
         assert_eq!(two.rows[1].start.as_deref(), Some("08:30"));
         assert_eq!(two.rows[1].volume, 1135.0);
-        let three = parse_intervals("interval_start,volume,aht_s\r\n08:00,62,318\r\n08:30,95,\r\n09:00,x,300\r\n09:30,-4\r\n10:00,5,0\r\n");
+        let three = parse_intervals("interval_start,volume,aht_s\r\n08:00,62,318\r\n08:30,95,\r\n09:00,x,300\r\n09:30,-4\r\n10:00,5,0\r\n", Commas::Auto);
         assert_eq!(three.rows.len(), 2);
         assert_eq!(three.rows[0].aht_s, Some(318.0));
         assert_eq!(three.rows[1].aht_s, None);
@@ -407,16 +481,16 @@ mod tests {
                 (6, RowProblem::Aht("0".into()))
             ]
         );
-        let numbers = parse_intervals("100;250\n");
+        let numbers = parse_intervals("100;250\n", Commas::Auto);
         assert_eq!(
             (numbers.rows[0].volume, numbers.rows[0].aht_s),
             (100.0, Some(250.0))
         );
-        let blank = parse_intervals("10\n\n\nabc\n20");
+        let blank = parse_intervals("10\n\n\nabc\n20", Commas::Auto);
         assert_eq!(blank.problems, vec![(4, RowProblem::Volume("abc".into()))]);
-        let wide = parse_intervals("a\tb\tc\td\n");
+        let wide = parse_intervals("a\tb\tc\td\n", Commas::Auto);
         assert_eq!(wide.problems, vec![(1, RowProblem::Columns(4))]);
-        let many = parse_intervals(&"1\n".repeat(MAX_DAY_INTERVALS + 3));
+        let many = parse_intervals(&"1\n".repeat(MAX_DAY_INTERVALS + 3), Commas::Auto);
         assert_eq!(many.rows.len(), MAX_DAY_INTERVALS);
         assert_eq!(
             many.problems.last().map(|p| &p.1),

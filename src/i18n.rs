@@ -5,7 +5,10 @@
 //! both texts, which no lookup-by-string library gives; and it adds nothing to
 //! the wasm. Terms follow the glossary of the domain brief.
 
+use ccplan_engine::scorecard::KpiId;
 use serde::{Deserialize, Serialize};
+
+use crate::model::fields::{FieldError, Spec};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
@@ -64,7 +67,6 @@ pub enum Key {
     Language,
     Inputs,
     Volume,
-    VolumeHelp,
     Aht,
     SlTarget,
     SlSeconds,
@@ -104,7 +106,6 @@ pub enum Key {
     Intraday,
     IntradayHelp,
     IntradayVolumes,
-    IntradayApply,
     IntradayReset,
     AxisTime,
     AxisContacts,
@@ -118,7 +119,7 @@ pub enum Key {
     Scenarios,
     ScenarioName,
     SaveAs,
-    Load_,
+    LoadScenario,
     Rename,
     Duplicate,
     Delete,
@@ -130,8 +131,6 @@ pub enum Key {
     StorageFull,
     StorageUnavailable,
     Dismiss,
-    PanicBanner,
-    Reload,
     ErrNotNumber,
     ErrRange,
     ErrInterval,
@@ -139,8 +138,6 @@ pub enum Key {
     ErrTooLarge,
     ErrPatienceRatio,
     ErrNameEmpty,
-    ErrPaste,
-    Pasted,
     SlDefinitionC,
     SlDefinitionA,
     Seconds,
@@ -171,7 +168,6 @@ pub enum Key {
     Seasonality,
     NavStaffing,
     NavScorecard,
-    ScorecardTitle,
     ScorecardHelp,
     Demand,
     Staff,
@@ -227,8 +223,6 @@ pub enum Key {
     KpiAttendance,
     KpiTrainingCompletion,
     KpiEsat,
-    Target_,
-    ErrPercent,
     ShareLink,
     ShareUrl,
     ShareHelp,
@@ -248,13 +242,10 @@ pub enum Key {
     CompareCurve,
     CompareProjection,
     Difference,
-    Model_,
     DayPaidHours,
     PlanHires,
     PlanCostPerContact,
     PlanPeakFte,
-    Inputs_,
-    Results_,
     ErrNameTaken,
     ErrListFull,
     AssumptionMark,
@@ -272,7 +263,6 @@ pub enum Key {
     Line,
     LineSuffix,
     NotApplied,
-    Applied,
     OpenCsv,
     ExportCsv,
     ExportMonthlyCsv,
@@ -283,10 +273,16 @@ pub enum Key {
     Imported,
     ImportNotScenarios,
     ImportUnknownVersion,
+    WhySlBelow100,
+    WhyShrinkage,
+    WhyFcr,
+    StaleResults,
+    CommaQuestion,
+    CommasInNumbers,
+    CommasColumns,
     ImportTooLarge,
     ImportBadScenario,
     ImportListFull,
-    ImportUnreadable,
 }
 
 /// The text of `key` in `lang`.
@@ -303,8 +299,6 @@ pub fn text(lang: Lang, key: Key) -> &'static str {
         (Lang::Zh, Inputs) => "输入",
         (Lang::En, Volume) => "Contacts per interval",
         (Lang::Zh, Volume) => "每时段来电量",
-        (Lang::En, VolumeHelp) => "calls offered in one interval",
-        (Lang::Zh, VolumeHelp) => "一个时段内的来电数",
         (Lang::En, Aht) => "Average handle time (s)",
         (Lang::Zh, Aht) => "平均处理时长（秒）",
         (Lang::En, SlTarget) => "Service-level target (%)",
@@ -383,8 +377,6 @@ pub fn text(lang: Lang, key: Key) -> &'static str {
         (Lang::Zh, IntradayHelp) => "一天中每个时段的来电量。可输入或粘贴从电子表格复制的一列数字，每个时段一个。",
         (Lang::En, IntradayVolumes) => "Volumes per interval",
         (Lang::Zh, IntradayVolumes) => "各时段来电量",
-        (Lang::En, IntradayApply) => "Apply",
-        (Lang::Zh, IntradayApply) => "应用",
         (Lang::En, IntradayReset) => "Typical weekday",
         (Lang::Zh, IntradayReset) => "典型工作日",
         (Lang::En, AxisTime) => "Interval start",
@@ -411,8 +403,8 @@ pub fn text(lang: Lang, key: Key) -> &'static str {
         (Lang::Zh, ScenarioName) => "方案名称",
         (Lang::En, SaveAs) => "Save as",
         (Lang::Zh, SaveAs) => "另存为",
-        (Lang::En, Load_) => "Load",
-        (Lang::Zh, Load_) => "载入",
+        (Lang::En, LoadScenario) => "Load",
+        (Lang::Zh, LoadScenario) => "载入",
         (Lang::En, Rename) => "Rename",
         (Lang::Zh, Rename) => "重命名",
         (Lang::En, Duplicate) => "Duplicate",
@@ -435,10 +427,20 @@ pub fn text(lang: Lang, key: Key) -> &'static str {
         (Lang::Zh, StorageUnavailable) => "此浏览器不允许保存（存储已禁用）。刷新后更改将丢失。",
         (Lang::En, Dismiss) => "Dismiss",
         (Lang::Zh, Dismiss) => "关闭",
-        (Lang::En, PanicBanner) => "Something went wrong inside ccplan. Your saved data is safe; please reload the page.",
-        (Lang::Zh, PanicBanner) => "ccplan 内部出错。已保存的数据是安全的；请刷新页面。",
-        (Lang::En, Reload) => "Reload",
-        (Lang::Zh, Reload) => "刷新",
+        (Lang::En, WhySlBelow100) => "A target of 100 % can never be met: with random arrivals some callers always wait, however many agents there are.",
+        (Lang::Zh, WhySlBelow100) => "100 % 的目标永远无法达到：来电随机到达，无论有多少座席，总有客户需要等待。",
+        (Lang::En, WhyShrinkage) => "At 90 % or more almost no paid time is left on the phones.",
+        (Lang::Zh, WhyShrinkage) => "达到 90 % 及以上时，几乎没有带薪时间用于接听。",
+        (Lang::En, WhyFcr) => "Below 1 % almost every contact comes back, and the repeats never end.",
+        (Lang::Zh, WhyFcr) => "低于 1 % 时几乎每个联系都会再次来电，重复来电无穷无尽。",
+        (Lang::En, StaleResults) => "The results below do not reflect the highlighted field: they use its last valid value. Fix the field, or press Esc in it to put that value back.",
+        (Lang::Zh, StaleResults) => "以下结果未反映高亮字段：仍使用其上一个有效值。请修正该字段，或在其中按 Esc 恢复该值。",
+        (Lang::En, CommaQuestion) => "Every line reads two ways. What do the commas mean?",
+        (Lang::Zh, CommaQuestion) => "每一行都有两种读法。逗号表示什么？",
+        (Lang::En, CommasInNumbers) => "Part of the numbers (1,062 = one thousand and sixty-two; 32,5 = 32.5)",
+        (Lang::Zh, CommasInNumbers) => "数字的一部分（1,062 = 一千零六十二；32,5 = 32.5）",
+        (Lang::En, CommasColumns) => "Between columns (volume, AHT)",
+        (Lang::Zh, CommasColumns) => "列分隔符（量，平均处理时长）",
         (Lang::En, ErrNotNumber) => "Enter a number.",
         (Lang::Zh, ErrNotNumber) => "请输入数字。",
         (Lang::En, ErrRange) => "Out of range:",
@@ -453,10 +455,6 @@ pub fn text(lang: Lang, key: Key) -> &'static str {
         (Lang::Zh, ErrPatienceRatio) => "平均耐心时长须在处理时长的百万分之一到一万亿倍之间。",
         (Lang::En, ErrNameEmpty) => "Give the scenario a name.",
         (Lang::Zh, ErrNameEmpty) => "请为方案命名。",
-        (Lang::En, ErrPaste) => "Could not read these lines (enter one non-negative number per line):",
-        (Lang::Zh, ErrPaste) => "无法读取以下行（每行输入一个非负数）：",
-        (Lang::En, Pasted) => "intervals",
-        (Lang::Zh, Pasted) => "个时段",
         (Lang::En, SlDefinitionC) => "answered within the threshold",
         (Lang::Zh, SlDefinitionC) => "在时限内接通",
         (Lang::En, SlDefinitionA) => "answered within the threshold, over all offered calls",
@@ -517,8 +515,6 @@ pub fn text(lang: Lang, key: Key) -> &'static str {
         (Lang::Zh, NavStaffing) => "人力需求",
         (Lang::En, NavScorecard) => "Scorecard",
         (Lang::Zh, NavScorecard) => "平衡记分卡",
-        (Lang::En, ScorecardTitle) => "Balanced scorecard and capacity plan",
-        (Lang::Zh, ScorecardTitle) => "平衡记分卡与产能规划",
         (Lang::En, ScorecardHelp) => "Month-by-month projection from the same exact engine. AHT, service-level target, shrinkage, model, cost and the intraday profile come from the staffing page.",
         (Lang::Zh, ScorecardHelp) => "使用同一精确引擎逐月预测。平均处理时长、服务水平目标、缺勤率、模型、成本和日内分布取自人力需求页面。",
         (Lang::En, Demand) => "Demand",
@@ -673,8 +669,6 @@ pub fn text(lang: Lang, key: Key) -> &'static str {
         (Lang::Zh, LineSuffix) => " 行",
         (Lang::En, NotApplied) => "Nothing was applied; fix the lines above (the chart keeps the previous day).",
         (Lang::Zh, NotApplied) => "未应用任何内容；请修正以上各行（图表保留之前的数据）。",
-        (Lang::En, Applied) => "Applied",
-        (Lang::Zh, Applied) => "已应用",
         (Lang::En, OpenCsv) => "Open a CSV file",
         (Lang::Zh, OpenCsv) => "打开 CSV 文件",
         (Lang::En, ExportCsv) => "Download the interval table (CSV)",
@@ -701,8 +695,6 @@ pub fn text(lang: Lang, key: Key) -> &'static str {
         (Lang::Zh, ImportBadScenario) => "未导入第几个方案：",
         (Lang::En, ImportListFull) => "The scenario list is full; the rest were left out.",
         (Lang::Zh, ImportListFull) => "方案列表已满；其余未导入。",
-        (Lang::En, ImportUnreadable) => "The file could not be read.",
-        (Lang::Zh, ImportUnreadable) => "无法读取该文件。",
         (Lang::En, AssumptionMark) => "assumption",
         (Lang::Zh, AssumptionMark) => "假设",
         (Lang::En, ErrWhole) => "Enter a whole number.",
@@ -729,8 +721,6 @@ pub fn text(lang: Lang, key: Key) -> &'static str {
         (Lang::Zh, CompareProjection) => "预测：各月所需全职人力当量",
         (Lang::En, Difference) => "vs first",
         (Lang::Zh, Difference) => "较第一个",
-        (Lang::En, Model_) => "Model",
-        (Lang::Zh, Model_) => "模型",
         (Lang::En, DayPaidHours) => "Paid hours (day)",
         (Lang::Zh, DayPaidHours) => "付薪小时（全天）",
         (Lang::En, PlanHires) => "Hires over the plan",
@@ -739,16 +729,8 @@ pub fn text(lang: Lang, key: Key) -> &'static str {
         (Lang::Zh, PlanCostPerContact) => "单位服务成本（规划期）",
         (Lang::En, PlanPeakFte) => "Peak required FTE",
         (Lang::Zh, PlanPeakFte) => "所需全职人力当量峰值",
-        (Lang::En, Inputs_) => "Inputs",
-        (Lang::Zh, Inputs_) => "输入",
-        (Lang::En, Results_) => "Results",
-        (Lang::Zh, Results_) => "结果",
         (Lang::En, StorageKeptInPlace) => "Saved data in this browser could not be read, and storage is too full to back it up: it was left as it is and the app started from defaults.",
         (Lang::Zh, StorageKeptInPlace) => "无法读取本浏览器中保存的数据，且存储空间已满无法备份：数据保持原样，应用已使用默认值启动。",
-        (Lang::En, ErrPercent) => "Enter a percentage from 0 to 100.",
-        (Lang::Zh, ErrPercent) => "请输入 0 到 100 之间的百分比。",
-        (Lang::En, Target_) => "Target",
-        (Lang::Zh, Target_) => "目标",
     }
 }
 
@@ -768,26 +750,43 @@ pub fn seconds(lang: Lang, value: f64) -> String {
 }
 
 /// The name of a scorecard KPI.
-pub fn kpi_name(id: &str) -> Key {
+pub fn kpi_name(id: KpiId) -> Key {
     match id {
-        "csat" => Key::KpiCsat,
-        "nps" => Key::KpiNps,
-        "ces" => Key::KpiCes,
-        "fcr" => Key::KpiFcr,
-        "service_level" => Key::KpiServiceLevel,
-        "answer_rate" => Key::KpiAnswerRate,
-        "abandon" => Key::KpiAbandon,
-        "asa" => Key::KpiAsa,
-        "occupancy" => Key::KpiOccupancy,
-        "self_service" => Key::KpiSelfService,
-        "required_fte" => Key::KpiRequiredFte,
-        "available_fte" => Key::KpiAvailableFte,
-        "cost_per_contact" => Key::KpiCostPerContact,
-        "total_cost" => Key::KpiTotalCost,
-        "attrition" => Key::KpiAttrition,
-        "attendance" => Key::KpiAttendance,
-        "training_completion" => Key::KpiTrainingCompletion,
-        _ => Key::KpiEsat,
+        KpiId::Csat => Key::KpiCsat,
+        KpiId::Nps => Key::KpiNps,
+        KpiId::Ces => Key::KpiCes,
+        KpiId::Fcr => Key::KpiFcr,
+        KpiId::ServiceLevel => Key::KpiServiceLevel,
+        KpiId::AnswerRate => Key::KpiAnswerRate,
+        KpiId::Abandon => Key::KpiAbandon,
+        KpiId::Asa => Key::KpiAsa,
+        KpiId::Occupancy => Key::KpiOccupancy,
+        KpiId::SelfService => Key::KpiSelfService,
+        KpiId::RequiredFte => Key::KpiRequiredFte,
+        KpiId::AvailableFte => Key::KpiAvailableFte,
+        KpiId::CostPerContact => Key::KpiCostPerContact,
+        KpiId::TotalCost => Key::KpiTotalCost,
+        KpiId::Attrition => Key::KpiAttrition,
+        KpiId::Attendance => Key::KpiAttendance,
+        KpiId::TrainingCompletion => Key::KpiTrainingCompletion,
+        KpiId::Esat => Key::KpiEsat,
+    }
+}
+
+/// Why a typed value is refused, in words: the range (with the reason for
+/// it where the field has one), or what kind of value is wanted.
+pub fn field_message(lang: Lang, spec: &Spec, error: FieldError) -> String {
+    match error {
+        FieldError::Empty | FieldError::NotNumber => text(lang, Key::ErrNotNumber).to_string(),
+        FieldError::Whole => text(lang, Key::ErrWhole).to_string(),
+        FieldError::Choice(_) => text(lang, Key::ErrInterval).to_string(),
+        FieldError::Range { min, max } => {
+            let range = format!("{} {min} – {max}", text(lang, Key::ErrRange));
+            match spec.why {
+                Some(why) => format!("{range}. {}", text(lang, why)),
+                None => range,
+            }
+        }
     }
 }
 

@@ -1,14 +1,14 @@
 //! ccplan in the browser. `main.rs` mounts [`App`]; the engine does the math
-//! (`state::compute`), the store holds the signals, components render.
+//! (`model::staffing::compute`), the store holds the signals, components render.
 
 pub mod charts;
 pub mod components;
 pub mod download;
 pub mod files;
 pub mod i18n;
+pub mod model;
 pub mod pages;
 pub mod share;
-pub mod state;
 pub mod storage;
 pub mod store;
 

@@ -12,7 +12,7 @@ use base64::Engine;
 use miniz_oxide::deflate::compress_to_vec;
 use miniz_oxide::inflate::decompress_to_vec_with_limit;
 
-use crate::storage::{valid_name, Scenario};
+use crate::model::scenario::{valid_name, Scenario};
 
 /// The link format this build writes and reads.
 pub const LINK_VERSION: &str = "1";
@@ -75,7 +75,7 @@ pub fn payload_of(hash: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::state::{example_inputs, Inputs};
+    use crate::model::example::example_inputs;
 
     fn scenario(name: &str) -> Scenario {
         Scenario {
@@ -121,7 +121,7 @@ mod tests {
         assert_eq!(decode(&not_scenario), Err(LinkError::Invalid));
         // A scenario with an impossible value.
         let mut bad = scenario("x");
-        bad.inputs.aht_s = -1.0;
+        bad.inputs.staffing.aht_s = -1.0;
         assert_eq!(decode(&encode(&bad)), Err(LinkError::Invalid));
         // A name with markup is fine: it is text.
         let markup = scenario("<img src=x onerror=alert(1)>");
@@ -136,7 +136,6 @@ mod tests {
         );
         assert!(bomb.len() <= MAX_PAYLOAD_CHARS);
         assert_eq!(decode(&bomb), Err(LinkError::Malformed));
-        let _ = Inputs::default();
     }
 
     #[test]

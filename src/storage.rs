@@ -8,11 +8,13 @@
 
 use gloo_storage::{LocalStorage, Storage};
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
 use crate::i18n::Lang;
-use crate::state::{Inputs, ScorecardSettings};
+use crate::model::limits::{DEFAULT_DAY_START_MIN, MAX_SCENARIOS};
+use crate::model::scenario::{valid_name, Inputs, Scenario};
+use crate::model::scorecard::ScorecardSettings;
 
 /// Version of the stored form; [`decode`] migrates every earlier one.
 pub const SCHEMA_VERSION: u64 = 2;
@@ -20,9 +22,6 @@ pub const KEY_CURRENT: &str = "ccplan.current";
 pub const KEY_SCENARIOS: &str = "ccplan.scenarios";
 pub const KEY_LANG: &str = "ccplan.lang";
 pub const BACKUP_PREFIX: &str = "ccplan.backup.";
-/// Most scenarios kept (a guard against pasted or hostile data).
-pub const MAX_SCENARIOS: usize = 200;
-pub const MAX_NAME_CHARS: usize = 80;
 
 /// Something the user must be told about storage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,13 +37,6 @@ pub enum Notice {
     Full,
     /// Local storage is disabled in this browser.
     Unavailable,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Scenario {
-    pub name: String,
-    pub inputs: Inputs,
 }
 
 #[derive(Serialize)]
@@ -103,7 +95,9 @@ fn migrate_inputs(version: u64, mut inputs: Value) -> Value {
             object
                 .entry("intraday_aht")
                 .or_insert_with(|| Value::Array(Vec::new()));
-            object.entry("day_start_min").or_insert(Value::from(480.0));
+            object
+                .entry("day_start_min")
+                .or_insert(Value::from(DEFAULT_DAY_START_MIN));
         }
     }
     inputs
@@ -201,13 +195,6 @@ pub fn save_scenarios(list: &[Scenario]) -> Result<(), Notice> {
     write(KEY_SCENARIOS, &list)
 }
 
-pub fn valid_name(name: &str) -> bool {
-    let trimmed = name.trim();
-    !trimmed.is_empty()
-        && trimmed.chars().count() <= MAX_NAME_CHARS
-        && !trimmed.chars().any(char::is_control)
-}
-
 pub fn load_lang() -> Option<Lang> {
     raw(KEY_LANG).as_deref().and_then(Lang::from_code)
 }
@@ -224,7 +211,7 @@ pub fn save_lang(lang: Lang) -> Result<(), Notice> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::state::ModelChoice;
+    use crate::model::staffing::ModelChoice;
 
     const V1_CURRENT: &str = include_str!("../tests/fixtures/storage/v1-current.json");
     const V1_SCENARIOS: &str = include_str!("../tests/fixtures/storage/v1-scenarios.json");
@@ -235,30 +222,37 @@ mod tests {
         let inputs: Inputs = decode(V1_CURRENT, Inputs::is_valid, migrate_inputs).unwrap();
         assert_eq!(
             (
-                inputs.volume,
-                inputs.aht_s,
-                inputs.sl_target_pct,
-                inputs.sl_seconds
+                inputs.staffing.volume,
+                inputs.staffing.aht_s,
+                inputs.staffing.sl_target_pct,
+                inputs.staffing.sl_seconds
             ),
             (250.0, 240.0, 85.0, 15.0)
         );
         assert_eq!(
             (
-                inputs.interval_min,
-                inputs.shrinkage_pct,
-                inputs.max_occupancy_pct
+                inputs.staffing.interval_min,
+                inputs.staffing.shrinkage_pct,
+                inputs.staffing.max_occupancy_pct
             ),
             (15.0, 32.0, 88.0)
         );
         assert_eq!(
-            (inputs.model, inputs.patience_s, inputs.cost_per_hour),
+            (
+                inputs.staffing.model,
+                inputs.staffing.patience_s,
+                inputs.staffing.cost_per_hour
+            ),
             (ModelChoice::ErlangA, 90.0, 31.5)
         );
-        assert_eq!((inputs.reverse, inputs.agents), (true, 45.0));
-        assert_eq!(inputs.intraday, vec![10.0, 20.0, 30.0, 25.0]);
+        assert_eq!(
+            (inputs.staffing.reverse, inputs.staffing.agents),
+            (true, 45.0)
+        );
+        assert_eq!(inputs.staffing.intraday, vec![10.0, 20.0, 30.0, 25.0]);
         assert_eq!(inputs.scorecard, ScorecardSettings::default());
-        assert!(inputs.intraday_aht.is_empty());
-        assert_eq!(inputs.day_start_min, 480.0);
+        assert!(inputs.staffing.intraday_aht.is_empty());
+        assert_eq!(inputs.staffing.day_start_min, 480.0);
     }
 
     #[test]
@@ -273,13 +267,13 @@ mod tests {
             list.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(),
             ["Peak week 旺季", "Quiet"]
         );
-        assert_eq!(list[0].inputs.volume, 400.0);
-        assert_eq!(list[1].inputs.model, ModelChoice::ErlangA);
+        assert_eq!(list[0].inputs.staffing.volume, 400.0);
+        assert_eq!(list[1].inputs.staffing.model, ModelChoice::ErlangA);
     }
 
     #[test]
     fn the_current_version_round_trips() {
-        let inputs = crate::state::example_inputs();
+        let inputs = crate::model::example::example_inputs();
         let text = serde_json::to_string(&Envelope {
             version: SCHEMA_VERSION,
             data: &inputs,

@@ -9,7 +9,7 @@
 //! so a bad row leaves stdout empty.
 
 use crate::Failure;
-use ccplan_engine::plan::{plan_day, DayPlan, IntervalForecast, PlanSettings};
+use ccplan_engine::plan::{plan_day, DayPlan, IntervalForecast, PlanSettings, INTERVAL_COLUMNS};
 use ccplan_engine::staffing::{self, Model, Targets};
 use ccplan_engine::Error;
 use clap::{Args, ValueEnum};
@@ -64,20 +64,9 @@ enum ModelArg {
     ErlangA,
 }
 
-/// Output columns. The first eleven are the stable contract; the last four
-/// are filled on the `TOTAL` row only.
-const HEADER: [&str; 15] = [
-    "interval_start",
-    "volume",
-    "aht_s",
-    "traffic_erlangs",
-    "agents",
-    "scheduled_fte",
-    "service_level",
-    "asa_s",
-    "p_wait",
-    "abandon",
-    "occupancy",
+/// Output columns after the engine's [`INTERVAL_COLUMNS`] (the stable
+/// contract), filled on the `TOTAL` row only.
+const TOTAL_COLUMNS: [&str; 4] = [
     "agent_hours",
     "paid_hours",
     "cost",
@@ -229,7 +218,7 @@ fn number(text: &str) -> Result<f64, String> {
 
 fn render(rows: &[Row], plan: &DayPlan, peak_fte: f64) -> io::Result<Vec<u8>> {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    writer.write_record(HEADER)?;
+    writer.write_record(INTERVAL_COLUMNS.iter().chain(&TOTAL_COLUMNS))?;
     for (row, interval) in rows.iter().zip(&plan.intervals) {
         let m = interval.metrics;
         let figure = |value: Option<f64>, decimals: usize| {

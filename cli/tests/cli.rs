@@ -319,24 +319,10 @@ fn column<'a>(rows: &'a [Vec<String>], name: &str) -> Vec<&'a str> {
     rows[1..].iter().map(|row| row[index].as_str()).collect()
 }
 
-const CONTRACT_HEADER: [&str; 11] = [
-    "interval_start",
-    "volume",
-    "aht_s",
-    "traffic_erlangs",
-    "agents",
-    "scheduled_fte",
-    "service_level",
-    "asa_s",
-    "p_wait",
-    "abandon",
-    "occupancy",
-];
-
 #[test]
 fn plan_with_header_row() {
     let rows = plan(&["--csv", &data("with_header.csv"), "--aht", "180"], "");
-    assert_eq!(rows[0][..11], CONTRACT_HEADER);
+    assert_eq!(rows[0][..11], ccplan_engine::plan::INTERVAL_COLUMNS);
     assert_eq!(rows.len(), 1 + 5 + 1, "header, five intervals, TOTAL");
     assert_eq!(
         column(&rows, "interval_start"),

@@ -48,6 +48,24 @@ impl PlanSettings {
     }
 }
 
+/// Names of one interval's columns wherever a plan is written as a table
+/// (`ccplan plan`, the app's interval export), in order: the interval's
+/// start, then the fields of [`IntervalPlan`] and its [`Metrics`]. The
+/// stable contract of both front ends.
+pub const INTERVAL_COLUMNS: [&str; 11] = [
+    "interval_start",
+    "volume",
+    "aht_s",
+    "traffic_erlangs",
+    "agents",
+    "scheduled_fte",
+    "service_level",
+    "asa_s",
+    "p_wait",
+    "abandon",
+    "occupancy",
+];
+
 /// One row of the plan.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct IntervalPlan {

@@ -2,7 +2,9 @@
 //! Finance, People), each KPI with a target, its value month by month and a
 //! red / amber / green status.
 //!
-//! KPIs the capacity plan computes are marked [`Source::Computed`]; those it
+//! KPIs are named by [`KpiId`] (serialised as `"csat"`, `"service_level"`, …)
+//! and described by one table, [`KPIS`]: perspective, direction, source,
+//! unit and [`TargetRule`]. KPIs the capacity plan computes are marked [`Source::Computed`]; those it
 //! cannot (CSAT, NPS, ESAT, …) are [`Source::Input`]: the value the planner
 //! entered, shown against its target, never presented as computed. Default
 //! targets come from the industry planning documents the product was
@@ -66,116 +68,282 @@ pub enum Unit {
     Number,
 }
 
+/// The identity of a KPI. Serialised as its snake-case name (`"csat"`,
+/// `"service_level"`, …): the keys of saved targets and entered values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KpiId {
+    Csat,
+    Nps,
+    Ces,
+    Fcr,
+    ServiceLevel,
+    AnswerRate,
+    Abandon,
+    Asa,
+    Occupancy,
+    SelfService,
+    RequiredFte,
+    AvailableFte,
+    CostPerContact,
+    TotalCost,
+    Attrition,
+    Attendance,
+    TrainingCompletion,
+    Esat,
+}
+
+impl KpiId {
+    /// Every KPI, in display order (the order of [`KPIS`]).
+    pub const ALL: [KpiId; 18] = [
+        KpiId::Csat,
+        KpiId::Nps,
+        KpiId::Ces,
+        KpiId::Fcr,
+        KpiId::ServiceLevel,
+        KpiId::AnswerRate,
+        KpiId::Abandon,
+        KpiId::Asa,
+        KpiId::Occupancy,
+        KpiId::SelfService,
+        KpiId::RequiredFte,
+        KpiId::AvailableFte,
+        KpiId::CostPerContact,
+        KpiId::TotalCost,
+        KpiId::Attrition,
+        KpiId::Attendance,
+        KpiId::TrainingCompletion,
+        KpiId::Esat,
+    ];
+
+    /// The stable name (as serialised; `data-kpi` in the app).
+    pub const fn as_str(self) -> &'static str {
+        KPIS[self as usize].name
+    }
+}
+
+/// What a KPI's values are judged against.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum TargetRule {
+    /// A target the planner may change; this is its default.
+    Editable(f64),
+    /// No target and no status (the requirement itself).
+    None,
+    /// The staff available, judged month by month against the requirement.
+    Requirement,
+    /// The monthly budget, when one is set.
+    Budget,
+}
+
 /// One KPI of the scorecard.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Kpi {
-    /// Stable identifier (`data-kpi` in the app, keys of targets).
-    pub id: &'static str,
+    pub id: KpiId,
+    /// Stable name, as [`KpiId::as_str`].
+    pub name: &'static str,
     pub perspective: Perspective,
     pub direction: Direction,
     pub source: Source,
     pub unit: Unit,
-    pub default_target: f64,
+    pub target: TargetRule,
 }
 
-const fn kpi(
-    id: &'static str,
-    perspective: Perspective,
-    direction: Direction,
+impl Kpi {
+    /// Whether the planner sets this KPI's target.
+    pub fn has_editable_target(&self) -> bool {
+        matches!(self.target, TargetRule::Editable(_))
+    }
+
+    /// Whether its values are entered by the planner (the model cannot compute them).
+    pub fn is_entered(&self) -> bool {
+        self.source == Source::Input
+    }
+}
+
+const fn kpi_row(
+    id: KpiId,
+    name: &'static str,
+    (perspective, direction): (Perspective, Direction),
     source: Source,
     unit: Unit,
-    default_target: f64,
+    target: TargetRule,
 ) -> Kpi {
     Kpi {
         id,
+        name,
         perspective,
         direction,
         source,
         unit,
-        default_target,
+        target,
     }
 }
 
 use Direction::{AtLeast, AtMost};
 use Perspective::{Customer, Finance, Operations, People};
 use Source::{Assumption, Computed, Input};
+use TargetRule::Editable;
 
-/// Every KPI, in display order. `required_fte` has no target of its own:
-/// its status compares the available staff with it.
+/// Every KPI, in display order, indexed by `KpiId as usize`. Default
+/// targets come from the industry planning documents.
 pub const KPIS: [Kpi; 18] = [
-    kpi("csat", Customer, AtLeast, Input, Unit::Share, 0.85),
-    kpi("nps", Customer, AtLeast, Input, Unit::Number, 50.0),
-    kpi("ces", Customer, AtLeast, Input, Unit::Share, 0.70),
-    kpi("fcr", Customer, AtLeast, Assumption, Unit::Share, 0.70),
-    kpi(
-        "service_level",
-        Operations,
-        AtLeast,
-        Computed,
-        Unit::Share,
-        0.80,
-    ),
-    kpi(
-        "answer_rate",
-        Operations,
-        AtLeast,
-        Computed,
-        Unit::Share,
-        0.90,
-    ),
-    kpi("abandon", Operations, AtMost, Computed, Unit::Share, 0.08),
-    kpi("asa", Operations, AtMost, Computed, Unit::Seconds, 60.0),
-    kpi("occupancy", Operations, AtMost, Computed, Unit::Share, 0.80),
-    kpi(
-        "self_service",
-        Operations,
-        AtLeast,
-        Assumption,
-        Unit::Share,
-        0.40,
-    ),
-    kpi("required_fte", Operations, AtMost, Computed, Unit::Fte, 0.0),
-    kpi(
-        "available_fte",
-        Operations,
-        AtLeast,
-        Computed,
-        Unit::Fte,
-        0.0,
-    ),
-    kpi(
-        "cost_per_contact",
-        Finance,
-        AtMost,
-        Computed,
-        Unit::Money,
-        4.2,
-    ),
-    kpi("total_cost", Finance, AtMost, Computed, Unit::Money, 0.0),
-    kpi("attrition", People, AtMost, Computed, Unit::Share, 0.15),
-    kpi("attendance", People, AtLeast, Input, Unit::Share, 0.95),
-    kpi(
-        "training_completion",
-        People,
-        AtLeast,
+    kpi_row(
+        KpiId::Csat,
+        "csat",
+        (Customer, AtLeast),
         Input,
         Unit::Share,
-        1.0,
+        Editable(0.85),
     ),
-    kpi("esat", People, AtLeast, Input, Unit::Share, 0.80),
+    kpi_row(
+        KpiId::Nps,
+        "nps",
+        (Customer, AtLeast),
+        Input,
+        Unit::Number,
+        Editable(50.0),
+    ),
+    kpi_row(
+        KpiId::Ces,
+        "ces",
+        (Customer, AtLeast),
+        Input,
+        Unit::Share,
+        Editable(0.70),
+    ),
+    kpi_row(
+        KpiId::Fcr,
+        "fcr",
+        (Customer, AtLeast),
+        Assumption,
+        Unit::Share,
+        Editable(0.70),
+    ),
+    kpi_row(
+        KpiId::ServiceLevel,
+        "service_level",
+        (Operations, AtLeast),
+        Computed,
+        Unit::Share,
+        Editable(0.80),
+    ),
+    kpi_row(
+        KpiId::AnswerRate,
+        "answer_rate",
+        (Operations, AtLeast),
+        Computed,
+        Unit::Share,
+        Editable(0.90),
+    ),
+    kpi_row(
+        KpiId::Abandon,
+        "abandon",
+        (Operations, AtMost),
+        Computed,
+        Unit::Share,
+        Editable(0.08),
+    ),
+    kpi_row(
+        KpiId::Asa,
+        "asa",
+        (Operations, AtMost),
+        Computed,
+        Unit::Seconds,
+        Editable(60.0),
+    ),
+    kpi_row(
+        KpiId::Occupancy,
+        "occupancy",
+        (Operations, AtMost),
+        Computed,
+        Unit::Share,
+        Editable(0.80),
+    ),
+    kpi_row(
+        KpiId::SelfService,
+        "self_service",
+        (Operations, AtLeast),
+        Assumption,
+        Unit::Share,
+        Editable(0.40),
+    ),
+    kpi_row(
+        KpiId::RequiredFte,
+        "required_fte",
+        (Operations, AtMost),
+        Computed,
+        Unit::Fte,
+        TargetRule::None,
+    ),
+    kpi_row(
+        KpiId::AvailableFte,
+        "available_fte",
+        (Operations, AtLeast),
+        Computed,
+        Unit::Fte,
+        TargetRule::Requirement,
+    ),
+    kpi_row(
+        KpiId::CostPerContact,
+        "cost_per_contact",
+        (Finance, AtMost),
+        Computed,
+        Unit::Money,
+        Editable(4.2),
+    ),
+    kpi_row(
+        KpiId::TotalCost,
+        "total_cost",
+        (Finance, AtMost),
+        Computed,
+        Unit::Money,
+        TargetRule::Budget,
+    ),
+    kpi_row(
+        KpiId::Attrition,
+        "attrition",
+        (People, AtMost),
+        Computed,
+        Unit::Share,
+        Editable(0.15),
+    ),
+    kpi_row(
+        KpiId::Attendance,
+        "attendance",
+        (People, AtLeast),
+        Input,
+        Unit::Share,
+        Editable(0.95),
+    ),
+    kpi_row(
+        KpiId::TrainingCompletion,
+        "training_completion",
+        (People, AtLeast),
+        Input,
+        Unit::Share,
+        Editable(1.0),
+    ),
+    kpi_row(
+        KpiId::Esat,
+        "esat",
+        (People, AtLeast),
+        Input,
+        Unit::Share,
+        Editable(0.80),
+    ),
 ];
 
-/// The KPI with identifier `id`.
-pub fn kpi_by_id(id: &str) -> Option<&'static Kpi> {
-    KPIS.iter().find(|k| k.id == id)
+/// The KPI `id`.
+pub const fn kpi(id: KpiId) -> &'static Kpi {
+    &KPIS[id as usize]
 }
 
 /// What the planner sets for the scorecard: target overrides and the values
 /// of the KPIs the model cannot compute (by KPI id; shares as fractions).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ScorecardInputs {
-    pub targets: BTreeMap<String, f64>,
-    pub entered: BTreeMap<String, f64>,
+    pub targets: BTreeMap<KpiId, f64>,
+    pub entered: BTreeMap<KpiId, f64>,
     /// Monthly budget, for the status of `total_cost` (none: no status).
     pub monthly_budget: Option<f64>,
     /// Amber margin as a share of the target (0.05 when absent).
@@ -185,7 +353,7 @@ pub struct ScorecardInputs {
 /// One row of the scorecard.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct KpiRow {
-    pub kpi: &'static str,
+    pub kpi: KpiId,
     pub perspective: Perspective,
     pub source: Source,
     pub unit: Unit,
@@ -235,43 +403,50 @@ pub fn scorecard(
                 .months
                 .iter()
                 .map(|m| match kpi.id {
-                    "service_level" => Some(m.service_level),
-                    "answer_rate" => Some(1.0 - m.p_abandon),
-                    "abandon" => Some(m.p_abandon),
-                    "asa" => m.asa_s,
-                    "occupancy" => Some(m.occupancy),
-                    "required_fte" => Some(m.required_fte),
-                    "available_fte" => Some(m.available_fte),
-                    "cost_per_contact" => Some(m.cost_per_contact),
-                    "total_cost" => Some(m.total_cost),
-                    "fcr" => Some(assumptions.fcr),
-                    "self_service" => Some(assumptions.deflection),
-                    "attrition" if m.headcount > 0.0 => {
+                    KpiId::ServiceLevel => Some(m.service_level),
+                    KpiId::AnswerRate => Some(1.0 - m.p_abandon),
+                    KpiId::Abandon => Some(m.p_abandon),
+                    KpiId::Asa => m.asa_s,
+                    KpiId::Occupancy => Some(m.occupancy),
+                    KpiId::RequiredFte => Some(m.required_fte),
+                    KpiId::AvailableFte => Some(m.available_fte),
+                    KpiId::CostPerContact => Some(m.cost_per_contact),
+                    KpiId::TotalCost => Some(m.total_cost),
+                    KpiId::Fcr => Some(assumptions.fcr),
+                    KpiId::SelfService => Some(assumptions.deflection),
+                    KpiId::Attrition if m.headcount > 0.0 => {
                         Some(1.0 - (1.0 - m.leavers / m.headcount).powi(12))
                     }
-                    "attrition" => None,
-                    other => inputs.entered.get(other).copied().filter(|v| v.is_finite()),
+                    KpiId::Attrition => None,
+                    KpiId::Csat
+                    | KpiId::Nps
+                    | KpiId::Ces
+                    | KpiId::Attendance
+                    | KpiId::TrainingCompletion
+                    | KpiId::Esat => inputs
+                        .entered
+                        .get(&kpi.id)
+                        .copied()
+                        .filter(|v| v.is_finite()),
                 })
                 .collect();
-            let target = match kpi.id {
-                "required_fte" => None,
-                // Staffing is judged against the requirement, month by month.
-                "available_fte" => None,
-                "total_cost" => inputs.monthly_budget,
-                id => Some(
+            let target = match kpi.target {
+                TargetRule::Editable(default) => Some(
                     inputs
                         .targets
-                        .get(id)
+                        .get(&kpi.id)
                         .copied()
                         .filter(|t| t.is_finite())
-                        .unwrap_or(kpi.default_target),
+                        .unwrap_or(default),
                 ),
+                TargetRule::None | TargetRule::Requirement => None,
+                TargetRule::Budget => inputs.monthly_budget,
             };
             let statuses = values
                 .iter()
                 .zip(&plan.months)
-                .map(|(value, month)| match (kpi.id, value, target) {
-                    ("available_fte", Some(v), _) => {
+                .map(|(value, month)| match (kpi.target, value, target) {
+                    (TargetRule::Requirement, Some(v), _) => {
                         Some(status(*v, month.required_fte, Direction::AtLeast, margin))
                     }
                     (_, Some(v), Some(t)) => Some(status(*v, t, kpi.direction, margin)),
@@ -301,26 +476,26 @@ mod tests {
     fn computed_kpis_come_from_the_plan_and_inputs_stay_inputs() {
         let plan = plan_capacity(&flat()).unwrap();
         let mut inputs = ScorecardInputs::default();
-        inputs.entered.insert("csat".into(), 0.83);
+        inputs.entered.insert(KpiId::Csat, 0.83);
         let rows = scorecard(&flat(), &plan, &inputs);
-        let fcr = rows.iter().find(|r| r.kpi == "fcr").unwrap();
+        let fcr = rows.iter().find(|r| r.kpi == KpiId::Fcr).unwrap();
         assert_eq!(
             (fcr.source, fcr.values[0]),
             (Source::Assumption, Some(0.75))
         );
-        let attrition = rows.iter().find(|r| r.kpi == "attrition").unwrap();
+        let attrition = rows.iter().find(|r| r.kpi == KpiId::Attrition).unwrap();
         assert_eq!(attrition.values[0], Some(0.0));
         assert_eq!(rows.len(), KPIS.len());
-        let sl = rows.iter().find(|r| r.kpi == "service_level").unwrap();
+        let sl = rows.iter().find(|r| r.kpi == KpiId::ServiceLevel).unwrap();
         assert_eq!(sl.source, Source::Computed);
         assert_eq!(sl.values[0], Some(plan.months[0].service_level));
         assert_eq!(sl.values.len(), 12);
-        let csat = rows.iter().find(|r| r.kpi == "csat").unwrap();
+        let csat = rows.iter().find(|r| r.kpi == KpiId::Csat).unwrap();
         assert_eq!(
             (csat.source, csat.values[3], csat.statuses[3]),
             (Source::Input, Some(0.83), Some(Status::Amber))
         );
-        let nps = rows.iter().find(|r| r.kpi == "nps").unwrap();
+        let nps = rows.iter().find(|r| r.kpi == KpiId::Nps).unwrap();
         assert_eq!((nps.values[0], nps.statuses[0]), (None, None));
     }
 
@@ -333,13 +508,13 @@ mod tests {
         };
         let short = plan_capacity(&assumptions).unwrap();
         let rows = scorecard(&assumptions, &short, &ScorecardInputs::default());
-        let attrition = rows.iter().find(|r| r.kpi == "attrition").unwrap();
+        let attrition = rows.iter().find(|r| r.kpi == KpiId::Attrition).unwrap();
         // 2 % a month is 21.5 % a year: above the 15 % target by more than the margin.
         assert!((attrition.values[0].unwrap() - (1.0 - 0.98f64.powi(12))).abs() < 1e-12);
         assert_eq!(attrition.statuses[0], Some(Status::Red));
-        let available = rows.iter().find(|r| r.kpi == "available_fte").unwrap();
+        let available = rows.iter().find(|r| r.kpi == KpiId::AvailableFte).unwrap();
         assert_eq!(available.statuses[0], Some(Status::Red));
-        let sl = rows.iter().find(|r| r.kpi == "service_level").unwrap();
+        let sl = rows.iter().find(|r| r.kpi == KpiId::ServiceLevel).unwrap();
         assert_eq!(sl.statuses[0], Some(Status::Red));
     }
 
@@ -351,17 +526,42 @@ mod tests {
             monthly_budget: Some(cost * 0.97),
             ..Default::default()
         };
-        inputs.targets.insert("abandon".into(), 0.0);
+        inputs.targets.insert(KpiId::Abandon, 0.0);
         let rows = scorecard(&flat(), &plan, &inputs);
-        let total = rows.iter().find(|r| r.kpi == "total_cost").unwrap();
+        let total = rows.iter().find(|r| r.kpi == KpiId::TotalCost).unwrap();
         assert_eq!(total.statuses[0], Some(Status::Amber));
-        let abandon = rows.iter().find(|r| r.kpi == "abandon").unwrap();
+        let abandon = rows.iter().find(|r| r.kpi == KpiId::Abandon).unwrap();
         assert_eq!(abandon.target, Some(0.0));
         assert_eq!(
             abandon.statuses[0],
             Some(Status::Green),
             "Erlang C: nobody abandons"
         );
+    }
+
+    #[test]
+    fn the_table_is_indexed_by_id_and_ids_keep_their_stored_names() {
+        for (index, id) in KpiId::ALL.into_iter().enumerate() {
+            assert_eq!(KPIS[index].id, id);
+            assert_eq!(kpi(id).id, id);
+            let json = serde_json::to_string(&id).unwrap();
+            assert_eq!(json, format!("\"{}\"", id.as_str()));
+        }
+        let map = BTreeMap::from([(KpiId::Abandon, 0.07), (KpiId::CostPerContact, 7.0)]);
+        let json = serde_json::to_string(&map).unwrap();
+        assert_eq!(json, r#"{"abandon":0.07,"cost_per_contact":7.0}"#);
+        assert_eq!(
+            serde_json::from_str::<BTreeMap<KpiId, f64>>(&json).unwrap(),
+            map
+        );
+        assert!(serde_json::from_str::<BTreeMap<KpiId, f64>>(r#"{"happiness":1}"#).is_err());
+        let editable: Vec<&str> = KPIS
+            .iter()
+            .filter(|k| !k.has_editable_target())
+            .map(|k| k.name)
+            .collect();
+        assert_eq!(editable, ["required_fte", "available_fte", "total_cost"]);
+        assert_eq!(KPIS.iter().filter(|k| k.is_entered()).count(), 6);
     }
 
     #[test]

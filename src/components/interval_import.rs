@@ -6,9 +6,9 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::files::{parse_intervals, ParsedIntervals, RowProblem};
+use crate::files::{parse_intervals, Commas, ParsedIntervals, RowProblem};
 use crate::i18n::{text, Key, Lang};
-use crate::state::parse_start;
+use crate::model::staffing::parse_start;
 use crate::store::use_store;
 
 /// Rows shown in the preview; the rest are counted.
@@ -34,7 +34,7 @@ pub fn IntervalImport() -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
     let as_text = move || {
-        store.inputs.with(|i| {
+        store.staffing.with(|i| {
             i.intraday
                 .iter()
                 .enumerate()
@@ -49,8 +49,10 @@ pub fn IntervalImport() -> impl IntoView {
     let draft = RwSignal::new(None::<String>);
     let parsed = RwSignal::new(None::<ParsedIntervals>);
 
+    // What the commas mean, once the user has said (reset by new text).
+    let commas = RwSignal::new(Commas::Auto);
     let apply = move |typed: &str| {
-        let result = parse_intervals(typed);
+        let result = parse_intervals(typed, commas.get_untracked());
         if result.problems.is_empty() && !result.rows.is_empty() {
             let volumes = result.rows.iter().map(|r| r.volume).collect();
             let ahts: Vec<Option<f64>> = result.rows.iter().map(|r| r.aht_s).collect();
@@ -59,7 +61,7 @@ pub fn IntervalImport() -> impl IntoView {
                 .first()
                 .and_then(|r| r.start.as_deref())
                 .and_then(parse_start);
-            store.update(|i| {
+            store.staffing.update(|i| {
                 i.intraday = volumes;
                 i.intraday_aht = if ahts.iter().any(Option::is_some) {
                     ahts
@@ -75,9 +77,17 @@ pub fn IntervalImport() -> impl IntoView {
     };
     let on_input = move |ev: leptos::ev::Event| {
         let typed = event_target_value(&ev);
+        commas.set(Commas::Auto);
         apply(&typed);
         draft.set(Some(typed));
     };
+    let choose_commas = move |meaning: Commas| {
+        commas.set(meaning);
+        if let Some(typed) = draft.get_untracked() {
+            apply(&typed);
+        }
+    };
+    let ambiguous = move || parsed.with(|p| p.as_ref().is_some_and(|p| p.ambiguous_commas));
     let on_file = move |ev: leptos::ev::Event| {
         let Some(input) = ev
             .target()
@@ -91,6 +101,7 @@ pub fn IntervalImport() -> impl IntoView {
         leptos::task::spawn_local(async move {
             if let Ok(value) = wasm_bindgen_futures::JsFuture::from(file.text()).await {
                 let content = value.as_string().unwrap_or_default();
+                commas.set(Commas::Auto);
                 apply(&content);
                 draft.set(Some(content));
             }
@@ -112,12 +123,26 @@ pub fn IntervalImport() -> impl IntoView {
                 spellcheck="false"
                 prop:value=move || draft.get().unwrap_or_else(as_text)
                 on:input=on_input
-                on:blur=move |_| if problems().is_empty() { draft.set(None) }
+                on:blur=move |_| if problems().is_empty() && !ambiguous() { draft.set(None) }
             ></textarea>
             <label class="file-button">
                 <span>{move || text(lang.get(), Key::OpenCsv)}</span>
                 <input type="file" accept=".csv,.txt,text/csv,text/plain" data-testid="import-intervals-file" on:change=on_file />
             </label>
+            // Stays once answered, so the answer can be changed.
+            <Show when=move || ambiguous() || commas.get() != Commas::Auto>
+                <fieldset class="comma-choice" data-testid="comma-choice" role="alert">
+                    <legend>{move || text(lang.get(), Key::CommaQuestion)}</legend>
+                    <label>
+                        <input type="radio" name="commas" data-testid="commas-numbers" prop:checked=move || commas.get() == Commas::InNumbers on:change=move |_| choose_commas(Commas::InNumbers) />
+                        {move || text(lang.get(), Key::CommasInNumbers)}
+                    </label>
+                    <label>
+                        <input type="radio" name="commas" data-testid="commas-columns" prop:checked=move || commas.get() == Commas::Columns on:change=move |_| choose_commas(Commas::Columns) />
+                        {move || text(lang.get(), Key::CommasColumns)}
+                    </label>
+                </fieldset>
+            </Show>
             <Show when=move || !problems().is_empty()>
                 <div class="import-errors" data-testid="import-errors" role="alert">
                     <ul>

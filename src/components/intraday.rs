@@ -9,7 +9,6 @@ use crate::components::interval_import::IntervalImport;
 use crate::download::download_text;
 use crate::files::interval_csv;
 use crate::i18n::{fixed, percent, seconds, text, Key};
-use crate::state::{interval_label, typical_weekday};
 use crate::store::use_store;
 
 #[component]
@@ -17,20 +16,17 @@ pub fn Intraday() -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
     let reset = move |_| {
-        store.update(|i| {
-            i.intraday = typical_weekday(i.interval_min);
-            i.intraday_aht.clear();
-            i.day_start_min = 8.0 * 60.0;
-        });
+        store.staffing.update(|s| s.reset_day());
         store.revision.update(|r| *r += 1);
     };
     let export = move |_| {
         let csv = store.outcome.with(|o| {
             o.day.as_ref().ok().map(|day| {
-                let (minutes, start) = store.inputs.with(|i| (i.interval_min, i.day_start_min));
-                let labels: Vec<String> = (0..day.intervals.len())
-                    .map(|n| interval_label(n, minutes, start))
-                    .collect();
+                let labels: Vec<String> = store.staffing.with(|s| {
+                    (0..day.intervals.len())
+                        .map(|n| s.interval_label(n))
+                        .collect()
+                });
                 interval_csv(day, &labels)
             })
         });
@@ -41,15 +37,15 @@ pub fn Intraday() -> impl IntoView {
 
     let draw = move |area: &_, scale: f64| {
         let lang = lang.get();
-        let (minutes, start) = store.inputs.with(|i| (i.interval_min, i.day_start_min));
         let data = store.outcome.with(|o| IntradayData {
             intervals: match &o.day {
-                Ok(plan) => plan
-                    .intervals
-                    .iter()
-                    .enumerate()
-                    .map(|(n, row)| (interval_label(n, minutes, start), row.volume, row.agents))
-                    .collect(),
+                Ok(plan) => store.staffing.with(|s| {
+                    plan.intervals
+                        .iter()
+                        .enumerate()
+                        .map(|(n, row)| (s.interval_label(n), row.volume, row.agents))
+                        .collect()
+                }),
                 Err(_) => Vec::new(),
             },
         });
@@ -73,7 +69,7 @@ pub fn Intraday() -> impl IntoView {
     let total = move |f: fn(&ccplan_engine::plan::DayTotals, crate::i18n::Lang) -> String| {
         move || totals().map_or("—".to_string(), |t| f(&t, lang.get()))
     };
-    let count = move || store.inputs.with(|i| i.intraday.len());
+    let count = move || store.staffing.with(|s| s.intraday.len());
 
     view! {
         <section class="panel chart-panel intraday">

@@ -1,12 +1,35 @@
-//! A number box for a scorecard value kept in a map: an entered KPI or a
-//! target override. Shares are typed as percentages.
+//! A compact number box for a value kept outside the field table: an
+//! entered KPI, a target or a seasonal index. Shares are typed as
+//! percentages; the reason a value is refused is the box's tooltip.
 
 use leptos::prelude::*;
 
-use crate::i18n::{text, Key};
+use crate::components::number_box::NumberBox;
+use crate::i18n::field_message;
+use crate::model::fields::{FieldError, Spec};
+use crate::store::{use_store, BoxId};
+
+/// How a share is shown: 0.855 → 85.5 (no floating-point tail).
+fn to_display(value: f64, percent: bool) -> f64 {
+    if percent {
+        (value * 100.0 * 1e6).round() / 1e6
+    } else {
+        value
+    }
+}
+
+fn from_display(value: f64, percent: bool) -> f64 {
+    if percent {
+        value / 100.0
+    } else {
+        value
+    }
+}
 
 #[component]
 pub fn KpiEntry(
+    id: BoxId,
+    spec: Spec,
     test_id: String,
     label: Signal<String>,
     /// The value in engine units (a share as a fraction); `None` when empty.
@@ -14,53 +37,32 @@ pub fn KpiEntry(
     /// Shares are shown and typed as percentages.
     percent: bool,
     /// Called with a valid value in engine units, or `None` when cleared.
-    on_set: impl Fn(Option<f64>) + 'static,
-    lang: Signal<crate::i18n::Lang>,
+    on_set: Callback<Option<f64>>,
 ) -> impl IntoView {
-    let factor = if percent { 100.0 } else { 1.0 };
-    let invalid = RwSignal::new(false);
-    let draft = RwSignal::new(None::<String>);
-    let shown = move || {
-        draft.get().unwrap_or_else(|| {
-            value
-                .get()
-                .map(|v| format!("{}", (v * factor * 1e6).round() / 1e6))
-                .unwrap_or_default()
-        })
-    };
-    let on_input = move |ev: leptos::ev::Event| {
-        let typed = event_target_value(&ev);
-        let cleaned = typed.trim().replace(',', ".");
-        if cleaned.is_empty() {
-            invalid.set(false);
-            on_set(None);
-        } else {
-            match cleaned.parse::<f64>() {
-                Ok(v)
-                    if v.is_finite()
-                        && v.abs() <= 1e9
-                        && (!percent || (0.0..=100.0).contains(&v)) =>
-                {
-                    invalid.set(false);
-                    on_set(Some(v / factor));
-                }
-                _ => invalid.set(true),
-            }
-        }
-        draft.set(Some(typed));
+    let store = use_store();
+    let error = RwSignal::new(None::<FieldError>);
+    let shown = Signal::derive(move || value.get().map(|v| to_display(v, percent)));
+    let on_commit = Callback::new(move |typed: Option<f64>| {
+        on_set.run(typed.map(|v| from_display(v, percent)));
+    });
+    let title = move || {
+        error
+            .get()
+            .map(|e| field_message(store.lang.get(), &spec, e))
+            .unwrap_or_default()
     };
     view! {
-        <input
-            type="number"
-            class="kpi-entry"
-            class:invalid=move || invalid.get()
-            data-testid=test_id
-            aria-label=move || label.get()
-            aria-invalid=move || invalid.get().to_string()
-            title=move || if invalid.get() { text(lang.get(), if percent { Key::ErrPercent } else { Key::ErrNotNumber }) } else { "" }
-            prop:value=shown
-            on:input=on_input
-            on:blur=move |_| if !invalid.get_untracked() { draft.set(None) }
-        />
+        <span class="kpi-entry-wrap" title=title>
+            <NumberBox
+                id=id
+                spec=spec
+                value=shown
+                on_commit=on_commit
+                test_id=test_id
+                error=error
+                class="kpi-entry"
+                label=label
+            />
+        </span>
     }
 }

@@ -1,5 +1,5 @@
 //! One component per file. Components read the store and render; the
-//! numbers they show come from `state::compute` (the engine), never from
+//! numbers they show come from `model` (the engine) (the engine), never from
 //! arithmetic of their own.
 
 pub mod chart_canvas;
@@ -10,6 +10,7 @@ pub mod lang_switch;
 pub mod link_notice;
 pub mod monthly_chart;
 pub mod nav;
+pub mod number_box;
 pub mod number_field;
 pub mod results_panel;
 pub mod scenario_bar;
@@ -17,4 +18,5 @@ pub mod scorecard_summary;
 pub mod scorecard_table;
 pub mod share_box;
 pub mod staffing_curve;
+pub mod stale_notice;
 pub mod storage_notice;

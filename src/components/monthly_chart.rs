@@ -39,7 +39,7 @@ pub fn MonthlyChart(kind: MonthlyKind) -> impl IntoView {
     let draw = move |area: &_, scale: f64| {
         let lang = lang.get();
         let t = |k| text(lang, k).to_string();
-        let target_pct = store.inputs.with(|i| i.sl_target_pct);
+        let target_pct = store.staffing.with(|i| i.sl_target_pct);
         store.projection.with(|projection| {
             let Ok(p) = projection else { return };
             let months = &p.plan.months;

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::{fixed, percent, seconds, text, Key};
-use crate::state::ModelChoice;
+use crate::model::staffing::ModelChoice;
 use crate::store::use_store;
 
 #[component]
@@ -76,14 +76,14 @@ pub fn ResultsPanel() -> impl IntoView {
     let sl_met = Signal::derive(move || result().and_then(|r| r.service_level_met()));
     let occupancy_met = Signal::derive(move || result().and_then(|r| r.occupancy_met()));
     let sl_note = Signal::derive(move || {
-        let key = match store.inputs.with(|i| i.model) {
+        let key = match store.staffing.with(|i| i.model) {
             ModelChoice::ErlangC => Key::SlDefinitionC,
             ModelChoice::ErlangA => Key::SlDefinitionA,
         };
         text(lang.get(), key).to_string()
     });
-    let reverse = move || store.inputs.with(|i| i.reverse);
-    let is_a = move || store.inputs.with(|i| i.model == ModelChoice::ErlangA);
+    let reverse = move || store.staffing.with(|i| i.reverse);
+    let is_a = move || store.staffing.with(|i| i.model == ModelChoice::ErlangA);
     let unstable = move || {
         store
             .outcome

@@ -6,10 +6,8 @@ use crate::components::share_box::ShareBox;
 use crate::download::download_text;
 use crate::files::{export_scenarios, import_scenarios, ImportProblem};
 use crate::i18n::{text, Key, Lang};
-use crate::storage::valid_name;
-use crate::storage::Scenario;
+use crate::model::scenario::{valid_name, Scenario, ScenarioProblem};
 use crate::store::use_store;
-use crate::store::ScenarioProblem;
 use wasm_bindgen::JsCast;
 
 /// The message for a scenario operation that did not happen (storage
@@ -50,7 +48,7 @@ pub fn ScenarioBar() -> impl IntoView {
         if list.is_empty() {
             list.push(Scenario {
                 name: text(lang.get_untracked(), Key::ShareUrl).to_string(),
-                inputs: store.inputs.get_untracked(),
+                inputs: store.inputs(),
             });
         }
         download_text(
@@ -153,7 +151,7 @@ pub fn ScenarioBar() -> impl IntoView {
                     </span>
                     <span class="actions">
                         <button type="button" data-action="load" data-testid="load-example" on:click=move |_| store.load_example()>
-                            {move || text(lang.get(), Key::Load_)}
+                            {move || text(lang.get(), Key::LoadScenario)}
                         </button>
                     </span>
                 </li>
@@ -174,7 +172,7 @@ pub fn ScenarioBar() -> impl IntoView {
                                 <span class="scenario-name">{label}</span>
                                 <span class="actions">
                                     <button type="button" data-action="load" on:click=move |_| store.load(&load)>
-                                        {move || text(lang.get(), Key::Load_)}
+                                        {move || text(lang.get(), Key::LoadScenario)}
                                     </button>
                                     <button type="button" data-action="rename" on:click=move |_| {
                                         let to = name.get_untracked();

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::{fixed, month_label, text, Key};
+use crate::model::scorecard::capacity_inputs;
 use crate::store::use_store;
 
 #[component]
@@ -11,7 +12,9 @@ pub fn ScorecardSummary() -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
     let summary = move || {
-        let assumptions = store.inputs.with(|i| i.capacity_inputs());
+        let assumptions = store
+            .staffing
+            .with(|staffing| store.scorecard.with(|s| capacity_inputs(staffing, s)));
         store
             .projection
             .with(|p| p.as_ref().ok().map(|p| p.plan.summary(&assumptions)))

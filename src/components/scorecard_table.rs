@@ -2,12 +2,13 @@
 //! perspective, with its editable target and a value and status per month.
 //! Status is a word-symbol as well as a colour; entered KPIs are marked.
 
-use ccplan_engine::scorecard::{kpi_by_id, Direction, Perspective, Source, Status, Unit};
+use ccplan_engine::scorecard::{kpi, Direction, KpiId, Perspective, Source, Status, Unit};
 use leptos::prelude::*;
 
 use crate::components::kpi_entry::KpiEntry;
 use crate::i18n::{kpi_name, kpi_value, month_label, text, Key};
-use crate::store::use_store;
+use crate::model::fields::{kpi_spec, StaffingField};
+use crate::store::{use_store, BoxId};
 
 fn perspective_key(p: Perspective) -> Key {
     match p {
@@ -46,6 +47,17 @@ pub fn ScorecardTable() -> impl IntoView {
                 .unwrap_or_default()
         })
     };
+    let set_target = move |id: KpiId, value: Option<f64>| match (id, value) {
+        (KpiId::ServiceLevel, Some(v)) => store.staffing.update(|s| s.set_sl_target_share(v)),
+        // The service level always has a target: an empty box keeps it.
+        (KpiId::ServiceLevel, None) => {}
+        (id, Some(v)) => store.scorecard.update(|s| {
+            s.targets.insert(id, v);
+        }),
+        (id, None) => store.scorecard.update(|s| {
+            s.targets.remove(&id);
+        }),
+    };
     let rows = move || {
         store
             .projection
@@ -60,7 +72,7 @@ pub fn ScorecardTable() -> impl IntoView {
                         <tr>
                             <th scope="col" class="perspective">{move || text(lang.get(), Key::Perspective)}</th>
                             <th scope="col">{move || text(lang.get(), Key::Kpi)}</th>
-                            <th scope="col">{move || text(lang.get(), Key::Target_)}</th>
+                            <th scope="col">{move || text(lang.get(), Key::Target)}</th>
                             {move || months().into_iter().map(|m| view! { <th scope="col">{m}</th> }).collect_view()}
                         </tr>
                     </thead>
@@ -75,27 +87,25 @@ pub fn ScorecardTable() -> impl IntoView {
                                 let is_assumption = row.source == Source::Assumption;
                                 let percent = unit == Unit::Share;
                                 let comparison = match row.direction { Direction::AtLeast => "≥", Direction::AtMost => "≤" };
-                                let has_target = kpi_by_id(id).is_some_and(|k| k.default_target != 0.0 || id == "abandon");
-                                let target_cell = if has_target {
+                                let target_cell = if kpi(id).has_editable_target() {
                                     let value = Signal::derive(move || store.projection.with(|p| p.as_ref().ok().and_then(|p| p.rows.iter().find(|r| r.kpi == id).and_then(|r| r.target))));
+                                    // One service-level target for both pages: the staffing field's limits and reason.
+                                    let spec = if id == KpiId::ServiceLevel {
+                                        StaffingField::SlTarget.spec()
+                                    } else {
+                                        kpi_spec(kpi_name(id), percent, true)
+                                    };
                                     view! {
                                         <span class="target">
                                             {comparison}" "
                                             <KpiEntry
-                                                test_id=format!("target-{id}")
-                                                label=Signal::derive(move || format!("{} — {}", text(lang.get(), kpi_name(id)), text(lang.get(), Key::Target_)))
+                                                id=BoxId::Target(id)
+                                                spec=spec
+                                                test_id=format!("target-{}", id.as_str())
+                                                label=Signal::derive(move || format!("{} — {}", text(lang.get(), kpi_name(id)), text(lang.get(), Key::Target)))
                                                 value=value
                                                 percent=percent
-                                                lang=lang.into()
-                                                on_set=move |v| store.update(|i| match v {
-                                                    // One service-level target for both pages.
-                                                    Some(v) if id == "service_level" => {
-                                                        if (0.01..=0.999).contains(&v) { i.sl_target_pct = v * 100.0; }
-                                                    }
-                                                    None if id == "service_level" => {}
-                                                    Some(v) => { i.scorecard.targets.insert(id.to_string(), v); }
-                                                    None => { i.scorecard.targets.remove(id); }
-                                                })
+                                                on_set=Callback::new(move |v: Option<f64>| set_target(id, v))
                                             />
                                             {percent.then_some(" %")}
                                         </span>
@@ -118,7 +128,7 @@ pub fn ScorecardTable() -> impl IntoView {
                                     }
                                 }).collect_view();
                                 view! {
-                                    <tr data-kpi=id class:input-kpi=is_input>
+                                    <tr data-kpi=id.as_str() class:input-kpi=is_input>
                                         <td class="perspective">{text(lang_now, perspective_key(row.perspective))}</td>
                                         <th scope="row">
                                             {text(lang_now, kpi_name(id))}

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::charts::{draw_staffing_curve, CurveData, CurveFigures, CurveLabels};
 use crate::components::chart_canvas::ChartCanvas;
 use crate::i18n::{text, Key};
-use crate::state::ModelChoice;
+use crate::model::staffing::ModelChoice;
 use crate::store::use_store;
 
 #[component]
@@ -28,9 +28,9 @@ pub fn StaffingCurve() -> impl IntoView {
                     (p.agents, figures)
                 })
                 .collect(),
-            target_pct: store.inputs.with(|i| i.sl_target_pct),
+            target_pct: store.staffing.with(|i| i.sl_target_pct),
             chosen: o.interval.as_ref().map_or(f64::NAN, |r| r.agents),
-            show_abandon: store.inputs.with(|i| i.model == ModelChoice::ErlangA),
+            show_abandon: store.staffing.with(|i| i.model == ModelChoice::ErlangA),
         });
         let labels = CurveLabels {
             x_axis: text(lang, Key::AxisAgents).into(),

@@ -7,7 +7,10 @@ use leptos::prelude::*;
 use crate::charts::compare::{draw_lines, LineLabels, Series};
 use crate::components::chart_canvas::ChartCanvas;
 use crate::i18n::{fixed, month_label, percent, text, Key, Lang};
-use crate::state::{compare, difference, example_inputs, Compared, ModelChoice};
+use crate::model::compare::{compare, difference, Compared};
+use crate::model::example::example_inputs;
+use crate::model::scenario::Inputs;
+use crate::model::staffing::ModelChoice;
 use crate::store::use_store;
 
 const MAX_COMPARED: usize = 4;
@@ -62,20 +65,29 @@ fn interval_metric(c: &Compared, f: fn(&ccplan_engine::staffing::Metrics) -> f64
 /// The rows of the table: (label, how, value).
 fn rows() -> Vec<(Key, Show, Pick)> {
     vec![
-        (Key::Volume, Show::Count, |c| Some(c.inputs.volume)),
-        (Key::Aht, Show::Count, |c| Some(c.inputs.aht_s)),
-        (Key::SlTarget, Show::One, |c| Some(c.inputs.sl_target_pct)),
-        (Key::SlSeconds, Show::Count, |c| Some(c.inputs.sl_seconds)),
-        (Key::Interval, Show::Count, |c| Some(c.inputs.interval_min)),
-        (Key::Shrinkage, Show::One, |c| Some(c.inputs.shrinkage_pct)),
+        (Key::Volume, Show::Count, |c| Some(c.inputs.staffing.volume)),
+        (Key::Aht, Show::Count, |c| Some(c.inputs.staffing.aht_s)),
+        (Key::SlTarget, Show::One, |c| {
+            Some(c.inputs.staffing.sl_target_pct)
+        }),
+        (Key::SlSeconds, Show::Count, |c| {
+            Some(c.inputs.staffing.sl_seconds)
+        }),
+        (Key::Interval, Show::Count, |c| {
+            Some(c.inputs.staffing.interval_min)
+        }),
+        (Key::Shrinkage, Show::One, |c| {
+            Some(c.inputs.staffing.shrinkage_pct)
+        }),
         (Key::MaxOccupancy, Show::One, |c| {
-            Some(c.inputs.max_occupancy_pct)
+            Some(c.inputs.staffing.max_occupancy_pct)
         }),
         (Key::Patience, Show::Count, |c| {
-            (c.inputs.model == ModelChoice::ErlangA).then_some(c.inputs.patience_s)
+            (c.inputs.staffing.model == ModelChoice::ErlangA)
+                .then_some(c.inputs.staffing.patience_s)
         }),
         (Key::CostPerHour, Show::Money, |c| {
-            Some(c.inputs.cost_per_hour)
+            Some(c.inputs.staffing.cost_per_hour)
         }),
         (Key::RequiredAgents, Show::Count, |c| {
             c.outcome
@@ -119,20 +131,19 @@ fn rows() -> Vec<(Key, Show, Pick)> {
             c.projection
                 .as_ref()
                 .ok()
-                .map(|p| p.plan.summary(&c.inputs.capacity_inputs()).total_hires)
+                .map(|p| p.plan.summary(&c.capacity_inputs()).total_hires)
         }),
         (Key::PlanPeakFte, Show::One, |c| {
-            c.projection.as_ref().ok().map(|p| {
-                p.plan
-                    .summary(&c.inputs.capacity_inputs())
-                    .peak_required_fte
-            })
+            c.projection
+                .as_ref()
+                .ok()
+                .map(|p| p.plan.summary(&c.capacity_inputs()).peak_required_fte)
         }),
         (Key::PlanCostPerContact, Show::Money, |c| {
             c.projection
                 .as_ref()
                 .ok()
-                .map(|p| p.plan.summary(&c.inputs.capacity_inputs()).cost_per_contact)
+                .map(|p| p.plan.summary(&c.capacity_inputs()).cost_per_contact)
         }),
     ]
 }
@@ -165,13 +176,16 @@ pub fn ComparePage() -> impl IntoView {
     let compared = Memo::new(move |_| {
         let scenarios = store.scenarios.get();
         let lang = lang.get();
-        let picked: Vec<(String, crate::state::Inputs)> = chosen
+        let picked: Vec<(String, Inputs)> = chosen
             .get()
             .iter()
             .filter_map(|id| match id.as_str() {
                 "current" => Some((
                     text(lang, Key::CurrentInputs).to_string(),
-                    store.inputs.get(),
+                    Inputs {
+                        staffing: store.staffing.get(),
+                        scorecard: store.scorecard.get(),
+                    },
                 )),
                 "example" => Some((text(lang, Key::Example).to_string(), example_inputs())),
                 other => {

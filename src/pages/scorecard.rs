@@ -8,19 +8,13 @@ use crate::components::monthly_chart::{MonthlyChart, MonthlyKind};
 use crate::components::number_field::NumberField;
 use crate::components::scorecard_summary::ScorecardSummary;
 use crate::components::scorecard_table::ScorecardTable;
+use crate::components::stale_notice::StaleNotice;
 use crate::i18n::{kpi_name, text, Key};
-use crate::state::{field, parse_ramp};
+use crate::model::fields::{kpi_spec, ScorecardField as F, Spec};
+use crate::model::scorecard::parse_ramp;
 use crate::store::use_store;
-
-/// KPIs the model cannot compute, entered by the planner: (id, share?).
-const ENTERED: [(&str, bool); 6] = [
-    ("csat", true),
-    ("nps", false),
-    ("ces", true),
-    ("attendance", true),
-    ("training_completion", true),
-    ("esat", true),
-];
+use crate::store::BoxId;
+use ccplan_engine::scorecard::{kpi, KpiId, Source, Unit};
 
 #[component]
 pub fn ScorecardPage() -> impl IntoView {
@@ -28,15 +22,12 @@ pub fn ScorecardPage() -> impl IntoView {
     let lang = store.lang;
     let t = move |k: Key| move || text(lang.get(), k);
     let hiring_to_requirement =
-        Signal::derive(move || store.inputs.with(|i| i.scorecard.hire_to_requirement));
+        Signal::derive(move || store.scorecard.with(|s| s.hire_to_requirement));
 
     let first_month = move || {
-        store.inputs.with(|i| {
-            format!(
-                "{:04}-{:02}",
-                i.scorecard.first_year, i.scorecard.first_month
-            )
-        })
+        store
+            .scorecard
+            .with(|s| format!("{:04}-{:02}", s.first_year, s.first_month))
     };
     let on_first_month = move |ev: leptos::ev::Event| {
         let typed = event_target_value(&ev);
@@ -46,20 +37,20 @@ pub fn ScorecardPage() -> impl IntoView {
             parts.next().map(str::parse::<u32>),
         ) {
             if (1900..=2200).contains(&year) && (1..=12).contains(&month) {
-                store.update(|i| {
-                    i.scorecard.first_year = year;
-                    i.scorecard.first_month = month;
+                store.scorecard.update(|s| {
+                    s.first_year = year;
+                    s.first_month = month;
                 });
             }
         }
     };
     let ramp_invalid = RwSignal::new(false);
+    on_cleanup(move || store.mark_invalid(BoxId::Ramp, false));
     let ramp_draft = RwSignal::new(None::<String>);
     let ramp_text = move || {
         ramp_draft.get().unwrap_or_else(|| {
-            store.inputs.with(|i| {
-                i.scorecard
-                    .ramp
+            store.scorecard.with(|s| {
+                s.ramp
                     .iter()
                     .map(|r| r.to_string())
                     .collect::<Vec<_>>()
@@ -72,54 +63,72 @@ pub fn ScorecardPage() -> impl IntoView {
         match parse_ramp(&typed) {
             Some(ramp) => {
                 ramp_invalid.set(false);
-                store.update(|i| i.scorecard.ramp = ramp);
+                store.mark_invalid(BoxId::Ramp, false);
+                store.scorecard.update(|s| s.ramp = ramp);
             }
-            None => ramp_invalid.set(true),
+            None => {
+                ramp_invalid.set(true);
+                store.mark_invalid(BoxId::Ramp, true);
+            }
         }
         ramp_draft.set(Some(typed));
     };
     let season = move |index: usize| {
         let label =
             Signal::derive(move || format!("{} {}", text(lang.get(), Key::Seasonality), index + 1));
-        let value =
-            Signal::derive(move || store.inputs.with(|i| Some(i.scorecard.seasonality[index])));
+        let value = Signal::derive(move || store.scorecard.with(|s| Some(s.seasonality[index])));
+        let on_set = Callback::new(move |v: Option<f64>| {
+            if let Some(v) = v {
+                store.scorecard.update(|s| s.seasonality[index] = v);
+            }
+        });
         view! {
             <label class="season">
                 <span>{index + 1}</span>
                 <KpiEntry
+                    id=BoxId::Season(index)
+                    spec=Spec::SEASON
                     test_id=format!("season-{}", index + 1)
                     label=label
                     value=value
                     percent=false
-                    lang=lang.into()
-                    on_set=move |v| if let Some(v) = v.filter(|v| (0.0..=10.0).contains(v)) {
-                        store.update(|i| i.scorecard.seasonality[index] = v);
-                    }
+                    on_set=on_set
                 />
             </label>
         }
     };
-    let entered = move |(id, share): (&'static str, bool)| {
+    let entered = move |id: KpiId| {
+        let share = kpi(id).unit == Unit::Share;
         let label = Signal::derive(move || text(lang.get(), kpi_name(id)).to_string());
-        let value =
-            Signal::derive(move || store.inputs.with(|i| i.scorecard.entered.get(id).copied()));
+        let value = Signal::derive(move || store.scorecard.with(|s| s.entered.get(&id).copied()));
+        let on_set = Callback::new(move |v: Option<f64>| {
+            store.scorecard.update(|s| match v {
+                Some(v) => {
+                    s.entered.insert(id, v);
+                }
+                None => {
+                    s.entered.remove(&id);
+                }
+            })
+        });
         view! {
             <label class="entered">
                 <span>{move || label.get()}{share.then_some(" (%)")}</span>
                 <KpiEntry
-                    test_id=format!("kpi-{id}")
+                    id=BoxId::Entered(id)
+                    spec=kpi_spec(kpi_name(id), share, true)
+                    test_id=format!("kpi-{}", id.as_str())
                     label=label
                     value=value
                     percent=share
-                    lang=lang.into()
-                    on_set=move |v| store.update(|i| match v {
-                        Some(v) => { i.scorecard.entered.insert(id.to_string(), v); }
-                        None => { i.scorecard.entered.remove(id); }
-                    })
+                    on_set=on_set
                 />
             </label>
         }
     };
+    let entered_kpis = KpiId::ALL
+        .into_iter()
+        .filter(|id| kpi(*id).source == Source::Input);
     let fields = move || {
         store.revision.track();
         view! {
@@ -128,39 +137,39 @@ pub fn ScorecardPage() -> impl IntoView {
                 <label for="first-month">{t(Key::FirstMonth)}</label>
                 <input id="first-month" type="month" data-testid="first-month" prop:value=first_month on:change=on_first_month />
             </div>
-            <NumberField field=field("horizon") />
-            <NumberField field=field("monthly-volume") />
-            <NumberField field=field("growth") />
+            <NumberField field=F::Horizon />
+            <NumberField field=F::MonthlyVolume />
+            <NumberField field=F::Growth />
             <fieldset class="seasonality">
                 <legend>{t(Key::Seasonality)}</legend>
                 <div class="season-grid">{(0..12).map(season).collect_view()}</div>
             </fieldset>
-            <NumberField field=field("fcr") />
-            <NumberField field=field("repeat") />
-            <NumberField field=field("deflection") />
-            <NumberField field=field("aht-trend") />
+            <NumberField field=F::Fcr />
+            <NumberField field=F::Repeat />
+            <NumberField field=F::Deflection />
+            <NumberField field=F::AhtTrend />
             <h3>{t(Key::Staff)}</h3>
-            <NumberField field=field("open-days") />
-            <NumberField field=field("open-hours") />
-            <NumberField field=field("paid-hours") />
-            <NumberField field=field("start-headcount") />
-            <NumberField field=field("attrition") />
+            <NumberField field=F::OpenDays />
+            <NumberField field=F::OpenHours />
+            <NumberField field=F::PaidHours />
+            <NumberField field=F::StartHeadcount />
+            <NumberField field=F::Attrition />
             <div class="field checkbox">
                 <label>
                     <input
                         type="checkbox"
                         data-testid="hire-to-requirement"
-                        prop:checked=move || store.inputs.with(|i| i.scorecard.hire_to_requirement)
+                        prop:checked=move || store.scorecard.with(|s| s.hire_to_requirement)
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);
-                            store.update(|i| i.scorecard.hire_to_requirement = on);
+                            store.scorecard.update(|s| s.hire_to_requirement = on);
                         }
                     />
                     {t(Key::HireToRequirement)}
                 </label>
             </div>
-            <NumberField field=field("hires") disabled=hiring_to_requirement />
-            <NumberField field=field("training") />
+            <NumberField field=F::Hires disabled=hiring_to_requirement />
+            <NumberField field=F::Training />
             <div class="field" class:invalid=move || ramp_invalid.get()>
                 <label for="ramp">{t(Key::Ramp)}</label>
                 <input id="ramp" type="text" data-testid="ramp" prop:value=ramp_text on:input=on_ramp
@@ -168,10 +177,10 @@ pub fn ScorecardPage() -> impl IntoView {
                 <p class="field-error" role="alert">{move || ramp_invalid.get().then(|| text(lang.get(), Key::ErrRamp))}</p>
             </div>
             <h3>{t(Key::Costs)}</h3>
-            <NumberField field=field("overhead") />
-            <NumberField field=field("budget") />
+            <NumberField field=F::Overhead />
+            <NumberField field=F::Budget />
             <h3>{t(Key::EnteredKpis)}</h3>
-            <div class="entered-grid">{ENTERED.into_iter().map(entered).collect_view()}</div>
+            <div class="entered-grid">{entered_kpis.clone().map(entered).collect_view()}</div>
         }
     };
     let problem = move || store.projection.with(|p| p.as_ref().err().cloned());
@@ -182,7 +191,8 @@ pub fn ScorecardPage() -> impl IntoView {
                 <p class="help">{t(Key::ScorecardHelp)}</p>
                 {fields}
             </section>
-            <div class="outputs">
+            <div class="outputs" class:stale=move || store.results_stale()>
+                <StaleNotice />
                 {move || problem().map(|p| view! {
                     <p class="message error" data-testid="engine-problem">{format!("{} ({})", text(lang.get(), p.key), p.detail)}</p>
                 })}

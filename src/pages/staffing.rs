@@ -7,24 +7,26 @@ use crate::components::number_field::NumberField;
 use crate::components::results_panel::ResultsPanel;
 use crate::components::scenario_bar::ScenarioBar;
 use crate::components::staffing_curve::StaffingCurve;
+use crate::components::stale_notice::StaleNotice;
 use crate::i18n::{text, Key};
-use crate::state::{field, ModelChoice};
+use crate::model::fields::StaffingField as F;
+use crate::model::staffing::ModelChoice;
 use crate::store::use_store;
 
 #[component]
 pub fn StaffingPage() -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
-    let is_c = Signal::derive(move || store.inputs.with(|i| i.model == ModelChoice::ErlangC));
-    let not_reverse = Signal::derive(move || !store.inputs.with(|i| i.reverse));
+    let is_c = Signal::derive(move || store.staffing.with(|i| i.model == ModelChoice::ErlangC));
+    let not_reverse = Signal::derive(move || !store.staffing.with(|i| i.reverse));
     let on_model = move |ev: leptos::ev::Event| {
         if let Some(model) = ModelChoice::from_code(&event_target_value(&ev)) {
-            store.update(|i| i.model = model);
+            store.staffing.update(|i| i.model = model);
         }
     };
     let on_reverse = move |ev: leptos::ev::Event| {
         let on = event_target_checked(&ev);
-        store.update(|i| {
+        store.staffing.update(|i| {
             i.reverse = on;
         });
     };
@@ -32,31 +34,31 @@ pub fn StaffingPage() -> impl IntoView {
     let fields = move || {
         store.revision.track();
         view! {
-            <NumberField field=field("volume") />
-            <NumberField field=field("aht") />
-            <NumberField field=field("sl-target") />
-            <NumberField field=field("sl-seconds") />
-            <NumberField field=field("interval") />
-            <NumberField field=field("shrinkage") />
-            <NumberField field=field("max-occupancy") />
+            <NumberField field=F::Volume />
+            <NumberField field=F::Aht />
+            <NumberField field=F::SlTarget />
+            <NumberField field=F::SlSeconds />
+            <NumberField field=F::Interval />
+            <NumberField field=F::Shrinkage />
+            <NumberField field=F::MaxOccupancy />
             <div class="field">
                 <label for="model">{move || text(lang.get(), Key::Model)}</label>
-                <select id="model" data-testid="model" prop:value=move || store.inputs.with(|i| i.model.code()) on:change=on_model>
+                <select id="model" data-testid="model" prop:value=move || store.staffing.with(|i| i.model.code()) on:change=on_model>
                     <option value="erlang_c">{move || text(lang.get(), Key::ErlangC)}</option>
                     <option value="erlang_a">{move || text(lang.get(), Key::ErlangA)}</option>
                 </select>
             </div>
-            <NumberField field=field("patience") disabled=is_c />
-            <NumberField field=field("cost-per-hour") />
+            <NumberField field=F::Patience disabled=is_c />
+            <NumberField field=F::CostPerHour />
             <fieldset class="reverse">
                 <legend>
                     <label>
-                        <input type="checkbox" data-testid="reverse" prop:checked=move || store.inputs.with(|i| i.reverse) on:change=on_reverse />
+                        <input type="checkbox" data-testid="reverse" prop:checked=move || store.staffing.with(|i| i.reverse) on:change=on_reverse />
                         {move || text(lang.get(), Key::ReverseMode)}
                     </label>
                 </legend>
                 <p class="help">{move || text(lang.get(), Key::ReverseHelp)}</p>
-                <NumberField field=field("agents") disabled=not_reverse />
+                <NumberField field=F::Agents disabled=not_reverse />
             </fieldset>
         }
     };
@@ -66,7 +68,8 @@ pub fn StaffingPage() -> impl IntoView {
                 <h2>{move || text(lang.get(), Key::Inputs)}</h2>
                 {fields}
             </section>
-            <div class="outputs">
+            <div class="outputs" class:stale=move || store.results_stale()>
+                <StaleNotice />
                 <ResultsPanel />
                 <StaffingCurve />
                 <Intraday />

@@ -1,0 +1,474 @@
+//! The number fields a user can set: which value each one holds, its label,
+//! its limits and how a typed text becomes a value. Fields are enums
+//! (`StaffingField`, `ScorecardField`), so a misspelt field is a compile
+//! error, not a panic.
+
+use crate::i18n::Key;
+use crate::model::limits::{
+    AHT_MAX_S, AHT_MIN_S, INTERVAL_CHOICES, MAX_KPI_MAGNITUDE, MAX_VOLUME, SEASONAL_INDEX_MAX,
+};
+use crate::model::number::{parse_number, NumberError};
+use crate::model::scorecard::ScorecardSettings;
+use crate::model::staffing::StaffingInputs;
+
+/// What values a field takes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Kind {
+    /// Any number in range.
+    Decimal,
+    /// A whole number in range (agents, months).
+    Whole,
+    /// One of these values (the slider steps through them by index).
+    Choices(&'static [f64]),
+}
+
+/// Why a typed value is refused.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum FieldError {
+    Empty,
+    NotNumber,
+    Whole,
+    Range { min: f64, max: f64 },
+    Choice(&'static [f64]),
+}
+
+impl From<NumberError> for FieldError {
+    fn from(error: NumberError) -> Self {
+        match error {
+            NumberError::Empty => FieldError::Empty,
+            NumberError::NotNumber => FieldError::NotNumber,
+        }
+    }
+}
+
+/// A field's label, limits and slider.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Spec {
+    pub label: Key,
+    pub min: f64,
+    pub max: f64,
+    pub kind: Kind,
+    pub slider_min: f64,
+    pub slider_max: f64,
+    pub step: f64,
+    /// Why the limits are what they are, where that is not obvious.
+    pub why: Option<Key>,
+    /// An empty box is allowed and means "no value" (entered KPIs, target overrides).
+    pub optional: bool,
+}
+
+impl Spec {
+    const fn new(label: Key, min: f64, max: f64, slider: (f64, f64), step: f64) -> Spec {
+        Spec {
+            label,
+            min,
+            max,
+            kind: Kind::Decimal,
+            slider_min: slider.0,
+            slider_max: slider.1,
+            step,
+            why: None,
+            optional: false,
+        }
+    }
+
+    const fn whole(self) -> Spec {
+        Spec {
+            kind: Kind::Whole,
+            ..self
+        }
+    }
+
+    const fn why(self, key: Key) -> Spec {
+        Spec {
+            why: Some(key),
+            ..self
+        }
+    }
+
+    /// A box outside the field table: an entered KPI, a target or a
+    /// seasonal index, typed in display units.
+    pub const fn entry(label: Key, min: f64, max: f64, optional: bool) -> Spec {
+        Spec {
+            optional,
+            ..Spec::new(label, min, max, (min, max), 0.01)
+        }
+    }
+
+    /// A seasonal index.
+    pub const SEASON: Spec = Spec::entry(Key::Seasonality, 0.0, SEASONAL_INDEX_MAX, false);
+
+    /// The value of `text` for this field (`None`: an optional box left empty).
+    pub fn read(&self, text: &str) -> Result<Option<f64>, FieldError> {
+        match parse_number(text) {
+            Err(NumberError::Empty) if self.optional => Ok(None),
+            Err(error) => Err(error.into()),
+            Ok(value) => self.check(value).map(Some),
+        }
+    }
+
+    /// Whether `value` is one this field accepts.
+    pub fn check(&self, value: f64) -> Result<f64, FieldError> {
+        if !value.is_finite() {
+            return Err(FieldError::NotNumber);
+        }
+        match self.kind {
+            Kind::Choices(values) if !values.contains(&value) => Err(FieldError::Choice(values)),
+            _ if value < self.min || value > self.max => Err(FieldError::Range {
+                min: self.min,
+                max: self.max,
+            }),
+            Kind::Whole if value.fract() != 0.0 => Err(FieldError::Whole),
+            _ => Ok(value),
+        }
+    }
+
+    /// The values the slider steps through when they are not evenly spaced.
+    pub fn choices(&self) -> Option<&'static [f64]> {
+        match self.kind {
+            Kind::Choices(values) => Some(values),
+            _ => None,
+        }
+    }
+}
+
+/// A target or entered KPI in display units: shares as percentages.
+pub fn kpi_spec(label: Key, percent: bool, optional: bool) -> Spec {
+    if percent {
+        Spec::entry(label, 0.0, 100.0, optional)
+    } else {
+        Spec::entry(label, -MAX_KPI_MAGNITUDE, MAX_KPI_MAGNITUDE, optional)
+    }
+}
+
+/// `get` and the private `slot` of a field enum, from one list of
+/// `Variant => struct_field` pairs, so the two cannot disagree.
+macro_rules! slots {
+    ($field:ident, $inputs:ty, $($variant:ident => $name:ident),* $(,)?) => {
+        impl $field {
+            pub fn get(self, inputs: &$inputs) -> f64 {
+                match self {
+                    $($field::$variant => inputs.$name,)*
+                }
+            }
+
+            fn slot(self, inputs: &mut $inputs) -> &mut f64 {
+                match self {
+                    $($field::$variant => &mut inputs.$name,)*
+                }
+            }
+        }
+    };
+}
+
+/// The staffing page's number fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum StaffingField {
+    Volume,
+    Aht,
+    SlTarget,
+    SlSeconds,
+    Interval,
+    Shrinkage,
+    MaxOccupancy,
+    Patience,
+    CostPerHour,
+    Agents,
+}
+
+impl StaffingField {
+    pub const ALL: [StaffingField; 10] = [
+        StaffingField::Volume,
+        StaffingField::Aht,
+        StaffingField::SlTarget,
+        StaffingField::SlSeconds,
+        StaffingField::Interval,
+        StaffingField::Shrinkage,
+        StaffingField::MaxOccupancy,
+        StaffingField::Patience,
+        StaffingField::CostPerHour,
+        StaffingField::Agents,
+    ];
+
+    /// The `data-testid` of its box (the slider's is this + `-slider`).
+    pub fn test_id(self) -> &'static str {
+        match self {
+            StaffingField::Volume => "volume",
+            StaffingField::Aht => "aht",
+            StaffingField::SlTarget => "sl-target",
+            StaffingField::SlSeconds => "sl-seconds",
+            StaffingField::Interval => "interval",
+            StaffingField::Shrinkage => "shrinkage",
+            StaffingField::MaxOccupancy => "max-occupancy",
+            StaffingField::Patience => "patience",
+            StaffingField::CostPerHour => "cost-per-hour",
+            StaffingField::Agents => "agents",
+        }
+    }
+
+    pub fn spec(self) -> Spec {
+        match self {
+            StaffingField::Volume => Spec::new(Key::Volume, 0.0, MAX_VOLUME, (0.0, 2_000.0), 1.0),
+            StaffingField::Aht => Spec::new(Key::Aht, AHT_MIN_S, AHT_MAX_S, (30.0, 1_200.0), 1.0),
+            StaffingField::SlTarget => {
+                Spec::new(Key::SlTarget, 1.0, 99.9, (50.0, 99.0), 1.0).why(Key::WhySlBelow100)
+            }
+            StaffingField::SlSeconds => Spec::new(Key::SlSeconds, 0.0, 3_600.0, (0.0, 120.0), 1.0),
+            StaffingField::Interval => Spec {
+                kind: Kind::Choices(&INTERVAL_CHOICES),
+                ..Spec::new(Key::Interval, 15.0, 60.0, (15.0, 60.0), 15.0)
+            },
+            StaffingField::Shrinkage => {
+                Spec::new(Key::Shrinkage, 0.0, 90.0, (0.0, 60.0), 1.0).why(Key::WhyShrinkage)
+            }
+            StaffingField::MaxOccupancy => {
+                Spec::new(Key::MaxOccupancy, 10.0, 100.0, (50.0, 100.0), 1.0)
+            }
+            StaffingField::Patience => Spec::new(Key::Patience, 1.0, 3_600.0, (5.0, 600.0), 1.0),
+            StaffingField::CostPerHour => {
+                Spec::new(Key::CostPerHour, 0.0, 10_000.0, (0.0, 100.0), 0.5)
+            }
+            StaffingField::Agents => {
+                Spec::new(Key::Agents, 0.0, 100_000.0, (0.0, 500.0), 1.0).whole()
+            }
+        }
+    }
+
+    pub fn set(self, inputs: &mut StaffingInputs, value: f64) {
+        match self {
+            // The built-in day follows the interval length.
+            StaffingField::Interval => inputs.set_interval(value),
+            field => *field.slot(inputs) = value,
+        }
+    }
+}
+
+slots!(StaffingField, StaffingInputs,
+    Volume => volume,
+    Aht => aht_s,
+    SlTarget => sl_target_pct,
+    SlSeconds => sl_seconds,
+    Interval => interval_min,
+    Shrinkage => shrinkage_pct,
+    MaxOccupancy => max_occupancy_pct,
+    Patience => patience_s,
+    CostPerHour => cost_per_hour,
+    Agents => agents,
+);
+
+/// The scorecard page's number fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ScorecardField {
+    Horizon,
+    MonthlyVolume,
+    Growth,
+    Fcr,
+    Repeat,
+    Deflection,
+    AhtTrend,
+    OpenDays,
+    OpenHours,
+    PaidHours,
+    StartHeadcount,
+    Attrition,
+    Hires,
+    Training,
+    Overhead,
+    Budget,
+}
+
+impl ScorecardField {
+    pub const ALL: [ScorecardField; 16] = [
+        ScorecardField::Horizon,
+        ScorecardField::MonthlyVolume,
+        ScorecardField::Growth,
+        ScorecardField::Fcr,
+        ScorecardField::Repeat,
+        ScorecardField::Deflection,
+        ScorecardField::AhtTrend,
+        ScorecardField::OpenDays,
+        ScorecardField::OpenHours,
+        ScorecardField::PaidHours,
+        ScorecardField::StartHeadcount,
+        ScorecardField::Attrition,
+        ScorecardField::Hires,
+        ScorecardField::Training,
+        ScorecardField::Overhead,
+        ScorecardField::Budget,
+    ];
+
+    pub fn test_id(self) -> &'static str {
+        match self {
+            ScorecardField::Horizon => "horizon",
+            ScorecardField::MonthlyVolume => "monthly-volume",
+            ScorecardField::Growth => "growth",
+            ScorecardField::Fcr => "fcr",
+            ScorecardField::Repeat => "repeat",
+            ScorecardField::Deflection => "deflection",
+            ScorecardField::AhtTrend => "aht-trend",
+            ScorecardField::OpenDays => "open-days",
+            ScorecardField::OpenHours => "open-hours",
+            ScorecardField::PaidHours => "paid-hours",
+            ScorecardField::StartHeadcount => "start-headcount",
+            ScorecardField::Attrition => "attrition",
+            ScorecardField::Hires => "hires",
+            ScorecardField::Training => "training",
+            ScorecardField::Overhead => "overhead",
+            ScorecardField::Budget => "budget",
+        }
+    }
+
+    pub fn spec(self) -> Spec {
+        use ScorecardField as F;
+        match self {
+            F::Horizon => Spec::new(Key::Horizon, 12.0, 36.0, (12.0, 36.0), 1.0).whole(),
+            F::MonthlyVolume => Spec::new(
+                Key::MonthlyVolume,
+                0.0,
+                100_000_000.0,
+                (0.0, 1_000_000.0),
+                1_000.0,
+            ),
+            F::Growth => Spec::new(Key::Growth, -20.0, 20.0, (-5.0, 5.0), 0.1),
+            F::Fcr => Spec::new(Key::Fcr, 1.0, 100.0, (40.0, 100.0), 1.0).why(Key::WhyFcr),
+            F::Repeat => Spec::new(Key::RepeatShare, 0.0, 100.0, (0.0, 100.0), 1.0),
+            F::Deflection => Spec::new(Key::Deflection, 0.0, 95.0, (0.0, 80.0), 1.0),
+            F::AhtTrend => Spec::new(Key::AhtTrend, -10.0, 10.0, (-3.0, 3.0), 0.1),
+            F::OpenDays => Spec::new(Key::OpenDays, 1.0, 31.0, (1.0, 31.0), 1.0),
+            F::OpenHours => Spec::new(Key::OpenHours, 1.0, 24.0, (1.0, 24.0), 0.5),
+            F::PaidHours => Spec::new(Key::PaidHoursPerFte, 20.0, 744.0, (80.0, 200.0), 1.0),
+            F::StartHeadcount => {
+                Spec::new(Key::StartHeadcount, 0.0, 1_000_000.0, (0.0, 1_000.0), 1.0)
+            }
+            F::Attrition => Spec::new(Key::Attrition, 0.0, 50.0, (0.0, 10.0), 0.1),
+            F::Hires => Spec::new(Key::Hires, 0.0, 100_000.0, (0.0, 100.0), 1.0),
+            F::Training => Spec::new(Key::TrainingMonths, 0.0, 12.0, (0.0, 6.0), 1.0).whole(),
+            F::Overhead => Spec::new(Key::Overhead, 0.0, 500.0, (0.0, 100.0), 1.0),
+            F::Budget => Spec::new(Key::MonthlyBudget, 0.0, 1e10, (0.0, 10_000_000.0), 1_000.0),
+        }
+    }
+
+    pub fn set(self, settings: &mut ScorecardSettings, value: f64) {
+        *self.slot(settings) = value;
+    }
+}
+
+slots!(ScorecardField, ScorecardSettings,
+    Horizon => horizon,
+    MonthlyVolume => monthly_volume,
+    Growth => growth_pct,
+    Fcr => fcr_pct,
+    Repeat => repeat_pct,
+    Deflection => deflection_pct,
+    AhtTrend => aht_trend_pct,
+    OpenDays => open_days,
+    OpenHours => open_hours,
+    PaidHours => paid_hours_per_fte,
+    StartHeadcount => start_headcount,
+    Attrition => attrition_pct,
+    Hires => hires,
+    Training => training_months,
+    Overhead => overhead_pct,
+    Budget => monthly_budget,
+);
+
+/// Any field of the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Field {
+    Staffing(StaffingField),
+    Scorecard(ScorecardField),
+}
+
+impl From<StaffingField> for Field {
+    fn from(field: StaffingField) -> Self {
+        Field::Staffing(field)
+    }
+}
+
+impl From<ScorecardField> for Field {
+    fn from(field: ScorecardField) -> Self {
+        Field::Scorecard(field)
+    }
+}
+
+impl Field {
+    pub fn spec(self) -> Spec {
+        match self {
+            Field::Staffing(f) => f.spec(),
+            Field::Scorecard(f) => f.spec(),
+        }
+    }
+
+    pub fn test_id(self) -> &'static str {
+        match self {
+            Field::Staffing(f) => f.test_id(),
+            Field::Scorecard(f) => f.test_id(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typed_values_are_read_and_checked() {
+        let volume = StaffingField::Volume.spec();
+        assert_eq!(volume.read(" 12,5 "), Ok(Some(12.5)));
+        assert_eq!(volume.read("1,062"), Ok(Some(1062.0)));
+        assert_eq!(volume.read("１２０"), Ok(Some(120.0)));
+        assert_eq!(volume.read("abc"), Err(FieldError::NotNumber));
+        assert_eq!(volume.read(""), Err(FieldError::Empty));
+        assert_eq!(volume.read("1e"), Err(FieldError::NotNumber));
+        assert!(matches!(volume.read("-1"), Err(FieldError::Range { .. })));
+        assert_eq!(
+            StaffingField::Interval.spec().read("45"),
+            Err(FieldError::Choice(&INTERVAL_CHOICES))
+        );
+        let sl = StaffingField::SlTarget.spec();
+        assert_eq!(
+            sl.read("100"),
+            Err(FieldError::Range {
+                min: 1.0,
+                max: 99.9
+            })
+        );
+        assert_eq!(sl.why, Some(Key::WhySlBelow100));
+        assert_eq!(
+            StaffingField::Agents.spec().read("2.5"),
+            Err(FieldError::Whole)
+        );
+        assert_eq!(ScorecardField::Growth.spec().read("-0,5"), Ok(Some(-0.5)));
+        assert_eq!(kpi_spec(Key::KpiNps, false, true).read(" "), Ok(None));
+        assert_eq!(Spec::SEASON.read(""), Err(FieldError::Empty));
+        assert_eq!(Spec::SEASON.read("1.05"), Ok(Some(1.05)));
+    }
+
+    #[test]
+    fn every_field_reads_back_what_it_holds() {
+        let mut staffing = StaffingInputs::default();
+        for field in StaffingField::ALL {
+            let value = field.get(&staffing);
+            assert_eq!(field.spec().check(value), Ok(value), "{field:?}");
+            field.set(&mut staffing, value);
+            assert_eq!(field.get(&staffing), value);
+        }
+        let mut settings = ScorecardSettings::default();
+        for field in ScorecardField::ALL {
+            let value = field.get(&settings);
+            assert_eq!(field.spec().check(value), Ok(value), "{field:?}");
+            field.set(&mut settings, value + 1.0);
+            assert_eq!(field.get(&settings), value + 1.0);
+        }
+    }
+
+    #[test]
+    fn test_ids_are_unique() {
+        let mut ids: Vec<&str> = StaffingField::ALL.iter().map(|f| f.test_id()).collect();
+        ids.extend(ScorecardField::ALL.iter().map(|f| f.test_id()));
+        let count = ids.len();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), count);
+    }
+}

@@ -1,0 +1,24 @@
+//! The app's model: what a user can set, how a typed text becomes a value,
+//! and what the engine makes of it. Pure Rust with no browser in it, so all
+//! of it is tested natively; `store` holds it in signals and components
+//! only show it.
+//!
+//! | module | owns |
+//! |---|---|
+//! | `number` | reading numbers as people type and paste them |
+//! | `limits` | every limit on what can be entered |
+//! | `fields` | the typed field table: label, limits, kind, get and set |
+//! | `staffing` | `StaffingInputs` and `compute` (interval, curve, day) |
+//! | `scorecard` | `ScorecardSettings` and `project` (capacity plan, scorecard) |
+//! | `scenario` | the saved form `Inputs`, `Scenario`, scenario-list operations |
+//! | `example` | the built-in example |
+//! | `compare` | scenarios side by side |
+
+pub mod compare;
+pub mod example;
+pub mod fields;
+pub mod limits;
+pub mod number;
+pub mod scenario;
+pub mod scorecard;
+pub mod staffing;

@@ -1,0 +1,375 @@
+//! The staffing page's inputs and what the engine makes of them: one
+//! interval's requirement, the staffing curve around it and the day plan.
+
+use ccplan_engine::plan::{evaluate_day, plan_day, DayPlan, IntervalForecast, PlanSettings};
+use ccplan_engine::staffing::{staffing_curve, CurvePoint, Metrics, Model, Targets};
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Key;
+use crate::model::fields::StaffingField;
+use crate::model::limits::{valid_aht, valid_volume, DEFAULT_DAY_START_MIN, MAX_DAY_INTERVALS};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum ModelChoice {
+    #[default]
+    ErlangC,
+    ErlangA,
+}
+
+impl ModelChoice {
+    pub fn code(self) -> &'static str {
+        match self {
+            ModelChoice::ErlangC => "erlang_c",
+            ModelChoice::ErlangA => "erlang_a",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        match code {
+            "erlang_c" => Some(ModelChoice::ErlangC),
+            "erlang_a" => Some(ModelChoice::ErlangA),
+            _ => None,
+        }
+    }
+}
+
+/// Everything the user sets on the staffing page. Percentages are kept as
+/// the user sees them (80 for 80 %).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StaffingInputs {
+    pub volume: f64,
+    pub aht_s: f64,
+    pub sl_target_pct: f64,
+    pub sl_seconds: f64,
+    pub interval_min: f64,
+    pub shrinkage_pct: f64,
+    pub max_occupancy_pct: f64,
+    pub model: ModelChoice,
+    pub patience_s: f64,
+    pub cost_per_hour: f64,
+    pub reverse: bool,
+    pub agents: f64,
+    /// Contacts per interval over the day, from the first interval on.
+    pub intraday: Vec<f64>,
+    /// Handle time per interval where the pasted data gave one (else the AHT above).
+    #[serde(default)]
+    pub intraday_aht: Vec<Option<f64>>,
+    /// Start of the first interval, minutes after midnight.
+    #[serde(default = "default_day_start")]
+    pub day_start_min: f64,
+}
+
+impl Default for StaffingInputs {
+    fn default() -> Self {
+        StaffingInputs {
+            volume: 200.0,
+            aht_s: 300.0,
+            sl_target_pct: 80.0,
+            sl_seconds: 20.0,
+            interval_min: 30.0,
+            shrinkage_pct: 30.0,
+            max_occupancy_pct: 85.0,
+            model: ModelChoice::ErlangC,
+            patience_s: 120.0,
+            cost_per_hour: 25.0,
+            reverse: false,
+            agents: 40.0,
+            intraday: typical_weekday(30.0),
+            intraday_aht: Vec::new(),
+            day_start_min: DEFAULT_DAY_START_MIN,
+        }
+    }
+}
+
+fn default_day_start() -> f64 {
+    DEFAULT_DAY_START_MIN
+}
+
+impl StaffingInputs {
+    /// Whether every value is in range: what storage and links must satisfy.
+    pub fn is_valid(&self) -> bool {
+        StaffingField::ALL
+            .iter()
+            .all(|f| f.spec().check(f.get(self)).is_ok())
+            && !self.intraday.is_empty()
+            && self.intraday.len() <= MAX_DAY_INTERVALS
+            && self.intraday.iter().all(|v| valid_volume(*v))
+            && self.intraday_aht.len() <= self.intraday.len()
+            && self.intraday_aht.iter().flatten().all(|a| valid_aht(*a))
+            && (0.0..1440.0).contains(&self.day_start_min)
+    }
+
+    /// Whether the day is still the built-in one (which follows the interval length).
+    fn has_built_in_day(&self) -> bool {
+        self.intraday == typical_weekday(self.interval_min)
+            && self.day_start_min == DEFAULT_DAY_START_MIN
+    }
+
+    /// Sets the interval length; the built-in day follows it, a pasted day is the user's.
+    pub fn set_interval(&mut self, minutes: f64) {
+        if self.has_built_in_day() {
+            self.intraday = typical_weekday(minutes);
+            self.intraday_aht.clear();
+        }
+        self.interval_min = minutes;
+    }
+
+    /// Sets the service-level target from a share (the scorecard's unit),
+    /// kept as the percentage a user would have typed (0.855 → 85.5, not 85.49999…).
+    pub fn set_sl_target_share(&mut self, share: f64) {
+        self.sl_target_pct = (share * 100.0 * 1e9).round() / 1e9;
+    }
+
+    /// Puts back the built-in day for the current interval length.
+    pub fn reset_day(&mut self) {
+        self.intraday = typical_weekday(self.interval_min);
+        self.intraday_aht.clear();
+        self.day_start_min = DEFAULT_DAY_START_MIN;
+    }
+
+    /// The start of interval `index` of the day, as `HH:MM`.
+    pub fn interval_label(&self, index: usize) -> String {
+        interval_label(index, self.interval_min, self.day_start_min)
+    }
+
+    pub(crate) fn model(&self) -> Model {
+        match self.model {
+            ModelChoice::ErlangC => Model::ErlangC,
+            ModelChoice::ErlangA => Model::ErlangA {
+                patience_s: self.patience_s,
+            },
+        }
+    }
+
+    pub(crate) fn targets(&self) -> Targets {
+        Targets {
+            service_level: self.sl_target_pct / 100.0,
+            target_s: self.sl_seconds,
+            max_asa_s: None,
+            max_abandon: None,
+            max_occupancy: Some(self.max_occupancy_pct / 100.0),
+        }
+    }
+
+    fn settings(&self) -> PlanSettings {
+        PlanSettings {
+            interval_minutes: self.interval_min,
+            aht_s: self.aht_s,
+            model: self.model(),
+            targets: self.targets(),
+            shrinkage: self.shrinkage_pct / 100.0,
+            cost_per_paid_hour: Some(self.cost_per_hour),
+        }
+    }
+}
+
+/// A typical weekday: open 08:00–20:00, a late-morning peak and an afternoon
+/// shoulder, about 4 000 contacts. Volumes for intervals of `minutes`.
+pub fn typical_weekday(minutes: f64) -> Vec<f64> {
+    let count = (12.0 * 60.0 / minutes).round() as usize;
+    (0..count)
+        .map(|i| {
+            let hour = 8.0 + (i as f64 + 0.5) * minutes / 60.0;
+            let morning = (-((hour - 11.0) / 1.6).powi(2)).exp();
+            let afternoon = 0.75 * (-((hour - 14.5) / 2.0).powi(2)).exp();
+            let base = 0.15;
+            ((base + morning + afternoon) * 230.0 * minutes / 30.0).round()
+        })
+        .collect()
+}
+
+/// Label of interval `index`: its start time, the day starting `day_start_min` after midnight.
+pub fn interval_label(index: usize, minutes: f64, day_start_min: f64) -> String {
+    let start = (day_start_min + index as f64 * minutes) as u32 % (24 * 60);
+    format!("{:02}:{:02}", start / 60, start % 60)
+}
+
+/// Minutes after midnight of a start written as `HH:MM` (or `H:MM`).
+pub fn parse_start(text: &str) -> Option<f64> {
+    let time = text.trim().rsplit(' ').next()?;
+    let (hours, minutes) = time.split_once(':')?;
+    let (hours, minutes): (u32, u32) = (hours.parse().ok()?, minutes.get(..2)?.parse().ok()?);
+    (hours < 24 && minutes < 60).then_some(f64::from(hours * 60 + minutes))
+}
+
+/// One interval's figures as the results panel shows them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IntervalResult {
+    pub traffic: f64,
+    pub required_agents: u32,
+    /// Agents the figures are for: required, or the user's in reverse mode.
+    pub agents: f64,
+    /// `None` when the fixed agents cannot keep up (Erlang C, agents ≤ load).
+    pub metrics: Option<Metrics>,
+    pub scheduled_fte: f64,
+    pub agent_hours: f64,
+    pub cost: f64,
+    pub targets: Targets,
+}
+
+impl IntervalResult {
+    pub fn service_level_met(&self) -> Option<bool> {
+        self.metrics
+            .map(|m| m.service_level >= self.targets.service_level)
+    }
+
+    pub fn occupancy_met(&self) -> Option<bool> {
+        let cap = self.targets.max_occupancy?;
+        self.metrics.map(|m| m.occupancy <= cap)
+    }
+}
+
+/// Why the engine could not answer, as the user is told.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub key: Key,
+    /// The engine's own (English) wording, shown after the translated text.
+    pub detail: String,
+}
+
+impl From<ccplan_engine::Error> for Problem {
+    fn from(error: ccplan_engine::Error) -> Self {
+        use ccplan_engine::Error as E;
+        let inner = match &error {
+            E::Interval { source, .. } => source.as_ref(),
+            other => other,
+        };
+        let key = match inner {
+            E::Traffic(_) | E::TooLarge { .. } | E::Unreachable => Key::ErrTooLarge,
+            E::PatienceRatio(_) => Key::ErrPatienceRatio,
+            _ => Key::ErrEngine,
+        };
+        Problem {
+            key,
+            detail: error.to_string(),
+        }
+    }
+}
+
+/// Everything derived from the inputs, computed once per change.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    pub interval: Result<IntervalResult, Problem>,
+    pub curve: Vec<CurvePoint>,
+    pub day: Result<DayPlan, Problem>,
+}
+
+/// Calls the engine for the interval, the curve around it and the day.
+pub fn compute(inputs: &StaffingInputs) -> Outcome {
+    let interval = compute_interval(inputs);
+    let curve = match &interval {
+        Ok(result) => {
+            let centre = result.agents.max(f64::from(result.required_agents)) as u32;
+            let first = centre
+                .saturating_sub(12)
+                .max(1)
+                .min(result.required_agents.saturating_sub(2).max(1));
+            let last = centre.max(result.required_agents) + 12;
+            staffing_curve(
+                result.traffic,
+                inputs.aht_s,
+                inputs.model(),
+                inputs.sl_seconds,
+                first,
+                last,
+            )
+            .unwrap_or_default()
+        }
+        Err(_) => Vec::new(),
+    };
+    let forecast: Vec<IntervalForecast> = inputs
+        .intraday
+        .iter()
+        .enumerate()
+        .map(|(n, &volume)| IntervalForecast {
+            volume,
+            aht_s: inputs.intraday_aht.get(n).copied().flatten(),
+        })
+        .collect();
+    let day = plan_day(&forecast, &inputs.settings()).map_err(Problem::from);
+    Outcome {
+        interval,
+        curve,
+        day,
+    }
+}
+
+fn compute_interval(inputs: &StaffingInputs) -> Result<IntervalResult, Problem> {
+    let settings = inputs.settings();
+    let forecast = [IntervalForecast {
+        volume: inputs.volume,
+        aht_s: None,
+    }];
+    let plan = plan_day(&forecast, &settings).map_err(Problem::from)?;
+    let row = plan.intervals[0];
+    let required_agents = row.agents as u32;
+    if !inputs.reverse {
+        return Ok(IntervalResult {
+            traffic: row.traffic,
+            required_agents,
+            agents: row.agents,
+            metrics: row.metrics,
+            scheduled_fte: row.scheduled_fte,
+            agent_hours: plan.totals.agent_hours,
+            cost: plan.totals.cost.unwrap_or(0.0),
+            targets: settings.targets,
+        });
+    }
+    let fixed = evaluate_day(&forecast, &[inputs.agents], &settings).map_err(Problem::from)?;
+    let fixed_row = fixed.intervals[0];
+    Ok(IntervalResult {
+        traffic: row.traffic,
+        required_agents,
+        agents: inputs.agents,
+        metrics: fixed_row.metrics,
+        scheduled_fte: fixed_row.scheduled_fte,
+        agent_hours: fixed.totals.agent_hours,
+        cost: fixed.totals.cost.unwrap_or(0.0),
+        targets: settings.targets,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_are_valid_and_compute() {
+        let inputs = StaffingInputs::default();
+        assert!(inputs.is_valid());
+        let outcome = compute(&inputs);
+        let interval = outcome.interval.unwrap();
+        assert_eq!(interval.traffic, 200.0 * 300.0 / 1800.0);
+        assert!(interval.service_level_met().unwrap());
+        assert!(!outcome.curve.is_empty());
+        assert_eq!(outcome.day.unwrap().intervals.len(), 24);
+    }
+
+    #[test]
+    fn the_built_in_day_follows_the_interval_and_a_pasted_one_stays() {
+        let mut inputs = StaffingInputs::default();
+        StaffingField::Interval.set(&mut inputs, 15.0);
+        assert_eq!(inputs.intraday.len(), 48);
+        inputs.intraday = vec![10.0, 20.0];
+        StaffingField::Interval.set(&mut inputs, 60.0);
+        assert_eq!(inputs.intraday, [10.0, 20.0]);
+        inputs.day_start_min = 0.0;
+        inputs.reset_day();
+        inputs.set_sl_target_share(0.855);
+        assert_eq!(inputs.sl_target_pct, 85.5);
+        assert_eq!(inputs.intraday.len(), 12);
+        assert_eq!(inputs.day_start_min, DEFAULT_DAY_START_MIN);
+    }
+
+    #[test]
+    fn interval_starts() {
+        assert_eq!(parse_start("08:30"), Some(510.0));
+        assert_eq!(parse_start("2026-11-23 7:15"), Some(435.0));
+        assert_eq!(parse_start("24:00"), None);
+        assert_eq!(parse_start("noon"), None);
+        assert_eq!(interval_label(3, 30.0, 22.0 * 60.0), "23:30");
+        assert_eq!(interval_label(4, 30.0, 22.0 * 60.0), "00:00");
+    }
+}

@@ -1,0 +1,169 @@
+//! The reactive store: the signals every component shares, provided once as
+//! context. The staffing inputs and the scorecard settings are separate
+//! signals, so a keystroke on one page recomputes only what depends on it.
+//! Persistence goes through `storage` only, from here:
+//!
+//! | module | owns |
+//! |---|---|
+//! | `route` | the page shown, from the URL fragment |
+//! | `prefs` | the interface language |
+//! | `autosave` | saving the current inputs a moment after a change |
+//! | `link` | opening a share link, making one |
+//! | `scenarios` | named scenarios (operations from `model::scenario`) |
+
+mod autosave;
+mod link;
+mod prefs;
+pub mod route;
+mod scenarios;
+
+use ccplan_engine::scorecard::KpiId;
+use leptos::prelude::*;
+use std::collections::BTreeSet;
+
+use crate::i18n::Lang;
+use crate::model::fields::Field;
+use crate::model::scenario::{Inputs, Scenario};
+use crate::model::scorecard::{project, Projection, ScorecardSettings};
+use crate::model::staffing::{compute, Outcome, Problem, StaffingInputs};
+use crate::share::LinkError;
+use crate::storage::{self, Notice};
+pub use route::Route;
+
+/// A box whose text is not a value the model accepts (so the results do
+/// not reflect it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum BoxId {
+    Field(Field),
+    Season(usize),
+    Entered(KpiId),
+    Target(KpiId),
+    Ramp,
+}
+
+#[derive(Clone, Copy)]
+pub struct Store {
+    pub staffing: RwSignal<StaffingInputs>,
+    pub scorecard: RwSignal<ScorecardSettings>,
+    /// The interval, curve and day: reads only the staffing inputs.
+    pub outcome: Memo<Outcome>,
+    /// The capacity plan and scorecard; computed only while a view reads it.
+    pub projection: Memo<Result<Projection, Problem>>,
+    pub route: RwSignal<Route>,
+    /// Name of the scenario opened from a share link; while set, nothing is
+    /// saved automatically (the link is an unsaved copy).
+    pub from_link: RwSignal<Option<String>>,
+    /// Why the last share link was refused.
+    pub link_problem: RwSignal<Option<LinkError>>,
+    pub lang: RwSignal<Lang>,
+    pub notice: RwSignal<Option<Notice>>,
+    pub scenarios: RwSignal<Vec<Scenario>>,
+    /// Bumped when inputs are replaced wholesale (a scenario loaded), so
+    /// fields drop whatever half-typed text they hold.
+    pub revision: RwSignal<u32>,
+    /// Boxes holding text that is not a valid value.
+    pub invalid: RwSignal<BTreeSet<BoxId>>,
+}
+
+impl Store {
+    /// Reads what was saved (recovering from bad data), provides the store as
+    /// context and starts the debounced autosave.
+    pub fn provide() -> Store {
+        let mut first_notice = None;
+        let inputs = storage::load_current().unwrap_or_else(|notice| {
+            first_notice = Some(notice);
+            None
+        });
+        let scenarios = storage::load_scenarios().unwrap_or_else(|notice| {
+            first_notice = first_notice.or(Some(notice));
+            Vec::new()
+        });
+        let Inputs {
+            staffing,
+            scorecard,
+        } = inputs.unwrap_or_default();
+        let staffing = RwSignal::new(staffing);
+        let scorecard = RwSignal::new(scorecard);
+        let store = Store {
+            staffing,
+            scorecard,
+            outcome: Memo::new(move |_| staffing.with(compute)),
+            projection: Memo::new(move |_| {
+                staffing.with(|staffing| scorecard.with(|settings| project(staffing, settings)))
+            }),
+            route: RwSignal::new(route::current_route()),
+            from_link: RwSignal::new(None),
+            link_problem: RwSignal::new(None),
+            lang: RwSignal::new(prefs::initial_lang()),
+            notice: RwSignal::new(first_notice),
+            scenarios: RwSignal::new(scenarios),
+            revision: RwSignal::new(0),
+            invalid: RwSignal::new(BTreeSet::new()),
+        };
+        store.open_link_in_url();
+        store.autosave();
+        store.follow_lang();
+        let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+            store.route.set(route::current_route());
+            store.open_link_in_url();
+        });
+        on_cleanup(move || listener.remove());
+        provide_context(store);
+        store
+    }
+
+    /// Both pages' inputs, as saved and shared.
+    pub fn inputs(self) -> Inputs {
+        Inputs {
+            staffing: self.staffing.get_untracked(),
+            scorecard: self.scorecard.get_untracked(),
+        }
+    }
+
+    /// Replaces all inputs (a scenario, the example, a link): every box
+    /// shows the new values and drops what it held.
+    pub fn replace_inputs(self, inputs: Inputs) {
+        self.invalid.set(BTreeSet::new());
+        self.staffing.set(inputs.staffing);
+        self.scorecard.set(inputs.scorecard);
+        self.revision.update(|r| *r += 1);
+    }
+
+    /// The value of `field` (tracked).
+    pub fn field_value(self, field: Field) -> f64 {
+        match field {
+            Field::Staffing(f) => self.staffing.with(|s| f.get(s)),
+            Field::Scorecard(f) => self.scorecard.with(|s| f.get(s)),
+        }
+    }
+
+    pub fn set_field(self, field: Field, value: f64) {
+        match field {
+            Field::Staffing(f) => self.staffing.update(|s| f.set(s, value)),
+            Field::Scorecard(f) => self.scorecard.update(|s| f.set(s, value)),
+        }
+    }
+
+    /// Records whether box `id` holds an invalid value.
+    pub fn mark_invalid(self, id: BoxId, invalid: bool) {
+        let known = self.invalid.with_untracked(|set| set.contains(&id));
+        if known != invalid {
+            self.invalid.update(|set| {
+                if invalid {
+                    set.insert(id);
+                } else {
+                    set.remove(&id);
+                }
+            });
+        }
+    }
+
+    /// Whether the results on screen leave out what a box holds.
+    pub fn results_stale(self) -> bool {
+        self.invalid.with(|set| !set.is_empty())
+    }
+}
+
+pub fn use_store() -> Store {
+    expect_context::<Store>()
+}

@@ -1,0 +1,47 @@
+//! The interface language: the one the user chose, else the browser's.
+
+use leptos::prelude::*;
+
+use super::Store;
+use crate::i18n::Lang;
+use crate::storage;
+
+/// The saved choice, or the first language of the browser's list.
+pub fn initial_lang() -> Lang {
+    storage::load_lang().unwrap_or_else(|| {
+        let languages: Vec<String> = web_sys::window()
+            .map(|w| {
+                w.navigator()
+                    .languages()
+                    .iter()
+                    .filter_map(|v| v.as_string())
+                    .collect()
+            })
+            .unwrap_or_default();
+        Lang::from_browser(&languages)
+    })
+}
+
+impl Store {
+    /// Keeps `<html lang>` in step and saves the language once the user picks one.
+    pub(super) fn follow_lang(self) {
+        let first = StoredValue::new(true);
+        Effect::new(move |_| {
+            let lang = self.lang.get();
+            if let Some(root) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.document_element())
+            {
+                let _ = root.set_attribute("lang", lang.html());
+            }
+            if first.get_value() {
+                // Not chosen yet: keep following the browser's language until the user picks one.
+                first.set_value(false);
+                return;
+            }
+            if let Err(problem) = storage::save_lang(lang) {
+                self.notice.set(Some(problem));
+            }
+        });
+    }
+}

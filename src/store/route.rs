@@ -1,0 +1,54 @@
+//! Which page is shown, from the URL fragment (`#/`, `#/scorecard`,
+//! `#/compare`), so each page has its own URL that works on a static host.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Route {
+    Staffing,
+    Scorecard,
+    Compare,
+}
+
+impl Route {
+    pub fn from_hash(hash: &str) -> Route {
+        if hash.starts_with("#/scorecard") {
+            Route::Scorecard
+        } else if hash.starts_with("#/compare") {
+            Route::Compare
+        } else {
+            Route::Staffing
+        }
+    }
+
+    pub fn hash(self) -> &'static str {
+        match self {
+            Route::Staffing => "#/",
+            Route::Scorecard => "#/scorecard",
+            Route::Compare => "#/compare",
+        }
+    }
+}
+
+/// The URL fragment of the page, `""` when there is none.
+pub fn current_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+pub fn current_route() -> Route {
+    Route::from_hash(&current_hash())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn routes_round_trip() {
+        for route in [Route::Staffing, Route::Scorecard, Route::Compare] {
+            assert_eq!(Route::from_hash(route.hash()), route);
+        }
+        assert_eq!(Route::from_hash("#s=1.abc"), Route::Staffing);
+        assert_eq!(Route::from_hash(""), Route::Staffing);
+    }
+}
