@@ -1,5 +1,6 @@
-//! Saving files from the browser: a generated text (JSON, CSV) or a canvas
-//! as PNG, through a temporary link with a `download` name.
+//! Files in the browser: saving a generated text (JSON, CSV) or a canvas
+//! as PNG, through a temporary link with a `download` name; reading the
+//! file a user picked.
 
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -45,4 +46,27 @@ pub fn download_canvas(test_id: &str, filename: &str) -> bool {
         Some(url) => click_link(&url, filename).is_some(),
         None => false,
     }
+}
+
+/// Reads the file picked in the file input that sent `event` as text, then
+/// calls `on_read` with it (`None` if it could not be read). The input is
+/// cleared, so picking the same file again reads it again.
+pub fn read_picked_file(event: &web_sys::Event, on_read: impl FnOnce(Option<String>) + 'static) {
+    let Some(input) = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return;
+    };
+    let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        return;
+    };
+    input.set_value("");
+    leptos::task::spawn_local(async move {
+        let text = wasm_bindgen_futures::JsFuture::from(file.text())
+            .await
+            .ok()
+            .map(|value| value.as_string().unwrap_or_default());
+        on_read(text);
+    });
 }

@@ -230,9 +230,11 @@ fn number(text: &str) -> Option<f64> {
 /// What the commas in `lines` mean when the user has not said: columns in
 /// anything that looks like a CSV file (a header, quotes, start times); part
 /// of the numbers when lines differ in commas and each line is one number
-/// (`1,062` / `980` / `1,200`) or some lines have none; `Auto` (ambiguous)
-/// when every line has the same commas and reads both ways (`1,062` /
-/// `1,200`: thousands, or volume and AHT?).
+/// (`1,062` / `980` / `1,200`) or some lines have none. When every line has
+/// the same commas, the reading that gives a valid day (volumes up to
+/// 100 000, AHT from 1 to 7 200 s) wins (`120,300` is volume 120 with AHT
+/// 300: 120 300 contacts is too many); `Auto` (ambiguous) when both do
+/// (`1,062` / `1,200`: thousands, or volume and AHT?).
 fn decide_commas(lines: &[&str]) -> Commas {
     let header = lines
         .first()
@@ -247,10 +249,23 @@ fn decide_commas(lines: &[&str]) -> Commas {
     }
     let commas = |l: &&str| l.matches(',').count();
     let first = with_commas.first().map(commas).unwrap_or(0);
-    if with_commas.len() == lines.len() && with_commas.iter().all(|l| commas(l) == first) {
-        Commas::Auto
-    } else {
-        Commas::InNumbers
+    if with_commas.len() < lines.len() || !with_commas.iter().all(|l| commas(l) == first) {
+        return Commas::InNumbers;
+    }
+    // Every line has the same commas: ask only if both readings give valid days.
+    let as_numbers = lines.iter().all(|l| number(l).is_some_and(valid_volume));
+    let as_columns = lines
+        .iter()
+        .all(|l| match l.split(',').collect::<Vec<_>>()[..] {
+            [volume, aht] => {
+                number(volume).is_some_and(valid_volume) && number(aht).is_some_and(valid_aht)
+            }
+            _ => false,
+        });
+    match (as_numbers, as_columns) {
+        (true, true) => Commas::Auto,
+        (true, false) => Commas::InNumbers,
+        (false, _) => Commas::Columns,
     }
 }
 
@@ -454,6 +469,13 @@ mod tests {
         // Files with a header, quotes or start times are CSV: commas separate.
         let quoted = parse_intervals("\"1,062\",300\n980,240", Commas::Auto);
         assert_eq!(volumes(&quoted), [1062.0, 980.0]);
+        let pairs = parse_intervals("120,300\n150,240", Commas::Auto);
+        assert_eq!(volumes(&pairs), [120.0, 150.0]);
+        assert_eq!(pairs.rows[1].aht_s, Some(240.0));
+        let decimals = parse_intervals("32,5\n40,25", Commas::Auto);
+        assert!(decimals.ambiguous_commas);
+        let big = parse_intervals("1,062,000\n2,000,500", Commas::Auto);
+        assert!(!big.problems.is_empty(), "neither reading is a valid day");
         let timed = parse_intervals("08:00,120\n08:30,150", Commas::Auto);
         assert_eq!(volumes(&timed), [120.0, 150.0]);
     }

@@ -804,6 +804,11 @@ pub fn kpi_value(lang: Lang, unit: ccplan_engine::scorecard::Unit, value: f64) -
     }
 }
 
+/// The labels of a plan's months, in order.
+pub fn month_labels(plan: &ccplan_engine::capacity::CapacityPlan) -> Vec<String> {
+    plan.months.iter().map(|m| month_label(m.month)).collect()
+}
+
 /// "2027-01": the month label used in tables and charts.
 pub fn month_label(month: ccplan_engine::capacity::Month) -> String {
     format!("{}-{:02}", month.year, month.month)

@@ -4,8 +4,8 @@
 //! chart at once; input with bad lines changes nothing until fixed.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
+use crate::download::read_picked_file;
 use crate::files::{parse_intervals, Commas, ParsedIntervals, RowProblem};
 use crate::i18n::{text, Key, Lang};
 use crate::model::staffing::parse_start;
@@ -89,18 +89,8 @@ pub fn IntervalImport() -> impl IntoView {
     };
     let ambiguous = move || parsed.with(|p| p.as_ref().is_some_and(|p| p.ambiguous_commas));
     let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        leptos::task::spawn_local(async move {
-            if let Ok(value) = wasm_bindgen_futures::JsFuture::from(file.text()).await {
-                let content = value.as_string().unwrap_or_default();
+        read_picked_file(&ev, move |content| {
+            if let Some(content) = content {
                 commas.set(Commas::Auto);
                 apply(&content);
                 draft.set(Some(content));

@@ -47,6 +47,8 @@ pub fn NumberBox(
     #[prop(optional)] disabled: Option<Signal<bool>>,
 ) -> impl IntoView {
     let store = use_store();
+    // Only a change of this value may touch the box, not every change of the inputs.
+    let value = Memo::new(move |_| value.get());
     let disabled = disabled.unwrap_or(Signal::from(false));
     let input = NodeRef::<leptos::html::Input>::new();
     // The committed value when the current edit began; `None` while not editing.
@@ -98,6 +100,20 @@ pub fn NumberBox(
             }
         }
     };
+    // Typing over the whole text (select all, then type or paste) starts a
+    // new edit from the value committed now.
+    let on_beforeinput = move |_| {
+        let Some(element) = input.get_untracked() else {
+            return;
+        };
+        let length = element.value().encode_utf16().count() as u32;
+        let start = element.selection_start().ok().flatten();
+        let end = element.selection_end().ok().flatten();
+        if length > 0 && start == Some(0) && end == Some(length) {
+            edit_start.set_value(None);
+        }
+    };
+    let on_focus = move |_| edit_start.set_value(None);
     let on_blur = move |_| {
         // The box may be leaving the page with its component (navigation).
         let Some(problem) = error.try_get_untracked() else {
@@ -108,18 +124,39 @@ pub fn NumberBox(
             show(value.get_untracked());
         }
     };
-    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
-        if ev.key() != "Escape" {
-            return;
-        }
-        if let Some(start) = edit_start.get_value() {
-            if value.get_untracked() != start {
-                on_commit.run(start);
-            }
+    let commit_and_show = move |next: Option<f64>| {
+        if value.get_untracked() != next {
+            on_commit.run(next);
         }
         edit_start.set_value(None);
         set_error(None);
         show(value.get_untracked());
+    };
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
+        "Escape" => {
+            if let Some(start) = edit_start.get_value() {
+                commit_and_show(start);
+            } else {
+                commit_and_show(value.get_untracked());
+            }
+        }
+        // Arrow keys step the value, as in a number box.
+        key @ ("ArrowUp" | "ArrowDown") => {
+            ev.prevent_default();
+            let Some(element) = input.get_untracked() else {
+                return;
+            };
+            let current = spec
+                .read(&element.value())
+                .ok()
+                .flatten()
+                .or(value.get_untracked());
+            let stepped = current.and_then(|v| spec.step_from(v, key == "ArrowUp"));
+            if let Some(next) = stepped {
+                commit_and_show(Some(next));
+            }
+        }
+        _ => {}
     };
     on_cleanup(move || store.mark_invalid(id, false));
 
@@ -140,6 +177,8 @@ pub fn NumberBox(
             value=text_of(value.get_untracked())
             prop:disabled=move || disabled.get()
             on:input=on_input
+            on:beforeinput=on_beforeinput
+            on:focus=on_focus
             on:blur=on_blur
             on:keydown=on_keydown
         />

@@ -3,12 +3,11 @@
 use leptos::prelude::*;
 
 use crate::components::share_box::ShareBox;
-use crate::download::download_text;
+use crate::download::{download_text, read_picked_file};
 use crate::files::{export_scenarios, import_scenarios, ImportProblem};
 use crate::i18n::{text, Key, Lang};
 use crate::model::scenario::{valid_name, Scenario, ScenarioProblem};
 use crate::store::use_store;
-use wasm_bindgen::JsCast;
 
 /// The message for a scenario operation that did not happen (storage
 /// problems have their own notice).
@@ -58,22 +57,11 @@ pub fn ScenarioBar() -> impl IntoView {
         );
     };
     let on_import = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        input.set_value("");
-        leptos::task::spawn_local(async move {
-            let Ok(value) = wasm_bindgen_futures::JsFuture::from(file.text()).await else {
+        read_picked_file(&ev, move |content| {
+            let Some(content) = content else {
                 imported.set(Some(Err(ImportProblem::NotScenarios)));
                 return;
             };
-            let content = value.as_string().unwrap_or_default();
             let outcome = import_scenarios(&content, &store.scenarios.get_untracked()).map(
                 |(added, problems)| {
                     let names = added.iter().map(|s| s.name.clone()).collect();

@@ -6,7 +6,7 @@ use ccplan_engine::scorecard::{kpi, Direction, KpiId, Perspective, Source, Statu
 use leptos::prelude::*;
 
 use crate::components::kpi_entry::KpiEntry;
-use crate::i18n::{kpi_name, kpi_value, month_label, text, Key};
+use crate::i18n::{kpi_name, kpi_value, month_labels, text, Key};
 use crate::model::fields::{kpi_spec, StaffingField};
 use crate::store::{use_store, BoxId};
 
@@ -37,13 +37,7 @@ pub fn ScorecardTable() -> impl IntoView {
     let months = move || {
         store.projection.with(|p| {
             p.as_ref()
-                .map(|p| {
-                    p.plan
-                        .months
-                        .iter()
-                        .map(|m| month_label(m.month))
-                        .collect::<Vec<_>>()
-                })
+                .map(|p| month_labels(&p.plan))
                 .unwrap_or_default()
         })
     };

@@ -123,6 +123,27 @@ impl Spec {
         }
     }
 
+    /// The value one step up (or down) from `value`, kept within the limits:
+    /// the next choice, or `value ± step` rounded to the step.
+    pub fn step_from(&self, value: f64, up: bool) -> Option<f64> {
+        let next = match self.kind {
+            Kind::Choices(values) => {
+                let position = values.iter().position(|v| *v == value);
+                match (position, up) {
+                    (Some(p), true) => values.get(p + 1).copied(),
+                    (Some(p), false) => p.checked_sub(1).and_then(|p| values.get(p).copied()),
+                    (None, _) => None,
+                }
+            }
+            _ => {
+                let steps = (value / self.step).round() + if up { 1.0 } else { -1.0 };
+                // No float tail: 0.1 + 0.2 steps show as 0.3.
+                Some((steps * self.step * 1e9).round() / 1e9)
+            }
+        }?;
+        Some(next.clamp(self.min, self.max))
+    }
+
     /// The values the slider steps through when they are not evenly spaced.
     pub fn choices(&self) -> Option<&'static [f64]> {
         match self.kind {
@@ -442,6 +463,21 @@ mod tests {
         assert_eq!(kpi_spec(Key::KpiNps, false, true).read(" "), Ok(None));
         assert_eq!(Spec::SEASON.read(""), Err(FieldError::Empty));
         assert_eq!(Spec::SEASON.read("1.05"), Ok(Some(1.05)));
+    }
+
+    #[test]
+    fn arrow_keys_step_within_the_limits() {
+        let volume = StaffingField::Volume.spec();
+        assert_eq!(volume.step_from(200.0, true), Some(201.0));
+        assert_eq!(volume.step_from(0.0, false), Some(0.0));
+        assert_eq!(
+            ScorecardField::Growth.spec().step_from(0.2, true),
+            Some(0.3)
+        );
+        let interval = StaffingField::Interval.spec();
+        assert_eq!(interval.step_from(30.0, true), Some(60.0));
+        assert_eq!(interval.step_from(60.0, true), None);
+        assert_eq!(interval.step_from(15.0, false), None);
     }
 
     #[test]

@@ -129,12 +129,15 @@ pub fn duplicate(
     if list.len() >= MAX_SCENARIOS {
         return Err(ScenarioProblem::ListFull);
     }
+    // One base for every copy (room for the longest ending), so copies sort together.
+    let room = MAX_NAME_CHARS.saturating_sub(suffix.chars().count() + 8);
+    let base: String = name.chars().take(room).collect();
+    let base = base.trim_end();
     let copy_name = (1..)
         .map(|n| match n {
-            1 => format!(" ({suffix})"),
-            n => format!(" ({suffix} {n})"),
+            1 => format!("{base} ({suffix})"),
+            n => format!("{base} ({suffix} {n})"),
         })
-        .map(|ending| with_ending(name, &ending))
         .find(|candidate| !taken(&list, candidate))
         .unwrap_or_default();
     list.push(Scenario {

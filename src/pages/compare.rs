@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::charts::compare::{draw_lines, LineLabels, Series};
 use crate::components::chart_canvas::ChartCanvas;
-use crate::i18n::{fixed, month_label, percent, text, Key, Lang};
+use crate::i18n::{fixed, month_labels, percent, text, Key, Lang};
 use crate::model::compare::{compare, difference, Compared};
 use crate::model::example::example_inputs;
 use crate::model::scenario::Inputs;
@@ -257,13 +257,7 @@ pub fn ComparePage() -> impl IntoView {
                 .iter()
                 .filter_map(|c| c.projection.as_ref().ok())
                 .max_by_key(|p| p.plan.months.len())
-                .map(|p| {
-                    p.plan
-                        .months
-                        .iter()
-                        .map(|m| month_label(m.month))
-                        .collect::<Vec<_>>()
-                });
+                .map(|p| month_labels(&p.plan));
             let series: Vec<Series> = list
                 .iter()
                 .map(|c| Series {
