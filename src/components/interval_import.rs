@@ -113,7 +113,15 @@ pub fn IntervalImport() -> impl IntoView {
                 spellcheck="false"
                 prop:value=move || draft.get().unwrap_or_else(as_text)
                 on:input=on_input
-                on:blur=move |_| if problems().is_empty() && !ambiguous() { draft.set(None) }
+                on:blur=move |_| {
+                    // The box may be leaving the page with its component (navigation).
+                    let settled = parsed.try_with_untracked(|p| {
+                        p.as_ref().is_none_or(|p| p.problems.is_empty() && !p.ambiguous_commas)
+                    });
+                    if settled == Some(true) {
+                        draft.try_set(None);
+                    }
+                }
             ></textarea>
             <label class="file-button">
                 <span>{move || text(lang.get(), Key::OpenCsv)}</span>

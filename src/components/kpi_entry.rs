@@ -1,6 +1,7 @@
 //! A compact number box for a value kept outside the field table: an
 //! entered KPI, a target or a seasonal index. Shares are typed as
-//! percentages; the reason a value is refused is the box's tooltip.
+//! percentages; the reason a value is refused shows under the box (and as
+//! its tooltip).
 
 use leptos::prelude::*;
 
@@ -45,14 +46,13 @@ pub fn KpiEntry(
     let on_commit = Callback::new(move |typed: Option<f64>| {
         on_set.run(typed.map(|v| from_display(v, percent)));
     });
-    let title = move || {
+    let message = move || {
         error
             .get()
             .map(|e| field_message(store.lang.get(), &spec, e))
-            .unwrap_or_default()
     };
     view! {
-        <span class="kpi-entry-wrap" title=title>
+        <span class="kpi-entry-wrap" title=move || message().unwrap_or_default()>
             <NumberBox
                 id=id
                 spec=spec
@@ -63,6 +63,7 @@ pub fn KpiEntry(
                 class="kpi-entry"
                 label=label
             />
+            <span class="field-error kpi-error" role="alert">{message}</span>
         </span>
     }
 }

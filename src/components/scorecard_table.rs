@@ -52,10 +52,94 @@ pub fn ScorecardTable() -> impl IntoView {
             s.targets.remove(&id);
         }),
     };
-    let rows = move || {
-        store
-            .projection
-            .with(|p| p.as_ref().map(|p| p.rows.clone()).unwrap_or_default())
+    let row_of = move |id: KpiId| {
+        store.projection.with(|p| {
+            p.as_ref()
+                .ok()
+                .and_then(|p| p.rows.iter().find(|r| r.kpi == id).cloned())
+        })
+    };
+    // Rows are built once, one per KPI of the engine's table, so a target
+    // box keeps its focus and its edit while the figures around it change.
+    let row_view = move |id: KpiId| {
+        let info = kpi(id);
+        let unit = info.unit;
+        let is_input = info.source == Source::Input;
+        let is_assumption = info.source == Source::Assumption;
+        let percent = unit == Unit::Share;
+        let comparison = match info.direction {
+            Direction::AtLeast => "≥",
+            Direction::AtMost => "≤",
+        };
+        let target_cell = if info.has_editable_target() {
+            let value = Signal::derive(move || row_of(id).and_then(|r| r.target));
+            // One service-level target for both pages: the staffing field's limits and reason.
+            let spec = if id == KpiId::ServiceLevel {
+                StaffingField::SlTarget.spec()
+            } else {
+                kpi_spec(kpi_name(id), percent, true)
+            };
+            view! {
+                <span class="target">
+                    {comparison}" "
+                    <KpiEntry
+                        id=BoxId::Target(id)
+                        spec=spec
+                        test_id=format!("target-{}", id.as_str())
+                        label=Signal::derive(move || format!("{} — {}", text(lang.get(), kpi_name(id)), text(lang.get(), Key::Target)))
+                        value=value
+                        percent=percent
+                        on_set=Callback::new(move |v: Option<f64>| set_target(id, v))
+                    />
+                    {percent.then_some(" %")}
+                </span>
+            }
+            .into_any()
+        } else {
+            let target = move || {
+                row_of(id)
+                    .and_then(|r| r.target)
+                    .map(|t| format!("{comparison} {}", kpi_value(lang.get(), unit, t)))
+            };
+            view! { <span class="target">{target}</span> }.into_any()
+        };
+        let cells = move || {
+            let lang_now = lang.get();
+            let Some(row) = row_of(id) else {
+                return Vec::new();
+            };
+            row.values
+                .iter()
+                .zip(&row.statuses)
+                .zip(months())
+                .map(|((v, s), m)| {
+                    let text_value = v.map_or("—".to_string(), |v| kpi_value(lang_now, unit, v));
+                    let class = match s {
+                        Some(Status::Green) => "cell green",
+                        Some(Status::Amber) => "cell amber",
+                        Some(Status::Red) => "cell red",
+                        None => "cell",
+                    };
+                    view! {
+                        <td data-month=m class=class>
+                            {text_value}" "{status_view(*s, lang_now)}
+                        </td>
+                    }
+                })
+                .collect::<Vec<_>>()
+        };
+        view! {
+            <tr data-kpi=id.as_str() class:input-kpi=is_input>
+                <td class="perspective">{move || text(lang.get(), perspective_key(info.perspective))}</td>
+                <th scope="row">
+                    {move || text(lang.get(), kpi_name(id))}
+                    {is_input.then(|| view! { <span class="input-mark">{move || text(lang.get(), Key::InputMark)}</span> })}
+                    {is_assumption.then(|| view! { <span class="input-mark assumption">{move || text(lang.get(), Key::AssumptionMark)}</span> })}
+                </th>
+                <td>{target_cell}</td>
+                {cells}
+            </tr>
+        }
     };
     view! {
         <section class="panel table-panel">
@@ -71,70 +155,7 @@ pub fn ScorecardTable() -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        {move || {
-                            let lang_now = lang.get();
-                            let month_labels = months();
-                            rows().into_iter().map(|row| {
-                                let id = row.kpi;
-                                let unit = row.unit;
-                                let is_input = row.source == Source::Input;
-                                let is_assumption = row.source == Source::Assumption;
-                                let percent = unit == Unit::Share;
-                                let comparison = match row.direction { Direction::AtLeast => "≥", Direction::AtMost => "≤" };
-                                let target_cell = if kpi(id).has_editable_target() {
-                                    let value = Signal::derive(move || store.projection.with(|p| p.as_ref().ok().and_then(|p| p.rows.iter().find(|r| r.kpi == id).and_then(|r| r.target))));
-                                    // One service-level target for both pages: the staffing field's limits and reason.
-                                    let spec = if id == KpiId::ServiceLevel {
-                                        StaffingField::SlTarget.spec()
-                                    } else {
-                                        kpi_spec(kpi_name(id), percent, true)
-                                    };
-                                    view! {
-                                        <span class="target">
-                                            {comparison}" "
-                                            <KpiEntry
-                                                id=BoxId::Target(id)
-                                                spec=spec
-                                                test_id=format!("target-{}", id.as_str())
-                                                label=Signal::derive(move || format!("{} — {}", text(lang.get(), kpi_name(id)), text(lang.get(), Key::Target)))
-                                                value=value
-                                                percent=percent
-                                                on_set=Callback::new(move |v: Option<f64>| set_target(id, v))
-                                            />
-                                            {percent.then_some(" %")}
-                                        </span>
-                                    }.into_any()
-                                } else {
-                                    view! { <span class="target">{row.target.map(|t| format!("{comparison} {}", kpi_value(lang_now, unit, t)))}</span> }.into_any()
-                                };
-                                let cells = row.values.iter().zip(&row.statuses).zip(&month_labels).map(|((v, s), m)| {
-                                    let text_value = v.map_or("—".to_string(), |v| kpi_value(lang_now, unit, v));
-                                    let class = match s {
-                                        Some(Status::Green) => "cell green",
-                                        Some(Status::Amber) => "cell amber",
-                                        Some(Status::Red) => "cell red",
-                                        None => "cell",
-                                    };
-                                    view! {
-                                        <td data-month=m.clone() class=class>
-                                            {text_value}" "{status_view(*s, lang_now)}
-                                        </td>
-                                    }
-                                }).collect_view();
-                                view! {
-                                    <tr data-kpi=id.as_str() class:input-kpi=is_input>
-                                        <td class="perspective">{text(lang_now, perspective_key(row.perspective))}</td>
-                                        <th scope="row">
-                                            {text(lang_now, kpi_name(id))}
-                                            {is_input.then(|| view! { <span class="input-mark">{text(lang_now, Key::InputMark)}</span> })}
-                                            {is_assumption.then(|| view! { <span class="input-mark assumption">{text(lang_now, Key::AssumptionMark)}</span> })}
-                                        </th>
-                                        <td>{target_cell}</td>
-                                        {cells}
-                                    </tr>
-                                }
-                            }).collect_view()
-                        }}
+                        {KpiId::ALL.into_iter().map(row_view).collect_view()}
                     </tbody>
                 </table>
             </div>

@@ -173,7 +173,7 @@ pub fn ScorecardPage() -> impl IntoView {
             <div class="field" class:invalid=move || ramp_invalid.get()>
                 <label for="ramp">{t(Key::Ramp)}</label>
                 <input id="ramp" type="text" data-testid="ramp" prop:value=ramp_text on:input=on_ramp
-                    on:blur=move |_| if !ramp_invalid.get_untracked() { ramp_draft.set(None) } />
+                    on:blur=move |_| if ramp_invalid.try_get_untracked() == Some(false) { ramp_draft.try_set(None); } />
                 <p class="field-error" role="alert">{move || ramp_invalid.get().then(|| text(lang.get(), Key::ErrRamp))}</p>
             </div>
             <h3>{t(Key::Costs)}</h3>

@@ -1,24 +1,14 @@
 // Loading the app: first render, the panic banner, and serving under a sub-path.
-import { describe, before, after, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, freshPage, open, text, expectTexts, assertNoBadNumbers, CONCURRENCY } from './harness.mjs';
+import { serve, useSite, freshPage, open, text, expectTexts, assertNoBadNumbers, inputValues, CONCURRENCY } from './harness.mjs';
 import { DEFAULT_RESULTS } from './cases.mjs';
 
-let site;
-let browser;
-before(async () => {
-  site = await serve('/');
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const ctx = useSite('/');
 
 describe('loading the app', { concurrency: CONCURRENCY }, () => {
   test('the page renders the defaults with no errors, every output leading with a number', async (t) => {
-    const { page, errors, dialogs, failedRequests } = await freshPage(t, browser);
-    await open(page, site.url);
+    const { page, errors, dialogs, failedRequests } = await ctx.openApp(t);
     await expectTexts(page, DEFAULT_RESULTS);
     assert.equal(await page.title(), 'ccplan — contact-centre staffing planner');
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
@@ -30,11 +20,7 @@ describe('loading the app', { concurrency: CONCURRENCY }, () => {
     assert.equal(await page.getByTestId('patience').isDisabled(), true);
     assert.equal(await page.getByTestId('agents').isDisabled(), true);
 
-    const shown = {};
-    for (const id of ['volume', 'aht', 'sl-target', 'sl-seconds', 'interval', 'shrinkage', 'max-occupancy', 'patience', 'cost-per-hour', 'agents']) {
-      shown[id] = await page.getByTestId(id).inputValue();
-    }
-    assert.deepEqual(shown, {
+    assert.deepEqual(await inputValues(page), {
       volume: '200', aht: '300', 'sl-target': '80', 'sl-seconds': '20', interval: '30', shrinkage: '30',
       'max-occupancy': '85', patience: '120', 'cost-per-hour': '25', agents: '40',
     });
@@ -58,8 +44,8 @@ describe('loading the app', { concurrency: CONCURRENCY }, () => {
   });
 
   test('a panic shows the error banner', async (t) => {
-    const { page, errors } = await freshPage(t, browser);
-    await page.goto(`${site.url}?ccplan-test-panic`);
+    const { page, errors } = await freshPage(t, ctx.browser);
+    await page.goto(`${ctx.site.url}?ccplan-test-panic`);
     const banner = page.getByTestId('error-banner');
     await banner.waitFor({ state: 'visible' });
     assert.equal(await banner.getAttribute('hidden'), null);
@@ -72,7 +58,7 @@ describe('loading the app', { concurrency: CONCURRENCY }, () => {
   test('the app works when served under a sub-path', async (t) => {
     const sub = await serve('/ccplan/');
     t.after(() => sub.close());
-    const { page, errors, failedRequests } = await freshPage(t, browser);
+    const { page, errors, failedRequests } = await freshPage(t, ctx.browser);
     assert.match(sub.url, /\/ccplan\/$/);
     await open(page, sub.url);
     await expectTexts(page, DEFAULT_RESULTS);

@@ -115,3 +115,31 @@ export const VALID_INPUTS_V1 = {
 export const VALID_INPUTS = { ...VALID_INPUTS_V1, intraday_aht: [], day_start_min: 480 };
 
 export const envelope = (data, version = SCHEMA_VERSION) => JSON.stringify({ version, data });
+
+// Figures for typing.test.mjs: the defaults (200 contacts in 30 min, AHT
+// 300 s, 80/20, occupancy ≤ 85 %, shrinkage 30 %, cost 25) with one or more
+// values changed; expected.py, section "typing.test.mjs".
+
+/** The staffing results, in expected.py's order: agents, FTE, SL, ASA, P(wait), occupancy, load, agent-hours, cost. */
+const staffingResults = (agents, fte, sl, asa, pWait, occupancy, load, agentHours, cost) => ({
+  'required-agents': agents, fte, 'service-level': sl, asa, 'p-wait': pWait, occupancy, load, 'agent-hours': agentHours, cost,
+});
+
+/** Shrinkage 32.5 %: the same 40 agents; 40 / 0.675 = 59.26 FTE; × 0.5 h × 25. */
+export const SHRINKAGE_32_5_RESULTS = { ...DEFAULT_RESULTS, fte: '59.3', cost: '740.74' };
+/** Cost 22.5 an hour: 57.14 FTE × 0.5 h × 22.5. */
+export const COST_22_5_RESULTS = { ...DEFAULT_RESULTS, cost: '642.86' };
+/** AHT 187.5 s: 20.83 Erlangs; 24 agents would be 86.8 % occupied, so 25. */
+export const AHT_187_5_RESULTS = staffingResults('25', '35.7', '81.5 %', '13.0 s', '28.9 %', '83.3 %', '20.83 Erlangs', '12.5 h', '446.43');
+/** A 90 % target (in 20 s). */
+export const SL_90_RESULTS = staffingResults('41', '58.6', '91.5 %', '5.5 s', '14.1 %', '81.3 %', '33.33 Erlangs', '20.5 h', '732.14');
+/** 1062 contacts: 177 Erlangs. */
+export const VOLUME_1062_RESULTS = staffingResults('209', '298.6', '99.9 %', '0.1 s', '1.2 %', '84.7 %', '177.00 Erlangs', '104.5 h', '3732.14');
+/** 120 contacts: 20 Erlangs. */
+export const VOLUME_120_RESULTS = staffingResults('25', '35.7', '85.0 %', '12.5 s', '20.9 %', '80.0 %', '20.00 Erlangs', '12.5 h', '446.43');
+/** 1000 contacts (typed as 1e3): 166.67 Erlangs. */
+export const VOLUME_1000_RESULTS = staffingResults('197', '281.4', '99.8 %', '0.1 s', '1.4 %', '84.6 %', '166.67 Erlangs', '98.5 h', '3517.86');
+/** Several values as typed (shrinkage with a decimal comma), in page order. */
+export const TYPED_INPUTS = { volume: '250', aht: '187.5', shrinkage: '32,5', 'cost-per-hour': '22.5' };
+/** TYPED_INPUTS: 250 contacts at AHT 187.5 s (26.04 Erlangs), shrinkage 32.5 %, cost 22.5. */
+export const TYPED_INPUTS_RESULTS = staffingResults('31', '45.9', '84.6 %', '9.9 s', '26.1 %', '84.0 %', '26.04 Erlangs', '15.5 h', '516.67');

@@ -1,26 +1,17 @@
 // The two charts and the intraday editor: pasted or opened intervals (volume,
 // start, AHT), its preview and per-line errors, the CSV download, and the
 // day totals.
-import { describe, before, after, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  serve, launch, freshPage, open, text, eventually, expectTexts, canvasIsDrawn, canvasSnapshot, assertNoBadNumbers,
-  setSlider, intervalCsv, CONCURRENCY,
+  useSite, text, eventually, expectTexts, canvasIsDrawn, canvasSnapshot, assertNoBadNumbers,
+  setSlider, intervalCsv, expectIntervalCount, CONCURRENCY, type,
 } from './harness.mjs';
 import {
   TEN_INTERVALS, TEN_INTERVALS_RESULTS, TWO_INTERVALS_RESULTS, TWO_INTERVALS_WITH_AHT_RESULTS,
 } from './cases.mjs';
 
-let site;
-let browser;
-before(async () => {
-  site = await serve('/');
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const ctx = useSite('/');
 
 describe('charts and the intraday day', { concurrency: CONCURRENCY }, () => {
   const CHARTS = ['staffing-curve', 'intraday-chart'];
@@ -38,28 +29,26 @@ describe('charts and the intraday day', { concurrency: CONCURRENCY }, () => {
   const snapshots = async (page) => Object.fromEntries(await Promise.all(CHARTS.map(async (id) => [id, await canvasSnapshot(page, id)])));
 
   test('both charts are drawn on load and redrawn when an input changes', async (t) => {
-    const { page, errors } = await freshPage(t, browser);
-    await open(page, site.url);
+    const { page, errors } = await ctx.openApp(t);
     for (const id of CHARTS) {
       await expectDrawn(page, id);
       assert.equal(await page.getByTestId(id).getAttribute('role'), 'img');
       assert.ok(await page.getByTestId(id).getAttribute('aria-label'));
     }
     const before = await snapshots(page);
-    await page.getByTestId('aht').fill('240'); // changes the curve and every interval's requirement
+    await type(page, 'aht', '240'); // changes the curve and every interval's requirement
     for (const id of CHARTS) await expectRedrawn(page, id, before[id]);
 
     // The single-interval volume moves the staffing curve only.
     const afterAht = await snapshots(page);
-    await page.getByTestId('volume').fill('400');
+    await type(page, 'volume', '400');
     await expectRedrawn(page, 'staffing-curve', afterAht['staffing-curve']);
     assert.equal(await canvasSnapshot(page, 'intraday-chart'), afterAht['intraday-chart']);
     assert.deepEqual(errors, []);
   });
 
   test('both charts redraw at the new size when the window is resized', async (t) => {
-    const { page, errors } = await freshPage(t, browser);
-    await open(page, site.url);
+    const { page, errors } = await ctx.openApp(t);
     for (const id of CHARTS) await expectDrawn(page, id);
     const widths = async () => Promise.all(CHARTS.map((id) => page.getByTestId(id).evaluate((c) => c.width)));
     const [before, widthsBefore] = [await snapshots(page), await widths()];
@@ -78,16 +67,6 @@ describe('charts and the intraday day', { concurrency: CONCURRENCY }, () => {
     }
     assert.deepEqual(errors, []);
   });
-
-  /** The day's interval count under the editor ("24 intervals"). */
-  async function intervalCount(page) {
-    const shown = await page.locator('.intraday').getByText(/^\d+ intervals$/).textContent();
-    return Number.parseInt(shown, 10);
-  }
-
-  async function expectIntervalCount(page, count) {
-    await eventually(async () => assert.equal(await intervalCount(page), count));
-  }
 
   /** The import preview: caption, column headings and the rows shown. */
   async function preview(page) {
@@ -126,8 +105,7 @@ describe('charts and the intraday day', { concurrency: CONCURRENCY }, () => {
   const typicalWeekday = (page) => page.getByRole('button', { name: 'Typical weekday' });
 
   test('pasting a column of volumes replaces the day and its totals, with a preview of what was read', async (t) => {
-    const { page, errors } = await freshPage(t, browser);
-    await open(page, site.url);
+    const { page, errors } = await ctx.openApp(t);
     await expectDrawn(page, 'intraday-chart');
     const before = await canvasSnapshot(page, 'intraday-chart');
     assert.equal(await page.getByTestId('import-preview').count(), 0, 'no preview before anything is typed');
@@ -162,8 +140,7 @@ describe('charts and the intraday day', { concurrency: CONCURRENCY }, () => {
   });
 
   test('a two-column paste (start, volume) takes the volumes and the first start; "Typical weekday" restores the built-in day', async (t) => {
-    const { page, errors } = await freshPage(t, browser);
-    await open(page, site.url);
+    const { page, errors } = await ctx.openApp(t);
     const typical = await text(page, 'day-volume');
     await expectIntervalCount(page, 24);
     const typicalStarts = await csvStarts(page);
@@ -192,8 +169,7 @@ describe('charts and the intraday day', { concurrency: CONCURRENCY }, () => {
   });
 
   test('a third column, or a second number, sets each interval\'s AHT; a header line is skipped', async (t) => {
-    const { page, errors } = await freshPage(t, browser);
-    await open(page, site.url);
+    const { page, errors } = await ctx.openApp(t);
     const box = page.getByTestId('paste-volumes');
 
     // start; volume; AHT, separated by semicolons.
@@ -235,8 +211,7 @@ describe('charts and the intraday day', { concurrency: CONCURRENCY }, () => {
   });
 
   test('bad lines are each named with their line number and nothing is applied', async (t) => {
-    const { page, errors } = await freshPage(t, browser);
-    await open(page, site.url);
+    const { page, errors } = await ctx.openApp(t);
     const box = page.getByTestId('paste-volumes');
     await box.fill(TEN_INTERVALS.join('\n'));
     await expectTexts(page, TEN_INTERVALS_RESULTS);
@@ -277,15 +252,13 @@ describe('charts and the intraday day', { concurrency: CONCURRENCY }, () => {
   // one is numbered as the first blank line before it ("10", "", "abc" names
   // line 2 instead of 3), so the message points at the wrong line.
   test('a bad line after a blank line is named by its own line number', async (t) => {
-    const { page } = await freshPage(t, browser);
-    await open(page, site.url);
+    const { page } = await ctx.openApp(t);
     await page.getByTestId('paste-volumes').fill('10\n\nabc');
     await expectImportErrors(page, ['Line 3: the volume is not a number: “abc”']);
   });
 
   test('a new interval length rebuilds the built-in day (15 min: 48 intervals, 60 min: 12) but keeps a pasted one', async (t) => {
-    const { page, errors } = await freshPage(t, browser);
-    await open(page, site.url);
+    const { page, errors } = await ctx.openApp(t);
     await expectIntervalCount(page, 24);
     const typical = await text(page, 'day-volume');
     const startsEvery = (minutes, count) => Array.from({ length: count }, (_, i) => {
@@ -293,7 +266,7 @@ describe('charts and the intraday day', { concurrency: CONCURRENCY }, () => {
       return `${String(Math.floor(at / 60)).padStart(2, '0')}:${String(at % 60).padStart(2, '0')}`;
     });
 
-    await page.getByTestId('interval').fill('15');
+    await type(page, 'interval', '15');
     await expectIntervalCount(page, 48);
     assert.deepEqual(await csvStarts(page), startsEvery(15, 48), '08:00 to 19:45');
 
@@ -302,7 +275,7 @@ describe('charts and the intraday day', { concurrency: CONCURRENCY }, () => {
     assert.equal(await page.getByTestId('interval').inputValue(), '60');
     assert.deepEqual(await csvStarts(page), startsEvery(60, 12), '08:00 to 19:00');
 
-    await page.getByTestId('interval').fill('30');
+    await type(page, 'interval', '30');
     await expectIntervalCount(page, 24);
     await expectTexts(page, { 'day-volume': typical });
     assert.deepEqual(await csvStarts(page), startsEvery(30, 24));
@@ -310,12 +283,12 @@ describe('charts and the intraday day', { concurrency: CONCURRENCY }, () => {
     // A pasted day is the user's: a new interval length keeps it as it is.
     await page.getByTestId('paste-volumes').fill('120\n150');
     await expectTexts(page, TWO_INTERVALS_RESULTS);
-    await page.getByTestId('interval').fill('60');
+    await type(page, 'interval', '60');
     await expectTexts(page, { load: '16.67 Erlangs' });
     await expectIntervalCount(page, 2);
     await expectTexts(page, { 'day-volume': '270' });
     assert.deepEqual((await downloadedCsv(page)).map((row) => row.slice(0, 2)), [['08:00', '120'], ['09:00', '150']]);
-    await page.getByTestId('interval').fill('15');
+    await type(page, 'interval', '15');
     await expectTexts(page, { load: '66.67 Erlangs' });
     await expectIntervalCount(page, 2);
     await expectTexts(page, { 'day-volume': '270' });

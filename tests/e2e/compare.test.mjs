@@ -1,23 +1,14 @@
 // The comparison page (#/compare): two to four scenarios side by side, with
 // the difference of each to the first, and their charts overlaid.
-import { describe, before, after, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  serve, launch, freshPage, open, eventually, seedStorage, canvasIsDrawn, canvasSnapshot, assertNoBadNumbers,
+  useSite, freshPage, open, eventually, seedStorage, canvasIsDrawn, canvasSnapshot, assertNoBadNumbers,
   CONCURRENCY,
 } from './harness.mjs';
 import { KEY_CURRENT, KEY_SCENARIOS, VALID_INPUTS, envelope } from './cases.mjs';
 
-let site;
-let browser;
-before(async () => {
-  site = await serve('/');
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const ctx = useSite('/');
 
 /**
  * Stored for every test: current inputs of volume 250 and three scenarios
@@ -34,9 +25,9 @@ const STORAGE = {
 
 /** A page on the comparison page, reached from the navigation as a user does. */
 async function comparePage(t) {
-  const session = await freshPage(t, browser);
+  const session = await freshPage(t, ctx.browser);
   await seedStorage(session.context, STORAGE);
-  await open(session.page, site.url);
+  await open(session.page, ctx.site.url);
   await session.page.getByTestId('compare').click();
   await session.page.getByTestId('compare-choices').waitFor();
   assert.match(session.page.url(), /#\/compare$/);
@@ -44,6 +35,10 @@ async function comparePage(t) {
 }
 
 const choice = (page, id) => page.locator(`input[data-choice="${id}"]`);
+/** Ticks the choices `ids`, in order. */
+const pick = async (page, ...ids) => {
+  for (const id of ids) await choice(page, id).check();
+};
 const table = (page) => page.getByTestId('compare-table');
 
 /** The table's column headings. */
@@ -62,8 +57,7 @@ function row(page, label) {
 describe('comparing scenarios', { concurrency: CONCURRENCY }, () => {
   test('two scenarios differing only in volume show each one\'s staffing and the difference', async (t) => {
     const { page, errors } = await comparePage(t);
-    await choice(page, 's:Base').check();
-    await choice(page, 's:Peak week 旺季').check();
+    await pick(page, 's:Base', 's:Peak week 旺季');
     await table(page).waitFor();
     assert.deepEqual(await columns(page), ['Base', 'Peak week 旺季']);
 
@@ -105,8 +99,7 @@ describe('comparing scenarios', { concurrency: CONCURRENCY }, () => {
       await page.locator('input[data-choice]').evaluateAll((boxes) => boxes.map((box) => box.dataset.choice)),
       ['current', 'example', 's:Base', 's:Peak week 旺季', 's:Quiet'],
     );
-    await choice(page, 'current').check();
-    await choice(page, 'example').check();
+    await pick(page, 'current', 'example');
     await table(page).waitFor();
     assert.deepEqual(await columns(page), ['Current inputs', 'Example: support centre annual plan']);
     // The current inputs (250 contacts → 50 agents); the example: 1 500 contacts at AHT 270 s.
@@ -131,7 +124,7 @@ describe('comparing scenarios', { concurrency: CONCURRENCY }, () => {
     assert.equal(await table(page).count(), 0);
     await help.waitFor();
 
-    for (const id of ['example', 's:Base', 's:Quiet']) await choice(page, id).check();
+    await pick(page, 'example', 's:Base', 's:Quiet');
     await eventually(async () => assert.equal((await columns(page)).length, 4));
     assert.equal(await help.count(), 0);
     await choice(page, 's:Peak week 旺季').click();
@@ -151,8 +144,7 @@ describe('comparing scenarios', { concurrency: CONCURRENCY }, () => {
 
   test('the staffing curves and monthly requirements are drawn, and redrawn for another choice', async (t) => {
     const { page, errors } = await comparePage(t);
-    await choice(page, 's:Base').check();
-    await choice(page, 's:Quiet').check();
+    await pick(page, 's:Base', 's:Quiet');
     for (const id of ['compare-curve', 'compare-projection']) {
       await eventually(async () => assert.ok(await canvasIsDrawn(page, id), id));
     }
@@ -164,11 +156,10 @@ describe('comparing scenarios', { concurrency: CONCURRENCY }, () => {
   });
 
   test('the comparison page opens directly from its URL', async (t) => {
-    const { page, context, errors } = await freshPage(t, browser);
+    const { page, context, errors } = await freshPage(t, ctx.browser);
     await seedStorage(context, STORAGE);
-    await page.goto(`${site.url}#/compare`);
-    await choice(page, 's:Quiet').check();
-    await choice(page, 's:Base').check();
+    await page.goto(`${ctx.site.url}#/compare`);
+    await pick(page, 's:Quiet', 's:Base');
     await eventually(async () => assert.deepEqual(await columns(page), ['Quiet', 'Base']));
     assert.equal(await page.getByTestId('compare').getAttribute('aria-current'), 'page');
     assert.deepEqual(errors, []);

@@ -104,3 +104,29 @@ if __name__ == '__main__':
     print('day', volumes, 'aht', ahts, 'volume', sum(volumes), 'peak', peak, 'sl', pct(within / sum(volumes)),
           f'asa {float(waiting / sum(volumes)):.1f}', f'agent-hours {float(hours):.1f}',
           f'paid {float(hours / mpf("0.7")):.1f}', f'cost {float(hours / mpf("0.7") * 25):.2f}')
+
+    # typing.test.mjs: the defaults with values typed key by key (cases.mjs).
+    def staffing(label, volume=200, aht=300, sl='0.8', shrinkage='0.3', cost=25):
+        a = mpf(volume) * mpf(aht) / 1800
+        n, m = required_c(a, mpf(aht), mpf(sl), 20, mpf('0.85'))
+        fte = n / (1 - mpf(shrinkage))
+        print(label, 'agents', n, f'fte {float(fte):.1f}', 'sl', pct(m['sl']), f"asa {float(m['asa']):.1f}",
+              'p-wait', pct(m['pw']), 'occ', pct(m['occ']), f'load {float(a):.2f}', f'agent-hours {n * 0.5:.1f}',
+              f'cost {float(fte * mpf("0.5") * mpf(cost)):.2f}')
+    staffing('shrinkage 32.5', shrinkage='0.325')
+    for cost in ('22.5', 22, 1022):
+        staffing(f'cost {cost}', cost=mpf(cost))
+    staffing('aht 187.5', aht=mpf('187.5'))
+    print('  aht 187.5 with 24 agents: occ', pct(mpf(200) * mpf('187.5') / 1800 / 24))
+    staffing('sl 90', sl='0.9')
+    for volume in (1062, 120, 1000):
+        staffing(f'volume {volume}', volume=volume)
+    staffing('volume 250, aht 187.5, shrinkage 32.5, cost 22.5', volume=250, aht=mpf('187.5'), shrinkage='0.325', cost=mpf('22.5'))
+    # Pasted days with commas (default settings; AHT per interval where given).
+    for volumes, ahts in (([1062, 980, 1200], None), ([1062, 1200, 1350], None), ([1, 1, 1], [62, 200, 350]), ([1062, 980], None)):
+        ahts = ahts or [300] * len(volumes)
+        peak, hours = 0, 0
+        for v, aht in zip(volumes, ahts):
+            n, _ = required_c(mpf(v) * aht / 1800, aht, mpf('0.8'), 20, mpf('0.85'))
+            peak, hours = max(peak, n), hours + n * mpf('0.5')
+        print('day', volumes, 'aht', ahts, 'volume', sum(volumes), 'peak', peak, f'agent-hours {float(hours):.1f}')

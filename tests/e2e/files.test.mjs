@@ -2,13 +2,13 @@
 // the interval table and the monthly plan as CSV, charts as PNG, a day's
 // volumes pasted from a spreadsheet or read from a CSV file, and data stored
 // by version 1 of the app.
-import { describe, before, after, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import {
-  serve, launch, freshPage, open, text, eventually, expectTexts, seedStorage, storageEntries, canvasIsDrawn,
-  canvasSnapshot, downloadText, intervalCsv, CONCURRENCY,
+  useSite, freshPage, open, text, eventually, expectTexts, seedStorage, storageEntries, canvasIsDrawn,
+  canvasSnapshot, downloadText, intervalCsv, storageFixture, scenarioRow, scenarioNames, inputValues, CONCURRENCY,
 } from './harness.mjs';
 import {
   KEY_CURRENT, KEY_SCENARIOS, VALID_INPUTS, envelope, TEN_INTERVALS, TEN_INTERVALS_RESULTS,
@@ -16,18 +16,8 @@ import {
 } from './cases.mjs';
 
 const fixture = (name) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
-const storageFixture = (name) => new URL(`../fixtures/storage/${name}`, import.meta.url);
 
-let site;
-let browser;
-before(async () => {
-  site = await serve('/');
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const ctx = useSite('/');
 
 /** Clicks `trigger` (a locator) and resolves to the offered file's name and bytes. */
 async function download(page, trigger) {
@@ -44,11 +34,6 @@ async function assertPngOf(page, testId, bytes) {
   assert.ok(bytes.length > 2000, `${testId}: a drawn chart, not an empty image (${bytes.length} bytes)`);
 }
 
-/** The user's saved scenarios, as listed (the built-in example excluded). */
-const scenarioNames = (page) =>
-  page.getByTestId('scenario-list').locator('li[data-scenario]').evaluateAll((items) => items.map((li) => li.dataset.scenario));
-const scenarioRow = (page, name) => page.getByTestId('scenario-list').locator(`li[data-scenario="${name}"]`);
-
 const importFile = (page, name, content) =>
   page.getByTestId('import-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(content) });
 
@@ -58,11 +43,11 @@ const scenarioFile = (scenarios, extra = {}) => JSON.stringify({ format: 'ccplan
 describe('scenario files', { concurrency: CONCURRENCY }, () => {
   test('exported scenarios import into another browser without overwriting anything', async (t) => {
     // The sender has two scenarios.
-    const sender = await freshPage(t, browser);
+    const sender = await freshPage(t, ctx.browser);
     await seedStorage(sender.context, {
       [KEY_SCENARIOS]: envelope([scenario('Peak week 旺季', { volume: 400 }), scenario('Quiet', { volume: 50 })]),
     });
-    await open(sender.page, site.url);
+    await open(sender.page, ctx.site.url);
     const all = await downloadText(sender.page, 'export-json');
     assert.equal(all.filename, 'ccplan-scenarios.json');
     const file = JSON.parse(all.text);
@@ -83,9 +68,9 @@ describe('scenario files', { concurrency: CONCURRENCY }, () => {
     assert.deepEqual(single.scenarios[0], file.scenarios[1]);
 
     // The receiver already has a "Quiet" of their own.
-    const { page, errors } = await freshPage(t, browser);
+    const { page, errors } = await freshPage(t, ctx.browser);
     await seedStorage(page.context(), { [KEY_SCENARIOS]: envelope([scenario('Quiet', { volume: 75 })]) });
-    await open(page, site.url);
+    await open(page, ctx.site.url);
     await importFile(page, 'ccplan-scenarios.json', all.text);
     await eventually(async () => assert.equal(await text(page, 'import-message'), 'Imported scenarios: Peak week 旺季, Quiet (2)'));
     assert.deepEqual(await scenarioNames(page), ['Quiet', 'Peak week 旺季', 'Quiet (2)']);
@@ -105,9 +90,9 @@ describe('scenario files', { concurrency: CONCURRENCY }, () => {
 
   test('bad scenarios are left out with a message; other files import nothing', async (t) => {
     const seeded = { [KEY_SCENARIOS]: envelope([scenario('Mine')]) };
-    const { page, errors, dialogs } = await freshPage(t, browser);
+    const { page, errors, dialogs } = await freshPage(t, ctx.browser);
     await seedStorage(page.context(), seeded);
-    await open(page, site.url);
+    await open(page, ctx.site.url);
     const message = page.getByTestId('import-message');
 
     const refused = [
@@ -147,8 +132,7 @@ describe('scenario files', { concurrency: CONCURRENCY }, () => {
 
 describe('tables and charts as files', { concurrency: CONCURRENCY }, () => {
   test('the interval table downloads as CSV, one row per interval, and charts as PNG', async (t) => {
-    const { page, errors } = await freshPage(t, browser);
-    await open(page, site.url);
+    const { page, errors } = await ctx.openApp(t);
     const { text: body } = await downloadText(page, 'export-csv');
     assert.equal(
       body.split(/\r?\n/)[0],
@@ -179,8 +163,7 @@ describe('tables and charts as files', { concurrency: CONCURRENCY }, () => {
   });
 
   test('the monthly plan downloads as CSV from the scorecard page, and its charts as PNG', async (t) => {
-    const { page, errors } = await freshPage(t, browser);
-    await open(page, site.url);
+    const { page, errors } = await ctx.openApp(t);
     await page.getByTestId('nav-scorecard').click();
     const { filename, text: body } = await downloadText(page, 'export-csv-monthly');
     assert.equal(filename, 'ccplan-monthly.csv');
@@ -206,10 +189,20 @@ describe('a day of volumes pasted or read from a file', { concurrency: CONCURREN
   const preview = (page) =>
     page.getByTestId('import-preview').locator('tbody tr').evaluateAll((rows) =>
       rows.map((row) => [...row.cells].map((cell) => cell.textContent.trim())));
+  /** Pastes `content` and waits for the day totals `expected`; resolves to the preview's rows and the downloaded table's rows. */
+  async function pasteDay(page, content, expected) {
+    await paste(page, content);
+    await expectTexts(page, expected);
+    return { shown: await preview(page), rows: await intervalCsv(page) };
+  }
+  /** Waits for the import errors box; resolves to the lines it lists. */
+  async function errorLines(page) {
+    await page.getByTestId('import-errors').waitFor();
+    return page.getByTestId('import-errors').locator('li').allTextContents();
+  }
 
   test('a pasted column drives the chart and the day totals at once', async (t) => {
-    const { page, errors } = await freshPage(t, browser);
-    await open(page, site.url);
+    const { page, errors } = await ctx.openApp(t);
     await eventually(async () => assert.ok(await canvasIsDrawn(page, 'intraday-chart')));
     const before = await canvasSnapshot(page, 'intraday-chart');
 
@@ -229,36 +222,28 @@ describe('a day of volumes pasted or read from a file', { concurrency: CONCURREN
   });
 
   test('start and volume cells copied from a spreadsheet (tab separated) set the day and its start', async (t) => {
-    const { page } = await freshPage(t, browser);
-    await open(page, site.url);
-    await paste(page, '09:00\t120\n09:30\t150\n');
-    await expectTexts(page, TWO_INTERVALS_RESULTS);
-    assert.deepEqual(await preview(page), [['1', '09:00', '120', '—'], ['2', '09:30', '150', '—']]);
-    const rows = await intervalCsv(page);
+    const { page } = await ctx.openApp(t);
+    const { shown, rows } = await pasteDay(page, '09:00\t120\n09:30\t150\n', TWO_INTERVALS_RESULTS);
+    assert.deepEqual(shown, [['1', '09:00', '120', '—'], ['2', '09:30', '150', '—']]);
     assert.deepEqual(rows.map((row) => row.slice(0, 3)), [['09:00', '120', '300'], ['09:30', '150', '300']]);
   });
 
   test('start, volume and AHT with a header row use each interval\'s AHT', async (t) => {
-    const { page } = await freshPage(t, browser);
-    await open(page, site.url);
-    await paste(page, 'Start\tVolume\tAHT\n08:00\t120\t300\n08:30\t150\t240');
-    await expectTexts(page, TWO_INTERVALS_WITH_AHT_RESULTS);
-    assert.deepEqual(await preview(page), [['2', '08:00', '120', '300'], ['3', '08:30', '150', '240']]);
-    const rows = await intervalCsv(page);
+    const { page } = await ctx.openApp(t);
+    const { shown, rows } = await pasteDay(page, 'Start\tVolume\tAHT\n08:00\t120\t300\n08:30\t150\t240', TWO_INTERVALS_WITH_AHT_RESULTS);
+    assert.deepEqual(shown, [['2', '08:00', '120', '300'], ['3', '08:30', '150', '240']]);
     assert.deepEqual(rows.map((row) => [row[1], row[2], row[4]]), [['120', '300', '25'], ['150', '240', '25']]);
   });
 
   test('bad lines are named and nothing is applied until they are fixed', async (t) => {
-    const { page, errors } = await freshPage(t, browser);
-    await open(page, site.url);
+    const { page, errors } = await ctx.openApp(t);
     await paste(page, '120\n150');
     await expectTexts(page, { 'day-volume': '270' });
     const before = await canvasSnapshot(page, 'intraday-chart');
 
     await paste(page, '100\nabc\n-4\n200\n5\t0');
     const problems = page.getByTestId('import-errors');
-    await problems.waitFor();
-    assert.deepEqual(await problems.locator('li').allTextContents(), [
+    assert.deepEqual(await errorLines(page), [
       'Line 2: the volume is not a number: “abc”',
       'Line 3: the volume must be from 0 to 100 000: -4',
       'Line 5: the AHT must be a number of seconds from 1 to 7 200: “0”',
@@ -274,8 +259,7 @@ describe('a day of volumes pasted or read from a file', { concurrency: CONCURREN
   });
 
   test('a CSV file (with a byte-order mark and CRLF, as spreadsheets save it) does the same', async (t) => {
-    const { page, errors } = await freshPage(t, browser);
-    await open(page, site.url);
+    const { page, errors } = await ctx.openApp(t);
     await page.getByTestId('import-intervals-file').setInputFiles(fixture('intervals.csv'));
     await expectTexts(page, TWO_INTERVALS_WITH_AHT_RESULTS);
     // (Line numbers of CRLF files are checked on their own below.)
@@ -283,9 +267,7 @@ describe('a day of volumes pasted or read from a file', { concurrency: CONCURREN
     assert.deepEqual((await intervalCsv(page)).map((row) => row[0]), ['09:00', '09:30']);
 
     await page.getByTestId('import-intervals-file').setInputFiles(fixture('intervals-bad.csv'));
-    const problems = page.getByTestId('import-errors');
-    await problems.waitFor();
-    assert.deepEqual(await problems.locator('li').allTextContents(), [
+    assert.deepEqual(await errorLines(page), [
       'Line 3: the volume is not a number: “abc”',
       'Line 4: the volume must be from 0 to 100 000: -4',
       'Line 5: the AHT must be a number of seconds from 1 to 7 200: “0”',
@@ -295,44 +277,34 @@ describe('a day of volumes pasted or read from a file', { concurrency: CONCURREN
   });
   // Messages must name the line the user sees in their editor or spreadsheet.
   test('line numbers count blank lines', async (t) => {
-    const { page } = await freshPage(t, browser);
-    await open(page, site.url);
+    const { page } = await ctx.openApp(t);
     await paste(page, '100\n\nabc\n200');
-    const problems = page.getByTestId('import-errors');
-    await problems.waitFor();
-    assert.deepEqual(await problems.locator('li').allTextContents(), ['Line 3: the volume is not a number: “abc”']);
+    assert.deepEqual(await errorLines(page), ['Line 3: the volume is not a number: “abc”']);
     await paste(page, '\n\n100\n200');
     await expectTexts(page, { 'day-volume': '300' });
     assert.deepEqual((await preview(page)).map((row) => row[0]), ['3', '4']);
   });
 
   test('line numbers of a file with Windows (CRLF) line endings', async (t) => {
-    const { page } = await freshPage(t, browser);
-    await open(page, site.url);
+    const { page } = await ctx.openApp(t);
     await page.getByTestId('import-intervals-file').setInputFiles({
       name: 'day.csv', mimeType: 'text/csv', buffer: Buffer.from('interval_start,volume\r\n08:00,50\r\n08:30,abc\r\n09:00,70\r\n'),
     });
-    const problems = page.getByTestId('import-errors');
-    await problems.waitFor();
-    assert.deepEqual(await problems.locator('li').allTextContents(), ['Line 3: the volume is not a number: “abc”']);
+    assert.deepEqual(await errorLines(page), ['Line 3: the volume is not a number: “abc”']);
     assert.deepEqual((await preview(page)).map((row) => row[0]), ['2', '4']);
   });
 });
 
 describe('stored data from version 1', () => {
   test('current inputs and scenarios saved by version 1 load with every value kept and no notice', async (t) => {
-    const { page, context, errors } = await freshPage(t, browser);
+    const { page, context, errors } = await freshPage(t, ctx.browser);
     const seeded = {
-      [KEY_CURRENT]: (await readFile(storageFixture('v1-current.json'), 'utf8')).trim(),
-      [KEY_SCENARIOS]: (await readFile(storageFixture('v1-scenarios.json'), 'utf8')).trim(),
+      [KEY_CURRENT]: (await storageFixture('v1-current.json')).trim(),
+      [KEY_SCENARIOS]: (await storageFixture('v1-scenarios.json')).trim(),
     };
     await seedStorage(context, seeded);
-    await open(page, site.url);
-    const shown = {};
-    for (const id of ['volume', 'aht', 'sl-target', 'sl-seconds', 'interval', 'shrinkage', 'max-occupancy', 'patience', 'cost-per-hour', 'agents']) {
-      shown[id] = await page.getByTestId(id).inputValue();
-    }
-    assert.deepEqual(shown, {
+    await open(page, ctx.site.url);
+    assert.deepEqual(await inputValues(page), {
       volume: '250', aht: '240', 'sl-target': '85', 'sl-seconds': '15', interval: '15', shrinkage: '32',
       'max-occupancy': '88', patience: '90', 'cost-per-hour': '31.5', agents: '45',
     });

@@ -1,8 +1,9 @@
 // Shared set-up for the browser tests: a static server for the built site
 // (optionally under a sub-path, like a GitHub Pages project page) and
 // Debian's headless Chromium driven by playwright-core.
+import { before, after } from 'node:test';
 import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
@@ -62,6 +63,60 @@ export async function launch() {
 }
 
 /**
+ * For one test file: before its tests, serves dist/ under each prefix (name →
+ * prefix) and launches the browser; after them, closes both. The object
+ * returned is filled in by the `before` hook: read `ctx.sites[name]` and
+ * `ctx.browser` inside the tests, not at the file's top level.
+ */
+export function useSites(prefixes) {
+  const ctx = { sites: {}, browser: undefined };
+  before(async () => {
+    for (const [name, prefix] of Object.entries(prefixes)) ctx.sites[name] = await serve(prefix);
+    ctx.browser = await launch();
+  });
+  after(async () => {
+    await ctx.browser?.close();
+    for (const site of Object.values(ctx.sites)) await site.close();
+  });
+  return ctx;
+}
+
+/**
+ * `useSites` with one site: `ctx.site` (its `url`), `ctx.browser`, and
+ * `ctx.openApp(t, options)`, a `freshPage` with the app opened in it.
+ */
+export function useSite(prefix = '/') {
+  const ctx = useSites({ site: prefix });
+  return {
+    get site() {
+      return ctx.sites.site;
+    },
+    get browser() {
+      return ctx.browser;
+    },
+    async openApp(t, options) {
+      const session = await freshPage(t, ctx.browser, options);
+      await open(session.page, ctx.sites.site.url);
+      return session;
+    },
+  };
+}
+
+/** The screen sizes the screenshot tests use. */
+export const VIEWPORTS = {
+  desktop: { width: 1440, height: 1000 },
+  phone: { width: 360, height: 780 },
+};
+
+/** Saves a full-page screenshot as tests/screenshots/<name>.png and checks the file was written. */
+export async function saveScreenshot(page, name) {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  const path = `${SCREENSHOTS}${name}.png`;
+  await page.screenshot({ path, fullPage: true });
+  assert.ok((await stat(path)).size > 10_000, `${path} was written`);
+}
+
+/**
  * A fresh browser context (empty storage) with a page that records console
  * errors and uncaught exceptions, dialogs (alert/confirm/prompt, dismissed at
  * once) and failed requests, so tests can assert there were none.
@@ -95,13 +150,30 @@ export async function freshPage(t, browser, options) {
   return session;
 }
 
-/** Opens the app and waits until the engine's first result is on screen. */
-export async function open(page, url) {
-  await page.goto(url);
-  await page.waitForFunction(() => {
+/** Waits until the engine's first result (required agents) is on screen. */
+function firstResult(page) {
+  return page.waitForFunction(() => {
     const el = document.querySelector('[data-testid="required-agents"]');
     return el && /^\d/.test(el.textContent);
   });
+}
+
+/** Opens the app and waits until the engine's first result is on screen. */
+export async function open(page, url) {
+  await page.goto(url);
+  await firstResult(page);
+}
+
+/** The staffing page's number boxes, in page order. */
+export const STAFFING_BOXES = [
+  'volume', 'aht', 'sl-target', 'sl-seconds', 'interval', 'shrinkage', 'max-occupancy', 'patience', 'cost-per-hour', 'agents',
+];
+
+/** What the number boxes show (test id → value), the staffing page's by default. */
+export async function inputValues(page, testIds = STAFFING_BOXES) {
+  const shown = {};
+  for (const id of testIds) shown[id] = await page.getByTestId(id).inputValue();
+  return shown;
 }
 
 /** The leading number of an output's text ("81.0 %" → 81). */
@@ -110,10 +182,46 @@ export async function number(page, testId) {
   return parseFloat(text);
 }
 
-/** Types into a number box the way a user does (select all, type). */
-export async function type(page, testId, value) {
-  const box = page.getByTestId(testId);
-  await box.fill(String(value));
+/** Types into a number box the way a user does: click, select all, then key by key (`''` deletes). */
+export async function type(page, testId, value, { delay = 10 } = {}) {
+  await page.getByTestId(testId).click();
+  await page.keyboard.press('ControlOrMeta+A');
+  const keys = String(value);
+  if (keys === '') await page.keyboard.press('Backspace');
+  else await page.keyboard.type(keys, { delay });
+}
+
+/** The inline message of a number field (the role=alert inside its `.field`; hidden while empty). */
+export const fieldMessage = (page, testId) =>
+  page.locator('.field', { has: page.getByTestId(testId) }).getByRole('alert', { includeHidden: true });
+
+/** Waits until the field's message matches `pattern`; checks it is shown and the box is marked invalid. */
+export async function expectFieldMessage(page, testId, pattern) {
+  await eventually(async () => assert.match(await fieldMessage(page, testId).textContent(), pattern));
+  assert.equal(await fieldMessage(page, testId).isVisible(), true);
+  assert.equal(await page.getByTestId(testId).getAttribute('aria-invalid'), 'true');
+}
+
+/** Waits until the field's message is empty; checks the box is marked valid. */
+export async function expectNoFieldMessage(page, testId) {
+  await eventually(async () => assert.equal((await fieldMessage(page, testId).textContent()).trim(), ''));
+  assert.equal(await page.getByTestId(testId).getAttribute('aria-invalid'), 'false');
+}
+
+/** Like `type`, slower (30 ms between keys), for tests about typing itself. */
+export async function typeKeys(page, testId, keys) {
+  await type(page, testId, keys, { delay: 30 });
+}
+
+/** The day's interval count under the intraday editor ("24 intervals"). */
+export async function intervalCount(page) {
+  const shown = await page.locator('.intraday').getByText(/^\d+ intervals$/).textContent();
+  return Number.parseInt(shown, 10);
+}
+
+/** Waits until the day has `count` intervals. */
+export async function expectIntervalCount(page, count) {
+  await eventually(async () => assert.equal(await intervalCount(page), count));
 }
 
 /** Whether a canvas has pixels other than its background. */
@@ -206,6 +314,20 @@ export async function seedStorage(context, entries) {
   }, entries);
 }
 
+/** A stored-data fixture's text (tests/fixtures/storage/<name>, as the app's own storage tests use them). */
+export const storageFixture = (name) => readFile(new URL(`../fixtures/storage/${name}`, import.meta.url), 'utf8');
+
+/** The saved-scenario list's row for `name` (the built-in example, always listed first, has no data-scenario). */
+export const scenarioRow = (page, name) =>
+  page.getByTestId('scenario-list').locator(`li[data-scenario="${name.replace(/["\\]/g, '\\$&')}"]`);
+
+/** The button `action` (load, export, delete, …) of the saved scenario `name`. */
+export const scenarioAction = (page, name, action) => scenarioRow(page, name).locator(`button[data-action="${action}"]`);
+
+/** The user's saved scenarios, as listed (the built-in example excluded). */
+export const scenarioNames = (page) =>
+  page.getByTestId('scenario-list').locator('li[data-scenario]').evaluateAll((items) => items.map((li) => li.dataset.scenario));
+
 /** Everything in the page's local storage, as an object. */
 export async function storageEntries(page) {
   return page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
@@ -214,11 +336,14 @@ export async function storageEntries(page) {
 /** Reloads the page as a user does and waits for the first result again. */
 export async function reload(page) {
   await page.reload();
-  await page.waitForFunction(() => {
-    const el = document.querySelector('[data-testid="required-agents"]');
-    return el && /^\d/.test(el.textContent);
-  });
+  await firstResult(page);
 }
+
+/** The autosave waits ~400 ms after the last change; this is comfortably longer. */
+export const AUTOSAVE_WAIT_MS = 1000;
+
+/** Waits out the autosave, so local storage holds the last change. */
+export const waitForAutosave = (page) => page.waitForTimeout(AUTOSAVE_WAIT_MS);
 
 /**
  * How many tests of one file run at once (each in its own context of the

@@ -1,42 +1,17 @@
 // Changing inputs: typing, arrow keys, sliders, refused values, Erlang A and reverse mode.
-import { describe, before, after, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  serve, launch, freshPage, open, text, eventually, expectTexts, setInputs, setSlider, resultTexts, assertNoBadNumbers,
-  CONCURRENCY,
+  useSite, text, eventually, expectTexts, setInputs, setSlider, resultTexts, assertNoBadNumbers,
+  expectFieldMessage, expectNoFieldMessage, CONCURRENCY, type,
 } from './harness.mjs';
 import { DEFAULT_RESULTS, TEN_ERLANGS, TEN_ERLANGS_RESULTS, THIRTEEN_AGENTS_RESULTS, ERLANG_A_RESULTS } from './cases.mjs';
 
-let site;
-let browser;
-before(async () => {
-  site = await serve('/');
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const ctx = useSite('/');
 
 describe('changing inputs', { concurrency: CONCURRENCY }, () => {
-  /** The inline message of a number field (the role=alert inside the field; hidden while empty). */
-  const fieldMessage = (page, testId) =>
-    page.locator('.field', { has: page.getByTestId(testId) }).getByRole('alert', { includeHidden: true });
-
-  async function expectFieldMessage(page, testId, pattern) {
-    await eventually(async () => assert.match(await fieldMessage(page, testId).textContent(), pattern));
-    assert.equal(await fieldMessage(page, testId).isVisible(), true);
-    assert.equal(await page.getByTestId(testId).getAttribute('aria-invalid'), 'true');
-  }
-
-  async function expectNoFieldMessage(page, testId) {
-    await eventually(async () => assert.equal((await fieldMessage(page, testId).textContent()).trim(), ''));
-    assert.equal(await page.getByTestId(testId).getAttribute('aria-invalid'), 'false');
-  }
-
   test('typing the 10-Erlang case gives the known result', async (t) => {
-    const { page, errors } = await freshPage(t, browser);
-    await open(page, site.url);
+    const { page, errors } = await ctx.openApp(t);
     await setInputs(page, TEN_ERLANGS);
     await expectTexts(page, TEN_ERLANGS_RESULTS);
     await assertNoBadNumbers(page);
@@ -44,8 +19,7 @@ describe('changing inputs', { concurrency: CONCURRENCY }, () => {
   });
 
   test('ArrowUp and ArrowDown on a number box step the value and update the results', async (t) => {
-    const { page, errors } = await freshPage(t, browser);
-    await open(page, site.url);
+    const { page, errors } = await ctx.openApp(t);
     await setInputs(page, TEN_ERLANGS);
     await expectTexts(page, TEN_ERLANGS_RESULTS);
 
@@ -67,8 +41,7 @@ describe('changing inputs', { concurrency: CONCURRENCY }, () => {
   });
 
   test('moving a slider (keyboard, or a value and an input event) updates the box and the results', async (t) => {
-    const { page, errors } = await freshPage(t, browser);
-    await open(page, site.url);
+    const { page, errors } = await ctx.openApp(t);
     const slider = page.getByTestId('volume-slider');
     await slider.focus();
     await page.keyboard.press('ArrowRight');
@@ -92,8 +65,7 @@ describe('changing inputs', { concurrency: CONCURRENCY }, () => {
   });
 
   test('dragging a slider with the mouse updates the results while dragging', async (t) => {
-    const { page, errors } = await freshPage(t, browser);
-    await open(page, site.url);
+    const { page, errors } = await ctx.openApp(t);
     const box = await page.getByTestId('aht-slider').boundingBox(); // 30 … 1200 s
     const y = box.y + box.height / 2;
     const at = (share) => box.x + box.width * share;
@@ -116,8 +88,7 @@ describe('changing inputs', { concurrency: CONCURRENCY }, () => {
   });
 
   test('refused volumes show an inline message and keep the last valid results', async (t) => {
-    const { page, errors, dialogs } = await freshPage(t, browser);
-    await open(page, site.url);
+    const { page, errors, dialogs } = await ctx.openApp(t);
     await expectTexts(page, DEFAULT_RESULTS);
     const before = await resultTexts(page);
     const box = page.getByTestId('volume');
@@ -134,13 +105,13 @@ describe('changing inputs', { concurrency: CONCURRENCY }, () => {
       ['1e400', /Enter a number/],
       ['', /Enter a number/],
     ]) {
-      await box.fill(typed);
+      await type(page, 'volume', typed);
       await expectFieldMessage(page, 'volume', message);
       assert.deepEqual(await resultTexts(page), before, `after typing ${JSON.stringify(typed)}`);
       await assertNoBadNumbers(page);
     }
 
-    await box.fill('250');
+    await type(page, 'volume', '250');
     await expectNoFieldMessage(page, 'volume');
     await expectTexts(page, { 'required-agents': '50', load: '41.67 Erlangs' });
     assert.deepEqual(errors, []);
@@ -148,30 +119,28 @@ describe('changing inputs', { concurrency: CONCURRENCY }, () => {
   });
 
   test('an interval of 45 minutes and a 100 % target are refused with a message', async (t) => {
-    const { page, errors } = await freshPage(t, browser);
-    await open(page, site.url);
+    const { page, errors } = await ctx.openApp(t);
     const before = await resultTexts(page);
 
-    await page.getByTestId('interval').fill('45');
+    await type(page, 'interval', '45');
     await expectFieldMessage(page, 'interval', /Choose 15, 30 or 60 minutes/);
     assert.deepEqual(await resultTexts(page), before);
 
-    await page.getByTestId('sl-target').fill('100');
+    await type(page, 'sl-target', '100');
     await expectFieldMessage(page, 'sl-target', /Out of range: 1 – 99\.9/);
     assert.deepEqual(await resultTexts(page), before);
     await assertNoBadNumbers(page);
 
-    await page.getByTestId('interval').fill('60'); // 200 contacts in 60 min at AHT 300 s: 16.67 Erlangs
+    await type(page, 'interval', '60'); // 200 contacts in 60 min at AHT 300 s: 16.67 Erlangs
     await expectNoFieldMessage(page, 'interval');
     await expectTexts(page, { load: '16.67 Erlangs' });
-    await page.getByTestId('sl-target').fill('80');
+    await type(page, 'sl-target', '80');
     await expectNoFieldMessage(page, 'sl-target');
     assert.deepEqual(errors, []);
   });
 
   test('Erlang A shows the abandon rate and the independently computed requirement', async (t) => {
-    const { page, errors } = await freshPage(t, browser);
-    await open(page, site.url);
+    const { page, errors } = await ctx.openApp(t);
     await setInputs(page, TEN_ERLANGS);
     assert.equal(await page.getByTestId('patience').isDisabled(), true);
 
@@ -191,22 +160,21 @@ describe('changing inputs', { concurrency: CONCURRENCY }, () => {
   });
 
   test('reverse mode: 13 agents give 79.6 %, 10 agents (= the load) are unstable', async (t) => {
-    const { page, errors } = await freshPage(t, browser);
-    await open(page, site.url);
+    const { page, errors } = await ctx.openApp(t);
     await setInputs(page, TEN_ERLANGS);
     await page.getByTestId('reverse').check();
     assert.equal(await page.getByTestId('agents').isEnabled(), true);
 
-    await page.getByTestId('agents').fill('13');
+    await type(page, 'agents', '13');
     await expectTexts(page, { ...THIRTEEN_AGENTS_RESULTS, 'required-agents': '14' });
     assert.equal(await page.locator('.results .message.warning').count(), 0);
 
     // Agents are whole people: 13.5 is refused and 13 stays.
-    await page.getByTestId('agents').fill('13.5');
+    await type(page, 'agents', '13.5');
     await expectFieldMessage(page, 'agents', /^Enter a whole number\.$/);
     await expectTexts(page, THIRTEEN_AGENTS_RESULTS);
 
-    await page.getByTestId('agents').fill('10');
+    await type(page, 'agents', '10');
     await expectTexts(page, { 'agents-on-phones': '10', 'service-level': '—', asa: '—', occupancy: '—' });
     const warning = page.locator('.results .message.warning');
     await warning.waitFor();
@@ -220,8 +188,7 @@ describe('changing inputs', { concurrency: CONCURRENCY }, () => {
   });
 
   test('the interval slider steps through 15, 30 and 60 minutes; its value text and the box show the minutes', async (t) => {
-    const { page, errors } = await freshPage(t, browser);
-    await open(page, site.url);
+    const { page, errors } = await ctx.openApp(t);
     const slider = page.getByTestId('interval-slider');
     const state = async () => ({
       position: await slider.inputValue(),
@@ -247,9 +214,9 @@ describe('changing inputs', { concurrency: CONCURRENCY }, () => {
     await expectTexts(page, DEFAULT_RESULTS);
 
     // Typing minutes in the box moves the slider to that length's position.
-    await page.getByTestId('interval').fill('60');
+    await type(page, 'interval', '60');
     await eventually(async () => assert.deepEqual(await state(), { position: '2', valuetext: '60', box: '60' }));
-    await page.getByTestId('interval').fill('45'); // refused: the slider stays where the app is
+    await type(page, 'interval', '45'); // refused: the slider stays where the app is
     await expectFieldMessage(page, 'interval', /^Choose 15, 30 or 60 minutes\.$/);
     assert.deepEqual(await state(), { position: '2', valuetext: '60', box: '45' });
     await expectTexts(page, { load: '16.67 Erlangs' });

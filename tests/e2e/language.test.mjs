@@ -1,23 +1,15 @@
 // English and 简体中文: switching, remembering, and the browser's language.
-import { describe, before, after, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, freshPage, open, reload, text, eventually, expectTexts, storageEntries, CONCURRENCY } from './harness.mjs';
+import {
+  useSite, reload, text, eventually, expectTexts, storageEntries, expectFieldMessage, waitForAutosave,
+  CONCURRENCY, type,
+} from './harness.mjs';
 import { DEFAULT_RESULTS, KEY_CURRENT, KEY_LANG } from './cases.mjs';
 
-let site;
-let browser;
-before(async () => {
-  site = await serve('/');
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const ctx = useSite('/');
 
 describe('languages', { concurrency: CONCURRENCY }, () => {
-  /** The autosave waits ~400 ms after the last change; this is comfortably longer. */
-  const AUTOSAVE_WAIT_MS = 1000;
   const bodyText = (page) => page.evaluate(() => document.body.innerText);
 
   /** The default figures as the Chinese page writes them (same numbers, Chinese units). */
@@ -47,25 +39,23 @@ describe('languages', { concurrency: CONCURRENCY }, () => {
   }
 
   test('a first visit in en-US is English; switching to Chinese translates labels and messages, keeps the numbers and is remembered', async (t) => {
-    const { page, errors } = await freshPage(t, browser, { locale: 'en-US' });
-    await open(page, site.url);
+    const { page, errors } = await ctx.openApp(t, { locale: 'en-US' });
     await expectEnglish(page);
-    await page.getByTestId('interval').fill('45');
-    const message = page.locator('.field', { has: page.getByTestId('interval') }).getByRole('alert');
-    await eventually(async () => assert.match(await message.textContent(), /Choose 15, 30 or 60 minutes/));
+    await type(page, 'interval', '45');
+    await expectFieldMessage(page, 'interval', /Choose 15, 30 or 60 minutes/);
 
     // The language is stored only once the user picks one (not at start, not with other changes).
-    await page.getByTestId('volume').fill('250');
-    await page.waitForTimeout(AUTOSAVE_WAIT_MS);
+    await type(page, 'volume', '250');
+    await waitForAutosave(page);
     const before = await storageEntries(page);
     assert.ok(before[KEY_CURRENT], 'the inputs were saved');
     assert.equal(before[KEY_LANG], undefined, 'no language stored before one is picked');
-    await page.getByTestId('volume').fill('200');
-    await page.waitForTimeout(AUTOSAVE_WAIT_MS); // saved again before the reload below
+    await type(page, 'volume', '200');
+    await waitForAutosave(page); // saved again before the reload below
 
     await page.getByTestId('lang').selectOption('zh');
     await expectChinese(page);
-    await eventually(async () => assert.match(await message.textContent(), /请选择 15、30 或 60 分钟/));
+    await expectFieldMessage(page, 'interval', /请选择 15、30 或 60 分钟/);
     assert.equal((await storageEntries(page))[KEY_LANG], 'zh');
 
     await reload(page);
@@ -79,10 +69,9 @@ describe('languages', { concurrency: CONCURRENCY }, () => {
   });
 
   test('a first visit in zh-CN is Chinese; a language chosen in the app then wins over the browser', async (t) => {
-    const { page, errors } = await freshPage(t, browser, { locale: 'zh-CN' });
-    await open(page, site.url);
+    const { page, errors } = await ctx.openApp(t, { locale: 'zh-CN' });
     await expectChinese(page);
-    await page.waitForTimeout(AUTOSAVE_WAIT_MS);
+    await waitForAutosave(page);
     assert.deepEqual(await storageEntries(page), {}, 'a first visit stores nothing, not even the language');
     await reload(page);
     await expectChinese(page);

@@ -1,22 +1,13 @@
 // Offline: after the first visit the service worker (sw.js) has the page and
 // its assets cached, so the app loads and computes with no network — at the
 // site's root and under a sub-path (a GitHub Pages project page).
-import { describe, before, after, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { deflateRawSync } from 'node:zlib';
-import { serve, launch, freshPage, open, reload, expectTexts, setInputs, CONCURRENCY } from './harness.mjs';
+import { useSites, freshPage, open, reload, expectTexts, setInputs, CONCURRENCY } from './harness.mjs';
 import { DEFAULT_RESULTS, VALID_INPUTS } from './cases.mjs';
 
-let sites;
-let browser;
-before(async () => {
-  sites = { root: await serve('/'), 'sub-path': await serve('/ccplan/') };
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  for (const site of Object.values(sites ?? {})) await site.close();
-});
+const ctx = useSites({ root: '/', 'sub-path': '/ccplan/' });
 
 /**
  * Waits until the service worker is active and controls the page (it claims
@@ -49,8 +40,8 @@ const cachedUrls = (page) =>
 describe('offline', { concurrency: CONCURRENCY }, () => {
   for (const where of ['root', 'sub-path']) {
     test(`after the first visit the app loads and computes offline (${where})`, async (t) => {
-      const site = sites[where];
-      const { context, page, errors } = await freshPage(t, browser);
+      const site = ctx.sites[where];
+      const { context, page, errors } = await freshPage(t, ctx.browser);
       await open(page, site.url);
       assert.equal(await controlledBy(page), site.url, 'the worker\'s scope is the app\'s folder');
       const cached = await cachedUrls(page);

@@ -9,13 +9,15 @@
 // one FTE exactly one agent in every one-hour interval (10 open hours, 20
 // open days, 200 paid hours, shrinkage 0), so required FTE = agents per
 // interval, and 20 000 new contacts a month at AHT 360 s is 10 Erlangs.
-import { describe, before, after, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, stat } from 'node:fs/promises';
 import {
-  serve, launch, freshPage, open, type, text, eventually, setInputs, canvasIsDrawn, canvasSnapshot,
-  assertNoBadNumbers, SCREENSHOTS, CONCURRENCY,
+  useSite, freshPage, type, text, eventually, canvasIsDrawn, canvasSnapshot,
+  assertNoBadNumbers, saveScreenshot, VIEWPORTS, CONCURRENCY,
 } from './harness.mjs';
+import {
+  FLAT, scorecardReady, openScorecard, row, rowEventually, typeThenRow, texts, statuses, repeat, flatSetup,
+} from './scorecard.mjs';
 
 const KPI_IDS = [
   'csat', 'nps', 'ces', 'fcr', 'service_level', 'answer_rate', 'abandon', 'asa', 'occupancy', 'self_service',
@@ -27,68 +29,10 @@ const ENTERED_IDS = new Set(['csat', 'nps', 'ces', 'attendance', 'training_compl
 // The plan's own FCR and self-service (deflection) settings: marked as planning assumptions.
 const ASSUMPTION_IDS = new Set(['fcr', 'self_service']);
 
-/** scorecard_expected.py, "FLAT set-up". */
-const FLAT = {
-  agents: 14, // 10 E, 80/20, AHT 360: required FTE 14.0
-  sl: '86.1 %', // SL at 14 agents: 86.05660477 %
-  asa: '15.7 s', // 15.67187402 s
-  occupancy: '71.4 %', // 71.42857143 %
-  cost14: '64400', // 14 × 200 × 20 × 1.15
-  cpc14: '3.22', // 64 400 / 20 000
-  cost30: '138000', // 30 × 200 × 20 × 1.15
-  cost30overhead40: '168000', // 30 × 200 × 20 × 1.40
-  fcr70agents: 16, // offered 20 000 / 0.85 = 23 529.4: 11.765 E → 16
-  fcr70cpc14: '2.74', // 64 400 / 23 529.4 = 2.737
-  doubledAgents: 25, // 20 E → 25 (< 2 × 14)
-  growth3: [14, 14, 15, 15, 15, 16, 16, 16, 17, 17, 18, 18],
-};
 /** Example with fixed hiring 0 and 5 % attrition: 450 × 0.95^m. */
 const EXAMPLE_DECAY = Array.from({ length: 12 }, (_, m) => 450 * 0.95 ** m);
 
-let site;
-let browser;
-before(async () => {
-  site = await serve('/');
-  browser = await launch();
-  await mkdir(SCREENSHOTS, { recursive: true });
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
-/** Waits until the scorecard table shows numbers. */
-async function scorecardReady(page) {
-  await page.waitForFunction(() => {
-    const td = document.querySelector('[data-testid="scorecard-table"] tr[data-kpi="required_fte"] td[data-month]');
-    return td && /^\d/.test(td.textContent.trim());
-  });
-}
-
-async function openScorecard(page, url = site.url) {
-  await page.goto(`${url}#/scorecard`);
-  await scorecardReady(page);
-}
-
-/** One row's month cells: month, text, leading number and status class. */
-function row(page, kpi) {
-  return page.evaluate(
-    (k) =>
-      [...document.querySelectorAll(`[data-testid="scorecard-table"] tr[data-kpi="${k}"] td[data-month]`)].map((td) => ({
-        month: td.dataset.month,
-        text: td.textContent.trim(),
-        value: parseFloat(td.textContent),
-        status: ['green', 'amber', 'red'].filter((c) => td.classList.contains(c)).join(' ') || null,
-        symbol: td.querySelector('.rag')?.textContent ?? null,
-      })),
-    kpi,
-  );
-}
-
-/** Retries until `check(rowCells)` passes. */
-function rowEventually(page, kpi, check, options) {
-  return eventually(async () => check(await row(page, kpi)), options);
-}
+const ctx = useSite('/');
 
 /** "2027-03" plus `n` months. */
 function monthsFrom(first, count) {
@@ -101,38 +45,9 @@ function monthsFrom(first, count) {
   });
 }
 
-const texts = (cells) => cells.map((c) => c.text);
-const statuses = (cells) => cells.map((c) => c.status);
-const repeat = (value, n = 12) => Array(n).fill(value);
-
-/**
- * The hand-checkable set-up of scorecard_expected.py: staffing inputs first,
- * a flat intraday profile, then the scorecard's; leaves the scorecard page shown.
- */
-async function flatSetup(page, { headcount = FLAT.agents } = {}) {
-  await open(page, site.url);
-  await page.getByTestId('model').selectOption('erlang_c');
-  await setInputs(page, {
-    aht: 360, interval: 60, 'sl-target': 80, 'sl-seconds': 20, 'max-occupancy': 100, shrinkage: 0,
-    'cost-per-hour': 20,
-  });
-  await page.getByTestId('paste-volumes').fill('1');
-  await page.getByTestId('nav-scorecard').click();
-  await scorecardReady(page);
-  await setInputs(page, {
-    'monthly-volume': 20000, growth: 0, fcr: 100, repeat: 50, deflection: 0, 'aht-trend': 0, 'open-days': 20,
-    'open-hours': 10, 'paid-hours': 200, 'start-headcount': headcount, attrition: 0, overhead: 15, budget: 0,
-  });
-  for (let i = 1; i <= 12; i++) await type(page, `season-${i}`, 1);
-  await page.getByTestId('hire-to-requirement').uncheck();
-  await type(page, 'hires', 0);
-  await rowEventually(page, 'required_fte', (cells) => assert.deepEqual(texts(cells), repeat(`${FLAT.agents}.0`)));
-}
-
 describe('scorecard page', { concurrency: CONCURRENCY }, () => {
   test('navigation: links, URL fragments, direct open, back button', async (t) => {
-    const { page, errors, failedRequests } = await freshPage(t, browser);
-    await open(page, site.url);
+    const { page, errors, failedRequests } = await ctx.openApp(t);
     assert.equal(await page.getByTestId('scorecard-table').count(), 0);
     assert.equal(await page.getByTestId('nav-staffing').getAttribute('aria-current'), 'page');
 
@@ -157,8 +72,8 @@ describe('scorecard page', { concurrency: CONCURRENCY }, () => {
     assert.equal(new URL(page.url()).hash, '');
 
     // Opened directly, in a fresh tab.
-    const direct = await freshPage(t, browser);
-    await openScorecard(direct.page);
+    const direct = await freshPage(t, ctx.browser);
+    await openScorecard(direct.page, ctx.site.url);
     assert.equal(await direct.page.getByTestId('required-agents').count(), 0);
     assert.equal(await direct.page.getByTestId('nav-scorecard').getAttribute('aria-current'), 'page');
     for (const id of ['summary-hires', 'summary-start', 'summary-peak', 'summary-cost-per-contact', 'summary-months-below']) {
@@ -170,8 +85,8 @@ describe('scorecard page', { concurrency: CONCURRENCY }, () => {
   });
 
   test('table: one row per KPI, 12 months from the first month; horizon 24; horizon 40 refused; 12.5 months and 1.5 training months are not whole', async (t) => {
-    const { page, errors } = await freshPage(t, browser);
-    await openScorecard(page);
+    const { page, errors } = await freshPage(t, ctx.browser);
+    await openScorecard(page, ctx.site.url);
     const ids = await page.$$eval('[data-testid="scorecard-table"] tbody tr[data-kpi]', (rows) => rows.map((r) => r.dataset.kpi));
     assert.deepEqual(ids, KPI_IDS);
     const default12 = monthsFrom('2027-01', 12);
@@ -189,8 +104,7 @@ describe('scorecard page', { concurrency: CONCURRENCY }, () => {
     assert.equal(shifted[0].month, '2027-03');
     assert.equal(shifted.at(-1).month, '2028-02');
 
-    await type(page, 'horizon', 24);
-    await rowEventually(page, 'required_fte', (cells) => assert.equal(cells.length, 24));
+    await typeThenRow(page, 'horizon', 24, 'required_fte', (cells) => assert.equal(cells.length, 24));
     for (const id of KPI_IDS) {
       assert.deepEqual((await row(page, id)).map((c) => c.month), monthsFrom('2027-03', 24), id);
     }
@@ -205,8 +119,7 @@ describe('scorecard page', { concurrency: CONCURRENCY }, () => {
     await eventually(async () => assert.equal(await page.locator('#error-horizon').textContent(), 'Enter a whole number.'));
     assert.equal(await page.getByTestId('horizon').getAttribute('aria-invalid'), 'true');
     assert.equal((await row(page, 'required_fte')).length, 24);
-    await type(page, 'horizon', 12);
-    await rowEventually(page, 'required_fte', (cells) => assert.equal(cells.length, 12));
+    await typeThenRow(page, 'horizon', 12, 'required_fte', (cells) => assert.equal(cells.length, 12));
     assert.equal(await page.locator('#error-horizon').textContent(), '');
     const training = await page.getByTestId('training').inputValue();
     const before = texts(await row(page, 'available_fte'));
@@ -222,8 +135,8 @@ describe('scorecard page', { concurrency: CONCURRENCY }, () => {
   });
 
   test('values: flat demand gives a flat requirement and cost = headcount × hours × rate × (1 + overhead)', async (t) => {
-    const { page, errors } = await freshPage(t, browser);
-    await flatSetup(page);
+    const { page, errors } = await freshPage(t, ctx.browser);
+    await flatSetup(page, ctx.site.url);
     const n = FLAT.agents;
     assert.deepEqual(texts(await row(page, 'available_fte')), repeat(`${n}.0 ●`));
     assert.deepEqual(texts(await row(page, 'total_cost')), repeat(FLAT.cost14));
@@ -251,54 +164,45 @@ describe('scorecard page', { concurrency: CONCURRENCY }, () => {
     // An at-most KPI: ASA 15.67 s against its target; the amber band is 5 % of the target.
     assert.equal(await page.getByTestId('target-asa').inputValue(), '60');
     for (const [target, status] of [[16, 'green'], [15, 'amber'], [14, 'red']]) {
-      await type(page, 'target-asa', target);
-      await rowEventually(page, 'asa', (cells) => assert.deepEqual(statuses(cells), repeat(status), `ASA target ${target}`));
+      await typeThenRow(page, 'target-asa', target, 'asa', (cells) => assert.deepEqual(statuses(cells), repeat(status), `ASA target ${target}`));
     }
 
     // Cost follows the headcount and overhead, not the requirement.
-    await type(page, 'start-headcount', 30);
-    await rowEventually(page, 'total_cost', (cells) => assert.deepEqual(texts(cells), repeat(FLAT.cost30)));
+    await typeThenRow(page, 'start-headcount', 30, 'total_cost', (cells) => assert.deepEqual(texts(cells), repeat(FLAT.cost30)));
     assert.deepEqual(texts(await row(page, 'required_fte')), repeat(`${n}.0`));
-    await type(page, 'overhead', 40);
-    await rowEventually(page, 'total_cost', (cells) => assert.deepEqual(texts(cells), repeat(FLAT.cost30overhead40)));
+    await typeThenRow(page, 'overhead', 40, 'total_cost', (cells) => assert.deepEqual(texts(cells), repeat(FLAT.cost30overhead40)));
     await assertNoBadNumbers(page);
     assert.deepEqual(errors, []);
   });
 
   test('values: FCR and repeats scale offered contacts by 1/(1 − (1 − FCR)·repeat); growth; economies of scale', async (t) => {
-    const { page, errors } = await freshPage(t, browser);
-    await flatSetup(page);
+    const { page, errors } = await freshPage(t, ctx.browser);
+    await flatSetup(page, ctx.site.url);
     // FCR 70 %, half the unresolved come back: 1/0.85 more contacts.
-    await type(page, 'fcr', 70);
-    await rowEventually(page, 'required_fte', (cells) => assert.deepEqual(texts(cells), repeat(`${FLAT.fcr70agents}.0`)));
+    await typeThenRow(page, 'fcr', 70, 'required_fte', (cells) => assert.deepEqual(texts(cells), repeat(`${FLAT.fcr70agents}.0`)));
     // Same cost (same headcount) over 1/0.85 more handled contacts. Note: cost per
     // contact counts repeats, so it is *lower* at the worse FCR (documented formula).
     assert.deepEqual((await row(page, 'cost_per_contact')).map((c) => c.text.split(' ')[0]), repeat(FLAT.fcr70cpc14));
     assert.deepEqual((await row(page, 'fcr')).map((c) => c.text.split(' ')[0]), repeat('70.0'));
     // With no repeats FCR has no effect on demand.
-    await type(page, 'repeat', 0);
-    await rowEventually(page, 'required_fte', (cells) => assert.deepEqual(texts(cells), repeat(`${FLAT.agents}.0`)));
+    await typeThenRow(page, 'repeat', 0, 'required_fte', (cells) => assert.deepEqual(texts(cells), repeat(`${FLAT.agents}.0`)));
     await type(page, 'repeat', 50);
-    await type(page, 'fcr', 100);
-    await rowEventually(page, 'required_fte', (cells) => assert.deepEqual(texts(cells), repeat(`${FLAT.agents}.0`)));
+    await typeThenRow(page, 'fcr', 100, 'required_fte', (cells) => assert.deepEqual(texts(cells), repeat(`${FLAT.agents}.0`)));
     assert.deepEqual((await row(page, 'cost_per_contact')).map((c) => c.text.split(' ')[0]), repeat(FLAT.cpc14));
 
     // Doubling the volume needs less than double the staff.
-    await type(page, 'monthly-volume', 40000);
-    await rowEventually(page, 'required_fte', (cells) => assert.deepEqual(texts(cells), repeat(`${FLAT.doubledAgents}.0`)));
+    await typeThenRow(page, 'monthly-volume', 40000, 'required_fte', (cells) => assert.deepEqual(texts(cells), repeat(`${FLAT.doubledAgents}.0`)));
     assert.ok(FLAT.doubledAgents < 2 * FLAT.agents);
     await type(page, 'monthly-volume', 20000);
 
     // 3 % growth a month: the requirement never falls and climbs as computed.
-    await type(page, 'growth', 3);
-    await rowEventually(page, 'required_fte', (cells) => assert.deepEqual(cells.map((c) => c.value), FLAT.growth3));
+    await typeThenRow(page, 'growth', 3, 'required_fte', (cells) => assert.deepEqual(cells.map((c) => c.value), FLAT.growth3));
     const grown = (await row(page, 'required_fte')).map((c) => c.value);
     for (let m = 1; m < grown.length; m++) assert.ok(grown[m] >= grown[m - 1], `month ${m}: ${grown}`);
     assert.equal(await text(page, 'summary-peak'), '18.0 (2027-11)', 'the first month at the peak');
     // Deflection takes contacts away before they reach an agent.
     await type(page, 'growth', 0);
-    await type(page, 'deflection', 50);
-    await rowEventually(page, 'self_service', (cells) => assert.match(cells[0].text, /^50\.0 % ●$/));
+    await typeThenRow(page, 'deflection', 50, 'self_service', (cells) => assert.match(cells[0].text, /^50\.0 % ●$/));
     const deflected = (await row(page, 'required_fte')).map((c) => c.value);
     assert.ok(deflected.every((v) => v < FLAT.agents), `${deflected}`);
     await assertNoBadNumbers(page);
@@ -306,8 +210,8 @@ describe('scorecard page', { concurrency: CONCURRENCY }, () => {
   });
 
   test('entered KPIs: values, red/amber/green against an editable target, marked as entered; FCR and self-service marked as assumptions', async (t) => {
-    const { page, errors } = await freshPage(t, browser);
-    await openScorecard(page);
+    const { page, errors } = await freshPage(t, ctx.browser);
+    await openScorecard(page, ctx.site.url);
     // Marks: entered rows carry the class input-kpi and the word "entered"; the plan's
     // FCR and self-service rows are planning assumptions, not entered KPIs.
     for (const id of KPI_IDS) {
@@ -325,13 +229,11 @@ describe('scorecard page', { concurrency: CONCURRENCY }, () => {
       assert.deepEqual(marks, expected, id);
     }
     // CSAT 80 % against 85 %: the amber band is 5 % of the target (≥ 80.75 %): red.
-    await type(page, 'kpi-csat', 80);
-    await rowEventually(page, 'csat', (cells) => {
+    await typeThenRow(page, 'kpi-csat', 80, 'csat', (cells) => {
       assert.deepEqual(texts(cells), repeat('80.0 % ■'));
       assert.deepEqual(statuses(cells), repeat('red'));
     });
-    await type(page, 'kpi-csat', 81);
-    await rowEventually(page, 'csat', (cells) => {
+    await typeThenRow(page, 'kpi-csat', 81, 'csat', (cells) => {
       assert.deepEqual(texts(cells), repeat('81.0 % ▲'));
       assert.deepEqual(statuses(cells), repeat('amber'));
     });
@@ -339,22 +241,18 @@ describe('scorecard page', { concurrency: CONCURRENCY }, () => {
     // The target box: 82 % → within 4.1 points: amber; 80 % → met: green; 90 % → red.
     assert.equal(await page.getByTestId('target-csat').inputValue(), '85');
     for (const [target, status, symbol] of [[82, 'amber', '▲'], [80, 'green', '●'], [90, 'red', '■']]) {
-      await type(page, 'target-csat', target);
-      await rowEventually(page, 'csat', (cells) => {
+      await typeThenRow(page, 'target-csat', target, 'csat', (cells) => {
         assert.deepEqual(statuses(cells), repeat(status), `target ${target}`);
         assert.deepEqual(texts(cells), repeat(`80.0 % ${symbol}`));
       });
     }
     // Clearing an entered value leaves the row without a value or a status.
-    await type(page, 'kpi-nps', '');
-    await rowEventually(page, 'nps', (cells) => {
+    await typeThenRow(page, 'kpi-nps', '', 'nps', (cells) => {
       assert.deepEqual(texts(cells), repeat('—'));
       assert.deepEqual(statuses(cells), repeat(null));
     });
-    await type(page, 'kpi-nps', 42);
-    await rowEventually(page, 'nps', (cells) => assert.deepEqual(texts(cells), repeat('42 ■')));
-    await type(page, 'target-nps', 40);
-    await rowEventually(page, 'nps', (cells) => assert.deepEqual(statuses(cells), repeat('green')));
+    await typeThenRow(page, 'kpi-nps', 42, 'nps', (cells) => assert.deepEqual(texts(cells), repeat('42 ■')));
+    await typeThenRow(page, 'target-nps', 40, 'nps', (cells) => assert.deepEqual(statuses(cells), repeat('green')));
     // A percentage over 100 is refused and the last value stays.
     await type(page, 'kpi-esat', 120);
     await eventually(async () => assert.equal(await page.getByTestId('kpi-esat').getAttribute('aria-invalid'), 'true'));
@@ -366,10 +264,9 @@ describe('scorecard page', { concurrency: CONCURRENCY }, () => {
   });
 
   test('a target typed key by key is taken whole (the box keeps focus while the table updates)', async (t) => {
-    const { page, errors } = await freshPage(t, browser);
-    await openScorecard(page);
-    await type(page, 'kpi-csat', 80);
-    await rowEventually(page, 'csat', (cells) => assert.equal(cells[0].status, 'red'));
+    const { page, errors } = await freshPage(t, ctx.browser);
+    await openScorecard(page, ctx.site.url);
+    await typeThenRow(page, 'kpi-csat', 80, 'csat', (cells) => assert.equal(cells[0].status, 'red'));
     const box = page.getByTestId('target-csat');
     await box.click();
     await page.keyboard.press('Control+A');
@@ -383,14 +280,13 @@ describe('scorecard page', { concurrency: CONCURRENCY }, () => {
   });
 
   test('the summary counts months below the same service-level target the table uses', async (t) => {
-    const { page, errors } = await freshPage(t, browser);
-    await openScorecard(page);
+    const { page, errors } = await freshPage(t, ctx.browser);
+    await openScorecard(page, ctx.site.url);
     // No hiring: the staff leave and the service falls below a 95 % target in some months.
     // (Hiring to the requirement would now hire to the same 95 % and meet it every month.)
     await page.getByTestId('hire-to-requirement').uncheck();
     await type(page, 'hires', 0);
-    await type(page, 'target-service_level', 95);
-    await rowEventually(page, 'service_level', (cells) => {
+    await typeThenRow(page, 'target-service_level', 95, 'service_level', (cells) => {
       assert.ok(cells.some((c) => c.status !== 'green'));
       assert.ok(cells.some((c) => c.status === 'green'));
     });
@@ -402,17 +298,15 @@ describe('scorecard page', { concurrency: CONCURRENCY }, () => {
   });
 
   test('one service-level target for both pages: table, staffing page, months below and chart band agree', async (t) => {
-    const { page, errors } = await freshPage(t, browser);
-    await open(page, site.url);
+    const { page, errors } = await ctx.openApp(t);
     await page.getByTestId('load-example').click();
-    await page.getByTestId('sl-target').fill('90');
+    await type(page, 'sl-target', '90');
     await page.getByTestId('nav-scorecard').click();
     await scorecardReady(page);
     // Fixed staff that leaves: the service level falls, whatever the target.
     await page.getByTestId('hire-to-requirement').uncheck();
     await type(page, 'hires', 0);
-    await type(page, 'attrition', 5);
-    await rowEventually(page, 'service_level', (cells) => assert.ok(cells.at(-1).value < 50, texts(cells).join(' | ')));
+    await typeThenRow(page, 'attrition', 5, 'service_level', (cells) => assert.ok(cells.at(-1).value < 50, texts(cells).join(' | ')));
     const values = texts(await row(page, 'service_level')).map((t) => t.replace(/ [●▲■]$/, ''));
 
     /** The table's target, its statuses and the summary agree on `target` %. */
@@ -443,7 +337,7 @@ describe('scorecard page', { concurrency: CONCURRENCY }, () => {
     assert.equal(await page.getByTestId('sl-target').inputValue(), '95');
 
     // And back: set on the staffing page, the same table, count and chart as at 90 %.
-    await page.getByTestId('sl-target').fill('90');
+    await type(page, 'sl-target', '90');
     await page.getByTestId('nav-scorecard').click();
     await scorecardReady(page);
     assert.equal(await expectTarget(90), at90);
@@ -454,8 +348,7 @@ describe('scorecard page', { concurrency: CONCURRENCY }, () => {
   });
 
   test('the built-in example: AHT 270 s, shrinkage 25 %, occupancy at most 85 %; about 380–460 FTE and 3.7–4.4 M a month', async (t) => {
-    const { page, errors } = await freshPage(t, browser);
-    await open(page, site.url);
+    const { page, errors } = await ctx.openApp(t);
     await page.getByTestId('load-example').click();
     await eventually(async () => assert.equal(await page.getByTestId('aht').inputValue(), '270'));
     assert.equal(await page.getByTestId('shrinkage').inputValue(), '25');
@@ -476,8 +369,7 @@ describe('scorecard page', { concurrency: CONCURRENCY }, () => {
   });
 
   test('hiring: the example needs hires; with none and 5 % attrition the staff and service fall', async (t) => {
-    const { page, errors } = await freshPage(t, browser);
-    await open(page, site.url);
+    const { page, errors } = await ctx.openApp(t);
     await page.getByTestId('load-example').click();
     await page.getByTestId('nav-scorecard').click();
     await scorecardReady(page);
@@ -495,8 +387,7 @@ describe('scorecard page', { concurrency: CONCURRENCY }, () => {
     await page.getByTestId('hire-to-requirement').uncheck();
     assert.equal(await page.getByTestId('hires').isDisabled(), false);
     await type(page, 'hires', 0);
-    await type(page, 'attrition', 5);
-    await rowEventually(page, 'available_fte', (cells) => {
+    await typeThenRow(page, 'attrition', 5, 'available_fte', (cells) => {
       cells.forEach((c, m) => assert.ok(Math.abs(c.value - EXAMPLE_DECAY[m]) <= 0.051, `${c.month}: ${c.text} vs ${EXAMPLE_DECAY[m]}`));
     });
     const fte = (await row(page, 'available_fte')).map((c) => c.value);
@@ -514,8 +405,8 @@ describe('scorecard page', { concurrency: CONCURRENCY }, () => {
   });
 
   test('charts: staff, service and cost are drawn and redrawn after a change', async (t) => {
-    const { page, errors } = await freshPage(t, browser);
-    await openScorecard(page);
+    const { page, errors } = await freshPage(t, ctx.browser);
+    await openScorecard(page, ctx.site.url);
     const charts = ['fte-chart', 'scorecard-chart', 'cost-chart'];
     for (const id of charts) await eventually(async () => assert.equal(await canvasIsDrawn(page, id), true, id));
     const before = {};
@@ -530,8 +421,8 @@ describe('scorecard page', { concurrency: CONCURRENCY }, () => {
   });
 
   test('language: Chinese headings and KPI names, the same numbers', async (t) => {
-    const { page, errors } = await freshPage(t, browser);
-    await openScorecard(page);
+    const { page, errors } = await freshPage(t, ctx.browser);
+    await openScorecard(page, ctx.site.url);
     const numbers = () =>
       page.$$eval('[data-testid="scorecard-table"] td[data-month]', (tds) => tds.map((td) => td.textContent.trim().replace(/ [●▲■]$/, '').replace(/ (s|秒)$/, '')));
     const summary = async () => {
@@ -570,14 +461,13 @@ describe('scorecard page', { concurrency: CONCURRENCY }, () => {
   });
 
   test('persistence: autosave restores scorecard settings; a saved scenario restores them', async (t) => {
-    const { page, errors } = await freshPage(t, browser);
-    await openScorecard(page);
+    const { page, errors } = await freshPage(t, ctx.browser);
+    await openScorecard(page, ctx.site.url);
     await type(page, 'horizon', 18);
     await type(page, 'kpi-csat', 77);
     await page.getByTestId('first-month').fill('2028-05');
     await page.getByTestId('hire-to-requirement').uncheck();
-    await type(page, 'hires', 7);
-    await rowEventually(page, 'csat', (cells) => assert.equal(cells.length, 18));
+    await typeThenRow(page, 'hires', 7, 'csat', (cells) => assert.equal(cells.length, 18));
     await page.waitForTimeout(1000); // the autosave's 400 ms debounce
     await page.reload();
     await scorecardReady(page);
@@ -622,10 +512,9 @@ describe('scorecard page', { concurrency: CONCURRENCY }, () => {
     assert.deepEqual(errors, []);
   });
 
-  for (const [device, viewport] of Object.entries({ desktop: { width: 1440, height: 1000 }, phone: { width: 360, height: 780 } })) {
+  for (const [device, viewport] of Object.entries(VIEWPORTS)) {
     test(`screenshots: scorecard, ${device} ${viewport.width}×${viewport.height}, example, English and Chinese`, async (t) => {
-      const { page, errors } = await freshPage(t, browser, { viewport });
-      await open(page, site.url);
+      const { page, errors } = await ctx.openApp(t, { viewport });
       await page.getByTestId('load-example').click();
       await page.getByTestId('nav-scorecard').click();
       await scorecardReady(page);
@@ -638,9 +527,7 @@ describe('scorecard page', { concurrency: CONCURRENCY }, () => {
         // The wide table scrolls inside its panel; the page itself does not scroll sideways.
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         assert.ok(overflow <= 0, `${device} ${lang}: page is ${overflow}px wider than the screen`);
-        const path = `${SCREENSHOTS}scorecard-${device}-${lang}.png`;
-        await page.screenshot({ path, fullPage: true });
-        assert.ok((await stat(path)).size > 10_000, `${path} was written`);
+        await saveScreenshot(page, `scorecard-${device}-${lang}`);
       }
       assert.deepEqual(errors, []);
     });

@@ -93,3 +93,14 @@ print('  ' + ', '.join(f'{mp.nstr(450 * mpf("0.95") ** k, 8)}' for k in range(12
 print('Red/amber/green (CSAT, at least, margin 5 % of target):')
 for value, target in [(80, 85), (81, 85), (80, 82), (80, 80), (80, 90)]:
     print(f'  {value} % vs {target} %: {status(mpf(value) / 100, mpf(target) / 100)}')
+
+print('typing.test.mjs, FLAT set-up:')
+print('  growth -0.5 % a month, required FTE by month: ' + ', '.join(
+    str(required_fte(required(traffic(20000 * mpf('0.995') ** k)[1])[0])) for k in range(12)))
+offered_jan, a_jan = traffic(20000 * mpf('1.05'))
+print(f'  January index 1.05: {offered_jan} contacts, {a_jan} E, agents {required(a_jan)[0]}, '
+      f'cost per contact at headcount 14: {mp.nstr(cost(14) / offered_jan, 6)}')
+print('  attrition 2.5 %, no hiring, available FTE = 14 x 0.975^m: ' + ', '.join(
+    mp.nstr(14 * mpf('0.975') ** k, 6) for k in range(12)))
+for value, target in [(86, 85), (86, 90)]:
+    print(f'  CSAT {value} % vs {target} %: {status(mpf(value) / 100, mpf(target) / 100)}')

@@ -1,34 +1,22 @@
 // Share links: a scenario in the URL fragment (`#s=1.<base64url(deflate(JSON))>`),
 // opened in another browser as an unsaved copy; refused links leave
 // everything as it was.
-import { describe, before, after, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import {
-  serve, launch, freshPage, open, text, eventually, expectTexts, setInputs, seedStorage, storageEntries,
-  CONCURRENCY,
+  useSite, freshPage, open, text, eventually, expectTexts, setInputs, seedStorage, storageEntries,
+  waitForAutosave, CONCURRENCY,
 } from './harness.mjs';
 import { KEY_CURRENT, KEY_SCENARIOS, VALID_INPUTS, envelope } from './cases.mjs';
 
-let site;
-let browser;
-before(async () => {
-  // Served under a sub-path, like a GitHub Pages project page: links must keep it.
-  site = await serve('/ccplan/');
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
-/** The autosave waits ~400 ms after the last change; this is comfortably longer. */
-const AUTOSAVE_WAIT_MS = 1000;
+// Served under a sub-path, like a GitHub Pages project page: links must keep it.
+const ctx = useSite('/ccplan/');
 
 /** A link payload as the app writes it: version, dot, base64url of raw deflate of the JSON. */
 const payload = (json, version = '1') =>
   `${version}.${deflateRawSync(Buffer.from(typeof json === 'string' ? json : JSON.stringify(json))).toString('base64url')}`;
-const linkTo = (scenario, version) => `${site.url}#s=${payload(scenario, version)}`;
+const linkTo = (scenario, version) => `${ctx.site.url}#s=${payload(scenario, version)}`;
 
 /** The JSON inside a link the app made. */
 function decodeLink(url) {
@@ -47,14 +35,14 @@ const RECEIVER_STORAGE = {
 };
 
 async function receiver(t) {
-  const session = await freshPage(t, browser);
+  const session = await freshPage(t, ctx.browser);
   await seedStorage(session.context, RECEIVER_STORAGE);
   return session;
 }
 
 /** Waits out the autosave and checks local storage still holds exactly what was seeded. */
 async function expectStorageUntouched(page) {
-  await page.waitForTimeout(AUTOSAVE_WAIT_MS);
+  await waitForAutosave(page);
   assert.deepEqual(await storageEntries(page), RECEIVER_STORAGE);
 }
 
@@ -62,9 +50,9 @@ describe('share links', { concurrency: CONCURRENCY }, () => {
   test('a link opens the same scenario in a fresh browser, unsaved until "Save as"', async (t) => {
     // The sender: 300 contacts per 30 min (50 Erlangs) → 59 agents (Erlang C, 80/20, ≤ 85 %),
     // 91.7 % answered in 20 s, 59 / 0.7 = 84.3 FTE (tests/e2e/expected.py's required_c).
-    const sender = await freshPage(t, browser);
-    await sender.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.url).origin });
-    await open(sender.page, site.url);
+    const sender = await freshPage(t, ctx.browser);
+    await sender.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(ctx.site.url).origin });
+    await open(sender.page, ctx.site.url);
     await setInputs(sender.page, { volume: 300 });
     const expected = { 'required-agents': '59', 'service-level': '91.7 %', fte: '84.3' };
     await expectTexts(sender.page, expected);
@@ -76,7 +64,7 @@ describe('share links', { concurrency: CONCURRENCY }, () => {
 
     assert.equal(await shareUrl.getAttribute('readonly'), '');
     // The page's URL without its fragment (the sub-path kept), then the payload.
-    assert.ok(link.startsWith(`${site.url}#s=1.`), link);
+    assert.ok(link.startsWith(`${ctx.site.url}#s=1.`), link);
     assert.ok(link.length < 2000, `link of ${link.length} characters`);
     const sent = decodeLink(link);
     assert.equal(sent.name, 'Peak week 旺季');
@@ -121,7 +109,7 @@ describe('share links', { concurrency: CONCURRENCY }, () => {
 
   test('a link opened while the app is already open loads it', async (t) => {
     const { page, errors } = await receiver(t);
-    await open(page, site.url);
+    await open(page, ctx.site.url);
     await expectTexts(page, { 'required-agents': '50' }); // the stored volume 250
     await page.evaluate((hash) => { location.hash = hash; }, `#s=${payload({ name: 'Late link', inputs: { ...VALID_INPUTS, volume: 300 } })}`);
     await expectTexts(page, { 'required-agents': '59', 'service-level': '91.7 %', fte: '84.3' });
@@ -170,7 +158,7 @@ describe('share links', { concurrency: CONCURRENCY }, () => {
     const notice = page.getByTestId('link-notice');
     for (const [n, { what, hash, reason }] of REFUSED.entries()) {
       // A different query each time, so each link is a fresh load of the app.
-      await open(page, `${site.url}?case=${n}#s=${hash}`);
+      await open(page, `${ctx.site.url}?case=${n}#s=${hash}`);
       await notice.waitFor();
       assert.match(await notice.textContent(), reason, what);
       assert.equal(await page.getByTestId('link-opened').count(), 0, what);

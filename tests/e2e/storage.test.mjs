@@ -1,43 +1,24 @@
 // Saving in the browser: autosave and scenarios in schema version 2
 // (version 1 migrated), scenario problems shown in the form, and recovering
 // from bad or hostile stored data, a full quota and disabled storage.
-import { describe, before, after, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import {
-  serve, launch, freshPage, open, reload, text, eventually, expectTexts, seedStorage, storageEntries, assertNoBadNumbers,
-  intervalCsv, CONCURRENCY,
+  useSite, freshPage, open, reload, text, eventually, expectTexts, seedStorage, storageEntries, assertNoBadNumbers,
+  intervalCsv, waitForAutosave, storageFixture, scenarioRow, scenarioNames, scenarioAction, CONCURRENCY, type,
 } from './harness.mjs';
 import {
   DEFAULT_RESULTS, KEY_CURRENT, KEY_SCENARIOS, VALID_INPUTS, VALID_INPUTS_V1, TWO_INTERVALS_WITH_AHT_RESULTS,
   envelope,
 } from './cases.mjs';
 
-/** The version-1 fixtures the app's own storage tests migrate (tests/fixtures/storage/). */
-const fixture = (name) => readFile(new URL(`../fixtures/storage/${name}`, import.meta.url), 'utf8');
-
-let site;
-let browser;
-before(async () => {
-  site = await serve('/');
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const ctx = useSite('/');
 
 describe('saving in the browser', { concurrency: CONCURRENCY }, () => {
-  /** The autosave waits ~400 ms after the last change; this is comfortably longer. */
-  const AUTOSAVE_WAIT_MS = 1000;
-
   const notice = (page) => page.getByTestId('storage-notice');
   const list = (page) => page.getByTestId('scenario-list');
   /** The user's scenarios (the built-in example, always listed first, has no data-scenario). */
   const SAVED = 'li[data-scenario]';
-  const scenario = (page, name) => list(page).locator(`${SAVED}[data-scenario="${name.replace(/["\\]/g, '\\$&')}"]`);
-  const scenarioNames = (page) => list(page).locator(SAVED).evaluateAll((items) => items.map((li) => li.dataset.scenario));
-  const scenarioAction = (page, name, action) => scenario(page, name).locator(`button[data-action="${action}"]`);
 
   async function saveAs(page, name) {
     await page.getByTestId('scenario-name').fill(name);
@@ -76,15 +57,14 @@ describe('saving in the browser', { concurrency: CONCURRENCY }, () => {
   }
 
   test('changed inputs are saved (schema version 2) and restored after a reload', async (t) => {
-    const { page, errors } = await freshPage(t, browser);
-    await open(page, site.url);
-    await page.getByTestId('volume').fill('250');
-    await page.getByTestId('aht').fill('240');
+    const { page, errors } = await ctx.openApp(t);
+    await type(page, 'volume', '250');
+    await type(page, 'aht', '240');
     await page.getByTestId('model').selectOption('erlang_a');
-    await page.getByTestId('patience').fill('90');
+    await type(page, 'patience', '90');
     await page.getByTestId('paste-volumes').fill('07:00\t120\t300\n07:30\t150\t240');
     await expectTexts(page, { 'day-volume': '270' });
-    await page.waitForTimeout(AUTOSAVE_WAIT_MS);
+    await waitForAutosave(page);
 
     const saved = JSON.parse((await storageEntries(page))[KEY_CURRENT]);
     assert.equal(saved.version, 2);
@@ -118,8 +98,7 @@ describe('saving in the browser', { concurrency: CONCURRENCY }, () => {
   });
 
   test('scenarios: save as, load, rename, duplicate, delete, and they survive a reload', async (t) => {
-    const { page, errors, dialogs } = await freshPage(t, browser);
-    await open(page, site.url);
+    const { page, errors, dialogs } = await ctx.openApp(t);
     assert.match(await list(page).textContent(), /No saved scenarios yet/);
     // The built-in example comes first, marked as built in, not as a saved scenario.
     const first = list(page).locator('li').first();
@@ -135,10 +114,10 @@ describe('saving in the browser', { concurrency: CONCURRENCY }, () => {
     await eventually(async () => assert.match(await nameMessage.textContent(), /Give the scenario a name/));
     assert.deepEqual(await scenarioNames(page), []);
 
-    await page.getByTestId('volume').fill('250');
+    await type(page, 'volume', '250');
     await expectTexts(page, { 'required-agents': '50' });
     await saveAs(page, 'Peak week');
-    await scenario(page, 'Peak week').waitFor();
+    await scenarioRow(page, 'Peak week').waitFor();
     assert.equal(await page.getByTestId('scenario-name').inputValue(), '', 'the name box is cleared after saving');
     assert.doesNotMatch(await list(page).textContent(), /No saved scenarios yet/);
     const stored = JSON.parse((await storageEntries(page))[KEY_SCENARIOS]);
@@ -147,9 +126,9 @@ describe('saving in the browser', { concurrency: CONCURRENCY }, () => {
     assert.equal(await list(page).locator('li').first().getAttribute('data-builtin'), 'example', 'the example stays first');
 
     // Change the inputs, leave a half-typed bad value, then load: all restored.
-    await page.getByTestId('volume').fill('300');
+    await type(page, 'volume', '300');
     await expectTexts(page, { 'required-agents': '59' });
-    await page.getByTestId('aht').fill('');
+    await type(page, 'aht', '');
     await scenarioAction(page, 'Peak week', 'load').click();
     await expectTexts(page, { 'required-agents': '50', load: '41.67 Erlangs' });
     assert.equal(await page.getByTestId('volume').inputValue(), '250');
@@ -159,13 +138,13 @@ describe('saving in the browser', { concurrency: CONCURRENCY }, () => {
     // Rename takes the new name from the name box.
     await page.getByTestId('scenario-name').fill('Peak week 2');
     await scenarioAction(page, 'Peak week', 'rename').click();
-    await scenario(page, 'Peak week 2').waitFor();
+    await scenarioRow(page, 'Peak week 2').waitFor();
     assert.deepEqual(await scenarioNames(page), ['Peak week 2']);
 
     await scenarioAction(page, 'Peak week 2', 'duplicate').click();
-    await scenario(page, 'Peak week 2 (copy)').waitFor();
+    await scenarioRow(page, 'Peak week 2 (copy)').waitFor();
     await scenarioAction(page, 'Peak week 2', 'duplicate').click();
-    await scenario(page, 'Peak week 2 (copy 2)').waitFor();
+    await scenarioRow(page, 'Peak week 2 (copy 2)').waitFor();
     assert.deepEqual(await scenarioNames(page), ['Peak week 2', 'Peak week 2 (copy)', 'Peak week 2 (copy 2)']);
     assert.equal((await formMessage(page).textContent()).trim(), '');
 
@@ -181,7 +160,7 @@ describe('saving in the browser', { concurrency: CONCURRENCY }, () => {
     await eventually(async () => assert.deepEqual(await scenarioNames(page), ['Peak week 2 (copy)', 'Peak week 2 (copy 2)']));
 
     // Saving under an existing name replaces that scenario.
-    await page.getByTestId('volume').fill('222');
+    await type(page, 'volume', '222');
     await saveAs(page, 'Peak week 2 (copy 2)');
     await eventually(async () => {
       const saved = JSON.parse((await storageEntries(page))[KEY_SCENARIOS]).data;
@@ -192,7 +171,7 @@ describe('saving in the browser', { concurrency: CONCURRENCY }, () => {
 
     await reload(page);
     assert.deepEqual(await scenarioNames(page), ['Peak week 2 (copy)', 'Peak week 2 (copy 2)']);
-    await page.getByTestId('volume').fill('100');
+    await type(page, 'volume', '100');
     await scenarioAction(page, 'Peak week 2 (copy)', 'load').click();
     await expectTexts(page, { 'required-agents': '50' });
     assert.equal(await notice(page).count(), 0);
@@ -237,9 +216,9 @@ describe('saving in the browser', { concurrency: CONCURRENCY }, () => {
     { title: 'a negative volume', raw: envelope({ ...VALID_INPUTS, volume: -5 }), message: CORRUPT },
   ]) {
     test(`stored inputs with ${title} are backed up and the app starts from defaults`, async (t) => {
-      const { context, page, errors, dialogs, failedRequests } = await freshPage(t, browser);
+      const { context, page, errors, dialogs, failedRequests } = await freshPage(t, ctx.browser);
       await seedStorage(context, { [KEY_CURRENT]: raw });
-      await open(page, site.url);
+      await open(page, ctx.site.url);
       const backups = await expectRefused(page, KEY_CURRENT, raw, message);
       assert.equal((await storageEntries(page))[KEY_CURRENT], undefined);
 
@@ -257,8 +236,7 @@ describe('saving in the browser', { concurrency: CONCURRENCY }, () => {
   }
 
   test('stored inputs out of range or of the wrong shape are refused too', async (t) => {
-    const { page, errors, dialogs } = await freshPage(t, browser);
-    await open(page, site.url);
+    const { page, errors, dialogs } = await ctx.openApp(t);
     for (const raw of [
       envelope({ ...VALID_INPUTS, interval_min: 45 }), // only 15, 30 or 60
       envelope({ ...VALID_INPUTS, reverse: true, agents: 13.5 }), // agents are whole
@@ -283,10 +261,10 @@ describe('saving in the browser', { concurrency: CONCURRENCY }, () => {
   });
 
   test('scenario names with markup are shown as text, never run', async (t) => {
-    const { context, page, errors, dialogs, failedRequests } = await freshPage(t, browser);
+    const { context, page, errors, dialogs, failedRequests } = await freshPage(t, ctx.browser);
     const names = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '"><b>bold</b>'];
     await seedStorage(context, { [KEY_SCENARIOS]: envelope(names.map((name) => ({ name, inputs: VALID_INPUTS }))) });
-    await open(page, site.url);
+    await open(page, ctx.site.url);
     await expectTexts(page, DEFAULT_RESULTS);
     assert.deepEqual(await scenarioNames(page), names);
     assert.deepEqual(await list(page).locator(`${SAVED} .scenario-name`).allTextContents(), names);
@@ -308,9 +286,9 @@ describe('saving in the browser', { concurrency: CONCURRENCY }, () => {
     { title: 'a NaN literal (not JSON)', raw: envelope([fine]).replace('"volume":250', '"volume":NaN') },
   ]) {
     test(`a scenario list with ${title} is refused and backed up`, async (t) => {
-      const { context, page, errors, dialogs } = await freshPage(t, browser);
+      const { context, page, errors, dialogs } = await freshPage(t, ctx.browser);
       await seedStorage(context, { [KEY_SCENARIOS]: raw });
-      await open(page, site.url);
+      await open(page, ctx.site.url);
       await expectRefused(page, KEY_SCENARIOS, raw, CORRUPT);
       assert.deepEqual(await scenarioNames(page), []);
       assert.match(await list(page).textContent(), /No saved scenarios yet/);
@@ -320,8 +298,7 @@ describe('saving in the browser', { concurrency: CONCURRENCY }, () => {
   }
 
   test('other bad scenario lists are refused and backed up', async (t) => {
-    const { page, errors, dialogs } = await freshPage(t, browser);
-    await open(page, site.url);
+    const { page, errors, dialogs } = await ctx.openApp(t);
     for (const [raw, message] of [
       [envelope([{ name: 'Infinite', inputs: VALID_INPUTS }]).replace('"volume":250', '"volume":1e400'), CORRUPT], // beyond f64
       [envelope([{ name: 'n'.repeat(81), inputs: VALID_INPUTS }]), CORRUPT],
@@ -343,10 +320,10 @@ describe('saving in the browser', { concurrency: CONCURRENCY }, () => {
   });
 
   test('version-1 inputs and scenarios are accepted and migrated: same values, written back as version 2 on the next save', async (t) => {
-    const { context, page, errors } = await freshPage(t, browser);
-    const [current, scenarios] = [await fixture('v1-current.json'), await fixture('v1-scenarios.json')];
+    const { context, page, errors } = await freshPage(t, ctx.browser);
+    const [current, scenarios] = [await storageFixture('v1-current.json'), await storageFixture('v1-scenarios.json')];
     await seedStorage(context, { [KEY_CURRENT]: current, [KEY_SCENARIOS]: scenarios });
-    await open(page, site.url);
+    await open(page, ctx.site.url);
     const shown = {};
     for (const id of ['volume', 'aht', 'sl-target', 'sl-seconds', 'interval', 'shrinkage', 'max-occupancy', 'patience', 'cost-per-hour', 'agents', 'model']) {
       shown[id] = await page.getByTestId(id).inputValue();
@@ -377,7 +354,7 @@ describe('saving in the browser', { concurrency: CONCURRENCY }, () => {
     await eventually(async () => assert.equal(await page.getByTestId('volume').inputValue(), '50'));
     assert.equal(await page.getByTestId('interval').inputValue(), '60');
     await expectTexts(page, { 'day-volume': '5' });
-    await page.waitForTimeout(AUTOSAVE_WAIT_MS);
+    await waitForAutosave(page);
     const saved = JSON.parse((await storageEntries(page))[KEY_CURRENT]);
     assert.equal(saved.version, 2);
     assert.deepEqual(
@@ -387,7 +364,7 @@ describe('saving in the browser', { concurrency: CONCURRENCY }, () => {
     assert.equal(saved.data.scorecard.horizon, 12);
 
     await saveAs(page, 'New');
-    await scenario(page, 'New').waitFor();
+    await scenarioRow(page, 'New').waitFor();
     const list = JSON.parse((await storageEntries(page))[KEY_SCENARIOS]);
     assert.equal(list.version, 2);
     assert.deepEqual(list.data.map((s) => [s.name, s.inputs.volume, s.inputs.intraday_aht, s.inputs.day_start_min]), [
@@ -399,10 +376,10 @@ describe('saving in the browser', { concurrency: CONCURRENCY }, () => {
   });
 
   test('version-2 inputs restore the per-interval AHT (null: the page\'s AHT) and the day\'s start', async (t) => {
-    const { context, page, errors } = await freshPage(t, browser);
+    const { context, page, errors } = await freshPage(t, ctx.browser);
     const raw = envelope({ ...VALID_INPUTS, intraday_aht: [null, 240], day_start_min: 420 });
     await seedStorage(context, { [KEY_CURRENT]: raw });
-    await open(page, site.url);
+    await open(page, ctx.site.url);
     await expectTexts(page, { 'required-agents': '50', ...TWO_INTERVALS_WITH_AHT_RESULTS });
     assert.deepEqual((await intervalCsv(page)).map((row) => row.slice(0, 3)), [['07:00', '120', '300'], ['07:30', '150', '240']]);
     assert.equal(await notice(page).count(), 0);
@@ -411,17 +388,17 @@ describe('saving in the browser', { concurrency: CONCURRENCY }, () => {
   });
 
   test('a full storage quota shows the "full" notice and the results still update', async (t) => {
-    const { context, page, errors } = await freshPage(t, browser);
+    const { context, page, errors } = await freshPage(t, ctx.browser);
     await context.addInitScript(() => {
       Storage.prototype.setItem = function setItem() {
         throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       };
     });
-    await open(page, site.url);
+    await open(page, ctx.site.url);
     // A first visit writes nothing (not even the language), so there is nothing to report yet.
-    await page.waitForTimeout(AUTOSAVE_WAIT_MS);
+    await waitForAutosave(page);
     assert.equal(await notice(page).count(), 0);
-    await page.getByTestId('volume').fill('250');
+    await type(page, 'volume', '250');
     await expectTexts(page, { 'required-agents': '50', load: '41.67 Erlangs' });
     await expectNotice(page, FULL);
     await expectTexts(page, { 'required-agents': '50', load: '41.67 Erlangs' });
@@ -442,7 +419,7 @@ describe('saving in the browser', { concurrency: CONCURRENCY }, () => {
   });
 
   test('disabled storage: the app works from defaults and says changes will not be kept', async (t) => {
-    const { context, page, errors } = await freshPage(t, browser);
+    const { context, page, errors } = await freshPage(t, ctx.browser);
     await context.addInitScript(() => {
       Object.defineProperty(window, 'localStorage', {
         get() {
@@ -450,10 +427,10 @@ describe('saving in the browser', { concurrency: CONCURRENCY }, () => {
         },
       });
     });
-    await open(page, site.url);
+    await open(page, ctx.site.url);
     await expectTexts(page, DEFAULT_RESULTS);
     await expectNotice(page, /does not allow saving/);
-    await page.getByTestId('volume').fill('250');
+    await type(page, 'volume', '250');
     await expectTexts(page, { 'required-agents': '50' });
     await page.getByTestId('lang').selectOption('zh');
     await eventually(async () => assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN'));
@@ -461,11 +438,10 @@ describe('saving in the browser', { concurrency: CONCURRENCY }, () => {
   });
 
   test('duplicating a scenario with a long name shortens the copy\'s name to 80 characters at most; the list stays loadable', async (t) => {
-    const { page, errors } = await freshPage(t, browser);
-    await open(page, site.url);
+    const { page, errors } = await ctx.openApp(t);
     const long = 'L'.repeat(80);
     await saveAs(page, long);
-    await scenario(page, long).waitFor();
+    await scenarioRow(page, long).waitFor();
     await scenarioAction(page, long, 'duplicate').click();
     await eventually(async () => assert.equal((await scenarioNames(page)).length, 2));
     await scenarioAction(page, long, 'duplicate').click();
@@ -486,14 +462,14 @@ describe('saving in the browser', { concurrency: CONCURRENCY }, () => {
   });
 
   test('unreadable saved data is not deleted when no backup can be written', async (t) => {
-    const { context, page, errors } = await freshPage(t, browser);
+    const { context, page, errors } = await freshPage(t, ctx.browser);
     await seedStorage(context, { [KEY_CURRENT]: 'not json' });
     await context.addInitScript(() => {
       Storage.prototype.setItem = function setItem() {
         throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       };
     });
-    await open(page, site.url);
+    await open(page, ctx.site.url);
     await expectTexts(page, DEFAULT_RESULTS);
     await expectNotice(page, /could not be read/);
     assert.deepEqual(await storageEntries(page), { [KEY_CURRENT]: 'not json' }, 'the original stays under its key; no backup');
@@ -504,22 +480,22 @@ describe('saving in the browser', { concurrency: CONCURRENCY }, () => {
   });
 
   test('with 200 scenarios, a new one (save as, duplicate) is refused with a message and nothing is dropped', async (t) => {
-    const { context, page, errors } = await freshPage(t, browser);
+    const { context, page, errors } = await freshPage(t, ctx.browser);
     const full = Array.from({ length: 200 }, (_, i) => ({ name: `S${i}`, inputs: VALID_INPUTS }));
     const names = full.map((s) => s.name);
     await seedStorage(context, { [KEY_SCENARIOS]: envelope(full) });
-    await open(page, site.url);
+    await open(page, ctx.site.url);
     assert.deepEqual(await scenarioNames(page), names);
 
     await saveAs(page, 'Extra');
     await expectFormMessage(page, LIST_FULL);
-    assert.equal(await scenario(page, 'Extra').count(), 0);
+    assert.equal(await scenarioRow(page, 'Extra').count(), 0);
     assert.deepEqual(await scenarioNames(page), names);
     assert.equal(await page.getByTestId('scenario-name').inputValue(), 'Extra', 'the name stays typed');
     assert.deepEqual(await storedNames(page), names);
 
     // Saving under a name in the list replaces that scenario: allowed when full (and the message goes).
-    await page.getByTestId('volume').fill('222');
+    await type(page, 'volume', '222');
     await saveAs(page, 'S5');
     await expectFormMessage(page, '');
     await eventually(async () => {
@@ -530,7 +506,7 @@ describe('saving in the browser', { concurrency: CONCURRENCY }, () => {
 
     await scenarioAction(page, 'S7', 'duplicate').click();
     await expectFormMessage(page, LIST_FULL);
-    assert.equal(await scenario(page, 'S7 (copy)').count(), 0);
+    assert.equal(await scenarioRow(page, 'S7 (copy)').count(), 0);
     assert.deepEqual(await scenarioNames(page), names);
     assert.deepEqual(await storedNames(page), names);
 
@@ -538,7 +514,7 @@ describe('saving in the browser', { concurrency: CONCURRENCY }, () => {
     await scenarioAction(page, 'S0', 'delete').click();
     await eventually(async () => assert.equal((await scenarioNames(page)).length, 199));
     await saveAs(page, 'Extra');
-    await scenario(page, 'Extra').waitFor();
+    await scenarioRow(page, 'Extra').waitFor();
     await expectFormMessage(page, '');
     assert.deepEqual(await storedNames(page), [...names.slice(1), 'Extra']);
     assert.equal(await notice(page).count(), 0);
