@@ -376,10 +376,7 @@ mod tests {
     use crate::model::staffing::compute;
 
     fn scenario(name: &str) -> Scenario {
-        Scenario {
-            name: name.into(),
-            inputs: Inputs::default(),
-        }
+        Scenario::with_defaults(name)
     }
 
     #[test]

@@ -174,15 +174,23 @@ pub fn free_name(name: &str, taken: &[String]) -> String {
         .unwrap_or_default()
 }
 
+impl Scenario {
+    /// A scenario of the default inputs (for tests).
+    #[cfg(test)]
+    pub fn with_defaults(name: &str) -> Scenario {
+        Scenario {
+            name: name.into(),
+            inputs: Inputs::default(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn scenario(name: &str) -> Scenario {
-        Scenario {
-            name: name.into(),
-            inputs: Inputs::default(),
-        }
+        Scenario::with_defaults(name)
     }
 
     fn names(list: &[Scenario]) -> Vec<&str> {
