@@ -238,6 +238,52 @@ fn bad_line_between_good_ones_gets_an_error_line() {
 }
 
 #[test]
+fn a_tiny_occupancy_cap_is_an_error_line_not_an_abort() {
+    // ⌈10 / 1e-9⌉ = 10¹⁰ agents: once an allocation of 24 GiB and exit 134.
+    let tiny = |cap: &str| {
+        format!(
+            r#"{{"op":"required_agents","model":"erlang_a","traffic":10,"aht_s":180,"target_sl":0.8,"target_s":20,"patience_s":120,"max_occupancy":{cap}}}"#
+        )
+    };
+    let input = format!(
+        "{}\n{}\n{}\n{}\n",
+        tiny("1e-9"),
+        tiny("1e-7"),
+        tiny("1e-5"),
+        REQUIRED_C
+    );
+    let replies = eval(&input);
+    assert_eq!(replies.len(), 4, "{replies:?}");
+    for reply in &replies[..3] {
+        assert_eq!(
+            error(reply),
+            "required_agents: the targets need more than 200000 agents"
+        );
+    }
+    assert_eq!(replies[3]["agents"], 14);
+    let plan = ccplan(
+        &[
+            "plan",
+            "--csv",
+            "-",
+            "--aht",
+            "180",
+            "--model",
+            "erlang_a",
+            "--max-occupancy",
+            "1e-9",
+        ],
+        "100\n",
+    );
+    assert_eq!(
+        plan.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&plan.stderr)
+    );
+}
+
+#[test]
 fn unknown_op_is_named() {
     let reply = eval_one(r#"{"op":"erlang_x","traffic":10}"#);
     let message = error(&reply);

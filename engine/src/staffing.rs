@@ -237,6 +237,11 @@ pub fn required_agents(
     let occupancy_floor = targets
         .max_occupancy
         .map_or(0.0, |cap| (traffic / cap).ceil());
+    // A cap so low that the agents it needs exceed the limit: refused before
+    // any work or allocation (a table of that many Erlang B values).
+    if occupancy_floor > MAX_AGENTS {
+        return Err(Error::Unreachable);
+    }
     match model {
         Model::ErlangC => {
             let first = (traffic.floor() + 1.0).max(occupancy_floor);
@@ -277,7 +282,7 @@ pub fn required_agents(
             let mut candidate = (traffic + traffic.sqrt())
                 .ceil()
                 .max(occupancy_floor)
-                .max(1.0) as u32;
+                .clamp(1.0, MAX_AGENTS) as u32;
             let mut best = loop {
                 let m = evaluate(&mut table, candidate)?;
                 if let (true, Some(m)) = (met(&m), m) {
@@ -430,6 +435,31 @@ mod tests {
             r.metrics.asa_s <= 5.0 && r.metrics.p_abandon <= 0.01 && r.metrics.occupancy <= 0.7
         );
         assert_eq!(r.agents, 143); // ⌈100 / 0.7⌉: occupancy binds
+    }
+
+    #[test]
+    fn a_tiny_occupancy_cap_is_refused_before_any_work() {
+        // ⌈10 / cap⌉ agents: 10¹⁰, 10⁸ and 10⁶ are all beyond MAX_AGENTS, for every model.
+        for cap in [1e-9, 1e-7, 1e-5] {
+            let targets = Targets {
+                max_occupancy: Some(cap),
+                ..EIGHTY_TWENTY
+            };
+            for model in [Model::ErlangC, Model::ErlangA { patience_s: 120.0 }] {
+                assert_eq!(
+                    required_agents(10.0, 180.0, model, &targets),
+                    Err(Error::Unreachable),
+                    "{cap} {model:?}"
+                );
+            }
+        }
+        // At the limit itself the answer is the limit.
+        let targets = Targets {
+            max_occupancy: Some(10.0 / MAX_AGENTS),
+            ..EIGHTY_TWENTY
+        };
+        let r = required_agents(10.0, 180.0, Model::ErlangA { patience_s: 120.0 }, &targets);
+        assert!(r.is_ok_and(|r| f64::from(r.agents) <= MAX_AGENTS));
     }
 
     #[test]
