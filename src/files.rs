@@ -273,12 +273,17 @@ fn decide_commas(lines: &[&str]) -> Commas {
 /// `volume, AHT` (two numbers) or `start, volume, AHT`; separated by tabs
 /// (cells pasted from a spreadsheet), semicolons or commas. Numbers are read
 /// by [`parse_number`] (thousands separators, decimal comma, full-width
-/// digits). In text with tabs or semicolons a comma is part of a number;
+/// digits). Lines may end in LF, CRLF or CR alone. In text with tabs or semicolons a comma is part of a number;
 /// otherwise `commas` says, or the text decides (see [`decide_commas`]).
-/// A first line whose volume is not a number is a header and skipped; blank
-/// lines too.
+/// A first line with no digit where the volume goes is a header and
+/// skipped; blank lines too.
 pub fn parse_intervals(text: &str, commas: Commas) -> ParsedIntervals {
-    let text = text.trim_start_matches('\u{feff}');
+    // Line ends of every kind: LF, CRLF and CR alone (spreadsheets' "CSV (Macintosh)").
+    let text = text
+        .trim_start_matches('\u{feff}')
+        .replace("\r\n", "\n")
+        .replace('\r', "\n");
+    let text = text.as_str();
     let mut parsed = ParsedIntervals::default();
     let delimiter = if text.contains('\t') {
         Some(b'\t')
@@ -337,7 +342,12 @@ pub fn parse_intervals(text: &str, commas: Commas) -> ParsedIntervals {
                 continue;
             }
         };
-        let header = first && number(volume).is_none();
+        // A header names its columns (no digit where the volume goes); a
+        // malformed first volume (`12x`) is a problem like on any other line.
+        let header = first
+            && !volume
+                .chars()
+                .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
         first = false;
         if header {
             continue;
@@ -475,6 +485,21 @@ mod tests {
         assert!(!big.problems.is_empty(), "neither reading is a valid day");
         let timed = parse_intervals("08:00,120\n08:30,150", Commas::Auto);
         assert_eq!(volumes(&timed), [120.0, 150.0]);
+    }
+
+    #[test]
+    fn line_ends_and_headers() {
+        let mac = parse_intervals("interval_start,volume\r08:00,50\r08:30,60\r", Commas::Auto);
+        assert_eq!(mac.rows.len(), 2);
+        assert_eq!(mac.rows[1].line, 3);
+        let malformed = parse_intervals("12x\n20\n", Commas::Auto);
+        assert_eq!(
+            malformed.problems,
+            vec![(1, RowProblem::Volume("12x".into()))]
+        );
+        let named = parse_intervals("时段\t来电量\n08:00\t１２０\n", Commas::Auto);
+        assert_eq!(named.rows.len(), 1);
+        assert!(named.problems.is_empty());
     }
 
     #[test]

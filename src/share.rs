@@ -46,13 +46,16 @@ pub fn decode(payload: &str) -> Result<Scenario, LinkError> {
     }
     let (version, data) = payload.split_once('.').ok_or(LinkError::Malformed)?;
     if version != LINK_VERSION {
-        return Err(
-            if version.chars().all(|c| c.is_ascii_digit()) && !version.is_empty() {
-                LinkError::UnknownVersion
-            } else {
-                LinkError::Malformed
-            },
-        );
+        // Only a version this build could not know yet (2, 3, …) is "newer";
+        // "0", "01" or "x" are damage.
+        let newer = version
+            .parse::<u32>()
+            .is_ok_and(|v| v > 1 && v.to_string() == version);
+        return Err(if newer {
+            LinkError::UnknownVersion
+        } else {
+            LinkError::Malformed
+        });
     }
     let compressed = URL_SAFE_NO_PAD
         .decode(data.trim_end_matches('='))
@@ -113,6 +116,13 @@ mod tests {
             decode(&good.replacen("1.", "<b>.", 1)),
             Err(LinkError::Malformed)
         );
+        for damaged in ["0.", "01.", "+2.", "99999999999."] {
+            assert_eq!(
+                decode(&good.replacen("1.", damaged, 1)),
+                Err(LinkError::Malformed),
+                "{damaged}"
+            );
+        }
         // Valid compression of something that is not a scenario.
         let not_scenario = format!(
             "1.{}",

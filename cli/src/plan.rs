@@ -175,10 +175,12 @@ fn read_forecast<R: Read>(input: R, source: &str) -> Result<Vec<Row>, Failure> {
         if record.iter().all(str::is_empty) {
             continue;
         }
+        // A header names its columns: a volume cell without a digit. A
+        // malformed number (`12x`) is an error, not a header.
         let is_header = first
             && record
                 .get(1)
-                .is_some_and(|volume| volume.parse::<f64>().is_err());
+                .is_some_and(|volume| !volume.chars().any(|c| c.is_ascii_digit()));
         first = false;
         if is_header {
             continue;
@@ -225,7 +227,7 @@ fn render(rows: &[Row], plan: &DayPlan, peak_fte: f64) -> io::Result<Vec<u8>> {
             value.map_or(String::new(), |v| fixed(v, decimals))
         };
         writer.write_record([
-            row.label.clone(),
+            safe_cell(&row.label),
             interval.volume.to_string(),
             interval.aht_s.to_string(),
             fixed(interval.traffic, 4),
@@ -264,6 +266,45 @@ fn render(rows: &[Row], plan: &DayPlan, peak_fte: f64) -> io::Result<Vec<u8>> {
 }
 
 /// `value` with `decimals` digits after the point.
+/// `value` with `decimals` decimals; never `-0` (a value that rounds to zero
+/// prints as zero).
 fn fixed(value: f64, decimals: usize) -> String {
-    format!("{value:.decimals$}")
+    let text = format!("{value:.decimals$}");
+    match text.strip_prefix('-') {
+        Some(rest) if rest.bytes().all(|b| b == b'0' || b == b'.') => rest.to_string(),
+        _ => text,
+    }
+}
+
+/// A label as a spreadsheet will read it: text starting with `=`, `+`, `-`,
+/// `@`, a tab or a carriage return would run as a formula, so it gets a
+/// leading apostrophe (OWASP's advice for CSV injection).
+fn safe_cell(label: &str) -> String {
+    if label.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{label}")
+    } else {
+        label.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_never_print_minus_zero() {
+        assert_eq!(fixed(-0.0, 2), "0.00");
+        assert_eq!(fixed(-0.0001, 2), "0.00");
+        assert_eq!(fixed(-0.5, 1), "-0.5");
+        assert_eq!(fixed(12.345, 1), "12.3");
+    }
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_are_escaped() {
+        assert_eq!(safe_cell("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        for risky in ["+1", "-1", "@SUM(A1)", "\tx"] {
+            assert!(safe_cell(risky).starts_with('\''), "{risky}");
+        }
+        assert_eq!(safe_cell("08:00"), "08:00");
+    }
 }

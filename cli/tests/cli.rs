@@ -513,3 +513,37 @@ fn example_forecast_plans() {
         "{levels:?}"
     );
 }
+
+#[test]
+fn plan_input_that_once_misread_or_overflowed() {
+    // A malformed first volume is an error, not a silently skipped header.
+    let output = ccplan(
+        &["plan", "--csv", "-", "--aht", "180"],
+        "08:00,12x\n08:30,10\n",
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("line 1"));
+    // Labels a spreadsheet would run are written as text; CR-only line ends read.
+    let rows = plan(
+        &["--csv", "-", "--aht", "180"],
+        "start,volume\r\"=HYPERLINK(\"\"x\"\",\"\"y\"\")\",10\r@SUM(A1),20\r",
+    );
+    assert_eq!(rows.len(), 1 + 2 + 1, "{rows:?}");
+    assert_eq!(rows[1][0], "'=HYPERLINK(\"x\",\"y\")");
+    assert_eq!(rows[2][0], "'@SUM(A1)");
+    // A cost that would overflow the day's total is refused, not printed as inf.
+    let output = ccplan(
+        &[
+            "plan",
+            "--csv",
+            "-",
+            "--aht",
+            "180",
+            "--cost-per-hour",
+            "1e308",
+        ],
+        "08:00,10\n",
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("--cost-per-hour"));
+}

@@ -7,6 +7,8 @@ use thiserror::Error as ThisError;
 
 /// Largest offered load accepted, in Erlangs.
 pub const MAX_TRAFFIC: f64 = 100_000.0;
+/// Largest cost per paid hour (far above any real one; keeps every cost total finite).
+pub const MAX_COST_PER_HOUR: f64 = 1e6;
 /// Largest number of agents (servers, lines) accepted.
 pub const MAX_AGENTS: f64 = 200_000.0;
 /// Longest average handle time accepted, seconds (about 11½ days).
@@ -66,8 +68,8 @@ pub enum Error {
     /// Interval length is not a positive finite number of minutes (at most a day).
     #[error("interval length must be above 0 and at most 1440 minutes, got {0}")]
     IntervalLength(f64),
-    /// Cost per hour is negative, NaN or infinite.
-    #[error("cost per hour must be a non-negative number, got {0}")]
+    /// Cost per hour is negative, NaN, infinite or above [`MAX_COST_PER_HOUR`].
+    #[error("cost per hour must be a number from 0 to 1000000, got {0}")]
     Cost(f64),
     /// A plan with no intervals.
     #[error("a plan needs at least one interval")]

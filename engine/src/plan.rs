@@ -2,7 +2,7 @@
 //! required agents, the figures at that staffing and day totals; and the
 //! reverse, the figures achieved by a given number of agents per interval.
 
-use crate::error::{check_aht, check_shrinkage, Error, Result, MAX_INTERVALS};
+use crate::error::{check_aht, check_shrinkage, Error, Result, MAX_COST_PER_HOUR, MAX_INTERVALS};
 use crate::staffing::{self, Metrics, Model, Targets};
 use serde::{Deserialize, Serialize};
 
@@ -40,7 +40,7 @@ impl PlanSettings {
         self.targets.validate()?;
         check_shrinkage(self.shrinkage)?;
         if let Some(cost) = self.cost_per_paid_hour {
-            if !(cost.is_finite() && cost >= 0.0) {
+            if !(0.0..=MAX_COST_PER_HOUR).contains(&cost) {
                 return Err(Error::Cost(cost));
             }
         }
@@ -415,5 +415,16 @@ mod tests {
             plan_day(&forecast(&[1.0]), &zero_length),
             Err(Error::IntervalLength(_))
         ));
+        // Costs that would overflow a day's total are refused, not printed as `inf`.
+        for cost in [1e308, f64::INFINITY, -1.0, f64::NAN] {
+            let costly = PlanSettings {
+                cost_per_paid_hour: Some(cost),
+                ..s
+            };
+            assert!(
+                matches!(plan_day(&forecast(&[1.0]), &costly), Err(Error::Cost(_))),
+                "{cost}"
+            );
+        }
     }
 }

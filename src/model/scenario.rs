@@ -60,12 +60,16 @@ pub struct Scenario {
 }
 
 /// Whether `name` can name a scenario: not blank, at most
-/// [`MAX_NAME_CHARS`], no control characters.
+/// [`MAX_NAME_CHARS`], no control characters and no bidirectional
+/// overrides or isolates (U+202A–U+202E, U+2066–U+2069), which would
+/// reverse the text of any message the name is shown in.
 pub fn valid_name(name: &str) -> bool {
     let trimmed = name.trim();
     !trimmed.is_empty()
         && trimmed.chars().count() <= MAX_NAME_CHARS
-        && !trimmed.chars().any(char::is_control)
+        && !trimmed.chars().any(|c| {
+            c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        })
 }
 
 /// Why a scenario operation did not happen.
@@ -147,9 +151,12 @@ pub fn duplicate(
     Ok(list)
 }
 
-/// `list` without scenario `name`.
+/// `list` without scenario `name` (only the first of that name, should
+/// stored data hold two).
 pub fn delete(mut list: Vec<Scenario>, name: &str) -> Vec<Scenario> {
-    list.retain(|s| s.name != name);
+    if let Some(index) = list.iter().position(|s| s.name == name) {
+        list.remove(index);
+    }
     list
 }
 
@@ -242,6 +249,16 @@ mod tests {
             Err(ScenarioProblem::ListFull)
         );
         assert_eq!(duplicate(full, "1", "copy"), Err(ScenarioProblem::ListFull));
+    }
+
+    #[test]
+    fn delete_removes_one_and_names_cannot_reverse_text() {
+        let twins = vec![scenario("A"), scenario("A"), scenario("B")];
+        assert_eq!(names(&delete(twins, "A")), ["A", "B"]);
+        assert!(!valid_name("evil\u{202e}txt.exe"));
+        assert!(!valid_name("a\u{2067}b"));
+        assert!(!valid_name("tab\tname"));
+        assert!(valid_name("Peak week 旺季"));
     }
 
     #[test]

@@ -47,6 +47,8 @@ impl Store {
             .scenarios
             .with_untracked(|list| list.iter().find(|s| s.name == name).cloned());
         if let Some(s) = found {
+            // The user's own again: autosave resumes (a link is an unsaved copy only until then).
+            self.from_link.set(None);
             self.replace_inputs(s.inputs);
         }
     }
@@ -61,6 +63,7 @@ impl Store {
 
     /// Loads the built-in example (never stored in the list, never overwritten).
     pub fn load_example(self) {
+        self.from_link.set(None);
         self.replace_inputs(example_inputs());
     }
 
