@@ -37,6 +37,20 @@ pub enum Notice {
     Full,
     /// Local storage is disabled in this browser.
     Unavailable,
+    /// Not saved: unreadable data is still kept in place under that key and
+    /// there is still no room to back it up, so it is not overwritten.
+    KeptNotOverwritten,
+    /// Not saved: what would be written would not read back (a guard; the
+    /// operations producing it should never let this happen).
+    WouldNotRead,
+    /// Another tab changed the saved scenarios; the list shows them now.
+    ChangedElsewhere,
+}
+
+thread_local! {
+    /// Keys whose unreadable data was left in place (no room for a backup):
+    /// nothing is written over them until a backup has been made.
+    static KEPT_IN_PLACE: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 #[derive(Serialize)]
@@ -135,6 +149,7 @@ fn read<T: DeserializeOwned>(
                 LocalStorage::delete(key);
                 Err(notice)
             } else {
+                KEPT_IN_PLACE.with(|kept| kept.borrow_mut().push(key.to_string()));
                 Err(Notice::KeptInPlace)
             }
         }
@@ -153,10 +168,26 @@ fn back_up(key: &str, text: &str) -> bool {
         })
 }
 
+/// Before the first write over data left in place: back it up, or refuse.
+fn release_kept(key: &str) -> Result<(), Notice> {
+    let kept = KEPT_IN_PLACE.with(|kept| kept.borrow().iter().any(|k| k == key));
+    if !kept {
+        return Ok(());
+    }
+    if let Some(text) = raw(key) {
+        if !back_up(key, &text) {
+            return Err(Notice::KeptNotOverwritten);
+        }
+    }
+    KEPT_IN_PLACE.with(|kept| kept.borrow_mut().retain(|k| k != key));
+    Ok(())
+}
+
 fn write<T: Serialize>(key: &str, value: &T) -> Result<(), Notice> {
     if !available() {
         return Err(Notice::Unavailable);
     }
+    release_kept(key)?;
     LocalStorage::set(
         key,
         Envelope {
@@ -172,6 +203,9 @@ pub fn load_current() -> Result<Option<Inputs>, Notice> {
 }
 
 pub fn save_current(inputs: &Inputs) -> Result<(), Notice> {
+    if !inputs.is_valid() {
+        return Err(Notice::WouldNotRead);
+    }
     write(KEY_CURRENT, inputs)
 }
 
@@ -191,8 +225,27 @@ fn valid_scenarios(list: &[Scenario]) -> bool {
             .all(|s| valid_name(&s.name) && s.inputs.is_valid())
 }
 
+/// Saves the list, if it would read back (every write is checked by the
+/// rules of every read).
 pub fn save_scenarios(list: &[Scenario]) -> Result<(), Notice> {
+    if !valid_scenarios(list) {
+        return Err(Notice::WouldNotRead);
+    }
     write(KEY_SCENARIOS, &list)
+}
+
+/// The saved scenarios as they are in storage now (another tab may have
+/// changed them since this one read them); `None` if they cannot be read.
+pub fn stored_scenarios() -> Option<Vec<Scenario>> {
+    let Some(text) = raw(KEY_SCENARIOS) else {
+        return Some(Vec::new());
+    };
+    decode(
+        &text,
+        |list: &Vec<Scenario>| valid_scenarios(list),
+        migrate_scenarios,
+    )
+    .ok()
 }
 
 pub fn load_lang() -> Option<Lang> {

@@ -16,6 +16,8 @@
 use crate::capacity::{CapacityInputs, CapacityPlan};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::fmt;
+use std::str::FromStr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -117,8 +119,47 @@ impl KpiId {
     ];
 
     /// The stable name (as serialised; `data-kpi` in the app).
+    ///
+    /// ```
+    /// use ccplan_engine::scorecard::KpiId;
+    /// assert_eq!(KpiId::ServiceLevel.as_str(), "service_level");
+    /// assert_eq!(KpiId::from_str_id("service_level"), Some(KpiId::ServiceLevel));
+    /// assert_eq!("abandon".parse::<KpiId>(), Ok(KpiId::Abandon));
+    /// assert_eq!(KpiId::from_str_id("happiness"), None);
+    /// ```
     pub const fn as_str(self) -> &'static str {
         KPIS[self as usize].name
+    }
+
+    /// The KPI whose stable name is `name` (exactly; `None` for any other text).
+    pub fn from_str_id(name: &str) -> Option<KpiId> {
+        KpiId::ALL.into_iter().find(|id| id.as_str() == name)
+    }
+}
+
+impl fmt::Display for KpiId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Text that names no KPI.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UnknownKpiId;
+
+impl fmt::Display for UnknownKpiId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("unknown KPI id")
+    }
+}
+
+impl std::error::Error for UnknownKpiId {}
+
+impl FromStr for KpiId {
+    type Err = UnknownKpiId;
+
+    fn from_str(name: &str) -> Result<KpiId, UnknownKpiId> {
+        KpiId::from_str_id(name).ok_or(UnknownKpiId)
     }
 }
 
@@ -152,6 +193,14 @@ impl Kpi {
     /// Whether the planner sets this KPI's target.
     pub fn has_editable_target(&self) -> bool {
         matches!(self.target, TargetRule::Editable(_))
+    }
+
+    /// The default of an editable target (`None` for the other rules).
+    pub fn default_target(&self) -> Option<f64> {
+        match self.target {
+            TargetRule::Editable(default) => Some(default),
+            TargetRule::None | TargetRule::Requirement | TargetRule::Budget => None,
+        }
     }
 
     /// Whether its values are entered by the planner (the model cannot compute them).
@@ -546,7 +595,36 @@ mod tests {
             assert_eq!(kpi(id).id, id);
             let json = serde_json::to_string(&id).unwrap();
             assert_eq!(json, format!("\"{}\"", id.as_str()));
+            assert_eq!(KpiId::from_str_id(id.as_str()), Some(id));
+            assert_eq!(id.as_str().parse::<KpiId>(), Ok(id));
+            assert_eq!(id.to_string(), id.as_str());
         }
+        let names: Vec<&str> = KpiId::ALL.iter().map(|id| id.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "csat",
+                "nps",
+                "ces",
+                "fcr",
+                "service_level",
+                "answer_rate",
+                "abandon",
+                "asa",
+                "occupancy",
+                "self_service",
+                "required_fte",
+                "available_fte",
+                "cost_per_contact",
+                "total_cost",
+                "attrition",
+                "attendance",
+                "training_completion",
+                "esat",
+            ]
+        );
+        assert_eq!(KpiId::from_str_id("Abandon"), None);
+        assert_eq!("".parse::<KpiId>(), Err(UnknownKpiId));
         let map = BTreeMap::from([(KpiId::Abandon, 0.07), (KpiId::CostPerContact, 7.0)]);
         let json = serde_json::to_string(&map).unwrap();
         assert_eq!(json, r#"{"abandon":0.07,"cost_per_contact":7.0}"#);
@@ -562,6 +640,41 @@ mod tests {
             .collect();
         assert_eq!(editable, ["required_fte", "available_fte", "total_cost"]);
         assert_eq!(KPIS.iter().filter(|k| k.is_entered()).count(), 6);
+    }
+
+    #[test]
+    fn default_targets_are_the_planning_documents_values() {
+        let defaults: Vec<(KpiId, Option<f64>)> =
+            KPIS.iter().map(|k| (k.id, k.default_target())).collect();
+        assert_eq!(
+            defaults,
+            [
+                (KpiId::Csat, Some(0.85)),
+                (KpiId::Nps, Some(50.0)),
+                (KpiId::Ces, Some(0.70)),
+                (KpiId::Fcr, Some(0.70)),
+                (KpiId::ServiceLevel, Some(0.80)),
+                (KpiId::AnswerRate, Some(0.90)),
+                (KpiId::Abandon, Some(0.08)),
+                (KpiId::Asa, Some(60.0)),
+                (KpiId::Occupancy, Some(0.80)),
+                (KpiId::SelfService, Some(0.40)),
+                (KpiId::RequiredFte, None),
+                (KpiId::AvailableFte, None),
+                (KpiId::CostPerContact, Some(4.2)),
+                (KpiId::TotalCost, None),
+                (KpiId::Attrition, Some(0.15)),
+                (KpiId::Attendance, Some(0.95)),
+                (KpiId::TrainingCompletion, Some(1.0)),
+                (KpiId::Esat, Some(0.80)),
+            ]
+        );
+        for k in &KPIS {
+            assert_eq!(k.has_editable_target(), k.default_target().is_some());
+        }
+        assert_eq!(kpi(KpiId::AvailableFte).target, TargetRule::Requirement);
+        assert_eq!(kpi(KpiId::TotalCost).target, TargetRule::Budget);
+        assert_eq!(kpi(KpiId::RequiredFte).target, TargetRule::None);
     }
 
     #[test]

@@ -17,6 +17,9 @@ pub fn StorageNotice() -> impl IntoView {
             Notice::KeptInPlace => Key::StorageKeptInPlace,
             Notice::Full => Key::StorageFull,
             Notice::Unavailable => Key::StorageUnavailable,
+            Notice::KeptNotOverwritten => Key::StorageKeptNotOverwritten,
+            Notice::WouldNotRead => Key::StorageWouldNotRead,
+            Notice::ChangedElsewhere => Key::StorageChangedElsewhere,
         })
     };
     view! {

@@ -103,6 +103,7 @@ impl Store {
         store.open_link_in_url();
         store.autosave();
         store.follow_lang();
+        store.follow_other_tabs();
         let listener = window_event_listener(leptos::ev::hashchange, move |_| {
             store.route.set(route::current_route());
             store.open_link_in_url();

@@ -1,6 +1,7 @@
 //! Named scenarios: the list operations are `model::scenario`'s; this
-//! saves their result and keeps the list on screen as it was when storage
-//! refuses.
+//! applies them to the list as stored now (another tab may have changed it),
+//! saves the result, and keeps the list on screen as it was when storage
+//! refuses. Changes made in another tab arrive by the `storage` event.
 
 use leptos::prelude::*;
 
@@ -8,9 +9,34 @@ use super::Store;
 use crate::model::example::example_inputs;
 use crate::model::limits::MAX_SCENARIOS;
 use crate::model::scenario::{self, Scenario, ScenarioProblem};
-use crate::storage;
+use crate::storage::{self, Notice};
 
 impl Store {
+    /// The list as stored now, shown if another tab changed it; the list on
+    /// screen if storage cannot be read.
+    fn latest_scenarios(self) -> Vec<Scenario> {
+        match storage::stored_scenarios() {
+            Some(stored) => {
+                if self.scenarios.with_untracked(|shown| *shown != stored) {
+                    self.scenarios.set(stored.clone());
+                    self.notice.set(Some(Notice::ChangedElsewhere));
+                }
+                stored
+            }
+            None => self.scenarios.get_untracked(),
+        }
+    }
+
+    /// Follows changes another tab makes to the saved scenarios.
+    pub(super) fn follow_other_tabs(self) {
+        let listener = window_event_listener(leptos::ev::storage, move |event| {
+            if event.key().as_deref() == Some(storage::KEY_SCENARIOS) {
+                self.latest_scenarios();
+            }
+        });
+        on_cleanup(move || listener.remove());
+    }
+
     fn save_scenarios(
         self,
         list: Result<Vec<Scenario>, ScenarioProblem>,
@@ -30,7 +56,7 @@ impl Store {
 
     /// Saves the current inputs under `name`, replacing a scenario of that name.
     pub fn save_as(self, name: &str) -> Result<(), ScenarioProblem> {
-        let list = self.scenarios.get_untracked();
+        let list = self.latest_scenarios();
         self.save_scenarios(scenario::save_as(list, name, self.inputs()))?;
         if self.from_link.get_untracked().is_some() {
             // Saved under a name: from now on it is the user's own.
@@ -53,10 +79,15 @@ impl Store {
         }
     }
 
-    /// Adds imported scenarios (already renamed where a name was taken).
+    /// Adds imported scenarios, renamed where a name is taken (in the list
+    /// as stored now), so nothing saved is overwritten.
     pub fn add_scenarios(self, added: Vec<Scenario>) -> Result<(), ScenarioProblem> {
-        let mut list = self.scenarios.get_untracked();
-        list.extend(added);
+        let mut list = self.latest_scenarios();
+        for mut scenario in added {
+            let taken: Vec<String> = list.iter().map(|s| s.name.clone()).collect();
+            scenario.name = scenario::free_name(&scenario.name, &taken);
+            list.push(scenario);
+        }
         list.truncate(MAX_SCENARIOS);
         self.save_scenarios(Ok(list))
     }
@@ -68,18 +99,18 @@ impl Store {
     }
 
     pub fn rename(self, from: &str, to: &str) -> Result<(), ScenarioProblem> {
-        let list = self.scenarios.get_untracked();
+        let list = self.latest_scenarios();
         self.save_scenarios(scenario::rename(list, from, to))
     }
 
     /// Adds a copy named "name (copy)", "name (copy 2)", … (`suffix` is "copy" translated).
     pub fn duplicate(self, name: &str, suffix: &str) -> Result<(), ScenarioProblem> {
-        let list = self.scenarios.get_untracked();
+        let list = self.latest_scenarios();
         self.save_scenarios(scenario::duplicate(list, name, suffix))
     }
 
     pub fn delete(self, name: &str) -> Result<(), ScenarioProblem> {
-        let list = self.scenarios.get_untracked();
+        let list = self.latest_scenarios();
         self.save_scenarios(Ok(scenario::delete(list, name)))
     }
 }

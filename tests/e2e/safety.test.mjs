@@ -1,0 +1,186 @@
+// Nothing the user saved is lost, and nothing panics: long names through
+// export and import, two tabs saving at once, data kept in place when no
+// backup fits, navigating away with focus in a box, share links and
+// autosave, and input files with unusual line ends or hostile names.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { deflateRawSync } from 'node:zlib';
+import {
+  useSite, freshPage, open, reload, text, eventually, expectTexts, seedStorage, storageEntries, type,
+  waitForAutosave, scenarioAction, scenarioNames, CONCURRENCY,
+} from './harness.mjs';
+import { KEY_CURRENT, KEY_SCENARIOS, VALID_INPUTS, envelope } from './cases.mjs';
+
+const ctx = useSite('/');
+const MAX_NAME = 80;
+
+async function saveAs(page, name) {
+  await page.getByTestId('scenario-name').fill(name);
+  await page.getByTestId('scenario-save').click();
+}
+
+/** The names in the stored scenario list (throws if it does not parse). */
+async function storedNames(page) {
+  const raw = (await storageEntries(page))[KEY_SCENARIOS];
+  return raw === undefined ? [] : JSON.parse(raw).data.map((s) => s.name);
+}
+
+const notice = (page) => page.getByTestId('storage-notice');
+
+const linkTo = (scenario, version = '1') =>
+  `${ctx.site.url}#s=${version}.${deflateRawSync(Buffer.from(JSON.stringify(scenario))).toString('base64url')}`;
+
+describe('nothing saved is lost', { concurrency: CONCURRENCY }, () => {
+  test('an 80-character name exported and imported twice keeps the list readable after a reload', async (t) => {
+    const { page, errors } = await freshPage(t, ctx.browser);
+    await open(page, ctx.site.url);
+    const long = 'N'.repeat(MAX_NAME);
+    await saveAs(page, long);
+    await eventually(async () => assert.deepEqual(await storedNames(page), [long]));
+    const file = JSON.stringify({ format: 'ccplan-scenarios', version: 1, scenarios: [{ name: long, inputs: VALID_INPUTS }] });
+    for (let i = 0; i < 2; i += 1) {
+      await page.getByTestId('import-file').setInputFiles({ name: 'all.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+      await eventually(async () => assert.equal((await storedNames(page)).length, 2 + i));
+    }
+    const names = await storedNames(page);
+    assert.ok(names.every((n) => [...n].length <= MAX_NAME), JSON.stringify(names));
+    assert.equal(new Set(names).size, 3, 'three different names');
+    await reload(page);
+    assert.equal(await notice(page).count(), 0, 'no "could not be read" after the reload');
+    assert.deepEqual(await scenarioNames(page), names);
+    assert.deepEqual(errors, []);
+  });
+
+  test('two tabs saving and deleting keep each other\'s scenarios', async (t) => {
+    const { context, page: tabA, errors } = await freshPage(t, ctx.browser);
+    const tabB = await context.newPage();
+    await open(tabA, ctx.site.url);
+    await open(tabB, ctx.site.url);
+    await saveAs(tabA, 'From tab A');
+    await eventually(async () => assert.deepEqual(await storedNames(tabA), ['From tab A']));
+    await saveAs(tabB, 'From tab B');
+    await eventually(async () => assert.deepEqual(await storedNames(tabB), ['From tab A', 'From tab B']));
+    // Tab A hears of B's save and says so.
+    await eventually(async () => assert.deepEqual(await scenarioNames(tabA), ['From tab A', 'From tab B']));
+    await notice(tabA).waitFor();
+    assert.match(await notice(tabA).textContent(), /changed in another tab/);
+    // B deletes its own; A's stays everywhere.
+    await scenarioAction(tabB, 'From tab B', 'delete').click();
+    await eventually(async () => assert.deepEqual(await storedNames(tabB), ['From tab A']));
+    await eventually(async () => assert.deepEqual(await scenarioNames(tabA), ['From tab A']));
+    await saveAs(tabA, 'Second from A');
+    await eventually(async () => assert.deepEqual(await storedNames(tabA), ['From tab A', 'Second from A']));
+    assert.deepEqual(errors, []);
+  });
+
+  test('data left in place for want of room is not overwritten by the next save', async (t) => {
+    const { context, page, errors } = await freshPage(t, ctx.browser);
+    const newer = JSON.stringify({ version: 99, data: [{ name: 'From a newer ccplan' }] });
+    await seedStorage(context, { [KEY_SCENARIOS]: newer });
+    // Room for everything but a backup.
+    await context.addInitScript(() => {
+      const setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = function guarded(key, value) {
+        if (String(key).startsWith('ccplan.backup.')) {
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        }
+        return setItem.call(this, key, value);
+      };
+    });
+    await open(page, ctx.site.url);
+    await notice(page).waitFor();
+    assert.match(await notice(page).textContent(), /left as it is/);
+    await saveAs(page, 'Mine');
+    await eventually(async () => assert.match(await notice(page).textContent(), /not overwritten/));
+    assert.equal((await storageEntries(page))[KEY_SCENARIOS], newer, 'the newer data is still there, untouched');
+    assert.deepEqual(errors, []);
+  });
+
+  test('after a share link, loading one\'s own scenario turns autosave back on', async (t) => {
+    const { context, page, errors } = await freshPage(t, ctx.browser);
+    await seedStorage(context, {
+      [KEY_SCENARIOS]: envelope([{ name: 'Own', inputs: { ...VALID_INPUTS, volume: 250 } }]),
+    });
+    await open(page, linkTo({ name: 'From a link', inputs: { ...VALID_INPUTS, volume: 300 } }));
+    await eventually(async () => assert.equal(await page.getByTestId('volume').inputValue(), '300'));
+    await scenarioAction(page, 'Own', 'load').click();
+    await eventually(async () => assert.equal(await page.getByTestId('volume').inputValue(), '250'));
+    await type(page, 'volume', '222');
+    await page.keyboard.press('Tab');
+    await waitForAutosave(page);
+    assert.equal(JSON.parse((await storageEntries(page))[KEY_CURRENT]).data.volume, 222);
+    await page.goto(ctx.site.url);
+    await reload(page);
+    assert.equal(await page.getByTestId('volume').inputValue(), '222');
+    assert.deepEqual(errors, []);
+  });
+
+  test('twin names in stored data: delete removes one; names that reverse text are refused; link version 0 is damage', async (t) => {
+    const { context, page, errors } = await freshPage(t, ctx.browser);
+    await seedStorage(context, {
+      [KEY_SCENARIOS]: envelope([{ name: 'Twin', inputs: VALID_INPUTS }, { name: 'Twin', inputs: VALID_INPUTS }]),
+    });
+    await open(page, ctx.site.url);
+    assert.deepEqual(await scenarioNames(page), ['Twin', 'Twin']);
+    await scenarioAction(page, 'Twin', 'delete').first().click();
+    await eventually(async () => assert.deepEqual(await storedNames(page), ['Twin']));
+    await saveAs(page, 'evil\u202Etxt.exe');
+    await waitForAutosave(page);
+    assert.deepEqual(await storedNames(page), ['Twin'], 'a name with a right-to-left override is not saved');
+    await page.goto(linkTo({ name: 'x', inputs: VALID_INPUTS }, '0'));
+    await eventually(async () => assert.match(await text(page, 'link-notice'), /damaged or not a ccplan link/));
+    assert.deepEqual(errors, []);
+  });
+});
+
+describe('no panic when a box leaves the page', { concurrency: CONCURRENCY }, () => {
+  const cases = [
+    ['a staffing box', '#/', 'volume'],
+    ['a scorecard box', '#/scorecard', 'growth'],
+    ['a seasonal index', '#/scorecard', 'season-2'],
+    ['a target', '#/scorecard', 'target-abandon'],
+    ['the paste box', '#/', 'paste-volumes'],
+  ];
+  for (const [what, route, testId] of cases) {
+    test(`Back with focus and a draft in ${what}`, async (t) => {
+      const { page, errors } = await freshPage(t, ctx.browser);
+      await open(page, ctx.site.url);
+      await page.goto(`${ctx.site.url}#/compare`);
+      await page.goto(`${ctx.site.url}${route}`);
+      await page.getByTestId(testId).click();
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.type('12', { delay: 20 });
+      await page.goBack();
+      await eventually(async () => assert.match(page.url(), /#\/compare$/));
+      await page.waitForTimeout(200);
+      assert.equal(await page.getByTestId('error-banner').isVisible(), false);
+      assert.deepEqual(errors, []);
+    });
+  }
+
+  test('a share link arriving by hash change while a box has focus', async (t) => {
+    const { page, errors } = await freshPage(t, ctx.browser);
+    await open(page, ctx.site.url);
+    await page.getByTestId('aht').click();
+    await page.keyboard.type('1', { delay: 20 });
+    await page.evaluate((hash) => { window.location.hash = hash; }, new URL(linkTo({ name: 'L', inputs: { ...VALID_INPUTS, volume: 300 } })).hash);
+    await eventually(async () => assert.equal(await page.getByTestId('volume').inputValue(), '300'));
+    assert.deepEqual(errors, []);
+  });
+});
+
+describe('files read as written', { concurrency: CONCURRENCY }, () => {
+  test('a CSV with CR-only line ends is read; a malformed first volume is named, not skipped', async (t) => {
+    const { page, errors } = await freshPage(t, ctx.browser);
+    await open(page, ctx.site.url);
+    await page.getByTestId('import-intervals-file').setInputFiles({
+      name: 'mac.csv', mimeType: 'text/csv', buffer: Buffer.from('interval_start,volume\r08:00,120\r08:30,150\r'),
+    });
+    await eventually(async () => assert.equal(await text(page, 'day-volume'), '270'));
+    await page.getByTestId('paste-volumes').fill('12x\n20\n');
+    await page.getByTestId('import-errors').waitFor();
+    assert.deepEqual(await page.getByTestId('import-errors').locator('li').allTextContents(), ['Line 1: the volume is not a number: “12x”']);
+    await expectTexts(page, { 'day-volume': '270' });
+    assert.deepEqual(errors, []);
+  });
+});
