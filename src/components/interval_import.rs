@@ -13,6 +13,8 @@ use crate::store::use_store;
 
 /// Rows shown in the preview; the rest are counted.
 const PREVIEW_ROWS: usize = 12;
+/// Problems listed; the rest are counted (a wrong file can have 100 000 bad lines).
+const LISTED_PROBLEMS: usize = 20;
 
 fn problem_text(lang: Lang, line: usize, problem: &RowProblem) -> String {
     let what = match problem {
@@ -144,8 +146,14 @@ pub fn IntervalImport() -> impl IntoView {
             <Show when=move || !problems().is_empty()>
                 <div class="import-errors" data-testid="import-errors" role="alert">
                     <ul>
-                        {move || problems().iter().map(|(line, p)| view! { <li>{problem_text(lang.get(), *line, p)}</li> }).collect_view()}
+                        {move || problems().iter().take(LISTED_PROBLEMS).map(|(line, p)| view! { <li>{problem_text(lang.get(), *line, p)}</li> }).collect_view()}
                     </ul>
+                    <p data-testid="more-problems">
+                        {move || {
+                            let more = problems().len().saturating_sub(LISTED_PROBLEMS);
+                            (more > 0).then(|| format!("+{more} {}", text(lang.get(), Key::MoreProblemLines)))
+                        }}
+                    </p>
                     <p>{move || text(lang.get(), Key::NotApplied)}</p>
                 </div>
             </Show>

@@ -183,4 +183,20 @@ describe('files read as written', { concurrency: CONCURRENCY }, () => {
     await expectTexts(page, { 'day-volume': '270' });
     assert.deepEqual(errors, []);
   });
+
+  test('100 000 bad lines: twenty are listed and the rest counted', async (t) => {
+    const { page, errors } = await freshPage(t, ctx.browser);
+    await open(page, ctx.site.url);
+    // Pasted in one go (Playwright's fill of 200 kB into a textarea takes longer than the app does).
+    await page.getByTestId('paste-volumes').evaluate((box) => {
+      box.value = 'x\n'.repeat(100_000);
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await page.getByTestId('import-errors').waitFor();
+    const listed = await page.getByTestId('import-errors').locator('li').allTextContents();
+    assert.equal(listed.length, 20);
+    assert.equal(listed[0], 'Line 2: the volume is not a number: “x”', 'line 1 is a header (no digit)');
+    assert.equal(await text(page, 'more-problems'), '+99979 more lines with problems');
+    assert.deepEqual(errors, []);
+  });
 });
