@@ -547,3 +547,44 @@ fn plan_input_that_once_misread_or_overflowed() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("--cost-per-hour"));
 }
+
+/// `tests/corpus/hostile.jsonl` (made by `tests/corpus/generate.py`): 200
+/// requests meant to break `eval`. Every non-blank line gets one JSON reply,
+/// an error or finite numbers, never `-0`; nothing aborts.
+#[test]
+fn a_hostile_stream_is_answered_line_by_line() {
+    let input = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/corpus/hostile.jsonl"
+    ))
+    .expect("corpus");
+    let expected = input.lines().filter(|l| !l.trim().is_empty()).count();
+    assert_eq!(input.lines().count(), 200);
+    let replies = eval(&input);
+    assert_eq!(replies.len(), expected);
+    let mut answered = 0;
+    for (reply, request) in replies
+        .iter()
+        .zip(input.lines().filter(|l| !l.trim().is_empty()))
+    {
+        let object = reply.as_object().unwrap_or_else(|| panic!("{reply}"));
+        if object.contains_key("error") {
+            assert_eq!(object.len(), 1, "{reply}");
+            continue;
+        }
+        answered += 1;
+        for value in object.values() {
+            if let Some(number) = value.as_f64() {
+                assert!(number.is_finite(), "{reply} for {request:.200}");
+                assert!(
+                    !(number == 0.0 && number.is_sign_negative()),
+                    "-0 in {reply}"
+                );
+            }
+        }
+    }
+    assert!(
+        answered >= 20,
+        "the corpus also holds valid edge cases: {answered}"
+    );
+}
