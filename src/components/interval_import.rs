@@ -148,12 +148,12 @@ pub fn IntervalImport() -> impl IntoView {
                     <ul>
                         {move || problems().iter().take(LISTED_PROBLEMS).map(|(line, p)| view! { <li>{problem_text(lang.get(), *line, p)}</li> }).collect_view()}
                     </ul>
-                    <p data-testid="more-problems">
-                        {move || {
-                            let more = problems().len().saturating_sub(LISTED_PROBLEMS);
-                            (more > 0).then(|| format!("+{more} {}", text(lang.get(), Key::MoreProblemLines)))
-                        }}
-                    </p>
+                    {move || {
+                        let more = problems().len().saturating_sub(LISTED_PROBLEMS);
+                        (more > 0).then(|| view! {
+                            <p data-testid="more-problems">{format!("+{more} {}", text(lang.get(), Key::MoreProblemLines))}</p>
+                        })
+                    }}
                     <p>{move || text(lang.get(), Key::NotApplied)}</p>
                 </div>
             </Show>

@@ -85,4 +85,5 @@ export async function flatSetup(page, url, { headcount = FLAT.agents } = {}) {
   for (let i = 1; i <= 12; i++) await type(page, `season-${i}`, 1);
   await page.getByTestId('hire-to-requirement').uncheck();
   await typeThenRow(page, 'hires', 0, 'required_fte', (cells) => assert.deepEqual(texts(cells), repeat(`${FLAT.agents}.0`)));
+  await page.keyboard.press('Tab'); // done typing: the last value is committed now, not after the pause
 }
