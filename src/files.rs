@@ -541,4 +541,65 @@ mod tests {
             Some(&RowProblem::TooMany)
         );
     }
+
+    /// Hostile text in every shape a paste or a file can take: whatever
+    /// comes in, every row read is a valid interval and nothing panics.
+    #[test]
+    fn hostile_interval_text_never_gives_an_invalid_row() {
+        let mut corpus: Vec<String> = [
+            "",
+            "\u{feff}",
+            "\r\r\r",
+            ",,,,",
+            "\t\t\t",
+            ";;;",
+            "\"",
+            "\"\"\"",
+            "NaN",
+            "inf",
+            "-inf",
+            "1e999",
+            "-0",
+            "0x10",
+            "１２３４５６",
+            "－５",
+            "1,0,0,0",
+            "1 0 0",
+            "1.2.3",
+            "=HYPERLINK(\"a\",\"b\"),5",
+            "08:00,1e308,300",
+            "08:00,5,1e308",
+            "08:00,5,-300",
+            "99:99,5",
+            "\u{202e}08:00,5",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        corpus.push("9".repeat(10_000));
+        corpus.push(",".repeat(10_000));
+        corpus.push("1\n".repeat(1_000));
+        // Random lines from a fixed seed (a linear congruential generator).
+        let alphabet: Vec<char> = "0123456789,.;:\t \n\r-+eE\"x１，．\u{a0}".chars().collect();
+        let mut seed: u64 = 20_261_123;
+        for _ in 0..300 {
+            let mut text = String::new();
+            for _ in 0..40 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                text.push(alphabet[(seed >> 33) as usize % alphabet.len()]);
+            }
+            corpus.push(text);
+        }
+        for text in &corpus {
+            for commas in [Commas::Auto, Commas::InNumbers, Commas::Columns] {
+                let parsed = parse_intervals(text, commas);
+                assert!(parsed.rows.len() <= MAX_DAY_INTERVALS, "{text:?}");
+                for row in &parsed.rows {
+                    assert!(valid_volume(row.volume), "{text:?}: {row:?}");
+                    assert!(row.aht_s.is_none_or(valid_aht), "{text:?}: {row:?}");
+                    assert!(row.line >= 1, "{text:?}");
+                }
+            }
+        }
+    }
 }

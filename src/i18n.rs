@@ -748,17 +748,22 @@ pub fn text(lang: Lang, key: Key) -> &'static str {
 
 /// A share as a percentage with one decimal: `0.8104` → `81.0 %`.
 pub fn percent(share: f64) -> String {
-    format!("{:.1} %", share * 100.0)
+    format!("{} %", fixed(share * 100.0, 1))
 }
 
-/// A number with a fixed count of decimals, no grouping (so it reads back).
+/// A number with a fixed count of decimals, no grouping (so it reads back);
+/// never `-0.0` (a value that rounds to zero shows as zero).
 pub fn fixed(value: f64, decimals: usize) -> String {
-    format!("{value:.decimals$}")
+    let text = format!("{value:.decimals$}");
+    match text.strip_prefix('-') {
+        Some(rest) if rest.bytes().all(|b| b == b'0' || b == b'.') => rest.to_string(),
+        _ => text,
+    }
 }
 
 /// Seconds with one decimal and the unit of the language.
 pub fn seconds(lang: Lang, value: f64) -> String {
-    format!("{value:.1} {}", text(lang, Key::Seconds))
+    format!("{} {}", fixed(value, 1), text(lang, Key::Seconds))
 }
 
 /// The name of a scorecard KPI.
@@ -824,4 +829,18 @@ pub fn month_labels(plan: &ccplan_engine::capacity::CapacityPlan) -> Vec<String>
 /// "2027-01": the month label used in tables and charts.
 pub fn month_label(month: ccplan_engine::capacity::Month) -> String {
     format!("{}-{:02}", month.year, month.month)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_never_show_minus_zero() {
+        assert_eq!(fixed(-0.0, 1), "0.0");
+        assert_eq!(fixed(-0.04, 1), "0.0");
+        assert_eq!(fixed(-0.05, 2), "-0.05");
+        assert_eq!(percent(-0.0001), "0.0 %");
+        assert_eq!(fixed(1062.0, 0), "1062");
+    }
 }

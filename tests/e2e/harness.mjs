@@ -286,7 +286,8 @@ export async function resultTexts(page) {
 /** Fails if any visible text reads NaN or Infinity. */
 export async function assertNoBadNumbers(page) {
   const body = await page.evaluate(() => document.body.innerText);
-  assert.doesNotMatch(body, /NaN|Infinity/);
+  // NaN, infinity, or a negative zero ("-0", "-0.0 %") anywhere in the text.
+  assert.doesNotMatch(body, /NaN|Infinity|\binf\b|(?<![\w.-])-0(?:\.0+)?(?![\d.])/);
 }
 
 /** Sets a range input's value as a drag does: value, then an input event. */
