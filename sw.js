@@ -5,7 +5,10 @@
 // On install it caches the page and every asset the page names (Trunk
 // gives them content-hashed names); afterwards it answers from the cache
 // first and refreshes the cache from the network in the background.
-const CACHE = 'ccplan-v1';
+const CACHE = 'ccplan-v2';
+// The Web Worker's files are not named in the page (Trunk writes them
+// without a hash), so they are listed here.
+const WORKER_FILES = ['./worker.js', './worker_bg.wasm', './worker_loader.js'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -15,7 +18,7 @@ self.addEventListener('install', (event) => {
       const html = await page.clone().text();
       await cache.put('./', page);
       const assets = [...html.matchAll(/["'](\.\/[^"'?#]+\.(?:js|wasm|css))["']/g)].map((m) => m[1]);
-      await cache.addAll([...new Set(assets)]);
+      await cache.addAll([...new Set([...assets, ...WORKER_FILES])]);
       await self.skipWaiting();
     })(),
   );

@@ -11,6 +11,7 @@ pub mod pages;
 pub mod share;
 pub mod storage;
 pub mod store;
+pub mod worker;
 
 use leptos::prelude::*;
 

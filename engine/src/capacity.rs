@@ -112,7 +112,7 @@ pub struct CapacityInputs {
 }
 
 /// One month of the plan.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MonthPlan {
     pub month: Month,
     pub new_contacts: f64,
@@ -142,7 +142,7 @@ pub struct MonthPlan {
     pub start_hiring_by: Month,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CapacityPlan {
     pub months: Vec<MonthPlan>,
     /// Intraday share of the day's contacts per interval, after resampling.

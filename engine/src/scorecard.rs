@@ -400,7 +400,7 @@ pub struct ScorecardInputs {
 }
 
 /// One row of the scorecard.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct KpiRow {
     pub kpi: KpiId,
     pub perspective: Perspective,

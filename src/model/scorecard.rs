@@ -117,7 +117,7 @@ impl ScorecardSettings {
 }
 
 /// The capacity plan and scorecard from the inputs of both pages.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Projection {
     pub plan: CapacityPlan,
     pub rows: Vec<KpiRow>,

@@ -193,8 +193,10 @@ pub fn ScorecardPage() -> impl IntoView {
             </section>
             <div class="outputs" class:stale=move || store.results_stale()>
                 <StaleNotice />
-                {move || problem().map(|p| view! {
-                    <p class="message error" data-testid="engine-problem">{format!("{} ({})", text(lang.get(), p.key), p.detail)}</p>
+                {move || problem().map(|p| if p.key == Key::Computing {
+                    view! { <p class="message info" data-testid="computing" role="status">{text(lang.get(), p.key)}</p> }.into_any()
+                } else {
+                    view! { <p class="message error" data-testid="engine-problem">{format!("{} ({})", text(lang.get(), p.key), p.detail)}</p> }.into_any()
                 })}
                 <ScorecardSummary />
                 <MonthlyChart kind=MonthlyKind::Fte />

@@ -14,6 +14,7 @@
 mod autosave;
 mod link;
 mod prefs;
+mod projection;
 pub mod route;
 mod scenarios;
 
@@ -21,10 +22,10 @@ use ccplan_engine::scorecard::KpiId;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 
-use crate::i18n::Lang;
+use crate::i18n::{Key, Lang};
 use crate::model::fields::Field;
 use crate::model::scenario::{Inputs, Scenario};
-use crate::model::scorecard::{project, Projection, ScorecardSettings};
+use crate::model::scorecard::{Projection, ScorecardSettings};
 use crate::model::staffing::{compute, Outcome, Problem, StaffingInputs};
 use crate::share::LinkError;
 use crate::storage::{self, Notice};
@@ -47,7 +48,8 @@ pub struct Store {
     pub scorecard: RwSignal<ScorecardSettings>,
     /// The interval, curve and day: reads only the staffing inputs.
     pub outcome: Memo<Outcome>,
-    /// The capacity plan and scorecard; computed only while a view reads it.
+    /// The capacity plan and scorecard, computed in a Web Worker while the
+    /// scorecard page is shown; "computing" until the first answer.
     pub projection: Memo<Result<Projection, Problem>>,
     pub route: RwSignal<Route>,
     /// Name of the scenario opened from a share link; while set, nothing is
@@ -84,12 +86,18 @@ impl Store {
         } = inputs.unwrap_or_default();
         let staffing = RwSignal::new(staffing);
         let scorecard = RwSignal::new(scorecard);
+        let projected = RwSignal::new(None::<Result<Projection, Problem>>);
         let store = Store {
             staffing,
             scorecard,
             outcome: Memo::new(move |_| staffing.with(compute)),
             projection: Memo::new(move |_| {
-                staffing.with(|staffing| scorecard.with(|settings| project(staffing, settings)))
+                projected.get().unwrap_or_else(|| {
+                    Err(Problem {
+                        key: Key::Computing,
+                        detail: String::new(),
+                    })
+                })
             }),
             route: RwSignal::new(route::current_route()),
             from_link: RwSignal::new(None),
@@ -104,6 +112,7 @@ impl Store {
         store.autosave();
         store.follow_lang();
         store.follow_other_tabs();
+        store.project_in_worker(projected);
         let listener = window_event_listener(leptos::ev::hashchange, move |_| {
             store.route.set(route::current_route());
             store.open_link_in_url();

@@ -9,7 +9,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { serve, launch, newPage, open } from '../e2e/harness.mjs';
+import { serve, launch, newPage, open, seedStorage } from '../e2e/harness.mjs';
+import { VALID_INPUTS, envelope, KEY_CURRENT } from '../e2e/cases.mjs';
 
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
 let total = 0;
@@ -55,6 +56,46 @@ for (const model of ['erlang_c', 'erlang_a']) {
   console.log(
     `input → charts redrawn, ${model}, volume 100–1075 per 30 min: median ${r.median.toFixed(1)} ms, ` +
       `p90 ${r.p90.toFixed(1)} ms, max ${r.max.toFixed(1)} ms (n=${r.n})`,
+  );
+}
+
+// A heavy capacity plan (issue 9's freeze: Erlang A, patience 3 600 s, AHT
+// 30 s, 96 intervals of 1 000 contacts; 31 open days of 24 hours, 100 M
+// contacts a month): the plan is computed in the Web Worker, so an edit on
+// the scorecard page blocks the page only for the DOM work. Long tasks
+// (over 50 ms) are counted while editing.
+{
+  const heavy = {
+    ...VALID_INPUTS, model: 'erlang_a', patience_s: 3600, aht_s: 30, interval_min: 15, intraday: Array(96).fill(1000),
+    scorecard: { open_days: 31, open_hours: 24, monthly_volume: 100000000, fcr_pct: 100, repeat_pct: 100 },
+  };
+  const { context, page: heavyPage } = await newPage(browser);
+  await seedStorage(context, { [KEY_CURRENT]: envelope(heavy) });
+  const t0 = Date.now();
+  await heavyPage.goto(`${site.url}#/scorecard`);
+  await heavyPage.waitForFunction(() => document.querySelector('tr[data-kpi="service_level"] td[data-month]'), null, { timeout: 120_000 });
+  const firstPlan = Date.now() - t0;
+  const r = await heavyPage.evaluate(async () => {
+    const longTasks = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push(e.duration))).observe({ type: 'longtask' });
+    const box = document.querySelector('[data-testid="growth"]');
+    const samples = [];
+    for (let i = 0; i < 10; i++) {
+      const t = performance.now();
+      box.value = String(1 + (i % 3) / 10);
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      samples.push(performance.now() - t);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    samples.sort((a, b) => a - b);
+    return { median: samples[5], max: samples[9], longTasks };
+  });
+  console.log(
+    `heavy plan on the scorecard page: first plan after ${firstPlan} ms; an edit blocks the page median ` +
+      `${r.median.toFixed(1)} ms, max ${r.max.toFixed(1)} ms; long tasks while editing: ${r.longTasks.length}` +
+      (r.longTasks.length ? ` (longest ${Math.max(...r.longTasks).toFixed(0)} ms)` : ''),
   );
 }
 await browser.close();

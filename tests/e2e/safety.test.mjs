@@ -200,3 +200,25 @@ describe('files read as written', { concurrency: CONCURRENCY }, () => {
     assert.deepEqual(errors, []);
   });
 });
+
+describe('a heavy plan does not hold the page', { concurrency: CONCURRENCY }, () => {
+  test('a capacity plan of Erlang A days computed off the page: typing stays live and the plan arrives', async (t) => {
+    const { context, page, errors } = await freshPage(t, ctx.browser);
+    // Issue 9's freeze case (about 0.7 s of work per edit on the page's thread).
+    const heavy = {
+      ...VALID_INPUTS, model: 'erlang_a', patience_s: 3600, aht_s: 30, interval_min: 15, intraday: Array(96).fill(1000),
+      scorecard: { open_days: 31, open_hours: 24, monthly_volume: 100000000, fcr_pct: 100, repeat_pct: 100 },
+    };
+    await seedStorage(context, { [KEY_CURRENT]: envelope(heavy) });
+    await page.goto(`${ctx.site.url}#/scorecard`);
+    await page.getByTestId('growth').click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('0.5', { delay: 20 });
+    assert.equal(await page.getByTestId('growth').inputValue(), '0.5');
+    await page.locator('tr[data-kpi="service_level"] td[data-month]').first().waitFor({ timeout: 60_000 });
+    await eventually(async () => assert.equal(await page.getByTestId('computing').count(), 0));
+    assert.equal(await page.locator('tr[data-kpi="service_level"] td[data-month]').count(), 12);
+    assert.equal(await page.getByTestId('engine-problem').count(), 0);
+    assert.deepEqual(errors, []);
+  });
+});
