@@ -45,6 +45,8 @@ pub enum Notice {
     WouldNotRead,
     /// Another tab changed the saved scenarios; the list shows them now.
     ChangedElsewhere,
+    /// Another tab saved its current inputs; this tab keeps what it shows.
+    CurrentChangedElsewhere,
 }
 
 thread_local! {

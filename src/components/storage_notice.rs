@@ -20,6 +20,7 @@ pub fn StorageNotice() -> impl IntoView {
             Notice::KeptNotOverwritten => Key::StorageKeptNotOverwritten,
             Notice::WouldNotRead => Key::StorageWouldNotRead,
             Notice::ChangedElsewhere => Key::StorageChangedElsewhere,
+            Notice::CurrentChangedElsewhere => Key::StorageCurrentChangedElsewhere,
         })
     };
     view! {

@@ -27,11 +27,19 @@ impl Store {
         }
     }
 
-    /// Follows changes another tab makes to the saved scenarios.
+    /// Follows changes another tab makes to the saved scenarios, and says
+    /// when another tab saved its current inputs (each tab keeps its own on
+    /// screen; the last to change saves).
     pub(super) fn follow_other_tabs(self) {
         let listener = window_event_listener(leptos::ev::storage, move |event| {
-            if event.key().as_deref() == Some(storage::KEY_SCENARIOS) {
-                self.latest_scenarios();
+            match event.key().as_deref() {
+                Some(storage::KEY_SCENARIOS) => {
+                    self.latest_scenarios();
+                }
+                Some(storage::KEY_CURRENT) => {
+                    self.notice.set(Some(Notice::CurrentChangedElsewhere));
+                }
+                _ => {}
             }
         });
         on_cleanup(move || listener.remove());

@@ -73,6 +73,24 @@ describe('nothing saved is lost', { concurrency: CONCURRENCY }, () => {
     assert.deepEqual(errors, []);
   });
 
+  test('inputs changed in another tab: this tab is told, keeps what it shows, and saves it with its next change', async (t) => {
+    const { context, page: tabA, errors } = await freshPage(t, ctx.browser);
+    const tabB = await context.newPage();
+    await open(tabA, ctx.site.url);
+    await open(tabB, ctx.site.url);
+    await type(tabB, 'volume', '333');
+    await tabB.keyboard.press('Tab');
+    await waitForAutosave(tabB);
+    await notice(tabA).waitFor();
+    assert.match(await notice(tabA).textContent(), /also changed in another tab/);
+    assert.equal(await tabA.getByTestId('volume').inputValue(), '200', 'tab A keeps what it shows');
+    await type(tabA, 'volume', '222');
+    await tabA.keyboard.press('Tab');
+    await waitForAutosave(tabA);
+    assert.equal(JSON.parse((await storageEntries(tabA))[KEY_CURRENT]).data.volume, 222);
+    assert.deepEqual(errors, []);
+  });
+
   test('data left in place for want of room is not overwritten by the next save', async (t) => {
     const { context, page, errors } = await freshPage(t, ctx.browser);
     const newer = JSON.stringify({ version: 99, data: [{ name: 'From a newer ccplan' }] });
