@@ -1,8 +1,9 @@
 //! The capacity plan and scorecard, computed off the page's thread (see
 //! `crate::worker`) while the scorecard page is shown. Each change of the
 //! inputs sends a request; only the answer to the latest one is kept, and
-//! the last answer stays on screen until it arrives. A worker that does not
-//! answer in time (it failed to load) is replaced by computing here.
+//! the last answer stays on screen until it arrives. A worker that has
+//! never answered within [`WORKER_TIMEOUT`] (it failed to load) is replaced
+//! by computing here.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -43,9 +44,11 @@ impl Store {
                 }
             };
             let fallback = request.clone();
+            // Only a worker that never answered is taken for one that failed
+            // to load; a slow answer to a heavy plan is waited for.
             set_timeout(
                 move || {
-                    if answered.try_get_value().is_some_and(|a| a < number) {
+                    if answered.try_get_value() == Some(0) && sent.try_get_value() == Some(number) {
                         settle(project(&fallback.staffing, &fallback.scorecard));
                     }
                 },
