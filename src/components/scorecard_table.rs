@@ -145,7 +145,7 @@ pub fn ScorecardTable() -> impl IntoView {
         <section class="panel table-panel">
             <h2>{move || text(lang.get(), Key::NavScorecard)}</h2>
             <div class="table-scroll" tabindex="0">
-                <table class="scorecard" data-testid="scorecard-table">
+                <table class="scorecard" data-testid="scorecard-table" data-settled=move || store.projection_settled.get().to_string()>
                     <thead>
                         <tr>
                             <th scope="col" class="perspective">{move || text(lang.get(), Key::Perspective)}</th>

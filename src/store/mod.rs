@@ -51,6 +51,8 @@ pub struct Store {
     /// The capacity plan and scorecard, computed in a Web Worker while the
     /// scorecard page is shown; "computing" until the first answer.
     pub projection: Memo<Result<Projection, Problem>>,
+    /// Whether `projection` answers the latest inputs (no request in flight).
+    pub projection_settled: RwSignal<bool>,
     pub route: RwSignal<Route>,
     /// Name of the scenario opened from a share link; while set, nothing is
     /// saved automatically (the link is an unsaved copy).
@@ -99,6 +101,7 @@ impl Store {
                     })
                 })
             }),
+            projection_settled: RwSignal::new(false),
             route: RwSignal::new(route::current_route()),
             from_link: RwSignal::new(None),
             link_problem: RwSignal::new(None),

@@ -35,12 +35,14 @@ impl Store {
             }
             let number = sent.get_value() + 1;
             sent.set_value(number);
+            self.projection_settled.set(false);
             let settle = move |result: Result<Projection, Problem>| {
                 if answered.try_get_value().is_some_and(|a| a < number)
                     && sent.try_get_value() == Some(number)
                 {
                     answered.set_value(number);
                     latest.set(Some(result));
+                    self.projection_settled.set(true);
                 }
             };
             let fallback = request.clone();

@@ -33,8 +33,12 @@ export async function openScorecard(page, url) {
   await scorecardReady(page);
 }
 
-/** One row's month cells: month, text, leading number and status class. */
-export function row(page, kpi) {
+/**
+ * One row's month cells: month, text, leading number and status class — once
+ * the plan answers the latest inputs (it is computed in a Web Worker).
+ */
+export async function row(page, kpi) {
+  await page.locator('[data-testid="scorecard-table"][data-settled="true"]').waitFor();
   return page.evaluate(
     (k) =>
       [...document.querySelectorAll(`[data-testid="scorecard-table"] tr[data-kpi="${k}"] td[data-month]`)].map((td) => ({
