@@ -99,8 +99,21 @@ pub fn IntervalImport() -> impl IntoView {
             }
         });
     };
-    let problems =
-        move || parsed.with(|p| p.as_ref().map(|p| p.problems.clone()).unwrap_or_default());
+    // Read in place: a wrong file can bring 100 000 problems, never copied whole.
+    let problem_count = move || parsed.with(|p| p.as_ref().map_or(0, |p| p.problems.len()));
+    let listed_problems = move || {
+        parsed.with(|p| {
+            p.as_ref()
+                .map(|p| {
+                    p.problems
+                        .iter()
+                        .take(LISTED_PROBLEMS)
+                        .cloned()
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
     let rows = move || parsed.with(|p| p.as_ref().map(|p| p.rows.clone()).unwrap_or_default());
 
     view! {
@@ -143,13 +156,13 @@ pub fn IntervalImport() -> impl IntoView {
                     </label>
                 </fieldset>
             </Show>
-            <Show when=move || !problems().is_empty()>
+            <Show when=move || problem_count() != 0>
                 <div class="import-errors" data-testid="import-errors" role="alert">
                     <ul>
-                        {move || problems().iter().take(LISTED_PROBLEMS).map(|(line, p)| view! { <li>{problem_text(lang.get(), *line, p)}</li> }).collect_view()}
+                        {move || listed_problems().iter().map(|(line, p)| view! { <li>{problem_text(lang.get(), *line, p)}</li> }).collect_view()}
                     </ul>
                     {move || {
-                        let more = problems().len().saturating_sub(LISTED_PROBLEMS);
+                        let more = problem_count().saturating_sub(LISTED_PROBLEMS);
                         (more > 0).then(|| view! {
                             <p data-testid="more-problems">{format!("+{more} {}", text(lang.get(), Key::MoreProblemLines))}</p>
                         })

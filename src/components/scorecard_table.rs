@@ -2,7 +2,10 @@
 //! perspective, with its editable target and a value and status per month.
 //! Status is a word-symbol as well as a colour; entered KPIs are marked.
 
-use ccplan_engine::scorecard::{kpi, Direction, KpiId, Perspective, Source, Status, Unit};
+use ccplan_engine::scorecard::{kpi, Direction, KpiId, KpiRow, Perspective, Source, Status, Unit};
+
+use crate::model::scorecard::Projection;
+use crate::model::staffing::Problem;
 use leptos::prelude::*;
 
 use crate::components::kpi_entry::KpiEntry;
@@ -30,6 +33,20 @@ fn status_view(status: Option<Status>, lang: crate::i18n::Lang) -> Option<impl I
     })
 }
 
+/// `read` applied to the row of `id` in the current projection, in place.
+fn with_row<T>(
+    projection: Memo<Result<Projection, Problem>>,
+    id: KpiId,
+    read: impl FnOnce(&KpiRow) -> T,
+) -> Option<T> {
+    projection.with(|p| {
+        p.as_ref()
+            .ok()
+            .and_then(|p| p.rows.iter().find(|r| r.kpi == id))
+            .map(read)
+    })
+}
+
 #[component]
 pub fn ScorecardTable() -> impl IntoView {
     let store = use_store();
@@ -52,13 +69,6 @@ pub fn ScorecardTable() -> impl IntoView {
             s.targets.remove(&id);
         }),
     };
-    let row_of = move |id: KpiId| {
-        store.projection.with(|p| {
-            p.as_ref()
-                .ok()
-                .and_then(|p| p.rows.iter().find(|r| r.kpi == id).cloned())
-        })
-    };
     // Rows are built once, one per KPI of the engine's table, so a target
     // box keeps its focus and its edit while the figures around it change.
     let row_view = move |id: KpiId| {
@@ -72,7 +82,8 @@ pub fn ScorecardTable() -> impl IntoView {
             Direction::AtMost => "≤",
         };
         let target_cell = if info.has_editable_target() {
-            let value = Signal::derive(move || row_of(id).and_then(|r| r.target));
+            let value =
+                Signal::derive(move || with_row(store.projection, id, |r| r.target).flatten());
             // One service-level target for both pages: the staffing field's limits and reason.
             let spec = if id == KpiId::ServiceLevel {
                 StaffingField::SlTarget.spec()
@@ -97,36 +108,38 @@ pub fn ScorecardTable() -> impl IntoView {
             .into_any()
         } else {
             let target = move || {
-                row_of(id)
-                    .and_then(|r| r.target)
+                with_row(store.projection, id, |r| r.target)
+                    .flatten()
                     .map(|t| format!("{comparison} {}", kpi_value(lang.get(), unit, t)))
             };
             view! { <span class="target">{target}</span> }.into_any()
         };
         let cells = move || {
             let lang_now = lang.get();
-            let Some(row) = row_of(id) else {
-                return Vec::new();
-            };
-            row.values
-                .iter()
-                .zip(&row.statuses)
-                .zip(months())
-                .map(|((v, s), m)| {
-                    let text_value = v.map_or("—".to_string(), |v| kpi_value(lang_now, unit, v));
-                    let class = match s {
-                        Some(Status::Green) => "cell green",
-                        Some(Status::Amber) => "cell amber",
-                        Some(Status::Red) => "cell red",
-                        None => "cell",
-                    };
-                    view! {
-                        <td data-month=m class=class>
-                            {text_value}" "{status_view(*s, lang_now)}
-                        </td>
-                    }
-                })
-                .collect::<Vec<_>>()
+            let month_labels = months();
+            with_row(store.projection, id, |row| {
+                row.values
+                    .iter()
+                    .zip(&row.statuses)
+                    .zip(month_labels)
+                    .map(|((v, s), m)| {
+                        let text_value =
+                            v.map_or("—".to_string(), |v| kpi_value(lang_now, unit, v));
+                        let class = match s {
+                            Some(Status::Green) => "cell green",
+                            Some(Status::Amber) => "cell amber",
+                            Some(Status::Red) => "cell red",
+                            None => "cell",
+                        };
+                        view! {
+                            <td data-month=m class=class>
+                                {text_value}" "{status_view(*s, lang_now)}
+                            </td>
+                        }
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
         };
         view! {
             <tr data-kpi=id.as_str() class:input-kpi=is_input>

@@ -106,8 +106,6 @@ impl ScorecardSettings {
                 .all(|s| s.is_finite() && (0.0..=SEASONAL_INDEX_MAX).contains(s))
             && self.ramp.len() <= MAX_RAMP_MONTHS
             && self.ramp.iter().all(|r| (RAMP_MIN..=RAMP_MAX).contains(r))
-            && self.targets.len() <= KpiId::ALL.len()
-            && self.entered.len() <= KpiId::ALL.len()
             && self
                 .targets
                 .values()
