@@ -6,9 +6,11 @@
 //! the wasm. Terms follow the glossary of the domain brief.
 
 use ccplan_engine::scorecard::KpiId;
+use ccplan_engine::staffing::{Limit, Targets};
 use serde::{Deserialize, Serialize};
 
 use crate::model::fields::{FieldError, Spec};
+use crate::model::number::format_plain;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
@@ -136,6 +138,11 @@ pub enum Key {
     ErrInterval,
     ErrEngine,
     Computing,
+    ComputingDay,
+    MaxAsa,
+    MaxAbandon,
+    DecidedBy,
+    EachTargetAlone,
     ErrTooLarge,
     ErrPatienceRatio,
     ErrNameEmpty,
@@ -453,6 +460,16 @@ pub fn text(lang: Lang, key: Key) -> &'static str {
         (Lang::Zh, ErrRange) => "超出范围：",
         (Lang::En, ErrInterval) => "Choose 15, 30 or 60 minutes.",
         (Lang::Zh, ErrInterval) => "请选择 15、30 或 60 分钟。",
+        (Lang::En, MaxAsa) => "Maximum ASA (s; 0 = no target)",
+        (Lang::Zh, MaxAsa) => "平均应答速度上限（秒；0 = 不设）",
+        (Lang::En, MaxAbandon) => "Maximum abandonment (%; 0 = no target)",
+        (Lang::Zh, MaxAbandon) => "放弃率上限（%；0 = 不设）",
+        (Lang::En, DecidedBy) => "Decided by: ",
+        (Lang::Zh, DecidedBy) => "决定因素：",
+        (Lang::En, EachTargetAlone) => "Each target alone needs:",
+        (Lang::Zh, EachTargetAlone) => "各目标单独所需：",
+        (Lang::En, ComputingDay) => "Planning the day in the background…",
+        (Lang::Zh, ComputingDay) => "正在后台计算全天需求…",
         (Lang::En, Computing) => "Computing the plan…",
         (Lang::Zh, Computing) => "正在计算规划…",
         (Lang::En, ErrEngine) => "These inputs cannot be calculated.",
@@ -770,6 +787,59 @@ pub fn fixed(value: f64, decimals: usize) -> String {
 /// Seconds with one decimal and the unit of the language.
 pub fn seconds(lang: Lang, value: f64) -> String {
     format!("{} {}", fixed(value, 1), text(lang, Key::Seconds))
+}
+
+/// A staffing target in words, with its value: "occupancy ≤ 85 %".
+pub fn limit_text(lang: Lang, limit: Limit, targets: &Targets) -> String {
+    let share = |v: f64| format_plain((v * 100.0 * 1e6).round() / 1e6);
+    let (en, zh) = match limit {
+        Limit::ServiceLevel => {
+            let (sl, t) = (share(targets.service_level), format_plain(targets.target_s));
+            (
+                format!("service level {sl} % within {t} s"),
+                format!("服务水平 {sl} %（{t} 秒内）"),
+            )
+        }
+        Limit::MaxAsa => {
+            let cap = format_plain(targets.max_asa_s.unwrap_or(0.0));
+            (format!("ASA ≤ {cap} s"), format!("平均应答速度 ≤ {cap} 秒"))
+        }
+        Limit::MaxAbandon => {
+            let cap = share(targets.max_abandon.unwrap_or(0.0));
+            (
+                format!("abandonment ≤ {cap} %"),
+                format!("放弃率 ≤ {cap} %"),
+            )
+        }
+        Limit::MaxOccupancy => {
+            let cap = share(targets.max_occupancy.unwrap_or(0.0));
+            (
+                format!("occupancy ≤ {cap} %"),
+                format!("坐席占用率 ≤ {cap} %"),
+            )
+        }
+    };
+    match lang {
+        Lang::En => en,
+        Lang::Zh => zh,
+    }
+}
+
+/// `label: value`, with the colon of the language.
+pub fn labelled(lang: Lang, label: &str, value: &str) -> String {
+    match lang {
+        Lang::En => format!("{label}: {value}"),
+        Lang::Zh => format!("{label}：{value}"),
+    }
+}
+
+/// A count of agents: "39 agents", "39 名坐席".
+pub fn agents_text(lang: Lang, agents: u32) -> String {
+    match lang {
+        Lang::En if agents == 1 => "1 agent".to_string(),
+        Lang::En => format!("{agents} agents"),
+        Lang::Zh => format!("{agents} 名坐席"),
+    }
 }
 
 /// The name of a scorecard KPI.

@@ -1,14 +1,14 @@
-//! The capacity plan and scorecard, computed in a Web Worker so that a
-//! heavy plan (months of Erlang A days) never blocks the page: the request
-//! is both pages' inputs, the reply the projection. The worker binary
-//! (`src/bin/worker.rs`) registers [`ProjectTask`]; `store::projection`
-//! sends to it.
+//! Work computed in a Web Worker so that it never blocks the page: the
+//! capacity plan and scorecard (months of days), and a staffing day too
+//! heavy for the page's thread. The worker binary (`src/bin/worker.rs`)
+//! registers [`EngineTask`]; `store::projection` sends to it.
 
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Key;
 use crate::model::scorecard::{project, Projection, ScorecardSettings};
-use crate::model::staffing::{Problem, StaffingInputs};
+use crate::model::staffing::{plan_whole_day, Problem, StaffingInputs};
+use ccplan_engine::plan::DayPlan;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ProjectRequest {
@@ -45,11 +45,29 @@ impl From<WireProblem> for Problem {
     }
 }
 
+/// What the worker is asked to compute.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct ProjectReply(pub Result<Projection, WireProblem>);
+pub enum EngineRequest {
+    Project(Box<ProjectRequest>),
+    Day(StaffingInputs),
+}
 
-/// Runs `model::scorecard::project` (in the worker).
+/// Its answer, of the kind asked for.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub enum EngineReply {
+    Project(Result<Projection, WireProblem>),
+    Day(Result<DayPlan, WireProblem>),
+}
+
+/// Runs `model::scorecard::project` or `model::staffing::plan_whole_day` (in the worker).
 #[gloo_worker::oneshot::oneshot]
-pub async fn ProjectTask(request: ProjectRequest) -> ProjectReply {
-    ProjectReply(project(&request.staffing, &request.scorecard).map_err(WireProblem::from))
+pub async fn EngineTask(request: EngineRequest) -> EngineReply {
+    match request {
+        EngineRequest::Project(r) => {
+            EngineReply::Project(project(&r.staffing, &r.scorecard).map_err(WireProblem::from))
+        }
+        EngineRequest::Day(inputs) => {
+            EngineReply::Day(plan_whole_day(&inputs).map_err(WireProblem::from))
+        }
+    }
 }

@@ -51,6 +51,25 @@ fn benches(c: &mut Criterion) {
     c.bench_function("plan_day/erlang_a/96 intervals 50-5000 E", |b| {
         b.iter(|| plan_day(black_box(&day), &settings(ERLANG_A)))
     });
+    c.bench_function("required_agents/erlang_c/A=50000", |b| {
+        b.iter(|| required_agents(black_box(50_000.0), 300.0, Model::ErlangC, &targets))
+    });
+    c.bench_function("required_agents/erlang_a/A=50000", |b| {
+        b.iter(|| required_agents(black_box(50_000.0), 300.0, ERLANG_A, &targets))
+    });
+    // The staffing page's heaviest day: 96 intervals at the 100 000-Erlang limit.
+    let extreme: Vec<IntervalForecast> = (0..96)
+        .map(|i| IntervalForecast {
+            volume: (100_000.0 - f64::from(i)) * 900.0 / 300.0,
+            aht_s: None,
+        })
+        .collect();
+    c.bench_function("plan_day/erlang_c/96 intervals at 100000 E", |b| {
+        b.iter(|| plan_day(black_box(&extreme), &settings(Model::ErlangC)))
+    });
+    c.bench_function("plan_day/erlang_a/96 intervals at 100000 E", |b| {
+        b.iter(|| plan_day(black_box(&extreme), &settings(ERLANG_A)))
+    });
     c.bench_function("staffing_curve/erlang_c/200 points A=1000", |b| {
         b.iter(|| staffing_curve(black_box(1_000.0), 300.0, Model::ErlangC, 20.0, 950, 1_149))
     });

@@ -70,16 +70,55 @@ impl Blocking {
         }
     }
 
-    /// Blocking at any `servers ≥ 0` (fractional allowed), in O(servers).
+    /// Blocking at any `servers ≥ 0` (fractional allowed), in O(√A) steps
+    /// near the load and O(servers − A) above it, never O(servers) from zero.
     /// Inputs must already be validated.
+    ///
+    /// The recursion forgets where it started: `L(x) = (x/A)·(1 + L(x−1))` is
+    /// affine, so a relative error in `L` at the start is multiplied at each
+    /// step by `L(x−1)/(1 + L(x−1)) = 1 − B(x−1) ≤ (x−1)/A` (the carried load
+    /// `A·(1 − B(n))` never exceeds `n`). Starting `k` servers below
+    /// `min(N, A)` from the crude `B = 1` therefore leaves a relative error
+    /// below `e^(−40)` once those factors multiply to less than that — about
+    /// 9·√A steps at the load, fewer below it (see [`skippable_servers`]).
     pub fn at(traffic: f64, servers: f64) -> Self {
         let whole = servers.floor();
-        let mut state = Blocking::start(traffic, servers - whole);
-        for _ in 0..whole as u64 {
+        let fraction = servers - whole;
+        let skipped = skippable_servers(traffic, whole);
+        let mut state = if skipped == 0.0 {
+            Blocking::start(traffic, fraction)
+        } else {
+            // Any start will do (see above); B = 1 is the largest error, 100 %.
+            Blocking {
+                servers: skipped + fraction,
+                blocking: 1.0,
+                ratio_not_blocked: 0.0,
+            }
+        };
+        for _ in 0..(whole - skipped) as u64 {
             state = state.next(traffic);
         }
         state
     }
+}
+
+/// How far the relative error of a crude start must shrink: `e^(−40)`, about
+/// 4e-18, below a double's rounding.
+const FORGOTTEN_START_LOG: f64 = 40.0;
+
+/// The number of servers whose Erlang B values [`Blocking::at`] may skip on
+/// its way to `whole` servers: the recursion is started `k` steps below
+/// `m = min(whole, A)` with `Σ_{j<k} ln(A/(m − 1 − j)) ≥ 40`. Using
+/// `ln(A/y) ≥ 1 − y/A`, that holds once
+/// `k·(A − m + 1)/A + k·(k − 1)/(2A) ≥ 40`, a quadratic in `k`.
+fn skippable_servers(traffic: f64, whole: f64) -> f64 {
+    if traffic == 0.0 {
+        return 0.0;
+    }
+    let m = whole.min(traffic.floor());
+    let b = 2.0 * (traffic - m + 1.0) - 1.0;
+    let steps = ((-b + (b * b + 8.0 * FORGOTTEN_START_LOG * traffic).sqrt()) / 2.0).ceil() + 1.0;
+    (m - steps).floor().max(0.0)
 }
 
 /// Erlang B blocking probability `B(N, A)` for `A` Erlangs offered to `N`
@@ -156,6 +195,63 @@ mod tests {
         assert!((0.0..1e-300).contains(&b));
         let b = blocking(1_000.0, 1_000.0).unwrap();
         assert!(b > 0.02 && b < 0.03, "{b}");
+    }
+
+    /// The full recursion from zero servers, as `Blocking::at` was before it
+    /// learnt to skip.
+    fn from_zero(traffic: f64, servers: f64) -> Blocking {
+        let whole = servers.floor();
+        let mut state = Blocking::start(traffic, servers - whole);
+        for _ in 0..whole as u64 {
+            state = state.next(traffic);
+        }
+        state
+    }
+
+    #[test]
+    fn a_late_start_gives_the_full_recursion_value() {
+        for traffic in [0.3, 7.0, 99.5, 1_000.0, 12_345.6, 50_000.0, 100_000.0] {
+            let root = f64::sqrt(traffic);
+            for offset in [
+                -3.0 * traffic,
+                -20.0 * root,
+                -9.0 * root,
+                -root,
+                0.0,
+                root,
+                5.0 * root,
+                40.0 * root,
+            ] {
+                for fraction in [0.0, 0.37] {
+                    let servers = (traffic + offset).floor().max(0.0) + fraction;
+                    let fast = Blocking::at(traffic, servers);
+                    let slow = from_zero(traffic, servers);
+                    assert_eq!(fast.servers, slow.servers);
+                    for (f, s) in [
+                        (fast.blocking, slow.blocking),
+                        (fast.ratio_not_blocked, slow.ratio_not_blocked),
+                    ] {
+                        let error = if f == s {
+                            0.0
+                        } else if s == 0.0 {
+                            f.abs()
+                        } else {
+                            ((f - s) / s).abs()
+                        };
+                        assert!(error < 1e-13, "A={traffic} N={servers}: {f} vs {s}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_late_start_skips_most_servers_at_large_loads() {
+        // At 100 000 Erlangs the requirement needs a few thousand steps, not 100 000.
+        let skipped = skippable_servers(100_000.0, 100_500.0);
+        assert!((96_000.0..98_000.0).contains(&skipped), "{skipped}");
+        assert_eq!(skippable_servers(10.0, 12.0), 0.0);
+        assert_eq!(skippable_servers(0.0, 12.0), 0.0);
     }
 
     #[test]

@@ -67,7 +67,7 @@ pub const INTERVAL_COLUMNS: [&str; 11] = [
 ];
 
 /// One row of the plan.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct IntervalPlan {
     pub volume: f64,
     pub aht_s: f64,
@@ -83,7 +83,7 @@ pub struct IntervalPlan {
 
 /// Day totals. Rates are weighted by volume: service level and abandonment
 /// by offered contacts, ASA by answered contacts.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct DayTotals {
     pub volume: f64,
     /// Answered within the threshold over all offered contacts. An unstable
@@ -105,7 +105,7 @@ pub struct DayTotals {
     pub intervals_missing_target: usize,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DayPlan {
     pub intervals: Vec<IntervalPlan>,
     pub totals: DayTotals,

@@ -191,10 +191,14 @@ impl Targets {
 
     /// Whether figures meet every target.
     pub fn met_by(&self, m: &Metrics) -> bool {
-        m.service_level >= self.service_level
-            && self.max_asa_s.is_none_or(|cap| m.asa_s <= cap)
-            && self.max_abandon.is_none_or(|cap| m.p_abandon <= cap)
-            && self.max_occupancy.is_none_or(|cap| m.occupancy <= cap)
+        [
+            Limit::ServiceLevel,
+            Limit::MaxAsa,
+            Limit::MaxAbandon,
+            Limit::MaxOccupancy,
+        ]
+        .into_iter()
+        .all(|limit| limit.met_by(self, m))
     }
 }
 
@@ -205,13 +209,55 @@ pub struct Requirement {
     pub metrics: Metrics,
 }
 
+/// One of the targets a staffing must meet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Limit {
+    ServiceLevel,
+    MaxAsa,
+    MaxAbandon,
+    MaxOccupancy,
+}
+
+impl Limit {
+    /// Whether figures meet this one target of `targets`; a target that is
+    /// not set is met.
+    pub fn met_by(self, targets: &Targets, m: &Metrics) -> bool {
+        match self {
+            Limit::ServiceLevel => m.service_level >= targets.service_level,
+            Limit::MaxAsa => targets.max_asa_s.is_none_or(|cap| m.asa_s <= cap),
+            Limit::MaxAbandon => targets.max_abandon.is_none_or(|cap| m.p_abandon <= cap),
+            Limit::MaxOccupancy => targets.max_occupancy.is_none_or(|cap| m.occupancy <= cap),
+        }
+    }
+
+    fn is_set(self, targets: &Targets) -> bool {
+        match self {
+            Limit::ServiceLevel => true,
+            Limit::MaxAsa => targets.max_asa_s.is_some(),
+            Limit::MaxAbandon => targets.max_abandon.is_some(),
+            Limit::MaxOccupancy => targets.max_occupancy.is_some(),
+        }
+    }
+}
+
+/// The agents one target needs on its own.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct LimitRequirement {
+    pub limit: Limit,
+    pub agents: u32,
+}
+
 /// Smallest whole `N` meeting all `targets` for `traffic` Erlangs at
 /// `aht_s`. No traffic needs no agents.
 ///
 /// Erlang C walks `N` upward from the first stable value (and from `A /
 /// max occupancy`), reusing the Erlang B recursion from one `N` to the next,
-/// so the search costs O(N) in all. Erlang A bisects on `N` (every figure is
-/// monotone in `N`) over a table of Erlang B values built once.
+/// so the search costs O(√A) steps plus the distance to the answer (the
+/// recursion starts a few √A below the load, see `erlang_b`). Erlang A
+/// brackets the answer by galloping from `A + √A` in steps of `√A`, then
+/// bisects (every figure is monotone in `N`), each probe with its own
+/// late-started recursion.
 ///
 /// ```
 /// use ccplan_engine::staffing::{required_agents, Model, Targets};
@@ -224,10 +270,79 @@ pub fn required_agents(
     model: Model,
     targets: &Targets,
 ) -> Result<Requirement> {
+    let (traffic, aht_s, model) = check_search(traffic, aht_s, model, targets)?;
+    smallest_meeting(traffic, aht_s, model, targets, |m| targets.met_by(m))
+}
+
+/// The agents each target set in `targets` needs on its own, in the order
+/// service level, ASA, abandonment, occupancy. Every figure is monotone in
+/// `N`, so [`required_agents`] is the largest of these, and the targets that
+/// reach it are the ones that decide it (the "binding" limits).
+///
+/// ```
+/// use ccplan_engine::staffing::{requirement_by_limit, Limit, Model, Targets};
+/// let targets = Targets { max_occupancy: Some(0.85), ..Targets::service_level(0.8, 20.0) };
+/// // 33.3 Erlangs: 80/20 alone needs 39 agents, the 85 % occupancy cap 40.
+/// let by_limit = requirement_by_limit(200.0 * 300.0 / 1800.0, 300.0, Model::ErlangC, &targets).unwrap();
+/// assert_eq!((by_limit[0].limit, by_limit[0].agents), (Limit::ServiceLevel, 39));
+/// assert_eq!((by_limit[1].limit, by_limit[1].agents), (Limit::MaxOccupancy, 40));
+/// ```
+pub fn requirement_by_limit(
+    traffic: f64,
+    aht_s: f64,
+    model: Model,
+    targets: &Targets,
+) -> Result<Vec<LimitRequirement>> {
+    let (traffic, aht_s, model) = check_search(traffic, aht_s, model, targets)?;
+    [
+        Limit::ServiceLevel,
+        Limit::MaxAsa,
+        Limit::MaxAbandon,
+        Limit::MaxOccupancy,
+    ]
+    .into_iter()
+    .filter(|limit| limit.is_set(targets))
+    .map(|limit| {
+        // Only this limit's own occupancy floor may shortcut the search.
+        let alone = Targets {
+            max_occupancy: targets
+                .max_occupancy
+                .filter(|_| limit == Limit::MaxOccupancy),
+            ..*targets
+        };
+        smallest_meeting(traffic, aht_s, model, &alone, |m| limit.met_by(targets, m)).map(|r| {
+            LimitRequirement {
+                limit,
+                agents: r.agents,
+            }
+        })
+    })
+    .collect()
+}
+
+fn check_search(
+    traffic: f64,
+    aht_s: f64,
+    model: Model,
+    targets: &Targets,
+) -> Result<(f64, f64, Model)> {
     let traffic = check_traffic(traffic)?;
     let aht_s = check_aht(aht_s)?;
     let model = model.validate(aht_s)?;
     targets.validate()?;
+    Ok((traffic, aht_s, model))
+}
+
+/// The smallest whole `N` whose figures satisfy `met` (monotone in `N`);
+/// `targets` gives the threshold `T` and the occupancy cap, whose floor
+/// `⌈A / cap⌉` is where the search may start. Inputs already validated.
+fn smallest_meeting(
+    traffic: f64,
+    aht_s: f64,
+    model: Model,
+    targets: &Targets,
+    met: impl Fn(&Metrics) -> bool,
+) -> Result<Requirement> {
     if traffic == 0.0 {
         return Ok(Requirement {
             agents: 0,
@@ -238,7 +353,7 @@ pub fn required_agents(
         .max_occupancy
         .map_or(0.0, |cap| (traffic / cap).ceil());
     // A cap so low that the agents it needs exceed the limit: refused before
-    // any work or allocation (a table of that many Erlang B values).
+    // any work.
     if occupancy_floor > MAX_AGENTS {
         return Err(Error::Unreachable);
     }
@@ -253,7 +368,7 @@ pub fn required_agents(
                 if let Some(m) =
                     metrics_from_blocking(traffic, aht_s, model, &blocking, targets.target_s)?
                 {
-                    if targets.met_by(&m) {
+                    if met(&m) {
                         return Ok(Requirement {
                             agents: blocking.servers as u32,
                             metrics: m,
@@ -264,11 +379,10 @@ pub fn required_agents(
             }
         }
         Model::ErlangA { .. } => {
-            let mut table = BlockingTable::new(traffic);
             // `None`: too deep in overload to sum (more than MAX_QUEUE_STATES callers
             // waiting); such a staffing meets no target, so it counts as not met.
-            let evaluate = |table: &mut BlockingTable, n: u32| -> Result<Option<Metrics>> {
-                let blocking = table.at(n);
+            let evaluate = |n: u32| -> Result<Option<Metrics>> {
+                let blocking = Blocking::at(traffic, f64::from(n));
                 match metrics_from_blocking(traffic, aht_s, model, &blocking, targets.target_s) {
                     // Erlang A is stable at any N, so there are always figures.
                     Ok(figures) => Ok(Some(figures.unwrap_or(Metrics::idle(f64::from(n))))),
@@ -276,28 +390,53 @@ pub fn required_agents(
                     Err(other) => Err(other),
                 }
             };
-            let met = |m: &Option<Metrics>| m.as_ref().is_some_and(|m| targets.met_by(m));
-            // Grow an upper bound from the square-root staffing guess, then bisect.
-            let mut unmet = 0u32;
-            let mut candidate = (traffic + traffic.sqrt())
+            // From the square-root staffing guess `A + √A`, gallop (steps of √A,
+            // doubling) down to a staffing that misses or up to one that meets,
+            // then bisect. Probes stay within a few √A of the answer: far below
+            // the load every caller waits and the queue sums run over O(A) states.
+            let guess = (traffic + traffic.sqrt())
                 .ceil()
                 .max(occupancy_floor)
                 .clamp(1.0, MAX_AGENTS) as u32;
-            let mut best = loop {
-                let m = evaluate(&mut table, candidate)?;
-                if let (true, Some(m)) = (met(&m), m) {
-                    break (candidate, m);
+            let first_step = (traffic.sqrt().ceil() as u32).max(1);
+            let mut step = first_step;
+            let mut unmet = 0u32;
+            let mut best = match evaluate(guess)? {
+                Some(m) if met(&m) => (guess, m),
+                _ => {
+                    unmet = guess;
+                    loop {
+                        if f64::from(unmet) >= MAX_AGENTS {
+                            return Err(Error::Unreachable);
+                        }
+                        let probe = unmet.saturating_add(step).min(MAX_AGENTS as u32);
+                        match evaluate(probe)? {
+                            Some(m) if met(&m) => break (probe, m),
+                            _ => unmet = probe,
+                        }
+                        step = step.saturating_mul(2);
+                    }
                 }
-                if f64::from(candidate) >= MAX_AGENTS {
-                    return Err(Error::Unreachable);
-                }
-                unmet = candidate;
-                candidate = (candidate.saturating_mul(2)).min(MAX_AGENTS as u32);
             };
+            if unmet == 0 {
+                step = first_step;
+                // Every lower staffing is unknown yet; 0 agents meet no target.
+                while best.0 > step {
+                    let probe = best.0 - step;
+                    match evaluate(probe)? {
+                        Some(m) if met(&m) => best = (probe, m),
+                        _ => {
+                            unmet = probe;
+                            break;
+                        }
+                    }
+                    step = step.saturating_mul(2);
+                }
+            }
             while best.0 - unmet > 1 {
                 let middle = unmet + (best.0 - unmet) / 2;
-                match evaluate(&mut table, middle)? {
-                    Some(m) if targets.met_by(&m) => best = (middle, m),
+                match evaluate(middle)? {
+                    Some(m) if met(&m) => best = (middle, m),
                     _ => unmet = middle,
                 }
             }
@@ -306,30 +445,6 @@ pub fn required_agents(
                 metrics: best.1,
             })
         }
-    }
-}
-
-/// Erlang B values for `N = 0, 1, 2, …`, extended on demand.
-struct BlockingTable {
-    traffic: f64,
-    values: Vec<Blocking>,
-}
-
-impl BlockingTable {
-    fn new(traffic: f64) -> Self {
-        BlockingTable {
-            traffic,
-            values: vec![Blocking::at(traffic, 0.0)],
-        }
-    }
-
-    fn at(&mut self, servers: u32) -> Blocking {
-        let index = servers as usize;
-        while self.values.len() <= index {
-            let last = self.values[self.values.len() - 1];
-            self.values.push(last.next(self.traffic));
-        }
-        self.values[index]
     }
 }
 

@@ -4,7 +4,7 @@
 //! the exact functions are strictly monotone, but two neighbouring values can
 //! differ by less than the last bits of a double.
 
-use ccplan_engine::staffing::{metrics, required_agents, Model, Targets};
+use ccplan_engine::staffing::{metrics, required_agents, requirement_by_limit, Model, Targets};
 use ccplan_engine::{erlang_a, erlang_b, erlang_c};
 use proptest::prelude::*;
 
@@ -84,6 +84,32 @@ proptest! {
             let more_volume = required_agents(a * growth, 300.0, model, &targets).unwrap().agents;
             let longer_calls = required_agents(a * growth, 300.0 * growth, model, &targets).unwrap().agents;
             prop_assert!(base <= more_volume && more_volume <= longer_calls);
+        }
+    }
+
+    #[test]
+    fn the_requirement_is_what_its_strictest_target_needs_alone(
+        a in 0.01f64..5_000.0, sl in 0.05f64..0.99, t in 0.0f64..120.0, asa in 1.0f64..120.0,
+        abandon in 0.005f64..0.5, occupancy in 0.5f64..1.0, patience in 30.0f64..600.0,
+    ) {
+        let targets = Targets {
+            service_level: sl, target_s: t, max_asa_s: Some(asa), max_abandon: Some(abandon), max_occupancy: Some(occupancy),
+        };
+        for model in [Model::ErlangC, Model::ErlangA { patience_s: patience }] {
+            let all = required_agents(a, 300.0, model, &targets).unwrap();
+            let by_limit = requirement_by_limit(a, 300.0, model, &targets).unwrap();
+            prop_assert_eq!(by_limit.len(), 4);
+            prop_assert_eq!(by_limit.iter().map(|l| l.agents).max(), Some(all.agents));
+            // Each target alone is met at its own requirement and not one agent below.
+            for l in &by_limit {
+                let at = metrics(a, 300.0, model, f64::from(l.agents), t).unwrap().unwrap();
+                prop_assert!(l.limit.met_by(&targets, &at), "{l:?}");
+                if l.agents > 0 {
+                    if let Some(below) = metrics(a, 300.0, model, f64::from(l.agents - 1), t).unwrap() {
+                        prop_assert!(!l.limit.met_by(&targets, &below), "{l:?}");
+                    }
+                }
+            }
         }
     }
 

@@ -1,7 +1,7 @@
-//! The Web Worker that computes capacity plans off the page's thread.
+//! The Web Worker that computes capacity plans and heavy days off the page's thread.
 
 use gloo_worker::Registrable;
 
 fn main() {
-    ccplan_app::worker::ProjectTask::registrar().register();
+    ccplan_app::worker::EngineTask::registrar().register();
 }

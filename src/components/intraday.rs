@@ -75,8 +75,10 @@ pub fn Intraday() -> impl IntoView {
         <section class="panel chart-panel intraday">
             <h2>{move || text(lang.get(), Key::Intraday)}</h2>
             {move || {
-                store.outcome.with(|o| o.day.clone().err()).map(|p| view! {
-                    <p class="message error">{format!("{} ({})", text(lang.get(), p.key), p.detail)}</p>
+                store.outcome.with(|o| o.day.clone().err()).map(|p| if p.key == Key::ComputingDay {
+                    view! { <p class="message" data-testid="day-computing">{text(lang.get(), p.key)}</p> }.into_any()
+                } else {
+                    view! { <p class="message error">{format!("{} ({})", text(lang.get(), p.key), p.detail)}</p> }.into_any()
                 })
             }}
             <div class="intraday-grid">

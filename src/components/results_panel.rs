@@ -3,7 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{fixed, percent, seconds, text, Key};
+use ccplan_engine::staffing::Limit;
+
+use crate::i18n::{agents_text, fixed, labelled, limit_text, percent, seconds, text, Key};
 use crate::model::staffing::ModelChoice;
 use crate::store::use_store;
 
@@ -36,6 +38,16 @@ fn Figure(
                 {move || note.map(|n| view! { <span class="note">{n.get()}</span> })}
             </dd>
         </div>
+    }
+}
+
+/// A target's name in the page's `data-limit` attributes.
+fn limit_code(limit: Limit) -> &'static str {
+    match limit {
+        Limit::ServiceLevel => "service_level",
+        Limit::MaxAsa => "max_asa",
+        Limit::MaxAbandon => "max_abandon",
+        Limit::MaxOccupancy => "max_occupancy",
     }
 }
 
@@ -73,8 +85,41 @@ pub fn ResultsPanel() -> impl IntoView {
             format!("{} {}", fixed(r.traffic, 2), text(lang.get(), Key::Erlangs))
         })
     });
-    let sl_met = Signal::derive(move || result().and_then(|r| r.service_level_met()));
-    let occupancy_met = Signal::derive(move || result().and_then(|r| r.occupancy_met()));
+    let met = move |limit: Limit| Signal::derive(move || result().and_then(|r| r.met(limit)));
+    // Why this many agents: the target that decides, and what each needs alone.
+    let why = move || {
+        let lang = lang.get();
+        let r = result()?;
+        let decided_by = r
+            .binding()
+            .into_iter()
+            .map(|limit| limit_text(lang, limit, &r.targets))
+            .collect::<Vec<_>>()
+            .join(" · ");
+        let each = r
+            .by_limit
+            .iter()
+            .map(|l| {
+                let line = labelled(
+                    lang,
+                    &limit_text(lang, l.limit, &r.targets),
+                    &agents_text(lang, l.agents),
+                );
+                let binding = l.agents == r.required_agents;
+                view! { <li data-limit=limit_code(l.limit) class:binding=binding>{line}</li> }
+            })
+            .collect_view();
+        Some(view! {
+            <div class="why" data-testid="why-agents">
+                <p>
+                    <span class="why-label">{text(lang, Key::DecidedBy)}</span>
+                    <strong data-testid="decided-by">{decided_by}</strong>
+                </p>
+                <p class="why-label">{text(lang, Key::EachTargetAlone)}</p>
+                <ul data-testid="by-limit">{each}</ul>
+            </div>
+        })
+    };
     let sl_note = Signal::derive(move || {
         let key = match store.staffing.with(|i| i.model) {
             ModelChoice::ErlangC => Key::SlDefinitionC,
@@ -108,17 +153,18 @@ pub fn ResultsPanel() -> impl IntoView {
                     <Figure label=Key::AgentsOnPhones test_id="agents-on-phones" value=on_phones />
                 </Show>
                 <Figure label=Key::ScheduledFte test_id="fte" value=fte />
-                <Figure label=Key::ServiceLevel test_id="service-level" value=sl met=sl_met note=sl_note />
-                <Figure label=Key::Asa test_id="asa" value=asa />
+                <Figure label=Key::ServiceLevel test_id="service-level" value=sl met=met(Limit::ServiceLevel) note=sl_note />
+                <Figure label=Key::Asa test_id="asa" value=asa met=met(Limit::MaxAsa) />
                 <Figure label=Key::PWait test_id="p-wait" value=p_wait />
                 <Show when=is_a>
-                    <Figure label=Key::Abandon test_id="abandon" value=abandon />
+                    <Figure label=Key::Abandon test_id="abandon" value=abandon met=met(Limit::MaxAbandon) />
                 </Show>
-                <Figure label=Key::Occupancy test_id="occupancy" value=occupancy met=occupancy_met />
+                <Figure label=Key::Occupancy test_id="occupancy" value=occupancy met=met(Limit::MaxOccupancy) />
                 <Figure label=Key::Load test_id="load" value=load />
                 <Figure label=Key::AgentHours test_id="agent-hours" value=hours />
                 <Figure label=Key::Cost test_id="cost" value=cost />
             </dl>
+            {why}
         </section>
     }
 }

@@ -1,9 +1,11 @@
 //! Scenarios side by side: each one computed, and differences to the first.
+//! The staffing outcome is computed here; the capacity plan comes from the
+//! projection worker and is filled in when it arrives.
 
 use crate::model::scenario::Inputs;
 use ccplan_engine::capacity::CapacityInputs;
 
-use crate::model::scorecard::{capacity_inputs, project, Projection};
+use crate::model::scorecard::{capacity_inputs, Projection};
 use crate::model::staffing::{compute, Outcome, Problem};
 
 /// One scenario on the comparison page, with everything computed for it.
@@ -12,17 +14,23 @@ pub struct Compared {
     pub name: String,
     pub inputs: Inputs,
     pub outcome: Outcome,
-    pub projection: Result<Projection, Problem>,
+    /// `None` while the plan is being computed.
+    pub projection: Option<Result<Projection, Problem>>,
 }
 
 impl Compared {
+    /// The capacity plan, once computed and if it could be.
+    pub fn plan(&self) -> Option<&Projection> {
+        self.projection.as_ref()?.as_ref().ok()
+    }
+
     /// The capacity-plan inputs of this scenario (for the plan's summary).
     pub fn capacity_inputs(&self) -> CapacityInputs {
         capacity_inputs(&self.inputs.staffing, &self.inputs.scorecard)
     }
 }
 
-/// Computes each scenario to compare.
+/// Computes each scenario's staffing; its plan is `None` until given.
 pub fn compare(scenarios: &[(String, Inputs)]) -> Vec<Compared> {
     scenarios
         .iter()
@@ -30,7 +38,7 @@ pub fn compare(scenarios: &[(String, Inputs)]) -> Vec<Compared> {
             name: name.clone(),
             inputs: inputs.clone(),
             outcome: compute(&inputs.staffing),
-            projection: project(&inputs.staffing, &inputs.scorecard),
+            projection: None,
         })
         .collect()
 }

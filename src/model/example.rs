@@ -22,6 +22,8 @@ pub fn example_inputs() -> Inputs {
             interval_min: 30.0,
             shrinkage_pct: 25.0,
             max_occupancy_pct: 85.0,
+            max_asa_s: 0.0,
+            max_abandon_pct: 7.0,
             model: ModelChoice::ErlangA,
             patience_s: 120.0,
             cost_per_hour: 48.0,

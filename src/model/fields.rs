@@ -192,13 +192,15 @@ pub enum StaffingField {
     Interval,
     Shrinkage,
     MaxOccupancy,
+    MaxAsa,
+    MaxAbandon,
     Patience,
     CostPerHour,
     Agents,
 }
 
 impl StaffingField {
-    pub const ALL: [StaffingField; 10] = [
+    pub const ALL: [StaffingField; 12] = [
         StaffingField::Volume,
         StaffingField::Aht,
         StaffingField::SlTarget,
@@ -206,6 +208,8 @@ impl StaffingField {
         StaffingField::Interval,
         StaffingField::Shrinkage,
         StaffingField::MaxOccupancy,
+        StaffingField::MaxAsa,
+        StaffingField::MaxAbandon,
         StaffingField::Patience,
         StaffingField::CostPerHour,
         StaffingField::Agents,
@@ -221,6 +225,8 @@ impl StaffingField {
             StaffingField::Interval => "interval",
             StaffingField::Shrinkage => "shrinkage",
             StaffingField::MaxOccupancy => "max-occupancy",
+            StaffingField::MaxAsa => "max-asa",
+            StaffingField::MaxAbandon => "max-abandon",
             StaffingField::Patience => "patience",
             StaffingField::CostPerHour => "cost-per-hour",
             StaffingField::Agents => "agents",
@@ -245,6 +251,8 @@ impl StaffingField {
             StaffingField::MaxOccupancy => {
                 Spec::new(Key::MaxOccupancy, 10.0, 100.0, (50.0, 100.0), 1.0)
             }
+            StaffingField::MaxAsa => Spec::new(Key::MaxAsa, 0.0, 3_600.0, (0.0, 120.0), 1.0),
+            StaffingField::MaxAbandon => Spec::new(Key::MaxAbandon, 0.0, 100.0, (0.0, 20.0), 0.5),
             StaffingField::Patience => Spec::new(Key::Patience, 1.0, 3_600.0, (5.0, 600.0), 1.0),
             StaffingField::CostPerHour => {
                 Spec::new(Key::CostPerHour, 0.0, 10_000.0, (0.0, 100.0), 0.5)
@@ -272,6 +280,8 @@ slots!(StaffingField, StaffingInputs,
     Interval => interval_min,
     Shrinkage => shrinkage_pct,
     MaxOccupancy => max_occupancy_pct,
+    MaxAsa => max_asa_s,
+    MaxAbandon => max_abandon_pct,
     Patience => patience_s,
     CostPerHour => cost_per_hour,
     Agents => agents,

@@ -2,7 +2,10 @@
 //! interval's requirement, the staffing curve around it and the day plan.
 
 use ccplan_engine::plan::{evaluate_day, plan_day, DayPlan, IntervalForecast, PlanSettings};
-use ccplan_engine::staffing::{staffing_curve, CurvePoint, Metrics, Model, Targets};
+use ccplan_engine::staffing::{
+    requirement_by_limit, staffing_curve, CurvePoint, Limit, LimitRequirement, Metrics, Model,
+    Targets,
+};
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Key;
@@ -46,6 +49,12 @@ pub struct StaffingInputs {
     pub interval_min: f64,
     pub shrinkage_pct: f64,
     pub max_occupancy_pct: f64,
+    /// Highest acceptable ASA, seconds; 0: no such target.
+    #[serde(default)]
+    pub max_asa_s: f64,
+    /// Highest acceptable abandonment (Erlang A), %; 0: no such target.
+    #[serde(default)]
+    pub max_abandon_pct: f64,
     pub model: ModelChoice,
     pub patience_s: f64,
     pub cost_per_hour: f64,
@@ -71,6 +80,8 @@ impl Default for StaffingInputs {
             interval_min: 30.0,
             shrinkage_pct: 30.0,
             max_occupancy_pct: 85.0,
+            max_asa_s: 0.0,
+            max_abandon_pct: 0.0,
             model: ModelChoice::ErlangC,
             patience_s: 120.0,
             cost_per_hour: 25.0,
@@ -147,8 +158,10 @@ impl StaffingInputs {
         Targets {
             service_level: self.sl_target_pct / 100.0,
             target_s: self.sl_seconds,
-            max_asa_s: None,
-            max_abandon: None,
+            max_asa_s: (self.max_asa_s > 0.0).then_some(self.max_asa_s),
+            // Nobody abandons under Erlang C: the target applies to Erlang A only.
+            max_abandon: (self.model == ModelChoice::ErlangA && self.max_abandon_pct > 0.0)
+                .then_some(self.max_abandon_pct / 100.0),
             max_occupancy: Some(self.max_occupancy_pct / 100.0),
         }
     }
@@ -207,17 +220,27 @@ pub struct IntervalResult {
     pub agent_hours: f64,
     pub cost: f64,
     pub targets: Targets,
+    /// What each target needs on its own; the largest is `required_agents`.
+    pub by_limit: Vec<LimitRequirement>,
 }
 
 impl IntervalResult {
-    pub fn service_level_met(&self) -> Option<bool> {
-        self.metrics
-            .map(|m| m.service_level >= self.targets.service_level)
+    /// Whether the figures meet `limit`; `None` where the target is not set
+    /// or there are no figures (an unstable queue).
+    pub fn met(&self, limit: Limit) -> Option<bool> {
+        let set = self.by_limit.iter().any(|l| l.limit == limit);
+        let metrics = self.metrics.filter(|_| set)?;
+        Some(limit.met_by(&self.targets, &metrics))
     }
 
-    pub fn occupancy_met(&self) -> Option<bool> {
-        let cap = self.targets.max_occupancy?;
-        self.metrics.map(|m| m.occupancy <= cap)
+    /// The targets that decide the requirement: those needing as many agents
+    /// as all of them together (several when they tie).
+    pub fn binding(&self) -> Vec<Limit> {
+        self.by_limit
+            .iter()
+            .filter(|l| l.agents == self.required_agents)
+            .map(|l| l.limit)
+            .collect()
     }
 }
 
@@ -256,8 +279,80 @@ pub struct Outcome {
     pub day: Result<DayPlan, Problem>,
 }
 
-/// Calls the engine for the interval, the curve around it and the day.
+/// A day heavier than this (offered Erlangs summed over its intervals, times
+/// the patience in handle times where that is above 1) is planned in the
+/// worker under Erlang A: its requirement searches sum queue states in
+/// proportion to the load, about 0.1 s per million Erlangs on a desktop
+/// (BENCHMARKS.md). Erlang C days take about 1 ms at any load.
+pub const HEAVY_DAY_LOAD: f64 = 1_000_000.0;
+
+impl Outcome {
+    /// Whether the day is being planned in the worker.
+    pub fn day_pending(&self) -> bool {
+        matches!(&self.day, Err(p) if p.key == Key::ComputingDay)
+    }
+}
+
+/// Whether [`plan_whole_day`] would take long enough to hold the page.
+pub fn day_is_heavy(inputs: &StaffingInputs) -> bool {
+    if inputs.model != ModelChoice::ErlangA {
+        return false;
+    }
+    let interval_s = inputs.interval_min * 60.0;
+    let load: f64 = forecast(inputs)
+        .iter()
+        .map(|f| {
+            let aht = f.aht_s.unwrap_or(inputs.aht_s);
+            f.volume * aht / interval_s * (inputs.patience_s / aht).max(1.0)
+        })
+        .sum();
+    load > HEAVY_DAY_LOAD
+}
+
+/// The day's intervals as the engine takes them.
+fn forecast(inputs: &StaffingInputs) -> Vec<IntervalForecast> {
+    inputs
+        .intraday
+        .iter()
+        .enumerate()
+        .map(|(n, &volume)| IntervalForecast {
+            volume,
+            aht_s: inputs.intraday_aht.get(n).copied().flatten(),
+        })
+        .collect()
+}
+
+/// The requirement of every interval of the day.
+pub fn plan_whole_day(inputs: &StaffingInputs) -> Result<DayPlan, Problem> {
+    plan_day(&forecast(inputs), &inputs.settings()).map_err(Problem::from)
+}
+
+/// Calls the engine for the interval, the curve around it and the day; a
+/// heavy day (see [`day_is_heavy`]) is left pending for the worker.
 pub fn compute(inputs: &StaffingInputs) -> Outcome {
+    let day = if day_is_heavy(inputs) {
+        Err(Problem {
+            key: Key::ComputingDay,
+            detail: String::new(),
+        })
+    } else {
+        plan_whole_day(inputs)
+    };
+    Outcome {
+        day,
+        ..compute_interval_and_curve(inputs)
+    }
+}
+
+/// [`compute`], with the day computed here however heavy it is.
+pub fn compute_all(inputs: &StaffingInputs) -> Outcome {
+    Outcome {
+        day: plan_whole_day(inputs),
+        ..compute_interval_and_curve(inputs)
+    }
+}
+
+fn compute_interval_and_curve(inputs: &StaffingInputs) -> Outcome {
     let interval = compute_interval(inputs);
     let curve = match &interval {
         Ok(result) => {
@@ -279,20 +374,13 @@ pub fn compute(inputs: &StaffingInputs) -> Outcome {
         }
         Err(_) => Vec::new(),
     };
-    let forecast: Vec<IntervalForecast> = inputs
-        .intraday
-        .iter()
-        .enumerate()
-        .map(|(n, &volume)| IntervalForecast {
-            volume,
-            aht_s: inputs.intraday_aht.get(n).copied().flatten(),
-        })
-        .collect();
-    let day = plan_day(&forecast, &inputs.settings()).map_err(Problem::from);
     Outcome {
         interval,
         curve,
-        day,
+        day: Err(Problem {
+            key: Key::ComputingDay,
+            detail: String::new(),
+        }),
     }
 }
 
@@ -305,6 +393,9 @@ fn compute_interval(inputs: &StaffingInputs) -> Result<IntervalResult, Problem> 
     let plan = plan_day(&forecast, &settings).map_err(Problem::from)?;
     let row = plan.intervals[0];
     let required_agents = row.agents as u32;
+    let by_limit =
+        requirement_by_limit(row.traffic, inputs.aht_s, inputs.model(), &settings.targets)
+            .map_err(Problem::from)?;
     if !inputs.reverse {
         return Ok(IntervalResult {
             traffic: row.traffic,
@@ -315,6 +406,7 @@ fn compute_interval(inputs: &StaffingInputs) -> Result<IntervalResult, Problem> 
             agent_hours: plan.totals.agent_hours,
             cost: plan.totals.cost.unwrap_or(0.0),
             targets: settings.targets,
+            by_limit,
         });
     }
     let fixed = evaluate_day(&forecast, &[inputs.agents], &settings).map_err(Problem::from)?;
@@ -328,6 +420,7 @@ fn compute_interval(inputs: &StaffingInputs) -> Result<IntervalResult, Problem> 
         agent_hours: fixed.totals.agent_hours,
         cost: fixed.totals.cost.unwrap_or(0.0),
         targets: settings.targets,
+        by_limit,
     })
 }
 
@@ -342,7 +435,24 @@ mod tests {
         let outcome = compute(&inputs);
         let interval = outcome.interval.unwrap();
         assert_eq!(interval.traffic, 200.0 * 300.0 / 1800.0);
-        assert!(interval.service_level_met().unwrap());
+        assert_eq!(interval.met(Limit::ServiceLevel), Some(true));
+        // 33.3 Erlangs: 80/20 alone needs 39 agents; the 85 % occupancy cap decides 40.
+        assert_eq!(interval.required_agents, 40);
+        assert_eq!(
+            interval.by_limit,
+            [
+                LimitRequirement {
+                    limit: Limit::ServiceLevel,
+                    agents: 39
+                },
+                LimitRequirement {
+                    limit: Limit::MaxOccupancy,
+                    agents: 40
+                },
+            ]
+        );
+        assert_eq!(interval.binding(), [Limit::MaxOccupancy]);
+        assert_eq!(interval.met(Limit::MaxAsa), None);
         assert!(!outcome.curve.is_empty());
         assert_eq!(outcome.day.unwrap().intervals.len(), 24);
     }
@@ -361,6 +471,32 @@ mod tests {
         assert_eq!(inputs.sl_target_pct, 85.5);
         assert_eq!(inputs.intraday.len(), 12);
         assert_eq!(inputs.day_start_min, DEFAULT_DAY_START_MIN);
+    }
+
+    #[test]
+    fn a_heavy_erlang_a_day_is_left_for_the_worker() {
+        let mut heavy = StaffingInputs {
+            model: ModelChoice::ErlangA,
+            aht_s: 900.0,
+            patience_s: 900.0,
+            interval_min: 15.0,
+            intraday: vec![100_000.0; 96],
+            ..StaffingInputs::default()
+        };
+        assert!(day_is_heavy(&heavy));
+        let outcome = compute(&heavy);
+        assert!(outcome.day_pending());
+        assert!(outcome.interval.is_ok());
+        // The same inputs under Erlang C are planned at once.
+        heavy.model = ModelChoice::ErlangC;
+        assert!(!day_is_heavy(&heavy));
+        let outcome = compute(&heavy);
+        assert!(!outcome.day_pending());
+        assert_eq!(outcome.day.unwrap().intervals.len(), 96);
+        // The example's day (a few hundred Erlangs) is light.
+        assert!(!day_is_heavy(
+            &crate::model::example::example_inputs().staffing
+        ));
     }
 
     #[test]

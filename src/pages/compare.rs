@@ -11,9 +11,22 @@ use crate::model::compare::{compare, difference, Compared};
 use crate::model::example::example_inputs;
 use crate::model::scenario::Inputs;
 use crate::model::staffing::ModelChoice;
+use crate::model::staffing::{Problem, StaffingInputs};
 use crate::store::use_store;
+use crate::worker::ProjectRequest;
 
 const MAX_COMPARED: usize = 4;
+
+/// Rows that come from the capacity plan (computed in the worker).
+const PLAN_ROWS: [Key; 3] = [Key::PlanHires, Key::PlanPeakFte, Key::PlanCostPerContact];
+/// Rows that come from the day (computed in the worker when heavy).
+const DAY_ROWS: [Key; 5] = [
+    Key::DayVolume,
+    Key::DayServiceLevel,
+    Key::PeakAgents,
+    Key::DayPaidHours,
+    Key::DayCost,
+];
 
 /// How a row's numbers are shown.
 #[derive(Clone, Copy)]
@@ -128,24 +141,69 @@ fn rows() -> Vec<(Key, Show, Pick)> {
             c.outcome.day.as_ref().ok().and_then(|d| d.totals.cost)
         }),
         (Key::PlanHires, Show::Count, |c| {
-            c.projection
-                .as_ref()
-                .ok()
+            c.plan()
                 .map(|p| p.plan.summary(&c.capacity_inputs()).total_hires)
         }),
         (Key::PlanPeakFte, Show::One, |c| {
-            c.projection
-                .as_ref()
-                .ok()
+            c.plan()
                 .map(|p| p.plan.summary(&c.capacity_inputs()).peak_required_fte)
         }),
         (Key::PlanCostPerContact, Show::Money, |c| {
-            c.projection
-                .as_ref()
-                .ok()
+            c.plan()
                 .map(|p| p.plan.summary(&c.capacity_inputs()).cost_per_contact)
         }),
     ]
+}
+
+/// Answers from the worker, one per key.
+type Answers<K, T> = Vec<(K, Result<T, Problem>)>;
+
+/// Asks the worker (through `ask`) for each key `wanted` lists and keeps the
+/// answers for the keys still wanted; each key is asked once.
+fn answers_from_worker<K, T>(
+    wanted: impl Fn() -> Vec<K> + Send + Sync + Copy + 'static,
+    ask: impl Fn(K, Box<dyn FnOnce(Result<T, Problem>)>) + 'static,
+) -> RwSignal<Answers<K, T>>
+where
+    K: Clone + PartialEq + Send + Sync + 'static,
+    T: Send + Sync + 'static,
+{
+    let answers = RwSignal::new(Answers::<K, T>::new());
+    let asked = StoredValue::new(Vec::<K>::new());
+    Effect::new(move |_| {
+        for key in wanted() {
+            let known = answers.with_untracked(|a| a.iter().any(|(k, _)| *k == key));
+            if known || asked.with_value(|a| a.contains(&key)) {
+                continue;
+            }
+            asked.update_value(|a| a.push(key.clone()));
+            let answered = key.clone();
+            ask(
+                key,
+                Box::new(move |result| {
+                    asked.try_update_value(|a| a.retain(|k| *k != answered));
+                    let still = untrack(wanted);
+                    if still.contains(&answered) {
+                        answers.try_update(|a| {
+                            a.retain(|(k, _)| still.contains(k));
+                            a.push((answered, result));
+                        });
+                    }
+                }),
+            );
+        }
+    });
+    answers
+}
+
+fn answer_for<K: PartialEq, T: Clone>(
+    answers: &Answers<K, T>,
+    key: &K,
+) -> Option<Result<T, Problem>> {
+    answers
+        .iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, r)| r.clone())
 }
 
 #[component]
@@ -173,7 +231,7 @@ pub fn ComparePage() -> impl IntoView {
         );
         list
     };
-    let compared = Memo::new(move |_| {
+    let outcomes = Memo::new(move |_| {
         let scenarios = store.scenarios.get();
         let lang = lang.get();
         let picked: Vec<(String, Inputs)> = chosen
@@ -199,6 +257,47 @@ pub fn ComparePage() -> impl IntoView {
             .collect();
         compare(&picked)
     });
+    // Plans computed in the worker, for the inputs compared now.
+    // Plans, and days too heavy for the page, computed in the worker.
+    let plans = answers_from_worker(
+        move || outcomes.with(|list| list.iter().map(|c| c.inputs.clone()).collect()),
+        move |inputs: Inputs, done| {
+            let request = ProjectRequest {
+                staffing: inputs.staffing,
+                scorecard: inputs.scorecard,
+            };
+            store.engine.project(request, done);
+        },
+    );
+    let days = answers_from_worker(
+        move || {
+            outcomes.with(|list| {
+                list.iter()
+                    .filter(|c| c.outcome.day_pending())
+                    .map(|c| c.inputs.staffing.clone())
+                    .collect()
+            })
+        },
+        move |inputs: StaffingInputs, done| store.engine.plan_day(inputs, done),
+    );
+    let compared = Memo::new(move |_| {
+        let mut list = outcomes.get();
+        for c in &mut list {
+            c.projection = plans.with(|p| answer_for(p, &c.inputs));
+            if c.outcome.day_pending() {
+                if let Some(day) = days.with(|d| answer_for(d, &c.inputs.staffing)) {
+                    c.outcome.day = day;
+                }
+            }
+        }
+        list
+    });
+    let settled = move || {
+        compared.with(|list| {
+            list.iter()
+                .all(|c| c.projection.is_some() && !c.outcome.day_pending())
+        })
+    };
     let toggle = move |id: String, on: bool| {
         chosen.update(|list| {
             if on && !list.contains(&id) {
@@ -255,14 +354,14 @@ pub fn ComparePage() -> impl IntoView {
             }
             let longest = list
                 .iter()
-                .filter_map(|c| c.projection.as_ref().ok())
+                .filter_map(Compared::plan)
                 .max_by_key(|p| p.plan.months.len())
                 .map(|p| month_labels(&p.plan));
             let series: Vec<Series> = list
                 .iter()
                 .map(|c| Series {
                     name: c.name.clone(),
-                    points: c.projection.as_ref().map_or(Vec::new(), |p| {
+                    points: c.plan().map_or(Vec::new(), |p| {
                         p.plan
                             .months
                             .iter()
@@ -312,7 +411,7 @@ pub fn ComparePage() -> impl IntoView {
             <Show when=ready>
                 <section class="panel table-panel">
                     <div class="table-scroll" tabindex="0">
-                        <table class="compare" data-testid="compare-table">
+                        <table class="compare" data-testid="compare-table" data-settled=move || settled().to_string()>
                             <thead>
                                 <tr>
                                     <th scope="col"></th>
@@ -328,7 +427,13 @@ pub fn ComparePage() -> impl IntoView {
                                         let base = list.first().and_then(pick);
                                         let cells = list.iter().enumerate().map(|(i, c)| {
                                             let value = pick(c);
-                                            let shown = value.map_or("—".to_string(), |v| show(lang, how, v));
+                                            let waiting = (c.projection.is_none() && PLAN_ROWS.contains(&key))
+                                                || (c.outcome.day_pending() && DAY_ROWS.contains(&key));
+                                            let shown = match value {
+                                                Some(v) => show(lang, how, v),
+                                                None if waiting => "…".to_string(),
+                                                None => "—".to_string(),
+                                            };
                                             let change = match (i, value, base) {
                                                 (0, _, _) => None,
                                                 (_, Some(v), Some(b)) => Some(show_difference(lang, how, v, b)),

@@ -41,6 +41,7 @@ pub fn StaffingPage() -> impl IntoView {
             <NumberField field=F::Interval />
             <NumberField field=F::Shrinkage />
             <NumberField field=F::MaxOccupancy />
+            <NumberField field=F::MaxAsa />
             <div class="field">
                 <label for="model">{move || text(lang.get(), Key::Model)}</label>
                 <select id="model" data-testid="model" prop:value=move || store.staffing.with(|i| i.model.code()) on:change=on_model>
@@ -49,6 +50,7 @@ pub fn StaffingPage() -> impl IntoView {
                 </select>
             </div>
             <NumberField field=F::Patience disabled=is_c />
+            <NumberField field=F::MaxAbandon disabled=is_c />
             <NumberField field=F::CostPerHour />
             <fieldset class="reverse">
                 <legend>

@@ -29,6 +29,8 @@ use crate::model::scorecard::{Projection, ScorecardSettings};
 use crate::model::staffing::{compute, Outcome, Problem, StaffingInputs};
 use crate::share::LinkError;
 use crate::storage::{self, Notice};
+use ccplan_engine::plan::DayPlan;
+pub use projection::EngineWorker;
 pub use route::Route;
 
 /// A box whose text is not a value the model accepts (so the results do
@@ -46,13 +48,16 @@ pub enum BoxId {
 pub struct Store {
     pub staffing: RwSignal<StaffingInputs>,
     pub scorecard: RwSignal<ScorecardSettings>,
-    /// The interval, curve and day: reads only the staffing inputs.
+    /// The interval, curve and day: reads only the staffing inputs. A heavy
+    /// day is planned in the worker and pending until it answers.
     pub outcome: Memo<Outcome>,
     /// The capacity plan and scorecard, computed in a Web Worker while the
     /// scorecard page is shown; "computing" until the first answer.
     pub projection: Memo<Result<Projection, Problem>>,
     /// Whether `projection` answers the latest inputs (no request in flight).
     pub projection_settled: RwSignal<bool>,
+    /// The worker that computes plans and heavy days off the page's thread.
+    pub engine: EngineWorker,
     pub route: RwSignal<Route>,
     /// Name of the scenario opened from a share link; while set, nothing is
     /// saved automatically (the link is an unsaved copy).
@@ -89,10 +94,24 @@ impl Store {
         let staffing = RwSignal::new(staffing);
         let scorecard = RwSignal::new(scorecard);
         let projected = RwSignal::new(None::<Result<Projection, Problem>>);
+        let computed = Memo::new(move |_| staffing.with(compute));
+        let day_pending = Memo::new(move |_| computed.with(Outcome::day_pending));
+        let planned_day = RwSignal::new(None::<(StaffingInputs, Result<DayPlan, Problem>)>);
         let store = Store {
             staffing,
             scorecard,
-            outcome: Memo::new(move |_| staffing.with(compute)),
+            outcome: Memo::new(move |_| {
+                let mut outcome = computed.get();
+                if outcome.day_pending() {
+                    planned_day.with(|answer| match answer {
+                        Some((inputs, day)) if staffing.with(|s| s == inputs) => {
+                            outcome.day = day.clone();
+                        }
+                        _ => {}
+                    });
+                }
+                outcome
+            }),
             projection: Memo::new(move |_| {
                 projected.get().unwrap_or_else(|| {
                     Err(Problem {
@@ -102,6 +121,7 @@ impl Store {
                 })
             }),
             projection_settled: RwSignal::new(false),
+            engine: EngineWorker::start(),
             route: RwSignal::new(route::current_route()),
             from_link: RwSignal::new(None),
             link_problem: RwSignal::new(None),
@@ -116,6 +136,7 @@ impl Store {
         store.follow_lang();
         store.follow_other_tabs();
         store.project_in_worker(projected);
+        store.plan_day_in_worker(day_pending, planned_day);
         let listener = window_event_listener(leptos::ev::hashchange, move |_| {
             store.route.set(route::current_route());
             store.open_link_in_url();

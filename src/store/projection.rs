@@ -1,27 +1,125 @@
-//! The capacity plan and scorecard, computed off the page's thread (see
-//! `crate::worker`) while the scorecard page is shown. Each change of the
-//! inputs sends a request; only the answer to the latest one is kept, and
-//! the last answer stays on screen until it arrives. A worker that has
-//! never answered within [`WORKER_TIMEOUT`] (it failed to load) is replaced
-//! by computing here.
+//! Work done off the page's thread (see `crate::worker`): the scorecard
+//! page's projection of the current inputs, the compare page's projection of
+//! each scenario, and a staffing day too heavy for the page. Each request
+//! gets its own answer; a worker that has never answered within
+//! [`WORKER_TIMEOUT`] (it failed to load) is replaced by computing here.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::cell::Cell;
+use std::rc::Rc;
 use std::time::Duration;
 
 use super::{Route, Store};
 use crate::model::scorecard::{project, Projection};
-use crate::model::staffing::Problem;
-use crate::worker::{ProjectRequest, ProjectTask};
+use crate::model::staffing::{plan_whole_day, Problem, StaffingInputs};
+use crate::worker::{EngineReply, EngineRequest, EngineTask, ProjectRequest};
+use ccplan_engine::plan::DayPlan;
+use gloo_worker::oneshot::OneshotBridge;
 use gloo_worker::Spawnable;
 
-/// How long the worker may take before the page computes the plan itself.
+/// How long the worker may take before the page computes the answer itself.
 const WORKER_TIMEOUT: Duration = Duration::from_secs(20);
 
+/// The one engine worker of the page, shared by every request.
+#[derive(Clone, Copy)]
+pub struct EngineWorker {
+    bridge: StoredValue<OneshotBridge<EngineTask>, LocalStorage>,
+    /// Whether the worker has ever answered: only one that never did is
+    /// taken for one that failed to load (heavy work is waited for).
+    answered_once: StoredValue<bool>,
+}
+
+impl EngineWorker {
+    /// Spawns the worker (it loads in the background).
+    pub fn start() -> Self {
+        EngineWorker {
+            bridge: StoredValue::new_local(
+                EngineTask::spawner().spawn_with_loader("./worker_loader.js"),
+            ),
+            answered_once: StoredValue::new(false),
+        }
+    }
+
+    /// Computes the projection of `request` and hands it to `done`, once.
+    pub fn project(
+        self,
+        request: ProjectRequest,
+        done: impl FnOnce(Result<Projection, Problem>) + 'static,
+    ) {
+        let here = request.clone();
+        self.run(
+            EngineRequest::Project(Box::new(request)),
+            move || project(&here.staffing, &here.scorecard),
+            move |reply| match reply {
+                EngineReply::Project(result) => Some(result.map_err(Problem::from)),
+                EngineReply::Day(_) => None,
+            },
+            done,
+        );
+    }
+
+    /// Plans the whole day of `inputs` and hands it to `done`, once.
+    pub fn plan_day(
+        self,
+        inputs: StaffingInputs,
+        done: impl FnOnce(Result<DayPlan, Problem>) + 'static,
+    ) {
+        let here = inputs.clone();
+        self.run(
+            EngineRequest::Day(inputs),
+            move || plan_whole_day(&here),
+            move |reply| match reply {
+                EngineReply::Day(result) => Some(result.map_err(Problem::from)),
+                EngineReply::Project(_) => None,
+            },
+            done,
+        );
+    }
+
+    fn run<T: 'static>(
+        self,
+        request: EngineRequest,
+        compute_here: impl FnOnce() -> Result<T, Problem> + 'static,
+        unpack: impl FnOnce(EngineReply) -> Option<Result<T, Problem>> + 'static,
+        done: impl FnOnce(Result<T, Problem>) + 'static,
+    ) {
+        let done = Rc::new(Cell::new(Some(done)));
+        let finish = {
+            let done = Rc::clone(&done);
+            move |result| {
+                if let Some(done) = done.take() {
+                    done(result);
+                }
+            }
+        };
+        let finish_here = finish.clone();
+        set_timeout(
+            move || {
+                if self.answered_once.try_get_value() == Some(false) {
+                    finish_here(compute_here());
+                }
+            },
+            WORKER_TIMEOUT,
+        );
+        let Some(mut fork) = self.bridge.try_with_value(|b| b.fork()) else {
+            return;
+        };
+        spawn_local(async move {
+            let reply = fork.run(request).await;
+            self.answered_once.try_set_value(true);
+            if let Some(result) = unpack(reply) {
+                finish(result);
+            }
+        });
+    }
+}
+
 impl Store {
+    /// Keeps `latest` at the projection of the current inputs while the
+    /// scorecard page is shown; only the answer to the latest request is kept,
+    /// and the last answer stays on screen until it arrives.
     pub(super) fn project_in_worker(self, latest: RwSignal<Option<Result<Projection, Problem>>>) {
-        let bridge =
-            StoredValue::new_local(ProjectTask::spawner().spawn_with_loader("./worker_loader.js"));
         // Requests sent, and the last one answered.
         let sent = StoredValue::new(0u64);
         let answered = StoredValue::new(0u64);
@@ -36,7 +134,7 @@ impl Store {
             let number = sent.get_value() + 1;
             sent.set_value(number);
             self.projection_settled.set(false);
-            let settle = move |result: Result<Projection, Problem>| {
+            self.engine.project(request, move |result| {
                 if answered.try_get_value().is_some_and(|a| a < number)
                     && sent.try_get_value() == Some(number)
                 {
@@ -44,22 +142,31 @@ impl Store {
                     latest.set(Some(result));
                     self.projection_settled.set(true);
                 }
-            };
-            let fallback = request.clone();
-            // Only a worker that never answered is taken for one that failed
-            // to load; a slow answer to a heavy plan is waited for.
-            set_timeout(
-                move || {
-                    if answered.try_get_value() == Some(0) && sent.try_get_value() == Some(number) {
-                        settle(project(&fallback.staffing, &fallback.scorecard));
-                    }
-                },
-                WORKER_TIMEOUT,
-            );
-            let mut fork = bridge.with_value(|b| b.fork());
-            spawn_local(async move {
-                let reply = fork.run(request).await;
-                settle(reply.0.map_err(Problem::from));
+            });
+        });
+    }
+
+    /// Plans a heavy day (left pending by `compute`) in the worker; the
+    /// answer is kept with the inputs it is for.
+    pub(super) fn plan_day_in_worker(
+        self,
+        pending: Memo<bool>,
+        answer: RwSignal<Option<(StaffingInputs, Result<DayPlan, Problem>)>>,
+    ) {
+        let sent = StoredValue::new(0u64);
+        Effect::new(move |_| {
+            if !pending.get() {
+                return;
+            }
+            // `pending` follows the inputs, so this runs again for each edit.
+            let inputs = self.staffing.get();
+            let number = sent.get_value() + 1;
+            sent.set_value(number);
+            let answered_inputs = inputs.clone();
+            self.engine.plan_day(inputs, move |result| {
+                if sent.try_get_value() == Some(number) {
+                    answer.set(Some((answered_inputs, result)));
+                }
             });
         });
     }

@@ -59,6 +59,36 @@ for (const model of ['erlang_c', 'erlang_a']) {
   );
 }
 
+/**
+ * Ten edits of the box `testId` (values `values[i % values.length]`), each
+ * timed from the input event until its effects have run, with `pauseMs`
+ * between edits and `settleMs` after the last; long tasks (over 50 ms) seen
+ * meanwhile are counted.
+ */
+function blockingPerEdit(page, testId, values, pauseMs, settleMs = 0) {
+  return page.evaluate(async ({ testId, values, pauseMs, settleMs }) => {
+    const longTasks = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push(e.duration))).observe({ type: 'longtask' });
+    const box = document.querySelector(`[data-testid="${testId}"]`);
+    const samples = [];
+    for (let i = 0; i < 10; i++) {
+      const t = performance.now();
+      box.value = String(values[i % values.length]);
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      samples.push(performance.now() - t);
+      await new Promise((resolve) => setTimeout(resolve, pauseMs));
+    }
+    await new Promise((resolve) => setTimeout(resolve, settleMs));
+    samples.sort((a, b) => a - b);
+    return { median: samples[5], max: samples[9], longTasks };
+  }, { testId, values, pauseMs, settleMs });
+}
+
+/** "long tasks: N (longest M ms)". */
+const longTaskText = (r) =>
+  `long tasks: ${r.longTasks.length}` + (r.longTasks.length ? ` (longest ${Math.max(...r.longTasks).toFixed(0)} ms)` : '');
+
 // A heavy capacity plan (issue 9's freeze: Erlang A, patience 3 600 s, AHT
 // 30 s, 96 intervals of 1 000 contacts; 31 open days of 24 hours, 100 M
 // contacts a month): the plan is computed in the Web Worker, so an edit on
@@ -75,28 +105,29 @@ for (const model of ['erlang_c', 'erlang_a']) {
   await heavyPage.goto(`${site.url}#/scorecard`);
   await heavyPage.waitForFunction(() => document.querySelector('tr[data-kpi="service_level"] td[data-month]'), null, { timeout: 120_000 });
   const firstPlan = Date.now() - t0;
-  const r = await heavyPage.evaluate(async () => {
-    const longTasks = [];
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push(e.duration))).observe({ type: 'longtask' });
-    const box = document.querySelector('[data-testid="growth"]');
-    const samples = [];
-    for (let i = 0; i < 10; i++) {
-      const t = performance.now();
-      box.value = String(1 + (i % 3) / 10);
-      box.dispatchEvent(new Event('input', { bubbles: true }));
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      samples.push(performance.now() - t);
-      await new Promise((resolve) => setTimeout(resolve, 300));
-    }
-    await new Promise((resolve) => setTimeout(resolve, 3000));
-    samples.sort((a, b) => a - b);
-    return { median: samples[5], max: samples[9], longTasks };
-  });
+  const r = await blockingPerEdit(heavyPage, 'growth', [1, 1.1, 1.2], 300, 3000);
   console.log(
     `heavy plan on the scorecard page: first plan after ${firstPlan} ms; an edit blocks the page median ` +
-      `${r.median.toFixed(1)} ms, max ${r.max.toFixed(1)} ms; long tasks while editing: ${r.longTasks.length}` +
-      (r.longTasks.length ? ` (longest ${Math.max(...r.longTasks).toFixed(0)} ms)` : ''),
+      `${r.median.toFixed(1)} ms, max ${r.max.toFixed(1)} ms; while editing, ${longTaskText(r)}`,
   );
+}
+
+// The staffing page at its limits: 96 fifteen-minute intervals of 100 000
+// contacts at AHT 900 s (100 000 Erlangs each), computed on the page's
+// thread. An AHT edit recomputes the interval, its curve and the whole day.
+for (const model of ['erlang_c', 'erlang_a']) {
+  const extreme = {
+    ...VALID_INPUTS, model, patience_s: 900, aht_s: 900, interval_min: 15, volume: 100000, intraday: Array(96).fill(100000),
+  };
+  const { context, page: extremePage } = await newPage(browser);
+  await seedStorage(context, { [KEY_CURRENT]: envelope(extreme) });
+  await open(extremePage, site.url);
+  const r = await blockingPerEdit(extremePage, 'aht', [900, 899], 100);
+  console.log(
+    `staffing page at 100 000 Erlangs × 96 intervals, ${model}: an AHT edit takes median ${r.median.toFixed(1)} ms, ` +
+      `max ${r.max.toFixed(1)} ms; ${longTaskText(r)}`,
+  );
+  await context.close();
 }
 await browser.close();
 await site.close();

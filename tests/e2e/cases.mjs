@@ -111,8 +111,12 @@ export const VALID_INPUTS_V1 = {
   intraday: [120, 150],
 };
 
-/** The same inputs in version 2, with the fields version 2 added (no per-interval AHT, the day from 08:00). */
-export const VALID_INPUTS = { ...VALID_INPUTS_V1, intraday_aht: [], day_start_min: 480 };
+/**
+ * The same inputs as the app writes them now: with the fields version 2 added
+ * (no per-interval AHT, the day from 08:00) and the ASA and abandonment
+ * targets added since (0: none; data without them reads as 0).
+ */
+export const VALID_INPUTS = { ...VALID_INPUTS_V1, intraday_aht: [], day_start_min: 480, max_asa_s: 0, max_abandon_pct: 0 };
 
 export const envelope = (data, version = SCHEMA_VERSION) => JSON.stringify({ version, data });
 

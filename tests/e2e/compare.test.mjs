@@ -3,7 +3,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  useSite, freshPage, open, eventually, seedStorage, canvasIsDrawn, canvasSnapshot, assertNoBadNumbers,
+  useSite, freshPage, open, eventually, seedStorage, canvasIsDrawn, canvasSnapshot, assertNoBadNumbers, text,
   CONCURRENCY,
 } from './harness.mjs';
 import { KEY_CURRENT, KEY_SCENARIOS, VALID_INPUTS, envelope } from './cases.mjs';
@@ -152,6 +152,30 @@ describe('comparing scenarios', { concurrency: CONCURRENCY }, () => {
     await choice(page, 's:Peak week 旺季').check();
     await eventually(async () => assert.notEqual(await canvasSnapshot(page, 'compare-curve'), before));
     assert.ok(await canvasIsDrawn(page, 'compare-projection'));
+    assert.deepEqual(errors, []);
+  });
+
+  test('each scenario\'s plan is computed off the page and matches the scorecard page\'s summary', async (t) => {
+    const { page, errors } = await comparePage(t);
+    await pick(page, 'current', 'example');
+    await table(page).waitFor();
+    await eventually(async () => assert.equal(await table(page).getAttribute('data-settled'), 'true'));
+    const hires = await row(page, 'Hires over the plan');
+    const peak = await row(page, 'Peak required FTE');
+    const cost = await row(page, 'Cost per contact (plan)');
+    for (const cells of [hires, peak, cost]) {
+      for (const cell of cells) assert.match(cell.value, /^\d+(\.\d+)?$/, JSON.stringify(cells));
+    }
+    // The example's plan: about 380–460 FTE (the scorecard test's range, 2 % either side).
+    assert.ok(Number(peak[1].value) >= 380 * 0.98 && Number(peak[1].value) <= 460 * 1.02, JSON.stringify(peak));
+
+    // The same plan, for the current inputs, on the scorecard page.
+    await page.getByTestId('nav-scorecard').click();
+    await eventually(async () => assert.match(await text(page, 'summary-peak'), /^\d/));
+    assert.equal((await text(page, 'summary-peak')).split(' ')[0], peak[0].value);
+    assert.equal(await text(page, 'summary-hires'), hires[0].value);
+    assert.equal(await text(page, 'summary-cost-per-contact'), cost[0].value);
+    await assertNoBadNumbers(page);
     assert.deepEqual(errors, []);
   });
 

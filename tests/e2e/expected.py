@@ -62,6 +62,16 @@ def a_metrics(n, a, aht, patience, t):
     return dict(sl=sl, abandon=theta * queue / lam, occ=busy / n, pw=sum(p[n:]))
 
 
+def a_abandon(n, a, aht, patience):
+    """Erlang A abandonment alone (no waiting-time sums): θ·E[queue]/λ."""
+    mu, theta = mpf(1) / aht, mpf(1) / patience
+    lam = mpf(a) * mu
+    p = [mpf(1)]
+    for k in range(1, n + 2000):
+        p.append(p[-1] * lam / (min(k, n) * mu + max(k - n, 0) * theta))
+    return theta * sum((k - n) * p[k] for k in range(n, len(p))) / sum(p) / lam
+
+
 def pct(x):
     return f'{float(x) * 100:.1f} %'
 
@@ -130,3 +140,16 @@ if __name__ == '__main__':
             n, _ = required_c(mpf(v) * aht / 1800, aht, mpf('0.8'), 20, mpf('0.85'))
             peak, hours = max(peak, n), hours + n * mpf('0.5')
         print('day', volumes, 'aht', ahts, 'volume', sum(volumes), 'peak', peak, f'agent-hours {float(hours):.1f}')
+
+    # explain.test.mjs: what each target needs alone (defaults: 33.3 Erlangs, AHT 300 s).
+    a = mpf(200) * 300 / 1800
+    for cap in (5, 10):
+        n = int(a) + 1
+        while c_metrics(n, a, 300, 20)['asa'] > cap:
+            n += 1
+        m = c_metrics(n, a, 300, 20)
+        print(f'ASA <= {cap} s alone', n, f"asa {float(m['asa']):.1f}",
+              f"(at {n - 1}: {float(c_metrics(n - 1, a, 300, 20)['asa']):.1f})", f'fte {float(n / mpf("0.7")):.1f}')
+    # The example: 225 Erlangs, AHT 270 s, Erlang A, patience 120 s; abandonment <= 7 % alone.
+    for n in (211, 212):
+        print('example abandonment at', n, 'agents', pct(a_abandon(n, mpf(1500) * 270 / 1800, 270, 120)))

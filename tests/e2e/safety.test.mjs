@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { deflateRawSync } from 'node:zlib';
 import {
   useSite, freshPage, open, reload, text, eventually, expectTexts, seedStorage, storageEntries, type,
-  waitForAutosave, scenarioAction, scenarioNames, CONCURRENCY,
+  waitForAutosave, scenarioAction, scenarioNames, assertNoBadNumbers, CONCURRENCY,
 } from './harness.mjs';
 import { KEY_CURRENT, KEY_SCENARIOS, VALID_INPUTS, envelope } from './cases.mjs';
 
@@ -219,15 +219,16 @@ describe('files read as written', { concurrency: CONCURRENCY }, () => {
   });
 });
 
+// Issue 9's freeze case (about 0.7 s of work per edit on the page's thread).
+const HEAVY = {
+  ...VALID_INPUTS, model: 'erlang_a', patience_s: 3600, aht_s: 30, interval_min: 15, intraday: Array(96).fill(1000),
+  scorecard: { open_days: 31, open_hours: 24, monthly_volume: 100000000, fcr_pct: 100, repeat_pct: 100 },
+};
+
 describe('a heavy plan does not hold the page', { concurrency: CONCURRENCY }, () => {
   test('a capacity plan of Erlang A days computed off the page: typing stays live and the plan arrives', async (t) => {
     const { context, page, errors } = await freshPage(t, ctx.browser);
-    // Issue 9's freeze case (about 0.7 s of work per edit on the page's thread).
-    const heavy = {
-      ...VALID_INPUTS, model: 'erlang_a', patience_s: 3600, aht_s: 30, interval_min: 15, intraday: Array(96).fill(1000),
-      scorecard: { open_days: 31, open_hours: 24, monthly_volume: 100000000, fcr_pct: 100, repeat_pct: 100 },
-    };
-    await seedStorage(context, { [KEY_CURRENT]: envelope(heavy) });
+    await seedStorage(context, { [KEY_CURRENT]: envelope(HEAVY) });
     await page.goto(`${ctx.site.url}#/scorecard`);
     await page.getByTestId('growth').click();
     await page.keyboard.press('ControlOrMeta+A');
@@ -237,6 +238,50 @@ describe('a heavy plan does not hold the page', { concurrency: CONCURRENCY }, ()
     await eventually(async () => assert.equal(await page.getByTestId('computing').count(), 0));
     assert.equal(await page.locator('tr[data-kpi="service_level"] td[data-month]').count(), 12);
     assert.equal(await page.getByTestId('engine-problem').count(), 0);
+    assert.deepEqual(errors, []);
+  });
+
+  test('a staffing day of 96 × 100 000 Erlangs under Erlang A is planned off the page; its interval answers at once', async (t) => {
+    const { context, page, errors } = await freshPage(t, ctx.browser);
+    // About 0.23 s of work per edit on the page's thread before (BENCHMARKS.md).
+    const extreme = {
+      ...VALID_INPUTS, model: 'erlang_a', patience_s: 900, aht_s: 900, interval_min: 15, volume: 1000, intraday: Array(96).fill(100000),
+    };
+    await seedStorage(context, { [KEY_CURRENT]: envelope(extreme) });
+    await open(page, ctx.site.url);
+    await eventually(async () => assert.match(await text(page, 'day-peak-agents'), /^\d+$/), { timeout: 60_000 });
+    assert.equal(await text(page, 'day-volume'), '9600000');
+    assert.equal(await page.getByTestId('day-computing').count(), 0);
+    // An edit: the interval's answer follows the typing; the day says it is being planned, then arrives.
+    await type(page, 'aht', '899');
+    assert.equal(await page.getByTestId('aht').inputValue(), '899');
+    await page.getByTestId('day-computing').waitFor();
+    assert.equal(await text(page, 'day-peak-agents'), '—');
+    // 1 000 contacts in 15 minutes at 899 s: 998.9 Erlangs.
+    await eventually(async () => assert.equal(await text(page, 'load'), '998.89 Erlangs'));
+    await eventually(async () => assert.equal(await page.getByTestId('day-computing').count(), 0), { timeout: 60_000 });
+    assert.match(await text(page, 'day-peak-agents'), /^\d+$/);
+    await assertNoBadNumbers(page);
+    assert.deepEqual(errors, []);
+  });
+
+  test('comparing it computes its plan off the page too: the table shows at once, the plan when it arrives', async (t) => {
+    const { context, page, errors } = await freshPage(t, ctx.browser);
+    await seedStorage(context, { [KEY_CURRENT]: envelope(HEAVY) });
+    await page.goto(`${ctx.site.url}#/compare`);
+    await page.locator('input[data-choice="current"]').check();
+    await page.locator('input[data-choice="example"]').check();
+    const table = page.getByTestId('compare-table');
+    await table.waitFor();
+    const planCell = table.locator('tbody tr').filter({ hasText: 'Peak required FTE' }).locator('td[data-column="0"] .value');
+    // While the worker computes, the plan's cells say so and the page stays live.
+    assert.equal(await table.getAttribute('data-settled'), 'false');
+    assert.equal(await planCell.textContent(), '…');
+    await page.locator('input[data-choice="example"]').uncheck();
+    await page.locator('input[data-choice="example"]').check();
+    await eventually(async () => assert.equal(await table.getAttribute('data-settled'), 'true'), { timeout: 60_000 });
+    assert.match(await planCell.textContent(), /^\d+\.\d$/);
+    await assertNoBadNumbers(page);
     assert.deepEqual(errors, []);
   });
 });

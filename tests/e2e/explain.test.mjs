@@ -1,0 +1,115 @@
+// Answers that explain themselves (issue 10): which target decides the
+// number of agents, and what each target needs on its own; the ASA and
+// abandonment targets a planner sets, with their met / not-met marks.
+// Expected counts: tests/e2e/expected.py, section "explain.test.mjs".
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  useSite, eventually, text, type, reload, waitForAutosave, assertNoBadNumbers, saveScreenshot, CONCURRENCY,
+} from './harness.mjs';
+
+const ctx = useSite('/');
+
+/** What each target needs alone, by its `data-limit`, and which ones decide (bold). */
+async function byLimit(page) {
+  return page.getByTestId('by-limit').locator('li').evaluateAll((items) =>
+    items.map((li) => ({ limit: li.dataset.limit, text: li.textContent, binding: li.classList.contains('binding') })));
+}
+
+/** The met / not-met mark beside a figure ('' when it has none). */
+const mark = (page, testId) =>
+  page.locator('.figure').filter({ has: page.getByTestId(testId) }).locator('.mark').allTextContents();
+
+describe('why this many agents', { concurrency: CONCURRENCY }, () => {
+  test('the defaults: 80/20 alone needs 39 agents, the 85 % occupancy cap decides 40', async (t) => {
+    const { page, errors } = await ctx.openApp(t);
+    assert.equal(await text(page, 'required-agents'), '40');
+    assert.equal(await text(page, 'decided-by'), 'occupancy ≤ 85 %');
+    assert.deepEqual(await byLimit(page), [
+      { limit: 'service_level', text: 'service level 80 % within 20 s: 39 agents', binding: false },
+      { limit: 'max_occupancy', text: 'occupancy ≤ 85 %: 40 agents', binding: true },
+    ]);
+    // No ASA target, so no mark on the ASA.
+    assert.deepEqual(await mark(page, 'asa'), []);
+
+    await page.getByTestId('lang').selectOption('zh');
+    await eventually(async () => assert.equal(await text(page, 'decided-by'), '坐席占用率 ≤ 85 %'));
+    assert.deepEqual((await byLimit(page)).map((l) => l.text), [
+      '服务水平 80 %（20 秒内）：39 名坐席',
+      '坐席占用率 ≤ 85 %：40 名坐席',
+    ]);
+    assert.deepEqual(errors, []);
+  });
+
+  test('a maximum ASA typed key by key joins the answer, decides it, is marked, and is kept over a reload', async (t) => {
+    const { page, errors } = await ctx.openApp(t);
+    await type(page, 'max-asa', '5');
+    // 33.3 Erlangs, AHT 300 s: ASA ≤ 5 s needs 42 agents (3.6 s; 41 give 5.3 s).
+    await eventually(async () => assert.equal(await text(page, 'required-agents'), '42'));
+    assert.equal(await page.getByTestId('max-asa').inputValue(), '5');
+    assert.equal(await text(page, 'decided-by'), 'ASA ≤ 5 s');
+    assert.deepEqual((await byLimit(page)).map((l) => [l.limit, l.text, l.binding]), [
+      ['service_level', 'service level 80 % within 20 s: 39 agents', false],
+      ['max_asa', 'ASA ≤ 5 s: 42 agents', true],
+      ['max_occupancy', 'occupancy ≤ 85 %: 40 agents', false],
+    ]);
+    assert.equal(await text(page, 'asa'), '3.6 s');
+    assert.deepEqual(await mark(page, 'asa'), ['✓ target met']);
+    assert.equal(await text(page, 'fte'), '60.0');
+
+    // 10 s: ASA alone needs 40 (8.6 s; 39 give 13.4 s), the same as the cap: both decide.
+    await type(page, 'max-asa', '10');
+    await eventually(async () => assert.equal(await text(page, 'decided-by'), 'ASA ≤ 10 s · occupancy ≤ 85 %'));
+    assert.equal(await text(page, 'required-agents'), '40');
+
+    // Reverse mode with 39 agents: the ASA (13.4 s) misses the 10 s target.
+    await page.getByTestId('reverse').check();
+    await type(page, 'agents', '39');
+    await eventually(async () => assert.deepEqual(await mark(page, 'asa'), ['✗ target not met']));
+    assert.equal(await text(page, 'asa'), '13.4 s');
+
+    await waitForAutosave(page);
+    await reload(page);
+    assert.equal(await page.getByTestId('max-asa').inputValue(), '10');
+    assert.equal(await text(page, 'decided-by'), 'ASA ≤ 10 s · occupancy ≤ 85 %');
+    await assertNoBadNumbers(page);
+    assert.deepEqual(errors, []);
+  });
+
+  test('0 means no ASA target; a refused value keeps the last good one', async (t) => {
+    const { page, errors } = await ctx.openApp(t);
+    await type(page, 'max-asa', '5');
+    await eventually(async () => assert.equal(await text(page, 'required-agents'), '42'));
+    await type(page, 'max-asa', '0');
+    await eventually(async () => assert.equal(await text(page, 'required-agents'), '40'));
+    assert.deepEqual((await byLimit(page)).map((l) => l.limit), ['service_level', 'max_occupancy']);
+    await type(page, 'max-asa', '-3');
+    await eventually(async () => assert.match(await page.locator('.field').filter({ has: page.getByTestId('max-asa') }).getByRole('alert').textContent(), /0 – 3600/));
+    assert.equal(await text(page, 'required-agents'), '40');
+    assert.deepEqual(errors, []);
+  });
+
+  test('the abandonment target applies to Erlang A only; the example shows the cap turning 212 agents into 265', async (t) => {
+    const { page, errors } = await ctx.openApp(t);
+    assert.equal(await page.getByTestId('max-abandon').isDisabled(), true);
+    await page.getByTestId('load-example').click();
+    await eventually(async () => assert.equal(await page.getByTestId('aht').inputValue(), '270'));
+    assert.equal(await page.getByTestId('max-abandon').isDisabled(), false);
+    assert.equal(await page.getByTestId('max-abandon').inputValue(), '7');
+    // 1 500 contacts per 30 min at AHT 270 s: 225 Erlangs, Erlang A with 120 s patience;
+    // abandonment is 7.32 % at 211 agents, 6.97 % at 212.
+    assert.equal(await text(page, 'required-agents'), '265');
+    assert.equal(await text(page, 'decided-by'), 'occupancy ≤ 85 %');
+    assert.deepEqual((await byLimit(page)).map((l) => [l.limit, l.text, l.binding]), [
+      ['service_level', 'service level 80 % within 20 s: 212 agents', false],
+      ['max_abandon', 'abandonment ≤ 7 %: 212 agents', false],
+      ['max_occupancy', 'occupancy ≤ 85 %: 265 agents', true],
+    ]);
+    assert.deepEqual(await mark(page, 'abandon'), ['✓ target met']);
+    await saveScreenshot(page, 'explain-example-desktop');
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.getByTestId('why-agents').scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'explain-example-phone');
+    assert.deepEqual(errors, []);
+  });
+});
