@@ -50,6 +50,17 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// Removes `index.html`'s static first paint (the header and "loading"),
+/// which stands in for the app until the wasm has run.
+pub fn remove_boot_screen() {
+    if let Some(boot) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("boot"))
+    {
+        boot.remove();
+    }
+}
+
 /// Shows the static banner of `index.html` when the app panics, so the
 /// user sees a message instead of a frozen page.
 pub fn install_panic_banner() {

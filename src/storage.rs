@@ -21,6 +21,9 @@ pub const SCHEMA_VERSION: u64 = 2;
 pub const KEY_CURRENT: &str = "ccplan.current";
 pub const KEY_SCENARIOS: &str = "ccplan.scenarios";
 pub const KEY_LANG: &str = "ccplan.lang";
+/// The entries last chosen on the compare page (a preference: unreadable is
+/// the same as none, nothing to back up).
+pub const KEY_COMPARE: &str = "ccplan.compare";
 pub const BACKUP_PREFIX: &str = "ccplan.backup.";
 
 /// Something the user must be told about storage.
@@ -252,6 +255,20 @@ pub fn stored_scenarios() -> Option<Vec<Scenario>> {
 
 pub fn load_lang() -> Option<Lang> {
     raw(KEY_LANG).as_deref().and_then(Lang::from_code)
+}
+
+/// The compare page's last choice, if one was saved and reads.
+pub fn load_compare_choice() -> Option<Vec<String>> {
+    raw(KEY_COMPARE).and_then(|text| serde_json::from_str(&text).ok())
+}
+
+pub fn save_compare_choice(choice: &[String]) -> Result<(), Notice> {
+    let text = serde_json::to_string(choice).map_err(|_| Notice::WouldNotRead)?;
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .ok_or(Notice::Unavailable)?
+        .set_item(KEY_COMPARE, &text)
+        .map_err(|_| Notice::Full)
 }
 
 pub fn save_lang(lang: Lang) -> Result<(), Notice> {

@@ -32,6 +32,7 @@
 //!
 //! Cost = headcount · paid hours per FTE · cost per paid hour · (1 + overhead);
 //! cost per contact = cost / handled contacts (offered minus abandoned).
+//! cost per resolved = cost / (handled contacts · FCR)  (each issue resolved counts once).
 
 use crate::error::{check_aht, check_range, check_shrinkage, Error, Result};
 use crate::plan::{evaluate_day, plan_day, IntervalForecast, PlanSettings};
@@ -137,7 +138,14 @@ pub struct MonthPlan {
     pub occupancy: f64,
     pub paid_hours: f64,
     pub total_cost: f64,
+    /// Cost over handled contacts (a repeat contact counts again).
     pub cost_per_contact: f64,
+    /// Contacts resolved: handled × FCR — each customer issue resolved counts
+    /// once, however many contacts it took.
+    pub resolved: f64,
+    /// Cost over resolved contacts: what first-contact resolution saves shows
+    /// here, even with fixed staff (where cost per handled contact rises).
+    pub cost_per_resolved: f64,
     /// When hiring for this month's requirement must start (training before it).
     pub start_hiring_by: Month,
 }
@@ -162,6 +170,8 @@ pub struct Summary {
     pub peak_month: Month,
     /// Σ cost / Σ handled contacts over the horizon.
     pub cost_per_contact: f64,
+    /// Σ cost / Σ resolved contacts over the horizon.
+    pub cost_per_resolved: f64,
     pub total_cost: f64,
     /// Months whose achieved service level is below the target.
     pub months_below_target: usize,
@@ -181,6 +191,7 @@ impl CapacityPlan {
             });
         let total_cost: f64 = months.iter().map(|m| m.total_cost).sum();
         let handled: f64 = months.iter().map(|m| m.handled).sum();
+        let resolved: f64 = months.iter().map(|m| m.resolved).sum();
         Summary {
             total_hires: months.iter().map(|m| m.hires).sum(),
             first_hiring_month: months.iter().find(|m| m.hires > 0.0).map(|m| m.month),
@@ -192,6 +203,11 @@ impl CapacityPlan {
             peak_month,
             cost_per_contact: if handled > 0.0 {
                 total_cost / handled
+            } else {
+                0.0
+            },
+            cost_per_resolved: if resolved > 0.0 {
+                total_cost / resolved
             } else {
                 0.0
             },
@@ -492,6 +508,12 @@ pub fn plan_capacity(inputs: &CapacityInputs) -> Result<CapacityPlan> {
             } else {
                 0.0
             },
+            resolved: handled * inputs.fcr,
+            cost_per_resolved: if handled > 0.0 {
+                total_cost / (handled * inputs.fcr)
+            } else {
+                0.0
+            },
             start_hiring_by: month.plus(-(training as i32)),
         });
         staff.end_month(inputs.attrition_per_month, recent_months);
@@ -555,6 +577,35 @@ pub(crate) mod tests {
                 month: 12
             }
         );
+    }
+
+    #[test]
+    fn cost_per_resolved_contact_counts_each_issue_once() {
+        // Fixed staff: a higher FCR means fewer repeat contacts, so the same cost
+        // spreads over fewer handled contacts (cost per contact rises) but over
+        // more resolved issues (cost per resolved contact falls).
+        let fixed = |fcr: f64| {
+            let inputs = CapacityInputs {
+                fcr,
+                repeat_share: 0.3,
+                hiring: Hiring::Fixed { per_month: 0.0 },
+                ..flat()
+            };
+            plan_capacity(&inputs).unwrap()
+        };
+        let (low, high) = (fixed(0.68), fixed(0.82));
+        let (m_low, m_high) = (&low.months[0], &high.months[0]);
+        assert_eq!(m_low.total_cost, m_high.total_cost);
+        assert!(m_high.cost_per_contact > m_low.cost_per_contact);
+        assert!(m_high.cost_per_resolved < m_low.cost_per_resolved);
+        for m in [m_low, m_high] {
+            let fcr = if std::ptr::eq(m, m_low) { 0.68 } else { 0.82 };
+            assert!((m.resolved - m.handled * fcr).abs() <= 1e-9 * m.resolved);
+            assert!(
+                (m.cost_per_resolved - m.total_cost / (m.handled * fcr)).abs()
+                    <= 1e-12 * m.cost_per_resolved
+            );
+        }
     }
 
     #[test]

@@ -88,6 +88,7 @@ pub enum KpiId {
     RequiredFte,
     AvailableFte,
     CostPerContact,
+    CostPerResolved,
     TotalCost,
     Attrition,
     Attendance,
@@ -97,7 +98,7 @@ pub enum KpiId {
 
 impl KpiId {
     /// Every KPI, in display order (the order of [`KPIS`]).
-    pub const ALL: [KpiId; 18] = [
+    pub const ALL: [KpiId; 19] = [
         KpiId::Csat,
         KpiId::Nps,
         KpiId::Ces,
@@ -111,6 +112,7 @@ impl KpiId {
         KpiId::RequiredFte,
         KpiId::AvailableFte,
         KpiId::CostPerContact,
+        KpiId::CostPerResolved,
         KpiId::TotalCost,
         KpiId::Attrition,
         KpiId::Attendance,
@@ -235,7 +237,7 @@ use TargetRule::Editable;
 
 /// Every KPI, in display order, indexed by `KpiId as usize`. Default
 /// targets come from the industry planning documents.
-pub const KPIS: [Kpi; 18] = [
+pub const KPIS: [Kpi; 19] = [
     kpi_row(
         KpiId::Csat,
         "csat",
@@ -339,6 +341,14 @@ pub const KPIS: [Kpi; 18] = [
         Computed,
         Unit::Money,
         Editable(4.2),
+    ),
+    kpi_row(
+        KpiId::CostPerResolved,
+        "cost_per_resolved",
+        (Finance, AtMost),
+        Computed,
+        Unit::Money,
+        TargetRule::None,
     ),
     kpi_row(
         KpiId::TotalCost,
@@ -460,6 +470,7 @@ pub fn scorecard(
                     KpiId::RequiredFte => Some(m.required_fte),
                     KpiId::AvailableFte => Some(m.available_fte),
                     KpiId::CostPerContact => Some(m.cost_per_contact),
+                    KpiId::CostPerResolved => Some(m.cost_per_resolved),
                     KpiId::TotalCost => Some(m.total_cost),
                     KpiId::Fcr => Some(assumptions.fcr),
                     KpiId::SelfService => Some(assumptions.deflection),
@@ -616,6 +627,7 @@ mod tests {
                 "required_fte",
                 "available_fte",
                 "cost_per_contact",
+                "cost_per_resolved",
                 "total_cost",
                 "attrition",
                 "attendance",
@@ -638,7 +650,15 @@ mod tests {
             .filter(|k| !k.has_editable_target())
             .map(|k| k.name)
             .collect();
-        assert_eq!(editable, ["required_fte", "available_fte", "total_cost"]);
+        assert_eq!(
+            editable,
+            [
+                "required_fte",
+                "available_fte",
+                "cost_per_resolved",
+                "total_cost"
+            ]
+        );
         assert_eq!(KPIS.iter().filter(|k| k.is_entered()).count(), 6);
     }
 
@@ -662,6 +682,7 @@ mod tests {
                 (KpiId::RequiredFte, None),
                 (KpiId::AvailableFte, None),
                 (KpiId::CostPerContact, Some(4.2)),
+                (KpiId::CostPerResolved, None),
                 (KpiId::TotalCost, None),
                 (KpiId::Attrition, Some(0.15)),
                 (KpiId::Attendance, Some(0.95)),

@@ -223,6 +223,11 @@ impl Limit {
     /// Whether figures meet this one target of `targets`; a target that is
     /// not set is met.
     pub fn met_by(self, targets: &Targets, m: &Metrics) -> bool {
+        // No agents for callers (Erlang A): nobody is answered, so the ASA and
+        // occupancy of answered calls are empty, not good; no target is met.
+        if m.agents == 0.0 && m.p_wait > 0.0 {
+            return false;
+        }
         match self {
             Limit::ServiceLevel => m.service_level >= targets.service_level,
             Limit::MaxAsa => targets.max_asa_s.is_none_or(|cap| m.asa_s <= cap),

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::charts::{draw_intraday, IntradayData, IntradayLabels};
 use crate::components::chart_canvas::ChartCanvas;
+use crate::components::day_table::DayTable;
 use crate::components::interval_import::IntervalImport;
 use crate::download::download_text;
 use crate::files::interval_csv;
@@ -54,7 +55,11 @@ pub fn Intraday() -> impl IntoView {
             volume_axis: text(lang, Key::AxisContacts).into(),
             agents_axis: text(lang, Key::AxisAgents).into(),
             volume: text(lang, Key::AxisContacts).into(),
-            agents: text(lang, Key::RequiredAgents).into(),
+            agents: if store.staffing.with(|s| s.reverse) {
+                text(lang, Key::FixedAgentsLine).into()
+            } else {
+                text(lang, Key::RequiredAgents).into()
+            },
         };
         if let Err(problem) = draw_intraday(area, &data, &labels, scale) {
             leptos::logging::warn!("intraday chart not drawn: {problem}");
@@ -112,6 +117,7 @@ pub fn Intraday() -> impl IntoView {
                         <dd><span class="value" data-testid="day-cost">{total(|t, _| fixed(t.cost.unwrap_or(0.0), 2))}</span></dd></div>
                 </dl>
             </div>
+            <DayTable />
         </section>
     }
 }

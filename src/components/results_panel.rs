@@ -147,6 +147,23 @@ pub fn ResultsPanel() -> impl IntoView {
             <Show when=unstable>
                 <p class="message warning">{move || text(lang.get(), Key::Unstable)}</p>
             </Show>
+            {move || {
+                let lang = lang.get();
+                let index = store.calculator_interval.get()?;
+                let start = store.staffing.with(|s| (index < s.intraday.len()).then(|| s.interval_label(index)))?;
+                let in_day = store.staffing.with(|s| s.intraday[index] == s.volume);
+                Some(view! {
+                    <p class="from-interval" data-testid="from-interval">
+                        {format!("{} {start}", text(lang, Key::FromInterval))}
+                        {(!in_day).then(|| view! {
+                            " "
+                            <button type="button" class="secondary small" data-testid="write-back" on:click=move |_| store.write_back()>
+                                {format!("{} {start}", text(lang, Key::WriteBack))}
+                            </button>
+                        })}
+                    </p>
+                })
+            }}
             <dl class="figures">
                 <Figure label=Key::RequiredAgents test_id="required-agents" value=required />
                 <Show when=reverse>

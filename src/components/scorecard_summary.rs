@@ -51,6 +51,7 @@ pub fn ScorecardSummary() -> impl IntoView {
                     summary().map_or("—".into(), |s| format!("{} ({})", fixed(s.peak_required_fte, 1), month_label(s.peak_month)))
                 }))}
                 {item(Key::SummaryCpc, "summary-cost-per-contact", Box::new(move || summary().map_or("—".into(), |s| fixed(s.cost_per_contact, 2))))}
+                {item(Key::SummaryCpr, "summary-cost-per-resolved", Box::new(move || summary().map_or("—".into(), |s| fixed(s.cost_per_resolved, 2))))}
                 {item(Key::SummaryMonthsBelow, "summary-months-below", Box::new(move || summary().map_or("—".into(), |s| s.months_below_target.to_string())))}
             </dl>
         </section>

@@ -140,6 +140,29 @@ impl StaffingInputs {
         self.day_start_min = DEFAULT_DAY_START_MIN;
     }
 
+    /// Loads interval `index` of the day into the one-interval calculator
+    /// (its volume; the handle time stays the page's). `false` if there is none.
+    pub fn use_interval(&mut self, index: usize) -> bool {
+        match self.intraday.get(index) {
+            Some(&volume) => {
+                self.volume = volume;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Writes the calculator's volume back into interval `index` of the day.
+    pub fn write_back(&mut self, index: usize) -> bool {
+        match self.intraday.get_mut(index) {
+            Some(slot) => {
+                *slot = self.volume;
+                true
+            }
+            None => false,
+        }
+    }
+
     /// The start of interval `index` of the day, as `HH:MM`.
     pub fn interval_label(&self, index: usize) -> String {
         interval_label(index, self.interval_min, self.day_start_min)
@@ -322,9 +345,16 @@ fn forecast(inputs: &StaffingInputs) -> Vec<IntervalForecast> {
         .collect()
 }
 
-/// The requirement of every interval of the day.
+/// The requirement of every interval of the day; in reverse mode, what the
+/// fixed number of agents achieves in every interval.
 pub fn plan_whole_day(inputs: &StaffingInputs) -> Result<DayPlan, Problem> {
-    plan_day(&forecast(inputs), &inputs.settings()).map_err(Problem::from)
+    let forecast = forecast(inputs);
+    if inputs.reverse {
+        let agents = vec![inputs.agents; forecast.len()];
+        evaluate_day(&forecast, &agents, &inputs.settings()).map_err(Problem::from)
+    } else {
+        plan_day(&forecast, &inputs.settings()).map_err(Problem::from)
+    }
 }
 
 /// Calls the engine for the interval, the curve around it and the day; a
@@ -497,6 +527,41 @@ mod tests {
         assert!(!day_is_heavy(
             &crate::model::example::example_inputs().staffing
         ));
+    }
+
+    #[test]
+    fn reverse_mode_carries_into_the_day() {
+        let inputs = StaffingInputs {
+            reverse: true,
+            agents: 50.0,
+            ..StaffingInputs::default()
+        };
+        let day = compute(&inputs).day.unwrap();
+        assert!(day.intervals.iter().all(|i| i.agents == 50.0));
+        assert_eq!(day.totals.peak_agents, 50.0);
+        assert_eq!(day.totals.agent_hours, 50.0 * 0.5 * 24.0);
+        let planned = compute(&StaffingInputs::default()).day.unwrap();
+        assert!(day.totals.service_level != planned.totals.service_level);
+    }
+
+    #[test]
+    fn an_interval_of_the_day_goes_to_the_calculator_and_back() {
+        let mut inputs = StaffingInputs::default();
+        let peak = inputs.intraday[6];
+        assert!(inputs.use_interval(6));
+        assert_eq!(inputs.volume, peak);
+        // The calculator then answers exactly what the day plans for that interval.
+        let outcome = compute(&inputs);
+        let day = outcome.day.unwrap();
+        assert_eq!(
+            f64::from(outcome.interval.unwrap().required_agents),
+            day.intervals[6].agents
+        );
+        inputs.volume = 300.0;
+        assert!(inputs.write_back(6));
+        assert_eq!(inputs.intraday[6], 300.0);
+        assert!(!inputs.use_interval(99) && !inputs.write_back(99));
+        assert_eq!(inputs.volume, 300.0);
     }
 
     #[test]

@@ -17,17 +17,6 @@ use crate::worker::ProjectRequest;
 
 const MAX_COMPARED: usize = 4;
 
-/// Rows that come from the capacity plan (computed in the worker).
-const PLAN_ROWS: [Key; 3] = [Key::PlanHires, Key::PlanPeakFte, Key::PlanCostPerContact];
-/// Rows that come from the day (computed in the worker when heavy).
-const DAY_ROWS: [Key; 5] = [
-    Key::DayVolume,
-    Key::DayServiceLevel,
-    Key::PeakAgents,
-    Key::DayPaidHours,
-    Key::DayCost,
-];
-
 /// How a row's numbers are shown.
 #[derive(Clone, Copy)]
 enum Show {
@@ -48,6 +37,11 @@ fn show(lang: Lang, how: Show, v: f64) -> String {
     }
 }
 
+/// The change from `base` to `value`: the amount (shares in percentage
+/// points), then the relative change where it says something — as a
+/// percentage up to ±100 %, as a factor beyond (`×21.3`, not `+2030.0 %`),
+/// and not at all for shares or a base of 0. A change too small to show at
+/// the row's precision reads "≈".
 fn show_difference(lang: Lang, how: Show, value: f64, base: f64) -> String {
     let (delta, relative) = difference(value, base);
     if delta == 0.0 {
@@ -56,12 +50,44 @@ fn show_difference(lang: Lang, how: Show, value: f64, base: f64) -> String {
     let sign = if delta > 0.0 { "+" } else { "−" };
     let amount = match how {
         // A change of a share is in percentage points.
-        Show::Share => format!("{sign}{:.1} pp", delta.abs() * 100.0),
-        other => format!("{sign}{}", show(lang, other, delta.abs())),
+        Show::Share => format!("{:.1} pp", delta.abs() * 100.0),
+        other => show(lang, other, delta.abs()),
     };
+    if amount
+        .trim_end_matches([' ', 'p', 's', '秒'])
+        .bytes()
+        .all(|b| b == b'0' || b == b'.')
+    {
+        return "≈".into();
+    }
+    let amount = format!("{sign}{amount}");
     match (how, relative) {
         (Show::Share, _) | (_, None) => amount,
-        (_, Some(r)) => format!("{amount} ({sign}{:.1} %)", r.abs() * 100.0),
+        (_, Some(r)) if r.abs() <= 1.0 => format!("{amount} ({sign}{:.1} %)", r.abs() * 100.0),
+        (_, Some(_)) if base > 0.0 && value > 0.0 => format!("{amount} (×{:.1})", value / base),
+        _ => amount,
+    }
+}
+
+/// Which way a row's change is good news.
+#[derive(Clone, Copy, PartialEq)]
+enum Better {
+    Higher,
+    Lower,
+    /// An input, or a figure that is neither (occupancy, a count of agents).
+    Neither,
+}
+
+/// "better", "worse" or nothing, for the change from `base` to `value`.
+fn judge(better: Better, value: f64, base: f64) -> Option<&'static str> {
+    let up = match value.partial_cmp(&base)? {
+        std::cmp::Ordering::Equal => return None,
+        order => order == std::cmp::Ordering::Greater,
+    };
+    match (better, up) {
+        (Better::Neither, _) => None,
+        (Better::Higher, true) | (Better::Lower, false) => Some("better"),
+        _ => Some("worse"),
     }
 }
 
@@ -75,83 +101,131 @@ fn interval_metric(c: &Compared, f: fn(&ccplan_engine::staffing::Metrics) -> f64
         .and_then(|r| r.metrics.map(|m| f(&m)))
 }
 
-/// The rows of the table: (label, how, value).
-fn rows() -> Vec<(Key, Show, Pick)> {
+/// One row of the table.
+struct Row {
+    label: Key,
+    how: Show,
+    better: Better,
+    pick: Pick,
+}
+
+const fn row(label: Key, how: Show, better: Better, pick: Pick) -> Row {
+    Row {
+        label,
+        how,
+        better,
+        pick,
+    }
+}
+
+/// The rows of the table, in groups under a heading.
+fn groups() -> Vec<(Key, Vec<Row>)> {
+    use Better::{Higher, Lower, Neither};
     vec![
-        (Key::Volume, Show::Count, |c| Some(c.inputs.staffing.volume)),
-        (Key::Aht, Show::Count, |c| Some(c.inputs.staffing.aht_s)),
-        (Key::SlTarget, Show::One, |c| {
-            Some(c.inputs.staffing.sl_target_pct)
-        }),
-        (Key::SlSeconds, Show::Count, |c| {
-            Some(c.inputs.staffing.sl_seconds)
-        }),
-        (Key::Interval, Show::Count, |c| {
-            Some(c.inputs.staffing.interval_min)
-        }),
-        (Key::Shrinkage, Show::One, |c| {
-            Some(c.inputs.staffing.shrinkage_pct)
-        }),
-        (Key::MaxOccupancy, Show::One, |c| {
-            Some(c.inputs.staffing.max_occupancy_pct)
-        }),
-        (Key::Patience, Show::Count, |c| {
-            (c.inputs.staffing.model == ModelChoice::ErlangA)
-                .then_some(c.inputs.staffing.patience_s)
-        }),
-        (Key::CostPerHour, Show::Money, |c| {
-            Some(c.inputs.staffing.cost_per_hour)
-        }),
-        (Key::RequiredAgents, Show::Count, |c| {
-            c.outcome
-                .interval
-                .as_ref()
-                .ok()
-                .map(|r| f64::from(r.required_agents))
-        }),
-        (Key::ScheduledFte, Show::One, |c| {
-            c.outcome.interval.as_ref().ok().map(|r| r.scheduled_fte)
-        }),
-        (Key::ServiceLevel, Show::Share, |c| {
-            interval_metric(c, |m| m.service_level)
-        }),
-        (Key::Asa, Show::Seconds, |c| interval_metric(c, |m| m.asa_s)),
-        (Key::Abandon, Show::Share, |c| {
-            interval_metric(c, |m| m.p_abandon)
-        }),
-        (Key::Occupancy, Show::Share, |c| {
-            interval_metric(c, |m| m.occupancy)
-        }),
-        (Key::Cost, Show::Money, |c| {
-            c.outcome.interval.as_ref().ok().map(|r| r.cost)
-        }),
-        (Key::DayVolume, Show::Count, |c| {
-            c.outcome.day.as_ref().ok().map(|d| d.totals.volume)
-        }),
-        (Key::DayServiceLevel, Show::Share, |c| {
-            c.outcome.day.as_ref().ok().map(|d| d.totals.service_level)
-        }),
-        (Key::PeakAgents, Show::Count, |c| {
-            c.outcome.day.as_ref().ok().map(|d| d.totals.peak_agents)
-        }),
-        (Key::DayPaidHours, Show::One, |c| {
-            c.outcome.day.as_ref().ok().map(|d| d.totals.paid_hours)
-        }),
-        (Key::DayCost, Show::Money, |c| {
-            c.outcome.day.as_ref().ok().and_then(|d| d.totals.cost)
-        }),
-        (Key::PlanHires, Show::Count, |c| {
-            c.plan()
-                .map(|p| p.plan.summary(&c.capacity_inputs()).total_hires)
-        }),
-        (Key::PlanPeakFte, Show::One, |c| {
-            c.plan()
-                .map(|p| p.plan.summary(&c.capacity_inputs()).peak_required_fte)
-        }),
-        (Key::PlanCostPerContact, Show::Money, |c| {
-            c.plan()
-                .map(|p| p.plan.summary(&c.capacity_inputs()).cost_per_contact)
-        }),
+        (
+            Key::CompareGroupInputs,
+            vec![
+                row(Key::Volume, Show::Count, Neither, |c| {
+                    Some(c.inputs.staffing.volume)
+                }),
+                row(Key::Aht, Show::Count, Neither, |c| {
+                    Some(c.inputs.staffing.aht_s)
+                }),
+                row(Key::SlTarget, Show::One, Neither, |c| {
+                    Some(c.inputs.staffing.sl_target_pct)
+                }),
+                row(Key::SlSeconds, Show::Count, Neither, |c| {
+                    Some(c.inputs.staffing.sl_seconds)
+                }),
+                row(Key::Interval, Show::Count, Neither, |c| {
+                    Some(c.inputs.staffing.interval_min)
+                }),
+                row(Key::Shrinkage, Show::One, Neither, |c| {
+                    Some(c.inputs.staffing.shrinkage_pct)
+                }),
+                row(Key::MaxOccupancy, Show::One, Neither, |c| {
+                    Some(c.inputs.staffing.max_occupancy_pct)
+                }),
+                row(Key::Patience, Show::Count, Neither, |c| {
+                    (c.inputs.staffing.model == ModelChoice::ErlangA)
+                        .then_some(c.inputs.staffing.patience_s)
+                }),
+                row(Key::CostPerHour, Show::Money, Neither, |c| {
+                    Some(c.inputs.staffing.cost_per_hour)
+                }),
+            ],
+        ),
+        (
+            Key::CompareGroupInterval,
+            vec![
+                row(Key::RequiredAgents, Show::Count, Neither, |c| {
+                    c.outcome
+                        .interval
+                        .as_ref()
+                        .ok()
+                        .map(|r| f64::from(r.required_agents))
+                }),
+                row(Key::ScheduledFte, Show::One, Neither, |c| {
+                    c.outcome.interval.as_ref().ok().map(|r| r.scheduled_fte)
+                }),
+                row(Key::ServiceLevel, Show::Share, Higher, |c| {
+                    interval_metric(c, |m| m.service_level)
+                }),
+                row(Key::Asa, Show::Seconds, Lower, |c| {
+                    interval_metric(c, |m| m.asa_s)
+                }),
+                row(Key::Abandon, Show::Share, Lower, |c| {
+                    interval_metric(c, |m| m.p_abandon)
+                }),
+                row(Key::Occupancy, Show::Share, Neither, |c| {
+                    interval_metric(c, |m| m.occupancy)
+                }),
+                row(Key::Cost, Show::Money, Lower, |c| {
+                    c.outcome.interval.as_ref().ok().map(|r| r.cost)
+                }),
+            ],
+        ),
+        (
+            Key::CompareGroupDay,
+            vec![
+                row(Key::DayVolume, Show::Count, Neither, |c| {
+                    c.outcome.day.as_ref().ok().map(|d| d.totals.volume)
+                }),
+                row(Key::DayServiceLevel, Show::Share, Higher, |c| {
+                    c.outcome.day.as_ref().ok().map(|d| d.totals.service_level)
+                }),
+                row(Key::PeakAgents, Show::Count, Neither, |c| {
+                    c.outcome.day.as_ref().ok().map(|d| d.totals.peak_agents)
+                }),
+                row(Key::DayPaidHours, Show::One, Neither, |c| {
+                    c.outcome.day.as_ref().ok().map(|d| d.totals.paid_hours)
+                }),
+                row(Key::DayCost, Show::Money, Lower, |c| {
+                    c.outcome.day.as_ref().ok().and_then(|d| d.totals.cost)
+                }),
+            ],
+        ),
+        (
+            Key::CompareGroupPlan,
+            vec![
+                row(Key::PlanHires, Show::Count, Neither, |c| {
+                    c.plan()
+                        .map(|p| p.plan.summary(&c.capacity_inputs()).total_hires)
+                }),
+                row(Key::PlanPeakFte, Show::One, Neither, |c| {
+                    c.plan()
+                        .map(|p| p.plan.summary(&c.capacity_inputs()).peak_required_fte)
+                }),
+                row(Key::PlanCostPerContact, Show::Money, Lower, |c| {
+                    c.plan()
+                        .map(|p| p.plan.summary(&c.capacity_inputs()).cost_per_contact)
+                }),
+                row(Key::PlanCostPerResolved, Show::Money, Lower, |c| {
+                    c.plan()
+                        .map(|p| p.plan.summary(&c.capacity_inputs()).cost_per_resolved)
+                }),
+            ],
+        ),
     ]
 }
 
@@ -181,7 +255,13 @@ where
             ask(
                 key,
                 Box::new(move |result| {
-                    asked.try_update_value(|a| a.retain(|k| *k != answered));
+                    // The page may be gone by now, and everything it owned with it.
+                    if asked
+                        .try_update_value(|a| a.retain(|k| *k != answered))
+                        .is_none()
+                    {
+                        return;
+                    }
                     let still = untrack(wanted);
                     if still.contains(&answered) {
                         answers.try_update(|a| {
@@ -210,8 +290,31 @@ fn answer_for<K: PartialEq, T: Clone>(
 pub fn ComparePage() -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
-    // Chosen entries, in the order picked: "current", "example" or a scenario name.
-    let chosen = RwSignal::new(Vec::<String>::new());
+    // Chosen entries, in the order picked: "current", "example" or "s:<name>".
+    // The last choice is kept (entries since deleted drop out); the first
+    // time, the current inputs beside the latest saved scenario (or the example).
+    if store.compare_choice.with_untracked(Option::is_none) {
+        let latest = store
+            .scenarios
+            .with_untracked(|list| list.last().map(|s| format!("s:{}", s.name)));
+        let second = latest.unwrap_or_else(|| "example".to_string());
+        store
+            .compare_choice
+            .set(Some(vec!["current".to_string(), second]));
+    }
+    let chosen = Memo::new(move |_| {
+        let stored = store.compare_choice.get().unwrap_or_default();
+        store.scenarios.with(|list| {
+            stored
+                .into_iter()
+                .filter(|id| match id.strip_prefix("s:") {
+                    Some(name) => list.iter().any(|s| s.name == name),
+                    None => id == "current" || id == "example",
+                })
+                .take(MAX_COMPARED)
+                .collect::<Vec<_>>()
+        })
+    });
     let too_many = RwSignal::new(false);
     let choices = move || {
         let lang = lang.get();
@@ -298,20 +401,24 @@ pub fn ComparePage() -> impl IntoView {
                 .all(|c| c.projection.is_some() && !c.outcome.day_pending())
         })
     };
-    let toggle = move |id: String, on: bool| {
-        chosen.update(|list| {
-            if on && !list.contains(&id) {
-                if list.len() < MAX_COMPARED {
-                    list.push(id);
-                    too_many.set(false);
-                } else {
-                    too_many.set(true);
-                }
-            } else if !on {
-                list.retain(|c| *c != id);
+    // Whether the change was taken (a fifth scenario is refused).
+    let toggle = move |id: String, on: bool| -> bool {
+        let mut list = chosen.get_untracked();
+        let mut taken = true;
+        if on && !list.contains(&id) {
+            if list.len() < MAX_COMPARED {
+                list.push(id);
                 too_many.set(false);
+            } else {
+                too_many.set(true);
+                taken = false;
             }
-        });
+        } else if !on {
+            list.retain(|c| *c != id);
+            too_many.set(false);
+        }
+        store.compare_choice.set(Some(list));
+        taken
     };
     let ready = move || compared.with(|c| c.len() >= 2);
 
@@ -396,7 +503,11 @@ pub fn ComparePage() -> impl IntoView {
                                 <label>
                                     <input type="checkbox" data-choice=id
                                         prop:checked=move || chosen.with(|c| c.contains(&checked_id))
-                                        on:change=move |ev| toggle(toggle_id.clone(), event_target_checked(&ev)) />
+                                        on:change=move |ev| {
+                                            if !toggle(toggle_id.clone(), event_target_checked(&ev)) {
+                                                event_target::<web_sys::HtmlInputElement>(&ev).set_checked(false);
+                                            }
+                                        } />
                                     {label}
                                 </label>
                             </li>
@@ -423,30 +534,47 @@ pub fn ComparePage() -> impl IntoView {
                             <tbody>
                                 {move || {
                                     let lang = lang.get();
-                                    compared.with(|list| rows().into_iter().map(|(key, how, pick)| {
-                                        let base = list.first().and_then(pick);
-                                        let cells = list.iter().enumerate().map(|(i, c)| {
-                                            let value = pick(c);
-                                            let waiting = (c.projection.is_none() && PLAN_ROWS.contains(&key))
-                                                || (c.outcome.day_pending() && DAY_ROWS.contains(&key));
-                                            let shown = match value {
-                                                Some(v) => show(lang, how, v),
-                                                None if waiting => "…".to_string(),
-                                                None => "—".to_string(),
-                                            };
-                                            let change = match (i, value, base) {
-                                                (0, _, _) => None,
-                                                (_, Some(v), Some(b)) => Some(show_difference(lang, how, v, b)),
-                                                _ => None,
-                                            };
-                                            view! {
-                                                <td data-column=i>
-                                                    <span class="value">{shown}</span>
-                                                    {change.map(|d| view! { <span class="difference" title=text(lang, Key::Difference)>{d}</span> })}
-                                                </td>
-                                            }
+                                    compared.with(|list| groups().into_iter().map(|(group, rows)| {
+                                        let heading = view! {
+                                            <tr class="group"><th scope="colgroup" colspan=list.len() + 1>{text(lang, group)}</th></tr>
+                                        };
+                                        let rows = rows.into_iter().map(|row| {
+                                            let base = list.first().and_then(row.pick);
+                                            let cells = list.iter().enumerate().map(|(i, c)| {
+                                                let value = (row.pick)(c);
+                                                let waiting = match group {
+                                                    Key::CompareGroupPlan => c.projection.is_none(),
+                                                    Key::CompareGroupDay => c.outcome.day_pending(),
+                                                    _ => false,
+                                                };
+                                                let shown = match value {
+                                                    Some(v) => show(lang, row.how, v),
+                                                    None if waiting => "…".to_string(),
+                                                    None => "—".to_string(),
+                                                };
+                                                let change = match (i, value, base) {
+                                                    (0, _, _) => None,
+                                                    (_, Some(v), Some(b)) => Some((show_difference(lang, row.how, v, b), judge(row.better, v, b))),
+                                                    _ => None,
+                                                };
+                                                view! {
+                                                    <td data-column=i>
+                                                        <span class="value">{shown}</span>
+                                                        {change.map(|(d, verdict)| {
+                                                            let title = match verdict {
+                                                                Some("better") => format!("{} · {}", text(lang, Key::Difference), text(lang, Key::Better)),
+                                                                Some(_) => format!("{} · {}", text(lang, Key::Difference), text(lang, Key::Worse)),
+                                                                None => text(lang, Key::Difference).to_string(),
+                                                            };
+                                                            let class = format!("difference {}", verdict.unwrap_or("")).trim_end().to_string();
+                                                            view! { <span class=class data-change=verdict.unwrap_or("") title=title>{d}</span> }
+                                                        })}
+                                                    </td>
+                                                }
+                                            }).collect_view();
+                                            view! { <tr><th scope="row">{text(lang, row.label)}</th>{cells}</tr> }
                                         }).collect_view();
-                                        view! { <tr><th scope="row">{text(lang, key)}</th>{cells}</tr> }
+                                        view! { {heading}{rows} }
                                     }).collect_view())
                                 }}
                             </tbody>
@@ -463,5 +591,34 @@ pub fn ComparePage() -> impl IntoView {
                 </section>
             </Show>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn differences_read_plainly() {
+        let en = Lang::En;
+        assert_eq!(
+            show_difference(en, Show::Count, 300.0, 200.0),
+            "+100 (+50.0 %)"
+        );
+        assert_eq!(show_difference(en, Show::Count, 200.0, 200.0), "=");
+        // More than double: a factor, not +2030 %.
+        assert_eq!(
+            show_difference(en, Show::Seconds, 15.0, 0.7),
+            "+14.3 s (×21.4)"
+        );
+        // Shares change in percentage points; a change below the shown precision is "≈", never "−0.0 pp".
+        assert_eq!(show_difference(en, Show::Share, 0.917, 0.878), "+3.9 pp");
+        assert_eq!(show_difference(en, Show::Share, 0.8000001, 0.8), "≈");
+        assert_eq!(show_difference(en, Show::Money, 10.001, 10.0), "≈");
+        assert_eq!(show_difference(en, Show::Count, 5.0, 0.0), "+5");
+        assert_eq!(judge(Better::Higher, 0.9, 0.8), Some("better"));
+        assert_eq!(judge(Better::Lower, 0.9, 0.8), Some("worse"));
+        assert_eq!(judge(Better::Neither, 0.9, 0.8), None);
+        assert_eq!(judge(Better::Lower, 0.8, 0.8), None);
     }
 }

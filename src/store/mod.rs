@@ -72,6 +72,12 @@ pub struct Store {
     pub revision: RwSignal<u32>,
     /// Boxes holding text that is not a valid value.
     pub invalid: RwSignal<BTreeSet<BoxId>>,
+    /// The interval of the day last loaded into the one-interval calculator
+    /// (so its volume can be written back); not saved.
+    pub calculator_interval: RwSignal<Option<usize>>,
+    /// The compare page's choice, in the order picked ("current", "example",
+    /// "s:<name>"); `None` until the page first opens.
+    pub compare_choice: RwSignal<Option<Vec<String>>>,
 }
 
 impl Store {
@@ -130,10 +136,13 @@ impl Store {
             scenarios: RwSignal::new(scenarios),
             revision: RwSignal::new(0),
             invalid: RwSignal::new(BTreeSet::new()),
+            calculator_interval: RwSignal::new(None),
+            compare_choice: RwSignal::new(storage::load_compare_choice()),
         };
         store.open_link_in_url();
         store.autosave();
         store.follow_lang();
+        store.follow_compare_choice();
         store.follow_other_tabs();
         store.project_in_worker(projected);
         store.plan_day_in_worker(day_pending, planned_day);
@@ -158,6 +167,7 @@ impl Store {
     /// shows the new values and drops what it held.
     pub fn replace_inputs(self, inputs: Inputs) {
         self.invalid.set(BTreeSet::new());
+        self.calculator_interval.set(None);
         self.staffing.set(inputs.staffing);
         self.scorecard.set(inputs.scorecard);
         self.revision.update(|r| *r += 1);
@@ -168,6 +178,24 @@ impl Store {
         match field {
             Field::Staffing(f) => self.staffing.with(|s| f.get(s)),
             Field::Scorecard(f) => self.scorecard.with(|s| f.get(s)),
+        }
+    }
+
+    /// Loads interval `index` of the day into the calculator.
+    pub fn use_interval(self, index: usize) {
+        let mut used = false;
+        self.staffing.update(|s| used = s.use_interval(index));
+        if used {
+            self.calculator_interval.set(Some(index));
+        }
+    }
+
+    /// Writes the calculator's volume back into the interval it came from.
+    pub fn write_back(self) {
+        if let Some(index) = self.calculator_interval.get_untracked() {
+            self.staffing.update(|s| {
+                s.write_back(index);
+            });
         }
     }
 

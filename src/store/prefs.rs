@@ -1,9 +1,10 @@
-//! The interface language: the one the user chose, else the browser's.
+//! Preferences: the interface language (the one the user chose, else the
+//! browser's) and the compare page's last choice.
 
 use leptos::prelude::*;
 
 use super::Store;
-use crate::i18n::Lang;
+use crate::i18n::{text, Key, Lang};
 use crate::storage;
 
 /// The saved choice, or the first language of the browser's list.
@@ -34,6 +35,9 @@ impl Store {
             {
                 let _ = root.set_attribute("lang", lang.html());
             }
+            if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+                document.set_title(text(lang, Key::PageTitle));
+            }
             if first.get_value() {
                 // Not chosen yet: keep following the browser's language until the user picks one.
                 first.set_value(false);
@@ -41,6 +45,24 @@ impl Store {
             }
             if let Err(problem) = storage::save_lang(lang) {
                 self.notice.set(Some(problem));
+            }
+        });
+    }
+}
+
+impl Store {
+    /// Saves the compare page's choice whenever it changes.
+    pub(super) fn follow_compare_choice(self) {
+        let first = StoredValue::new(true);
+        Effect::new(move |_| {
+            let choice = self.compare_choice.get();
+            if std::mem::take(&mut *first.write_value()) {
+                return;
+            }
+            if let Some(choice) = choice {
+                if let Err(problem) = storage::save_compare_choice(&choice) {
+                    self.notice.set(Some(problem));
+                }
             }
         });
     }

@@ -23,7 +23,11 @@ const STORAGE = {
   ]),
 };
 
-/** A page on the comparison page, reached from the navigation as a user does. */
+/**
+ * A page on the comparison page, reached from the navigation as a user does,
+ * with the first visit's preselection (the current inputs and the latest
+ * scenario) unticked, so each test picks its own.
+ */
 async function comparePage(t) {
   const session = await freshPage(t, ctx.browser);
   await seedStorage(session.context, STORAGE);
@@ -31,10 +35,18 @@ async function comparePage(t) {
   await session.page.getByTestId('compare').click();
   await session.page.getByTestId('compare-choices').waitFor();
   assert.match(session.page.url(), /#\/compare$/);
+  await clearChoice(session.page);
   return session;
 }
 
 const choice = (page, id) => page.locator(`input[data-choice="${id}"]`);
+/** The ids ticked, in page order. */
+const ticked = (page) =>
+  page.locator('input[data-choice]').evaluateAll((boxes) => boxes.filter((b) => b.checked).map((b) => b.dataset.choice));
+async function clearChoice(page) {
+  for (const id of await ticked(page)) await choice(page, id).uncheck();
+  assert.deepEqual(await ticked(page), []);
+}
 /** Ticks the choices `ids`, in order. */
 const pick = async (page, ...ids) => {
   for (const id of ids) await choice(page, id).check();
@@ -104,7 +116,8 @@ describe('comparing scenarios', { concurrency: CONCURRENCY }, () => {
     assert.deepEqual(await columns(page), ['Current inputs', 'Example: support centre annual plan']);
     // The current inputs (250 contacts → 50 agents); the example: 1 500 contacts at AHT 270 s.
     assert.deepEqual(await row(page, 'Contacts per interval'), [
-      { value: '250', difference: '' }, { value: '1500', difference: '+1250 (+500.0 %)' },
+      // Beyond +100 % the change reads as a factor.
+      { value: '250', difference: '' }, { value: '1500', difference: '+1250 (×6.0)' },
     ]);
     assert.deepEqual((await row(page, 'Average handle time (s)')).map((cell) => cell.value), ['300', '270']);
     const agents = await row(page, 'Required agents');
@@ -179,10 +192,48 @@ describe('comparing scenarios', { concurrency: CONCURRENCY }, () => {
     assert.deepEqual(errors, []);
   });
 
+  test('it opens with the current inputs and the latest scenario, and remembers the choice', async (t) => {
+    const { page, context, errors } = await freshPage(t, ctx.browser);
+    await seedStorage(context, STORAGE);
+    await page.goto(`${ctx.site.url}#/compare`);
+    await table(page).waitFor();
+    assert.deepEqual(await columns(page), ['Current inputs', 'Quiet']);
+    // Rows in groups, each with a heading.
+    assert.deepEqual(await table(page).locator('tr.group th').allTextContents(),
+      ['Inputs', 'One interval', 'The day', 'The plan (months)']);
+    // 50 contacts instead of 250 (12 agents instead of 50): a lower service level
+    // (86.2 %, small centres run less efficiently) and a lower cost, in colour and words.
+    const change = (label) => table(page).locator('tbody tr').filter({ has: page.locator('th', { hasText: new RegExp(`^${label}$`) }) })
+      .locator('td[data-column="1"] .difference');
+    assert.equal(await change('Service level').getAttribute('data-change'), 'worse');
+    assert.equal(await change('Service level').getAttribute('title'), 'vs first · worse');
+    assert.equal(await change('Service level').evaluate((e) => getComputedStyle(e).color), 'rgb(179, 38, 30)');
+    assert.equal(await change('Cost of the interval').getAttribute('data-change'), 'better');
+    assert.equal(await change('Cost of the interval').evaluate((e) => getComputedStyle(e).color), 'rgb(29, 122, 70)');
+    // Inputs are neither better nor worse.
+    assert.equal(await change('Contacts per interval').getAttribute('data-change'), '');
+
+    // A new choice is kept over a reload; a scenario deleted since drops out.
+    await choice(page, 's:Quiet').uncheck();
+    await pick(page, 's:Peak week 旺季', 'example');
+    await eventually(async () => assert.deepEqual(await columns(page), ['Current inputs', 'Peak week 旺季', 'Example: support centre annual plan']));
+    await page.reload();
+    await table(page).waitFor();
+    assert.deepEqual(await columns(page), ['Current inputs', 'Peak week 旺季', 'Example: support centre annual plan']);
+    await page.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY_SCENARIOS, envelope([{ name: 'Base', inputs: { ...VALID_INPUTS, volume: 200 } }])]);
+    await page.reload();
+    await table(page).waitFor();
+    assert.deepEqual(await columns(page), ['Current inputs', 'Example: support centre annual plan']);
+    await assertNoBadNumbers(page);
+    assert.deepEqual(errors, []);
+  });
+
   test('the comparison page opens directly from its URL', async (t) => {
     const { page, context, errors } = await freshPage(t, ctx.browser);
     await seedStorage(context, STORAGE);
     await page.goto(`${ctx.site.url}#/compare`);
+    await page.getByTestId('compare-choices').waitFor();
+    await clearChoice(page);
     await pick(page, 's:Quiet', 's:Base');
     await eventually(async () => assert.deepEqual(await columns(page), ['Quiet', 'Base']));
     assert.equal(await page.getByTestId('compare').getAttribute('aria-current'), 'page');

@@ -153,3 +153,12 @@ if __name__ == '__main__':
     # The example: 225 Erlangs, AHT 270 s, Erlang A, patience 120 s; abandonment <= 7 % alone.
     for n in (211, 212):
         print('example abandonment at', n, 'agents', pct(a_abandon(n, mpf(1500) * 270 / 1800, 270, 120)))
+
+    # explain.test.mjs: reverse mode carries into the day — 50 agents in every
+    # interval of the built-in weekday (24 half-hours from 08:00), defaults otherwise.
+    import math
+    week = [math.floor((0.15 + math.exp(-((8 + (i + 0.5) / 2 - 11) / 1.6) ** 2)
+                        + 0.75 * math.exp(-((8 + (i + 0.5) / 2 - 14.5) / 2) ** 2)) * 230 + 0.5) for i in range(24)]
+    within = sum(v * c_metrics(50, mpf(v) * 300 / 1800, 300, 20)['sl'] for v in week)
+    print('reverse day, 50 agents: volume', sum(week), 'sl', pct(within / sum(week)), 'agent-hours', 50 * 0.5 * 24,
+          f'paid {50 * 0.5 * 24 / 0.7:.1f}')

@@ -112,4 +112,48 @@ describe('why this many agents', { concurrency: CONCURRENCY }, () => {
     await saveScreenshot(page, 'explain-example-phone');
     assert.deepEqual(errors, []);
   });
+
+  test('reverse mode carries into the day: the same agents in every interval, and what they achieve', async (t) => {
+    const { page, errors } = await ctx.openApp(t);
+    await page.getByTestId('reverse').check();
+    await type(page, 'agents', '50');
+    // The built-in weekday (3 349 contacts) with 50 agents in each half-hour: 95.7 % (expected.py).
+    await eventually(async () => assert.equal(await text(page, 'day-peak-agents'), '50'));
+    assert.equal(await text(page, 'day-service-level'), '95.7 %');
+    assert.equal(await text(page, 'day-agent-hours'), '600.0 h');
+    assert.equal(await text(page, 'day-paid-hours'), '857.1 h');
+    // Back to planning: the day is staffed to the requirement again (peak 54).
+    await page.getByTestId('reverse').uncheck();
+    await eventually(async () => assert.equal(await text(page, 'day-peak-agents'), '54'));
+    assert.deepEqual(errors, []);
+  });
+
+  test('an interval of the day goes into the calculator and, changed, back into the day', async (t) => {
+    const { page, errors } = await ctx.openApp(t);
+    await page.getByTestId('day-table').locator('summary').click();
+    const rows = page.getByTestId('day-table').locator('tbody tr');
+    await eventually(async () => assert.equal(await rows.count(), 24));
+    const cells = async (i) => rows.nth(i).locator('th, td').allTextContents();
+    const [start, contacts, agents] = await cells(6);
+    assert.equal(start, '11:00');
+    await rows.nth(6).getByTestId('use-interval').click();
+    // The calculator now answers that interval, with the same number the day plans for it.
+    await eventually(async () => assert.equal(await page.getByTestId('volume').inputValue(), contacts));
+    assert.equal(await text(page, 'required-agents'), agents);
+    assert.equal(await text(page, 'from-interval'), 'Contacts from the day\'s interval at 11:00');
+    assert.equal(await page.getByTestId('write-back').count(), 0);
+
+    // Changed in the calculator, it can be written back into the day.
+    const dayBefore = Number(await text(page, 'day-volume'));
+    await type(page, 'volume', '300');
+    await page.getByTestId('write-back').click();
+    await eventually(async () => assert.equal((await cells(6))[1], '300'));
+    assert.equal(Number(await text(page, 'day-volume')), dayBefore - Number(contacts) + 300);
+    assert.equal(await page.getByTestId('write-back').count(), 0);
+    await waitForAutosave(page);
+    await reload(page);
+    await page.getByTestId('day-table').locator('summary').click();
+    assert.equal((await cells(6))[1], '300');
+    assert.deepEqual(errors, []);
+  });
 });

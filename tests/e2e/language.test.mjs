@@ -22,6 +22,7 @@ describe('languages', { concurrency: CONCURRENCY }, () => {
 
   async function expectChinese(page) {
     await eventually(async () => assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN'));
+    assert.equal(await page.title(), 'ccplan — 呼叫中心人力规划');
     const body = await bodyText(page);
     for (const label of ['服务水平', '所需坐席', '平均应答速度', '日内人力需求', '方案']) assert.ok(body.includes(label), label);
     assert.ok(!body.includes('Required agents'), 'no English label left');
@@ -31,6 +32,7 @@ describe('languages', { concurrency: CONCURRENCY }, () => {
 
   async function expectEnglish(page) {
     await eventually(async () => assert.equal(await page.getAttribute('html', 'lang'), 'en'));
+    assert.equal(await page.title(), 'ccplan — contact-centre staffing planner');
     const body = await bodyText(page);
     assert.ok(body.includes('Required agents'));
     assert.ok(!body.includes('所需坐席'));
@@ -81,6 +83,26 @@ describe('languages', { concurrency: CONCURRENCY }, () => {
     await reload(page);
     await expectEnglish(page);
     assert.equal(await text(page, 'asa'), '8.6 s');
+    assert.deepEqual(errors, []);
+  });
+
+  test('before the wasm runs, the page already shows its frame in the language the app will use', async (t) => {
+    const { page, errors } = await ctx.openApp(t, { locale: 'zh-CN' });
+    // Once the app runs, the static frame is gone and only the app's header is left.
+    assert.equal(await page.getByTestId('boot').count(), 0);
+    assert.equal(await page.locator('header.top').count(), 1);
+    // The page as served, with scripts that never reach the wasm: a Chinese browser sees the Chinese frame.
+    const html = await (await fetch(ctx.site.url)).text();
+    const context = await ctx.browser.newContext({ locale: 'zh-CN', serviceWorkers: 'block' });
+    t.after(() => context.close());
+    const frame = await context.newPage();
+    await frame.route('**/*.wasm', (route) => route.abort());
+    await frame.goto(ctx.site.url);
+    await frame.getByTestId('boot').waitFor();
+    assert.ok(html.includes('id="boot"'));
+    assert.equal(await frame.locator('#boot-subtitle').textContent(), '呼叫中心人力规划 — 精确的 Erlang C 与 Erlang A 模型');
+    assert.equal(await frame.title(), 'ccplan — 呼叫中心人力规划');
+    assert.equal(await frame.getAttribute('html', 'lang'), 'zh-CN');
     assert.deepEqual(errors, []);
   });
 });

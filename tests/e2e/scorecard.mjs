@@ -15,6 +15,7 @@ export const FLAT = {
   cost30overhead40: '168000', // 30 × 200 × 20 × 1.40
   fcr70agents: 16, // offered 20 000 / 0.85 = 23 529.4: 11.765 E → 16
   fcr70cpc14: '2.74', // 64 400 / 23 529.4 = 2.737
+  fcr70cpr14: '3.91', // per resolved contact: 64 400 / (23 529.4 × 0.70) = 3.910
   doubledAgents: 25, // 20 E → 25 (< 2 × 14)
   growth3: [14, 14, 15, 15, 15, 16, 16, 16, 17, 17, 18, 18],
 };

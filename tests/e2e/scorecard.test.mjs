@@ -21,7 +21,7 @@ import {
 
 const KPI_IDS = [
   'csat', 'nps', 'ces', 'fcr', 'service_level', 'answer_rate', 'abandon', 'asa', 'occupancy', 'self_service',
-  'required_fte', 'available_fte', 'cost_per_contact', 'total_cost', 'attrition', 'attendance',
+  'required_fte', 'available_fte', 'cost_per_contact', 'cost_per_resolved', 'total_cost', 'attrition', 'attendance',
   'training_completion', 'esat',
 ];
 // KPIs the model cannot compute: entered by the user, marked "entered".
@@ -183,12 +183,17 @@ describe('scorecard page', { concurrency: CONCURRENCY }, () => {
     // Same cost (same headcount) over 1/0.85 more handled contacts. Note: cost per
     // contact counts repeats, so it is *lower* at the worse FCR (documented formula).
     assert.deepEqual((await row(page, 'cost_per_contact')).map((c) => c.text.split(' ')[0]), repeat(FLAT.fcr70cpc14));
+    // Per resolved contact (handled × FCR, each issue once) the worse FCR costs *more*, as it should.
+    assert.deepEqual((await row(page, 'cost_per_resolved')).map((c) => c.text.split(' ')[0]), repeat(FLAT.fcr70cpr14));
+    assert.equal(await text(page, 'summary-cost-per-resolved'), FLAT.fcr70cpr14);
+    assert.equal(await text(page, 'summary-cost-per-contact'), FLAT.fcr70cpc14);
     assert.deepEqual((await row(page, 'fcr')).map((c) => c.text.split(' ')[0]), repeat('70.0'));
     // With no repeats FCR has no effect on demand.
     await typeThenRow(page, 'repeat', 0, 'required_fte', (cells) => assert.deepEqual(texts(cells), repeat(`${FLAT.agents}.0`)));
     await type(page, 'repeat', 50);
     await typeThenRow(page, 'fcr', 100, 'required_fte', (cells) => assert.deepEqual(texts(cells), repeat(`${FLAT.agents}.0`)));
     assert.deepEqual((await row(page, 'cost_per_contact')).map((c) => c.text.split(' ')[0]), repeat(FLAT.cpc14));
+    assert.deepEqual((await row(page, 'cost_per_resolved')).map((c) => c.text.split(' ')[0]), repeat(FLAT.cpc14));
 
     // Doubling the volume needs less than double the staff.
     await typeThenRow(page, 'monthly-volume', 40000, 'required_fte', (cells) => assert.deepEqual(texts(cells), repeat(`${FLAT.doubledAgents}.0`)));

@@ -78,6 +78,8 @@ offered7, a7 = traffic(20000, fcr=mpf('0.7'))
 n7, m7 = required(a7)
 print(f'  offered {offered7} (x {offered7 / offered}), traffic {a7} E, agents {n7}, required FTE {required_fte(n7)}')
 print(f'  cost per contact at headcount 30: {cost(30) / offered7}')
+print(f'  at headcount 14: cost per handled contact {cost(14) / offered7}, '
+      f'per resolved contact (handled x FCR) {cost(14) / (offered7 * mpf("0.7"))}')
 
 print('Volume doubled (40 000, FCR 100 %):')
 offered2, a2 = traffic(40000)

@@ -1,0 +1,65 @@
+//! The day as a table: each interval's start, contacts, agents and service
+//! level — the intraday chart's text alternative — with a button that loads
+//! the interval into the one-interval calculator above.
+
+use leptos::prelude::*;
+
+use crate::i18n::{fixed, percent, text, Key};
+use crate::store::use_store;
+
+#[component]
+pub fn DayTable() -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    let rows = move || {
+        let lang = lang.get();
+        let used = store.calculator_interval.get();
+        store.outcome.with(|o| {
+            let Ok(day) = &o.day else {
+                return Vec::new();
+            };
+            day.intervals
+                .iter()
+                .enumerate()
+                .map(|(index, row)| {
+                    let start = store.staffing.with(|s| s.interval_label(index));
+                    let sl = row.metrics.map_or("—".to_string(), |m| percent(m.service_level));
+                    let label = format!("{} {start}", text(lang, Key::UseInterval));
+                    view! {
+                        <tr class:used=used == Some(index)>
+                            <th scope="row">{start}</th>
+                            <td>{fixed(row.volume, 0)}</td>
+                            <td>{fixed(row.agents, 0)}</td>
+                            <td>{sl}</td>
+                            <td>
+                                <button type="button" class="secondary small" data-testid="use-interval" data-index=index
+                                    aria-label=label on:click=move |_| store.use_interval(index)>
+                                    {text(lang, Key::UseIntervalShort)}
+                                </button>
+                            </td>
+                        </tr>
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <details class="day-table" data-testid="day-table">
+            <summary>{move || text(lang.get(), Key::DayTable)}</summary>
+            <div class="table-scroll">
+                <table>
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || text(lang.get(), Key::AxisTime)}</th>
+                            <th scope="col">{move || text(lang.get(), Key::AxisContacts)}</th>
+                            <th scope="col">{move || text(lang.get(), Key::AxisAgents)}</th>
+                            <th scope="col">{move || text(lang.get(), Key::ServiceLevel)}</th>
+                            <th scope="col"></th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </details>
+    }
+}
