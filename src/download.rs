@@ -32,20 +32,64 @@ pub fn download_text(filename: &str, mime: &str, content: &str) -> bool {
     done
 }
 
-/// Offers the canvas with test id `test_id` as a PNG file.
-pub fn download_canvas(test_id: &str, filename: &str) -> bool {
-    let canvas = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| {
-            d.query_selector(&format!("canvas[data-testid=\"{test_id}\"]"))
-                .ok()
-                .flatten()
-        })
-        .and_then(|e| e.dyn_into::<web_sys::HtmlCanvasElement>().ok());
-    match canvas.and_then(|c| c.to_data_url_with_type("image/png").ok()) {
-        Some(url) => click_link(&url, filename).is_some(),
-        None => false,
-    }
+/// Height of the band above a downloaded chart, in CSS pixels: a title,
+/// then the caption and the date, so the picture can go on a slide alone.
+pub const PNG_HEADER_CSS_PX: f64 = 58.0;
+
+/// Offers the canvas with test id `test_id` as a PNG file, with `title`
+/// and a line of `caption` and today's date above the chart.
+pub fn download_canvas(test_id: &str, filename: &str, title: &str, caption: &str) -> bool {
+    titled_png(test_id, title, caption).is_some_and(|url| click_link(&url, filename).is_some())
+}
+
+fn titled_png(test_id: &str, title: &str, caption: &str) -> Option<String> {
+    let document = web_sys::window()?.document()?;
+    let chart = document
+        .query_selector(&format!("canvas[data-testid=\"{test_id}\"]"))
+        .ok()??
+        .dyn_into::<web_sys::HtmlCanvasElement>()
+        .ok()?;
+    let css_width = chart.get_bounding_client_rect().width();
+    let ratio = if css_width > 0.0 {
+        f64::from(chart.width()) / css_width
+    } else {
+        1.0
+    };
+    let header = (PNG_HEADER_CSS_PX * ratio).round();
+    let picture = document
+        .create_element("canvas")
+        .ok()?
+        .dyn_into::<web_sys::HtmlCanvasElement>()
+        .ok()?;
+    picture.set_width(chart.width());
+    picture.set_height(chart.height() + header as u32);
+    let context = picture
+        .get_context("2d")
+        .ok()??
+        .dyn_into::<web_sys::CanvasRenderingContext2d>()
+        .ok()?;
+    context.set_fill_style_str("#ffffff");
+    context.fill_rect(
+        0.0,
+        0.0,
+        f64::from(picture.width()),
+        f64::from(picture.height()),
+    );
+    context.set_fill_style_str("#1d2330");
+    context.set_font(&format!("bold {}px sans-serif", (16.0 * ratio).round()));
+    context.fill_text(title, 12.0 * ratio, 22.0 * ratio).ok()?;
+    let date = String::from(js_sys::Date::new_0().to_iso_string());
+    let line = match caption {
+        "" => date.chars().take(10).collect::<String>(),
+        caption => format!("{caption} · {}", date.chars().take(10).collect::<String>()),
+    };
+    context.set_fill_style_str("#5b6475");
+    context.set_font(&format!("{}px sans-serif", (12.0 * ratio).round()));
+    context.fill_text(&line, 12.0 * ratio, 44.0 * ratio).ok()?;
+    context
+        .draw_image_with_html_canvas_element(&chart, 0.0, header)
+        .ok()?;
+    picture.to_data_url_with_type("image/png").ok()
 }
 
 /// Reads the file picked in the file input that sent `event` as text, then

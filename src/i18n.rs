@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::fields::{FieldError, Spec};
 use crate::model::number::format_plain;
+use crate::model::staffing::{ModelChoice, StaffingInputs};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
@@ -878,6 +879,35 @@ pub fn labelled(lang: Lang, label: &str, value: &str) -> String {
     match lang {
         Lang::En => format!("{label}: {value}"),
         Lang::Zh => format!("{label}：{value}"),
+    }
+}
+
+/// The key inputs of a staffing chart, for the line under a downloaded
+/// chart's title: the interval's contacts (or the day's intervals), AHT,
+/// the service-level target and the model.
+pub fn inputs_caption(lang: Lang, inputs: &StaffingInputs, day: bool) -> String {
+    let (minutes, aht) = (
+        format_plain(inputs.interval_min),
+        format_plain(inputs.aht_s),
+    );
+    let (sl, t) = (
+        format_plain(inputs.sl_target_pct),
+        format_plain(inputs.sl_seconds),
+    );
+    let model = text(
+        lang,
+        match inputs.model {
+            ModelChoice::ErlangC => Key::ErlangC,
+            ModelChoice::ErlangA => Key::ErlangA,
+        },
+    );
+    let count = inputs.intraday.len();
+    let volume = format_plain(inputs.volume);
+    match (lang, day) {
+        (Lang::En, false) => format!("{volume} contacts per {minutes} min · AHT {aht} s · target {sl} % within {t} s · {model}"),
+        (Lang::En, true) => format!("{count} intervals of {minutes} min · AHT {aht} s · target {sl} % within {t} s · {model}"),
+        (Lang::Zh, false) => format!("每 {minutes} 分钟 {volume} 通 · 平均处理时长 {aht} 秒 · 目标 {sl} %（{t} 秒内）· {model}"),
+        (Lang::Zh, true) => format!("{count} 个 {minutes} 分钟时段 · 平均处理时长 {aht} 秒 · 目标 {sl} %（{t} 秒内）· {model}"),
     }
 }
 

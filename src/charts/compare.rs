@@ -3,7 +3,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{err, DrawResult, FONT};
+use super::{err, legend_strip, DrawResult, Swatch, FONT};
 
 /// Scenario colours and markers: told apart by shape as well as colour.
 const COLOURS: [RGBColor; 4] = [
@@ -38,9 +38,21 @@ pub fn draw_lines<DB: DrawingBackend>(
         return Ok(());
     };
     let x_max = all().map(|p| p.0).fold(x_min + 1.0, f64::max);
-    let y_max = all().map(|p| p.1).fold(1.0, f64::max) * 1.3;
+    // The legend sits above the plot, so no headroom is needed for it.
+    let y_max = all().map(|p| p.1).fold(1.0, f64::max) * 1.05;
     let px = |v: f64| (v * scale).round() as i32;
-    let mut chart = ChartBuilder::on(area)
+    let entries: Vec<(&str, Swatch)> = series
+        .iter()
+        .enumerate()
+        .map(|(index, s)| {
+            (
+                s.name.as_str(),
+                Swatch::Line(COLOURS[index % COLOURS.len()]),
+            )
+        })
+        .collect();
+    let plot = legend_strip(area, &entries, scale)?;
+    let mut chart = ChartBuilder::on(&plot)
         .margin(px(10.0))
         .x_label_area_size(px(36.0))
         .y_label_area_size(px(52.0))
@@ -87,11 +99,7 @@ pub fn draw_lines<DB: DrawingBackend>(
                 s.points.clone(),
                 colour.stroke_width(stroke),
             ))
-            .map_err(err)?
-            .label(s.name.as_str())
-            .legend(move |(x, y)| {
-                PathElement::new([(x, y), (x + 16, y)], colour.stroke_width(stroke))
-            });
+            .map_err(err)?;
         let marker = |p: (f64, f64)| -> DynElement<'static, DB, (f64, f64)> {
             match index % 4 {
                 0 => Circle::new(p, size, colour.filled()).into_dyn(),
@@ -116,6 +124,5 @@ pub fn draw_lines<DB: DrawingBackend>(
                 .map_err(err)?;
         }
     }
-    legend!(chart, font, scale, SeriesLabelPosition::UpperLeft);
     area.present().map_err(err)
 }

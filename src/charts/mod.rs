@@ -6,25 +6,12 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-/// The legend, boxed where the chart has least data.
-macro_rules! legend {
-    ($chart:expr, $font:expr, $scale:expr, $position:expr) => {
-        $chart
-            .configure_series_labels()
-            .position($position)
-            .background_style(WHITE.mix(0.85))
-            .border_style(RGBColor(0xcc, 0xcc, 0xcc))
-            .label_font($font)
-            .margin((6.0 * $scale).round() as i32)
-            .draw()
-            .map_err(err)?
-    };
-}
-
 const SL_COLOUR: RGBColor = RGBColor(0x1f, 0x6f, 0xd1);
 const ABANDON_COLOUR: RGBColor = RGBColor(0xd9, 0x48, 0x1c);
 const ASA_COLOUR: RGBColor = RGBColor(0x2e, 0x8b, 0x57);
-const TARGET_COLOUR: RGBColor = RGBColor(0x55, 0x55, 0x55);
+/// The target: a dashed dark red, apart from the chosen point's black rule.
+const TARGET_COLOUR: RGBColor = RGBColor(0xb3, 0x26, 0x1e);
+const CHOSEN_COLOUR: RGBColor = RGBColor(0x22, 0x22, 0x22);
 const BAR_COLOUR: RGBColor = RGBColor(0x9e, 0xc5, 0xf0);
 const AGENTS_COLOUR: RGBColor = RGBColor(0xc2, 0x3b, 0x6e);
 pub(crate) const FONT: &str = "sans-serif";
@@ -62,8 +49,114 @@ pub(crate) fn err<E: std::fmt::Debug>(e: E) -> String {
     format!("{e:?}")
 }
 
+/// How a legend entry shows its series.
+#[derive(Clone, Copy)]
+pub(crate) enum Swatch {
+    Line(RGBColor),
+    Dashed(RGBColor),
+    Bar(RGBColor),
+    /// A vertical rule (a chosen value).
+    Rule(RGBColor),
+}
+
+/// Draws `entries` as a legend across the top of `area` (wrapping onto more
+/// lines on a narrow screen) and returns the area below for the chart, so a
+/// legend never covers data.
+pub(crate) fn legend_strip<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    entries: &[(&str, Swatch)],
+    scale: f64,
+) -> Result<DrawingArea<DB, Shift>, String> {
+    let px = |v: f64| (v * scale).round() as i32;
+    let font: TextStyle = (FONT, px(12.0)).into_font().into();
+    let width = area.dim_in_pixel().0 as i32;
+    let (swatch, gap, spacing, line) = (px(18.0), px(6.0), px(16.0), px(18.0));
+    let left = px(12.0);
+    let mut places = Vec::with_capacity(entries.len());
+    let (mut x, mut y) = (left, px(4.0));
+    for (label, _) in entries {
+        let (text_width, _) = area.estimate_text_size(label, &font).map_err(err)?;
+        let needed = swatch + gap + text_width as i32;
+        if x > left && x + needed > width - left {
+            x = left;
+            y += line;
+        }
+        places.push((x, y));
+        x += needed + spacing;
+    }
+    let height = (y + line + px(4.0)).max(0) as u32;
+    let (top, rest) = area.split_vertically(height);
+    let stroke = px(2.0).max(1) as u32;
+    for ((x, y), (label, kind)) in places.into_iter().zip(entries) {
+        let middle = y + line / 2;
+        match *kind {
+            Swatch::Line(colour) => top
+                .draw(&PathElement::new(
+                    [(x, middle), (x + swatch, middle)],
+                    colour.stroke_width(stroke + 1),
+                ))
+                .map_err(err)?,
+            Swatch::Dashed(colour) => {
+                for part in 0..3 {
+                    let start = x + part * swatch / 3;
+                    top.draw(&PathElement::new(
+                        [(start, middle), (start + swatch / 5, middle)],
+                        colour.stroke_width(stroke),
+                    ))
+                    .map_err(err)?;
+                }
+            }
+            Swatch::Bar(colour) => top
+                .draw(&Rectangle::new(
+                    [(x, middle - px(5.0)), (x + swatch, middle + px(5.0))],
+                    colour.filled(),
+                ))
+                .map_err(err)?,
+            Swatch::Rule(colour) => top
+                .draw(&PathElement::new(
+                    [
+                        (x + swatch / 2, middle - px(7.0)),
+                        (x + swatch / 2, middle + px(7.0)),
+                    ],
+                    colour.stroke_width(stroke),
+                ))
+                .map_err(err)?,
+        }
+        top.draw(&Text::new(
+            label.to_string(),
+            (x + swatch + gap, middle - px(7.0)),
+            font.clone(),
+        ))
+        .map_err(err)?;
+    }
+    Ok(rest)
+}
+
+/// A dashed horizontal line from `from` to `to` at `y`, in data coordinates.
+fn dashes(from: f64, to: f64, y: f64, pieces: usize) -> Vec<[(f64, f64); 2]> {
+    let step = (to - from) / pieces as f64;
+    (0..pieces)
+        .map(|i| {
+            let start = from + step * i as f64;
+            [(start, y), (start + step * 0.55, y)]
+        })
+        .collect()
+}
+
+/// Decimals for axis labels that keep ticks apart on an axis up to `top`.
+fn tick_decimals(top: f64) -> usize {
+    if top < 1.0 {
+        2
+    } else if top < 10.0 {
+        1
+    } else {
+        0
+    }
+}
+
 /// Service level and abandonment (left axis, %) and ASA (right axis, s)
-/// against agents, with the target line and the chosen point.
+/// against agents, with the target line and the chosen point; the legend
+/// above the plot.
 pub fn draw_staffing_curve<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     data: &CurveData,
@@ -72,19 +165,47 @@ pub fn draw_staffing_curve<DB: DrawingBackend>(
 ) -> DrawResult {
     area.fill(&WHITE).map_err(err)?;
     // Start at the first stable point: below it Erlang C has no figures to draw.
-    let Some(first) = data.points.iter().find(|p| p.1.is_some()).map(|p| p.0) else {
+    let Some(first_stable) = data.points.iter().find(|p| p.1.is_some()).map(|p| p.0) else {
         return Ok(());
+    };
+    // A chosen staffing below it (reverse mode, too few agents) stays on the chart.
+    let first = if data.chosen.is_finite() && data.chosen >= 0.0 {
+        first_stable.min(data.chosen.floor() as u32)
+    } else {
+        first_stable
     };
     let last = data.points.last().map_or(first, |p| p.0).max(first + 1);
     let px = |v: f64| (v * scale).round() as i32;
-    let asa_max = data
+    let chosen_asa = data
+        .points
+        .iter()
+        .find(|p| f64::from(p.0) == data.chosen)
+        .and_then(|p| p.1.map(|m| m.asa_s));
+    let worst_asa = data
         .points
         .iter()
         .filter_map(|p| p.1.map(|m| m.asa_s))
-        .fold(1.0f64, f64::max)
-        .min(3_600.0)
+        .fold(0.0f64, f64::max);
+    // The ASA axis shows the neighbourhood of the chosen point (three times
+    // its ASA, at least 5 s), not the worst point: steeper parts run off the top.
+    let asa_max = chosen_asa
+        .map_or(worst_asa, |asa| (asa * 3.0).max(5.0))
+        .min(worst_asa.max(1.0))
+        .clamp(0.5, 3_600.0)
         * 1.1;
-    let mut chart = ChartBuilder::on(area)
+
+    let mut entries = vec![
+        (labels.service_level.as_str(), Swatch::Line(SL_COLOUR)),
+        (labels.target.as_str(), Swatch::Dashed(TARGET_COLOUR)),
+    ];
+    if data.show_abandon {
+        entries.push((labels.abandon.as_str(), Swatch::Line(ABANDON_COLOUR)));
+    }
+    entries.push((labels.asa.as_str(), Swatch::Line(ASA_COLOUR)));
+    entries.push((labels.chosen.as_str(), Swatch::Rule(CHOSEN_COLOUR)));
+    let plot = legend_strip(area, &entries, scale)?;
+
+    let mut chart = ChartBuilder::on(&plot)
         .margin(px(10.0))
         .x_label_area_size(px(40.0))
         .y_label_area_size(px(52.0))
@@ -105,30 +226,25 @@ pub fn draw_staffing_curve<DB: DrawingBackend>(
         .light_line_style(RGBColor(0xee, 0xee, 0xee))
         .draw()
         .map_err(err)?;
+    let decimals = tick_decimals(asa_max);
     chart
         .configure_secondary_axes()
         .y_desc(labels.asa_axis.as_str())
-        .y_label_formatter(&|v| format!("{v:.0}"))
-        .label_style(label_font.clone())
+        .y_label_formatter(&|v| format!("{v:.decimals$}"))
+        .label_style(label_font)
         .axis_desc_style(axis_font)
         .draw()
         .map_err(err)?;
 
     let stroke = px(2.0).max(1) as u32;
-    let target = data.target_pct;
+    let (left, right) = (f64::from(first) - 0.5, f64::from(last) + 0.5);
     chart
-        .draw_series(LineSeries::new(
-            [
-                (f64::from(first) - 0.5, target),
-                (f64::from(last) + 0.5, target),
-            ],
-            ShapeStyle::from(&TARGET_COLOUR).stroke_width(stroke),
-        ))
-        .map_err(err)?
-        .label(labels.target.as_str())
-        .legend(move |(x, y)| {
-            PathElement::new([(x, y), (x + 16, y)], TARGET_COLOUR.stroke_width(stroke))
-        });
+        .draw_series(
+            dashes(left, right, data.target_pct, 24)
+                .into_iter()
+                .map(|d| PathElement::new(d, TARGET_COLOUR.stroke_width(stroke))),
+        )
+        .map_err(err)?;
 
     let stable = |pick: fn(&CurveFigures) -> f64| -> Vec<(f64, f64)> {
         data.points
@@ -141,11 +257,7 @@ pub fn draw_staffing_curve<DB: DrawingBackend>(
             stable(|m| m.service_level_pct),
             SL_COLOUR.stroke_width(stroke + 1),
         ))
-        .map_err(err)?
-        .label(labels.service_level.as_str())
-        .legend(move |(x, y)| {
-            PathElement::new([(x, y), (x + 16, y)], SL_COLOUR.stroke_width(stroke + 1))
-        });
+        .map_err(err)?;
     chart
         .draw_series(
             stable(|m| m.service_level_pct)
@@ -159,31 +271,32 @@ pub fn draw_staffing_curve<DB: DrawingBackend>(
                 stable(|m| m.abandon_pct),
                 ABANDON_COLOUR.stroke_width(stroke),
             ))
-            .map_err(err)?
-            .label(labels.abandon.as_str())
-            .legend(move |(x, y)| {
-                PathElement::new([(x, y), (x + 16, y)], ABANDON_COLOUR.stroke_width(stroke))
-            });
+            .map_err(err)?;
     }
-    // Dashed-looking ASA: short segments, so it differs from the others by more than colour.
-    let asa: Vec<(f64, f64)> = stable(|m| m.asa_s)
-        .into_iter()
-        .map(|(n, v)| (n, v.min(asa_max)))
-        .collect();
+    // ASA: one unbroken line with triangles; where it runs above the axis it
+    // leaves through the top edge (the ASA falls as agents are added).
+    let asa = stable(|m| m.asa_s);
+    let mut line = Vec::with_capacity(asa.len() + 1);
+    if let Some(&first_point) = asa.first().filter(|p| p.1 <= asa_max) {
+        line.push(first_point);
+    }
+    for pair in asa.windows(2) {
+        let ((n0, v0), (n1, v1)) = (pair[0], pair[1]);
+        if (v0 > asa_max) != (v1 > asa_max) {
+            let crossing = n0 + (n1 - n0) * (asa_max - v0) / (v1 - v0);
+            line.push((crossing, asa_max));
+        }
+        if v1 <= asa_max {
+            line.push((n1, v1));
+        }
+    }
     chart
-        .draw_secondary_series(asa.windows(2).map(|w| {
-            let (a, b) = (w[0], w[1]);
-            let mid = (a.0 + (b.0 - a.0) * 0.6, a.1 + (b.1 - a.1) * 0.6);
-            PathElement::new([a, mid], ASA_COLOUR.stroke_width(stroke))
-        }))
-        .map_err(err)?
-        .label(labels.asa.as_str())
-        .legend(move |(x, y)| {
-            PathElement::new([(x, y), (x + 10, y)], ASA_COLOUR.stroke_width(stroke))
-        });
+        .draw_secondary_series(LineSeries::new(line, ASA_COLOUR.stroke_width(stroke)))
+        .map_err(err)?;
     chart
         .draw_secondary_series(
             asa.iter()
+                .filter(|p| p.1 <= asa_max)
                 .map(|&p| TriangleMarker::new(p, px(3.5) as u32, ASA_COLOUR.filled())),
         )
         .map_err(err)?;
@@ -194,16 +307,9 @@ pub fn draw_staffing_curve<DB: DrawingBackend>(
         chart
             .draw_series(LineSeries::new(
                 [(chosen, 0.0), (chosen, 100.0)],
-                ShapeStyle::from(&BLACK.mix(0.35)).stroke_width(stroke),
+                ShapeStyle::from(&CHOSEN_COLOUR).stroke_width(stroke),
             ))
-            .map_err(err)?
-            .label(labels.chosen.as_str())
-            .legend(move |(x, y)| {
-                PathElement::new(
-                    [(x + 8, y - 6), (x + 8, y + 6)],
-                    BLACK.mix(0.5).stroke_width(stroke),
-                )
-            });
+            .map_err(err)?;
         if let Some((_, Some(m))) = data.points.iter().find(|p| f64::from(p.0) == chosen) {
             chart
                 .draw_series([Circle::new(
@@ -214,7 +320,6 @@ pub fn draw_staffing_curve<DB: DrawingBackend>(
                 .map_err(err)?;
         }
     }
-    legend!(chart, label_font, scale, SeriesLabelPosition::MiddleRight);
     area.present().map_err(err)
 }
 
@@ -244,11 +349,19 @@ pub fn draw_intraday<DB: DrawingBackend>(
         return Ok(());
     }
     let px = |v: f64| (v * scale).round() as i32;
+    let plot = legend_strip(
+        area,
+        &[
+            (labels.volume.as_str(), Swatch::Bar(BAR_COLOUR)),
+            (labels.agents.as_str(), Swatch::Line(AGENTS_COLOUR)),
+        ],
+        scale,
+    )?;
     let count = data.intervals.len();
     let volume_max = data.intervals.iter().map(|i| i.1).fold(1.0, f64::max) * 1.1;
     let agents_max = data.intervals.iter().map(|i| i.2).fold(1.0, f64::max) * 1.1;
     let x_range = -0.5..count as f64 - 0.5;
-    let mut chart = ChartBuilder::on(area)
+    let mut chart = ChartBuilder::on(&plot)
         .margin(px(10.0))
         .x_label_area_size(px(40.0))
         .y_label_area_size(px(52.0))
@@ -298,9 +411,7 @@ pub fn draw_intraday<DB: DrawingBackend>(
             let x = i as f64;
             Rectangle::new([(x - 0.4, 0.0), (x + 0.4, interval.1)], BAR_COLOUR.filled())
         }))
-        .map_err(err)?
-        .label(labels.volume.as_str())
-        .legend(|(x, y)| Rectangle::new([(x, y - 5), (x + 14, y + 5)], BAR_COLOUR.filled()));
+        .map_err(err)?;
     let stroke = px(2.0).max(1) as u32;
     let agents: Vec<(f64, f64)> = data
         .intervals
@@ -313,14 +424,7 @@ pub fn draw_intraday<DB: DrawingBackend>(
             agents.clone(),
             AGENTS_COLOUR.stroke_width(stroke + 1),
         ))
-        .map_err(err)?
-        .label(labels.agents.as_str())
-        .legend(move |(x, y)| {
-            PathElement::new(
-                [(x, y), (x + 16, y)],
-                AGENTS_COLOUR.stroke_width(stroke + 1),
-            )
-        });
+        .map_err(err)?;
     chart
         .draw_secondary_series(
             agents
@@ -328,7 +432,6 @@ pub fn draw_intraday<DB: DrawingBackend>(
                 .map(|p| Circle::new(p, px(2.5) as u32, AGENTS_COLOUR.filled())),
         )
         .map_err(err)?;
-    legend!(chart, label_font, scale, SeriesLabelPosition::UpperRight);
     area.present().map_err(err)
 }
 

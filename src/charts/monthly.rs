@@ -3,7 +3,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{err, DrawResult, FONT};
+use super::{err, legend_strip, DrawResult, Swatch, FONT};
 
 /// Axes of a monthly chart: month labels that fit, titles, light grid.
 macro_rules! month_mesh {
@@ -62,10 +62,6 @@ fn month_formatter(labels: &[String], width_px: u32, scale: f64) -> impl Fn(&f64
     }
 }
 
-fn legend_line(colour: RGBColor, width: u32) -> impl Fn((i32, i32)) -> PathElement<(i32, i32)> {
-    move |(x, y)| PathElement::new([(x, y), (x + 16, y)], colour.stroke_width(width))
-}
-
 /// Required FTE (line) and available FTE (line with markers) per month, hires as bars.
 pub fn draw_fte<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -87,7 +83,16 @@ pub fn draw_fte<DB: DrawingBackend>(
         .chain(hires)
         .fold(1.0f64, |a, b| a.max(*b))
         * 1.1;
-    let mut chart = ChartBuilder::on(area)
+    let plot = legend_strip(
+        area,
+        &[
+            (labels.series[0].as_str(), Swatch::Line(REQUIRED)),
+            (labels.series[1].as_str(), Swatch::Line(AVAILABLE)),
+            (labels.series[2].as_str(), Swatch::Bar(HIRES)),
+        ],
+        scale,
+    )?;
+    let mut chart = ChartBuilder::on(&plot)
         .margin(px(10.0))
         .x_label_area_size(px(34.0))
         .y_label_area_size(px(52.0))
@@ -102,25 +107,19 @@ pub fn draw_fte<DB: DrawingBackend>(
             let x = i as f64;
             Rectangle::new([(x - 0.35, 0.0), (x + 0.35, *h)], HIRES.filled())
         }))
-        .map_err(err)?
-        .label(labels.series[2].as_str())
-        .legend(|(x, y)| Rectangle::new([(x, y - 5), (x + 14, y + 5)], HIRES.filled()));
+        .map_err(err)?;
     chart
         .draw_series(LineSeries::new(
             by_month(required),
             REQUIRED.stroke_width(stroke + 1),
         ))
-        .map_err(err)?
-        .label(labels.series[0].as_str())
-        .legend(legend_line(REQUIRED, stroke + 1));
+        .map_err(err)?;
     chart
         .draw_series(LineSeries::new(
             by_month(available),
             AVAILABLE.stroke_width(stroke),
         ))
-        .map_err(err)?
-        .label(labels.series[1].as_str())
-        .legend(legend_line(AVAILABLE, stroke));
+        .map_err(err)?;
     chart
         .draw_series(
             by_month(available)
@@ -135,7 +134,6 @@ pub fn draw_fte<DB: DrawingBackend>(
                 .map(|p| TriangleMarker::new(p, px(3.5) as u32, REQUIRED.filled())),
         )
         .map_err(err)?;
-    legend!(chart, font, scale, SeriesLabelPosition::MiddleLeft);
     area.present().map_err(err)
 }
 
@@ -154,7 +152,16 @@ pub fn draw_service<DB: DrawingBackend>(
         return Ok(());
     }
     let px = |v: f64| (v * scale).round() as i32;
-    let mut chart = ChartBuilder::on(area)
+    let plot = legend_strip(
+        area,
+        &[
+            (labels.series[0].as_str(), Swatch::Line(SERVICE)),
+            (labels.series[1].as_str(), Swatch::Line(ABANDON)),
+            (labels.series[2].as_str(), Swatch::Bar(BAND)),
+        ],
+        scale,
+    )?;
+    let mut chart = ChartBuilder::on(&plot)
         .margin(px(10.0))
         .x_label_area_size(px(34.0))
         .y_label_area_size(px(52.0))
@@ -169,17 +176,13 @@ pub fn draw_service<DB: DrawingBackend>(
             [(-0.5, target_pct), (n as f64 - 0.5, 100.0)],
             BAND.filled(),
         )])
-        .map_err(err)?
-        .label(labels.series[2].as_str())
-        .legend(|(x, y)| Rectangle::new([(x, y - 5), (x + 14, y + 5)], BAND.filled()));
+        .map_err(err)?;
     chart
         .draw_series(LineSeries::new(
             by_month(service_pct),
             SERVICE.stroke_width(stroke + 1),
         ))
-        .map_err(err)?
-        .label(labels.series[0].as_str())
-        .legend(legend_line(SERVICE, stroke + 1));
+        .map_err(err)?;
     chart
         .draw_series(
             by_month(service_pct)
@@ -192,9 +195,7 @@ pub fn draw_service<DB: DrawingBackend>(
             by_month(abandon_pct),
             ABANDON.stroke_width(stroke),
         ))
-        .map_err(err)?
-        .label(labels.series[1].as_str())
-        .legend(legend_line(ABANDON, stroke));
+        .map_err(err)?;
     chart
         .draw_series(
             by_month(abandon_pct)
@@ -202,7 +203,6 @@ pub fn draw_service<DB: DrawingBackend>(
                 .map(|p| TriangleMarker::new(p, px(3.5) as u32, ABANDON.filled())),
         )
         .map_err(err)?;
-    legend!(chart, font, scale, SeriesLabelPosition::MiddleLeft);
     area.present().map_err(err)
 }
 
@@ -220,10 +220,18 @@ pub fn draw_cost<DB: DrawingBackend>(
         return Ok(());
     }
     let px = |v: f64| (v * scale).round() as i32;
-    // Headroom above the bars and the line for the legend.
-    let top = total.iter().fold(1.0f64, |a, b| a.max(*b)) * 1.6;
-    let top2 = per_contact.iter().fold(0.01f64, |a, b| a.max(*b)) * 1.6;
-    let mut chart = ChartBuilder::on(area)
+    // The legend sits above the plot: a little headroom is enough.
+    let top = total.iter().fold(1.0f64, |a, b| a.max(*b)) * 1.1;
+    let top2 = per_contact.iter().fold(0.01f64, |a, b| a.max(*b)) * 1.1;
+    let plot = legend_strip(
+        area,
+        &[
+            (labels.series[0].as_str(), Swatch::Bar(COST)),
+            (labels.series[1].as_str(), Swatch::Line(PER_CONTACT)),
+        ],
+        scale,
+    )?;
+    let mut chart = ChartBuilder::on(&plot)
         .margin(px(10.0))
         .x_label_area_size(px(34.0))
         .y_label_area_size(px(64.0))
@@ -247,9 +255,7 @@ pub fn draw_cost<DB: DrawingBackend>(
             let x = i as f64;
             Rectangle::new([(x - 0.38, 0.0), (x + 0.38, *t)], COST.filled())
         }))
-        .map_err(err)?
-        .label(labels.series[0].as_str())
-        .legend(|(x, y)| Rectangle::new([(x, y - 5), (x + 14, y + 5)], COST.filled()));
+        .map_err(err)?;
     let stroke = px(2.0).max(1) as u32;
     let points = by_month(per_contact);
     chart
@@ -257,9 +263,7 @@ pub fn draw_cost<DB: DrawingBackend>(
             points.clone(),
             PER_CONTACT.stroke_width(stroke + 1),
         ))
-        .map_err(err)?
-        .label(labels.series[1].as_str())
-        .legend(legend_line(PER_CONTACT, stroke + 1));
+        .map_err(err)?;
     chart
         .draw_secondary_series(
             points
@@ -267,7 +271,6 @@ pub fn draw_cost<DB: DrawingBackend>(
                 .map(|p| Circle::new(p, px(3.0) as u32, PER_CONTACT.filled())),
         )
         .map_err(err)?;
-    legend!(chart, font, scale, SeriesLabelPosition::UpperLeft);
     area.present().map_err(err)
 }
 

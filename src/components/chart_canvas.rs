@@ -8,7 +8,14 @@ use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 
 #[component]
-pub fn ChartCanvas<F>(test_id: &'static str, label: Signal<String>, draw: F) -> impl IntoView
+pub fn ChartCanvas<F>(
+    test_id: &'static str,
+    label: Signal<String>,
+    draw: F,
+    /// Key inputs, printed under the title of the downloaded PNG.
+    #[prop(optional)]
+    caption: Option<Signal<String>>,
+) -> impl IntoView
 where
     F: Fn(&DrawingArea<CanvasBackend, plotters::coord::Shift>, f64) + 'static,
 {
@@ -34,10 +41,16 @@ where
     });
     let store = crate::store::use_store();
     let save = move |_| {
-        crate::download::download_canvas(test_id, &format!("ccplan-{test_id}.png"));
+        let caption = caption.map(|c| c.get_untracked()).unwrap_or_default();
+        crate::download::download_canvas(
+            test_id,
+            &format!("ccplan-{test_id}.png"),
+            &label.get_untracked(),
+            &caption,
+        );
     };
     view! {
-        <figure class="chart-figure">
+        <figure class="chart-figure" aria-label=move || label.get()>
             <canvas node_ref=canvas class="chart" data-testid=test_id role="img" aria-label=move || label.get()></canvas>
             <figcaption>
                 <button type="button" class="link-button" data-testid=format!("download-{test_id}") on:click=save>

@@ -9,7 +9,7 @@ use crate::components::day_table::DayTable;
 use crate::components::interval_import::IntervalImport;
 use crate::download::download_text;
 use crate::files::interval_csv;
-use crate::i18n::{fixed, percent, seconds, text, Key};
+use crate::i18n::{fixed, inputs_caption, percent, seconds, text, Key};
 use crate::store::use_store;
 
 #[component]
@@ -99,6 +99,7 @@ pub fn Intraday() -> impl IntoView {
                     test_id="intraday-chart"
                     label=Signal::derive(move || text(lang.get(), Key::Intraday).to_string())
                     draw=draw
+                    caption=Signal::derive(move || store.staffing.with(|i| inputs_caption(lang.get(), i, true)))
                 />
                 <dl class="figures day-totals" data-testid="day-totals">
                     <div class="figure"><dt>{move || text(lang.get(), Key::DayVolume)}</dt>

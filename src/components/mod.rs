@@ -13,6 +13,7 @@ pub mod monthly_chart;
 pub mod nav;
 pub mod number_box;
 pub mod number_field;
+pub mod phone_summary;
 pub mod results_panel;
 pub mod scenario_bar;
 pub mod scorecard_summary;

@@ -44,8 +44,10 @@ pub fn NumberField(
         <div class="field" class:invalid=move || error.get().is_some() class:disabled=move || disabled.get()>
             <label for=box_id.clone()>{move || text(store.lang.get(), spec.label)}</label>
             <div class="field-controls">
+                // One tab stop per field: the box (↑ / ↓ step it); the slider is for pointers.
                 <input
                     type="range"
+                    tabindex="-1"
                     data-testid=format!("{test_id}-slider")
                     aria-label=move || text(store.lang.get(), spec.label)
                     min=choices.map_or(spec.slider_min, |_| 0.0)

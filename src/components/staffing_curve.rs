@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::charts::{draw_staffing_curve, CurveData, CurveFigures, CurveLabels};
 use crate::components::chart_canvas::ChartCanvas;
-use crate::i18n::{text, Key};
+use crate::i18n::{inputs_caption, text, Key};
 use crate::model::staffing::ModelChoice;
 use crate::store::use_store;
 
@@ -54,6 +54,7 @@ pub fn StaffingCurve() -> impl IntoView {
                 test_id="staffing-curve"
                 label=Signal::derive(move || text(lang.get(), Key::StaffingCurve).to_string())
                 draw=draw
+                caption=Signal::derive(move || store.staffing.with(|i| inputs_caption(lang.get(), i, false)))
             />
         </section>
     }

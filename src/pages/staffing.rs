@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::components::intraday::Intraday;
 use crate::components::number_field::NumberField;
+use crate::components::phone_summary::PhoneSummary;
 use crate::components::results_panel::ResultsPanel;
 use crate::components::scenario_bar::ScenarioBar;
 use crate::components::staffing_curve::StaffingCurve;
@@ -66,6 +67,7 @@ pub fn StaffingPage() -> impl IntoView {
     };
     view! {
         <div class="page staffing">
+            <PhoneSummary />
             <section class="panel inputs">
                 <h2>{move || text(lang.get(), Key::Inputs)}</h2>
                 {fields}

@@ -156,4 +156,46 @@ describe('why this many agents', { concurrency: CONCURRENCY }, () => {
     assert.equal((await cells(6))[1], '300');
     assert.deepEqual(errors, []);
   });
+
+  test('on a phone the four key figures stay in view while a slider is dragged; touch targets are 44 px', async (t) => {
+    const { page, errors } = await ctx.openApp(t, { viewport: { width: 360, height: 740 } });
+    const bar = page.getByTestId('phone-summary');
+    assert.equal(await text(page, 'phone-agents'), '40');
+    assert.equal(await text(page, 'phone-sl'), '87.8 %');
+    assert.equal(await text(page, 'phone-asa'), '8.6 s');
+    assert.equal(await text(page, 'phone-cost'), '714.29');
+    // Scrolled down to the last slider of the inputs, the bar is still at the top of the screen.
+    await page.getByTestId('cost-per-hour-slider').scrollIntoViewIfNeeded();
+    const box = await bar.boundingBox();
+    assert.ok(box.y >= 0 && box.y < 10, `the bar is at the top (y = ${box.y})`);
+    const slider = await page.getByTestId('aht-slider').boundingBox();
+    await page.getByTestId('aht-slider').scrollIntoViewIfNeeded();
+    const track = await page.getByTestId('aht-slider').boundingBox();
+    await page.mouse.click(track.x + track.width * 0.9, track.y + track.height / 2);
+    await eventually(async () => assert.notEqual(await text(page, 'phone-agents'), '40'));
+    assert.equal(await text(page, 'phone-agents'), await text(page, 'required-agents'));
+    assert.ok(slider.width > 0);
+    // The reverse-mode checkbox and the buttons are big enough to hit with a thumb.
+    const reverse = await page.locator('fieldset.reverse legend label').boundingBox();
+    assert.ok(reverse.height >= 44, `reverse-mode label ${reverse.height} px`);
+    // On a desktop the bar is not there (the results are beside the inputs).
+    await page.setViewportSize({ width: 1440, height: 900 });
+    assert.equal(await bar.isVisible(), false);
+    assert.deepEqual(errors, []);
+  });
+
+  test('one tab stop per field: Tab goes from box to box', async (t) => {
+    const { page, errors } = await ctx.openApp(t);
+    await page.getByTestId('volume').focus();
+    const order = [];
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press('Tab');
+      order.push(await page.evaluate(() => document.activeElement.dataset.testid));
+    }
+    assert.deepEqual(order, ['aht', 'sl-target', 'sl-seconds', 'interval']);
+    // ↑ steps the focused box, and the results follow.
+    await page.keyboard.press('ArrowUp');
+    await eventually(async () => assert.equal(await page.getByTestId('interval').inputValue(), '60'));
+    assert.deepEqual(errors, []);
+  });
 });

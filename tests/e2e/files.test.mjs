@@ -29,9 +29,28 @@ async function download(page, trigger) {
 async function assertPngOf(page, testId, bytes) {
   assert.deepEqual([...bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], `${testId}: PNG signature`);
   assert.equal(bytes.subarray(12, 16).toString('latin1'), 'IHDR');
-  const size = await page.getByTestId(testId).evaluate((canvas) => [canvas.width, canvas.height]);
+  // The chart under a band of PNG_HEADER_CSS_PX (58) CSS pixels holding its title, key inputs and date.
+  const size = await page.getByTestId(testId).evaluate((canvas) =>
+    [canvas.width, canvas.height + Math.round(58 * canvas.width / canvas.getBoundingClientRect().width)]);
   assert.deepEqual([bytes.readUInt32BE(16), bytes.readUInt32BE(20)], size, `${testId}: PNG size`);
   assert.ok(bytes.length > 2000, `${testId}: a drawn chart, not an empty image (${bytes.length} bytes)`);
+  // The band above the chart holds text (dark pixels), and the chart below is the canvas's picture.
+  const [inkInHeader, header] = await page.evaluate(async ([base64, id]) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${base64}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    [canvas.width, canvas.height] = [image.width, image.height];
+    const context = canvas.getContext('2d');
+    context.drawImage(image, 0, 0);
+    const chart = document.querySelector(`canvas[data-testid="${id}"]`);
+    const band = image.height - chart.height;
+    const pixels = context.getImageData(0, 0, image.width, band).data;
+    let ink = 0;
+    for (let i = 0; i < pixels.length; i += 4) if (pixels[i] < 128 && pixels[i + 1] < 128) ink++;
+    return [ink, band];
+  }, [Buffer.from(bytes).toString('base64'), testId]);
+  assert.ok(header > 0 && inkInHeader > 200, `${testId}: a title band with text (${inkInHeader} dark pixels in ${header} rows)`);
 }
 
 const importFile = (page, name, content) =>

@@ -1,0 +1,39 @@
+//! On a phone the results sit far below the sliders, so a slim bar with the
+//! four figures a manager watches (agents, service level, ASA, cost) stays at
+//! the top of the screen while the inputs are dragged. Hidden on wider
+//! screens, where the results are beside the inputs.
+
+use leptos::prelude::*;
+
+use crate::i18n::{fixed, percent, seconds, text, Key};
+use crate::store::use_store;
+
+#[component]
+pub fn PhoneSummary() -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    let result = move || store.outcome.with(|o| o.interval.clone().ok());
+    let figure = move |key: Key,
+                       test_id: &'static str,
+                       show: fn(
+        &crate::model::staffing::IntervalResult,
+        crate::i18n::Lang,
+    ) -> String| {
+        view! {
+            <div>
+                <span class="label">{move || text(lang.get(), key)}</span>
+                <span class="value" data-testid=test_id>
+                    {move || result().map_or("—".to_string(), |r| show(&r, lang.get()))}
+                </span>
+            </div>
+        }
+    };
+    view! {
+        <div class="phone-summary" data-testid="phone-summary" aria-hidden="true">
+            {figure(Key::RequiredAgents, "phone-agents", |r, _| fixed(r.agents, 0))}
+            {figure(Key::ServiceLevel, "phone-sl", |r, _| r.metrics.map_or("—".into(), |m| percent(m.service_level)))}
+            {figure(Key::Asa, "phone-asa", |r, l| r.metrics.map_or("—".into(), |m| seconds(l, m.asa_s)))}
+            {figure(Key::Cost, "phone-cost", |r, _| fixed(r.cost, 2))}
+        </div>
+    }
+}
