@@ -139,6 +139,9 @@ pub enum Key {
     ErrInterval,
     ErrEngine,
     Computing,
+    SummaryHiresNeeded,
+    SummaryBalance,
+    TargetAtMost,
     DayTable,
     UseInterval,
     UseIntervalShort,
@@ -513,6 +516,12 @@ pub fn text(lang: Lang, key: Key) -> &'static str {
         (Lang::Zh, FromInterval) => "来电量取自全天时段",
         (Lang::En, WriteBack) => "Write back to the day at",
         (Lang::Zh, WriteBack) => "写回全天时段",
+        (Lang::En, SummaryHiresNeeded) => "hiring to the requirement would need",
+        (Lang::Zh, SummaryHiresNeeded) => "按需求招聘则需",
+        (Lang::En, SummaryBalance) => "Staff against the requirement",
+        (Lang::Zh, SummaryBalance) => "人力与需求对比",
+        (Lang::En, TargetAtMost) => "target ≤",
+        (Lang::Zh, TargetAtMost) => "目标 ≤",
         (Lang::En, Computing) => "Computing the plan…",
         (Lang::Zh, Computing) => "正在计算规划…",
         (Lang::En, ErrEngine) => "These inputs cannot be calculated.",
@@ -909,6 +918,39 @@ pub fn inputs_caption(lang: Lang, inputs: &StaffingInputs, day: bool) -> String 
         (Lang::Zh, false) => format!("每 {minutes} 分钟 {volume} 通 · 平均处理时长 {aht} 秒 · 目标 {sl} %（{t} 秒内）· {model}"),
         (Lang::Zh, true) => format!("{count} 个 {minutes} 分钟时段 · 平均处理时长 {aht} 秒 · 目标 {sl} %（{t} 秒内）· {model}"),
     }
+}
+
+/// The plan's staff against its requirement in words: the largest
+/// shortfall (and in how many months), the largest surplus, with months.
+pub fn balance_text(lang: Lang, summary: &ccplan_engine::capacity::Summary) -> String {
+    let short = summary.largest_shortfall.map(|(fte, month)| {
+        let (fte, month, n) = (fixed(fte, 1), month_label(month), summary.months_short);
+        match lang {
+            Lang::En if n == 1 => format!("short in 1 month, {fte} FTE ({month})"),
+            Lang::En => format!("short in {n} months, up to {fte} FTE ({month})"),
+            Lang::Zh => format!("{n} 个月人手不足，最多缺 {fte} FTE（{month}）"),
+        }
+    });
+    let surplus = summary.largest_surplus.map(|(fte, month)| {
+        let (fte, month) = (fixed(fte, 1), month_label(month));
+        match lang {
+            Lang::En => format!("surplus up to {fte} FTE ({month})"),
+            Lang::Zh => format!("最多富余 {fte} FTE（{month}）"),
+        }
+    });
+    let never_short = match lang {
+        Lang::En => "never short",
+        Lang::Zh => "无短缺",
+    };
+    let separator = match lang {
+        Lang::En => "; ",
+        Lang::Zh => "；",
+    };
+    [short.unwrap_or_else(|| never_short.to_string())]
+        .into_iter()
+        .chain(surplus)
+        .collect::<Vec<_>>()
+        .join(separator)
 }
 
 /// A count of agents: "39 agents", "39 名坐席".

@@ -175,6 +175,14 @@ pub struct Summary {
     pub total_cost: f64,
     /// Months whose achieved service level is below the target.
     pub months_below_target: usize,
+    /// The largest surplus of available over required FTE, and its first
+    /// month (`None` if no month has a surplus).
+    pub largest_surplus: Option<(f64, Month)>,
+    /// The largest shortfall (a positive FTE count) and its first month
+    /// (`None` if no month is short).
+    pub largest_shortfall: Option<(f64, Month)>,
+    /// Months with fewer FTE available than required.
+    pub months_short: usize,
 }
 
 impl CapacityPlan {
@@ -216,8 +224,22 @@ impl CapacityPlan {
                 .iter()
                 .filter(|m| m.service_level < inputs.targets.service_level)
                 .count(),
+            largest_surplus: extreme_gap(months, 1.0),
+            largest_shortfall: extreme_gap(months, -1.0),
+            months_short: months.iter().filter(|m| m.gap < 0.0).count(),
         }
     }
+}
+
+/// The first month with the largest `sign · gap` above zero, as a positive FTE count.
+fn extreme_gap(months: &[MonthPlan], sign: f64) -> Option<(f64, Month)> {
+    months
+        .iter()
+        .filter(|m| sign * m.gap > 0.0)
+        .fold(None, |best: Option<(f64, Month)>, m| match best {
+            Some((size, _)) if size >= sign * m.gap => best,
+            _ => Some((sign * m.gap, m.month)),
+        })
 }
 
 /// Offered contacts from new contacts: `assisted / (1 − (1 − FCR)·repeat share)`.
@@ -576,6 +598,34 @@ pub(crate) mod tests {
                 year: 2027,
                 month: 12
             }
+        );
+    }
+
+    #[test]
+    fn the_summary_names_the_largest_surplus_and_shortfall() {
+        // Fixed staff against a growing requirement: a surplus first, then short.
+        let inputs = CapacityInputs {
+            growth_per_month: 0.15,
+            hiring: Hiring::Fixed { per_month: 0.0 },
+            ..flat()
+        };
+        let plan = plan_capacity(&inputs).unwrap();
+        let summary = plan.summary(&inputs);
+        let gaps: Vec<f64> = plan.months.iter().map(|m| m.gap).collect();
+        let most = gaps.iter().cloned().fold(f64::MIN, f64::max);
+        let least = gaps.iter().cloned().fold(f64::MAX, f64::min);
+        assert!(most > 0.0 && least < 0.0, "{gaps:?}");
+        let (surplus, when) = summary.largest_surplus.unwrap();
+        assert_eq!(surplus, most);
+        assert_eq!(
+            when,
+            plan.months[gaps.iter().position(|g| *g == most).unwrap()].month
+        );
+        let (shortfall, _) = summary.largest_shortfall.unwrap();
+        assert_eq!(shortfall, -least);
+        assert_eq!(
+            summary.months_short,
+            gaps.iter().filter(|g| **g < 0.0).count()
         );
     }
 

@@ -3,7 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{fixed, month_label, text, Key};
+use ccplan_engine::scorecard::KpiId;
+
+use crate::i18n::{balance_text, fixed, month_label, text, Key};
 use crate::model::scorecard::capacity_inputs;
 use crate::store::use_store;
 
@@ -32,7 +34,26 @@ pub fn ScorecardSummary() -> impl IntoView {
         <section class="panel summary">
             <h2>{move || text(lang.get(), Key::Summary)}</h2>
             <dl class="figures">
-                {item(Key::SummaryHires, "summary-hires", Box::new(move || summary().map_or("—".into(), |s| fixed(s.total_hires, 0))))}
+                <div class="figure">
+                    <dt>{move || text(lang.get(), Key::SummaryHires)}</dt>
+                    <dd>
+                        <span class="value" data-testid="summary-hires">{move || summary().map_or("—".into(), |s| fixed(s.total_hires, 0))}</span>
+                        // With fixed hiring, the answer to "how many must I hire?" beside the input repeated.
+                        {move || {
+                            let fixed_hiring = !store.scorecard.with(|s| s.hire_to_requirement);
+                            let needed = store.projection.with(|p| p.as_ref().ok().map(|p| p.hires_needed))?;
+                            fixed_hiring.then(|| view! {
+                                <span class="note" data-testid="summary-hires-needed">
+                                    {format!("{} {}", text(lang.get(), Key::SummaryHiresNeeded), fixed(needed, 0))}
+                                </span>
+                            })
+                        }}
+                    </dd>
+                </div>
+                <div class="figure">
+                    <dt>{move || text(lang.get(), Key::SummaryBalance)}</dt>
+                    <dd><span class="value wordy" data-testid="summary-balance">{move || summary().map_or("—".into(), |s| balance_text(lang.get(), &s))}</span></dd>
+                </div>
                 <div class="figure">
                     <dt>{move || text(lang.get(), Key::SummaryStart)}</dt>
                     <dd>
@@ -50,7 +71,22 @@ pub fn ScorecardSummary() -> impl IntoView {
                 {item(Key::SummaryPeak, "summary-peak", Box::new(move || {
                     summary().map_or("—".into(), |s| format!("{} ({})", fixed(s.peak_required_fte, 1), month_label(s.peak_month)))
                 }))}
-                {item(Key::SummaryCpc, "summary-cost-per-contact", Box::new(move || summary().map_or("—".into(), |s| fixed(s.cost_per_contact, 2))))}
+                <div class="figure">
+                    <dt>{move || text(lang.get(), Key::SummaryCpc)}</dt>
+                    <dd>
+                        <span class="value" data-testid="summary-cost-per-contact">{move || summary().map_or("—".into(), |s| fixed(s.cost_per_contact, 2))}</span>
+                        {move || {
+                            let cost = summary()?.cost_per_contact;
+                            let target = store.scorecard.with(|s| s.target(KpiId::CostPerContact))?;
+                            let (class, mark) = if cost <= target { ("mark met", "✓") } else { ("mark not-met", "✗") };
+                            Some(view! {
+                                <span class=class data-testid="summary-cpc-target">
+                                    {format!("{mark} {} {}", text(lang.get(), Key::TargetAtMost), fixed(target, 2))}
+                                </span>
+                            })
+                        }}
+                    </dd>
+                </div>
                 {item(Key::SummaryCpr, "summary-cost-per-resolved", Box::new(move || summary().map_or("—".into(), |s| fixed(s.cost_per_resolved, 2))))}
                 {item(Key::SummaryMonthsBelow, "summary-months-below", Box::new(move || summary().map_or("—".into(), |s| s.months_below_target.to_string())))}
             </dl>

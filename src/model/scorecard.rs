@@ -3,7 +3,7 @@
 //! capacity plan and balanced scorecard.
 
 use ccplan_engine::capacity::{plan_capacity, CapacityInputs, CapacityPlan, Hiring, Month};
-use ccplan_engine::scorecard::{scorecard, KpiId, KpiRow, ScorecardInputs};
+use ccplan_engine::scorecard::{kpi, scorecard, KpiId, KpiRow, ScorecardInputs};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -92,6 +92,15 @@ impl Default for ScorecardSettings {
 }
 
 impl ScorecardSettings {
+    /// The target of `id`: the planner's, else the KPI's default (`None` if
+    /// the KPI has no editable target).
+    pub fn target(&self, id: KpiId) -> Option<f64> {
+        self.targets
+            .get(&id)
+            .copied()
+            .or_else(|| kpi(id).default_target())
+    }
+
     /// Whether every value is in range: what storage and links must satisfy.
     pub fn is_valid(&self) -> bool {
         let finite_kpi = |v: &f64| v.is_finite() && v.abs() <= MAX_KPI_MAGNITUDE;
@@ -119,6 +128,9 @@ impl ScorecardSettings {
 pub struct Projection {
     pub plan: CapacityPlan,
     pub rows: Vec<KpiRow>,
+    /// Hires over the plan that hiring to the requirement would make: the
+    /// answer to "how many must I hire?" whatever hiring the plan assumes.
+    pub hires_needed: f64,
 }
 
 /// The engine's capacity-plan inputs: the scorecard page's settings plus
@@ -167,6 +179,19 @@ pub fn project(
 ) -> Result<Projection, Problem> {
     let assumptions = capacity_inputs(staffing, settings);
     let plan = plan_capacity(&assumptions)?;
+    let hires_needed = if assumptions.hiring == Hiring::ToRequirement {
+        plan.months.iter().map(|m| m.hires).sum()
+    } else {
+        let to_requirement = CapacityInputs {
+            hiring: Hiring::ToRequirement,
+            ..assumptions.clone()
+        };
+        plan_capacity(&to_requirement)?
+            .months
+            .iter()
+            .map(|m| m.hires)
+            .sum()
+    };
     let mut targets = settings.targets.clone();
     // The service-level target is the staffing page's, on both pages.
     targets.insert(KpiId::ServiceLevel, staffing.sl_target_pct / 100.0);
@@ -177,7 +202,11 @@ pub fn project(
         amber_margin: None,
     };
     let rows = scorecard(&assumptions, &plan, &card);
-    Ok(Projection { plan, rows })
+    Ok(Projection {
+        plan,
+        rows,
+        hires_needed,
+    })
 }
 
 /// Reads a ramp typed as "1.3, 1.15, 1.05" (commas, semicolons or

@@ -160,6 +160,10 @@ describe('scorecard page', { concurrency: CONCURRENCY }, () => {
     assert.equal(await text(page, 'summary-hires'), '0');
     assert.equal(await text(page, 'summary-start'), 'no hiring needed');
     assert.equal(await page.getByTestId('summary-late').count(), 0);
+    // 14 available for 14 required: neither short nor over; the answer compared with its target (4.20).
+    assert.equal(await text(page, 'summary-balance'), 'never short');
+    assert.equal(await text(page, 'summary-cpc-target'), '✓ target ≤ 4.20');
+    assert.equal(await text(page, 'summary-hires-needed'), 'hiring to the requirement would need 0');
 
     // An at-most KPI: ASA 15.67 s against its target; the amber band is 5 % of the target.
     assert.equal(await page.getByTestId('target-asa').inputValue(), '60');
@@ -170,6 +174,9 @@ describe('scorecard page', { concurrency: CONCURRENCY }, () => {
     // Cost follows the headcount and overhead, not the requirement.
     await typeThenRow(page, 'start-headcount', 30, 'total_cost', (cells) => assert.deepEqual(texts(cells), repeat(FLAT.cost30)));
     assert.deepEqual(texts(await row(page, 'required_fte')), repeat(`${n}.0`));
+    // 30 available for 14 required: a surplus of 16 FTE from the first month; 138 000 / 20 000 = 6.90 misses 4.20.
+    assert.equal(await text(page, 'summary-balance'), 'never short; surplus up to 16.0 FTE (2027-01)');
+    assert.equal(await text(page, 'summary-cpc-target'), '✗ target ≤ 4.20');
     await typeThenRow(page, 'overhead', 40, 'total_cost', (cells) => assert.deepEqual(texts(cells), repeat(FLAT.cost30overhead40)));
     await assertNoBadNumbers(page);
     assert.deepEqual(errors, []);
@@ -299,6 +306,18 @@ describe('scorecard page', { concurrency: CONCURRENCY }, () => {
     const below = cells.filter((c) => c.value < 95).length;
     assert.equal(cells.filter((c) => c.status !== 'green').length, below);
     await eventually(async () => assert.equal(await text(page, 'summary-months-below'), String(below)));
+    // Short of staff in the months that leave; the summary says how many, and how many hires would close it:
+    // the figure hiring to the requirement then shows as its own total.
+    const available = await row(page, 'available_fte');
+    const required = await row(page, 'required_fte');
+    const short = available.filter((c, i) => c.value < required[i].value).length;
+    assert.ok(short > 0);
+    assert.match(await text(page, 'summary-balance'), new RegExp(`^short in ${short} months?, (up to )?\\d+\\.\\d FTE \\(\\d{4}-\\d{2}\\)`));
+    const needed = (await text(page, 'summary-hires-needed')).match(/would need (\d+)$/)[1];
+    assert.ok(Number(needed) > 0);
+    await page.getByTestId('hire-to-requirement').check();
+    await eventually(async () => assert.equal(await text(page, 'summary-hires'), needed));
+    assert.equal(await page.getByTestId('summary-hires-needed').count(), 0);
     assert.deepEqual(errors, []);
   });
 
