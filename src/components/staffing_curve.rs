@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::charts::{draw_staffing_curve, CurveData, CurveFigures, CurveLabels};
 use crate::components::chart_canvas::ChartCanvas;
+use crate::components::curve_table::CurveTable;
 use crate::i18n::{inputs_caption, text, Key};
 use crate::model::staffing::ModelChoice;
 use crate::store::use_store;
@@ -56,6 +57,7 @@ pub fn StaffingCurve() -> impl IntoView {
                 draw=draw
                 caption=Signal::derive(move || store.staffing.with(|i| inputs_caption(lang.get(), i, false)))
             />
+            <CurveTable />
         </section>
     }
 }

@@ -198,4 +198,19 @@ describe('why this many agents', { concurrency: CONCURRENCY }, () => {
     await eventually(async () => assert.equal(await page.getByTestId('interval').inputValue(), '60'));
     assert.deepEqual(errors, []);
   });
+
+  test('the curve as a table: the classic agents table, with the chosen row and the first row meeting each target', async (t) => {
+    const { page, errors } = await ctx.openApp(t);
+    await page.getByTestId('curve-table').locator('summary').click();
+    const row = (n) => page.getByTestId('curve-table').locator(`tbody tr[data-agents="${n}"]`).locator('th, td').allTextContents();
+    // expected.py: 39 agents 25.4 % / 82.6 % / 13.4 s / 85.5 %; 40 agents 19.1 % / 87.8 % / 8.6 s / 83.3 %.
+    assert.deepEqual(await row(39), ['39', '25.4 %', '82.6 %', '13.4 s', '85.5 %', 'first to meet service level 80 % within 20 s']);
+    assert.deepEqual(await row(40), ['40', '19.1 %', '87.8 %', '8.6 s', '83.3 %', 'Chosen · first to meet occupancy ≤ 85 %']);
+    assert.equal(await page.getByTestId('curve-table').locator('tbody tr.chosen').count(), 1);
+    // Erlang A adds the abandonment column.
+    await page.getByTestId('model').selectOption('erlang_a');
+    await eventually(async () => assert.equal((await page.getByTestId('curve-table').locator('thead th').allTextContents()).length, 7));
+    await assertNoBadNumbers(page);
+    assert.deepEqual(errors, []);
+  });
 });
