@@ -91,7 +91,8 @@ pub fn Intraday() -> impl IntoView {
                     {move || { store.revision.track(); view! { <IntervalImport /> } }}
                     <p class="help">{move || format!("{} {}", count(), text(lang.get(), Key::Intervals))}</p>
                     <div class="row-buttons">
-                        <button type="button" on:click=reset>{move || text(lang.get(), Key::IntradayReset)}</button>
+                        // Puts back the built-in day (discarding a pasted one): not the primary action.
+                        <button type="button" class="secondary" on:click=reset>{move || text(lang.get(), Key::IntradayReset)}</button>
                         <button type="button" class="secondary" data-testid="export-csv" on:click=export>{move || text(lang.get(), Key::ExportCsv)}</button>
                     </div>
                 </div>

@@ -16,6 +16,9 @@ fn Figure(
     value: Signal<String>,
     #[prop(optional)] met: Option<Signal<Option<bool>>>,
     #[prop(optional)] note: Option<Signal<String>>,
+    /// The figure the answer leads with (drawn larger).
+    #[prop(optional)]
+    lead: bool,
 ) -> impl IntoView {
     let store = use_store();
     let mark = move || {
@@ -30,7 +33,7 @@ fn Figure(
         })
     };
     view! {
-        <div class="figure">
+        <div class="figure" class:lead=lead>
             <dt>{move || text(store.lang.get(), label)}</dt>
             <dd>
                 <span class="value" data-testid=test_id>{move || value.get()}</span>
@@ -165,7 +168,7 @@ pub fn ResultsPanel() -> impl IntoView {
                 })
             }}
             <dl class="figures">
-                <Figure label=Key::RequiredAgents test_id="required-agents" value=required />
+                <Figure label=Key::RequiredAgents test_id="required-agents" value=required lead=true />
                 <Show when=reverse>
                     <Figure label=Key::AgentsOnPhones test_id="agents-on-phones" value=on_phones />
                 </Show>

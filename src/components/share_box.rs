@@ -47,7 +47,7 @@ pub fn ShareBox(#[prop(into)] name: Signal<String>) -> impl IntoView {
     };
     view! {
         <div class="share">
-            <button type="button" data-testid="share-link" on:click=share>{move || text(lang.get(), Key::ShareLink)}</button>
+            <button type="button" class="secondary" data-testid="share-link" on:click=share>{move || text(lang.get(), Key::ShareLink)}</button>
             <label class="share-url">
                 <span>{move || text(lang.get(), Key::ShareUrl)}</span>
                 <input type="text" readonly data-testid="share-url" prop:value=move || url.get()

@@ -50,7 +50,10 @@ fn show_difference(lang: Lang, how: Show, value: f64, base: f64) -> String {
     let sign = if delta > 0.0 { "+" } else { "−" };
     let amount = match how {
         // A change of a share is in percentage points.
-        Show::Share => format!("{:.1} pp", delta.abs() * 100.0),
+        Show::Share => match lang {
+            Lang::En => format!("{:.1} pp", delta.abs() * 100.0),
+            Lang::Zh => format!("{:.1} 个百分点", delta.abs() * 100.0),
+        },
         other => show(lang, other, delta.abs()),
     };
     if amount
@@ -616,6 +619,11 @@ mod tests {
         assert_eq!(show_difference(en, Show::Share, 0.8000001, 0.8), "≈");
         assert_eq!(show_difference(en, Show::Money, 10.001, 10.0), "≈");
         assert_eq!(show_difference(en, Show::Count, 5.0, 0.0), "+5");
+        assert_eq!(
+            show_difference(Lang::Zh, Show::Share, 0.917, 0.878),
+            "+3.9 个百分点"
+        );
+        assert_eq!(show_difference(Lang::Zh, Show::Seconds, 8.6, 8.6), "=");
         assert_eq!(judge(Better::Higher, 0.9, 0.8), Some("better"));
         assert_eq!(judge(Better::Lower, 0.9, 0.8), Some("worse"));
         assert_eq!(judge(Better::Neither, 0.9, 0.8), None);
