@@ -6,6 +6,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::chart_table::ChartTable;
 use crate::i18n::{limit_text, percent, seconds, text, Key};
 use crate::model::staffing::ModelChoice;
 use crate::store::use_store;
@@ -58,25 +59,21 @@ pub fn CurveTable() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
+    let columns = Signal::derive(move || {
+        let mut keys = vec![
+            Some(Key::AxisAgents),
+            Some(Key::PWait),
+            Some(Key::ServiceLevel),
+            Some(Key::Asa),
+            Some(Key::Occupancy),
+        ];
+        if is_a() {
+            keys.push(Some(Key::Abandon));
+        }
+        keys.push(None);
+        keys
+    });
     view! {
-        <details class="day-table curve-table" data-testid="curve-table">
-            <summary>{move || text(lang.get(), Key::CurveTable)}</summary>
-            <div class="table-scroll">
-                <table>
-                    <thead>
-                        <tr>
-                            <th scope="col">{move || text(lang.get(), Key::AxisAgents)}</th>
-                            <th scope="col">{move || text(lang.get(), Key::PWait)}</th>
-                            <th scope="col">{move || text(lang.get(), Key::ServiceLevel)}</th>
-                            <th scope="col">{move || text(lang.get(), Key::Asa)}</th>
-                            <th scope="col">{move || text(lang.get(), Key::Occupancy)}</th>
-                            {move || is_a().then(|| view! { <th scope="col">{text(lang.get(), Key::Abandon)}</th> })}
-                            <th scope="col"></th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-        </details>
+        <ChartTable test_id="curve-table" title=Key::CurveTable columns=columns rows=rows class="curve-table" />
     }
 }

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::chart_table::ChartTable;
 use crate::i18n::{fixed, percent, text, Key};
 use crate::store::use_store;
 
@@ -43,23 +44,16 @@ pub fn DayTable() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
+    let columns = Signal::derive(|| {
+        vec![
+            Some(Key::AxisTime),
+            Some(Key::AxisContacts),
+            Some(Key::AxisAgents),
+            Some(Key::ServiceLevel),
+            None,
+        ]
+    });
     view! {
-        <details class="day-table" data-testid="day-table">
-            <summary>{move || text(lang.get(), Key::DayTable)}</summary>
-            <div class="table-scroll">
-                <table>
-                    <thead>
-                        <tr>
-                            <th scope="col">{move || text(lang.get(), Key::AxisTime)}</th>
-                            <th scope="col">{move || text(lang.get(), Key::AxisContacts)}</th>
-                            <th scope="col">{move || text(lang.get(), Key::AxisAgents)}</th>
-                            <th scope="col">{move || text(lang.get(), Key::ServiceLevel)}</th>
-                            <th scope="col"></th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-        </details>
+        <ChartTable test_id="day-table" title=Key::DayTable columns=columns rows=rows />
     }
 }

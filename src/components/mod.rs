@@ -3,6 +3,7 @@
 //! arithmetic of their own.
 
 pub mod chart_canvas;
+pub mod chart_table;
 pub mod curve_table;
 pub mod day_table;
 pub mod interval_import;

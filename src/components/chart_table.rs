@@ -1,0 +1,45 @@
+//! A chart's text alternative: a table, folded away until asked for, with a
+//! header row of translated column names.
+
+use leptos::prelude::*;
+
+use crate::i18n::{text, Key};
+use crate::store::use_store;
+
+#[component]
+pub fn ChartTable<R, V>(
+    test_id: &'static str,
+    /// The summary line that unfolds it.
+    title: Key,
+    /// Column names (an empty last column for row actions or notes).
+    columns: Signal<Vec<Option<Key>>>,
+    /// The body rows.
+    rows: R,
+    #[prop(optional)] class: &'static str,
+) -> impl IntoView
+where
+    R: Fn() -> V + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let lang = use_store().lang;
+    view! {
+        <details class=format!("day-table {class}") data-testid=test_id>
+            <summary>{move || text(lang.get(), title)}</summary>
+            <div class="table-scroll">
+                <table>
+                    <thead>
+                        <tr>
+                            {move || {
+                                let lang = lang.get();
+                                columns.get().into_iter().map(|key| view! {
+                                    <th scope="col">{key.map(|k| text(lang, k))}</th>
+                                }).collect_view()
+                            }}
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </details>
+    }
+}
