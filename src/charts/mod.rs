@@ -25,6 +25,8 @@ pub struct CurveLabels {
     pub asa: String,
     pub target: String,
     pub chosen: String,
+    pub asa_cap: String,
+    pub abandon_cap: String,
 }
 
 /// Figures at one number of agents, percentages 0–100.
@@ -41,6 +43,10 @@ pub struct CurveData {
     pub target_pct: f64,
     pub chosen: f64,
     pub show_abandon: bool,
+    /// The maximum ASA, seconds, where one is set.
+    pub asa_cap: Option<f64>,
+    /// The maximum abandonment, %, where one is set (Erlang A).
+    pub abandon_cap_pct: Option<f64>,
 }
 
 pub(crate) type DrawResult = Result<(), String>;
@@ -191,6 +197,7 @@ pub fn draw_staffing_curve<DB: DrawingBackend>(
     let asa_max = chosen_asa
         .map_or(worst_asa, |asa| (asa * 3.0).max(5.0))
         .min(worst_asa.max(1.0))
+        .max(data.asa_cap.unwrap_or(0.0))
         .clamp(0.5, 3_600.0)
         * 1.1;
 
@@ -202,6 +209,12 @@ pub fn draw_staffing_curve<DB: DrawingBackend>(
         entries.push((labels.abandon.as_str(), Swatch::Line(ABANDON_COLOUR)));
     }
     entries.push((labels.asa.as_str(), Swatch::Line(ASA_COLOUR)));
+    if data.asa_cap.is_some() {
+        entries.push((labels.asa_cap.as_str(), Swatch::Dashed(ASA_COLOUR)));
+    }
+    if data.show_abandon && data.abandon_cap_pct.is_some() {
+        entries.push((labels.abandon_cap.as_str(), Swatch::Dashed(ABANDON_COLOUR)));
+    }
     entries.push((labels.chosen.as_str(), Swatch::Rule(CHOSEN_COLOUR)));
     let plot = legend_strip(area, &entries, scale)?;
 
@@ -245,6 +258,26 @@ pub fn draw_staffing_curve<DB: DrawingBackend>(
                 .map(|d| PathElement::new(d, TARGET_COLOUR.stroke_width(stroke))),
         )
         .map_err(err)?;
+
+    // The caps: dashed in the colour of the figure they limit.
+    if let Some(cap) = data.abandon_cap_pct.filter(|_| data.show_abandon) {
+        chart
+            .draw_series(
+                dashes(left, right, cap, 24)
+                    .into_iter()
+                    .map(|d| PathElement::new(d, ABANDON_COLOUR.stroke_width(stroke))),
+            )
+            .map_err(err)?;
+    }
+    if let Some(cap) = data.asa_cap {
+        chart
+            .draw_secondary_series(
+                dashes(left, right, cap, 24)
+                    .into_iter()
+                    .map(|d| PathElement::new(d, ASA_COLOUR.stroke_width(stroke))),
+            )
+            .map_err(err)?;
+    }
 
     let stable = |pick: fn(&CurveFigures) -> f64| -> Vec<(f64, f64)> {
         data.points

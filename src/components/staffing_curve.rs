@@ -32,6 +32,12 @@ pub fn StaffingCurve() -> impl IntoView {
             target_pct: store.staffing.with(|i| i.sl_target_pct),
             chosen: o.interval.as_ref().map_or(f64::NAN, |r| r.agents),
             show_abandon: store.staffing.with(|i| i.model == ModelChoice::ErlangA),
+            asa_cap: store
+                .staffing
+                .with(|i| (i.max_asa_s > 0.0).then_some(i.max_asa_s)),
+            abandon_cap_pct: store
+                .staffing
+                .with(|i| (i.max_abandon_pct > 0.0).then_some(i.max_abandon_pct)),
         });
         let labels = CurveLabels {
             x_axis: text(lang, Key::AxisAgents).into(),
@@ -42,6 +48,8 @@ pub fn StaffingCurve() -> impl IntoView {
             asa: text(lang, Key::Asa).into(),
             target: text(lang, Key::Target).into(),
             chosen: text(lang, Key::Chosen).into(),
+            asa_cap: text(lang, Key::MaxAsaLine).into(),
+            abandon_cap: text(lang, Key::MaxAbandonLine).into(),
         };
         if let Err(problem) = draw_staffing_curve(area, &data, &labels, scale) {
             leptos::logging::warn!("staffing curve not drawn: {problem}");

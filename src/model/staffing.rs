@@ -357,6 +357,10 @@ pub fn plan_whole_day(inputs: &StaffingInputs) -> Result<DayPlan, Problem> {
     }
 }
 
+/// The most agents a staffing curve spans (a cap can decide far above the
+/// service-level target's own need).
+const MAX_CURVE_SPAN: u32 = 150;
+
 /// Calls the engine for the interval, the curve around it and the day; a
 /// heavy day (see [`day_is_heavy`]) is left pending for the worker.
 pub fn compute(inputs: &StaffingInputs) -> Outcome {
@@ -387,11 +391,21 @@ fn compute_interval_and_curve(inputs: &StaffingInputs) -> Outcome {
     let curve = match &interval {
         Ok(result) => {
             let centre = result.agents.max(f64::from(result.required_agents)) as u32;
+            // From below the least any target needs alone, so the curve shows
+            // where the service-level target is met even when a cap decides.
+            let lowest = result
+                .by_limit
+                .iter()
+                .map(|l| l.agents)
+                .min()
+                .unwrap_or(result.required_agents);
+            let last = centre.max(result.required_agents) + 12;
             let first = centre
                 .saturating_sub(12)
-                .max(1)
-                .min(result.required_agents.saturating_sub(2).max(1));
-            let last = centre.max(result.required_agents) + 12;
+                .min(result.required_agents.saturating_sub(2))
+                .min(lowest.saturating_sub(3))
+                .max(last.saturating_sub(MAX_CURVE_SPAN))
+                .max(1);
             staffing_curve(
                 result.traffic,
                 inputs.aht_s,
@@ -562,6 +576,15 @@ mod tests {
         assert_eq!(inputs.intraday[6], 300.0);
         assert!(!inputs.use_interval(99) && !inputs.write_back(99));
         assert_eq!(inputs.volume, 300.0);
+    }
+
+    #[test]
+    fn the_curve_reaches_down_to_what_the_service_level_alone_needs() {
+        // The example: 80/20 alone needs 212 agents, the occupancy cap 265.
+        let outcome = compute(&crate::model::example::example_inputs().staffing);
+        let agents: Vec<u32> = outcome.curve.iter().map(|p| p.agents).collect();
+        assert_eq!(outcome.interval.unwrap().required_agents, 265);
+        assert!(agents.contains(&209) && agents.contains(&212) && agents.contains(&277), "{agents:?}");
     }
 
     #[test]

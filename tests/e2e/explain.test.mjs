@@ -5,7 +5,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  useSite, eventually, text, type, reload, waitForAutosave, assertNoBadNumbers, saveScreenshot, CONCURRENCY,
+  useSite, eventually, text, type, reload, waitForAutosave, assertNoBadNumbers, saveScreenshot, canvasSnapshot, CONCURRENCY,
 } from './harness.mjs';
 
 const ctx = useSite('/');
@@ -58,9 +58,14 @@ describe('why this many agents', { concurrency: CONCURRENCY }, () => {
     assert.equal(await text(page, 'fte'), '60.0');
 
     // 10 s: ASA alone needs 40 (8.6 s; 39 give 13.4 s), the same as the cap: both decide.
+    await type(page, 'max-asa', '0');
+    await eventually(async () => assert.equal(await text(page, 'required-agents'), '40'));
+    const withoutCap = await canvasSnapshot(page, 'staffing-curve');
     await type(page, 'max-asa', '10');
     await eventually(async () => assert.equal(await text(page, 'decided-by'), 'ASA ≤ 10 s · occupancy ≤ 85 %'));
     assert.equal(await text(page, 'required-agents'), '40');
+    // Same agents, same curve: what changed on the chart is the cap's dashed line (and its legend entry).
+    await eventually(async () => assert.notEqual(await canvasSnapshot(page, 'staffing-curve'), withoutCap));
 
     // Reverse mode with 39 agents: the ASA (13.4 s) misses the 10 s target.
     await page.getByTestId('reverse').check();
