@@ -162,7 +162,7 @@ pub fn ScorecardTable() -> impl IntoView {
                     <thead>
                         <tr>
                             <th scope="col" class="perspective">{move || text(lang.get(), Key::Perspective)}</th>
-                            <th scope="col">{move || text(lang.get(), Key::Kpi)}</th>
+                            <th scope="col" class="kpi-heading">{move || text(lang.get(), Key::Kpi)}</th>
                             <th scope="col">{move || text(lang.get(), Key::Target)}</th>
                             {move || months().into_iter().map(|m| view! { <th scope="col">{m}</th> }).collect_view()}
                         </tr>
