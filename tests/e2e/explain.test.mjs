@@ -189,16 +189,29 @@ describe('why this many agents', { concurrency: CONCURRENCY }, () => {
     assert.deepEqual(errors, []);
   });
 
-  test('one tab stop per field: Tab goes from box to box', async (t) => {
+  test('a keyboard walk through the staffing inputs: one tab stop per field, arrows step, Space switches reverse mode', async (t) => {
     const { page, errors } = await ctx.openApp(t);
     await page.getByTestId('volume').focus();
-    const order = [];
-    for (let i = 0; i < 4; i++) {
+    const order = ['volume'];
+    for (let i = 0; i < 12; i++) {
       await page.keyboard.press('Tab');
       order.push(await page.evaluate(() => document.activeElement.dataset.testid));
     }
-    assert.deepEqual(order, ['aht', 'sl-target', 'sl-seconds', 'interval']);
-    // ↑ steps the focused box, and the results follow.
+    // Erlang C: patience and abandonment are disabled, so Tab skips them; the agents box waits for reverse mode.
+    assert.deepEqual(order, [
+      'volume', 'aht', 'sl-target', 'sl-seconds', 'interval', 'shrinkage', 'max-occupancy', 'max-asa', 'model',
+      'cost-per-hour', 'reverse', order[11], order[12],
+    ]);
+    // Space ticks reverse mode; Tab then reaches the agents box, and ↑ adds an agent.
+    await page.getByTestId('reverse').focus();
+    await page.keyboard.press('Space');
+    assert.equal(await page.getByTestId('reverse').isChecked(), true);
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'agents');
+    await page.keyboard.press('ArrowUp');
+    await eventually(async () => assert.equal(await text(page, 'agents-on-phones'), '41'));
+    // ↑ on the interval box steps through its choices, and the results follow.
+    await page.getByTestId('interval').focus();
     await page.keyboard.press('ArrowUp');
     await eventually(async () => assert.equal(await page.getByTestId('interval').inputValue(), '60'));
     assert.deepEqual(errors, []);
