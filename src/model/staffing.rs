@@ -584,7 +584,10 @@ mod tests {
         let outcome = compute(&crate::model::example::example_inputs().staffing);
         let agents: Vec<u32> = outcome.curve.iter().map(|p| p.agents).collect();
         assert_eq!(outcome.interval.unwrap().required_agents, 265);
-        assert!(agents.contains(&209) && agents.contains(&212) && agents.contains(&277), "{agents:?}");
+        assert!(
+            agents.contains(&209) && agents.contains(&212) && agents.contains(&277),
+            "{agents:?}"
+        );
     }
 
     #[test]
