@@ -854,6 +854,37 @@ pub fn fixed(value: f64, decimals: usize) -> String {
     }
 }
 
+/// A number for reading, with thousands separated: `12,232.14`, `3,349`
+/// (both languages). Not for text that must read back as a plain number
+/// (CSV, boxes): that is [`fixed`].
+pub fn grouped(value: f64, decimals: usize) -> String {
+    let text = fixed(value, decimals);
+    let (sign, unsigned) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text.as_str()),
+    };
+    let (whole, fraction) = match unsigned.split_once('.') {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (unsigned, None),
+    };
+    if whole.len() <= 3 {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + whole.len() / 3);
+    out.push_str(sign);
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    if let Some(fraction) = fraction {
+        out.push('.');
+        out.push_str(fraction);
+    }
+    out
+}
+
 /// Seconds with one decimal and the unit of the language.
 pub fn seconds(lang: Lang, value: f64) -> String {
     format!("{} {}", fixed(value, 1), text(lang, Key::Seconds))
@@ -1017,16 +1048,16 @@ pub fn field_message(lang: Lang, spec: &Spec, error: FieldError) -> String {
 }
 
 /// A KPI value in its unit: shares as "81.0 %", seconds, FTE with one
-/// decimal, money with two (no grouping, so the text reads back as a number).
+/// decimal, money with two (whole above 1 000), thousands separated.
 pub fn kpi_value(lang: Lang, unit: ccplan_engine::scorecard::Unit, value: f64) -> String {
     use ccplan_engine::scorecard::Unit;
     match unit {
         Unit::Share => percent(value),
         Unit::Seconds => seconds(lang, value),
-        Unit::Fte => fixed(value, 1),
-        Unit::Money if value.abs() >= 1_000.0 => fixed(value, 0),
-        Unit::Money => fixed(value, 2),
-        Unit::Number => fixed(value, 0),
+        Unit::Fte => grouped(value, 1),
+        Unit::Money if value.abs() >= 1_000.0 => grouped(value, 0),
+        Unit::Money => grouped(value, 2),
+        Unit::Number => grouped(value, 0),
     }
 }
 

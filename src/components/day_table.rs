@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::components::chart_table::ChartTable;
-use crate::i18n::{fixed, percent, text, Key};
+use crate::i18n::{grouped, percent, text, Key};
 use crate::store::use_store;
 
 #[component]
@@ -29,8 +29,8 @@ pub fn DayTable() -> impl IntoView {
                     view! {
                         <tr class:used=used == Some(index)>
                             <th scope="row">{start}</th>
-                            <td>{fixed(row.volume, 0)}</td>
-                            <td>{fixed(row.agents, 0)}</td>
+                            <td>{grouped(row.volume, 0)}</td>
+                            <td>{grouped(row.agents, 0)}</td>
                             <td>{sl}</td>
                             <td>
                                 <button type="button" class="secondary small" data-testid="use-interval" data-index=index

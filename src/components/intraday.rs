@@ -9,7 +9,7 @@ use crate::components::day_table::DayTable;
 use crate::components::interval_import::IntervalImport;
 use crate::download::download_text;
 use crate::files::interval_csv;
-use crate::i18n::{fixed, inputs_caption, percent, seconds, text, Key};
+use crate::i18n::{grouped, inputs_caption, percent, seconds, text, Key};
 use crate::store::use_store;
 
 #[component]
@@ -104,19 +104,19 @@ pub fn Intraday() -> impl IntoView {
                 />
                 <dl class="figures day-totals" data-testid="day-totals">
                     <div class="figure"><dt>{move || text(lang.get(), Key::DayVolume)}</dt>
-                        <dd><span class="value" data-testid="day-volume">{total(|t, _| fixed(t.volume, 0))}</span></dd></div>
+                        <dd><span class="value" data-testid="day-volume">{total(|t, _| grouped(t.volume, 0))}</span></dd></div>
                     <div class="figure"><dt>{move || text(lang.get(), Key::DayServiceLevel)}</dt>
                         <dd><span class="value" data-testid="day-service-level">{total(|t, _| percent(t.service_level))}</span></dd></div>
                     <div class="figure"><dt>{move || text(lang.get(), Key::DayAsa)}</dt>
                         <dd><span class="value" data-testid="day-asa">{total(|t, l| t.asa_s.map_or("—".into(), |v| seconds(l, v)))}</span></dd></div>
                     <div class="figure"><dt>{move || text(lang.get(), Key::PeakAgents)}</dt>
-                        <dd><span class="value" data-testid="day-peak-agents">{total(|t, _| fixed(t.peak_agents, 0))}</span></dd></div>
+                        <dd><span class="value" data-testid="day-peak-agents">{total(|t, _| grouped(t.peak_agents, 0))}</span></dd></div>
                     <div class="figure"><dt>{move || text(lang.get(), Key::AgentHours)}</dt>
-                        <dd><span class="value" data-testid="day-agent-hours">{total(|t, l| format!("{} {}", fixed(t.agent_hours, 1), text(l, Key::PerHour)))}</span></dd></div>
+                        <dd><span class="value" data-testid="day-agent-hours">{total(|t, l| format!("{} {}", grouped(t.agent_hours, 1), text(l, Key::PerHour)))}</span></dd></div>
                     <div class="figure"><dt>{move || text(lang.get(), Key::PaidHours)}</dt>
-                        <dd><span class="value" data-testid="day-paid-hours">{total(|t, l| format!("{} {}", fixed(t.paid_hours, 1), text(l, Key::PerHour)))}</span></dd></div>
+                        <dd><span class="value" data-testid="day-paid-hours">{total(|t, l| format!("{} {}", grouped(t.paid_hours, 1), text(l, Key::PerHour)))}</span></dd></div>
                     <div class="figure"><dt>{move || text(lang.get(), Key::DayCost)}</dt>
-                        <dd><span class="value" data-testid="day-cost">{total(|t, _| fixed(t.cost.unwrap_or(0.0), 2))}</span></dd></div>
+                        <dd><span class="value" data-testid="day-cost">{total(|t, _| grouped(t.cost.unwrap_or(0.0), 2))}</span></dd></div>
                 </dl>
             </div>
             <DayTable />

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use ccplan_engine::staffing::Limit;
 
-use crate::i18n::{agents_text, fixed, labelled, limit_text, percent, seconds, text, Key};
+use crate::i18n::{agents_text, grouped, labelled, limit_text, percent, seconds, text, Key};
 use crate::model::staffing::ModelChoice;
 use crate::store::use_store;
 
@@ -65,8 +65,8 @@ pub fn ResultsPanel() -> impl IntoView {
     let dash = || "—".to_string();
     let required =
         Signal::derive(move || result().map_or_else(dash, |r| r.required_agents.to_string()));
-    let on_phones = Signal::derive(move || result().map_or_else(dash, |r| fixed(r.agents, 0)));
-    let fte = Signal::derive(move || result().map_or_else(dash, |r| fixed(r.scheduled_fte, 1)));
+    let on_phones = Signal::derive(move || result().map_or_else(dash, |r| grouped(r.agents, 0)));
+    let fte = Signal::derive(move || result().map_or_else(dash, |r| grouped(r.scheduled_fte, 1)));
     let sl = Signal::derive(move || metric(|m| m.service_level)().map_or_else(dash, percent));
     let asa =
         Signal::derive(move || metric(|m| m.asa_s)().map_or_else(dash, |v| seconds(lang.get(), v)));
@@ -77,15 +77,19 @@ pub fn ResultsPanel() -> impl IntoView {
         result().map_or_else(dash, |r| {
             format!(
                 "{} {}",
-                fixed(r.agent_hours, 1),
+                grouped(r.agent_hours, 1),
                 text(lang.get(), Key::PerHour)
             )
         })
     });
-    let cost = Signal::derive(move || result().map_or_else(dash, |r| fixed(r.cost, 2)));
+    let cost = Signal::derive(move || result().map_or_else(dash, |r| grouped(r.cost, 2)));
     let load = Signal::derive(move || {
         result().map_or_else(dash, |r| {
-            format!("{} {}", fixed(r.traffic, 2), text(lang.get(), Key::Erlangs))
+            format!(
+                "{} {}",
+                grouped(r.traffic, 2),
+                text(lang.get(), Key::Erlangs)
+            )
         })
     });
     let met = move |limit: Limit| Signal::derive(move || result().and_then(|r| r.met(limit)));

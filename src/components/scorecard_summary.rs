@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use ccplan_engine::scorecard::KpiId;
 
-use crate::i18n::{balance_text, fixed, month_label, text, Key};
+use crate::i18n::{balance_text, grouped, month_label, text, Key};
 use crate::model::scorecard::capacity_inputs;
 use crate::store::use_store;
 
@@ -37,14 +37,14 @@ pub fn ScorecardSummary() -> impl IntoView {
                 <div class="figure">
                     <dt>{move || text(lang.get(), Key::SummaryHires)}</dt>
                     <dd>
-                        <span class="value" data-testid="summary-hires">{move || summary().map_or("—".into(), |s| fixed(s.total_hires, 0))}</span>
+                        <span class="value" data-testid="summary-hires">{move || summary().map_or("—".into(), |s| grouped(s.total_hires, 0))}</span>
                         // With fixed hiring, the answer to "how many must I hire?" beside the input repeated.
                         {move || {
                             let fixed_hiring = !store.scorecard.with(|s| s.hire_to_requirement);
                             let needed = store.projection.with(|p| p.as_ref().ok().map(|p| p.hires_needed))?;
                             fixed_hiring.then(|| view! {
                                 <span class="note" data-testid="summary-hires-needed">
-                                    {format!("{} {}", text(lang.get(), Key::SummaryHiresNeeded), fixed(needed, 0))}
+                                    {format!("{} {}", text(lang.get(), Key::SummaryHiresNeeded), grouped(needed, 0))}
                                 </span>
                             })
                         }}
@@ -69,25 +69,25 @@ pub fn ScorecardSummary() -> impl IntoView {
                     </dd>
                 </div>
                 {item(Key::SummaryPeak, "summary-peak", Box::new(move || {
-                    summary().map_or("—".into(), |s| format!("{} ({})", fixed(s.peak_required_fte, 1), month_label(s.peak_month)))
+                    summary().map_or("—".into(), |s| format!("{} ({})", grouped(s.peak_required_fte, 1), month_label(s.peak_month)))
                 }))}
                 <div class="figure">
                     <dt>{move || text(lang.get(), Key::SummaryCpc)}</dt>
                     <dd>
-                        <span class="value" data-testid="summary-cost-per-contact">{move || summary().map_or("—".into(), |s| fixed(s.cost_per_contact, 2))}</span>
+                        <span class="value" data-testid="summary-cost-per-contact">{move || summary().map_or("—".into(), |s| grouped(s.cost_per_contact, 2))}</span>
                         {move || {
                             let cost = summary()?.cost_per_contact;
                             let target = store.scorecard.with(|s| s.target(KpiId::CostPerContact))?;
                             let (class, mark) = if cost <= target { ("mark met", "✓") } else { ("mark not-met", "✗") };
                             Some(view! {
                                 <span class=class data-testid="summary-cpc-target">
-                                    {format!("{mark} {} {}", text(lang.get(), Key::TargetAtMost), fixed(target, 2))}
+                                    {format!("{mark} {} {}", text(lang.get(), Key::TargetAtMost), grouped(target, 2))}
                                 </span>
                             })
                         }}
                     </dd>
                 </div>
-                {item(Key::SummaryCpr, "summary-cost-per-resolved", Box::new(move || summary().map_or("—".into(), |s| fixed(s.cost_per_resolved, 2))))}
+                {item(Key::SummaryCpr, "summary-cost-per-resolved", Box::new(move || summary().map_or("—".into(), |s| grouped(s.cost_per_resolved, 2))))}
                 {item(Key::SummaryMonthsBelow, "summary-months-below", Box::new(move || summary().map_or("—".into(), |s| s.months_below_target.to_string())))}
             </dl>
         </section>

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::charts::compare::{draw_lines, LineLabels, Series};
 use crate::components::chart_canvas::ChartCanvas;
-use crate::i18n::{fixed, month_labels, percent, text, Key, Lang};
+use crate::i18n::{grouped, month_labels, percent, text, Key, Lang};
 use crate::model::compare::{compare, difference, Compared};
 use crate::model::example::example_inputs;
 use crate::model::scenario::Inputs;
@@ -29,11 +29,11 @@ enum Show {
 
 fn show(lang: Lang, how: Show, v: f64) -> String {
     match how {
-        Show::Count => fixed(v, 0),
-        Show::One => fixed(v, 1),
-        Show::Money => fixed(v, 2),
+        Show::Count => grouped(v, 0),
+        Show::One => grouped(v, 1),
+        Show::Money => grouped(v, 2),
         Show::Share => percent(v),
-        Show::Seconds => format!("{} {}", fixed(v, 1), text(lang, Key::Seconds)),
+        Show::Seconds => format!("{} {}", grouped(v, 1), text(lang, Key::Seconds)),
     }
 }
 
@@ -619,6 +619,12 @@ mod tests {
         assert_eq!(show_difference(en, Show::Share, 0.8000001, 0.8), "≈");
         assert_eq!(show_difference(en, Show::Money, 10.001, 10.0), "≈");
         assert_eq!(show_difference(en, Show::Count, 5.0, 0.0), "+5");
+        assert_eq!(
+            show_difference(en, Show::Count, 1_500.0, 250.0),
+            "+1,250 (×6.0)"
+        );
+        assert_eq!(show(en, Show::Money, 12_232.144), "12,232.14");
+        assert_eq!(show(en, Show::Count, -1_234_567.0), "-1,234,567");
         assert_eq!(
             show_difference(Lang::Zh, Show::Share, 0.917, 0.878),
             "+3.9 个百分点"

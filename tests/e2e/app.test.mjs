@@ -32,7 +32,7 @@ describe('loading the app', { concurrency: CONCURRENCY }, () => {
       'required-agents', 'fte', 'service-level', 'asa', 'p-wait', 'occupancy', 'cost', 'load', 'agent-hours',
       'day-volume', 'day-service-level', 'day-asa', 'day-peak-agents', 'day-agent-hours', 'day-paid-hours', 'day-cost',
     ]) {
-      assert.match(await text(page, id), /^\d+(\.\d+)?( |$)/, id);
+      assert.match(await text(page, id), /^\d{1,3}(,\d{3})*(\.\d+)?( |$)/, id);
     }
     // Units as documented: percentages "81.0 %", seconds "8.6 s".
     assert.match(await text(page, 'service-level'), /^\d+\.\d %$/);

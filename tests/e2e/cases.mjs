@@ -56,12 +56,12 @@ export const ERLANG_A_RESULTS = {
 /** A pasted day of ten 30-minute intervals, with the default settings. */
 export const TEN_INTERVALS = [50, 80, 120, 160, 200, 240, 200, 150, 100, 60];
 export const TEN_INTERVALS_RESULTS = {
-  'day-volume': '1360',
+  'day-volume': '1,360',
   'day-peak-agents': '48',
   'day-service-level': '86.5 %',
   'day-agent-hours': '140.0 h',
   'day-paid-hours': '200.0 h',
-  'day-cost': '5000.00',
+  'day-cost': '5,000.00',
 };
 
 /**
@@ -138,11 +138,11 @@ export const AHT_187_5_RESULTS = staffingResults('25', '35.7', '81.5 %', '13.0 s
 /** A 90 % target (in 20 s). */
 export const SL_90_RESULTS = staffingResults('41', '58.6', '91.5 %', '5.5 s', '14.1 %', '81.3 %', '33.33 Erlangs', '20.5 h', '732.14');
 /** 1062 contacts: 177 Erlangs. */
-export const VOLUME_1062_RESULTS = staffingResults('209', '298.6', '99.9 %', '0.1 s', '1.2 %', '84.7 %', '177.00 Erlangs', '104.5 h', '3732.14');
+export const VOLUME_1062_RESULTS = staffingResults('209', '298.6', '99.9 %', '0.1 s', '1.2 %', '84.7 %', '177.00 Erlangs', '104.5 h', '3,732.14');
 /** 120 contacts: 20 Erlangs. */
 export const VOLUME_120_RESULTS = staffingResults('25', '35.7', '85.0 %', '12.5 s', '20.9 %', '80.0 %', '20.00 Erlangs', '12.5 h', '446.43');
 /** 1000 contacts (typed as 1e3): 166.67 Erlangs. */
-export const VOLUME_1000_RESULTS = staffingResults('197', '281.4', '99.8 %', '0.1 s', '1.4 %', '84.6 %', '166.67 Erlangs', '98.5 h', '3517.86');
+export const VOLUME_1000_RESULTS = staffingResults('197', '281.4', '99.8 %', '0.1 s', '1.4 %', '84.6 %', '166.67 Erlangs', '98.5 h', '3,517.86');
 /** Several values as typed (shrinkage with a decimal comma), in page order. */
 export const TYPED_INPUTS = { volume: '250', aht: '187.5', shrinkage: '32,5', 'cost-per-hour': '22.5' };
 /** TYPED_INPUTS: 250 contacts at AHT 187.5 s (26.04 Erlangs), shrinkage 32.5 %, cost 22.5. */

@@ -4,7 +4,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  useSite, text, eventually, expectTexts, canvasIsDrawn, canvasSnapshot, assertNoBadNumbers,
+  useSite, text, numberOf, grouped, eventually, expectTexts, canvasIsDrawn, canvasSnapshot, assertNoBadNumbers,
   setSlider, intervalCsv, expectIntervalCount, CONCURRENCY, type,
 } from './harness.mjs';
 import {
@@ -112,7 +112,7 @@ describe('charts and the intraday day', { concurrency: CONCURRENCY }, () => {
 
     await page.getByTestId('paste-volumes').fill(TEN_INTERVALS.join('\n'));
     await expectTexts(page, TEN_INTERVALS_RESULTS);
-    assert.equal(Number(await text(page, 'day-volume')), TEN_INTERVALS.reduce((a, b) => a + b));
+    assert.equal(numberOf(await text(page, 'day-volume')), TEN_INTERVALS.reduce((a, b) => a + b));
     await expectRedrawn(page, 'intraday-chart', before);
     await expectIntervalCount(page, 10);
     assert.deepEqual(await preview(page), {
@@ -130,7 +130,7 @@ describe('charts and the intraday day', { concurrency: CONCURRENCY }, () => {
     // The preview lists the first 12 rows; the caption counts them all.
     const twenty = Array.from({ length: 20 }, (_, i) => 10 + i);
     await page.getByTestId('paste-volumes').fill(twenty.join('\n'));
-    await expectTexts(page, { 'day-volume': String(twenty.reduce((a, b) => a + b)) });
+    await expectTexts(page, { 'day-volume': grouped(twenty.reduce((a, b) => a + b)) });
     const shown = await preview(page);
     assert.equal(shown.caption, 'Preview — 20 intervals');
     assert.deepEqual(shown.rows, twenty.slice(0, 12).map((v, i) => [String(i + 1), '', String(v), '—']));

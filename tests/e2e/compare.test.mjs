@@ -117,7 +117,7 @@ describe('comparing scenarios', { concurrency: CONCURRENCY }, () => {
     // The current inputs (250 contacts → 50 agents); the example: 1 500 contacts at AHT 270 s.
     assert.deepEqual(await row(page, 'Contacts per interval'), [
       // Beyond +100 % the change reads as a factor.
-      { value: '250', difference: '' }, { value: '1500', difference: '+1250 (×6.0)' },
+      { value: '250', difference: '' }, { value: '1,500', difference: '+1,250 (×6.0)' },
     ]);
     assert.deepEqual((await row(page, 'Average handle time (s)')).map((cell) => cell.value), ['300', '270']);
     const agents = await row(page, 'Required agents');

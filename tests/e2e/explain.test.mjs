@@ -5,7 +5,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  useSite, eventually, text, type, reload, waitForAutosave, assertNoBadNumbers, saveScreenshot, canvasSnapshot, CONCURRENCY,
+  useSite, eventually, text, numberOf, type, reload, waitForAutosave, assertNoBadNumbers, saveScreenshot, canvasSnapshot, CONCURRENCY,
 } from './harness.mjs';
 
 const ctx = useSite('/');
@@ -149,11 +149,11 @@ describe('why this many agents', { concurrency: CONCURRENCY }, () => {
     assert.equal(await page.getByTestId('write-back').count(), 0);
 
     // Changed in the calculator, it can be written back into the day.
-    const dayBefore = Number(await text(page, 'day-volume'));
+    const dayBefore = numberOf(await text(page, 'day-volume'));
     await type(page, 'volume', '300');
     await page.getByTestId('write-back').click();
     await eventually(async () => assert.equal((await cells(6))[1], '300'));
-    assert.equal(Number(await text(page, 'day-volume')), dayBefore - Number(contacts) + 300);
+    assert.equal(numberOf(await text(page, 'day-volume')), dayBefore - Number(contacts) + 300);
     assert.equal(await page.getByTestId('write-back').count(), 0);
     await waitForAutosave(page);
     await reload(page);

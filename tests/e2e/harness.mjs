@@ -177,9 +177,16 @@ export async function inputValues(page, testIds = STAFFING_BOXES) {
 }
 
 /** The leading number of an output's text ("81.0 %" → 81). */
+/** The number in a figure's text, thousands separators and all: `12,232.14` → 12232.14. */
+export const numberOf = (text) => parseFloat(String(text).replaceAll(',', ''));
+
+/** A whole number as the app shows it: `3349` → `3,349`. */
+export const grouped = (n, decimals = 0) =>
+  n.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+
 export async function number(page, testId) {
   const text = await page.getByTestId(testId).textContent();
-  return parseFloat(text);
+  return numberOf(text);
 }
 
 /** Types into a number box the way a user does: click, select all, then key by key (`''` deletes). */

@@ -9,10 +9,10 @@ export const FLAT = {
   sl: '86.1 %', // SL at 14 agents: 86.05660477 %
   asa: '15.7 s', // 15.67187402 s
   occupancy: '71.4 %', // 71.42857143 %
-  cost14: '64400', // 14 × 200 × 20 × 1.15
+  cost14: '64,400', // 14 × 200 × 20 × 1.15
   cpc14: '3.22', // 64 400 / 20 000
-  cost30: '138000', // 30 × 200 × 20 × 1.15
-  cost30overhead40: '168000', // 30 × 200 × 20 × 1.40
+  cost30: '138,000', // 30 × 200 × 20 × 1.15
+  cost30overhead40: '168,000', // 30 × 200 × 20 × 1.40
   fcr70agents: 16, // offered 20 000 / 0.85 = 23 529.4: 11.765 E → 16
   fcr70cpc14: '2.74', // 64 400 / 23 529.4 = 2.737
   fcr70cpr14: '3.91', // per resolved contact: 64 400 / (23 529.4 × 0.70) = 3.910
@@ -45,7 +45,7 @@ export async function row(page, kpi) {
       [...document.querySelectorAll(`[data-testid="scorecard-table"] tr[data-kpi="${k}"] td[data-month]`)].map((td) => ({
         month: td.dataset.month,
         text: td.textContent.trim(),
-        value: parseFloat(td.textContent),
+        value: parseFloat(td.textContent.replaceAll(',', '')),
         status: ['green', 'amber', 'red'].filter((c) => td.classList.contains(c)).join(' ') || null,
         symbol: td.querySelector('.rag')?.textContent ?? null,
       })),

@@ -93,7 +93,7 @@ describe('scorecard page', { concurrency: CONCURRENCY }, () => {
     for (const id of KPI_IDS) {
       const cells = await row(page, id);
       assert.deepEqual(cells.map((c) => c.month), default12, id);
-      for (const c of cells) assert.match(c.text, /^(-?\d+(\.\d+)?( %| s)?|—)( [●▲■])?$/, `${id} ${c.month}: ${c.text}`);
+      for (const c of cells) assert.match(c.text, /^(-?\d{1,3}(,\d{3})*(\.\d+)?( %| s)?|—)( [●▲■])?$/, `${id} ${c.month}: ${c.text}`);
     }
     const header = await page.$$eval('[data-testid="scorecard-table"] thead th', (ths) => ths.map((th) => th.textContent.trim()));
     assert.deepEqual(header.slice(3), default12);

@@ -113,7 +113,7 @@ describe('typing in the staffing boxes, key by key', { concurrency: CONCURRENCY 
     assert.deepEqual(await boxState(page, 'cost-per-hour'), { value: '122', focused: true, caret: [1, 1] });
     await page.keyboard.type('0', { delay: 30 });
     assert.deepEqual(await boxState(page, 'cost-per-hour'), { value: '1022', focused: true, caret: [2, 2] });
-    await expectTexts(page, { cost: '29200.00' }); // 57.14 FTE × 0.5 h × 1022
+    await expectTexts(page, { cost: '29,200.00' }); // 57.14 FTE × 0.5 h × 1022
     assert.equal(await page.getByTestId('cost-per-hour').inputValue(), '1022');
     assert.deepEqual(errors, []);
   });
@@ -371,7 +371,7 @@ describe('pasting a day whose numbers have commas', { concurrency: CONCURRENCY }
     const { page, errors } = await ctx.openApp(t);
     await paste(page, '1,062\n980\n1,200');
     // expected.py: 1062, 980 and 1200 contacts at the default settings; the peak of 1200 needs 236.
-    await expectDay(page, { 'day-volume': '3242', 'day-peak-agents': '236', 'day-agent-hours': '319.0 h' },
+    await expectDay(page, { 'day-volume': '3,242', 'day-peak-agents': '236', 'day-agent-hours': '319.0 h' },
       [['1062', '300'], ['980', '300'], ['1200', '300']]);
     assert.equal(await choice(page).count(), 0);
     assert.deepEqual(errors, []);
@@ -395,7 +395,7 @@ describe('pasting a day whose numbers have commas', { concurrency: CONCURRENCY }
 
   for (const [answer, meaning, totals, intervals] of [
     // 1062 + 1200 + 1350 contacts; the peak of 1350 needs 265 agents (expected.py).
-    ['commas-numbers', 'part of the numbers', { 'day-volume': '3612', 'day-peak-agents': '265', 'day-agent-hours': '355.0 h' },
+    ['commas-numbers', 'part of the numbers', { 'day-volume': '3,612', 'day-peak-agents': '265', 'day-agent-hours': '355.0 h' },
       [['1062', '300'], ['1200', '300'], ['1350', '300']]],
     // One contact each at AHT 62, 200 and 350 s: one agent each (expected.py).
     ['commas-columns', 'between volume and AHT', { 'day-volume': '3', 'day-peak-agents': '1', 'day-agent-hours': '1.5 h' },
@@ -413,7 +413,7 @@ describe('pasting a day whose numbers have commas', { concurrency: CONCURRENCY }
   test('tab-separated start and volume: the comma can only be inside the number, no question asked', async (t) => {
     const { page, errors } = await ctx.openApp(t);
     await paste(page, '08:00\t1,062\n08:30\t980');
-    await expectDay(page, { 'day-volume': '2042', 'day-peak-agents': '209', 'day-agent-hours': '201.0 h' },
+    await expectDay(page, { 'day-volume': '2,042', 'day-peak-agents': '209', 'day-agent-hours': '201.0 h' },
       [['1062', '300'], ['980', '300']]);
     assert.equal(await choice(page).count(), 0);
     assert.deepEqual((await intervalCsv(page)).map((r) => r[0]), ['08:00', '08:30']);
