@@ -139,6 +139,8 @@ pub enum Key {
     ErrInterval,
     ErrEngine,
     Computing,
+    Currency,
+    NoCurrency,
     MaxAsaLine,
     MaxAbandonLine,
     CurveTable,
@@ -534,6 +536,10 @@ pub fn text(lang: Lang, key: Key) -> &'static str {
         (Lang::Zh, MaxAsaLine) => "应答速度上限",
         (Lang::En, MaxAbandonLine) => "Max abandonment",
         (Lang::Zh, MaxAbandonLine) => "放弃率上限",
+        (Lang::En, Currency) => "Currency",
+        (Lang::Zh, Currency) => "货币",
+        (Lang::En, NoCurrency) => "none",
+        (Lang::Zh, NoCurrency) => "无",
         (Lang::En, Computing) => "Computing the plan…",
         (Lang::Zh, Computing) => "正在计算规划…",
         (Lang::En, ErrEngine) => "These inputs cannot be calculated.",
@@ -885,6 +891,62 @@ pub fn grouped(value: f64, decimals: usize) -> String {
     out
 }
 
+/// The currency symbol money is shown with, chosen by the user; none by default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Currency {
+    #[default]
+    None,
+    Yuan,
+    Dollar,
+    Euro,
+    Pound,
+}
+
+impl Currency {
+    pub const ALL: [Currency; 5] = [
+        Currency::None,
+        Currency::Yuan,
+        Currency::Dollar,
+        Currency::Euro,
+        Currency::Pound,
+    ];
+
+    /// The stored code, also the `<option>` value.
+    pub fn code(self) -> &'static str {
+        match self {
+            Currency::None => "none",
+            Currency::Yuan => "CNY",
+            Currency::Dollar => "USD",
+            Currency::Euro => "EUR",
+            Currency::Pound => "GBP",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Currency> {
+        Currency::ALL.into_iter().find(|c| c.code() == code)
+    }
+
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Currency::None => "",
+            Currency::Yuan => "¥",
+            Currency::Dollar => "$",
+            Currency::Euro => "€",
+            Currency::Pound => "£",
+        }
+    }
+}
+
+/// An amount of money for reading: the currency's symbol, then the number
+/// with thousands separated (`¥12,232.14`; `-¥5.00`).
+pub fn money(currency: Currency, value: f64, decimals: usize) -> String {
+    let amount = grouped(value, decimals);
+    match amount.strip_prefix('-') {
+        Some(rest) => format!("-{}{rest}", currency.symbol()),
+        None => format!("{}{amount}", currency.symbol()),
+    }
+}
+
 /// Seconds with one decimal and the unit of the language.
 pub fn seconds(lang: Lang, value: f64) -> String {
     format!("{} {}", fixed(value, 1), text(lang, Key::Seconds))
@@ -1049,14 +1111,19 @@ pub fn field_message(lang: Lang, spec: &Spec, error: FieldError) -> String {
 
 /// A KPI value in its unit: shares as "81.0 %", seconds, FTE with one
 /// decimal, money with two (whole above 1 000), thousands separated.
-pub fn kpi_value(lang: Lang, unit: ccplan_engine::scorecard::Unit, value: f64) -> String {
+pub fn kpi_value(
+    lang: Lang,
+    currency: Currency,
+    unit: ccplan_engine::scorecard::Unit,
+    value: f64,
+) -> String {
     use ccplan_engine::scorecard::Unit;
     match unit {
         Unit::Share => percent(value),
         Unit::Seconds => seconds(lang, value),
         Unit::Fte => grouped(value, 1),
-        Unit::Money if value.abs() >= 1_000.0 => grouped(value, 0),
-        Unit::Money => grouped(value, 2),
+        Unit::Money if value.abs() >= 1_000.0 => money(currency, value, 0),
+        Unit::Money => money(currency, value, 2),
         Unit::Number => grouped(value, 0),
     }
 }
@@ -1082,5 +1149,21 @@ mod tests {
         assert_eq!(fixed(-0.05, 2), "-0.05");
         assert_eq!(percent(-0.0001), "0.0 %");
         assert_eq!(fixed(1062.0, 0), "1062");
+    }
+
+    #[test]
+    fn figures_group_thousands_and_money_takes_its_symbol() {
+        assert_eq!(grouped(12_232.144, 2), "12,232.14");
+        assert_eq!(grouped(999.0, 0), "999");
+        assert_eq!(grouped(1_000.0, 0), "1,000");
+        assert_eq!(grouped(-9_600_000.0, 0), "-9,600,000");
+        assert_eq!(grouped(-0.001, 1), "0.0");
+        assert_eq!(money(Currency::None, 714.286, 2), "714.29");
+        assert_eq!(money(Currency::Yuan, 12_232.14, 2), "¥12,232.14");
+        assert_eq!(money(Currency::Euro, -5.0, 2), "-€5.00");
+        for c in Currency::ALL {
+            assert_eq!(Currency::from_code(c.code()), Some(c));
+        }
+        assert_eq!(Currency::from_code("XYZ"), None);
     }
 }

@@ -15,6 +15,7 @@ pub mod worker;
 
 use leptos::prelude::*;
 
+use components::currency_switch::CurrencySwitch;
 use components::lang_switch::LangSwitch;
 use components::link_notice::LinkNotice;
 use components::nav::Nav;
@@ -37,6 +38,7 @@ pub fn App() -> impl IntoView {
             </div>
             <Nav />
             <LangSwitch />
+            <CurrencySwitch />
         </header>
         <StorageNotice />
         <LinkNotice />

@@ -11,7 +11,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::i18n::Lang;
+use crate::i18n::{Currency, Lang};
 use crate::model::limits::{DEFAULT_DAY_START_MIN, MAX_SCENARIOS};
 use crate::model::scenario::{valid_name, Inputs, Scenario};
 use crate::model::scorecard::ScorecardSettings;
@@ -24,6 +24,8 @@ pub const KEY_LANG: &str = "ccplan.lang";
 /// The entries last chosen on the compare page (a preference: unreadable is
 /// the same as none, nothing to back up).
 pub const KEY_COMPARE: &str = "ccplan.compare";
+/// The currency money is shown in (a preference, like the language).
+pub const KEY_CURRENCY: &str = "ccplan.currency";
 pub const BACKUP_PREFIX: &str = "ccplan.backup.";
 
 /// Something the user must be told about storage.
@@ -268,6 +270,18 @@ pub fn save_compare_choice(choice: &[String]) -> Result<(), Notice> {
         .and_then(|w| w.local_storage().ok().flatten())
         .ok_or(Notice::Unavailable)?
         .set_item(KEY_COMPARE, &text)
+        .map_err(|_| Notice::Full)
+}
+
+pub fn load_currency() -> Option<Currency> {
+    raw(KEY_CURRENCY).as_deref().and_then(Currency::from_code)
+}
+
+pub fn save_currency(currency: Currency) -> Result<(), Notice> {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .ok_or(Notice::Unavailable)?
+        .set_item(KEY_CURRENCY, currency.code())
         .map_err(|_| Notice::Full)
 }
 

@@ -9,7 +9,7 @@ use crate::components::day_table::DayTable;
 use crate::components::interval_import::IntervalImport;
 use crate::download::download_text;
 use crate::files::interval_csv;
-use crate::i18n::{grouped, inputs_caption, percent, seconds, text, Key};
+use crate::i18n::{grouped, inputs_caption, money, percent, seconds, text, Key};
 use crate::store::use_store;
 
 #[component]
@@ -116,7 +116,7 @@ pub fn Intraday() -> impl IntoView {
                     <div class="figure"><dt>{move || text(lang.get(), Key::PaidHours)}</dt>
                         <dd><span class="value" data-testid="day-paid-hours">{total(|t, l| format!("{} {}", grouped(t.paid_hours, 1), text(l, Key::PerHour)))}</span></dd></div>
                     <div class="figure"><dt>{move || text(lang.get(), Key::DayCost)}</dt>
-                        <dd><span class="value" data-testid="day-cost">{total(|t, _| grouped(t.cost.unwrap_or(0.0), 2))}</span></dd></div>
+                        <dd><span class="value" data-testid="day-cost">{move || totals().map_or("—".to_string(), |t| money(store.currency.get(), t.cost.unwrap_or(0.0), 2))}</span></dd></div>
                 </dl>
             </div>
             <DayTable />

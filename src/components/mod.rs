@@ -4,6 +4,7 @@
 
 pub mod chart_canvas;
 pub mod chart_table;
+pub mod currency_switch;
 pub mod curve_table;
 pub mod day_table;
 pub mod interval_import;

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{grouped, percent, seconds, text, Key};
+use crate::i18n::{grouped, money, percent, seconds, text, Key};
 use crate::store::use_store;
 
 #[component]
@@ -33,7 +33,7 @@ pub fn PhoneSummary() -> impl IntoView {
             {figure(Key::RequiredAgents, "phone-agents", |r, _| grouped(r.agents, 0))}
             {figure(Key::ServiceLevel, "phone-sl", |r, _| r.metrics.map_or("—".into(), |m| percent(m.service_level)))}
             {figure(Key::Asa, "phone-asa", |r, l| r.metrics.map_or("—".into(), |m| seconds(l, m.asa_s)))}
-            {figure(Key::Cost, "phone-cost", |r, _| grouped(r.cost, 2))}
+            {figure(Key::Cost, "phone-cost", |r, _| money(use_store().currency.get(), r.cost, 2))}
         </div>
     }
 }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use ccplan_engine::staffing::Limit;
 
-use crate::i18n::{agents_text, grouped, labelled, limit_text, percent, seconds, text, Key};
+use crate::i18n::{agents_text, grouped, labelled, limit_text, money, percent, seconds, text, Key};
 use crate::model::staffing::ModelChoice;
 use crate::store::use_store;
 
@@ -82,7 +82,9 @@ pub fn ResultsPanel() -> impl IntoView {
             )
         })
     });
-    let cost = Signal::derive(move || result().map_or_else(dash, |r| grouped(r.cost, 2)));
+    let cost = Signal::derive(move || {
+        result().map_or_else(dash, |r| money(store.currency.get(), r.cost, 2))
+    });
     let load = Signal::derive(move || {
         result().map_or_else(dash, |r| {
             format!(

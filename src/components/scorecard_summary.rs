@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use ccplan_engine::scorecard::KpiId;
 
-use crate::i18n::{balance_text, grouped, month_label, text, Key};
+use crate::i18n::{balance_text, grouped, money, month_label, text, Key};
 use crate::model::scorecard::capacity_inputs;
 use crate::store::use_store;
 
@@ -74,20 +74,20 @@ pub fn ScorecardSummary() -> impl IntoView {
                 <div class="figure">
                     <dt>{move || text(lang.get(), Key::SummaryCpc)}</dt>
                     <dd>
-                        <span class="value" data-testid="summary-cost-per-contact">{move || summary().map_or("—".into(), |s| grouped(s.cost_per_contact, 2))}</span>
+                        <span class="value" data-testid="summary-cost-per-contact">{move || summary().map_or("—".into(), |s| money(store.currency.get(), s.cost_per_contact, 2))}</span>
                         {move || {
                             let cost = summary()?.cost_per_contact;
                             let target = store.scorecard.with(|s| s.target(KpiId::CostPerContact))?;
                             let (class, mark) = if cost <= target { ("mark met", "✓") } else { ("mark not-met", "✗") };
                             Some(view! {
                                 <span class=class data-testid="summary-cpc-target">
-                                    {format!("{mark} {} {}", text(lang.get(), Key::TargetAtMost), grouped(target, 2))}
+                                    {format!("{mark} {} {}", text(lang.get(), Key::TargetAtMost), money(store.currency.get(), target, 2))}
                                 </span>
                             })
                         }}
                     </dd>
                 </div>
-                {item(Key::SummaryCpr, "summary-cost-per-resolved", Box::new(move || summary().map_or("—".into(), |s| grouped(s.cost_per_resolved, 2))))}
+                {item(Key::SummaryCpr, "summary-cost-per-resolved", Box::new(move || summary().map_or("—".into(), |s| money(store.currency.get(), s.cost_per_resolved, 2))))}
                 {item(Key::SummaryMonthsBelow, "summary-months-below", Box::new(move || summary().map_or("—".into(), |s| s.months_below_target.to_string())))}
             </dl>
         </section>

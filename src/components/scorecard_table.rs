@@ -110,7 +110,12 @@ pub fn ScorecardTable() -> impl IntoView {
             let target = move || {
                 with_row(store.projection, id, |r| r.target)
                     .flatten()
-                    .map(|t| format!("{comparison} {}", kpi_value(lang.get(), unit, t)))
+                    .map(|t| {
+                        format!(
+                            "{comparison} {}",
+                            kpi_value(lang.get(), store.currency.get(), unit, t)
+                        )
+                    })
             };
             view! { <span class="target">{target}</span> }.into_any()
         };
@@ -123,8 +128,9 @@ pub fn ScorecardTable() -> impl IntoView {
                     .zip(&row.statuses)
                     .zip(month_labels)
                     .map(|((v, s), m)| {
-                        let text_value =
-                            v.map_or("—".to_string(), |v| kpi_value(lang_now, unit, v));
+                        let text_value = v.map_or("—".to_string(), |v| {
+                            kpi_value(lang_now, store.currency.get(), unit, v)
+                        });
                         let class = match s {
                             Some(Status::Green) => "cell green",
                             Some(Status::Amber) => "cell amber",

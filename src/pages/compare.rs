@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::charts::compare::{draw_lines, LineLabels, Series};
 use crate::components::chart_canvas::ChartCanvas;
-use crate::i18n::{grouped, month_labels, percent, text, Key, Lang};
+use crate::i18n::{grouped, money, month_labels, percent, text, Currency, Key, Lang};
 use crate::model::compare::{compare, difference, Compared};
 use crate::model::example::example_inputs;
 use crate::model::scenario::Inputs;
@@ -28,10 +28,15 @@ enum Show {
 }
 
 fn show(lang: Lang, how: Show, v: f64) -> String {
+    show_in(lang, Currency::None, how, v)
+}
+
+/// A value of a row as shown, money with the chosen currency.
+fn show_in(lang: Lang, currency: Currency, how: Show, v: f64) -> String {
     match how {
         Show::Count => grouped(v, 0),
         Show::One => grouped(v, 1),
-        Show::Money => grouped(v, 2),
+        Show::Money => money(currency, v, 2),
         Show::Share => percent(v),
         Show::Seconds => format!("{} {}", grouped(v, 1), text(lang, Key::Seconds)),
     }
@@ -551,7 +556,7 @@ pub fn ComparePage() -> impl IntoView {
                                                     _ => false,
                                                 };
                                                 let shown = match value {
-                                                    Some(v) => show(lang, row.how, v),
+                                                    Some(v) => show_in(lang, store.currency.get(), row.how, v),
                                                     None if waiting => "…".to_string(),
                                                     None => "—".to_string(),
                                                 };

@@ -22,7 +22,7 @@ use ccplan_engine::scorecard::KpiId;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 
-use crate::i18n::{Key, Lang};
+use crate::i18n::{Currency, Key, Lang};
 use crate::model::fields::Field;
 use crate::model::scenario::{Inputs, Scenario};
 use crate::model::scorecard::{Projection, ScorecardSettings};
@@ -65,6 +65,8 @@ pub struct Store {
     /// Why the last share link was refused.
     pub link_problem: RwSignal<Option<LinkError>>,
     pub lang: RwSignal<Lang>,
+    /// The currency money is shown in; saved once chosen.
+    pub currency: RwSignal<Currency>,
     pub notice: RwSignal<Option<Notice>>,
     pub scenarios: RwSignal<Vec<Scenario>>,
     /// Bumped when inputs are replaced wholesale (a scenario loaded), so
@@ -132,6 +134,7 @@ impl Store {
             from_link: RwSignal::new(None),
             link_problem: RwSignal::new(None),
             lang: RwSignal::new(prefs::initial_lang()),
+            currency: RwSignal::new(storage::load_currency().unwrap_or_default()),
             notice: RwSignal::new(first_notice),
             scenarios: RwSignal::new(scenarios),
             revision: RwSignal::new(0),
@@ -143,6 +146,7 @@ impl Store {
         store.autosave();
         store.follow_lang();
         store.follow_compare_choice();
+        store.follow_currency();
         store.follow_other_tabs();
         store.project_in_worker(projected);
         store.plan_day_in_worker(day_pending, planned_day);

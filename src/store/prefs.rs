@@ -51,6 +51,20 @@ impl Store {
 }
 
 impl Store {
+    /// Saves the currency once the user picks one.
+    pub(super) fn follow_currency(self) {
+        let first = StoredValue::new(true);
+        Effect::new(move |_| {
+            let currency = self.currency.get();
+            if std::mem::take(&mut *first.write_value()) {
+                return;
+            }
+            if let Err(problem) = storage::save_currency(currency) {
+                self.notice.set(Some(problem));
+            }
+        });
+    }
+
     /// Saves the compare page's choice whenever it changes.
     pub(super) fn follow_compare_choice(self) {
         let first = StoredValue::new(true);

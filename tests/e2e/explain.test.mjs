@@ -231,4 +231,23 @@ describe('why this many agents', { concurrency: CONCURRENCY }, () => {
     await assertNoBadNumbers(page);
     assert.deepEqual(errors, []);
   });
+
+  test('money in the currency the user picks, thousands separated, remembered over a reload', async (t) => {
+    const { page, errors } = await ctx.openApp(t);
+    assert.equal(await text(page, 'cost'), '714.29');
+    assert.equal(await text(page, 'day-cost'), '12,232.14');
+    await page.getByTestId('currency').selectOption('CNY');
+    await eventually(async () => assert.equal(await text(page, 'cost'), '¥714.29'));
+    assert.equal(await text(page, 'day-cost'), '¥12,232.14');
+    await reload(page);
+    assert.equal(await page.getByTestId('currency').inputValue(), 'CNY');
+    assert.equal(await text(page, 'cost'), '¥714.29');
+    // The scorecard's money too: the answer's cost per contact and its target.
+    await page.getByTestId('nav-scorecard').click();
+    await eventually(async () => assert.match(await text(page, 'summary-cost-per-contact'), /^¥\d+\.\d\d$/));
+    assert.match(await text(page, 'summary-cpc-target'), /target ≤ ¥4\.20$/);
+    await page.getByTestId('currency').selectOption('none');
+    await eventually(async () => assert.match(await text(page, 'summary-cost-per-contact'), /^\d+\.\d\d$/));
+    assert.deepEqual(errors, []);
+  });
 });

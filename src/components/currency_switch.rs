@@ -1,0 +1,40 @@
+//! The currency money is shown in (none, ¥, $, €, £), remembered by the store.
+
+use leptos::prelude::*;
+
+use crate::i18n::{text, Currency, Key};
+use crate::store::use_store;
+
+#[component]
+pub fn CurrencySwitch() -> impl IntoView {
+    let store = use_store();
+    let options = move || {
+        let lang = store.lang.get();
+        Currency::ALL
+            .into_iter()
+            .map(|c| {
+                let label = match c {
+                    Currency::None => text(lang, Key::NoCurrency).to_string(),
+                    other => other.symbol().to_string(),
+                };
+                view! { <option value=c.code() selected=move || store.currency.get() == c>{label}</option> }
+            })
+            .collect_view()
+    };
+    view! {
+        <label class="lang currency">
+            <span>{move || text(store.lang.get(), Key::Currency)}</span>
+            <select
+                data-testid="currency"
+                prop:value=move || store.currency.get().code()
+                on:change=move |ev| {
+                    if let Some(currency) = Currency::from_code(&event_target_value(&ev)) {
+                        store.currency.set(currency);
+                    }
+                }
+            >
+                {options}
+            </select>
+        </label>
+    }
+}
