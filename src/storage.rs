@@ -266,10 +266,15 @@ pub fn load_compare_choice() -> Option<Vec<String>> {
 
 pub fn save_compare_choice(choice: &[String]) -> Result<(), Notice> {
     let text = serde_json::to_string(choice).map_err(|_| Notice::WouldNotRead)?;
+    write_preference(KEY_COMPARE, &text)
+}
+
+/// Writes a preference (plain text, no envelope: unreadable is the same as unset).
+fn write_preference(key: &str, value: &str) -> Result<(), Notice> {
     web_sys::window()
         .and_then(|w| w.local_storage().ok().flatten())
         .ok_or(Notice::Unavailable)?
-        .set_item(KEY_COMPARE, &text)
+        .set_item(key, value)
         .map_err(|_| Notice::Full)
 }
 
@@ -278,20 +283,11 @@ pub fn load_currency() -> Option<Currency> {
 }
 
 pub fn save_currency(currency: Currency) -> Result<(), Notice> {
-    web_sys::window()
-        .and_then(|w| w.local_storage().ok().flatten())
-        .ok_or(Notice::Unavailable)?
-        .set_item(KEY_CURRENCY, currency.code())
-        .map_err(|_| Notice::Full)
+    write_preference(KEY_CURRENCY, currency.code())
 }
 
 pub fn save_lang(lang: Lang) -> Result<(), Notice> {
-    let storage = web_sys::window()
-        .and_then(|w| w.local_storage().ok().flatten())
-        .ok_or(Notice::Unavailable)?;
-    storage
-        .set_item(KEY_LANG, lang.code())
-        .map_err(|_| Notice::Full)
+    write_preference(KEY_LANG, lang.code())
 }
 
 #[cfg(test)]

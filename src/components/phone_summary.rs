@@ -5,7 +5,8 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{grouped, money, percent, seconds, text, Key};
+use crate::i18n::{grouped, money, percent, seconds, text, Currency, Key, Lang};
+use crate::model::staffing::IntervalResult;
 use crate::store::use_store;
 
 #[component]
@@ -15,25 +16,22 @@ pub fn PhoneSummary() -> impl IntoView {
     let result = move || store.outcome.with(|o| o.interval.clone().ok());
     let figure = move |key: Key,
                        test_id: &'static str,
-                       show: fn(
-        &crate::model::staffing::IntervalResult,
-        crate::i18n::Lang,
-    ) -> String| {
+                       show: fn(&IntervalResult, Lang, Currency) -> String| {
         view! {
             <div>
                 <span class="label">{move || text(lang.get(), key)}</span>
                 <span class="value" data-testid=test_id>
-                    {move || result().map_or("—".to_string(), |r| show(&r, lang.get()))}
+                    {move || result().map_or("—".to_string(), |r| show(&r, lang.get(), store.currency.get()))}
                 </span>
             </div>
         }
     };
     view! {
         <div class="phone-summary" data-testid="phone-summary" aria-hidden="true">
-            {figure(Key::RequiredAgents, "phone-agents", |r, _| grouped(r.agents, 0))}
-            {figure(Key::ServiceLevel, "phone-sl", |r, _| r.metrics.map_or("—".into(), |m| percent(m.service_level)))}
-            {figure(Key::Asa, "phone-asa", |r, l| r.metrics.map_or("—".into(), |m| seconds(l, m.asa_s)))}
-            {figure(Key::Cost, "phone-cost", |r, _| money(use_store().currency.get(), r.cost, 2))}
+            {figure(Key::RequiredAgents, "phone-agents", |r, _, _| grouped(r.agents, 0))}
+            {figure(Key::ServiceLevel, "phone-sl", |r, _, _| r.metrics.map_or("—".into(), |m| percent(m.service_level)))}
+            {figure(Key::Asa, "phone-asa", |r, l, _| r.metrics.map_or("—".into(), |m| seconds(l, m.asa_s)))}
+            {figure(Key::Cost, "phone-cost", |r, _, c| money(c, r.cost, 2))}
         </div>
     }
 }

@@ -53,30 +53,32 @@ impl Store {
 impl Store {
     /// Saves the currency once the user picks one.
     pub(super) fn follow_currency(self) {
-        let first = StoredValue::new(true);
-        Effect::new(move |_| {
-            let currency = self.currency.get();
-            if std::mem::take(&mut *first.write_value()) {
-                return;
-            }
-            if let Err(problem) = storage::save_currency(currency) {
-                self.notice.set(Some(problem));
-            }
-        });
+        self.save_on_change(self.currency, storage::save_currency);
     }
 
     /// Saves the compare page's choice whenever it changes.
     pub(super) fn follow_compare_choice(self) {
+        self.save_on_change(self.compare_choice, |choice| match choice {
+            Some(choice) => storage::save_compare_choice(&choice),
+            None => Ok(()),
+        });
+    }
+
+    /// Calls `save` with each new value of `preference` (not the one it
+    /// starts with, which was read from storage), and shows any failure.
+    fn save_on_change<T: Clone + Send + Sync + 'static>(
+        self,
+        preference: RwSignal<T>,
+        save: fn(T) -> Result<(), storage::Notice>,
+    ) {
         let first = StoredValue::new(true);
         Effect::new(move |_| {
-            let choice = self.compare_choice.get();
+            let value = preference.get();
             if std::mem::take(&mut *first.write_value()) {
                 return;
             }
-            if let Some(choice) = choice {
-                if let Err(problem) = storage::save_compare_choice(&choice) {
-                    self.notice.set(Some(problem));
-                }
+            if let Err(problem) = save(value) {
+                self.notice.set(Some(problem));
             }
         });
     }
