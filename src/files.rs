@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::limits::{valid_aht, valid_volume, MAX_DAY_INTERVALS, MAX_SCENARIOS};
 use crate::model::number::parse_number;
 use crate::model::scenario::{free_name, valid_name, Scenario};
+use crate::model::staffing::parse_start;
 
 /// Marks a ccplan scenarios file, so other JSON is recognised and refused.
 pub const FORMAT: &str = "ccplan-scenarios";
@@ -211,6 +212,88 @@ pub struct ParsedIntervals {
     pub ambiguous_commas: bool,
 }
 
+/// One line of pasted text as a day is planned from it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum PastedLine<'a> {
+    Good(&'a IntervalRow),
+    /// A bad line keeps its interval, so that the lines after it stay at
+    /// their times; it is planned as 0 contacts until it is fixed.
+    Bad(usize, &'a RowProblem),
+}
+
+/// A day read from pasted text with its bad lines held at 0 contacts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DayWithGaps {
+    pub volumes: Vec<f64>,
+    /// Empty when no line gave its own AHT.
+    pub ahts: Vec<Option<f64>>,
+    /// Minutes after midnight, when the text gave start times.
+    pub start_min: Option<f64>,
+}
+
+impl ParsedIntervals {
+    /// Good and bad lines in the order of the text, one per interval, at
+    /// most a day's worth (lines beyond that are left out, not held).
+    pub fn planned_lines(&self) -> Vec<PastedLine<'_>> {
+        let mut lines: Vec<(usize, PastedLine<'_>)> = self
+            .rows
+            .iter()
+            .map(|row| (row.line, PastedLine::Good(row)))
+            .chain(
+                self.problems
+                    .iter()
+                    .filter(|(_, problem)| *problem != RowProblem::TooMany)
+                    .map(|(line, problem)| (*line, PastedLine::Bad(*line, problem))),
+            )
+            .collect();
+        lines.sort_by_key(|(line, _)| *line);
+        lines.truncate(MAX_DAY_INTERVALS);
+        lines.into_iter().map(|(_, line)| line).collect()
+    }
+
+    /// The day to plan when the user applies the good lines of a text with
+    /// bad ones: each bad line is an interval of 0 contacts. The day starts
+    /// where the first line with a start time says, counted back to the
+    /// first line (`None` when that would fall before midnight).
+    pub fn day_with_gaps(&self, interval_min: f64) -> Option<DayWithGaps> {
+        let lines = self.planned_lines();
+        if !lines.iter().any(|l| matches!(l, PastedLine::Good(_))) {
+            return None;
+        }
+        let volumes = lines
+            .iter()
+            .map(|l| match l {
+                PastedLine::Good(row) => row.volume,
+                PastedLine::Bad(..) => 0.0,
+            })
+            .collect();
+        let ahts: Vec<Option<f64>> = lines
+            .iter()
+            .map(|l| match l {
+                PastedLine::Good(row) => row.aht_s,
+                PastedLine::Bad(..) => None,
+            })
+            .collect();
+        let start_min = lines.iter().enumerate().find_map(|(slot, l)| match l {
+            PastedLine::Good(row) => row
+                .start
+                .as_deref()
+                .and_then(parse_start)
+                .map(|start| start - slot as f64 * interval_min),
+            PastedLine::Bad(..) => None,
+        });
+        Some(DayWithGaps {
+            ahts: if ahts.iter().any(Option::is_some) {
+                ahts
+            } else {
+                Vec::new()
+            },
+            volumes,
+            start_min: start_min.filter(|start| *start >= 0.0),
+        })
+    }
+}
+
 /// What a comma means in pasted text without tabs or semicolons.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Commas {
@@ -387,6 +470,49 @@ mod tests {
 
     fn scenario(name: &str) -> Scenario {
         Scenario::with_defaults(name)
+    }
+
+    #[test]
+    fn bad_lines_hold_their_intervals_at_zero_contacts() {
+        let parsed = parse_intervals(
+            "start,volume,aht\n08:00,abc,300\n08:30,150,240\n09:00,-4\n09:30,90",
+            Commas::Auto,
+        );
+        assert_eq!(parsed.problems.len(), 2);
+        let day = parsed.day_with_gaps(30.0).unwrap();
+        assert_eq!(day.volumes, vec![0.0, 150.0, 0.0, 90.0]);
+        assert_eq!(day.ahts, vec![None, Some(240.0), None, None]);
+        // The first good line starts at 08:30 and is the second interval.
+        assert_eq!(day.start_min, Some(480.0));
+        let bad: Vec<usize> = parsed
+            .planned_lines()
+            .iter()
+            .filter_map(|l| match l {
+                PastedLine::Bad(line, _) => Some(*line),
+                PastedLine::Good(_) => None,
+            })
+            .collect();
+        assert_eq!(bad, vec![2, 4]);
+    }
+
+    #[test]
+    fn a_day_with_gaps_needs_a_good_line_and_stops_at_a_full_day() {
+        assert_eq!(
+            parse_intervals("abc\nx1\n", Commas::Auto).day_with_gaps(30.0),
+            None
+        );
+        let long = format!("x1\n{}", "5\n".repeat(MAX_DAY_INTERVALS + 3));
+        let day = parse_intervals(&long, Commas::Auto)
+            .day_with_gaps(15.0)
+            .unwrap();
+        assert_eq!(day.volumes.len(), MAX_DAY_INTERVALS);
+        assert_eq!(day.volumes[0], 0.0);
+        assert_eq!(day.ahts, Vec::<Option<f64>>::new());
+        // A start that would put the first (bad) line before midnight is not used.
+        let early = parse_intervals("x1\n00:00\t5", Commas::Auto)
+            .day_with_gaps(30.0)
+            .unwrap();
+        assert_eq!(early.start_min, None);
     }
 
     #[test]

@@ -6,7 +6,8 @@ use leptos::prelude::*;
 use crate::charts::{draw_intraday, IntradayData, IntradayLabels};
 use crate::components::chart_canvas::ChartCanvas;
 use crate::components::day_table::DayTable;
-use crate::components::interval_import::IntervalImport;
+use crate::components::import_review::ImportReview;
+use crate::components::interval_import::{IntervalImport, PasteDraft};
 use crate::download::download_text;
 use crate::files::interval_csv;
 use crate::i18n::{grouped, inputs_caption, money, percent, seconds, text, Key};
@@ -16,6 +17,12 @@ use crate::store::use_store;
 pub fn Intraday() -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
+    let paste = PasteDraft::new();
+    // Another day loaded (a scenario, a link, the built-in day) ends the draft.
+    Effect::new(move |_| {
+        store.revision.track();
+        paste.clear();
+    });
     let reset = move |_| {
         store.staffing.update(|s| s.reset_day());
         store.revision.update(|r| *r += 1);
@@ -88,7 +95,7 @@ pub fn Intraday() -> impl IntoView {
             }}
             <div class="intraday-grid">
                 <div>
-                    {move || { store.revision.track(); view! { <IntervalImport /> } }}
+                    {move || { store.revision.track(); view! { <IntervalImport paste /> } }}
                     <p class="help">{move || format!("{} {}", count(), text(lang.get(), Key::Intervals))}</p>
                     <div class="row-buttons">
                         // Puts back the built-in day (discarding a pasted one): not the primary action.
@@ -102,6 +109,7 @@ pub fn Intraday() -> impl IntoView {
                     draw=draw
                     caption=Signal::derive(move || store.staffing.with(|i| inputs_caption(lang.get(), i, true)))
                 />
+                <ImportReview paste />
                 <dl class="figures day-totals" data-testid="day-totals">
                     <div class="figure"><dt>{move || text(lang.get(), Key::DayVolume)}</dt>
                         <dd><span class="value" data-testid="day-volume">{total(|t, _| grouped(t.volume, 0))}</span></dd></div>

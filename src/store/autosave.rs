@@ -15,9 +15,42 @@ impl Store {
     /// while they are an unsaved copy from a link. The inputs never hold an
     /// invalid value: a box with one puts back the value it had before the
     /// edit (see `components::number_box`), and that is what is saved.
+    /// A page hidden or left (reload, tab closed, phone switching apps)
+    /// before the delay is over saves at once, so no last edit is lost.
     pub(super) fn autosave(self) {
         let pending: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
+        let unsaved: StoredValue<Option<Inputs>> = StoredValue::new(None);
         let first = StoredValue::new(true);
+        let notice = self.notice;
+        let save = move || {
+            let Some(inputs) = unsaved.try_update_value(Option::take).flatten() else {
+                return;
+            };
+            match storage::save_current(&inputs) {
+                Ok(()) => {
+                    if notice.get_untracked() == Some(Notice::Full) {
+                        notice.set(None);
+                    }
+                }
+                Err(problem) => notice.set(Some(problem)),
+            }
+        };
+        let save_now = move || {
+            if let Some(handle) = pending.try_update_value(Option::take).flatten() {
+                handle.clear();
+            }
+            save();
+        };
+        let left = window_event_listener(leptos::ev::pagehide, move |_| save_now());
+        let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
+            if document().hidden() {
+                save_now();
+            }
+        });
+        on_cleanup(move || {
+            left.remove();
+            hidden.remove();
+        });
         Effect::new(move |_| {
             let inputs = Inputs {
                 staffing: self.staffing.get(),
@@ -32,22 +65,11 @@ impl Store {
                 handle.clear();
             }
             if self.from_link.get_untracked().is_some() {
+                unsaved.set_value(None);
                 return;
             }
-            let notice = self.notice;
-            let handle = set_timeout_with_handle(
-                move || match storage::save_current(&inputs) {
-                    Ok(()) => {
-                        if notice.get_untracked() == Some(Notice::Full) {
-                            notice.set(None);
-                        }
-                    }
-                    Err(problem) => notice.set(Some(problem)),
-                },
-                SAVE_DELAY,
-            )
-            .ok();
-            pending.set_value(handle);
+            unsaved.set_value(Some(inputs));
+            pending.set_value(set_timeout_with_handle(save, SAVE_DELAY).ok());
         });
     }
 }

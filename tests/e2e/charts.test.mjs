@@ -90,7 +90,7 @@ describe('charts and the intraday day', { concurrency: CONCURRENCY }, () => {
     };
   }
 
-  const NOT_APPLIED = 'Nothing was applied; fix the lines above (the chart keeps the previous day).';
+  const NOT_APPLIED = 'Nothing was applied yet: fix the lines above, or apply the good lines (the chart keeps the previous day until then).';
 
   async function expectImportErrors(page, lines) {
     await eventually(async () => assert.deepEqual(await importErrors(page), { role: 'alert', visible: true, lines, note: NOT_APPLIED }));

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import {
   useSite, freshPage, open, text, grouped, eventually, expectTexts, seedStorage, storageEntries, canvasIsDrawn,
   canvasSnapshot, downloadText, intervalCsv, storageFixture, scenarioRow, scenarioNames, inputValues, CONCURRENCY,
+  reload, waitForAutosave,
 } from './harness.mjs';
 import {
   KEY_CURRENT, KEY_SCENARIOS, VALID_INPUTS, envelope, TEN_INTERVALS, TEN_INTERVALS_RESULTS,
@@ -277,6 +278,63 @@ describe('a day of volumes pasted or read from a file', { concurrency: CONCURREN
     assert.deepEqual(errors, []);
   });
 
+  test('the good lines of a paste with bad ones can be applied: each bad line keeps its interval at 0 contacts', async (t) => {
+    const { page, errors } = await ctx.openApp(t);
+    const typicalDay = await text(page, 'day-volume');
+    await paste(page, '08:00\t120\n08:30\tabc\n09:00\t150\n09:30\t\n10:00\t90');
+    assert.deepEqual(await errorLines(page), ['Line 2: the volume is not a number: “abc”', 'Line 4: the volume is missing']);
+    assert.match(await text(page, 'import-note'), /^Nothing was applied yet/);
+    assert.equal(await text(page, 'day-volume'), typicalDay);
+    // The preview shows every line in its place, the bad ones marked, as a table and as bars.
+    assert.deepEqual(await preview(page), [
+      ['1', '08:00', '120', '—'], ['2', '', '0', '—'], ['3', '09:00', '150', '—'], ['4', '', '0', '—'], ['5', '10:00', '90', '—'],
+    ]);
+    assert.deepEqual(await page.getByTestId('import-preview').locator('tbody tr.bad td:first-child').allTextContents(), ['2', '4']);
+    assert.equal(await page.getByTestId('import-bars').locator('rect').count(), 5);
+    assert.equal(await page.getByTestId('import-bars').locator('rect.bad').count(), 2);
+
+    const apply = page.getByTestId('apply-good-lines');
+    assert.equal((await apply.textContent()).trim(), 'Apply the good lines (3)');
+    await apply.click();
+    await expectTexts(page, { 'day-volume': '360' });
+    await apply.waitFor({ state: 'detached' });
+    assert.match(await text(page, 'import-note'), /^Applied: the good lines are the day/);
+    const rows = await intervalCsv(page);
+    assert.deepEqual(rows.map((row) => row.slice(0, 2)), [['08:00', '120'], ['08:30', '0'], ['09:00', '150'], ['09:30', '0'], ['10:00', '90']]);
+    await waitForAutosave(page);
+    assert.deepEqual(JSON.parse((await storageEntries(page))[KEY_CURRENT]).data.intraday, [120, 0, 150, 0, 90]);
+
+    // Fixed key by key, the day follows; the messages go.
+    await page.getByTestId('paste-volumes').click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('120\n100\n150\n80\n90');
+    await expectTexts(page, { 'day-volume': '540' });
+    await page.getByTestId('import-errors').waitFor({ state: 'detached' });
+    assert.deepEqual((await intervalCsv(page)).map((row) => row.slice(0, 2)), [['08:00', '120'], ['08:30', '100'], ['09:00', '150'], ['09:30', '80'], ['10:00', '90']]);
+    await reload(page);
+    await expectTexts(page, { 'day-volume': '540' });
+    assert.deepEqual(errors, []);
+  });
+
+  test('on a phone in Chinese the same: the review fits the screen and its button is a touch target', async (t) => {
+    const { page, errors } = await ctx.openApp(t, { locale: 'zh-CN', viewport: { width: 360, height: 780 } });
+    await paste(page, '120\n\n5x\n200');
+    assert.deepEqual(await errorLines(page), ['第 3 行: 来电量不是数字： “5x”']);
+    assert.match(await text(page, 'import-note'), /^尚未应用/);
+    const review = page.getByTestId('import-review');
+    assert.ok(await review.evaluate((el) => el.scrollWidth <= el.clientWidth + 1 && el.getBoundingClientRect().right <= 360),
+      'the review fits the phone width');
+    const apply = page.getByTestId('apply-good-lines');
+    assert.equal((await apply.textContent()).trim(), '只应用有效行 (2)');
+    assert.ok((await apply.boundingBox()).height >= 44, 'a 44 px touch target');
+    await apply.click();
+    // The blank line is not an interval; the bad line is, at 0 contacts.
+    await expectTexts(page, { 'day-volume': '320' });
+    assert.deepEqual((await intervalCsv(page)).map((row) => row[1]), ['120', '0', '200']);
+    assert.match(await text(page, 'import-note'), /^已应用/);
+    assert.deepEqual(errors, []);
+  });
+
   test('a CSV file (with a byte-order mark and CRLF, as spreadsheets save it) does the same', async (t) => {
     const { page, errors } = await ctx.openApp(t);
     await page.getByTestId('import-intervals-file').setInputFiles(fixture('intervals.csv'));
@@ -310,7 +368,9 @@ describe('a day of volumes pasted or read from a file', { concurrency: CONCURREN
       name: 'day.csv', mimeType: 'text/csv', buffer: Buffer.from('interval_start,volume\r\n08:00,50\r\n08:30,abc\r\n09:00,70\r\n'),
     });
     assert.deepEqual(await errorLines(page), ['Line 3: the volume is not a number: “abc”']);
-    assert.deepEqual((await preview(page)).map((row) => row[0]), ['2', '4']);
+    // The bad line keeps its place in the preview, marked.
+    assert.deepEqual((await preview(page)).map((row) => row[0]), ['2', '3', '4']);
+    assert.deepEqual(await page.getByTestId('import-preview').locator('tbody tr.bad td:first-child').allTextContents(), ['3']);
   });
 });
 

@@ -97,6 +97,23 @@ describe('saving in the browser', { concurrency: CONCURRENCY }, () => {
     assert.deepEqual(errors, []);
   });
 
+  test('an edit made just before a reload, or before the tab is closed, is kept', async (t) => {
+    const { page, context, errors } = await ctx.openApp(t);
+    await type(page, 'volume', '275');
+    await reload(page); // at once: before the autosave's delay is over
+    assert.equal(await page.getByTestId('volume').inputValue(), '275');
+
+    await type(page, 'aht', '245');
+    await page.close({ runBeforeUnload: true });
+    const again = await context.newPage();
+    await open(again, ctx.site.url);
+    assert.deepEqual(
+      [await again.getByTestId('volume').inputValue(), await again.getByTestId('aht').inputValue()], ['275', '245']);
+    const saved = JSON.parse((await storageEntries(again))[KEY_CURRENT]);
+    assert.deepEqual([saved.data.volume, saved.data.aht_s], [275, 245]);
+    assert.deepEqual(errors, []);
+  });
+
   test('scenarios: save as, load, rename, duplicate, delete, and they survive a reload', async (t) => {
     const { page, errors, dialogs } = await ctx.openApp(t);
     assert.match(await list(page).textContent(), /No saved scenarios yet/);
