@@ -7,6 +7,7 @@ use ccplan_engine::capacity::CapacityPlan;
 use ccplan_engine::plan::{DayPlan, INTERVAL_COLUMNS};
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Currency;
 use crate::model::limits::{valid_aht, valid_volume, MAX_DAY_INTERVALS, MAX_SCENARIOS};
 use crate::model::number::parse_number;
 use crate::model::scenario::{free_name, valid_name, Scenario};
@@ -92,7 +93,7 @@ pub fn import_scenarios(
     Ok((added, problems))
 }
 
-fn to_csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
+fn to_csv<H: AsRef<[u8]>>(header: &[H], rows: impl Iterator<Item = Vec<String>>) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let _ = writer.write_record(header);
     for row in rows {
@@ -126,8 +127,13 @@ pub fn interval_csv(day: &DayPlan, labels: &[String]) -> String {
     to_csv(&INTERVAL_COLUMNS, rows)
 }
 
-/// The capacity plan as CSV, one row per month.
-pub fn monthly_csv(plan: &CapacityPlan) -> String {
+/// The capacity plan as CSV, one row per month. Money columns name the
+/// currency the user chose (`total_cost_cny`), plain when none is.
+pub fn monthly_csv(plan: &CapacityPlan, currency: Currency) -> String {
+    let in_currency = |name: &str| match currency {
+        Currency::None => name.to_string(),
+        other => format!("{name}_{}", other.code().to_lowercase()),
+    };
     let header = [
         "month",
         "new_contacts",
@@ -148,8 +154,16 @@ pub fn monthly_csv(plan: &CapacityPlan) -> String {
         "paid_hours",
         "total_cost",
         "cost_per_contact",
+        "cost_per_resolved",
         "start_hiring_by",
-    ];
+    ]
+    .map(|name| {
+        if name.contains("cost") {
+            in_currency(name)
+        } else {
+            name.to_string()
+        }
+    });
     let rows = plan.months.iter().map(|m| {
         vec![
             format!("{}-{:02}", m.month.year, m.month.month),
@@ -171,6 +185,7 @@ pub fn monthly_csv(plan: &CapacityPlan) -> String {
             format!("{:.0}", m.paid_hours),
             format!("{:.2}", m.total_cost),
             format!("{:.4}", m.cost_per_contact),
+            format!("{:.4}", m.cost_per_resolved),
             format!("{}-{:02}", m.start_hiring_by.year, m.start_hiring_by.month),
         ]
     });
@@ -567,9 +582,14 @@ mod tests {
         assert_eq!(csv.lines().count(), day.intervals.len() + 1);
         assert!(csv.starts_with("interval_start,volume,aht_s,traffic_erlangs,agents"));
         let plan = project(&inputs.staffing, &inputs.scorecard).unwrap().plan;
-        let monthly = monthly_csv(&plan);
+        let monthly = monthly_csv(&plan, Currency::None);
         assert_eq!(monthly.lines().count(), 13);
         assert!(monthly.lines().nth(1).unwrap().starts_with("2027-01,"));
+        assert!(monthly.contains(",total_cost,cost_per_contact,cost_per_resolved,"));
+        let in_yuan = monthly_csv(&plan, Currency::Yuan);
+        assert!(in_yuan
+            .contains(",paid_hours,total_cost_cny,cost_per_contact_cny,cost_per_resolved_cny,"));
+        assert_eq!(in_yuan.lines().nth(1), monthly.lines().nth(1));
     }
 
     #[test]

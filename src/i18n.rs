@@ -962,6 +962,14 @@ pub fn money(currency: Currency, value: f64, decimals: usize) -> String {
     }
 }
 
+/// A chart's or a column's title for money, naming the currency (`Cost (¥)`).
+pub fn money_title(title: &str, currency: Currency) -> String {
+    match currency.symbol() {
+        "" => title.to_string(),
+        symbol => format!("{title} ({symbol})"),
+    }
+}
+
 /// Seconds with one decimal and the unit of the language.
 pub fn seconds(lang: Lang, value: f64) -> String {
     format!("{} {}", fixed(value, 1), text(lang, Key::Seconds))

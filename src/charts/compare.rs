@@ -76,7 +76,7 @@ pub fn draw_lines<DB: DrawingBackend>(
                 String::new()
             }
         }
-        None => format!("{v:.0}"),
+        None => super::whole(v),
     };
     chart
         .configure_mesh()

@@ -9,6 +9,12 @@ use plotters::prelude::*;
 const SL_COLOUR: RGBColor = RGBColor(0x1f, 0x6f, 0xd1);
 const ABANDON_COLOUR: RGBColor = RGBColor(0xd9, 0x48, 0x1c);
 const ASA_COLOUR: RGBColor = RGBColor(0x2e, 0x8b, 0x57);
+
+/// A whole-number tick label with thousands separated (`12,000` agents or contacts).
+pub(crate) fn whole(v: &f64) -> String {
+    crate::i18n::grouped(*v, 0)
+}
+
 /// The target: a dashed dark red, apart from the chosen point's black rule.
 const TARGET_COLOUR: RGBColor = RGBColor(0xb3, 0x26, 0x1e);
 const CHOSEN_COLOUR: RGBColor = RGBColor(0x22, 0x22, 0x22);
@@ -234,7 +240,7 @@ pub fn draw_staffing_curve<DB: DrawingBackend>(
         .y_desc(labels.y_axis.as_str())
         .label_style(label_font.clone())
         .axis_desc_style(axis_font.clone())
-        .x_label_formatter(&|v| format!("{v:.0}"))
+        .x_label_formatter(&whole)
         .y_label_formatter(&|v| format!("{v:.0}"))
         .light_line_style(RGBColor(0xee, 0xee, 0xee))
         .draw()
@@ -426,7 +432,7 @@ pub fn draw_intraday<DB: DrawingBackend>(
                 String::new()
             }
         })
-        .y_label_formatter(&|v| format!("{v:.0}"))
+        .y_label_formatter(&whole)
         .disable_x_mesh()
         .light_line_style(RGBColor(0xee, 0xee, 0xee))
         .draw()
@@ -434,7 +440,7 @@ pub fn draw_intraday<DB: DrawingBackend>(
     chart
         .configure_secondary_axes()
         .y_desc(labels.agents_axis.as_str())
-        .y_label_formatter(&|v| format!("{v:.0}"))
+        .y_label_formatter(&whole)
         .label_style(label_font.clone())
         .axis_desc_style((FONT, px(13.0)).into_font())
         .draw()

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::charts::monthly::{draw_cost, draw_fte, draw_service, MonthlyLabels};
 use crate::components::chart_canvas::ChartCanvas;
-use crate::i18n::{month_label, text, Key};
+use crate::i18n::{money_title, month_label, text, Key};
 use crate::store::use_store;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,8 +75,9 @@ pub fn MonthlyChart(kind: MonthlyKind) -> impl IntoView {
                     )
                 }
                 MonthlyKind::Cost => {
-                    labels.y_axis = t(Key::AxisMoney);
-                    labels.y2_axis = t(Key::CostPerContact);
+                    let currency = store.currency.get();
+                    labels.y_axis = money_title(text(lang, Key::AxisMoney), currency);
+                    labels.y2_axis = money_title(text(lang, Key::CostPerContact), currency);
                     labels.series = [t(Key::TotalCost), t(Key::CostPerContact), String::new()];
                     draw_cost(
                         area,

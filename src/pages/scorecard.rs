@@ -205,7 +205,7 @@ pub fn ScorecardPage() -> impl IntoView {
                 <ScorecardTable />
                 <div class="row-buttons">
                     <button type="button" class="secondary" data-testid="export-csv-monthly" on:click=move |_| {
-                        let csv = store.projection.with(|p| p.as_ref().ok().map(|p| crate::files::monthly_csv(&p.plan)));
+                        let csv = store.projection.with(|p| p.as_ref().ok().map(|p| crate::files::monthly_csv(&p.plan, store.currency.get_untracked())));
                         if let Some(csv) = csv {
                             crate::download::download_text("ccplan-monthly.csv", "text/csv", &csv);
                         }

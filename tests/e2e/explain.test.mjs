@@ -6,6 +6,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   useSite, eventually, text, numberOf, type, reload, waitForAutosave, assertNoBadNumbers, saveScreenshot, canvasSnapshot, CONCURRENCY,
+  canvasIsDrawn, downloadText,
 } from './harness.mjs';
 
 const ctx = useSite('/');
@@ -246,7 +247,15 @@ describe('why this many agents', { concurrency: CONCURRENCY }, () => {
     await page.getByTestId('nav-scorecard').click();
     await eventually(async () => assert.match(await text(page, 'summary-cost-per-contact'), /^¥\d+\.\d\d$/));
     assert.match(await text(page, 'summary-cpc-target'), /target ≤ ¥4\.20$/);
+    // The monthly CSV's money columns name the currency; the cost chart's axes do too (redrawn).
+    const header = (await downloadText(page, 'export-csv-monthly')).text.split(/\r?\n/)[0].split(',');
+    assert.deepEqual(header.filter((name) => name.includes('cost')), ['total_cost_cny', 'cost_per_contact_cny', 'cost_per_resolved_cny']);
+    await eventually(async () => assert.ok(await canvasIsDrawn(page, 'cost-chart')));
+    const inYuan = await canvasSnapshot(page, 'cost-chart');
     await page.getByTestId('currency').selectOption('none');
+    await eventually(async () => assert.notEqual(await canvasSnapshot(page, 'cost-chart'), inYuan));
+    const plain = (await downloadText(page, 'export-csv-monthly')).text.split(/\r?\n/)[0].split(',');
+    assert.deepEqual(plain.filter((name) => name.includes('cost')), ['total_cost', 'cost_per_contact', 'cost_per_resolved']);
     await eventually(async () => assert.match(await text(page, 'summary-cost-per-contact'), /^\d+\.\d\d$/));
     assert.deepEqual(errors, []);
   });
