@@ -5,10 +5,10 @@
 // On install it caches the page and every asset the page names (Trunk
 // gives them content-hashed names); afterwards it answers from the cache
 // first and refreshes the cache from the network in the background.
-const CACHE = 'ccplan-v2';
-// The Web Worker's files are not named in the page (Trunk writes them
-// without a hash), so they are listed here.
-const WORKER_FILES = ['./worker.js', './worker_bg.wasm', './worker_loader.js'];
+const CACHE = 'ccplan-v3';
+// The Web Worker's loader is not named in the page, so it is listed here
+// (the worker runs the page's own glue and wasm, which the page names).
+const WORKER_FILES = ['./worker_loader.js'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -17,7 +17,8 @@ self.addEventListener('install', (event) => {
       const page = await fetch('./', { cache: 'no-cache' });
       const html = await page.clone().text();
       await cache.put('./', page);
-      const assets = [...html.matchAll(/["'](\.\/[^"'?#]+\.(?:js|wasm|css))["']/g)].map((m) => m[1]);
+      // Attribute values quoted or not (Trunk minifies the page in release builds).
+      const assets = [...html.matchAll(/=["']?(\.\/[^"'\s>?#]+\.(?:js|wasm|css))/g)].map((m) => m[1]);
       await cache.addAll([...new Set([...assets, ...WORKER_FILES])]);
       await self.skipWaiting();
     })(),
@@ -37,7 +38,11 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
   // Every page of the app is the same document (routes live in the fragment).
-  const key = request.mode === 'navigate' ? new URL('./', self.registration.scope).href : request;
+  // Other files by their path: the worker's loader is asked for with the
+  // page's wasm in its query string, and is one file whatever it says.
+  const path = new URL(request.url);
+  path.search = '';
+  const key = request.mode === 'navigate' ? new URL('./', self.registration.scope).href : path.href;
   event.respondWith(
     (async () => {
       const cache = await caches.open(CACHE);
@@ -50,7 +55,9 @@ self.addEventListener('fetch', (event) => {
         .catch(() => undefined);
       if (cached) {
         event.waitUntil(fresh);
-        return cached;
+        // A response of no URL of its own: a worker started from it keeps the
+        // URL it was asked for, query string and all (the loader reads it).
+        return path.href === request.url ? cached : new Response(cached.body, cached);
       }
       return (await fresh) ?? new Response('ccplan is offline and this file was never cached.', { status: 503 });
     })(),

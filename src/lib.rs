@@ -67,7 +67,8 @@ pub fn remove_boot_screen() {
 /// user sees a message instead of a frozen page.
 pub fn install_panic_banner() {
     std::panic::set_hook(Box::new(|info| {
-        console_error_panic_hook::hook(info);
+        // The message and where (the browser's console adds a stack).
+        leptos::logging::error!("{info}");
         if let Some(banner) = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.get_element_by_id("error-banner"))

@@ -1,9 +1,13 @@
 //! Work computed in a Web Worker so that it never blocks the page: the
 //! capacity plan and scorecard (months of days), and a staffing day too
-//! heavy for the page's thread. The worker binary (`src/bin/worker.rs`)
-//! registers [`EngineTask`]; `store::projection` sends to it.
+//! heavy for the page's thread. The worker runs the page's own wasm (one
+//! download for both): `worker_loader.js` loads it and calls
+//! [`run_engine_worker`], which registers [`EngineTask`];
+//! `store::projection` sends to it.
 
+use gloo_worker::Registrable;
 use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::wasm_bindgen;
 
 use crate::i18n::Key;
 use crate::model::scorecard::{project, Projection, ScorecardSettings};
@@ -70,4 +74,10 @@ pub async fn EngineTask(request: EngineRequest) -> EngineReply {
             EngineReply::Day(plan_whole_day(&inputs).map_err(WireProblem::from))
         }
     }
+}
+
+/// The worker's entry, called by `worker_loader.js` once the wasm is loaded.
+#[wasm_bindgen]
+pub fn run_engine_worker() {
+    EngineTask::registrar().register();
 }

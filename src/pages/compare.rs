@@ -436,23 +436,22 @@ pub fn ComparePage() -> impl IntoView {
             if list.len() < 2 {
                 return;
             }
-            let series: Vec<Series> = list
-                .iter()
-                .map(|c| Series {
-                    name: c.name.clone(),
-                    points: c
-                        .outcome
-                        .curve
-                        .iter()
-                        .filter_map(|p| {
-                            p.metrics
-                                .map(|m| (f64::from(p.agents), m.service_level * 100.0))
-                        })
-                        .collect(),
-                })
+            let curves = crate::model::compare::curves(list);
+            let series: Vec<Series> = curves
+                .lines
+                .into_iter()
+                .map(|(name, points)| Series { name, points })
                 .collect();
             let labels = LineLabels {
-                x_axis: text(lang, Key::AxisAgents).into(),
+                x_axis: text(
+                    lang,
+                    if curves.relative {
+                        Key::AxisAgentsFromRequired
+                    } else {
+                        Key::AxisAgents
+                    },
+                )
+                .into(),
                 y_axis: text(lang, Key::AxisPercent).into(),
                 x_names: None,
             };

@@ -21,6 +21,29 @@ use gloo_worker::Spawnable;
 /// How long the worker may take before the page computes the answer itself.
 const WORKER_TIMEOUT: Duration = Duration::from_secs(20);
 
+/// The worker's loader, with the page's glue and wasm as the page preloads
+/// them (`<link rel="modulepreload">` and `<link rel="preload">`, written by
+/// Trunk). Without them the loader fails, and the page computes the answers
+/// itself (see `WORKER_TIMEOUT`).
+fn loader_url() -> String {
+    let href = |selector: &str| {
+        document()
+            .query_selector(selector)
+            .ok()
+            .flatten()
+            .and_then(|link| link.get_attribute("href"))
+            .unwrap_or_default()
+    };
+    let glue = href(r#"link[rel="modulepreload"][href$=".js"]"#);
+    let wasm = href(r#"link[rel="preload"][href$="_bg.wasm"]"#);
+    let query = |text: &str| String::from(js_sys::encode_uri_component(text));
+    format!(
+        "./worker_loader.js?glue={}&wasm={}",
+        query(&glue),
+        query(&wasm)
+    )
+}
+
 /// The one engine worker of the page, shared by every request.
 #[derive(Clone, Copy)]
 pub struct EngineWorker {
@@ -31,12 +54,11 @@ pub struct EngineWorker {
 }
 
 impl EngineWorker {
-    /// Spawns the worker (it loads in the background).
+    /// Spawns the worker (it loads in the background), telling its loader
+    /// where the page's own wasm and glue are (their names carry a hash).
     pub fn start() -> Self {
         EngineWorker {
-            bridge: StoredValue::new_local(
-                EngineTask::spawner().spawn_with_loader("./worker_loader.js"),
-            ),
+            bridge: StoredValue::new_local(EngineTask::spawner().spawn_with_loader(&loader_url())),
             answered_once: StoredValue::new(false),
         }
     }
