@@ -484,6 +484,33 @@ describe('scorecard page', { concurrency: CONCURRENCY }, () => {
     assert.deepEqual(errors, []);
   });
 
+  for (const [lang, locale] of [['en', 'en-US'], ['zh', 'zh-CN']]) {
+    test(`on a phone (${lang}) each KPI is a card whose months all fit the screen, each under its month`, async (t) => {
+      const { page, errors } = await freshPage(t, ctx.browser, { locale, viewport: VIEWPORTS.phone });
+      await openScorecard(page, ctx.site.url);
+      const layout = () => page.evaluate(() => {
+        const cells = [...document.querySelectorAll('[data-testid="scorecard-table"] td[data-month]')];
+        return {
+          cells: cells.length,
+          outside: cells.filter((td) => td.getBoundingClientRect().right > innerWidth || td.scrollWidth > td.clientWidth + 1).length,
+          sideways: document.querySelector('.table-scroll').scrollWidth > document.querySelector('.table-scroll').clientWidth,
+          labels: cells.slice(0, 12).map((td) => getComputedStyle(td, '::before').content),
+        };
+      });
+      const shown = await layout();
+      assert.equal(shown.cells, KPI_IDS.length * 12);
+      assert.deepEqual([shown.outside, shown.sideways], [0, false]);
+      assert.deepEqual(shown.labels, Array.from({ length: 12 }, (_, m) => `"2027-${String(m + 1).padStart(2, '0')}"`));
+      // The NPS target typed key by key on the card recolours its months (42 against ≥ 50, then ≥ 40).
+      await rowEventually(page, 'nps', (cells) => assert.deepEqual(statuses(cells), repeat('red')));
+      await typeThenRow(page, 'target-nps', '40', 'nps', (cells) => assert.deepEqual(statuses(cells), repeat('green')));
+      assert.equal(await page.getByTestId('target-nps').inputValue(), '40');
+      assert.equal((await layout()).outside, 0);
+      await saveScreenshot(page, `scorecard-cards-phone-${lang}`);
+      assert.deepEqual(errors, []);
+    });
+  }
+
   test('persistence: autosave restores scorecard settings; a saved scenario restores them', async (t) => {
     const { page, errors } = await freshPage(t, ctx.browser);
     await openScorecard(page, ctx.site.url);
