@@ -23,6 +23,7 @@ pub mod scenario_bar;
 pub mod scorecard_summary;
 pub mod scorecard_table;
 pub mod share_box;
+pub mod show_math;
 pub mod staffing_curve;
 pub mod stale_notice;
 pub mod storage_notice;

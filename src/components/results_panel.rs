@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use ccplan_engine::staffing::Limit;
 
+use crate::components::show_math::ShowMath;
 use crate::i18n::{agents_text, grouped, labelled, limit_text, money, percent, seconds, text, Key};
 use crate::model::staffing::ModelChoice;
 use crate::store::use_store;
@@ -191,6 +192,7 @@ pub fn ResultsPanel() -> impl IntoView {
                 <Figure label=Key::Cost test_id="cost" value=cost />
             </dl>
             {why}
+            <ShowMath />
         </section>
     }
 }

@@ -13,11 +13,13 @@
 //! | `scenario` | the saved form `Inputs`, `Scenario`, scenario-list operations |
 //! | `example` | the built-in example |
 //! | `compare` | scenarios side by side |
+//! | `math` | the worked example behind the staffing answer ("show the math") |
 
 pub mod compare;
 pub mod example;
 pub mod fields;
 pub mod limits;
+pub mod math;
 pub mod number;
 pub mod scenario;
 pub mod scorecard;

@@ -1,0 +1,350 @@
+//! "Show the math" under the staffing answer: each figure's formula as
+//! mathematics (MathML, which browsers render natively), then the same
+//! formula with this interval's numbers in it, ending in the figure exactly
+//! as its card shows it. The numbers come from `model::math`; the markup is
+//! built from them and from the app's own words only (nothing a user typed
+//! goes into it as text).
+
+use leptos::prelude::*;
+
+use crate::i18n::{grouped, money, percent, seconds, text, Key, Lang};
+use crate::model::math::{significant, worked, Worked};
+use crate::store::use_store;
+
+fn mi(name: &str) -> String {
+    format!("<mi>{name}</mi>")
+}
+fn mn(value: &str) -> String {
+    format!("<mn>{value}</mn>")
+}
+fn mo(op: &str) -> String {
+    format!("<mo>{op}</mo>")
+}
+fn row(parts: &[String]) -> String {
+    format!("<mrow>{}</mrow>", parts.concat())
+}
+fn frac(top: &[String], bottom: &[String]) -> String {
+    format!("<mfrac>{}{}</mfrac>", row(top), row(bottom))
+}
+fn paren(inner: &[String]) -> String {
+    row(&[mo("("), row(inner), mo(")")])
+}
+fn exp(power: &[String]) -> String {
+    format!("<msup>{}{}</msup>", mi("e"), row(power))
+}
+/// The figure the formula ends in, marked for the page's tests.
+fn result(shown: &str) -> String {
+    format!("<mtext class=\"result\">{shown}</mtext>")
+}
+fn math(parts: &[String]) -> String {
+    format!("<math display=\"block\">{}</math>", parts.concat())
+}
+
+/// One figure: its name, the formula, and the formula with numbers.
+struct Formula {
+    /// The card's test id, so a test can hold the two side by side.
+    card: &'static str,
+    name: Key,
+    general: String,
+    substituted: String,
+}
+
+fn n(v: f64) -> String {
+    mn(&significant(v))
+}
+
+fn formulas(lang: Lang, w: &Worked, currency: crate::i18n::Currency) -> Vec<Formula> {
+    let (a, agents) = (w.traffic, w.agents);
+    let eq = || mo("=");
+    let times = || mo("×");
+    let minus = || mo("−");
+    let load_text = format!("{} {}", grouped(a, 2), text(lang, Key::Erlangs));
+    let mut list = vec![Formula {
+        card: "load",
+        name: Key::MathLoad,
+        general: math(&[
+            mi("A"),
+            eq(),
+            frac(&[mi("λ"), mo("·"), mi("AHT")], &[mi("t")]),
+        ]),
+        substituted: math(&[
+            mi("A"),
+            eq(),
+            frac(&[n(w.volume), times(), n(w.aht_s)], &[n(w.interval_s)]),
+            eq(),
+            result(&load_text),
+        ]),
+    }];
+    let shown_n = grouped(agents, 0);
+    if let (Some(m), Some(b)) = (w.metrics, w.blocking) {
+        if w.patience_s.is_none() {
+            let b_prev = [
+                mi("A"),
+                mo("·"),
+                mi("B"),
+                paren(&[mi("n"), minus(), mn("1")]),
+            ];
+            list.push(Formula {
+                card: "",
+                name: Key::MathErlangB,
+                general: math(&[
+                    mi("B"),
+                    paren(&[mn("0")]),
+                    eq(),
+                    mn("1"),
+                    mo(","),
+                    mi("B"),
+                    paren(&[mi("n")]),
+                    eq(),
+                    frac(&b_prev, &[mi("n"), mo("+"), row(&b_prev)]),
+                ]),
+                substituted: math(&[mi("B"), paren(&[mn(&shown_n), mo(","), n(a)]), eq(), n(b)]),
+            });
+            list.push(Formula {
+                card: "p-wait",
+                name: Key::MathPWait,
+                general: math(&[
+                    mi("P"),
+                    paren(&[mi("wait")]),
+                    eq(),
+                    frac(
+                        &[mi("N"), mo("·"), mi("B")],
+                        &[
+                            mi("N"),
+                            minus(),
+                            mi("A"),
+                            paren(&[mn("1"), minus(), mi("B")]),
+                        ],
+                    ),
+                ]),
+                substituted: math(&[
+                    mi("P"),
+                    paren(&[mi("wait")]),
+                    eq(),
+                    frac(
+                        &[mn(&shown_n), times(), n(b)],
+                        &[
+                            mn(&shown_n),
+                            minus(),
+                            n(a),
+                            times(),
+                            paren(&[mn("1"), minus(), n(b)]),
+                        ],
+                    ),
+                    eq(),
+                    result(&percent(m.p_wait)),
+                ]),
+            });
+            let exponent = |parts: &[String]| exp(&[mo("−"), row(parts)]);
+            list.push(Formula {
+                card: "service-level",
+                name: Key::MathSl,
+                general: math(&[
+                    mi("SL"),
+                    eq(),
+                    mn("1"),
+                    minus(),
+                    mi("P"),
+                    paren(&[mi("wait")]),
+                    mo("·"),
+                    exponent(&[
+                        paren(&[mi("N"), minus(), mi("A")]),
+                        mo("·"),
+                        mi("T"),
+                        mo("/"),
+                        mi("AHT"),
+                    ]),
+                ]),
+                substituted: math(&[
+                    mi("SL"),
+                    eq(),
+                    mn("1"),
+                    minus(),
+                    n(m.p_wait),
+                    times(),
+                    exponent(&[
+                        paren(&[mn(&shown_n), minus(), n(a)]),
+                        times(),
+                        n(w.threshold_s),
+                        mo("/"),
+                        n(w.aht_s),
+                    ]),
+                    eq(),
+                    result(&percent(m.service_level)),
+                ]),
+            });
+            list.push(Formula {
+                card: "asa",
+                name: Key::MathAsa,
+                general: math(&[
+                    mi("ASA"),
+                    eq(),
+                    frac(
+                        &[mi("P"), paren(&[mi("wait")]), mo("·"), mi("AHT")],
+                        &[mi("N"), minus(), mi("A")],
+                    ),
+                ]),
+                substituted: math(&[
+                    mi("ASA"),
+                    eq(),
+                    frac(
+                        &[n(m.p_wait), times(), n(w.aht_s)],
+                        &[mn(&shown_n), minus(), n(a)],
+                    ),
+                    eq(),
+                    result(&seconds(lang, m.asa_s)),
+                ]),
+            });
+            list.push(Formula {
+                card: "occupancy",
+                name: Key::MathOccupancy,
+                general: math(&[mi("occupancy"), eq(), frac(&[mi("A")], &[mi("N")])]),
+                substituted: math(&[
+                    mi("occupancy"),
+                    eq(),
+                    frac(&[n(a)], &[mn(&shown_n)]),
+                    eq(),
+                    result(&percent(m.occupancy)),
+                ]),
+            });
+        } else {
+            let carried = [
+                mi("A"),
+                paren(&[mn("1"), minus(), mi("P"), paren(&[mi("abandon")])]),
+            ];
+            list.push(Formula {
+                card: "occupancy",
+                name: Key::MathOccupancyA,
+                general: math(&[mi("occupancy"), eq(), frac(&carried, &[mi("N")])]),
+                substituted: math(&[
+                    mi("occupancy"),
+                    eq(),
+                    frac(
+                        &[n(a), times(), paren(&[mn("1"), minus(), n(m.p_abandon)])],
+                        &[mn(&shown_n)],
+                    ),
+                    eq(),
+                    result(&percent(m.occupancy)),
+                ]),
+            });
+        }
+    }
+    list.push(Formula {
+        card: "fte",
+        name: Key::MathFte,
+        general: math(&[
+            mi("FTE"),
+            eq(),
+            frac(&[mi("N")], &[mn("1"), minus(), mi("s")]),
+        ]),
+        substituted: math(&[
+            mi("FTE"),
+            eq(),
+            frac(&[mn(&shown_n)], &[mn("1"), minus(), n(w.shrinkage)]),
+            eq(),
+            result(&grouped(w.scheduled_fte, 1)),
+        ]),
+    });
+    list.push(Formula {
+        card: "agent-hours",
+        name: Key::MathAgentHours,
+        general: math(&[
+            mi("hours"),
+            eq(),
+            mi("N"),
+            times(),
+            frac(&[mi("t")], &[mn("3,600")]),
+        ]),
+        substituted: math(&[
+            mi("hours"),
+            eq(),
+            mn(&shown_n),
+            times(),
+            frac(&[n(w.interval_s)], &[mn("3,600")]),
+            eq(),
+            result(&format!(
+                "{} {}",
+                grouped(w.agent_hours, 1),
+                text(lang, Key::PerHour)
+            )),
+        ]),
+    });
+    list.push(Formula {
+        card: "cost",
+        name: Key::MathCost,
+        general: math(&[
+            mi("cost"),
+            eq(),
+            mi("FTE"),
+            times(),
+            frac(&[mi("t")], &[mn("3,600")]),
+            times(),
+            mi("rate"),
+        ]),
+        substituted: math(&[
+            mi("cost"),
+            eq(),
+            n(w.scheduled_fte),
+            times(),
+            frac(&[n(w.interval_s)], &[mn("3,600")]),
+            times(),
+            n(w.cost_per_hour),
+            eq(),
+            result(&money(currency, w.cost, 2)),
+        ]),
+    });
+    list
+}
+
+#[component]
+pub fn ShowMath() -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    let worked_now = move || {
+        store.outcome.with(|o| {
+            o.interval
+                .as_ref()
+                .ok()
+                .map(|r| store.staffing.with(|i| worked(i, r)))
+        })
+    };
+    let body = move || {
+        let lang = lang.get();
+        let w = worked_now()?;
+        let currency = store.currency.get();
+        let items = formulas(lang, &w, currency)
+            .into_iter()
+            .map(|f| {
+                view! {
+                    <div class="formula" data-formula=f.card>
+                        <p class="formula-name">{text(lang, f.name)}</p>
+                        <div inner_html=f.general></div>
+                        <div inner_html=f.substituted></div>
+                    </div>
+                }
+            })
+            .collect_view();
+        let model_note = match (w.patience_s, w.metrics) {
+            (Some(patience), _) => Some(format!(
+                "{} {}{}",
+                text(lang, Key::MathErlangA),
+                seconds(lang, patience),
+                text(lang, Key::MathErlangASums)
+            )),
+            (None, None) => Some(text(lang, Key::MathUnstable).to_string()),
+            (None, Some(_)) => None,
+        };
+        Some(view! {
+            <p class="help">{text(lang, Key::MathSymbols)}</p>
+            <p class="help">{format!("{} N = {}.", text(lang, Key::MathRequired), grouped(w.agents, 0))}</p>
+            {model_note.map(|note| view! { <p class="help" data-testid="math-model">{note}</p> })}
+            {items}
+        })
+    };
+    view! {
+        <details class="show-math" data-testid="show-math">
+            <summary>{move || text(lang.get(), Key::ShowMath)}</summary>
+            {body}
+        </details>
+    }
+}
