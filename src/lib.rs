@@ -6,6 +6,7 @@ pub mod components;
 pub mod download;
 pub mod files;
 pub mod i18n;
+pub mod mathml;
 pub mod model;
 pub mod pages;
 pub mod share;
@@ -22,6 +23,7 @@ use components::nav::Nav;
 use components::storage_notice::StorageNotice;
 use i18n::{text, Key};
 use pages::compare::ComparePage;
+use pages::learn::LearnPage;
 use pages::scorecard::ScorecardPage;
 use pages::staffing::StaffingPage;
 use store::{Route, Store};
@@ -47,6 +49,7 @@ pub fn App() -> impl IntoView {
                 Route::Staffing => view! { <StaffingPage /> }.into_any(),
                 Route::Scorecard => view! { <ScorecardPage /> }.into_any(),
                 Route::Compare => view! { <ComparePage /> }.into_any(),
+                Route::Learn => view! { <LearnPage /> }.into_any(),
             }}
         </main>
     }

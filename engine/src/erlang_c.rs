@@ -111,6 +111,49 @@ pub(crate) fn from_blocking(
     })
 }
 
+/// The Halfin–Whitt limit of the probability of waiting: with
+/// `N = A + β·√A` agents, as the load `A` grows,
+///
+/// ```text
+/// Pw → [1 + β·Φ(β) / φ(β)]⁻¹,   β > 0
+/// ```
+///
+/// where `Φ` and `φ` are the standard normal distribution and density
+/// (Halfin & Whitt, "Heavy-traffic limits for queues with many exponential
+/// servers", Operations Research 29(3), 1981). It is why square-root
+/// staffing works: a fixed safety margin `β` keeps the chance of waiting
+/// fixed however large the centre. `None` for `β ≤ 0` (no stable limit) or
+/// a `β` that is not finite.
+///
+/// ```
+/// let p = ccplan_engine::erlang_c::halfin_whitt_p_wait(1.0).unwrap();
+/// assert!((p - 0.223_4).abs() < 5e-5);
+/// ```
+pub fn halfin_whitt_p_wait(beta: f64) -> Option<f64> {
+    if !(beta > 0.0 && beta.is_finite()) {
+        return None;
+    }
+    let density = (-0.5 * beta * beta).exp() / (2.0 * std::f64::consts::PI).sqrt();
+    Some(1.0 / (1.0 + beta * standard_normal_cdf(beta) / density))
+}
+
+/// `Φ(x)` for `x ≥ 0` by its everywhere-convergent series
+/// `Φ(x) = ½ + φ(x)·Σ x^(2k+1) / (1·3·…·(2k+1))` (Abramowitz & Stegun
+/// 26.2.11); above 8 it is 1 to double precision.
+fn standard_normal_cdf(x: f64) -> f64 {
+    if x >= 8.0 {
+        return 1.0;
+    }
+    let density = (-0.5 * x * x).exp() / (2.0 * std::f64::consts::PI).sqrt();
+    let (mut term, mut sum, mut k) = (x, x, 0.0);
+    while term > sum * 1e-17 {
+        k += 1.0;
+        term *= x * x / (2.0 * k + 1.0);
+        sum += term;
+    }
+    0.5 + density * sum
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -179,5 +222,23 @@ mod tests {
             evaluate(1.0, 3.0, 180.0, f64::NAN),
             Err(Error::Threshold(_))
         ));
+    }
+
+    #[test]
+    fn the_halfin_whitt_limit_is_reached_by_large_centres() {
+        assert!((standard_normal_cdf(1.0) - 0.841_344_746_068_542_9).abs() < 1e-15);
+        assert!((standard_normal_cdf(2.5) - 0.993_790_334_674_223_8).abs() < 1e-15);
+        assert_eq!(halfin_whitt_p_wait(0.0), None);
+        assert_eq!(halfin_whitt_p_wait(f64::NAN), None);
+        let limit = halfin_whitt_p_wait(1.0).unwrap();
+        assert!((limit - 0.223_4).abs() < 5e-5, "{limit}");
+        // Exact Erlang C at N = A + √A approaches the limit as A grows.
+        let gap = |a: f64| {
+            let agents = a + a.sqrt();
+            let c = evaluate(a, agents, 180.0, 20.0).unwrap().stable().unwrap();
+            (c.p_wait - limit).abs()
+        };
+        assert!(gap(10_000.0) < gap(100.0));
+        assert!(gap(10_000.0) < 0.005);
     }
 }

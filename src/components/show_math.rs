@@ -8,37 +8,9 @@
 use leptos::prelude::*;
 
 use crate::i18n::{grouped, money, percent, seconds, text, Key, Lang};
+use crate::mathml::{exp, frac, math, mi, mn, mo, paren, result, row};
 use crate::model::math::{significant, worked, Worked};
 use crate::store::use_store;
-
-fn mi(name: &str) -> String {
-    format!("<mi>{name}</mi>")
-}
-fn mn(value: &str) -> String {
-    format!("<mn>{value}</mn>")
-}
-fn mo(op: &str) -> String {
-    format!("<mo>{op}</mo>")
-}
-fn row(parts: &[String]) -> String {
-    format!("<mrow>{}</mrow>", parts.concat())
-}
-fn frac(top: &[String], bottom: &[String]) -> String {
-    format!("<mfrac>{}{}</mfrac>", row(top), row(bottom))
-}
-fn paren(inner: &[String]) -> String {
-    row(&[mo("("), row(inner), mo(")")])
-}
-fn exp(power: &[String]) -> String {
-    format!("<msup>{}{}</msup>", mi("e"), row(power))
-}
-/// The figure the formula ends in, marked for the page's tests.
-fn result(shown: &str) -> String {
-    format!("<mtext class=\"result\">{shown}</mtext>")
-}
-fn math(parts: &[String]) -> String {
-    format!("<math display=\"block\">{}</math>", parts.concat())
-}
 
 /// One figure: its name, the formula, and the formula with numbers.
 struct Formula {

@@ -1,3 +1,4 @@
 pub mod compare;
+pub mod learn;
 pub mod scorecard;
 pub mod staffing;

@@ -1,11 +1,12 @@
 //! Which page is shown, from the URL fragment (`#/`, `#/scorecard`,
-//! `#/compare`), so each page has its own URL that works on a static host.
+//! `#/compare`, `#/learn`), so each page has its own URL that works on a static host.
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Route {
     Staffing,
     Scorecard,
     Compare,
+    Learn,
 }
 
 impl Route {
@@ -14,6 +15,8 @@ impl Route {
             Route::Scorecard
         } else if hash.starts_with("#/compare") {
             Route::Compare
+        } else if hash.starts_with("#/learn") {
+            Route::Learn
         } else {
             Route::Staffing
         }
@@ -24,6 +27,7 @@ impl Route {
             Route::Staffing => "#/",
             Route::Scorecard => "#/scorecard",
             Route::Compare => "#/compare",
+            Route::Learn => "#/learn",
         }
     }
 }
@@ -45,7 +49,12 @@ mod tests {
 
     #[test]
     fn routes_round_trip() {
-        for route in [Route::Staffing, Route::Scorecard, Route::Compare] {
+        for route in [
+            Route::Staffing,
+            Route::Scorecard,
+            Route::Compare,
+            Route::Learn,
+        ] {
             assert_eq!(Route::from_hash(route.hash()), route);
         }
         assert_eq!(Route::from_hash("#s=1.abc"), Route::Staffing);

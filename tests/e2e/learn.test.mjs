@@ -78,3 +78,63 @@ describe('show the math', { concurrency: CONCURRENCY }, () => {
     assert.deepEqual(errors, []);
   });
 });
+
+/** The economies-of-scale table's rows: [A, N, occupancy, β, P(wait), limit]. */
+const scaleRows = (page) =>
+  page.getByTestId('scale-table').locator('tbody tr').evaluateAll((rows) =>
+    rows.map((row) => [...row.cells].map((cell) => cell.textContent.trim())));
+
+describe('the Learn page', { concurrency: CONCURRENCY }, () => {
+  test('nine steps with this scenario\'s numbers; economies of scale, pooling and C beside A at 80/20 and AHT 180 s', async (t) => {
+    const { page, errors } = await ctx.openApp(t);
+    await type(page, 'aht', '180');
+    await eventually(async () => assert.equal(await text(page, 'load'), '20.00 Erlangs'));
+    await page.getByTestId('nav-learn').click();
+    await page.getByTestId('steps').waitFor();
+    assert.equal(await page.locator('.steps > li').count(), 9);
+    // The live numbers are the staffing page's: 200 contacts × 180 s / 1 800 s = 20 Erlangs.
+    const agents = await (async () => { await page.getByTestId('nav-staffing').click(); return text(page, 'required-agents'); })();
+    await page.getByTestId('nav-learn').click();
+    assert.equal(await text(page, 'step-4-live'), `A = 20.00 Erlangs → N = ${agents} agents`);
+    assert.match(await text(page, 'step-1-live'), /^This scenario: service level 80 % within 20 s · occupancy ≤ 85 %$/);
+    assert.match(await text(page, 'step-5-live'), /^Load on the lines \(talking and waiting\): \d+\.\d\d Erlangs · Lines: \d+ \(busy signals ≤ 1\.0 %\)$/);
+    // Steps ccplan does not do yet say so.
+    assert.match(await text(page, 'step-3-not-yet'), /^Not in ccplan yet: a forecast from history/);
+    assert.match(await text(page, 'step-7-not-yet'), /^Not in ccplan yet: building shifts/);
+
+    // Issue 11's figures: A = 10 → 14 at 71 %, 100 → 107 at 93.5 %, 1 000 → 1 011 at 98.9 %.
+    const rows = await scaleRows(page);
+    const row = (a) => rows.find((r) => r[0] === a);
+    assert.deepEqual(row('10').slice(0, 3), ['10', '14', '71.4 %']);
+    assert.deepEqual(row('100').slice(0, 4), ['100', '107', '93.5 %', '0.70']);
+    assert.deepEqual(row('1,000').slice(0, 3), ['1,000', '1,011', '98.9 %']);
+    assert.equal(await text(page, 'scale-basis'), 'Erlang C · service level 80 % within 20 s · AHT 180.0 s');
+    assert.match(await page.locator('.learn-page').textContent(), /β = 1: 0\.2234/);
+    assert.equal(await text(page, 'pooling'),
+      'Pooling: ten queues of 10 Erlangs staffed apart need 140 agents · pooled into one 107 agents (-23.6 %)');
+    // Erlang C beside Erlang A (patience 120 s): abandonment means a higher service level at the same agents.
+    const cells = (row) => page.getByTestId('c-vs-a').locator(`tr[data-row="${row}"] td`).allTextContents();
+    const [slC, slA] = (await cells('service-level')).map((v) => parseFloat(v));
+    assert.ok(slA > slC, `Erlang A ${slA} % above Erlang C ${slC} %`);
+    const [needC, needA] = (await cells('required')).map(Number);
+    assert.ok(needA <= needC);
+    assert.deepEqual(errors, []);
+  });
+
+  test('in Chinese on a phone: the steps, the tables and the glossary fit and read in Chinese', async (t) => {
+    const { page, errors } = await ctx.openApp(t, { locale: 'zh-CN', viewport: VIEWPORTS.phone });
+    await page.goto(`${ctx.site.url}#/learn`);
+    await page.getByTestId('steps').waitFor();
+    assert.equal(await page.locator('.steps > li h3').first().textContent(), '1. 确定服务水平目标');
+    assert.match(await text(page, 'step-4-live'), /^A = 33\.33 爱尔兰 → N = 40 名坐席$/);
+    assert.match(await text(page, 'pooling'), /^合并队列：/);
+    const glossary = await page.getByTestId('glossary').locator('div').evaluateAll((items) =>
+      items.map((item) => [item.querySelector('dt').textContent, item.querySelector('dd').textContent]));
+    assert.ok(glossary.some(([en, zh]) => en === 'offered load' && zh === '话务量'));
+    assert.ok(glossary.length >= 25);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > innerWidth);
+    assert.equal(overflow, false, 'nothing wider than the phone');
+    await saveScreenshot(page, 'learn-phone-zh');
+    assert.deepEqual(errors, []);
+  });
+});

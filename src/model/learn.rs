@@ -1,0 +1,248 @@
+//! The Learn page's live numbers: economies of scale and square-root
+//! staffing, pooling, trunks (Erlang B) and Erlang C beside Erlang A, each
+//! for the current inputs' service-level target and handle time.
+
+use ccplan_engine::erlang_b::lines_needed;
+use ccplan_engine::erlang_c::halfin_whitt_p_wait;
+use ccplan_engine::staffing::{metrics, required_agents, Metrics, Model, Targets};
+
+use crate::model::staffing::{IntervalResult, StaffingInputs};
+
+/// Loads of the economies-of-scale table, Erlangs.
+pub const SCALE_LOADS: [f64; 10] = [1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0, 1000.0];
+
+/// One load of the economies-of-scale table (service-level target only).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScaleRow {
+    pub traffic: f64,
+    pub agents: u32,
+    pub occupancy: f64,
+    /// The safety margin β = (N − A)/√A.
+    pub beta: f64,
+    pub p_wait: f64,
+    /// P(wait) in the Halfin–Whitt limit for this β.
+    pub p_wait_limit: Option<f64>,
+}
+
+/// The service-level target alone (no caps): what the scale effect is about.
+fn service_level_only(inputs: &StaffingInputs) -> Targets {
+    Targets::service_level(inputs.sl_target_pct / 100.0, inputs.sl_seconds)
+}
+
+/// Required agents under Erlang C for each of [`SCALE_LOADS`].
+pub fn scale_table(inputs: &StaffingInputs) -> Vec<ScaleRow> {
+    let targets = service_level_only(inputs);
+    SCALE_LOADS
+        .iter()
+        .filter_map(|&traffic| {
+            let r = required_agents(traffic, inputs.aht_s, Model::ErlangC, &targets).ok()?;
+            let beta = (f64::from(r.agents) - traffic) / traffic.sqrt();
+            Some(ScaleRow {
+                traffic,
+                agents: r.agents,
+                occupancy: r.metrics.occupancy,
+                beta,
+                p_wait: r.metrics.p_wait,
+                p_wait_limit: halfin_whitt_p_wait(beta),
+            })
+        })
+        .collect()
+}
+
+/// Separate queues against one pooled queue of the same total load.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Pooling {
+    pub queues: u32,
+    pub traffic_each: f64,
+    /// Agents for all the queues apart (each staffed on its own).
+    pub apart: u32,
+    pub pooled: u32,
+    /// `pooled / apart − 1` (negative: fewer agents).
+    pub change: f64,
+}
+
+/// `queues` queues of `traffic_each` Erlangs, apart and pooled, Erlang C at
+/// the inputs' service-level target.
+pub fn pooling(inputs: &StaffingInputs, queues: u32, traffic_each: f64) -> Option<Pooling> {
+    let targets = service_level_only(inputs);
+    let need = |traffic: f64| {
+        required_agents(traffic, inputs.aht_s, Model::ErlangC, &targets)
+            .ok()
+            .map(|r| r.agents)
+    };
+    let apart = need(traffic_each)? * queues;
+    let pooled = need(traffic_each * f64::from(queues))?;
+    Some(Pooling {
+        queues,
+        traffic_each,
+        apart,
+        pooled,
+        change: f64::from(pooled) / f64::from(apart) - 1.0,
+    })
+}
+
+/// Telephone lines (trunks) for the interval: calls hold a line while they
+/// talk and while they wait, so the lines carry `A + Lq` Erlangs (Little's
+/// law: the mean number waiting is `Lq = λ·W`), and Erlang B gives the
+/// lines for which at most `max_blocking` of callers hear a busy signal.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Trunks {
+    pub traffic_on_lines: f64,
+    pub max_blocking: f64,
+    pub lines: u32,
+}
+
+/// The grade of service for trunks when the user has not chosen one: 1 %.
+pub const DEFAULT_MAX_BLOCKING: f64 = 0.01;
+
+pub fn trunks(result: &IntervalResult, max_blocking: f64) -> Option<Trunks> {
+    let m = result.metrics?;
+    let traffic_on_lines = result.traffic + m.queue_length;
+    let lines = lines_needed(traffic_on_lines, max_blocking).ok()?;
+    Some(Trunks {
+        traffic_on_lines,
+        max_blocking,
+        lines,
+    })
+}
+
+/// The same interval under Erlang C and Erlang A (the inputs' patience),
+/// each at its own requirement for the service-level target alone, and
+/// both at the Erlang C requirement.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CVersusA {
+    pub patience_s: f64,
+    pub required_c: u32,
+    pub required_a: u32,
+    /// Erlang C's figures at `required_c` agents.
+    pub c: Metrics,
+    /// Erlang A's figures at the same `required_c` agents.
+    pub a_at_c: Metrics,
+}
+
+pub fn c_versus_a(inputs: &StaffingInputs, traffic: f64) -> Option<CVersusA> {
+    let targets = service_level_only(inputs);
+    let model_a = Model::ErlangA {
+        patience_s: inputs.patience_s,
+    };
+    let c = required_agents(traffic, inputs.aht_s, Model::ErlangC, &targets).ok()?;
+    let a = required_agents(traffic, inputs.aht_s, model_a, &targets).ok()?;
+    let a_at_c = metrics(
+        traffic,
+        inputs.aht_s,
+        model_a,
+        f64::from(c.agents),
+        inputs.sl_seconds,
+    )
+    .ok()
+    .flatten()?;
+    Some(CVersusA {
+        patience_s: inputs.patience_s,
+        required_c: c.agents,
+        required_a: a.agents,
+        c: c.metrics,
+        a_at_c,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::staffing::compute;
+
+    /// 80/20 at AHT 180 s (issue 11's figures).
+    fn eighty_twenty_180() -> StaffingInputs {
+        StaffingInputs {
+            aht_s: 180.0,
+            ..StaffingInputs::default()
+        }
+    }
+
+    #[test]
+    fn big_centres_run_hotter_at_the_same_service_level() {
+        let rows = scale_table(&eighty_twenty_180());
+        let at = |a: f64| rows.iter().find(|r| r.traffic == a).unwrap();
+        assert_eq!(
+            (
+                at(10.0).agents,
+                format!("{:.1}", at(10.0).occupancy * 100.0)
+            ),
+            (14, "71.4".into())
+        );
+        assert_eq!(
+            (
+                at(100.0).agents,
+                format!("{:.1}", at(100.0).occupancy * 100.0)
+            ),
+            (107, "93.5".into())
+        );
+        assert_eq!(
+            (
+                at(1000.0).agents,
+                format!("{:.1}", at(1000.0).occupancy * 100.0)
+            ),
+            (1011, "98.9".into())
+        );
+        assert!(rows.windows(2).all(|w| w[1].occupancy > w[0].occupancy));
+        // The margin β shrinks with size while P(wait) stays near its limit.
+        assert!((at(100.0).beta - 0.7).abs() < 1e-12);
+        assert!(at(1000.0).p_wait_limit.is_some());
+    }
+
+    #[test]
+    fn pooling_ten_queues_of_ten_erlangs() {
+        let p = pooling(&eighty_twenty_180(), 10, 10.0).unwrap();
+        assert_eq!((p.apart, p.pooled), (140, 107));
+        assert_eq!(format!("{:.1}", p.change * 100.0), "-23.6");
+    }
+
+    #[test]
+    fn trunks_carry_the_calls_talking_and_waiting() {
+        let inputs = StaffingInputs::default();
+        let result = compute(&inputs).interval.unwrap();
+        let t = trunks(&result, DEFAULT_MAX_BLOCKING).unwrap();
+        let m = result.metrics.unwrap();
+        assert!((t.traffic_on_lines - (result.traffic + m.queue_length)).abs() < 1e-12);
+        assert!(t.lines > result.required_agents);
+        assert_eq!(t.lines, lines_needed(t.traffic_on_lines, 0.01).unwrap());
+        // An unstable queue has no figures, so no trunks either.
+        let short = StaffingInputs {
+            reverse: true,
+            agents: 30.0,
+            ..inputs
+        };
+        assert_eq!(trunks(&compute(&short).interval.unwrap(), 0.01), None);
+    }
+
+    #[test]
+    fn ignoring_abandonment_understates_the_service_level() {
+        // Issue 11: A = 10, 11 agents, AHT 180 s: Erlang C 39.0 %; with 120 s patience much higher.
+        let inputs = StaffingInputs {
+            aht_s: 180.0,
+            patience_s: 120.0,
+            ..StaffingInputs::default()
+        };
+        let cmp = c_versus_a(&inputs, 10.0).unwrap();
+        assert_eq!(cmp.required_c, 14);
+        assert!(cmp.required_a <= cmp.required_c);
+        assert!(cmp.a_at_c.service_level > cmp.c.service_level);
+        let c11 = metrics(10.0, 180.0, Model::ErlangC, 11.0, 20.0)
+            .unwrap()
+            .unwrap();
+        let a11 = metrics(
+            10.0,
+            180.0,
+            Model::ErlangA { patience_s: 120.0 },
+            11.0,
+            20.0,
+        )
+        .unwrap()
+        .unwrap();
+        assert_eq!(format!("{:.1}", c11.service_level * 100.0), "39.0");
+        assert!(
+            a11.service_level > 0.74 && a11.service_level < 0.82,
+            "{}",
+            a11.service_level
+        );
+    }
+}
