@@ -10,9 +10,12 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::wasm_bindgen;
 
 use crate::i18n::Key;
+use crate::model::learn::run_simulation;
 use crate::model::scorecard::{project, Projection, ScorecardSettings};
 use crate::model::staffing::{plan_whole_day, Problem, StaffingInputs};
 use ccplan_engine::plan::DayPlan;
+use ccplan_engine::simulation::{Setup, Summary};
+use ccplan_engine::staffing::Model;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ProjectRequest {
@@ -25,6 +28,8 @@ pub struct ProjectRequest {
 pub enum WireProblem {
     TooLarge(String),
     PatienceRatio(String),
+    /// Too few agents for Erlang C (a simulation's setup).
+    Unstable,
     Engine(String),
 }
 
@@ -33,6 +38,7 @@ impl From<Problem> for WireProblem {
         match problem.key {
             Key::ErrTooLarge => WireProblem::TooLarge(problem.detail),
             Key::ErrPatienceRatio => WireProblem::PatienceRatio(problem.detail),
+            Key::MathUnstable => WireProblem::Unstable,
             _ => WireProblem::Engine(problem.detail),
         }
     }
@@ -43,9 +49,60 @@ impl From<WireProblem> for Problem {
         let (key, detail) = match problem {
             WireProblem::TooLarge(detail) => (Key::ErrTooLarge, detail),
             WireProblem::PatienceRatio(detail) => (Key::ErrPatienceRatio, detail),
+            WireProblem::Unstable => (Key::MathUnstable, String::new()),
             WireProblem::Engine(detail) => (Key::ErrEngine, detail),
         };
         Problem { key, detail }
+    }
+}
+
+/// A simulation's setup as it crosses to the worker: the engine's `Model`
+/// is an internally tagged enum, which the worker's binary codec cannot
+/// read, so the model travels as its patience (`None`: Erlang C).
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+pub struct SimulateRequest {
+    pub traffic: f64,
+    pub aht_s: f64,
+    pub agents: u32,
+    pub patience_s: Option<f64>,
+    pub target_s: f64,
+    pub hours: f64,
+    pub days: u32,
+    pub seed: u64,
+}
+
+impl From<Setup> for SimulateRequest {
+    fn from(s: Setup) -> Self {
+        SimulateRequest {
+            traffic: s.traffic,
+            aht_s: s.aht_s,
+            agents: s.agents,
+            patience_s: match s.model {
+                Model::ErlangC => None,
+                Model::ErlangA { patience_s } => Some(patience_s),
+            },
+            target_s: s.target_s,
+            hours: s.hours,
+            days: s.days,
+            seed: s.seed,
+        }
+    }
+}
+
+impl From<SimulateRequest> for Setup {
+    fn from(r: SimulateRequest) -> Self {
+        Setup {
+            traffic: r.traffic,
+            aht_s: r.aht_s,
+            agents: r.agents,
+            model: r
+                .patience_s
+                .map_or(Model::ErlangC, |patience_s| Model::ErlangA { patience_s }),
+            target_s: r.target_s,
+            hours: r.hours,
+            days: r.days,
+            seed: r.seed,
+        }
     }
 }
 
@@ -54,6 +111,7 @@ impl From<WireProblem> for Problem {
 pub enum EngineRequest {
     Project(Box<ProjectRequest>),
     Day(StaffingInputs),
+    Simulate(SimulateRequest),
 }
 
 /// Its answer, of the kind asked for.
@@ -61,9 +119,11 @@ pub enum EngineRequest {
 pub enum EngineReply {
     Project(Result<Projection, WireProblem>),
     Day(Result<DayPlan, WireProblem>),
+    Simulate(Result<Summary, WireProblem>),
 }
 
-/// Runs `model::scorecard::project` or `model::staffing::plan_whole_day` (in the worker).
+/// Runs `model::scorecard::project`, `model::staffing::plan_whole_day` or
+/// `model::learn::run_simulation` (in the worker).
 #[gloo_worker::oneshot::oneshot]
 pub async fn EngineTask(request: EngineRequest) -> EngineReply {
     match request {
@@ -73,6 +133,9 @@ pub async fn EngineTask(request: EngineRequest) -> EngineReply {
         EngineRequest::Day(inputs) => {
             EngineReply::Day(plan_whole_day(&inputs).map_err(WireProblem::from))
         }
+        EngineRequest::Simulate(setup) => {
+            EngineReply::Simulate(run_simulation(&setup.into()).map_err(WireProblem::from))
+        }
     }
 }
 
@@ -80,4 +143,39 @@ pub async fn EngineTask(request: EngineRequest) -> EngineReply {
 #[wasm_bindgen]
 pub fn run_engine_worker() {
     EngineTask::registrar().register();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every request and reply survives the worker's codec (bincode), as
+    /// gloo-worker sends them: an internally tagged enum would not.
+    #[test]
+    fn a_simulation_crosses_to_the_worker_and_back() {
+        for model in [Model::ErlangC, Model::ErlangA { patience_s: 120.0 }] {
+            let setup = Setup {
+                traffic: 10.0,
+                aht_s: 180.0,
+                agents: 14,
+                model,
+                target_s: 20.0,
+                hours: 8.0,
+                days: 3,
+                seed: 9,
+            };
+            let request = EngineRequest::Simulate(setup.into());
+            let bytes = bincode::serialize(&request).unwrap();
+            let EngineRequest::Simulate(back) = bincode::deserialize(&bytes).unwrap() else {
+                panic!("not a simulation")
+            };
+            assert_eq!(Setup::from(back), setup);
+            let reply = EngineReply::Simulate(run_simulation(&setup).map_err(WireProblem::from));
+            let bytes = bincode::serialize(&reply).unwrap();
+            let EngineReply::Simulate(Ok(summary)) = bincode::deserialize(&bytes).unwrap() else {
+                panic!("not a simulation's days")
+            };
+            assert_eq!(summary.days.len(), 3);
+        }
+    }
 }

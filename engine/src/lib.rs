@@ -3,7 +3,8 @@
 //! Exact queueing models for contact-centre staffing, with no dependency on
 //! the browser: Erlang B ([`erlang_b`]), Erlang C ([`erlang_c`]) and Erlang A
 //! ([`erlang_a`]); required agents, FTE and staffing curves ([`staffing`]);
-//! interval day plans and their reverse ([`plan`]).
+//! interval day plans and their reverse ([`plan`]); a seeded queue
+//! simulation for teaching ([`simulation`]).
 //!
 //! Every function validates its input and returns [`Error`] rather than
 //! panicking; no output is ever NaN or infinite.
@@ -19,6 +20,7 @@ pub mod erlang_c;
 mod error;
 pub mod plan;
 pub mod scorecard;
+pub mod simulation;
 mod special;
 pub mod staffing;
 

@@ -24,6 +24,7 @@ pub mod scorecard_summary;
 pub mod scorecard_table;
 pub mod share_box;
 pub mod show_math;
+pub mod simulated_days;
 pub mod staffing_curve;
 pub mod stale_notice;
 pub mod storage_notice;

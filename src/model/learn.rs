@@ -4,9 +4,10 @@
 
 use ccplan_engine::erlang_b::lines_needed;
 use ccplan_engine::erlang_c::halfin_whitt_p_wait;
+use ccplan_engine::simulation::{simulate, Setup, Summary};
 use ccplan_engine::staffing::{metrics, required_agents, Metrics, Model, Targets};
 
-use crate::model::staffing::{IntervalResult, StaffingInputs};
+use crate::model::staffing::{IntervalResult, Problem, StaffingInputs};
 
 /// Loads of the economies-of-scale table, Erlangs.
 pub const SCALE_LOADS: [f64; 10] = [1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0, 1000.0];
@@ -145,6 +146,44 @@ pub fn c_versus_a(inputs: &StaffingInputs, traffic: f64) -> Option<CVersusA> {
     })
 }
 
+/// Days of the current interval's conditions to simulate (the Learn page's
+/// choices: no typed numbers, so nothing to refuse but the engine's limits).
+pub const SIMULATION_DAYS: [u32; 4] = [10, 50, 100, 200];
+pub const SIMULATION_HOURS: [f64; 4] = [4.0, 8.0, 12.0, 24.0];
+
+/// The simulation of `days` days of `hours` with the interval's load, AHT,
+/// model and the agents its figures are for (whole agents).
+pub fn simulation_setup(
+    inputs: &StaffingInputs,
+    result: &IntervalResult,
+    days: u32,
+    hours: f64,
+    seed: u64,
+) -> Setup {
+    Setup {
+        traffic: result.traffic,
+        aht_s: inputs.aht_s,
+        agents: result.agents.round().clamp(0.0, f64::from(u32::MAX)) as u32,
+        model: inputs.model(),
+        target_s: inputs.sl_seconds,
+        hours,
+        days,
+        seed,
+    }
+}
+
+/// Runs a simulation (in the worker); a refused setup becomes a message
+/// (too few agents for Erlang C says so in the user's words).
+pub fn run_simulation(setup: &Setup) -> Result<Summary, Problem> {
+    simulate(setup).map_err(|error| match error {
+        ccplan_engine::Error::Agents(_) => Problem {
+            key: crate::i18n::Key::MathUnstable,
+            detail: String::new(),
+        },
+        other => Problem::from(other),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -244,5 +283,29 @@ mod tests {
             "{}",
             a11.service_level
         );
+    }
+
+    #[test]
+    fn the_interval_simulated_for_a_class() {
+        let inputs = eighty_twenty_180();
+        let result = compute(&inputs).interval.unwrap();
+        let setup = simulation_setup(&inputs, &result, 50, 8.0, 1);
+        assert_eq!((setup.agents, setup.days), (result.required_agents, 50));
+        let run = run_simulation(&setup).unwrap();
+        let formula = result.metrics.unwrap().service_level;
+        assert!(
+            (run.mean - formula).abs() < 0.015,
+            "{} vs {formula}",
+            run.mean
+        );
+        // Too few agents for Erlang C: a message, not a run.
+        let short = StaffingInputs {
+            reverse: true,
+            agents: 5.0,
+            ..inputs
+        };
+        let short_result = compute(&short).interval.unwrap();
+        let refused = run_simulation(&simulation_setup(&short, &short_result, 50, 8.0, 1));
+        assert_eq!(refused.unwrap_err().key, crate::i18n::Key::MathUnstable);
     }
 }

@@ -6,6 +6,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::simulated_days::SimulatedDays;
 use crate::i18n::{
     agents_text, grouped, labelled, limit_text, money, percent, seconds, text, Key, Lang, GLOSSARY,
 };
@@ -413,6 +414,10 @@ pub fn LearnPage() -> impl IntoView {
             <section class="panel">
                 <h2>{move || text(lang.get(), Key::LearnScaleTitle)}</h2>
                 {scale}
+            </section>
+            <section class="panel">
+                <h2>{move || text(lang.get(), Key::SimTitle)}</h2>
+                <SimulatedDays />
             </section>
             <section class="panel">
                 <h2>{move || text(lang.get(), Key::LearnCVersusATitle)}</h2>

@@ -11,10 +11,12 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use super::{Route, Store};
+use crate::model::learn::run_simulation;
 use crate::model::scorecard::{project, Projection};
 use crate::model::staffing::{plan_whole_day, Problem, StaffingInputs};
 use crate::worker::{EngineReply, EngineRequest, EngineTask, ProjectRequest};
 use ccplan_engine::plan::DayPlan;
+use ccplan_engine::simulation::{Setup, Summary};
 use gloo_worker::oneshot::OneshotBridge;
 use gloo_worker::Spawnable;
 
@@ -75,7 +77,7 @@ impl EngineWorker {
             move || project(&here.staffing, &here.scorecard),
             move |reply| match reply {
                 EngineReply::Project(result) => Some(result.map_err(Problem::from)),
-                EngineReply::Day(_) => None,
+                _ => None,
             },
             done,
         );
@@ -93,7 +95,21 @@ impl EngineWorker {
             move || plan_whole_day(&here),
             move |reply| match reply {
                 EngineReply::Day(result) => Some(result.map_err(Problem::from)),
-                EngineReply::Project(_) => None,
+                _ => None,
+            },
+            done,
+        );
+    }
+
+    /// Simulates the days of `setup` (a class's queue simulation) and hands
+    /// the result to `done`, once.
+    pub fn simulate(self, setup: Setup, done: impl FnOnce(Result<Summary, Problem>) + 'static) {
+        self.run(
+            EngineRequest::Simulate(setup.into()),
+            move || run_simulation(&setup),
+            move |reply| match reply {
+                EngineReply::Simulate(result) => Some(result.map_err(Problem::from)),
+                _ => None,
             },
             done,
         );

@@ -138,3 +138,58 @@ describe('the Learn page', { concurrency: CONCURRENCY }, () => {
     assert.deepEqual(errors, []);
   });
 });
+
+describe('simulated days beside the formula', { concurrency: CONCURRENCY }, () => {
+  /** Runs the simulation with the chosen days and resolves to [formula, mean, sd] as numbers (%, %, pp). */
+  async function simulate(page, days) {
+    await page.getByTestId('sim-days-count').selectOption(String(days));
+    await page.getByTestId('sim-run').click();
+    await eventually(async () => assert.match(await text(page, 'sim-setup'), new RegExp(`· ${days} × 8 h ·`)), { timeout: 30_000 });
+    return Promise.all(['sim-formula', 'sim-mean', 'sim-sd'].map(async (id) => parseFloat(await text(page, id))));
+  }
+
+  test('A = 10, AHT 180 s: 14 agents scatter about 4 pp around 88.8 %, 12 agents about 8 pp around 64.0 %, seeded', async (t) => {
+    const { page, errors } = await ctx.openApp(t);
+    await type(page, 'aht', '180');
+    await type(page, 'volume', '100');
+    await eventually(async () => assert.equal(await text(page, 'load'), '10.00 Erlangs'));
+    await page.getByTestId('nav-learn').click();
+
+    const [formula, mean, sd] = await simulate(page, 50);
+    assert.equal(await text(page, 'sim-setup'), 'N = 14 · A = 10.00 · 50 × 8 h · seed 1');
+    assert.equal(formula, 88.8);
+    assert.ok(Math.abs(mean - formula) <= 1.5, `mean ${mean} % within 1.5 pp of ${formula} %`);
+    assert.ok(sd >= 2 && sd <= 7, `sd ${sd} pp`);
+    assert.equal(await page.getByTestId('sim-days').locator('circle').count(), 50);
+    // The same seed gives the same days; a new seed other days.
+    const again = await simulate(page, 50);
+    assert.deepEqual(again, [formula, mean, sd]);
+    await page.getByTestId('sim-new-seed').click();
+    await eventually(async () => assert.match(await text(page, 'sim-setup'), /seed 2$/));
+
+    // Reverse mode with 12 agents: 200 days (a day's sd of about 8 pp needs them for a mean within 1.5 pp).
+    await page.getByTestId('nav-staffing').click();
+    await page.getByTestId('reverse').check();
+    await type(page, 'agents', '12');
+    await eventually(async () => assert.equal(await text(page, 'service-level'), '64.0 %'));
+    await page.getByTestId('nav-learn').click();
+    const [formula12, mean12, sd12] = await simulate(page, 200);
+    assert.equal(formula12, 64.0);
+    assert.ok(Math.abs(mean12 - formula12) <= 1.5, `mean ${mean12} %`);
+    assert.ok(sd12 >= 5 && sd12 <= 12, `sd ${sd12} pp`);
+    assert.deepEqual(errors, []);
+  });
+
+  test('an Erlang C queue that cannot keep up gets a message, not a run; the page stays usable', async (t) => {
+    const { page, errors } = await ctx.openApp(t, { locale: 'zh-CN' });
+    await page.getByTestId('reverse').check();
+    await type(page, 'agents', '30'); // 33.3 Erlangs
+    await page.getByTestId('nav-learn').click();
+    await page.getByTestId('sim-run').click();
+    await page.getByTestId('sim-problem').waitFor();
+    assert.equal(await text(page, 'sim-problem'), 'N ≤ A：坐席处理不过来，Erlang C 的队列无限增长，无法计算服务水平。');
+    assert.equal(await page.getByTestId('sim-mean').count(), 0);
+    assert.equal(await page.locator('.steps > li').count(), 9);
+    assert.deepEqual(errors, []);
+  });
+});
