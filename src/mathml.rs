@@ -30,3 +30,6 @@ pub fn result(shown: &str) -> String {
 pub fn math(parts: &[String]) -> String {
     format!("<math display=\"block\">{}</math>", parts.concat())
 }
+pub fn msub(base: &str, index: &str) -> String {
+    format!("<msub><mi>{base}</mi><mi>{index}</mi></msub>")
+}

@@ -11,6 +11,8 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use miniz_oxide::deflate::compress_to_vec;
 use miniz_oxide::inflate::decompress_to_vec_with_limit;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 
 use crate::model::scenario::{valid_name, Scenario};
 
@@ -32,15 +34,31 @@ pub enum LinkError {
 
 /// The payload for `scenario`.
 pub fn encode(scenario: &Scenario) -> String {
-    let json = serde_json::to_vec(scenario).unwrap_or_default();
+    encode_value(scenario)
+}
+
+/// The scenario in `payload` (the text after `#s=`).
+pub fn decode(payload: &str) -> Result<Scenario, LinkError> {
+    let scenario: Scenario = decode_value(payload)?;
+    if valid_name(&scenario.name) && scenario.inputs.is_valid() {
+        Ok(scenario)
+    } else {
+        Err(LinkError::Invalid)
+    }
+}
+
+/// The payload of any value in the link format (scenarios, exercises).
+pub fn encode_value<T: Serialize>(value: &T) -> String {
+    let json = serde_json::to_vec(value).unwrap_or_default();
     format!(
         "{LINK_VERSION}.{}",
         URL_SAFE_NO_PAD.encode(compress_to_vec(&json, 9))
     )
 }
 
-/// The scenario in `payload` (the text after `#s=`).
-pub fn decode(payload: &str) -> Result<Scenario, LinkError> {
+/// The value in `payload`, read with every limit of the link format; its
+/// own checks are the caller's.
+pub fn decode_value<T: DeserializeOwned>(payload: &str) -> Result<T, LinkError> {
     if payload.len() > MAX_PAYLOAD_CHARS {
         return Err(LinkError::TooLong);
     }
@@ -62,17 +80,17 @@ pub fn decode(payload: &str) -> Result<Scenario, LinkError> {
         .map_err(|_| LinkError::Malformed)?;
     let json = decompress_to_vec_with_limit(&compressed, MAX_JSON_BYTES)
         .map_err(|_| LinkError::Malformed)?;
-    let scenario: Scenario = serde_json::from_slice(&json).map_err(|_| LinkError::Invalid)?;
-    if valid_name(&scenario.name) && scenario.inputs.is_valid() {
-        Ok(scenario)
-    } else {
-        Err(LinkError::Invalid)
-    }
+    serde_json::from_slice(&json).map_err(|_| LinkError::Invalid)
 }
 
 /// The payload in a URL fragment, if it is a share link (`#s=…`).
 pub fn payload_of(hash: &str) -> Option<&str> {
     hash.strip_prefix("#s=")
+}
+
+/// The payload in a URL fragment, if it is an exercise link (`#x=…`).
+pub fn exercise_payload_of(hash: &str) -> Option<&str> {
+    hash.strip_prefix("#x=")
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ pub mod chart_table;
 pub mod currency_switch;
 pub mod curve_table;
 pub mod day_table;
+pub mod exercise_card;
 pub mod import_review;
 pub mod interval_import;
 pub mod intraday;

@@ -7,6 +7,7 @@ use ccplan_engine::staffing::Limit;
 
 use crate::components::show_math::ShowMath;
 use crate::i18n::{agents_text, grouped, labelled, limit_text, money, percent, seconds, text, Key};
+use crate::model::learn::{trunks, DEFAULT_MAX_BLOCKING};
 use crate::model::staffing::ModelChoice;
 use crate::store::use_store;
 
@@ -85,6 +86,12 @@ pub fn ResultsPanel() -> impl IntoView {
     });
     let cost = Signal::derive(move || {
         result().map_or_else(dash, |r| money(store.currency.get(), r.cost, 2))
+    });
+    // Lines for the calls talking and waiting, at most 1 % busy signals (step 5).
+    let lines = Signal::derive(move || {
+        result()
+            .and_then(|r| trunks(&r, DEFAULT_MAX_BLOCKING))
+            .map_or_else(dash, |t| grouped(f64::from(t.lines), 0))
     });
     let load = Signal::derive(move || {
         result().map_or_else(dash, |r| {
@@ -188,6 +195,7 @@ pub fn ResultsPanel() -> impl IntoView {
                 </Show>
                 <Figure label=Key::Occupancy test_id="occupancy" value=occupancy met=met(Limit::MaxOccupancy) />
                 <Figure label=Key::Load test_id="load" value=load />
+                <Figure label=Key::Lines test_id="lines" value=lines />
                 <Figure label=Key::AgentHours test_id="agent-hours" value=hours />
                 <Figure label=Key::Cost test_id="cost" value=cost />
             </dl>

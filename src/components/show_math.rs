@@ -8,7 +8,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::{grouped, money, percent, seconds, text, Key, Lang};
-use crate::mathml::{exp, frac, math, mi, mn, mo, paren, result, row};
+use crate::mathml::{exp, frac, math, mi, mn, mo, msub, paren, result, row};
 use crate::model::math::{significant, worked, Worked};
 use crate::store::use_store;
 
@@ -201,6 +201,43 @@ fn formulas(lang: Lang, w: &Worked, currency: crate::i18n::Currency) -> Vec<Form
             });
         }
     }
+    if let Some(t) = w.trunks {
+        let queue = t.traffic_on_lines - a;
+        list.push(Formula {
+            card: "lines",
+            name: Key::MathLines,
+            general: math(&[
+                mi("L"),
+                eq(),
+                mi("min"),
+                row(&[
+                    mo("{"),
+                    mi("L"),
+                    mo(":"),
+                    mi("B"),
+                    paren(&[mi("L"), mo(","), mi("A"), mo("+"), msub("L", "q")]),
+                    mo("≤"),
+                    mn(&percent(t.max_blocking)),
+                    mo("}"),
+                ]),
+            ]),
+            substituted: math(&[
+                mi("A"),
+                mo("+"),
+                msub("L", "q"),
+                eq(),
+                n(a),
+                mo("+"),
+                n(queue),
+                eq(),
+                n(t.traffic_on_lines),
+                mo("⇒"),
+                mi("L"),
+                eq(),
+                result(&grouped(f64::from(t.lines), 0)),
+            ]),
+        });
+    }
     list.push(Formula {
         card: "fte",
         name: Key::MathFte,
@@ -268,6 +305,39 @@ fn formulas(lang: Lang, w: &Worked, currency: crate::i18n::Currency) -> Vec<Form
     list
 }
 
+/// The worked example of `w`: the symbols, the model's note and every
+/// formula with its numbers (also an exercise's worked solution).
+pub fn worked_view(lang: Lang, w: &Worked, currency: crate::i18n::Currency) -> impl IntoView {
+    let items = formulas(lang, w, currency)
+        .into_iter()
+        .map(|f| {
+            view! {
+                <div class="formula" data-formula=f.card>
+                    <p class="formula-name">{text(lang, f.name)}</p>
+                    <div inner_html=f.general></div>
+                    <div inner_html=f.substituted></div>
+                </div>
+            }
+        })
+        .collect_view();
+    let model_note = match (w.patience_s, w.metrics) {
+        (Some(patience), _) => Some(format!(
+            "{} {}{}",
+            text(lang, Key::MathErlangA),
+            seconds(lang, patience),
+            text(lang, Key::MathErlangASums)
+        )),
+        (None, None) => Some(text(lang, Key::MathUnstable).to_string()),
+        (None, Some(_)) => None,
+    };
+    view! {
+        <p class="help">{text(lang, Key::MathSymbols)}</p>
+        <p class="help">{format!("{} N = {}.", text(lang, Key::MathRequired), grouped(w.agents, 0))}</p>
+        {model_note.map(|note| view! { <p class="help" data-testid="math-model">{note}</p> })}
+        {items}
+    }
+}
+
 #[component]
 pub fn ShowMath() -> impl IntoView {
     let store = use_store();
@@ -281,37 +351,8 @@ pub fn ShowMath() -> impl IntoView {
         })
     };
     let body = move || {
-        let lang = lang.get();
         let w = worked_now()?;
-        let currency = store.currency.get();
-        let items = formulas(lang, &w, currency)
-            .into_iter()
-            .map(|f| {
-                view! {
-                    <div class="formula" data-formula=f.card>
-                        <p class="formula-name">{text(lang, f.name)}</p>
-                        <div inner_html=f.general></div>
-                        <div inner_html=f.substituted></div>
-                    </div>
-                }
-            })
-            .collect_view();
-        let model_note = match (w.patience_s, w.metrics) {
-            (Some(patience), _) => Some(format!(
-                "{} {}{}",
-                text(lang, Key::MathErlangA),
-                seconds(lang, patience),
-                text(lang, Key::MathErlangASums)
-            )),
-            (None, None) => Some(text(lang, Key::MathUnstable).to_string()),
-            (None, Some(_)) => None,
-        };
-        Some(view! {
-            <p class="help">{text(lang, Key::MathSymbols)}</p>
-            <p class="help">{format!("{} N = {}.", text(lang, Key::MathRequired), grouped(w.agents, 0))}</p>
-            {model_note.map(|note| view! { <p class="help" data-testid="math-model">{note}</p> })}
-            {items}
-        })
+        Some(worked_view(lang.get(), &w, store.currency.get()))
     };
     view! {
         <details class="show-math" data-testid="show-math">

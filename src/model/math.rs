@@ -5,6 +5,7 @@
 use ccplan_engine::erlang_b;
 use ccplan_engine::staffing::Metrics;
 
+use crate::model::learn::{trunks, Trunks, DEFAULT_MAX_BLOCKING};
 use crate::model::staffing::{IntervalResult, ModelChoice, StaffingInputs};
 
 /// The inputs and results of one interval, as the formulas name them.
@@ -33,6 +34,8 @@ pub struct Worked {
     pub scheduled_fte: f64,
     pub agent_hours: f64,
     pub cost: f64,
+    /// Lines for the calls talking and waiting (Erlang B), when there are figures.
+    pub trunks: Option<Trunks>,
 }
 
 /// The worked example of `result`, computed for `inputs`.
@@ -53,6 +56,7 @@ pub fn worked(inputs: &StaffingInputs, result: &IntervalResult) -> Worked {
         scheduled_fte: result.scheduled_fte,
         agent_hours: result.agent_hours,
         cost: result.cost,
+        trunks: trunks(result, DEFAULT_MAX_BLOCKING),
     }
 }
 

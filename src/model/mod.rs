@@ -13,11 +13,13 @@
 //! | `scenario` | the saved form `Inputs`, `Scenario`, scenario-list operations |
 //! | `example` | the built-in example |
 //! | `compare` | scenarios side by side |
+//! | `exercise` | classroom exercises: situation, question, the figure asked; answers computed, never carried |
 //! | `learn` | the Learn page's live numbers: scale, pooling, trunks, C beside A |
 //! | `math` | the worked example behind the staffing answer ("show the math") |
 
 pub mod compare;
 pub mod example;
+pub mod exercise;
 pub mod fields;
 pub mod learn;
 pub mod limits;

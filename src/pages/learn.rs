@@ -6,13 +6,17 @@
 
 use leptos::prelude::*;
 
+use crate::components::exercise_card::{asked_key, ExerciseCard};
 use crate::components::simulated_days::SimulatedDays;
 use crate::i18n::{
     agents_text, grouped, labelled, limit_text, money, percent, seconds, text, Key, Lang, GLOSSARY,
 };
 use crate::mathml::{exp, frac, math, mi, mn, mo, paren};
+use crate::model::exercise::{built_in, Asked, Exercise};
 use crate::model::learn::{c_versus_a, pooling, scale_table, trunks, DEFAULT_MAX_BLOCKING};
 use crate::model::staffing::{IntervalResult, StaffingInputs};
+use crate::share::{decode_value, exercise_payload_of};
+use crate::store::route::current_hash;
 use crate::store::use_store;
 
 /// One of the nine steps.
@@ -404,8 +408,65 @@ pub fn LearnPage() -> impl IntoView {
             )
             .collect_view()
     };
+    // An exercise link (`#x=…`): read now and whenever the fragment changes.
+    let hash = RwSignal::new(current_hash());
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| hash.set(current_hash()));
+    on_cleanup(move || listener.remove());
+    let from_link = move || {
+        let hash = hash.get();
+        let payload = exercise_payload_of(&hash)?;
+        Some(
+            decode_value::<Exercise>(payload)
+                .ok()
+                .filter(Exercise::is_valid),
+        )
+    };
+    let linked = move || {
+        from_link().map(|found| match found {
+            Some(exercise) => {
+                let question = exercise.question.clone();
+                view! {
+                    <section class="panel exercise-from-link">
+                        <h2>{move || text(lang.get(), Key::ExerciseFromLink)}</h2>
+                        <ExerciseCard exercise=exercise question=Signal::derive(move || question.clone()) test_id="linked-exercise".to_string() />
+                    </section>
+                }
+                .into_any()
+            }
+            None => view! {
+                <p class="message error" data-testid="exercise-link-bad">{move || text(lang.get(), Key::ExerciseLinkBad)}</p>
+            }
+            .into_any(),
+        })
+    };
+    let built_ins = move || {
+        built_in()
+            .into_iter()
+            .enumerate()
+            .map(|(i, (key, exercise))| {
+                view! {
+                    <ExerciseCard exercise=exercise question=Signal::derive(move || text(lang.get(), key).to_string()) test_id=format!("exercise-{}", i + 1) />
+                }
+            })
+            .collect_view()
+    };
+    // The trainer's form: a question about the current inputs, as a link.
+    let question = RwSignal::new(String::new());
+    let asked = RwSignal::new(Asked::RequiredAgents);
+    let made = RwSignal::new(None::<Option<String>>);
+    let make = move |_| {
+        let exercise = Exercise {
+            question: question.get_untracked().trim().to_string(),
+            asked: asked.get_untracked(),
+            inputs: store.staffing.get_untracked(),
+        };
+        made.set(Some(
+            exercise.is_valid().then(|| store.exercise_url(&exercise)),
+        ));
+    };
     view! {
         <div class="page learn-page">
+            {linked}
             <section class="panel">
                 <h2>{move || text(lang.get(), Key::LearnTitle)}</h2>
                 <p>{move || text(lang.get(), Key::LearnIntro)}</p>
@@ -422,6 +483,37 @@ pub fn LearnPage() -> impl IntoView {
             <section class="panel">
                 <h2>{move || text(lang.get(), Key::LearnCVersusATitle)}</h2>
                 <div class="table-scroll" tabindex="0">{c_and_a}</div>
+            </section>
+            <section class="panel" data-testid="exercises">
+                <h2>{move || text(lang.get(), Key::ExercisesTitle)}</h2>
+                <p>{move || text(lang.get(), Key::ExercisesIntro)}</p>
+                <div class="exercise-list">{built_ins}</div>
+                <h3>{move || text(lang.get(), Key::ExerciseWrite)}</h3>
+                <div class="exercise-form">
+                    <label for="exercise-question">{move || text(lang.get(), Key::ExerciseQuestion)}</label>
+                    <textarea id="exercise-question" data-testid="exercise-question-input" rows="3" maxlength="600"
+                        prop:value=move || question.get()
+                        on:input=move |ev| { question.set(event_target_value(&ev)); made.set(None); }></textarea>
+                    <label for="exercise-asked">{move || text(lang.get(), Key::ExerciseAsked)}</label>
+                    <select id="exercise-asked" data-testid="exercise-asked" on:change=move |ev| {
+                        if let Some(a) = Asked::from_code(&event_target_value(&ev)) { asked.set(a); made.set(None); }
+                    }>
+                        {Asked::ALL.into_iter().map(|a| view! {
+                            <option value=a.code() selected=move || asked.get() == a>{move || text(lang.get(), asked_key(a))}</option>
+                        }).collect_view()}
+                    </select>
+                    <button type="button" data-testid="exercise-make" on:click=make>{move || text(lang.get(), Key::ExerciseMake)}</button>
+                    {move || made.get().map(|link| match link {
+                        Some(url) => view! {
+                            <input type="text" readonly data-testid="exercise-link" prop:value=url.clone() on:focus=move |ev| {
+                                use wasm_bindgen::JsCast;
+                                if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) { input.select(); }
+                            } />
+                            <a href=url data-testid="exercise-open">{move || text(lang.get(), Key::ExerciseOpen)}</a>
+                        }.into_any(),
+                        None => view! { <p class="message error" data-testid="exercise-cannot">{move || text(lang.get(), Key::ExerciseCannot)}</p> }.into_any(),
+                    })}
+                </div>
             </section>
             <section class="panel">
                 <h2>{move || text(lang.get(), Key::LearnGlossary)}</h2>

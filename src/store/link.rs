@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::route::current_hash;
 use super::Store;
+use crate::model::exercise::Exercise;
 use crate::model::scenario::Scenario;
 use crate::share;
 
@@ -31,17 +32,26 @@ impl Store {
             name: name.to_string(),
             inputs: self.inputs(),
         };
-        let base = web_sys::window()
-            .and_then(|w| {
-                let location = w.location();
-                Some(format!(
-                    "{}{}{}",
-                    location.origin().ok()?,
-                    location.pathname().ok()?,
-                    location.search().ok()?
-                ))
-            })
-            .unwrap_or_default();
-        format!("{base}#s={}", share::encode(&scenario))
+        format!("{}#s={}", page_url(), share::encode(&scenario))
     }
+
+    /// The link that opens `exercise` for a student (`#x=…`).
+    pub fn exercise_url(self, exercise: &Exercise) -> String {
+        format!("{}#x={}", page_url(), share::encode_value(exercise))
+    }
+}
+
+/// This page's address without its fragment.
+fn page_url() -> String {
+    web_sys::window()
+        .and_then(|w| {
+            let location = w.location();
+            Some(format!(
+                "{}{}{}",
+                location.origin().ok()?,
+                location.pathname().ok()?,
+                location.search().ok()?
+            ))
+        })
+        .unwrap_or_default()
 }

@@ -15,7 +15,7 @@ impl Route {
             Route::Scorecard
         } else if hash.starts_with("#/compare") {
             Route::Compare
-        } else if hash.starts_with("#/learn") {
+        } else if hash.starts_with("#/learn") || hash.starts_with("#x=") {
             Route::Learn
         } else {
             Route::Staffing
@@ -58,6 +58,8 @@ mod tests {
             assert_eq!(Route::from_hash(route.hash()), route);
         }
         assert_eq!(Route::from_hash("#s=1.abc"), Route::Staffing);
+        // An exercise link opens on the Learn page.
+        assert_eq!(Route::from_hash("#x=1.abc"), Route::Learn);
         assert_eq!(Route::from_hash(""), Route::Staffing);
     }
 }

@@ -162,3 +162,18 @@ if __name__ == '__main__':
     within = sum(v * c_metrics(50, mpf(v) * 300 / 1800, 300, 20)['sl'] for v in week)
     print('reverse day, 50 agents: volume', sum(week), 'sl', pct(within / sum(week)), 'agent-hours', 50 * 0.5 * 24,
           f'paid {50 * 0.5 * 24 / 0.7:.1f}')
+
+    # learn.test.mjs: trunks for the defaults (33.3 Erlangs, 40 agents): lines
+    # carry the calls talking and waiting, A + Lq with Lq = P(wait)·A/(N − A);
+    # the fewest lines with Erlang B blocking <= 1 % (B by its recursion).
+    a = mpf(200) * 300 / 1800
+    m = c_metrics(40, a, 300, 20)
+    on_lines = a + m['pw'] * a / (40 - a)
+    b, lines = mpf(1), 0
+    while b > mpf('0.01'):
+        lines += 1
+        b = on_lines * b / (lines + on_lines * b)
+    print('trunks for the defaults: traffic on lines', f'{float(on_lines):.2f}', 'lines', lines)
+    # Simulated days (learn.test.mjs): Erlang C at 10 Erlangs, AHT 180 s.
+    for n in (14, 12):
+        print('10 E, AHT 180 s,', n, 'agents: sl', pct(c_metrics(n, 10, 180, 20)['sl']))

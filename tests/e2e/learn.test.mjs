@@ -3,7 +3,7 @@
 // exactly the figure its card shows.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, eventually, text, type, saveScreenshot, VIEWPORTS, CONCURRENCY } from './harness.mjs';
+import { useSite, eventually, text, type, saveScreenshot, assertNoBadNumbers, VIEWPORTS, CONCURRENCY } from './harness.mjs';
 
 const ctx = useSite('/');
 
@@ -32,20 +32,23 @@ describe('show the math', { concurrency: CONCURRENCY }, () => {
     const { page, errors } = await ctx.openApp(t);
     await page.getByTestId('show-math').locator('summary').click();
     assert.deepEqual(await expectEndsInCards(page),
-      ['load', 'p-wait', 'service-level', 'asa', 'occupancy', 'fte', 'agent-hours', 'cost']);
+      ['load', 'p-wait', 'service-level', 'asa', 'occupancy', 'lines', 'fte', 'agent-hours', 'cost']);
+    // Trunks (step 5): 33.33 + Lq = 34.29 Erlangs on the lines need 46 for at most 1 % busy (expected.py).
+    assert.equal(await text(page, 'lines'), '46');
+    assert.match(await page.locator('[data-formula="lines"]').textContent(), /34\.29⇒L=46$/);
     // 200 contacts × 300 s over 1 800 s; 40 agents (the occupancy cap decides).
     assert.equal(await text(page, 'load'), '33.33 Erlangs');
     assert.match(await page.locator('[data-formula="load"]').textContent(), /200×3001,800=33\.33 Erlangs/);
-    const erlangB = await page.locator('.formula').filter({ hasText: 'Erlang B' }).textContent();
+    const erlangB = await page.locator('.formula').filter({ hasText: 'by its recursion' }).textContent();
     assert.match(erlangB, /B\(40,33\.33\)=0\.\d{4}/);
 
     await type(page, 'volume', '250');
     await eventually(async () => assert.equal(await text(page, 'load'), '41.67 Erlangs'));
-    assert.equal((await expectEndsInCards(page)).length, 8);
+    assert.equal((await expectEndsInCards(page)).length, 9);
 
     await page.getByTestId('lang').selectOption('zh');
     await eventually(async () => assert.equal(await page.locator('[data-testid="show-math"] summary').textContent(), '显示计算过程'));
-    assert.equal((await expectEndsInCards(page)).length, 8);
+    assert.equal((await expectEndsInCards(page)).length, 9);
     assert.ok((await page.locator('.formula-name').allTextContents()).includes('平均应答速度'));
     assert.deepEqual(errors, []);
   });
@@ -56,7 +59,7 @@ describe('show the math', { concurrency: CONCURRENCY }, () => {
     await page.getByTestId('model').selectOption('erlang_a');
     await eventually(async () => assert.match(await text(page, 'math-model'), /patience is exponential with mean 120\.0 s\. .*sums the queue's states exactly/));
     assert.match(await text(page, 'math-model'), /Erlang C, which ignores abandonment, understates the service level/);
-    assert.deepEqual(await expectEndsInCards(page), ['load', 'occupancy', 'fte', 'agent-hours', 'cost']);
+    assert.deepEqual(await expectEndsInCards(page), ['load', 'occupancy', 'lines', 'fte', 'agent-hours', 'cost']);
 
     await page.getByTestId('model').selectOption('erlang_c');
     await page.getByTestId('reverse').check();
@@ -190,6 +193,76 @@ describe('simulated days beside the formula', { concurrency: CONCURRENCY }, () =
     assert.equal(await text(page, 'sim-problem'), 'N ≤ A：坐席处理不过来，Erlang C 的队列无限增长，无法计算服务水平。');
     assert.equal(await page.getByTestId('sim-mean').count(), 0);
     assert.equal(await page.locator('.steps > li').count(), 9);
+    assert.deepEqual(errors, []);
+  });
+});
+
+describe('classroom exercises', { concurrency: CONCURRENCY }, () => {
+  test('a trainer writes one from the current inputs; a student opens the link, answers and sees the worked solution', async (t) => {
+    const trainer = await ctx.openApp(t);
+    await type(trainer.page, 'volume', '100');
+    await type(trainer.page, 'aht', '180');
+    await eventually(async () => assert.equal(await text(trainer.page, 'required-agents'), '14'));
+    await trainer.page.getByTestId('nav-learn').click();
+    // Nothing to make before there is a question.
+    await trainer.page.getByTestId('exercise-make').click();
+    await trainer.page.getByTestId('exercise-cannot').waitFor();
+    await trainer.page.getByTestId('exercise-question-input').click();
+    await trainer.page.keyboard.type('How many agents for <b>80/20</b>?');
+    await trainer.page.getByTestId('exercise-asked').selectOption('required_agents');
+    await trainer.page.getByTestId('exercise-make').click();
+    const link = await trainer.page.getByTestId('exercise-link').inputValue();
+    assert.match(link, /#x=1\.[A-Za-z0-9_-]+$/);
+    assert.doesNotMatch(link, /14/, 'the answer is not in the link');
+
+    const student = await ctx.openApp(t, { locale: 'zh-CN', viewport: VIEWPORTS.phone });
+    await student.page.goto(link);
+    const card = student.page.getByTestId('linked-exercise');
+    await card.waitFor();
+    // The question is text: the markup shows, nothing is made of it.
+    assert.equal(await card.getByTestId('exercise-question').textContent(), 'How many agents for <b>80/20</b>?');
+    assert.equal(await card.locator('b').count(), 0);
+    const answer = card.getByTestId('exercise-answer');
+    await answer.click();
+    await student.page.keyboard.type('13');
+    await card.getByTestId('exercise-check').click();
+    assert.equal(await text(student.page, 'exercise-verdict'), '✗ 还不对——再试一次，或查看解题过程。');
+    await answer.click({ clickCount: 3 });
+    await student.page.keyboard.type('14');
+    await student.page.keyboard.press('Enter');
+    await eventually(async () => assert.equal(await card.getByTestId('exercise-verdict').textContent(), '✓ 正确： 14'));
+    // The worked solution: the same formulas, ending in the exercise's own figures.
+    await card.getByTestId('exercise-solution').locator('summary').click();
+    assert.equal(await card.getByTestId('exercise-answer-shown').textContent(), '所需坐席：14');
+    assert.match(await card.locator('[data-formula="load"] .result').textContent(), /^10\.00 爱尔兰$/);
+    assert.match(await card.locator('[data-formula="service-level"] .result').textContent(), /^88\.8 %$/);
+    // The student's own inputs were not touched.
+    await student.page.getByTestId('nav-staffing').click();
+    assert.equal(await text(student.page, 'required-agents'), '40');
+    assert.deepEqual([...trainer.errors, ...student.errors], []);
+  });
+
+  test('built-in exercises answer from the engine; damaged and hostile links give a message, never a panic', async (t) => {
+    const { page, errors } = await ctx.openApp(t);
+    await page.getByTestId('nav-learn').click();
+    const first = page.getByTestId('exercise-1');
+    assert.match(await first.getByTestId('exercise-question').textContent(), /offered load, in Erlangs\?$/);
+    await first.getByTestId('exercise-answer').click();
+    await page.keyboard.type('10');
+    await first.getByTestId('exercise-check').click();
+    assert.equal(await first.getByTestId('exercise-verdict').textContent(), '✓ Right: 10.00');
+    const agents = page.getByTestId('exercise-2');
+    await agents.getByTestId('exercise-answer').click();
+    await page.keyboard.type('fourteen');
+    await agents.getByTestId('exercise-check').click();
+    assert.match(await agents.getByTestId('exercise-verdict').textContent(), /^Type a number/);
+
+    for (const bad of ['#x=garbage', '#x=1.!!!', '#x=2.AAAA', `#x=1.${'A'.repeat(9000)}`, '#x=1.eJyrVkrOz0nNTU3PzEvVK0gsSlWyUipLzClNVaoFAF5vCFI']) {
+      await page.goto(`${ctx.site.url}${bad}`);
+      await page.getByTestId('exercise-link-bad').waitFor();
+      assert.equal(await page.getByTestId('linked-exercise').count(), 0, bad);
+    }
+    await assertNoBadNumbers(page);
     assert.deepEqual(errors, []);
   });
 });

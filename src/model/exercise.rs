@@ -1,0 +1,279 @@
+//! Classroom exercises: a situation (the staffing inputs), a question in
+//! the trainer's words and the figure asked for. The answer is never in the
+//! link: the app computes it from the situation, so a student checks an
+//! answer against the same engine that gives the worked solution.
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::number::parse_number;
+use crate::model::staffing::{compute, IntervalResult, StaffingInputs};
+
+/// Longest question a link may carry, in characters.
+pub const MAX_QUESTION_CHARS: usize = 600;
+
+/// The figure an exercise asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Asked {
+    Load,
+    RequiredAgents,
+    ServiceLevel,
+    Asa,
+    Occupancy,
+    Fte,
+    Lines,
+}
+
+impl Asked {
+    pub const ALL: [Asked; 7] = [
+        Asked::Load,
+        Asked::RequiredAgents,
+        Asked::ServiceLevel,
+        Asked::Asa,
+        Asked::Occupancy,
+        Asked::Fte,
+        Asked::Lines,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Asked::Load => "load",
+            Asked::RequiredAgents => "required_agents",
+            Asked::ServiceLevel => "service_level",
+            Asked::Asa => "asa",
+            Asked::Occupancy => "occupancy",
+            Asked::Fte => "fte",
+            Asked::Lines => "lines",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Asked> {
+        Asked::ALL.into_iter().find(|a| a.code() == code)
+    }
+
+    /// How far an answer may be from the computed one and still be right:
+    /// whole numbers exactly, the rest to the last digit the page shows.
+    fn tolerance(self) -> f64 {
+        match self {
+            Asked::RequiredAgents | Asked::Lines => 0.0,
+            Asked::Load => 0.01,
+            Asked::ServiceLevel | Asked::Occupancy | Asked::Asa | Asked::Fte => 0.1,
+        }
+    }
+
+    /// Decimals of the answer as the page shows it.
+    pub fn decimals(self) -> usize {
+        match self {
+            Asked::RequiredAgents | Asked::Lines => 0,
+            Asked::Load => 2,
+            _ => 1,
+        }
+    }
+}
+
+/// An exercise as a link carries it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Exercise {
+    pub question: String,
+    pub asked: Asked,
+    pub inputs: StaffingInputs,
+}
+
+/// How a typed answer compares with the computed one.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Verdict {
+    Right,
+    Wrong,
+    /// Not a number.
+    Unreadable,
+}
+
+impl Exercise {
+    /// Whether a link's exercise may be shown: a question of sensible
+    /// length, inputs that pass every check stored data must pass, and a
+    /// figure that exists for them (an unstable queue has no service level).
+    pub fn is_valid(&self) -> bool {
+        let length = self.question.chars().count();
+        length > 0
+            && length <= MAX_QUESTION_CHARS
+            && !self.inputs.reverse
+            && self.inputs.is_valid()
+            && self.answer().is_some()
+    }
+
+    /// The interval's result for the situation.
+    pub fn result(&self) -> Option<IntervalResult> {
+        compute(&self.inputs).interval.ok()
+    }
+
+    /// The answer, in the unit the page shows (% for shares, s, agents…).
+    pub fn answer(&self) -> Option<f64> {
+        let r = self.result()?;
+        let m = r.metrics;
+        Some(match self.asked {
+            Asked::Load => r.traffic,
+            Asked::RequiredAgents => f64::from(r.required_agents),
+            Asked::ServiceLevel => m?.service_level * 100.0,
+            Asked::Asa => m?.asa_s,
+            Asked::Occupancy => m?.occupancy * 100.0,
+            Asked::Fte => r.scheduled_fte,
+            Asked::Lines => f64::from(
+                crate::model::learn::trunks(&r, crate::model::learn::DEFAULT_MAX_BLOCKING)?.lines,
+            ),
+        })
+    }
+
+    /// Checks a typed answer (`14`, `88.8`, `88,8`, `88.8 %`) against the
+    /// answer rounded as the page shows it.
+    pub fn check(&self, typed: &str) -> Verdict {
+        let cleaned = typed
+            .trim()
+            .trim_end_matches('%')
+            .trim_end_matches('s')
+            .trim();
+        let (Ok(value), Some(answer)) = (parse_number(cleaned), self.answer()) else {
+            return Verdict::Unreadable;
+        };
+        let scale = 10_f64.powi(self.asked.decimals() as i32);
+        let shown = (answer * scale).round() / scale;
+        if (value - shown).abs() <= self.asked.tolerance() + 1e-9 {
+            Verdict::Right
+        } else {
+            Verdict::Wrong
+        }
+    }
+}
+
+/// The built-in exercises, one per step ccplan computes (1–6), with their
+/// questions in the user's language chosen by the page.
+pub fn built_in() -> Vec<(crate::i18n::Key, Exercise)> {
+    use crate::i18n::Key;
+    let base = StaffingInputs {
+        volume: 100.0,
+        aht_s: 180.0,
+        sl_target_pct: 80.0,
+        sl_seconds: 20.0,
+        interval_min: 30.0,
+        ..StaffingInputs::default()
+    };
+    let exercise = |asked, inputs: StaffingInputs| Exercise {
+        question: String::new(),
+        asked,
+        inputs,
+    };
+    vec![
+        (Key::ExerciseLoad, exercise(Asked::Load, base.clone())),
+        (
+            Key::ExerciseAgents,
+            exercise(Asked::RequiredAgents, base.clone()),
+        ),
+        (
+            Key::ExerciseServiceLevel,
+            exercise(
+                Asked::ServiceLevel,
+                StaffingInputs {
+                    max_occupancy_pct: 100.0,
+                    sl_target_pct: 60.0,
+                    ..base.clone()
+                },
+            ),
+        ),
+        (Key::ExerciseLines, exercise(Asked::Lines, base.clone())),
+        (Key::ExerciseFte, exercise(Asked::Fte, base)),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::share::{decode_value, encode_value, LinkError};
+
+    fn exercise(asked: Asked) -> Exercise {
+        Exercise {
+            question: "How many agents?".into(),
+            asked,
+            inputs: StaffingInputs {
+                volume: 100.0,
+                aht_s: 180.0,
+                ..StaffingInputs::default()
+            },
+        }
+    }
+
+    #[test]
+    fn answers_are_computed_and_checked_as_shown() {
+        let agents = exercise(Asked::RequiredAgents);
+        assert_eq!(agents.answer(), Some(14.0));
+        assert_eq!(agents.check("14"), Verdict::Right);
+        assert_eq!(agents.check(" 14 "), Verdict::Right);
+        assert_eq!(agents.check("13"), Verdict::Wrong);
+        assert_eq!(agents.check("fourteen"), Verdict::Unreadable);
+        let sl = exercise(Asked::ServiceLevel);
+        assert_eq!(sl.check("88.8"), Verdict::Right);
+        assert_eq!(sl.check("88,8 %"), Verdict::Right);
+        assert_eq!(sl.check("88.9"), Verdict::Right);
+        assert_eq!(sl.check("89"), Verdict::Wrong);
+        let load = exercise(Asked::Load);
+        assert_eq!(load.check("10"), Verdict::Right);
+        assert!(Asked::ALL
+            .iter()
+            .all(|a| Asked::from_code(a.code()) == Some(*a)));
+    }
+
+    #[test]
+    fn built_in_exercises_have_answers() {
+        for (_, e) in built_in() {
+            let e = Exercise {
+                question: "q".into(),
+                ..e
+            };
+            assert!(e.is_valid(), "{:?}", e.asked);
+        }
+    }
+
+    #[test]
+    fn links_round_trip_and_hostile_ones_are_refused() {
+        let e = exercise(Asked::ServiceLevel);
+        let back: Exercise = decode_value(&encode_value(&e)).unwrap();
+        assert_eq!(back, e);
+        assert!(back.is_valid());
+        // Markup in the question is kept as text (the page shows it as text).
+        let markup = Exercise {
+            question: "<img src=x onerror=alert(1)>".into(),
+            ..e.clone()
+        };
+        assert!(decode_value::<Exercise>(&encode_value(&markup))
+            .unwrap()
+            .is_valid());
+        let refused = |bad: Exercise| !bad.is_valid();
+        assert!(refused(Exercise {
+            question: String::new(),
+            ..e.clone()
+        }));
+        assert!(refused(Exercise {
+            question: "x".repeat(MAX_QUESTION_CHARS + 1),
+            ..e.clone()
+        }));
+        let mut nan = e.clone();
+        nan.inputs.aht_s = -5.0;
+        assert!(refused(nan));
+        // Too few agents for Erlang C has no service level to ask about.
+        let mut reverse = e.clone();
+        reverse.inputs.reverse = true;
+        assert!(refused(reverse));
+        // Not an exercise at all, an unknown figure, damage.
+        assert_eq!(
+            decode_value::<Exercise>("1.AAAA"),
+            Err(LinkError::Malformed)
+        );
+        let unknown = encode_value(&serde_json::json!({
+            "question": "q", "asked": "salary", "inputs": StaffingInputs::default()
+        }));
+        assert_eq!(decode_value::<Exercise>(&unknown), Err(LinkError::Invalid));
+        let extra = encode_value(&serde_json::json!({
+            "question": "q", "asked": "fte", "inputs": StaffingInputs::default(), "answer": 3
+        }));
+        assert_eq!(decode_value::<Exercise>(&extra), Err(LinkError::Invalid));
+    }
+}
