@@ -114,3 +114,22 @@ pub fn read_picked_file(event: &web_sys::Event, on_read: impl FnOnce(Option<Stri
         on_read(text);
     });
 }
+
+/// `navigator.clipboard.writeText(text)`, looked up at run time: the
+/// clipboard is missing on insecure origins and in some browsers.
+pub fn copy_to_clipboard(text: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let clipboard = js_sys::Reflect::get(&window.navigator(), &JsValue::from_str("clipboard"))
+        .unwrap_or(JsValue::UNDEFINED);
+    if clipboard.is_undefined() || clipboard.is_null() {
+        return false;
+    }
+    let write = js_sys::Reflect::get(&clipboard, &JsValue::from_str("writeText"))
+        .unwrap_or(JsValue::UNDEFINED);
+    match write.dyn_ref::<js_sys::Function>() {
+        Some(function) => function.call1(&clipboard, &JsValue::from_str(text)).is_ok(),
+        None => false,
+    }
+}

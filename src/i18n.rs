@@ -215,6 +215,9 @@ pub enum Key {
     AxisMonth,
     AxisFte,
     AxisMoney,
+    CopyTable,
+    TableCopied,
+    TableNotCopied,
     ExerciseYourAnswer,
     ExerciseCheck,
     ExerciseRight,
@@ -936,6 +939,12 @@ pub fn text(lang: Lang, key: Key) -> &'static str {
         (Lang::Zh, ExerciseOpen) => "打开",
         (Lang::En, ExerciseCannot) => "These inputs cannot make an exercise: write a question, and turn reverse mode off (an exercise asks what the situation needs).",
         (Lang::Zh, ExerciseCannot) => "这些输入无法生成练习：请写下题目，并关闭反向模式（练习问的是该情况的需求）。",
+        (Lang::En, CopyTable) => "Copy the table",
+        (Lang::Zh, CopyTable) => "复制表格",
+        (Lang::En, TableCopied) => "Copied: paste it into a spreadsheet.",
+        (Lang::Zh, TableCopied) => "已复制：可粘贴到电子表格。",
+        (Lang::En, TableNotCopied) => "The browser would not copy: select the table and copy it.",
+        (Lang::Zh, TableNotCopied) => "浏览器未能复制：请选中表格后复制。",
         (Lang::En, AxisMoney) => "Cost",
         (Lang::Zh, AxisMoney) => "成本",
         (Lang::En, TargetBand) => "Target",
@@ -1253,37 +1262,73 @@ pub fn money(currency: Currency, value: f64, decimals: usize) -> String {
     }
 }
 
-/// The glossary (English / 简体中文), as the Learn page lists it.
-pub const GLOSSARY: [(&str, &str); 28] = [
-    ("service level", "服务水平"),
-    ("average handle time (AHT)", "平均处理时长"),
-    ("after-call work", "话后处理"),
-    ("talk time", "通话时长"),
-    ("average speed of answer (ASA)", "平均应答速度"),
-    ("abandon rate", "放弃率"),
-    ("answer rate", "接通率"),
-    ("occupancy", "坐席占用率"),
-    ("shrinkage", "缺勤/损耗率"),
-    ("full-time equivalent (FTE)", "全职人力当量"),
-    ("headcount", "人数"),
-    ("interval", "时段"),
-    ("forecast", "预测"),
-    ("staffing requirement", "人力需求"),
-    ("schedule", "排班"),
-    ("shift", "班次"),
-    ("agent / seat", "坐席"),
-    ("trunk / line", "中继线"),
-    ("offered load", "话务量"),
-    ("Erlang", "爱尔兰"),
-    ("first contact resolution (FCR)", "首次呼叫解决率"),
-    ("customer satisfaction (CSAT)", "客户满意度"),
-    ("net promoter score (NPS)", "净推荐值"),
-    ("cost per contact", "单位服务成本"),
-    ("attrition", "离职率"),
-    ("balanced scorecard", "平衡记分卡"),
-    ("what-if", "假设分析"),
-    ("scenario", "方案"),
+/// The glossary (English / 简体中文), as the Learn page lists it: an id
+/// for links (`#/learn?term=occupancy`), the English and the Chinese term.
+pub const GLOSSARY: [(&str, &str, &str); 28] = [
+    ("service-level", "service level", "服务水平"),
+    (
+        "average-handle-time",
+        "average handle time (AHT)",
+        "平均处理时长",
+    ),
+    ("after-call-work", "after-call work", "话后处理"),
+    ("talk-time", "talk time", "通话时长"),
+    (
+        "average-speed-of-answer",
+        "average speed of answer (ASA)",
+        "平均应答速度",
+    ),
+    ("abandon-rate", "abandon rate", "放弃率"),
+    ("answer-rate", "answer rate", "接通率"),
+    ("occupancy", "occupancy", "坐席占用率"),
+    ("shrinkage", "shrinkage", "缺勤/损耗率"),
+    (
+        "full-time-equivalent",
+        "full-time equivalent (FTE)",
+        "全职人力当量",
+    ),
+    ("headcount", "headcount", "人数"),
+    ("interval", "interval", "时段"),
+    ("forecast", "forecast", "预测"),
+    ("staffing-requirement", "staffing requirement", "人力需求"),
+    ("schedule", "schedule", "排班"),
+    ("shift", "shift", "班次"),
+    ("agent-seat", "agent / seat", "坐席"),
+    ("trunk-line", "trunk / line", "中继线"),
+    ("offered-load", "offered load", "话务量"),
+    ("erlang", "Erlang", "爱尔兰"),
+    (
+        "first-contact-resolution",
+        "first contact resolution (FCR)",
+        "首次呼叫解决率",
+    ),
+    (
+        "customer-satisfaction",
+        "customer satisfaction (CSAT)",
+        "客户满意度",
+    ),
+    ("net-promoter-score", "net promoter score (NPS)", "净推荐值"),
+    ("cost-per-contact", "cost per contact", "单位服务成本"),
+    ("attrition", "attrition", "离职率"),
+    ("balanced-scorecard", "balanced scorecard", "平衡记分卡"),
+    ("what-if", "what-if", "假设分析"),
+    ("scenario", "scenario", "方案"),
 ];
+
+/// The glossary entry a label's term is explained by, if any.
+pub fn glossary_term(label: Key) -> Option<&'static str> {
+    Some(match label {
+        Key::ServiceLevel => "service-level",
+        Key::Asa => "average-speed-of-answer",
+        Key::Abandon => "abandon-rate",
+        Key::Occupancy => "occupancy",
+        Key::ScheduledFte => "full-time-equivalent",
+        Key::Load => "offered-load",
+        Key::Lines => "trunk-line",
+        Key::RequiredAgents => "staffing-requirement",
+        _ => return None,
+    })
+}
 
 /// A chart's or a column's title for money, naming the currency (`Cost (¥)`).
 pub fn money_title(title: &str, currency: Currency) -> String {
@@ -1487,6 +1532,24 @@ pub fn month_label(month: ccplan_engine::capacity::Month) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_glossary_link_has_its_entry() {
+        for key in [
+            Key::ServiceLevel,
+            Key::Asa,
+            Key::Abandon,
+            Key::Occupancy,
+            Key::ScheduledFte,
+            Key::Load,
+            Key::Lines,
+            Key::RequiredAgents,
+        ] {
+            let term = glossary_term(key).unwrap();
+            assert!(GLOSSARY.iter().any(|(id, _, _)| *id == term), "{term}");
+        }
+        assert_eq!(glossary_term(Key::Cost), None);
+    }
 
     #[test]
     fn numbers_never_show_minus_zero() {

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::download::copy_to_clipboard;
 use crate::i18n::{text, Key};
 use crate::store::use_store;
 
@@ -22,11 +23,28 @@ where
     V: IntoView + 'static,
 {
     let lang = use_store().lang;
+    let table = NodeRef::<leptos::html::Table>::new();
+    let copied = RwSignal::new(None::<bool>);
+    // As the browser reads the table out (cells by tabs, rows by lines),
+    // which a spreadsheet pastes into cells.
+    let copy = move |_| {
+        if let Some(table) = table.get() {
+            copied.set(Some(copy_to_clipboard(&table.inner_text())));
+        }
+    };
     view! {
         <details class=format!("day-table {class}") data-testid=test_id>
             <summary>{move || text(lang.get(), title)}</summary>
+            <p class="row-buttons">
+                <button type="button" class="secondary small" data-testid=format!("{test_id}-copy") on:click=copy>
+                    {move || text(lang.get(), Key::CopyTable)}
+                </button>
+                {move || copied.get().map(|ok| view! {
+                    <span class="help" role="status">{text(lang.get(), if ok { Key::TableCopied } else { Key::TableNotCopied })}</span>
+                })}
+            </p>
             <div class="table-scroll">
-                <table>
+                <table node_ref=table>
                     <thead>
                         <tr>
                             {move || {

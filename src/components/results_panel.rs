@@ -6,7 +6,9 @@ use leptos::prelude::*;
 use ccplan_engine::staffing::Limit;
 
 use crate::components::show_math::ShowMath;
-use crate::i18n::{agents_text, grouped, labelled, limit_text, money, percent, seconds, text, Key};
+use crate::i18n::{
+    agents_text, glossary_term, grouped, labelled, limit_text, money, percent, seconds, text, Key,
+};
 use crate::model::learn::{trunks, DEFAULT_MAX_BLOCKING};
 use crate::model::staffing::ModelChoice;
 use crate::store::use_store;
@@ -36,7 +38,16 @@ fn Figure(
     };
     view! {
         <div class="figure" class:lead=lead>
-            <dt>{move || text(store.lang.get(), label)}</dt>
+            <dt>
+                {move || text(store.lang.get(), label)}
+                // The term explained in the Learn page's glossary.
+                {glossary_term(label).map(|term| view! {
+                    " "
+                    <a class="term-link" href=format!("#/learn?term={term}") data-term=term
+                        title=move || text(store.lang.get(), Key::LearnGlossary)
+                        aria-label=move || format!("{}: {}", text(store.lang.get(), Key::LearnGlossary), text(store.lang.get(), label))>"?"</a>
+                })}
+            </dt>
             <dd>
                 <span class="value" data-testid=test_id>{move || value.get()}</span>
                 {mark}

@@ -2,31 +2,11 @@
 //! where the browser allows it and always shown in a read-only field.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::JsCast;
 
+use crate::download::copy_to_clipboard;
 use crate::i18n::{text, Key};
 use crate::store::use_store;
-
-/// `navigator.clipboard.writeText(text)`, looked up at run time: the
-/// clipboard is missing on insecure origins and in some browsers.
-fn copy_to_clipboard(text: &str) -> bool {
-    let Some(window) = web_sys::window() else {
-        return false;
-    };
-    let clipboard = js_sys::Reflect::get(&window.navigator(), &JsValue::from_str("clipboard"))
-        .unwrap_or(JsValue::UNDEFINED);
-    if clipboard.is_undefined() || clipboard.is_null() {
-        return false;
-    }
-    let write = js_sys::Reflect::get(&clipboard, &JsValue::from_str("writeText"))
-        .unwrap_or(JsValue::UNDEFINED);
-    match write.dyn_ref::<js_sys::Function>() {
-        Some(function) => function.call1(&clipboard, &JsValue::from_str(text)).is_ok(),
-        None => false,
-    }
-}
-
-use wasm_bindgen::JsCast;
 
 #[component]
 pub fn ShareBox(#[prop(into)] name: Signal<String>) -> impl IntoView {

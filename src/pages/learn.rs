@@ -400,14 +400,6 @@ pub fn LearnPage() -> impl IntoView {
             <p class="help">{text(lang, Key::LearnCVersusABody)}</p>
         })
     };
-    let glossary = move || {
-        GLOSSARY
-            .iter()
-            .map(
-                |(en, zh)| view! { <div><dt lang="en">{*en}</dt><dd lang="zh-CN">{*zh}</dd></div> },
-            )
-            .collect_view()
-    };
     // An exercise link (`#x=…`): read now and whenever the fragment changes.
     let hash = RwSignal::new(current_hash());
     let listener = window_event_listener(leptos::ev::hashchange, move |_| hash.set(current_hash()));
@@ -420,6 +412,32 @@ pub fn LearnPage() -> impl IntoView {
                 .ok()
                 .filter(Exercise::is_valid),
         )
+    };
+    // A term asked for by a "?" link (`#/learn?term=occupancy`): marked, and
+    // scrolled to once the page has drawn it.
+    let asked_term = move || {
+        hash.get()
+            .split_once("?term=")
+            .map(|(_, term)| term.to_string())
+    };
+    Effect::new(move |_| {
+        if let Some(term) = asked_term() {
+            request_animation_frame(move || {
+                if let Some(entry) = document().get_element_by_id(&format!("term-{term}")) {
+                    entry.scroll_into_view();
+                }
+            });
+        }
+    });
+    let glossary = move || {
+        let asked = asked_term();
+        GLOSSARY
+            .iter()
+            .map(|(id, en, zh)| {
+                let marked = asked.as_deref() == Some(*id);
+                view! { <div id=format!("term-{id}") class:asked=marked data-term=*id><dt lang="en">{*en}</dt><dd lang="zh-CN">{*zh}</dd></div> }
+            })
+            .collect_view()
     };
     let linked = move || {
         from_link().map(|found| match found {

@@ -266,3 +266,45 @@ describe('classroom exercises', { concurrency: CONCURRENCY }, () => {
     assert.deepEqual(errors, []);
   });
 });
+
+describe('the glossary from the answer', { concurrency: CONCURRENCY }, () => {
+  test('a result card\'s "?" opens its term in the glossary, marked and in view, in both languages; Back returns', async (t) => {
+    const { page, errors } = await ctx.openApp(t, { viewport: VIEWPORTS.phone });
+    const terms = await page.locator('.results .term-link').evaluateAll((links) => links.map((a) => a.dataset.term));
+    assert.ok(['offered-load', 'occupancy', 'service-level', 'trunk-line'].every((term) => terms.includes(term)), terms.join());
+    await page.locator('.figure').filter({ has: page.getByTestId('occupancy') }).locator('.term-link').click();
+    await page.getByTestId('glossary').waitFor();
+    assert.match(page.url(), /#\/learn\?term=occupancy$/);
+    const entry = page.locator('#term-occupancy');
+    await eventually(async () => assert.equal(await entry.getAttribute('class'), 'asked'));
+    assert.deepEqual([await entry.locator('dt').textContent(), await entry.locator('dd').textContent()], ['occupancy', '坐席占用率']);
+    await eventually(async () => assert.ok(await entry.evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= innerHeight;
+    }), 'the entry is in view'));
+    assert.equal(await page.locator('.glossary .asked').count(), 1);
+    await page.goBack();
+    await page.getByTestId('required-agents').waitFor();
+    await page.getByTestId('lang').selectOption('zh');
+    await eventually(async () => assert.equal(
+      await page.locator('.figure').filter({ has: page.getByTestId('occupancy') }).locator('.term-link').getAttribute('aria-label'),
+      '术语表: 坐席占用率'));
+    assert.deepEqual(errors, []);
+  });
+});
+
+describe('the classic agents table', { concurrency: CONCURRENCY }, () => {
+  test('copies as tab-separated rows that a spreadsheet pastes into cells', async (t) => {
+    const { page, context, errors } = await ctx.openApp(t);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(ctx.site.url).origin });
+    await page.getByTestId('curve-table').locator('summary').click();
+    await page.getByTestId('curve-table-copy').click();
+    await eventually(async () => assert.equal(await page.getByTestId('curve-table').locator('[role="status"]').textContent(), 'Copied: paste it into a spreadsheet.'));
+    const rows = (await page.evaluate(() => navigator.clipboard.readText())).trim().split('\n').map((line) => line.split('\t'));
+    // expected.py: 40 agents 19.1 % / 87.8 % / 8.6 s / 83.3 %, chosen and first to meet the occupancy cap.
+    assert.deepEqual(rows.find((r) => r[0] === '40'), ['40', '19.1 %', '87.8 %', '8.6 s', '83.3 %', 'Chosen · first to meet occupancy ≤ 85 %']);
+    assert.equal(rows[0].length, 6);
+    assert.ok(rows.length > 10);
+    assert.deepEqual(errors, []);
+  });
+});
