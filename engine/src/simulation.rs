@@ -77,21 +77,14 @@ pub struct Summary {
 /// assert_eq!(run, simulate(&setup).unwrap()); // the same seed, the same days
 /// ```
 pub fn simulate(setup: &Setup) -> Result<Summary> {
-    let traffic = check_traffic(setup.traffic)?;
-    let aht_s = check_aht(setup.aht_s)?;
-    let model = setup.model.validate(aht_s)?;
-    let agents = check_agents(f64::from(setup.agents))?;
-    let target_s = check_threshold(setup.target_s)?;
+    let draws = Draws::checked(setup)?;
     let hours = check_range("day length (hours)", setup.hours, 0.01..=24.0)?;
     let days = check_range(
         "days",
         f64::from(setup.days),
         1.0..=f64::from(MAX_SIMULATED_DAYS),
     )?;
-    if model == Model::ErlangC && agents <= traffic && traffic > 0.0 {
-        return Err(Error::Agents(agents));
-    }
-    let calls = traffic / aht_s * hours * 3600.0 * days;
+    let calls = setup.traffic / setup.aht_s * hours * 3600.0 * days;
     if calls > MAX_SIMULATED_CALLS {
         return Err(Error::TooLarge {
             what: "simulated calls",
@@ -99,18 +92,13 @@ pub fn simulate(setup: &Setup) -> Result<Summary> {
             max: MAX_SIMULATED_CALLS,
         });
     }
+    let Draws {
+        handle,
+        patience,
+        arrivals,
+        target_s,
+    } = draws;
     let mut rng = ChaCha8Rng::seed_from_u64(setup.seed);
-    let handle = Exp::new(1.0 / aht_s).map_err(|_| Error::Aht(aht_s))?;
-    let patience = match model {
-        Model::ErlangC => None,
-        Model::ErlangA { patience_s } => {
-            Some(Exp::new(1.0 / patience_s).map_err(|_| Error::Patience(patience_s))?)
-        }
-    };
-    let arrivals = (traffic > 0.0)
-        .then(|| Exp::new(traffic / aht_s))
-        .transpose()
-        .map_err(|_| Error::Traffic(traffic))?;
     let day_s = hours * 3600.0;
     let list: Vec<Day> = (0..setup.days)
         .map(|_| {
@@ -144,6 +132,49 @@ pub fn simulate(setup: &Setup) -> Result<Summary> {
     })
 }
 
+/// The checked setup's random times: between arrivals, handle times and
+/// (Erlang A) patience.
+#[derive(Debug, Clone, Copy)]
+struct Draws {
+    handle: Exp<f64>,
+    patience: Option<Exp<f64>>,
+    /// `None` when nobody calls.
+    arrivals: Option<Exp<f64>>,
+    target_s: f64,
+}
+
+impl Draws {
+    /// Checks what both the day runs and the live queue need; under
+    /// Erlang C the agents must exceed the load, like the formula.
+    fn checked(setup: &Setup) -> Result<Self> {
+        let traffic = check_traffic(setup.traffic)?;
+        let aht_s = check_aht(setup.aht_s)?;
+        let model = setup.model.validate(aht_s)?;
+        let agents = check_agents(f64::from(setup.agents))?;
+        let target_s = check_threshold(setup.target_s)?;
+        if model == Model::ErlangC && agents <= traffic && traffic > 0.0 {
+            return Err(Error::Agents(agents));
+        }
+        let handle = Exp::new(1.0 / aht_s).map_err(|_| Error::Aht(aht_s))?;
+        let patience = match model {
+            Model::ErlangC => None,
+            Model::ErlangA { patience_s } => {
+                Some(Exp::new(1.0 / patience_s).map_err(|_| Error::Patience(patience_s))?)
+            }
+        };
+        let arrivals = (traffic > 0.0)
+            .then(|| Exp::new(traffic / aht_s))
+            .transpose()
+            .map_err(|_| Error::Traffic(traffic))?;
+        Ok(Draws {
+            handle,
+            patience,
+            arrivals,
+            target_s,
+        })
+    }
+}
+
 /// One day from empty: callers arriving until `day_s` are followed until
 /// they are answered or hang up (the last ones after closing time).
 fn one_day(
@@ -155,66 +186,208 @@ fn one_day(
     target_s: f64,
     day_s: f64,
 ) -> Day {
-    let mut day = Day::default();
-    let Some(arrivals) = arrivals else {
-        day.service_level = 1.0;
-        return day;
-    };
-    // When each busy agent becomes free (a min-heap of times as ordered bits:
-    // non-negative finite f64 order like their bit patterns).
-    let mut busy: BinaryHeap<Reverse<u64>> = BinaryHeap::new();
-    // Callers waiting: (arrival time, time they would hang up).
-    let mut waiting: VecDeque<(f64, f64)> = VecDeque::new();
-    let mut next_arrival = arrivals.sample(rng);
-    loop {
-        let next_free = busy.peek().map(|Reverse(bits)| f64::from_bits(*bits));
-        let arrival_due = next_arrival < day_s;
-        match next_free {
-            // An agent frees up first (or no more arrivals): serve the queue.
-            Some(free_at) if !arrival_due || free_at <= next_arrival => {
-                busy.pop();
-                let mut served = false;
-                while let Some((arrived, gives_up)) = waiting.pop_front() {
-                    if gives_up < free_at {
-                        day.abandoned += 1;
-                        continue;
-                    }
-                    if free_at - arrived <= target_s {
-                        day.answered_within_target += 1;
-                    }
-                    busy.push(Reverse((free_at + handle.sample(rng)).to_bits()));
-                    served = true;
-                    break;
-                }
-                if !served && !arrival_due && busy.is_empty() {
-                    break;
-                }
-            }
-            _ if arrival_due => {
-                let now = next_arrival;
-                day.offered += 1;
-                if busy.len() < agents as usize {
-                    day.answered_within_target += 1;
-                    busy.push(Reverse((now + handle.sample(rng)).to_bits()));
-                } else {
-                    let gives_up = patience.map_or(f64::INFINITY, |p| now + p.sample(rng));
-                    waiting.push_back((now, gives_up));
-                }
-                next_arrival = now + arrivals.sample(rng);
-            }
-            // No arrival due and nobody busy: whoever still waits hangs up.
-            _ => {
-                day.abandoned += waiting.len() as u32;
-                break;
-            }
-        }
-    }
+    let mut queue = Queue::empty(rng, arrivals, agents, day_s);
+    while queue.step(rng, handle, patience, target_s) {}
+    let mut day = queue.day;
     day.service_level = if day.offered > 0 {
         f64::from(day.answered_within_target) / f64::from(day.offered)
     } else {
         1.0
     };
     day
+}
+
+/// The queue between events: who is busy until when, who waits, and the
+/// tally so far. [`one_day`] runs it to the end of a day; [`LiveQueue`]
+/// runs it a little at a time, for a class to watch.
+#[derive(Debug, Clone)]
+struct Queue {
+    arrivals: Option<Exp<f64>>,
+    agents: u32,
+    /// Arrivals stop here (infinity: they never do).
+    close_s: f64,
+    now: f64,
+    next_arrival: f64,
+    /// When each busy agent becomes free (a min-heap of times as ordered
+    /// bits: non-negative finite f64s order like their bit patterns).
+    busy: BinaryHeap<Reverse<u64>>,
+    /// Callers waiting: (arrival time, time they would hang up).
+    waiting: VecDeque<(f64, f64)>,
+    day: Day,
+}
+
+impl Queue {
+    fn empty(rng: &mut ChaCha8Rng, arrivals: Option<Exp<f64>>, agents: u32, close_s: f64) -> Self {
+        let next_arrival = arrivals.map_or(f64::INFINITY, |a| a.sample(rng));
+        Queue {
+            arrivals,
+            agents,
+            close_s,
+            now: 0.0,
+            next_arrival,
+            busy: BinaryHeap::new(),
+            waiting: VecDeque::new(),
+            day: Day::default(),
+        }
+    }
+
+    /// When the next event happens (`None`: nothing will any more).
+    fn next_time(&self) -> Option<f64> {
+        let next_free = self.busy.peek().map(|Reverse(bits)| f64::from_bits(*bits));
+        let arrival = (self.next_arrival < self.close_s).then_some(self.next_arrival);
+        match (next_free, arrival) {
+            (Some(free), Some(arrival)) => Some(free.min(arrival)),
+            (free, arrival) => free.or(arrival),
+        }
+    }
+
+    /// Handles the next event; `false` once nothing is left to happen
+    /// (whoever still waits then has hung up).
+    fn step(
+        &mut self,
+        rng: &mut ChaCha8Rng,
+        handle: Exp<f64>,
+        patience: Option<Exp<f64>>,
+        target_s: f64,
+    ) -> bool {
+        let next_free = self.busy.peek().map(|Reverse(bits)| f64::from_bits(*bits));
+        let arrival_due = self.next_arrival < self.close_s && self.arrivals.is_some();
+        match next_free {
+            // An agent frees up first (or no more arrivals): serve the queue.
+            Some(free_at) if !arrival_due || free_at <= self.next_arrival => {
+                self.now = free_at;
+                self.busy.pop();
+                while let Some((arrived, gives_up)) = self.waiting.pop_front() {
+                    if gives_up < free_at {
+                        self.day.abandoned += 1;
+                        continue;
+                    }
+                    if free_at - arrived <= target_s {
+                        self.day.answered_within_target += 1;
+                    }
+                    self.busy
+                        .push(Reverse((free_at + handle.sample(rng)).to_bits()));
+                    break;
+                }
+                true
+            }
+            _ if arrival_due => {
+                let now = self.next_arrival;
+                self.now = now;
+                self.day.offered += 1;
+                if self.busy.len() < self.agents as usize {
+                    self.day.answered_within_target += 1;
+                    self.busy
+                        .push(Reverse((now + handle.sample(rng)).to_bits()));
+                } else {
+                    let gives_up = patience.map_or(f64::INFINITY, |p| now + p.sample(rng));
+                    self.waiting.push_back((now, gives_up));
+                }
+                if let Some(arrivals) = self.arrivals {
+                    self.next_arrival = now + arrivals.sample(rng);
+                }
+                true
+            }
+            // No arrival due and nobody busy: whoever still waits hangs up.
+            _ => {
+                self.day.abandoned += self.waiting.len() as u32;
+                self.waiting.clear();
+                false
+            }
+        }
+    }
+}
+
+/// What a class sees of a running queue at one moment.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Snapshot {
+    /// Simulated seconds since the start.
+    pub time_s: f64,
+    pub agents: u32,
+    pub busy: u32,
+    /// Callers waiting now (those whose patience has run out are gone).
+    pub waiting: u32,
+    pub offered: u32,
+    pub answered_within_target: u32,
+    /// Callers who hung up so far.
+    pub abandoned: u32,
+}
+
+/// A queue that never closes, run a slice at a time (for the animation).
+#[derive(Debug, Clone)]
+pub struct LiveQueue {
+    rng: ChaCha8Rng,
+    handle: Exp<f64>,
+    patience: Option<Exp<f64>>,
+    target_s: f64,
+    queue: Queue,
+    /// Where the clock stands (events up to here are done).
+    clock_s: f64,
+}
+
+impl LiveQueue {
+    /// Checks `setup` like [`simulate`] (its days and hours are not used).
+    pub fn new(setup: &Setup) -> Result<Self> {
+        let Draws {
+            handle,
+            patience,
+            arrivals,
+            target_s,
+        } = Draws::checked(setup)?;
+        let mut rng = ChaCha8Rng::seed_from_u64(setup.seed);
+        let queue = Queue::empty(&mut rng, arrivals, setup.agents, f64::INFINITY);
+        Ok(LiveQueue {
+            rng,
+            handle,
+            patience,
+            target_s,
+            queue,
+            clock_s: 0.0,
+        })
+    }
+
+    /// Moves the clock on by `seconds`, handling at most `max_events`
+    /// events (the clock then stops at the last one handled), so a frame
+    /// never takes long however fast the class watches. Returns the events
+    /// handled.
+    pub fn advance(&mut self, seconds: f64, max_events: usize) -> usize {
+        let until = self.clock_s + seconds.max(0.0);
+        let mut handled = 0;
+        while handled < max_events {
+            match self.queue.next_time() {
+                Some(t) if t <= until => {
+                    self.queue
+                        .step(&mut self.rng, self.handle, self.patience, self.target_s);
+                    handled += 1;
+                }
+                _ => {
+                    self.clock_s = until;
+                    return handled;
+                }
+            }
+        }
+        self.clock_s = self.queue.now;
+        handled
+    }
+
+    pub fn snapshot(&self) -> Snapshot {
+        let now = self.clock_s;
+        let gone = self
+            .queue
+            .waiting
+            .iter()
+            .filter(|(_, gives_up)| *gives_up < now)
+            .count() as u32;
+        Snapshot {
+            time_s: now,
+            agents: self.queue.agents,
+            busy: self.queue.busy.len() as u32,
+            waiting: self.queue.waiting.len() as u32 - gone,
+            offered: self.queue.day.offered,
+            answered_within_target: self.queue.day.answered_within_target,
+            abandoned: self.queue.day.abandoned + gone,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -321,5 +494,37 @@ mod tests {
             .iter()
             .all(|d| d.offered == 0 && d.service_level == 1.0));
         assert_eq!(quiet.sd, 0.0);
+    }
+
+    #[test]
+    fn a_live_queue_moves_a_slice_at_a_time_and_never_runs_away() {
+        let watched = setup(11, Model::ErlangA { patience_s: 120.0 });
+        let mut live = LiveQueue::new(&watched).unwrap();
+        let start = live.snapshot();
+        assert_eq!(
+            (start.time_s, start.busy, start.waiting, start.offered),
+            (0.0, 0, 0, 0)
+        );
+        // An hour in slices of a minute: about 200 calls (10 Erlangs / 180 s).
+        for _ in 0..60 {
+            live.advance(60.0, 10_000);
+            let s = live.snapshot();
+            assert!(s.busy <= s.agents);
+            assert!(s.answered_within_target + s.abandoned + s.waiting <= s.offered);
+        }
+        let hour = live.snapshot();
+        assert!((hour.time_s - 3600.0).abs() < 1e-9);
+        assert!((150..260).contains(&hour.offered), "{}", hour.offered);
+        // A bounded slice stops the clock at its last event.
+        let before = live.snapshot().time_s;
+        assert_eq!(live.advance(1e9, 5), 5);
+        assert!(live.snapshot().time_s > before && live.snapshot().time_s < before + 1e9);
+        // The same seed, the same queue.
+        let mut again = LiveQueue::new(&watched).unwrap();
+        for _ in 0..60 {
+            again.advance(60.0, 10_000);
+        }
+        assert_eq!(again.snapshot(), hour);
+        assert!(LiveQueue::new(&setup(5, Model::ErlangC)).is_err());
     }
 }

@@ -14,6 +14,7 @@ pub mod intraday;
 pub mod kpi_entry;
 pub mod lang_switch;
 pub mod link_notice;
+pub mod live_queue;
 pub mod monthly_chart;
 pub mod nav;
 pub mod number_box;

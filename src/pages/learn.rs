@@ -7,6 +7,7 @@
 use leptos::prelude::*;
 
 use crate::components::exercise_card::{asked_key, ExerciseCard};
+use crate::components::live_queue::LiveQueueView;
 use crate::components::simulated_days::SimulatedDays;
 use crate::i18n::{
     agents_text, grouped, labelled, limit_text, money, percent, seconds, text, Key, Lang, GLOSSARY,
@@ -493,6 +494,10 @@ pub fn LearnPage() -> impl IntoView {
             <section class="panel">
                 <h2>{move || text(lang.get(), Key::LearnScaleTitle)}</h2>
                 {scale}
+            </section>
+            <section class="panel">
+                <h2>{move || text(lang.get(), Key::LiveQueueTitle)}</h2>
+                <LiveQueueView />
             </section>
             <section class="panel">
                 <h2>{move || text(lang.get(), Key::SimTitle)}</h2>

@@ -308,3 +308,40 @@ describe('the classic agents table', { concurrency: CONCURRENCY }, () => {
     assert.deepEqual(errors, []);
   });
 });
+
+describe('the queue a class can watch', { concurrency: CONCURRENCY }, () => {
+  test('plays at the chosen speed, pauses where it is, starts again; with too few agents under Erlang A callers hang up', async (t) => {
+    const { page, errors } = await ctx.openApp(t);
+    await page.getByTestId('reverse').check();
+    await type(page, 'agents', '30'); // 33.3 Erlangs: too few
+    await page.getByTestId('model').selectOption('erlang_a');
+    await page.getByTestId('nav-learn').click();
+    await page.getByTestId('live-speed').selectOption('300');
+    await page.getByTestId('live-play').click();
+    const seconds = async () => (await text(page, 'live-clock')).split(':').reduce((total, part) => total * 60 + Number(part), 0);
+    await eventually(async () => assert.ok(await seconds() >= 600, `${await text(page, 'live-clock')}`), { timeout: 20_000 });
+    await eventually(async () => assert.ok(Number(await text(page, 'live-abandoned')) > 0, 'callers hung up'));
+    assert.equal(await text(page, 'live-busy'), '30 / 30', 'every agent busy with too few agents');
+    await page.getByTestId('live-play').click(); // pause
+    const paused = await page.getByTestId('live-queue-figures').textContent();
+    await page.waitForTimeout(300);
+    assert.equal(await page.getByTestId('live-queue-figures').textContent(), paused, 'nothing moves while paused');
+    assert.equal(await page.getByTestId('live-queue-picture').locator('rect.busy').count(), 30);
+    await page.getByTestId('live-reset').click();
+    assert.equal(await text(page, 'live-clock'), '0:00:00');
+    assert.equal(await text(page, 'live-offered'), '0');
+    assert.deepEqual(errors, []);
+  });
+
+  test('an Erlang C queue that cannot keep up says so instead of running', async (t) => {
+    const { page, errors } = await ctx.openApp(t, { locale: 'zh-CN' });
+    await page.getByTestId('reverse').check();
+    await type(page, 'agents', '30');
+    await page.getByTestId('nav-learn').click();
+    await page.getByTestId('live-play').click();
+    await page.getByTestId('live-problem').waitFor();
+    assert.equal(await page.getByTestId('live-queue-picture').count(), 0);
+    assert.equal(await page.getByTestId('live-play').textContent(), '开始');
+    assert.deepEqual(errors, []);
+  });
+});
