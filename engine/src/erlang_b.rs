@@ -157,7 +157,15 @@ pub fn lines_needed(traffic: f64, max_blocking: f64) -> Result<u32> {
     if traffic == 0.0 {
         return Ok(0);
     }
-    let mut state = Blocking::at(traffic, 0.0);
+    // B falls as lines are added, so if it is still above the target some
+    // 8·√A lines below the load, the answer lies above there: start the walk
+    // there (exact, see `Blocking::at`) instead of at zero lines — O(√A)
+    // rather than O(A) for the usual grades of service.
+    let near_load = (traffic - 8.0 * traffic.sqrt()).floor().max(0.0);
+    let mut state = match Blocking::at(traffic, near_load) {
+        state if state.blocking > max_blocking => state,
+        _ => Blocking::at(traffic, 0.0),
+    };
     while state.blocking > max_blocking {
         if state.servers >= MAX_AGENTS {
             return Err(Error::Unreachable);
@@ -169,6 +177,27 @@ pub fn lines_needed(traffic: f64, max_blocking: f64) -> Result<u32> {
 
 #[cfg(test)]
 mod tests {
+    /// The walk from near the load gives what the walk from zero gives.
+    #[test]
+    fn lines_needed_starts_near_the_load_with_the_same_answer() {
+        let from_zero = |traffic: f64, max_blocking: f64| {
+            let mut state = Blocking::at(traffic, 0.0);
+            while state.blocking > max_blocking {
+                state = state.next(traffic);
+            }
+            state.servers as u32
+        };
+        for traffic in [0.5, 3.0, 10.0, 34.29, 250.0, 5_000.0, 100_000.0] {
+            for max_blocking in [0.001, 0.01, 0.05, 0.3, 0.9] {
+                assert_eq!(
+                    lines_needed(traffic, max_blocking),
+                    Ok(from_zero(traffic, max_blocking)),
+                    "{traffic} Erlangs, {max_blocking}"
+                );
+            }
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -313,6 +313,17 @@ pub struct Snapshot {
     pub abandoned: u32,
 }
 
+impl Snapshot {
+    /// Answered within `T` over the calls so far (1 before the first call).
+    pub fn service_level(&self) -> f64 {
+        if self.offered > 0 {
+            f64::from(self.answered_within_target) / f64::from(self.offered)
+        } else {
+            1.0
+        }
+    }
+}
+
 /// A queue that never closes, run a slice at a time (for the animation).
 #[derive(Debug, Clone)]
 pub struct LiveQueue {

@@ -98,11 +98,7 @@ pub fn LiveQueueView() -> impl IntoView {
             .collect_view();
         let height = rows * 14 + 14 + s.waiting.min(DRAWN).div_ceil(20).max(1) * 14 + 4;
         let lang = lang.get();
-        let sl = if s.offered > 0 {
-            f64::from(s.answered_within_target) / f64::from(s.offered)
-        } else {
-            1.0
-        };
+        let sl = s.service_level();
         Some(view! {
             <svg class="live-queue" data-testid="live-queue-picture" role="img" aria-label=text(lang, Key::LiveQueueTitle)
                 viewBox=format!("0 0 {} {height}", 20 * 14) preserveAspectRatio="xMinYMin meet">

@@ -350,12 +350,22 @@ pub fn ShowMath() -> impl IntoView {
                 .map(|r| store.staffing.with(|i| worked(i, r)))
         })
     };
+    // Folded, it computes nothing: every input event would otherwise redo
+    // the worked example (Erlang B, trunks, the markup) for nobody.
+    let open = RwSignal::new(false);
     let body = move || {
+        if !open.get() {
+            return None;
+        }
         let w = worked_now()?;
         Some(worked_view(lang.get(), &w, store.currency.get()))
     };
     view! {
-        <details class="show-math" data-testid="show-math">
+        <details class="show-math" data-testid="show-math" on:toggle=move |ev| {
+            use wasm_bindgen::JsCast;
+            let opened = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open());
+            open.set(opened);
+        }>
             <summary>{move || text(lang.get(), Key::ShowMath)}</summary>
             {body}
         </details>

@@ -4,6 +4,7 @@
 
 use ccplan_engine::erlang_b::lines_needed;
 use ccplan_engine::erlang_c::halfin_whitt_p_wait;
+use ccplan_engine::plan::DayPlan;
 use ccplan_engine::simulation::{simulate, Setup, Summary};
 use ccplan_engine::staffing::{metrics, required_agents, Metrics, Model, Targets};
 
@@ -146,6 +147,39 @@ pub fn c_versus_a(inputs: &StaffingInputs, traffic: f64) -> Option<CVersusA> {
     })
 }
 
+/// The day's workload (step 3): contacts × handle time over its intervals,
+/// in hours, each interval at its own AHT where the day gives one.
+pub fn workload_hours(inputs: &StaffingInputs) -> f64 {
+    inputs
+        .intraday
+        .iter()
+        .enumerate()
+        .map(|(n, volume)| volume * inputs.interval_aht(n))
+        .sum::<f64>()
+        / 3600.0
+}
+
+/// The day's figures the Learn page quotes (steps 7 and 8).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DayFigures {
+    pub peak_agents: f64,
+    pub paid_hours: f64,
+    pub cost: f64,
+    /// Cost over contacts; 0 for a day with none.
+    pub cost_per_contact: f64,
+}
+
+pub fn day_figures(day: &DayPlan) -> DayFigures {
+    let t = &day.totals;
+    let cost = t.cost.unwrap_or(0.0);
+    DayFigures {
+        peak_agents: t.peak_agents,
+        paid_hours: t.paid_hours,
+        cost,
+        cost_per_contact: if t.volume > 0.0 { cost / t.volume } else { 0.0 },
+    }
+}
+
 /// Days of the current interval's conditions to simulate (the Learn page's
 /// choices: no typed numbers, so nothing to refuse but the engine's limits).
 pub const SIMULATION_DAYS: [u32; 4] = [10, 50, 100, 200];
@@ -226,6 +260,20 @@ mod tests {
         // The margin β shrinks with size while P(wait) stays near its limit.
         assert!((at(100.0).beta - 0.7).abs() < 1e-12);
         assert!(at(1000.0).p_wait_limit.is_some());
+    }
+
+    #[test]
+    fn the_days_workload_and_cost_per_contact() {
+        let inputs = StaffingInputs {
+            intraday: vec![100.0, 200.0],
+            intraday_aht: vec![Some(360.0)],
+            ..StaffingInputs::default()
+        };
+        // 100 × 360 s + 200 × 300 s = 96 000 s.
+        assert!((workload_hours(&inputs) - 96_000.0 / 3600.0).abs() < 1e-12);
+        let day = compute(&inputs).day.unwrap();
+        let figures = day_figures(&day);
+        assert!((figures.cost_per_contact * 300.0 - day.totals.cost.unwrap()).abs() < 1e-9);
     }
 
     #[test]

@@ -163,6 +163,16 @@ impl StaffingInputs {
         }
     }
 
+    /// The handle time of interval `n` of the day: its own where the day
+    /// gives one, else the page's AHT.
+    pub fn interval_aht(&self, n: usize) -> f64 {
+        self.intraday_aht
+            .get(n)
+            .copied()
+            .flatten()
+            .unwrap_or(self.aht_s)
+    }
+
     /// The start of interval `index` of the day, as `HH:MM`.
     pub fn interval_label(&self, index: usize) -> String {
         interval_label(index, self.interval_min, self.day_start_min)

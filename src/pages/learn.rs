@@ -14,7 +14,10 @@ use crate::i18n::{
 };
 use crate::mathml::{exp, frac, math, mi, mn, mo, paren};
 use crate::model::exercise::{built_in, Asked, Exercise};
-use crate::model::learn::{c_versus_a, pooling, scale_table, trunks, DEFAULT_MAX_BLOCKING};
+use crate::model::learn::{
+    c_versus_a, day_figures, pooling, scale_table, trunks, workload_hours, DayFigures,
+    DEFAULT_MAX_BLOCKING,
+};
 use crate::model::staffing::{IntervalResult, StaffingInputs};
 use crate::share::{decode_value, exercise_payload_of};
 use crate::store::route::current_hash;
@@ -56,7 +59,7 @@ fn steps(
     lang: Lang,
     inputs: &StaffingInputs,
     r: Option<&IntervalResult>,
-    day: Option<(f64, f64, f64, f64)>,
+    day: Option<DayFigures>,
     currency: crate::i18n::Currency,
 ) -> Vec<Step> {
     let t = |k| text(lang, k);
@@ -67,20 +70,7 @@ fn steps(
             .collect::<Vec<_>>()
             .join(" · ")
     });
-    let workload_hours: f64 = inputs
-        .intraday
-        .iter()
-        .enumerate()
-        .map(|(i, v)| {
-            v * inputs
-                .intraday_aht
-                .get(i)
-                .copied()
-                .flatten()
-                .unwrap_or(inputs.aht_s)
-                / 3600.0
-        })
-        .sum();
+    let workload = workload_hours(inputs);
     vec![
         Step {
             title: Key::Step1,
@@ -121,7 +111,7 @@ fn steps(
             live: Some(labelled(
                 lang,
                 t(Key::LearnDayWorkload),
-                &format!("{} {}", grouped(workload_hours, 1), t(Key::PerHour)),
+                &format!("{} {}", grouped(workload, 1), t(Key::PerHour)),
             )),
             link: Some(("#/", Key::LearnOnStaffing)),
             not_yet: Some(Key::Step3NotYet),
@@ -211,7 +201,7 @@ fn steps(
             title: Key::Step7,
             body: Key::Step7Body,
             formula: None,
-            live: day.map(|(_, peak, _, _)| labelled(lang, t(Key::PeakAgents), &grouped(peak, 0))),
+            live: day.map(|d| labelled(lang, t(Key::PeakAgents), &grouped(d.peak_agents, 0))),
             link: Some(("#/", Key::LearnOnIntraday)),
             not_yet: Some(Key::Step7NotYet),
         },
@@ -225,19 +215,19 @@ fn steps(
                 mo("×"),
                 mi("rate"),
             ])),
-            live: day.map(|(volume, _, paid_hours, cost)| {
+            live: day.map(|d| {
                 format!(
                     "{} · {} · {}",
                     labelled(
                         lang,
                         t(Key::PaidHours),
-                        &format!("{} {}", grouped(paid_hours, 1), t(Key::PerHour))
+                        &format!("{} {}", grouped(d.paid_hours, 1), t(Key::PerHour))
                     ),
-                    labelled(lang, t(Key::DayCost), &money(currency, cost, 2)),
+                    labelled(lang, t(Key::DayCost), &money(currency, d.cost, 2)),
                     labelled(
                         lang,
                         t(Key::CostPerContact),
-                        &money(currency, if volume > 0.0 { cost / volume } else { 0.0 }, 2)
+                        &money(currency, d.cost_per_contact, 2)
                     ),
                 )
             }),
@@ -260,18 +250,7 @@ pub fn LearnPage() -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
     let result = move || store.outcome.with(|o| o.interval.clone().ok());
-    let day = move || {
-        store.outcome.with(|o| {
-            o.day.as_ref().ok().map(|d| {
-                (
-                    d.totals.volume,
-                    d.totals.peak_agents,
-                    d.totals.paid_hours,
-                    d.totals.cost.unwrap_or(0.0),
-                )
-            })
-        })
-    };
+    let day = move || store.outcome.with(|o| o.day.as_ref().ok().map(day_figures));
     let step_list = move || {
         let lang = lang.get();
         let inputs = store.staffing.get();
