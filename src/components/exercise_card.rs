@@ -22,6 +22,7 @@ pub fn asked_key(asked: Asked) -> Key {
         Asked::Occupancy => Key::Occupancy,
         Asked::Fte => Key::ScheduledFte,
         Asked::Lines => Key::Lines,
+        Asked::Cost => Key::Cost,
     }
 }
 
@@ -48,6 +49,13 @@ fn situation(lang: Lang, e: &Exercise) -> Vec<String> {
             &grouped(i.shrinkage_pct, 0),
         ),
     ];
+    if e.asked == Asked::Cost {
+        lines.push(labelled(
+            lang,
+            text(lang, Key::CostPerHour),
+            &grouped(i.cost_per_hour, 2),
+        ));
+    }
     if i.model == ModelChoice::ErlangA {
         lines.push(labelled(
             lang,

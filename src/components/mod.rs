@@ -30,3 +30,4 @@ pub mod simulated_days;
 pub mod staffing_curve;
 pub mod stale_notice;
 pub mod storage_notice;
+pub mod term_link;

@@ -5,7 +5,8 @@
 use leptos::prelude::*;
 
 use crate::components::number_box::NumberBox;
-use crate::i18n::{field_message, text};
+use crate::components::term_link::TermLink;
+use crate::i18n::{field_message, glossary_term, text};
 use crate::model::fields::{Field, FieldError};
 use crate::store::{use_store, BoxId};
 
@@ -42,7 +43,10 @@ pub fn NumberField(
 
     view! {
         <div class="field" class:invalid=move || error.get().is_some() class:disabled=move || disabled.get()>
-            <label for=box_id.clone()>{move || text(store.lang.get(), spec.label)}</label>
+            <label for=box_id.clone()>
+                {move || text(store.lang.get(), spec.label)}
+                {glossary_term(spec.label).map(|term| view! { " " <TermLink term=term label=spec.label in_tab_order=false /> })}
+            </label>
             <div class="field-controls">
                 // One tab stop per field: the box (↑ / ↓ step it); the slider is for pointers.
                 <input

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use ccplan_engine::staffing::Limit;
 
 use crate::components::show_math::ShowMath;
+use crate::components::term_link::TermLink;
 use crate::i18n::{
     agents_text, glossary_term, grouped, labelled, limit_text, money, percent, seconds, text, Key,
 };
@@ -41,12 +42,7 @@ fn Figure(
             <dt>
                 {move || text(store.lang.get(), label)}
                 // The term explained in the Learn page's glossary.
-                {glossary_term(label).map(|term| view! {
-                    " "
-                    <a class="term-link" href=format!("#/learn?term={term}") data-term=term
-                        title=move || text(store.lang.get(), Key::LearnGlossary)
-                        aria-label=move || format!("{}: {}", text(store.lang.get(), Key::LearnGlossary), text(store.lang.get(), label))>"?"</a>
-                })}
+                {glossary_term(label).map(|term| view! { " " <TermLink term=term label=label in_tab_order=true /> })}
             </dt>
             <dd>
                 <span class="value" data-testid=test_id>{move || value.get()}</span>

@@ -11,6 +11,9 @@ use crate::model::staffing::{compute, IntervalResult, StaffingInputs};
 /// Longest question a link may carry, in characters.
 pub const MAX_QUESTION_CHARS: usize = 600;
 
+/// Signs a student may type before a cost (`$250`, `¥ 250`).
+const CURRENCY_SIGNS: &str = "$€£¥₹₩";
+
 /// The figure an exercise asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -22,10 +25,11 @@ pub enum Asked {
     Occupancy,
     Fte,
     Lines,
+    Cost,
 }
 
 impl Asked {
-    pub const ALL: [Asked; 7] = [
+    pub const ALL: [Asked; 8] = [
         Asked::Load,
         Asked::RequiredAgents,
         Asked::ServiceLevel,
@@ -33,6 +37,7 @@ impl Asked {
         Asked::Occupancy,
         Asked::Fte,
         Asked::Lines,
+        Asked::Cost,
     ];
 
     pub fn code(self) -> &'static str {
@@ -44,6 +49,7 @@ impl Asked {
             Asked::Occupancy => "occupancy",
             Asked::Fte => "fte",
             Asked::Lines => "lines",
+            Asked::Cost => "cost",
         }
     }
 
@@ -56,7 +62,7 @@ impl Asked {
     fn tolerance(self) -> f64 {
         match self {
             Asked::RequiredAgents | Asked::Lines => 0.0,
-            Asked::Load => 0.01,
+            Asked::Load | Asked::Cost => 0.01,
             Asked::ServiceLevel | Asked::Occupancy | Asked::Asa | Asked::Fte => 0.1,
         }
     }
@@ -65,7 +71,7 @@ impl Asked {
     pub fn decimals(self) -> usize {
         match self {
             Asked::RequiredAgents | Asked::Lines => 0,
-            Asked::Load => 2,
+            Asked::Load | Asked::Cost => 2,
             _ => 1,
         }
     }
@@ -121,14 +127,16 @@ impl Exercise {
             Asked::Lines => f64::from(
                 crate::model::learn::trunks(&r, crate::model::learn::DEFAULT_MAX_BLOCKING)?.lines,
             ),
+            Asked::Cost => r.cost,
         })
     }
 
-    /// Checks a typed answer (`14`, `88.8`, `88,8`, `88.8 %`) against the
-    /// answer rounded as the page shows it.
+    /// Checks a typed answer (`14`, `88.8`, `88,8`, `88.8 %`, `¥ 262.50`)
+    /// against the answer rounded as the page shows it.
     pub fn check(&self, typed: &str) -> Verdict {
         let cleaned = typed
             .trim()
+            .trim_start_matches(|c: char| CURRENCY_SIGNS.contains(c) || c.is_whitespace())
             .trim_end_matches('%')
             .trim_end_matches('s')
             .trim();
@@ -145,7 +153,7 @@ impl Exercise {
     }
 }
 
-/// The built-in exercises, one per step ccplan computes (1–6), with their
+/// The built-in exercises, one per step ccplan computes (1, 4, 5, 6, 8), with their
 /// questions in the user's language chosen by the page.
 pub fn built_in() -> Vec<(crate::i18n::Key, Exercise)> {
     use crate::i18n::Key;
@@ -180,7 +188,18 @@ pub fn built_in() -> Vec<(crate::i18n::Key, Exercise)> {
             ),
         ),
         (Key::ExerciseLines, exercise(Asked::Lines, base.clone())),
-        (Key::ExerciseFte, exercise(Asked::Fte, base)),
+        (Key::ExerciseFte, exercise(Asked::Fte, base.clone())),
+        (
+            Key::ExerciseCost,
+            exercise(
+                Asked::Cost,
+                StaffingInputs {
+                    shrinkage_pct: 35.0,
+                    cost_per_hour: 22.0,
+                    ..base
+                },
+            ),
+        ),
     ]
 }
 
@@ -216,6 +235,14 @@ mod tests {
         assert_eq!(sl.check("89"), Verdict::Wrong);
         let load = exercise(Asked::Load);
         assert_eq!(load.check("10"), Verdict::Right);
+        // 14 agents, 85 % occupancy allowed, 30 % shrinkage: 20 FTE for
+        // half an hour at 25 an hour.
+        let cost = exercise(Asked::Cost);
+        assert_eq!(cost.answer(), Some(250.0));
+        assert_eq!(cost.check("250"), Verdict::Right);
+        assert_eq!(cost.check("$250.00"), Verdict::Right);
+        assert_eq!(cost.check("¥ 250,00"), Verdict::Right);
+        assert_eq!(cost.check("250.02"), Verdict::Wrong);
         assert!(Asked::ALL
             .iter()
             .all(|a| Asked::from_code(a.code()) == Some(*a)));

@@ -404,7 +404,11 @@ pub fn LearnPage() -> impl IntoView {
         if let Some(term) = asked_term() {
             request_animation_frame(move || {
                 if let Some(entry) = document().get_element_by_id(&format!("term-{term}")) {
-                    entry.scroll_into_view();
+                    // Centred, so the entries around it show too (and no
+                    // sub-pixel rounding leaves its top edge off screen).
+                    let options = web_sys::ScrollIntoViewOptions::new();
+                    options.set_block(web_sys::ScrollLogicalPosition::Center);
+                    entry.scroll_into_view_with_scroll_into_view_options(&options);
                 }
             });
         }
@@ -413,9 +417,15 @@ pub fn LearnPage() -> impl IntoView {
         let asked = asked_term();
         GLOSSARY
             .iter()
-            .map(|(id, en, zh)| {
-                let marked = asked.as_deref() == Some(*id);
-                view! { <div id=format!("term-{id}") class:asked=marked data-term=*id><dt lang="en">{*en}</dt><dd lang="zh-CN">{*zh}</dd></div> }
+            .map(|entry| {
+                let marked = asked.as_deref() == Some(entry.id);
+                view! {
+                    <div id=format!("term-{}", entry.id) class:asked=marked data-term=entry.id>
+                        <dt lang="en">{entry.en}</dt>
+                        <dd lang="zh-CN">{entry.zh}</dd>
+                        <dd class="meaning">{move || entry.meaning(lang.get())}</dd>
+                    </div>
+                }
             })
             .collect_view()
     };

@@ -129,5 +129,32 @@ for (const model of ['erlang_c', 'erlang_a']) {
   );
   await context.close();
 }
+// The Learn page's simulations at the demo scenario (200 contacts in 30
+// minutes, AHT 300 s, 40 agents: A = 33.3): 200 simulated days of 24 hours
+// run in the Web Worker, and the live queue at 300× draws a slice of events
+// per 50 ms tick. Long tasks (over 50 ms) are counted over each.
+{
+  const { page: learnPage } = await newPage(browser);
+  await learnPage.goto(`${site.url}#/learn`);
+  await learnPage.getByTestId('sim-days-count').selectOption('200');
+  await learnPage.getByTestId('sim-hours').selectOption('24');
+  const observe = () => learnPage.evaluate(() => {
+    window.benchLongTasks = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => window.benchLongTasks.push(e.duration))).observe({ type: 'longtask' });
+  });
+  const longTasks = () => learnPage.evaluate(() => ({ longTasks: window.benchLongTasks }));
+  await observe();
+  const t0 = Date.now();
+  await learnPage.getByTestId('sim-run').click();
+  await learnPage.waitForFunction(() => /· 200 × 24 h ·/.test(document.querySelector('[data-testid="sim-setup"]')?.textContent ?? ''), null, { timeout: 120_000 });
+  console.log(`Learn page, 200 simulated days of 24 h: answer after ${Date.now() - t0} ms; ${longTaskText(await longTasks())}`);
+  await observe();
+  await learnPage.getByTestId('live-speed').selectOption('300');
+  await learnPage.getByTestId('live-play').click();
+  await learnPage.waitForTimeout(10_000);
+  const clock = await learnPage.getByTestId('live-clock').textContent();
+  await learnPage.getByTestId('live-play').click();
+  console.log(`Learn page, live queue at 300× for 10 s (clock ${clock}): ${longTaskText(await longTasks())}`);
+}
 await browser.close();
 await site.close();

@@ -256,6 +256,14 @@ describe('classroom exercises', { concurrency: CONCURRENCY }, () => {
     await page.keyboard.type('fourteen');
     await agents.getByTestId('exercise-check').click();
     assert.match(await agents.getByTestId('exercise-verdict').textContent(), /^Type a number/);
+    // Step 8, costs: 14 agents / (1 − 35 %) = 21.54 FTE for half an hour at 22.
+    const cost = page.getByTestId('exercise-6');
+    assert.match(await cost.getByTestId('exercise-question').textContent(), /What does staffing this half hour cost\?$/);
+    assert.match(await cost.locator('.situation').textContent(), /Cost per paid agent-hour: 22\.00/);
+    await cost.getByTestId('exercise-answer').click();
+    await page.keyboard.type('$236.92');
+    await page.keyboard.press('Enter');
+    assert.equal(await cost.getByTestId('exercise-verdict').textContent(), '✓ Right: 236.92');
 
     for (const bad of ['#x=garbage', '#x=1.!!!', '#x=2.AAAA', `#x=1.${'A'.repeat(9000)}`, '#x=1.eJyrVkrOz0nNTU3PzEvVK0gsSlWyUipLzClNVaoFAF5vCFI']) {
       await page.goto(`${ctx.site.url}${bad}`);
@@ -277,7 +285,7 @@ describe('the glossary from the answer', { concurrency: CONCURRENCY }, () => {
     assert.match(page.url(), /#\/learn\?term=occupancy$/);
     const entry = page.locator('#term-occupancy');
     await eventually(async () => assert.equal(await entry.getAttribute('class'), 'asked'));
-    assert.deepEqual([await entry.locator('dt').textContent(), await entry.locator('dd').textContent()], ['occupancy', '坐席占用率']);
+    assert.deepEqual([await entry.locator('dt').textContent(), await entry.locator('dd[lang="zh-CN"]').textContent()], ['occupancy', '坐席占用率']);
     await eventually(async () => assert.ok(await entry.evaluate((el) => {
       const box = el.getBoundingClientRect();
       return box.top >= 0 && box.bottom <= innerHeight;
@@ -289,6 +297,24 @@ describe('the glossary from the answer', { concurrency: CONCURRENCY }, () => {
     await eventually(async () => assert.equal(
       await page.locator('.figure').filter({ has: page.getByTestId('occupancy') }).locator('.term-link').getAttribute('aria-label'),
       '术语表: 坐席占用率'));
+    assert.deepEqual(errors, []);
+  });
+
+  test('an input\'s label links its term too, outside the tab order; the entry says what the term means in the page\'s language', async (t) => {
+    const { page, errors } = await ctx.openApp(t, { locale: 'zh-CN' });
+    const labelled = await page.locator('.field label .term-link').evaluateAll((links) =>
+      links.map((a) => [a.dataset.term, a.getAttribute('tabindex')]));
+    for (const term of ['average-handle-time', 'service-level', 'shrinkage', 'occupancy', 'average-speed-of-answer']) {
+      assert.ok(labelled.some(([t, tab]) => t === term && tab === '-1'), `${term} in ${labelled.join(' ')}`);
+    }
+    await page.locator('label[for="field-aht"] .term-link').click();
+    const entry = page.locator('#term-average-handle-time');
+    await eventually(async () => assert.equal(await entry.getAttribute('class'), 'asked'));
+    assert.equal(await entry.locator('dd.meaning').textContent(), '坐席处理一通来电的平均时间：通话、保持加话后处理。');
+    // The page's language changes the meaning's, not the term pair.
+    await page.getByTestId('lang').selectOption('en');
+    await eventually(async () => assert.match(await entry.locator('dd.meaning').textContent(), /^The mean time an agent spends on one contact/));
+    assert.equal(await entry.locator('dt').textContent(), 'average handle time (AHT)');
     assert.deepEqual(errors, []);
   });
 });
