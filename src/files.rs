@@ -475,6 +475,33 @@ pub fn parse_intervals(text: &str, commas: Commas) -> ParsedIntervals {
     parsed
 }
 
+/// The forecast of every day, interval by interval, as CSV: `date, start,
+/// contacts, lower, upper` (each interval's share of the day's interval).
+pub fn forecast_csv(
+    outcome: &crate::model::forecast::ForecastOutcome,
+    result: &crate::model::forecast::ForecastResult,
+) -> String {
+    let header = ["date", "start", "contacts", "lower", "upper"];
+    let rows = result.days.iter().flat_map(|day| {
+        day.intervals.iter().enumerate().map(move |(i, contacts)| {
+            let share = if day.mean > 0.0 {
+                contacts / day.mean
+            } else {
+                0.0
+            };
+            let start = outcome.day_start_min + i as u32 * outcome.interval_min;
+            vec![
+                day.date.to_string(),
+                format!("{:02}:{:02}", start / 60, start % 60),
+                format!("{contacts:.1}"),
+                format!("{:.1}", day.lower * share),
+                format!("{:.1}", day.upper * share),
+            ]
+        })
+    });
+    to_csv(&header, rows)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

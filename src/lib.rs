@@ -23,6 +23,7 @@ use components::nav::Nav;
 use components::storage_notice::StorageNotice;
 use i18n::{text, Key};
 use pages::compare::ComparePage;
+use pages::forecast::ForecastPage;
 use pages::learn::LearnPage;
 use pages::scorecard::ScorecardPage;
 use pages::staffing::StaffingPage;
@@ -49,6 +50,7 @@ pub fn App() -> impl IntoView {
                 Route::Staffing => view! { <StaffingPage /> }.into_any(),
                 Route::Scorecard => view! { <ScorecardPage /> }.into_any(),
                 Route::Compare => view! { <ComparePage /> }.into_any(),
+                Route::Forecast => view! { <ForecastPage /> }.into_any(),
                 Route::Learn => view! { <LearnPage /> }.into_any(),
             }}
         </main>

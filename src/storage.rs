@@ -12,6 +12,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::i18n::{Currency, Lang};
+use crate::model::forecast::ForecastSettings;
 use crate::model::limits::{DEFAULT_DAY_START_MIN, MAX_SCENARIOS};
 use crate::model::scenario::{valid_name, Inputs, Scenario};
 use crate::model::scorecard::ScorecardSettings;
@@ -26,6 +27,9 @@ pub const KEY_LANG: &str = "ccplan.lang";
 pub const KEY_COMPARE: &str = "ccplan.compare";
 /// The currency money is shown in (a preference, like the language).
 pub const KEY_CURRENCY: &str = "ccplan.currency";
+/// The forecast page's history text and settings (large: its own key, so
+/// the inputs still save when it does not fit).
+pub const KEY_FORECAST: &str = "ccplan.forecast";
 pub const BACKUP_PREFIX: &str = "ccplan.backup.";
 
 /// Something the user must be told about storage.
@@ -253,6 +257,43 @@ pub fn stored_scenarios() -> Option<Vec<Scenario>> {
         migrate_scenarios,
     )
     .ok()
+}
+
+/// The forecast page's history and settings, as saved.
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize, Default)]
+pub struct SavedForecast {
+    pub history: String,
+    pub settings: ForecastSettings,
+}
+
+/// Longest history text saved, in characters (browsers allow about five
+/// million per site; the inputs and scenarios need room too).
+pub const MAX_SAVED_HISTORY: usize = 3_500_000;
+
+impl SavedForecast {
+    pub fn is_valid(&self) -> bool {
+        self.history.len() <= MAX_SAVED_HISTORY && self.settings.is_valid()
+    }
+}
+
+fn no_migration(_: u64, value: Value) -> Value {
+    value
+}
+
+pub fn load_forecast() -> Result<Option<SavedForecast>, Notice> {
+    read(KEY_FORECAST, SavedForecast::is_valid, no_migration)
+}
+
+/// Saves the history and settings; `Full` when the history is longer than
+/// is kept or the browser's storage has no room.
+pub fn save_forecast(saved: &SavedForecast) -> Result<(), Notice> {
+    if saved.history.len() > MAX_SAVED_HISTORY {
+        return Err(Notice::Full);
+    }
+    if !saved.is_valid() {
+        return Err(Notice::WouldNotRead);
+    }
+    write(KEY_FORECAST, saved)
 }
 
 pub fn load_lang() -> Option<Lang> {

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::wasm_bindgen;
 
 use crate::i18n::Key;
+use crate::model::forecast::{self, ForecastOutcome, ForecastSettings, IntervalNeed, NeedsRequest};
 use crate::model::learn::run_simulation;
 use crate::model::scorecard::{project, Projection, ScorecardSettings};
 use crate::model::staffing::{plan_whole_day, Problem, StaffingInputs};
@@ -112,6 +113,10 @@ pub enum EngineRequest {
     Project(Box<ProjectRequest>),
     Day(StaffingInputs),
     Simulate(SimulateRequest),
+    /// History text and the forecast page's settings.
+    Forecast(Box<(String, ForecastSettings)>),
+    /// A forecast day's intervals, to staff allowing for its uncertainty.
+    Needs(Box<NeedsRequest>),
 }
 
 /// Its answer, of the kind asked for.
@@ -120,10 +125,12 @@ pub enum EngineReply {
     Project(Result<Projection, WireProblem>),
     Day(Result<DayPlan, WireProblem>),
     Simulate(Result<Summary, WireProblem>),
+    Forecast(Box<ForecastOutcome>),
+    Needs(Vec<IntervalNeed>),
 }
 
-/// Runs `model::scorecard::project`, `model::staffing::plan_whole_day` or
-/// `model::learn::run_simulation` (in the worker).
+/// Runs `model::scorecard::project`, `model::staffing::plan_whole_day`,
+/// `model::learn::run_simulation` or `model::forecast::run` (in the worker).
 #[gloo_worker::oneshot::oneshot]
 pub async fn EngineTask(request: EngineRequest) -> EngineReply {
     match request {
@@ -136,6 +143,10 @@ pub async fn EngineTask(request: EngineRequest) -> EngineReply {
         EngineRequest::Simulate(setup) => {
             EngineReply::Simulate(run_simulation(&setup.into()).map_err(WireProblem::from))
         }
+        EngineRequest::Forecast(request) => {
+            EngineReply::Forecast(Box::new(forecast::run(&request.0, &request.1)))
+        }
+        EngineRequest::Needs(request) => EngineReply::Needs(forecast::interval_needs(&request)),
     }
 }
 
@@ -177,5 +188,49 @@ mod tests {
             };
             assert_eq!(summary.days.len(), 3);
         }
+    }
+
+    #[test]
+    fn a_forecast_crosses_to_the_worker_and_back() {
+        let text = include_str!("../engine/tests/reference/bank-calls-train-30min.csv").to_string();
+        let request =
+            EngineRequest::Forecast(Box::new((text.clone(), ForecastSettings::default())));
+        let EngineRequest::Forecast(back) =
+            bincode::deserialize(&bincode::serialize(&request).unwrap()).unwrap()
+        else {
+            panic!("not a forecast")
+        };
+        assert_eq!(back.0, text);
+        let outcome = forecast::run(&back.0, &back.1);
+        let reply = EngineReply::Forecast(Box::new(outcome.clone()));
+        let EngineReply::Forecast(answer) =
+            bincode::deserialize(&bincode::serialize(&reply).unwrap()).unwrap()
+        else {
+            panic!("not a forecast's answer")
+        };
+        assert_eq!(*answer, outcome);
+        let result = answer.result.as_ref().unwrap();
+        let needs = NeedsRequest::new(
+            &answer,
+            &result.days[0],
+            StaffingInputs::default(),
+            0.95,
+            0.9,
+        );
+        let request = EngineRequest::Needs(Box::new(needs.clone()));
+        let EngineRequest::Needs(back) =
+            bincode::deserialize(&bincode::serialize(&request).unwrap()).unwrap()
+        else {
+            panic!("not a needs request")
+        };
+        assert_eq!(*back, needs);
+        let reply = EngineReply::Needs(forecast::interval_needs(&back));
+        let EngineReply::Needs(rows) =
+            bincode::deserialize(&bincode::serialize(&reply).unwrap()).unwrap()
+        else {
+            panic!("not the needs")
+        };
+        assert_eq!(rows.len(), 29);
+        assert!(rows.iter().all(|r| r.agents.is_some()));
     }
 }

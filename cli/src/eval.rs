@@ -6,6 +6,8 @@
 
 use crate::Failure;
 use ccplan_engine::erlang_c::Outcome;
+use ccplan_engine::ets::EtsModel;
+use ccplan_engine::forecast::{forecast_daily, ModelChoice};
 use ccplan_engine::staffing::{self, Model, Targets};
 use ccplan_engine::{erlang_a, erlang_b, erlang_c};
 use serde::Serialize;
@@ -34,6 +36,10 @@ const OPS: &[(&str, &[&str])] = &[
             "max_abandon",
             "shrinkage",
         ],
+    ),
+    (
+        "forecast",
+        &["history", "season", "horizon", "model", "level"],
     ),
 ];
 
@@ -120,6 +126,7 @@ fn respond(line: &str) -> Result<String, String> {
         "erlang_c" => erlang_c(&request),
         "erlang_a" => erlang_a(&request),
         "required_agents" => required_agents(&request),
+        "forecast" => forecast(&request),
         _ => unreachable!("every op in OPS is handled"),
     };
     reply.map_err(|message| format!("{op}: {message}"))
@@ -200,6 +207,43 @@ impl Request {
                 "field `{name}` must be a string, got {}: {other}",
                 kind(other)
             )),
+        }
+    }
+
+    /// A required array of numbers in which `null` marks a missing value.
+    fn series(&self, name: &str) -> Result<Vec<Option<f64>>, String> {
+        match self.fields.get(name) {
+            None | Some(Value::Null) => Err(format!("missing field `{name}`")),
+            Some(Value::Array(items)) => items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| match item {
+                    Value::Null => Ok(None),
+                    Value::Number(n) => n.as_f64().map(Some).ok_or_else(|| {
+                        format!("`{name}`[{i}] is not representable as a number: {n}")
+                    }),
+                    other => Err(format!(
+                        "`{name}`[{i}] must be a number or null, got {}: {other}",
+                        kind(other)
+                    )),
+                })
+                .collect(),
+            Some(other) => Err(format!(
+                "field `{name}` must be an array of numbers, got {}: {other}",
+                kind(other)
+            )),
+        }
+    }
+
+    /// A required whole number.
+    fn count(&self, name: &str) -> Result<usize, String> {
+        let value = self.number(name)?;
+        if value.fract() == 0.0 && (0.0..=1e9).contains(&value) {
+            Ok(value as usize)
+        } else {
+            Err(format!(
+                "field `{name}` must be a whole number, got {value}"
+            ))
         }
     }
 }
@@ -381,4 +425,59 @@ mod tests {
             "{reply}"
         );
     }
+}
+
+#[derive(Serialize)]
+struct ForecastReply {
+    model: &'static str,
+    params: ForecastParams,
+    mean: Vec<f64>,
+    lower: Vec<f64>,
+    upper: Vec<f64>,
+    aicc: f64,
+}
+
+#[derive(Serialize)]
+struct ForecastParams {
+    alpha: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    beta: Option<f64>,
+    gamma: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    phi: Option<f64>,
+    sigma2: f64,
+}
+
+fn forecast(request: &Request) -> Result<String, String> {
+    let history = request.series("history")?;
+    let season = request.count("season")?;
+    let horizon = request.count("horizon")?;
+    let choice = match request.fields.get("model") {
+        None | Some(Value::Null) => ModelChoice::Auto,
+        Some(_) => {
+            let code = request.string("model")?;
+            ModelChoice::from_code(code).ok_or_else(|| {
+                format!("unknown model {code:?} (expected \"auto\", \"ana\", \"mnm\" or \"adda\")")
+            })?
+        }
+    };
+    let level = request.optional_number("level")?.unwrap_or(0.95);
+    let daily =
+        forecast_daily(&history, season, horizon, choice, level).map_err(|e| e.to_string())?;
+    let s = daily.fit.smoothing;
+    let trend = daily.fit.model == EtsModel::AddA;
+    Ok(to_json(&ForecastReply {
+        model: daily.fit.model.code(),
+        params: ForecastParams {
+            alpha: s.alpha,
+            beta: trend.then_some(s.beta),
+            gamma: s.gamma,
+            phi: trend.then_some(s.phi),
+            sigma2: daily.fit.sigma2,
+        },
+        mean: daily.forecast.mean,
+        lower: daily.forecast.lower,
+        upper: daily.forecast.upper,
+        aicc: daily.fit.aicc,
+    }))
 }

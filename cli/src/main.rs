@@ -4,6 +4,7 @@
 //!   agents) from stdin, one JSON line per request on stdout.
 //! - `ccplan plan --csv FILE` turns an interval forecast CSV into a staffing
 //!   plan CSV.
+//! - `ccplan forecast --csv HISTORY --days N` forecasts interval history.
 //!
 //! This crate contains no queueing math: it parses, calls `ccplan_engine`
 //! and prints. Argument parsing uses `clap` (derive), CSV reading and
@@ -15,6 +16,7 @@
 //! input (`plan`: unreadable file, bad row, invalid setting).
 
 mod eval;
+mod forecast;
 mod plan;
 
 use clap::{Parser, Subcommand};
@@ -36,11 +38,14 @@ enum Command {
     /// Answer JSON Lines requests read from stdin, one JSON line per request on stdout.
     ///
     /// Each request is an object with an "op" field: "erlang_b", "erlang_c",
-    /// "erlang_a" or "required_agents". A line that cannot be answered gets
+    /// "erlang_a", "required_agents" or "forecast". A line that cannot be answered gets
     /// {"error": "..."}; blank lines are skipped.
     Eval,
     /// Staff every interval of a forecast CSV and print the plan as CSV.
     Plan(plan::PlanArgs),
+    /// Forecast the next open days from interval history and print them
+    /// interval by interval as CSV (date, start, contacts, lower, upper).
+    Forecast(forecast::ForecastArgs),
 }
 
 /// Why a command failed, and with which exit code.
@@ -57,6 +62,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Eval => eval::run(),
         Command::Plan(args) => plan::run(&args),
+        Command::Forecast(args) => forecast::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -3,6 +3,7 @@
 
 use ccplan_engine::plan::{plan_day, IntervalForecast, PlanSettings};
 use ccplan_engine::staffing::{required_agents, staffing_curve, Model, Targets};
+use ccplan_engine::uncertainty::agents_for_uncertainty;
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 
 const ERLANG_A: Model = Model::ErlangA { patience_s: 120.0 };
@@ -76,6 +77,16 @@ fn benches(c: &mut Criterion) {
     c.bench_function("staffing_curve/erlang_a/200 points A=1000", |b| {
         b.iter(|| staffing_curve(black_box(1_000.0), 300.0, ERLANG_A, 20.0, 950, 1_149))
     });
+    // Forecast uncertainty: ±10 % (cv 0.1), 90 % chance, 80/20 at AHT 300 s.
+    for traffic in [100.0, 5_000.0] {
+        for (name, model) in [("erlang_c", Model::ErlangC), ("erlang_a", ERLANG_A)] {
+            c.bench_function(&format!("agents_for_uncertainty/{name}/A={traffic}"), |b| {
+                b.iter(|| {
+                    agents_for_uncertainty(black_box(traffic), 300.0, model, &targets, 0.1, 0.9)
+                })
+            });
+        }
+    }
 }
 
 criterion_group!(engine, benches);

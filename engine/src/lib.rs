@@ -3,8 +3,9 @@
 //! Exact queueing models for contact-centre staffing, with no dependency on
 //! the browser: Erlang B ([`erlang_b`]), Erlang C ([`erlang_c`]) and Erlang A
 //! ([`erlang_a`]); required agents, FTE and staffing curves ([`staffing`]);
-//! interval day plans and their reverse ([`plan`]); a seeded queue
-//! simulation for teaching ([`simulation`]).
+//! interval day plans and their reverse ([`plan`]); staffing for an
+//! uncertain forecast: expected service level, chance of meeting the target
+//! ([`uncertainty`]); a seeded queue simulation for teaching ([`simulation`]).
 //!
 //! Every function validates its input and returns [`Error`] rather than
 //! panicking; no output is ever NaN or infinite.
@@ -18,11 +19,16 @@ pub mod erlang_a;
 pub mod erlang_b;
 pub mod erlang_c;
 mod error;
+pub mod ets;
+pub mod forecast;
+pub mod history;
+mod optimize;
 pub mod plan;
 pub mod scorecard;
 pub mod simulation;
 mod special;
 pub mod staffing;
+pub mod uncertainty;
 
 pub use error::{
     Error, Result, MAX_AGENTS, MAX_CURVE_POINTS, MAX_INTERVALS, MAX_QUEUE_STATES, MAX_TRAFFIC,

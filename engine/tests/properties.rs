@@ -226,3 +226,83 @@ mod capacity {
         }
     }
 }
+
+mod uncertainty {
+    use super::{no_worse, probability};
+    use ccplan_engine::staffing::{metrics, Model, Targets};
+    use ccplan_engine::uncertainty::{
+        agents_for_uncertainty, expected_service_level, probability_of_meeting,
+    };
+    use proptest::prelude::*;
+
+    /// The quadrature's tolerance on top of the rounding allowance.
+    const QUADRATURE: f64 = 1e-10;
+
+    fn model(patience: Option<f64>) -> Model {
+        patience.map_or(Model::ErlangC, |patience_s| Model::ErlangA { patience_s })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 40, ..ProptestConfig::default() })]
+
+        #[test]
+        fn expected_service_level_is_a_probability_rising_with_agents(
+            a in prop_oneof![0.01f64..20.0, 20.0f64..2_000.0], extra in -0.3f64..0.3,
+            cv in 0.0f64..0.4, aht in 30.0f64..900.0, t in 0.0f64..120.0,
+            patience in prop::option::of(10.0f64..900.0),
+        ) {
+            let m = model(patience);
+            let n = (a * (1.0 + extra) + 2.0 * a.sqrt()).floor().max(0.0);
+            let e = expected_service_level(a, aht, m, n, t, cv).unwrap();
+            let more = expected_service_level(a, aht, m, n + 1.0, t, cv).unwrap();
+            prop_assert!(probability(e) && probability(more), "{e} {more}");
+            prop_assert!(no_worse(more + QUADRATURE, e), "{n}: {e} → {more}");
+
+            let targets = Targets::service_level(0.8, t);
+            let p = probability_of_meeting(a, aht, m, n, &targets, cv).unwrap();
+            let p_more = probability_of_meeting(a, aht, m, n + 1.0, &targets, cv).unwrap();
+            prop_assert!(probability(p) && probability(p_more));
+            prop_assert!(no_worse(p_more + 1e-9, p), "{n}: {p} → {p_more}");
+        }
+
+        #[test]
+        fn no_spread_tends_to_the_point_service_level(
+            a in 0.1f64..2_000.0, extra in 0.0f64..0.3, t in 0.0f64..120.0,
+            patience in prop::option::of(10.0f64..900.0),
+        ) {
+            let m = model(patience);
+            let n = (a * (1.0 + extra) + a.sqrt()).ceil();
+            let point = metrics(a, 300.0, m, n, t).unwrap().map_or(0.0, |x| x.service_level);
+            prop_assert_eq!(expected_service_level(a, 300.0, m, n, t, 0.0).unwrap(), point);
+            let gaps: Vec<f64> = [1e-3, 1e-5, 1e-9]
+                .iter()
+                .map(|cv| (expected_service_level(a, 300.0, m, n, t, *cv).unwrap() - point).abs())
+                .collect();
+            prop_assert!(gaps[2] <= 1e-6, "{gaps:?}");
+            prop_assert!(gaps[2] <= gaps[0] + QUADRATURE, "{gaps:?}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 12, ..ProptestConfig::default() })]
+
+        #[test]
+        fn each_answer_is_the_first_n_meeting_its_criterion(
+            a in 0.5f64..1_500.0, cv in 0.01f64..0.3, p in 0.05f64..0.99, sl in 0.3f64..0.95,
+            patience in prop::option::of(30.0f64..600.0),
+        ) {
+            let m = model(patience);
+            let targets = Targets::service_level(sl, 20.0);
+            let r = agents_for_uncertainty(a, 300.0, m, &targets, cv, p).unwrap();
+            let e = |n: u32| expected_service_level(a, 300.0, m, f64::from(n), 20.0, cv).unwrap();
+            let pr = |n: u32| probability_of_meeting(a, 300.0, m, f64::from(n), &targets, cv).unwrap();
+            prop_assert!(e(r.expected.agents) >= sl);
+            prop_assert!(r.expected.agents == 0 || e(r.expected.agents - 1) < sl);
+            prop_assert!(pr(r.with_probability.agents) >= p);
+            prop_assert!(r.with_probability.agents == 0 || pr(r.with_probability.agents - 1) < p);
+            // A surer plan never needs fewer agents.
+            let surer = agents_for_uncertainty(a, 300.0, m, &targets, cv, (p + 1.0) / 2.0).unwrap();
+            prop_assert!(surer.with_probability.agents >= r.with_probability.agents);
+        }
+    }
+}

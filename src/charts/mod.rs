@@ -6,8 +6,8 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-const SL_COLOUR: RGBColor = RGBColor(0x1f, 0x6f, 0xd1);
-const ABANDON_COLOUR: RGBColor = RGBColor(0xd9, 0x48, 0x1c);
+pub(crate) const SL_COLOUR: RGBColor = RGBColor(0x1f, 0x6f, 0xd1);
+pub(crate) const ABANDON_COLOUR: RGBColor = RGBColor(0xd9, 0x48, 0x1c);
 const ASA_COLOUR: RGBColor = RGBColor(0x2e, 0x8b, 0x57);
 
 /// A whole-number tick label with thousands separated (`12,000` agents or contacts).
@@ -475,4 +475,5 @@ pub fn draw_intraday<DB: DrawingBackend>(
 }
 
 pub mod compare;
+pub mod forecast;
 pub mod monthly;

@@ -8,6 +8,8 @@ pub mod currency_switch;
 pub mod curve_table;
 pub mod day_table;
 pub mod exercise_card;
+pub mod forecast_chart;
+pub mod history_import;
 pub mod import_review;
 pub mod interval_import;
 pub mod intraday;

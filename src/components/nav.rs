@@ -25,6 +25,7 @@ pub fn Nav() -> impl IntoView {
             {link(Route::Staffing, Key::NavStaffing, "nav-staffing")}
             {link(Route::Scorecard, Key::NavScorecard, "nav-scorecard")}
             {link(Route::Compare, Key::NavCompare, "compare")}
+            {link(Route::Forecast, Key::NavForecast, "nav-forecast")}
             {link(Route::Learn, Key::NavLearn, "nav-learn")}
         </nav>
     }

@@ -21,6 +21,7 @@ pub mod compare;
 pub mod example;
 pub mod exercise;
 pub mod fields;
+pub mod forecast;
 pub mod learn;
 pub mod limits;
 pub mod math;

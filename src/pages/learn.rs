@@ -113,8 +113,8 @@ fn steps(
                 t(Key::LearnDayWorkload),
                 &format!("{} {}", grouped(workload, 1), t(Key::PerHour)),
             )),
-            link: Some(("#/", Key::LearnOnStaffing)),
-            not_yet: Some(Key::Step3NotYet),
+            link: Some(("#/forecast", Key::LearnOnForecast)),
+            not_yet: None,
         },
         Step {
             title: Key::Step4,

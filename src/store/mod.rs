@@ -10,8 +10,10 @@
 //! | `autosave` | saving the current inputs a moment after a change |
 //! | `link` | opening a share link, making one |
 //! | `scenarios` | named scenarios (operations from `model::scenario`) |
+//! | `forecast` | the forecast page's history, settings and outcome |
 
 mod autosave;
+pub mod forecast;
 mod link;
 mod prefs;
 mod projection;
@@ -80,6 +82,7 @@ pub struct Store {
     /// The compare page's choice, in the order picked ("current", "example",
     /// "s:<name>"); `None` until the page first opens.
     pub compare_choice: RwSignal<Option<Vec<String>>>,
+    pub forecast: forecast::ForecastStore,
 }
 
 impl Store {
@@ -99,6 +102,8 @@ impl Store {
             staffing,
             scorecard,
         } = inputs.unwrap_or_default();
+        let (forecast, forecast_notice) = forecast::ForecastStore::load();
+        first_notice = first_notice.or(forecast_notice);
         let staffing = RwSignal::new(staffing);
         let scorecard = RwSignal::new(scorecard);
         let projected = RwSignal::new(None::<Result<Projection, Problem>>);
@@ -141,6 +146,7 @@ impl Store {
             invalid: RwSignal::new(BTreeSet::new()),
             calculator_interval: RwSignal::new(None),
             compare_choice: RwSignal::new(storage::load_compare_choice()),
+            forecast,
         };
         store.open_link_in_url();
         store.autosave();
@@ -150,6 +156,8 @@ impl Store {
         store.follow_other_tabs();
         store.project_in_worker(projected);
         store.plan_day_in_worker(day_pending, planned_day);
+        store.follow_forecast();
+        store.follow_forecast_needs();
         let listener = window_event_listener(leptos::ev::hashchange, move |_| {
             store.route.set(route::current_route());
             store.open_link_in_url();

@@ -11,6 +11,7 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use super::{Route, Store};
+use crate::model::forecast::{self, ForecastOutcome, ForecastSettings, IntervalNeed, NeedsRequest};
 use crate::model::learn::run_simulation;
 use crate::model::scorecard::{project, Projection};
 use crate::model::staffing::{plan_whole_day, Problem, StaffingInputs};
@@ -112,6 +113,49 @@ impl EngineWorker {
                 _ => None,
             },
             done,
+        );
+    }
+
+    /// Reads and forecasts `history` with `settings` and hands the outcome
+    /// to `done`, once.
+    pub fn forecast(
+        self,
+        history: String,
+        settings: ForecastSettings,
+        done: impl FnOnce(ForecastOutcome) + 'static,
+    ) {
+        let (here_text, here_settings) = (history.clone(), settings.clone());
+        self.run(
+            EngineRequest::Forecast(Box::new((history, settings))),
+            move || Ok(forecast::run(&here_text, &here_settings)),
+            move |reply| match reply {
+                EngineReply::Forecast(outcome) => Some(Ok(*outcome)),
+                _ => None,
+            },
+            move |result: Result<ForecastOutcome, Problem>| {
+                if let Ok(outcome) = result {
+                    done(outcome);
+                }
+            },
+        );
+    }
+
+    /// Staffs a forecast day's intervals allowing for its uncertainty and
+    /// hands the rows to `done`, once.
+    pub fn needs(self, request: NeedsRequest, done: impl FnOnce(Vec<IntervalNeed>) + 'static) {
+        let here = request.clone();
+        self.run(
+            EngineRequest::Needs(Box::new(request)),
+            move || Ok(forecast::interval_needs(&here)),
+            move |reply| match reply {
+                EngineReply::Needs(rows) => Some(Ok(rows)),
+                _ => None,
+            },
+            move |result: Result<Vec<IntervalNeed>, Problem>| {
+                if let Ok(rows) = result {
+                    done(rows);
+                }
+            },
         );
     }
 

@@ -1,11 +1,12 @@
 //! Which page is shown, from the URL fragment (`#/`, `#/scorecard`,
-//! `#/compare`, `#/learn`), so each page has its own URL that works on a static host.
+//! `#/compare`, `#/forecast`, `#/learn`), so each page has its own URL that works on a static host.
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Route {
     Staffing,
     Scorecard,
     Compare,
+    Forecast,
     Learn,
 }
 
@@ -15,6 +16,8 @@ impl Route {
             Route::Scorecard
         } else if hash.starts_with("#/compare") {
             Route::Compare
+        } else if hash.starts_with("#/forecast") {
+            Route::Forecast
         } else if hash.starts_with("#/learn") || hash.starts_with("#x=") {
             Route::Learn
         } else {
@@ -27,6 +30,7 @@ impl Route {
             Route::Staffing => "#/",
             Route::Scorecard => "#/scorecard",
             Route::Compare => "#/compare",
+            Route::Forecast => "#/forecast",
             Route::Learn => "#/learn",
         }
     }
@@ -53,6 +57,7 @@ mod tests {
             Route::Staffing,
             Route::Scorecard,
             Route::Compare,
+            Route::Forecast,
             Route::Learn,
         ] {
             assert_eq!(Route::from_hash(route.hash()), route);

@@ -101,8 +101,9 @@ describe('the Learn page', { concurrency: CONCURRENCY }, () => {
     assert.equal(await text(page, 'step-4-live'), `A = 20.00 Erlangs → N = ${agents} agents`);
     assert.match(await text(page, 'step-1-live'), /^This scenario: service level 80 % within 20 s · occupancy ≤ 85 %$/);
     assert.match(await text(page, 'step-5-live'), /^Load on the lines \(talking and waiting\): \d+\.\d\d Erlangs · Lines: \d+ \(busy signals ≤ 1\.0 %\)$/);
-    // Steps ccplan does not do yet say so.
-    assert.match(await text(page, 'step-3-not-yet'), /^Not in ccplan yet: a forecast from history/);
+    // Steps ccplan does not do yet say so; the forecast (step 3) is done on its page.
+    assert.equal(await page.getByTestId('step-3-not-yet').count(), 0);
+    assert.equal(await page.locator('li.step[data-step="3"] a.step-link').getAttribute('href'), '#/forecast');
     assert.match(await text(page, 'step-7-not-yet'), /^Not in ccplan yet: building shifts/);
 
     // Issue 11's figures: A = 10 → 14 at 71 %, 100 → 107 at 93.5 %, 1 000 → 1 011 at 98.9 %.

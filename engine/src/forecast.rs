@@ -1,0 +1,349 @@
+//! Forecasting the workload from history: daily totals by an exponential
+//! smoothing model ([`crate::ets`]) chosen by AICc or by the user, the
+//! seasonal naive forecast every model must beat, accuracy on a holdout,
+//! and each forecast day split into intervals by a day-of-week shape.
+
+use serde::{Deserialize, Serialize};
+
+use crate::ets::{self, EtsModel, Fit, FitError};
+use crate::history::{Date, History};
+
+/// Which model to fit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ModelChoice {
+    /// Every model whose data allow it; the lowest AICc wins.
+    Auto,
+    Ana,
+    Mnm,
+    Adda,
+}
+
+impl ModelChoice {
+    pub fn from_code(code: &str) -> Option<ModelChoice> {
+        Some(match code {
+            "auto" => ModelChoice::Auto,
+            "ana" => ModelChoice::Ana,
+            "mnm" => ModelChoice::Mnm,
+            "adda" => ModelChoice::Adda,
+            _ => return None,
+        })
+    }
+
+    fn candidates(self) -> Vec<EtsModel> {
+        match self {
+            ModelChoice::Auto => EtsModel::ALL.to_vec(),
+            ModelChoice::Ana => vec![EtsModel::Ana],
+            ModelChoice::Mnm => vec![EtsModel::Mnm],
+            ModelChoice::Adda => vec![EtsModel::AddA],
+        }
+    }
+}
+
+/// Longest history accepted, in periods (about 27 years of days).
+pub const MAX_HISTORY: usize = 10_000;
+/// Longest horizon, in periods.
+pub const MAX_HORIZON: usize = 1_000;
+
+/// Why a forecast cannot be made.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ForecastError {
+    #[error(transparent)]
+    Fit(#[from] FitError),
+    #[error("the history must hold 1 to {MAX_HISTORY} values, got {0}")]
+    HistoryLength(usize),
+    #[error("the horizon must be 1 to {MAX_HORIZON} periods, got {0}")]
+    Horizon(usize),
+    #[error("the interval's coverage must be above 0 and below 1, got {0}")]
+    Level(f64),
+    /// No model could be fitted (each one's reason is given).
+    #[error("no model fits this history: {0}")]
+    NoModel(String),
+}
+
+/// A fitted model's forecast and how it was chosen.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DailyForecast {
+    pub fit: Fit,
+    pub forecast: ets::Forecast,
+    /// Each model tried, with its AICc (None when it could not be fitted).
+    pub tried: Vec<(EtsModel, Option<f64>)>,
+}
+
+/// Fits the chosen model(s) to `history` (None = missing) with season
+/// length `season`, and forecasts `horizon` periods at coverage `level`.
+pub fn forecast_daily(
+    history: &[Option<f64>],
+    season: usize,
+    horizon: usize,
+    choice: ModelChoice,
+    level: f64,
+) -> Result<DailyForecast, ForecastError> {
+    if history.is_empty() || history.len() > MAX_HISTORY {
+        return Err(ForecastError::HistoryLength(history.len()));
+    }
+    if !(1..=MAX_HORIZON).contains(&horizon) {
+        return Err(ForecastError::Horizon(horizon));
+    }
+    if !(level > 0.0 && level < 1.0) {
+        return Err(ForecastError::Level(level));
+    }
+    let mut tried = Vec::new();
+    let mut best: Option<Fit> = None;
+    let mut reasons = Vec::new();
+    for model in choice.candidates() {
+        match ets::fit(model, history, season) {
+            Ok(fit) => {
+                tried.push((model, Some(fit.aicc)));
+                if best.as_ref().is_none_or(|b| fit.aicc < b.aicc) {
+                    best = Some(fit);
+                }
+            }
+            Err(e) => {
+                // A bad value or season is the history's fault, whatever the model.
+                if matches!(e, FitError::Value { .. } | FitError::Season(_)) {
+                    return Err(e.into());
+                }
+                if choice != ModelChoice::Auto {
+                    return Err(e.into());
+                }
+                tried.push((model, None));
+                reasons.push(format!("{}: {e}", model.name()));
+            }
+        }
+    }
+    let fit = best.ok_or_else(|| ForecastError::NoModel(reasons.join("; ")))?;
+    let forecast = ets::forecast(&fit, horizon, level);
+    Ok(DailyForecast {
+        fit,
+        forecast,
+        tried,
+    })
+}
+
+/// The seasonal naive forecast: each period repeats the last observed
+/// value of the same phase of the season (`None` if that phase was never
+/// observed).
+pub fn seasonal_naive(history: &[Option<f64>], season: usize, horizon: usize) -> Vec<Option<f64>> {
+    let n = history.len();
+    (0..horizon)
+        .map(|h| {
+            let phase = (n + h) % season.max(1);
+            history
+                .iter()
+                .enumerate()
+                .rev()
+                .find(|(t, v)| t % season.max(1) == phase && v.is_some())
+                .and_then(|(_, v)| *v)
+        })
+        .collect()
+}
+
+/// Forecast accuracy over the periods where both are known.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Accuracy {
+    /// Mean absolute percentage error (periods with an actual of 0 skipped).
+    pub mape: f64,
+    /// Weighted absolute percentage error: Σ|f − a| / Σa.
+    pub wape: f64,
+    /// Σ(f − a) / Σa: positive when the forecast runs high.
+    pub bias: f64,
+    pub periods: usize,
+}
+
+/// Accuracy of `forecast` against `actual`; None when no period has both
+/// (or the actuals sum to 0).
+pub fn accuracy(actual: &[Option<f64>], forecast: &[Option<f64>]) -> Option<Accuracy> {
+    let pairs: Vec<(f64, f64)> = actual
+        .iter()
+        .zip(forecast)
+        .filter_map(|(a, f)| Some(((*a)?, (*f)?)))
+        .collect();
+    let total: f64 = pairs.iter().map(|(a, _)| a).sum();
+    if pairs.is_empty() || total <= 0.0 || total.is_nan() {
+        return None;
+    }
+    let nonzero: Vec<f64> = pairs
+        .iter()
+        .filter(|(a, _)| *a > 0.0)
+        .map(|(a, f)| ((f - a) / a).abs())
+        .collect();
+    Some(Accuracy {
+        mape: nonzero.iter().sum::<f64>() / nonzero.len().max(1) as f64,
+        wape: pairs.iter().map(|(a, f)| (f - a).abs()).sum::<f64>() / total,
+        bias: pairs.iter().map(|(a, f)| f - a).sum::<f64>() / total,
+        periods: pairs.len(),
+    })
+}
+
+/// Each interval's share of the day for one day of the week, averaged
+/// over the most recent `recent` complete days of that weekday: `days`
+/// holds (weekday, that day's interval counts) in calendar order. A
+/// weekday never seen gets the average shape of all days; shares sum to 1.
+pub fn intraday_shares(
+    days: &[(usize, Vec<f64>)],
+    weekday: usize,
+    recent: usize,
+) -> Option<Vec<f64>> {
+    let width = days.first()?.1.len();
+    let usable = |(_, v): &&(usize, Vec<f64>)| v.len() == width && v.iter().sum::<f64>() > 0.0;
+    let mut chosen: Vec<&Vec<f64>> = days
+        .iter()
+        .rev()
+        .filter(|d| d.0 == weekday)
+        .filter(usable)
+        .take(recent.max(1))
+        .map(|d| &d.1)
+        .collect();
+    if chosen.is_empty() {
+        chosen = days
+            .iter()
+            .rev()
+            .filter(usable)
+            .take(recent.max(1))
+            .map(|d| &d.1)
+            .collect();
+    }
+    if chosen.is_empty() || width == 0 {
+        return None;
+    }
+    let mut shares = vec![0.0; width];
+    for day in &chosen {
+        let total: f64 = day.iter().sum();
+        for (s, v) in shares.iter_mut().zip(day.iter()) {
+            *s += v / total / chosen.len() as f64;
+        }
+    }
+    Some(shares)
+}
+
+/// One forecast day, split into intervals.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DayForecast {
+    pub date: Date,
+    pub mean: f64,
+    pub lower: f64,
+    pub upper: f64,
+    /// Each interval's share of the day (see [`intraday_shares`]).
+    pub shares: Vec<f64>,
+}
+
+impl DayForecast {
+    /// Contacts per interval at the mean (or any daily figure).
+    pub fn intervals(&self, daily: f64) -> Vec<f64> {
+        self.shares.iter().map(|s| s * daily).collect()
+    }
+}
+
+/// A history's forecast: the daily model and the days ahead.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HistoryForecast {
+    pub daily: DailyForecast,
+    pub days: Vec<DayForecast>,
+}
+
+/// Forecasts the `horizon` open days after `history`, leaving out the
+/// days in `excluded`: daily totals by [`forecast_daily`] (season = the
+/// open days of a week), each day split by the shape of its weekday's last
+/// `recent_weeks` days. Negative bounds are floored at 0.
+pub fn forecast_history(
+    history: &History,
+    excluded: &[Date],
+    horizon: usize,
+    choice: ModelChoice,
+    level: f64,
+    recent_weeks: usize,
+) -> Result<HistoryForecast, ForecastError> {
+    let values: Vec<Option<f64>> = history.daily(excluded).into_iter().map(|d| d.1).collect();
+    let daily = forecast_daily(&values, history.season(), horizon, choice, level)?;
+    let weekdays: Vec<(usize, Vec<f64>)> = history
+        .days
+        .iter()
+        .filter(|d| !excluded.contains(&d.date))
+        .map(|d| (d.date.weekday(), d.contacts.clone()))
+        .collect();
+    let width = history.days.first().map_or(0, |d| d.contacts.len());
+    let days = history
+        .next_open_days(horizon)
+        .into_iter()
+        .enumerate()
+        .map(|(k, date)| DayForecast {
+            date,
+            mean: daily.forecast.mean[k].max(0.0),
+            lower: daily.forecast.lower[k].max(0.0),
+            upper: daily.forecast.upper[k].max(0.0),
+            shares: intraday_shares(&weekdays, date.weekday(), recent_weeks)
+                .unwrap_or_else(|| vec![0.0; width]),
+        })
+        .collect();
+    Ok(HistoryForecast { daily, days })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seasonal_naive_repeats_the_last_season_and_skips_gaps() {
+        let h = [Some(1.0), Some(2.0), Some(3.0), Some(4.0), None, Some(6.0)];
+        // n = 6, season 3: phases of 6, 7, 8 are 0, 1, 2 → 4, (5 missing → 2), 6.
+        assert_eq!(
+            seasonal_naive(&h, 3, 4),
+            vec![Some(4.0), Some(2.0), Some(6.0), Some(4.0)]
+        );
+    }
+
+    #[test]
+    fn accuracy_measures() {
+        let a = accuracy(
+            &[Some(100.0), Some(200.0), None, Some(0.0)],
+            &[Some(110.0), Some(180.0), Some(5.0), Some(1.0)],
+        )
+        .unwrap();
+        assert!((a.mape - 0.1).abs() < 1e-12);
+        assert!((a.wape - 31.0 / 300.0).abs() < 1e-12);
+        assert!((a.bias - (-9.0 / 300.0)).abs() < 1e-12);
+        assert_eq!(a.periods, 3);
+        assert_eq!(accuracy(&[None], &[Some(1.0)]), None);
+    }
+
+    #[test]
+    fn shares_come_from_recent_same_weekdays() {
+        let days = vec![
+            (0, vec![1.0, 1.0]),
+            (1, vec![3.0, 1.0]),
+            (0, vec![1.0, 3.0]),
+            (0, vec![0.0, 0.0]), // a closed day is skipped
+        ];
+        let monday = intraday_shares(&days, 0, 1).unwrap();
+        assert_eq!(monday, vec![0.25, 0.75]);
+        let both = intraday_shares(&days, 0, 5).unwrap();
+        assert_eq!(both, vec![0.375, 0.625]);
+        // Never seen: the shape of all recent days.
+        let friday = intraday_shares(&days, 4, 1).unwrap();
+        assert_eq!(friday, vec![0.25, 0.75]);
+        assert_eq!(intraday_shares(&[], 0, 3), None);
+    }
+
+    #[test]
+    fn bad_requests_are_refused() {
+        let h = vec![Some(10.0); 30];
+        assert_eq!(
+            forecast_daily(&[], 5, 5, ModelChoice::Auto, 0.95).unwrap_err(),
+            ForecastError::HistoryLength(0)
+        );
+        assert_eq!(
+            forecast_daily(&h, 5, 0, ModelChoice::Auto, 0.95).unwrap_err(),
+            ForecastError::Horizon(0)
+        );
+        assert_eq!(
+            forecast_daily(&h, 5, 5, ModelChoice::Auto, 1.0).unwrap_err(),
+            ForecastError::Level(1.0)
+        );
+        assert!(matches!(
+            forecast_daily(&h[..3], 5, 5, ModelChoice::Auto, 0.9).unwrap_err(),
+            ForecastError::NoModel(_)
+        ));
+    }
+}

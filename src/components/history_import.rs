@@ -1,0 +1,127 @@
+//! The forecast page's history: a box to paste cells or CSV into, a file
+//! picker, the example history, and what was read — days, interval, the
+//! days missing, a message for each line that was not used.
+
+use leptos::prelude::*;
+
+use crate::download::read_picked_file;
+use crate::i18n::{forecast_problem_text, history_summary, line_problem_text, text, Key};
+use crate::store::use_store;
+
+/// Where the example history is served from (copied into the site by Trunk).
+const EXAMPLE_URL: &str = "./examples/bank-calls-train-30min.csv";
+
+#[component]
+pub fn HistoryImport() -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    let f = store.forecast;
+    // The box's text until it is read (the saved history otherwise).
+    let draft = RwSignal::new(None::<String>);
+    let shown = move || draft.get().unwrap_or_else(|| f.history.get());
+    let read = move || {
+        if let Some(text) = draft.get_untracked() {
+            f.history.set(text);
+            draft.set(None);
+        }
+    };
+    let open_file = move |ev: leptos::ev::Event| {
+        read_picked_file(&ev, move |content| {
+            if let Some(content) = content {
+                draft.set(None);
+                f.history.set(content);
+            }
+        });
+    };
+    let fetch_failed = RwSignal::new(false);
+    let load_example = move |_| {
+        fetch_failed.set(false);
+        leptos::task::spawn_local(async move {
+            match fetch_text(EXAMPLE_URL).await {
+                Some(content) => {
+                    draft.set(None);
+                    f.history.set(content);
+                }
+                None => fetch_failed.set(true),
+            }
+        });
+    };
+    let summary = move || {
+        let lang = lang.get();
+        f.outcome.with(|outcome| {
+            let o = outcome.as_ref()?;
+            let mut lines = Vec::new();
+            if let Some(first) = o.daily.first() {
+                let last = o.daily.last().map_or(first.0, |d| d.0);
+                let days = o.daily.len() - o.missing.len();
+                lines.push(view! {
+                    <p data-testid="history-summary">{history_summary(lang, days, o.interval_min, o.day_start_min, o.width, &first.0.to_string(), &last.to_string(), &o.open_weekdays)}</p>
+                }.into_any());
+            }
+            if !o.missing.is_empty() {
+                let list = o.missing.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ");
+                lines.push(view! { <p class="note" data-testid="history-missing">{format!("{} {list}", text(lang, Key::HistoryMissing))}</p> }.into_any());
+            }
+            if o.read.unordered {
+                lines.push(view! { <p class="note" data-testid="history-unordered">{text(lang, Key::HistoryUnordered)}</p> }.into_any());
+            }
+            if o.read.problem_count > 0 {
+                let more = o.read.problem_count - o.read.problems.len();
+                let items = o.read.problems.iter().map(|(line, p)| view! { <li>{line_problem_text(lang, *line, p)}</li> }).collect_view();
+                lines.push(view! {
+                    <div class="message error" data-testid="history-problems" role="alert">
+                        <p>{format!("{} {}", text(lang, Key::HistoryProblems), o.read.problem_count)}</p>
+                        <ul>{items}</ul>
+                        {(more > 0).then(|| view! { <p>{format!("{} {more}", text(lang, Key::HistoryMoreProblems))}</p> })}
+                    </div>
+                }.into_any());
+            }
+            if let Err(problem) = &o.result {
+                lines.push(view! { <p class="message error" data-testid="forecast-problem" role="alert">{forecast_problem_text(lang, problem)}</p> }.into_any());
+            }
+            Some(lines.collect_view())
+        })
+    };
+    view! {
+        <section class="panel history-import">
+            <h2>{move || text(lang.get(), Key::HistoryTitle)}</h2>
+            <p class="help">{move || text(lang.get(), Key::HistoryHelp)}</p>
+            <label for="history-text">{move || text(lang.get(), Key::HistoryBox)}</label>
+            <textarea
+                id="history-text"
+                data-testid="history-text"
+                rows="6"
+                spellcheck="false"
+                placeholder="2003-03-03,07:00,560"
+                prop:value=shown
+                on:input=move |ev| draft.set(Some(event_target_value(&ev)))
+            ></textarea>
+            <div class="button-row">
+                <button type="button" data-testid="history-read" on:click=move |_| read()>{move || text(lang.get(), Key::HistoryRead)}</button>
+                <label class="file-button">
+                    {move || text(lang.get(), Key::HistoryFile)}
+                    <input type="file" accept=".csv,.txt,text/csv,text/plain" data-testid="history-file" on:change=open_file />
+                </label>
+                <button type="button" class="secondary" data-testid="history-example" on:click=load_example>{move || text(lang.get(), Key::HistoryExample)}</button>
+                <button type="button" class="secondary" data-testid="history-clear" on:click=move |_| { draft.set(None); f.history.set(String::new()); }>{move || text(lang.get(), Key::HistoryClear)}</button>
+            </div>
+            {move || fetch_failed.get().then(|| view! { <p class="message error" role="alert">{text(lang.get(), Key::HistoryExampleFailed)}</p> })}
+            {move || f.running.get().then(|| view! { <p class="message" data-testid="forecast-running">{text(lang.get(), Key::ForecastRunning)}</p> })}
+            {summary}
+        </section>
+    }
+}
+
+/// The text at `url`, or None (offline, not found).
+async fn fetch_text(url: &str) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let window = web_sys::window()?;
+    let response = JsFuture::from(window.fetch_with_str(url)).await.ok()?;
+    let response: web_sys::Response = response.dyn_into().ok()?;
+    if !response.ok() {
+        return None;
+    }
+    let text = JsFuture::from(response.text().ok()?).await.ok()?;
+    text.as_string()
+}

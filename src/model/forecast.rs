@@ -1,0 +1,626 @@
+//! The forecast page's model: interval history (text) read into days, the
+//! daily totals forecast by the engine's ETS models, known events applied,
+//! each day split into intervals by its weekday's recent shape, accuracy on
+//! a holdout beside the seasonal naive forecast, and a forecast day turned
+//! into the staffing page's day. Computed in the worker (`run`): reading a
+//! year of 5-minute history and fitting must not block the page.
+
+use serde::{Deserialize, Serialize};
+
+use ccplan_engine::ets::{EtsModel, Smoothing};
+use ccplan_engine::forecast::{
+    accuracy, forecast_daily, forecast_history as forecast_days, seasonal_naive, Accuracy,
+    ForecastError, ModelChoice,
+};
+use ccplan_engine::history::{assemble, parse_history, Date, History, HistoryError, LineProblem};
+use ccplan_engine::staffing::Targets;
+use ccplan_engine::uncertainty::{agents_for_uncertainty, UncertainRequirement};
+
+use crate::model::staffing::StaffingInputs;
+
+/// A known event: on a date (or one interval of it), the forecast is
+/// raised by a percentage and/or a fixed number of contacts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KnownEvent {
+    pub date: Date,
+    /// One interval (its start, minutes after midnight) or the whole day.
+    #[serde(default)]
+    pub start_min: Option<u32>,
+    #[serde(default)]
+    pub uplift_pct: f64,
+    /// Contacts added (spread over the day by its shape when whole-day).
+    #[serde(default)]
+    pub added: f64,
+}
+
+impl KnownEvent {
+    pub fn is_valid(&self) -> bool {
+        (-100.0..=1_000.0).contains(&self.uplift_pct)
+            && (-1e7..=1e7).contains(&self.added)
+            && self.start_min.is_none_or(|s| s < 1440)
+    }
+}
+
+/// The forecast page's choices, saved with the history.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ForecastSettings {
+    pub model: ModelChoice,
+    pub horizon_days: u32,
+    /// Coverage of the prediction interval, %.
+    pub level_pct: f64,
+    /// Days at the end of the history held back to score the forecast (0: none).
+    pub holdout_days: u32,
+    /// Same weekdays averaged for the intraday shape.
+    pub recent_weeks: u32,
+    /// Days left out of the fit (holidays, campaigns).
+    pub excluded: Vec<Date>,
+    pub events: Vec<KnownEvent>,
+}
+
+impl Default for ForecastSettings {
+    fn default() -> Self {
+        ForecastSettings {
+            model: ModelChoice::Auto,
+            horizon_days: 10,
+            level_pct: 95.0,
+            holdout_days: 20,
+            recent_weeks: 4,
+            excluded: Vec::new(),
+            events: Vec::new(),
+        }
+    }
+}
+
+pub const HORIZONS: [u32; 5] = [5, 10, 20, 40, 60];
+pub const LEVELS: [f64; 3] = [80.0, 90.0, 95.0];
+pub const HOLDOUTS: [u32; 4] = [0, 10, 20, 40];
+pub const MAX_EVENTS: usize = 100;
+
+impl ForecastSettings {
+    /// What stored or linked settings must satisfy.
+    pub fn is_valid(&self) -> bool {
+        (1..=ccplan_engine::forecast::MAX_HORIZON as u32).contains(&self.horizon_days)
+            && self.level_pct > 0.0
+            && self.level_pct < 100.0
+            && self.holdout_days <= 400
+            && (1..=52).contains(&self.recent_weeks)
+            && self.excluded.len() <= 4_000
+            && self.events.len() <= MAX_EVENTS
+            && self.events.iter().all(KnownEvent::is_valid)
+    }
+}
+
+/// What was read from the history, for the page to show.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct ReadSummary {
+    pub rows: usize,
+    pub problems: Vec<(usize, LineProblem)>,
+    pub problem_count: usize,
+    pub unordered: bool,
+    pub too_long: Option<usize>,
+}
+
+/// Why there is no forecast.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum ForecastProblem {
+    /// No text, or no usable line.
+    NoHistory,
+    /// More lines than are read.
+    TooLong(usize),
+    /// Interval starts on no single 5/15/30/60-minute grid (the step found).
+    Granularity(u32),
+    /// More than the longest span of dates.
+    Span,
+    /// Days on different grids (one day's step, another's).
+    Mixed(u32, u32),
+    /// Too few days for the model (needed, got).
+    TooShort(usize, usize),
+    /// ETS(M,N,M) with a day of 0 contacts.
+    ZeroDay,
+    /// Anything else the engine refused (its message).
+    Engine(String),
+}
+
+/// One forecast day.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ForecastDay {
+    pub date: Date,
+    pub mean: f64,
+    pub lower: f64,
+    pub upper: f64,
+    /// A known event changed it.
+    pub event: bool,
+    /// Contacts per interval (the day's shape times its total, events applied).
+    pub intervals: Vec<f64>,
+}
+
+impl ForecastDay {
+    /// The forecast's coefficient of variation: its standard deviation
+    /// (read off the interval) over its mean.
+    pub fn cv(&self, level: f64) -> f64 {
+        let z = ccplan_engine::ets::standard_normal_quantile(0.5 + level / 2.0);
+        if self.mean > 0.0 && z > 0.0 {
+            ((self.upper - self.lower) / (2.0 * z * self.mean)).max(0.0)
+        } else {
+            0.0
+        }
+    }
+}
+
+/// The forecast scored on held-back days, beside the seasonal naive one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HoldoutScore {
+    pub days: usize,
+    /// Position in the history where the held-back days start.
+    pub start: usize,
+    /// The forecast made without them, one per calendar position.
+    pub mean: Vec<f64>,
+    pub model: Accuracy,
+    pub naive: Accuracy,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ForecastResult {
+    pub model: EtsModel,
+    pub smoothing: Smoothing,
+    pub sigma2: f64,
+    pub aicc: f64,
+    pub tried: Vec<(EtsModel, Option<f64>)>,
+    pub days: Vec<ForecastDay>,
+    pub holdout: Option<HoldoutScore>,
+}
+
+/// Everything the page shows for one history and settings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ForecastOutcome {
+    pub read: ReadSummary,
+    pub interval_min: u32,
+    pub day_start_min: u32,
+    /// Intervals per day.
+    pub width: usize,
+    pub open_weekdays: [bool; 7],
+    pub missing: Vec<Date>,
+    /// Daily totals on the open-day calendar; None = missing or excluded.
+    pub daily: Vec<(Date, Option<f64>)>,
+    pub result: Result<ForecastResult, ForecastProblem>,
+}
+
+fn problem_of(e: ForecastError) -> ForecastProblem {
+    use ccplan_engine::ets::FitError;
+    match e {
+        ForecastError::Fit(FitError::TooShort { needed, got, .. }) => {
+            ForecastProblem::TooShort(needed, got)
+        }
+        ForecastError::Fit(FitError::NotPositive(_)) => ForecastProblem::ZeroDay,
+        other => ForecastProblem::Engine(other.to_string()),
+    }
+}
+
+/// Reads `text` and forecasts it with `settings`.
+pub fn run(text: &str, settings: &ForecastSettings) -> ForecastOutcome {
+    let parsed = parse_history(text);
+    let read = ReadSummary {
+        rows: parsed.rows.len(),
+        problems: parsed.problems.clone(),
+        problem_count: parsed.problem_count,
+        unordered: parsed.unordered,
+        too_long: parsed.too_long,
+    };
+    let empty = |read: ReadSummary, problem| ForecastOutcome {
+        read,
+        interval_min: 0,
+        day_start_min: 0,
+        width: 0,
+        open_weekdays: [false; 7],
+        missing: Vec::new(),
+        daily: Vec::new(),
+        result: Err(problem),
+    };
+    if let Some(lines) = parsed.too_long {
+        return empty(read, ForecastProblem::TooLong(lines));
+    }
+    let history = match assemble(&parsed.rows) {
+        Ok(h) => h,
+        Err(HistoryError::Empty) => return empty(read, ForecastProblem::NoHistory),
+        Err(HistoryError::Granularity(step)) => {
+            return empty(read, ForecastProblem::Granularity(step))
+        }
+        Err(HistoryError::Mixed(a, b)) => return empty(read, ForecastProblem::Mixed(a, b)),
+        Err(_) => return empty(read, ForecastProblem::Span),
+    };
+    let daily = history.daily(&settings.excluded);
+    let result = forecast_history(&history, &daily, settings);
+    ForecastOutcome {
+        read,
+        interval_min: history.interval_min,
+        day_start_min: history.day_start_min,
+        width: history.days.first().map_or(0, |d| d.contacts.len()),
+        open_weekdays: history.open_weekdays,
+        missing: history.missing.clone(),
+        daily,
+        result,
+    }
+}
+
+fn forecast_history(
+    history: &History,
+    daily: &[(Date, Option<f64>)],
+    settings: &ForecastSettings,
+) -> Result<ForecastResult, ForecastProblem> {
+    let season = history.season();
+    let level = settings.level_pct / 100.0;
+    let values: Vec<Option<f64>> = daily.iter().map(|d| d.1).collect();
+    let observed = values.iter().flatten().count();
+    // ETS(A,N,A) needs 2·season + 5 days; with one weekday there is no
+    // week to learn, so ask for three weeks of a five-day centre.
+    let needed = 2 * season.max(5) + 5;
+    if season < 2 || observed < needed {
+        return Err(ForecastProblem::TooShort(needed, observed));
+    }
+    let fitted = forecast_days(
+        history,
+        &settings.excluded,
+        settings.horizon_days as usize,
+        settings.model,
+        level,
+        settings.recent_weeks as usize,
+    )
+    .map_err(problem_of)?;
+    let days = fitted
+        .days
+        .iter()
+        .map(|d| {
+            let mut day = ForecastDay {
+                date: d.date,
+                mean: d.mean,
+                lower: d.lower,
+                upper: d.upper,
+                event: false,
+                intervals: d.intervals(d.mean),
+            };
+            apply_events(&mut day, &d.shares, history, &settings.events);
+            day
+        })
+        .collect();
+    let holdout = score_holdout(history, &values, season, settings);
+    Ok(ForecastResult {
+        model: fitted.daily.fit.model,
+        smoothing: fitted.daily.fit.smoothing,
+        sigma2: fitted.daily.fit.sigma2,
+        aicc: fitted.daily.fit.aicc,
+        tried: fitted.daily.tried,
+        days,
+        holdout,
+    })
+}
+
+/// Applies the day's events: the uplift scales the day (and its interval
+/// band); added contacts go to their interval, or over the day by its shape.
+fn apply_events(day: &mut ForecastDay, shares: &[f64], history: &History, events: &[KnownEvent]) {
+    for event in events.iter().filter(|e| e.date == day.date) {
+        day.event = true;
+        let factor = 1.0 + event.uplift_pct / 100.0;
+        match event.start_min.and_then(|start| {
+            start
+                .checked_sub(history.day_start_min)
+                .map(|off| (off / history.interval_min.max(1)) as usize)
+                .filter(|i| *i < day.intervals.len())
+        }) {
+            Some(i) => {
+                let before = day.intervals[i];
+                day.intervals[i] = (before * factor + event.added).max(0.0);
+                let change = day.intervals[i] - before;
+                day.mean += change;
+                day.lower = (day.lower + change).max(0.0);
+                day.upper += change;
+            }
+            None => {
+                for (v, s) in day.intervals.iter_mut().zip(shares) {
+                    *v = (*v * factor + event.added * s).max(0.0);
+                }
+                day.mean = (day.mean * factor + event.added).max(0.0);
+                day.lower = (day.lower * factor + event.added).max(0.0);
+                day.upper = (day.upper * factor + event.added).max(0.0);
+            }
+        }
+    }
+}
+
+/// The forecast made without the last `holdout_days` observed days, scored
+/// on them beside the seasonal naive forecast (None when the history is
+/// too short to hold them back and still fit).
+fn score_holdout(
+    history: &History,
+    values: &[Option<f64>],
+    season: usize,
+    settings: &ForecastSettings,
+) -> Option<HoldoutScore> {
+    let k = settings.holdout_days as usize;
+    if k == 0 {
+        return None;
+    }
+    let observed: Vec<usize> = values
+        .iter()
+        .enumerate()
+        .filter(|(_, v)| v.is_some())
+        .map(|(i, _)| i)
+        .collect();
+    let start = *observed.get(observed.len().checked_sub(k)?)?;
+    let (train, test) = values.split_at(start);
+    let f = forecast_daily(
+        train,
+        season,
+        test.len(),
+        settings.model,
+        settings.level_pct / 100.0,
+    )
+    .ok()?;
+    let mean: Vec<Option<f64>> = f.forecast.mean.iter().copied().map(Some).collect();
+    let _ = history;
+    Some(HoldoutScore {
+        days: k,
+        start,
+        model: accuracy(test, &mean)?,
+        naive: accuracy(test, &seasonal_naive(train, season, test.len()))?,
+        mean: f.forecast.mean,
+    })
+}
+
+/// A forecast day as the staffing page's day: interval length (5-minute
+/// history is summed to 15 minutes, the page's shortest), first interval's
+/// start and volumes (at most a day of 15-minute intervals).
+pub fn staffing_day(outcome: &ForecastOutcome, day: &ForecastDay) -> Option<(f64, f64, Vec<f64>)> {
+    let (interval, volumes) = if outcome.interval_min == 5 {
+        let start_offset = (outcome.day_start_min % 15 / 5) as usize;
+        let mut padded = vec![0.0; start_offset];
+        padded.extend_from_slice(&day.intervals);
+        (
+            15,
+            padded
+                .chunks(3)
+                .map(|c| c.iter().sum())
+                .collect::<Vec<f64>>(),
+        )
+    } else {
+        (outcome.interval_min, day.intervals.clone())
+    };
+    let start = if outcome.interval_min == 5 {
+        outcome.day_start_min - outcome.day_start_min % 15
+    } else {
+        outcome.day_start_min
+    };
+    let volumes: Vec<f64> = volumes
+        .into_iter()
+        .map(|v| (v * 10.0).round() / 10.0)
+        .collect();
+    (!volumes.is_empty() && volumes.len() <= crate::model::limits::MAX_DAY_INTERVALS).then_some((
+        f64::from(interval),
+        f64::from(start),
+        volumes,
+    ))
+}
+
+/// One interval of a forecast day with the agents it needs: at the
+/// forecast, for an expected service level at target, and for a chance of
+/// meeting the target (forecast uncertainty: the day's coefficient of
+/// variation; only the service-level target counts).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IntervalNeed {
+    pub start_min: u32,
+    pub contacts: f64,
+    pub traffic: f64,
+    /// None when the engine refuses (e.g. a queue too large to sum).
+    pub agents: Option<UncertainRequirement>,
+}
+
+/// A forecast day's intervals and how to staff them, as sent to the worker
+/// (an Erlang A interval takes milliseconds: too long for the page).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NeedsRequest {
+    pub intervals: Vec<f64>,
+    pub interval_min: u32,
+    pub day_start_min: u32,
+    /// The staffing page's inputs: AHT, model, service-level target.
+    pub inputs: StaffingInputs,
+    pub cv: f64,
+    pub probability: f64,
+}
+
+impl NeedsRequest {
+    pub fn new(
+        outcome: &ForecastOutcome,
+        day: &ForecastDay,
+        inputs: StaffingInputs,
+        level: f64,
+        probability: f64,
+    ) -> Self {
+        NeedsRequest {
+            intervals: day.intervals.clone(),
+            interval_min: outcome.interval_min,
+            day_start_min: outcome.day_start_min,
+            inputs,
+            cv: day.cv(level),
+            probability,
+        }
+    }
+}
+
+/// The agents each interval of the day needs with the staffing page's
+/// AHT, model and service-level target.
+pub fn interval_needs(request: &NeedsRequest) -> Vec<IntervalNeed> {
+    let interval_s = f64::from(request.interval_min) * 60.0;
+    let inputs = &request.inputs;
+    let targets = inputs.targets();
+    let sl_only = Targets::service_level(targets.service_level, targets.target_s);
+    request
+        .intervals
+        .iter()
+        .enumerate()
+        .map(|(i, contacts)| {
+            let traffic = contacts * inputs.aht_s / interval_s;
+            IntervalNeed {
+                start_min: request.day_start_min + i as u32 * request.interval_min,
+                contacts: *contacts,
+                traffic,
+                agents: agents_for_uncertainty(
+                    traffic,
+                    inputs.aht_s,
+                    inputs.model(),
+                    &sl_only,
+                    request
+                        .cv
+                        .clamp(0.0, ccplan_engine::uncertainty::MAX_LOAD_CV),
+                    request.probability,
+                )
+                .ok(),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bank() -> &'static str {
+        include_str!("../../engine/tests/reference/bank-calls-train-30min.csv")
+    }
+
+    #[test]
+    fn the_bank_history_forecasts_ten_days_scored_on_twenty() {
+        let o = run(bank(), &ForecastSettings::default());
+        assert_eq!((o.interval_min, o.day_start_min, o.width), (30, 420, 29));
+        assert_eq!(o.missing.len(), 5);
+        let r = o.result.unwrap();
+        assert_eq!(r.days.len(), 10);
+        assert_eq!(r.days[0].date.to_string(), "2003-09-26");
+        for d in &r.days {
+            let sum: f64 = d.intervals.iter().sum();
+            assert!((sum - d.mean).abs() < 1e-6 * d.mean);
+            assert!(d.lower < d.mean && d.mean < d.upper);
+            assert!(d.cv(0.95) > 0.01 && d.cv(0.95) < 0.2);
+        }
+        let h = r.holdout.unwrap();
+        assert_eq!(h.days, 20);
+        assert!(h.model.mape < 0.08 && h.naive.mape < 0.08);
+    }
+
+    #[test]
+    fn events_raise_the_day_or_one_interval() {
+        let date = Date::parse("2003-09-29").unwrap();
+        let plain = run(bank(), &ForecastSettings::default()).result.unwrap();
+        let settings = ForecastSettings {
+            events: vec![
+                KnownEvent {
+                    date,
+                    start_min: None,
+                    uplift_pct: 10.0,
+                    added: 0.0,
+                },
+                KnownEvent {
+                    date,
+                    start_min: Some(7 * 60 + 30),
+                    uplift_pct: 0.0,
+                    added: 500.0,
+                },
+            ],
+            ..ForecastSettings::default()
+        };
+        let raised = run(bank(), &settings).result.unwrap();
+        let (a, b) = (&plain.days[1], &raised.days[1]);
+        assert_eq!(b.date, date);
+        assert!(b.event && !a.event);
+        assert!((b.mean - (a.mean * 1.1 + 500.0)).abs() < 1e-6);
+        assert!((b.intervals[1] - (a.intervals[1] * 1.1 + 500.0)).abs() < 1e-6);
+        assert!((b.intervals[0] - a.intervals[0] * 1.1).abs() < 1e-6);
+    }
+
+    #[test]
+    fn hostile_history_gets_a_problem_not_a_panic() {
+        let s = ForecastSettings::default();
+        assert_eq!(run("", &s).result, Err(ForecastProblem::NoHistory));
+        assert_eq!(
+            run("date,time,calls\n", &s).result,
+            Err(ForecastProblem::NoHistory)
+        );
+        let one_day = "2003-03-03,07:00,5\n2003-03-03,07:30,6\n";
+        assert!(matches!(
+            run(one_day, &s).result,
+            Err(ForecastProblem::TooShort(..))
+        ));
+        let mixed = "2003-03-03,07:00,5\n2003-03-03,07:30,6\n2003-03-03,08:00,6\n2003-03-03,08:30,6\n2003-03-04,07:00,6\n2003-03-04,07:15,1\n";
+        assert_eq!(run(mixed, &s).result, Err(ForecastProblem::Mixed(15, 30)));
+        let odd = "2003-03-03,07:00,5\n2003-03-03,07:07,6\n";
+        assert_eq!(run(odd, &s).result, Err(ForecastProblem::Granularity(7)));
+        let negative = "2003-03-03,07:00,-5\n";
+        let o = run(negative, &s);
+        assert_eq!(o.read.problem_count, 1);
+        assert_eq!(o.result, Err(ForecastProblem::NoHistory));
+        let huge = "2003-03-03,07:00,1e300\n";
+        assert_eq!(run(huge, &s).read.problem_count, 1);
+        let many = "2003-03-03,07:00,1\n".repeat(ccplan_engine::history::MAX_LINES + 1);
+        assert_eq!(
+            run(&many, &s).result,
+            Err(ForecastProblem::TooLong(
+                ccplan_engine::history::MAX_LINES + 1
+            ))
+        );
+        // Duplicates and disorder are read, with a message each.
+        let dup = "2003-03-04,07:00,1\n2003-03-03,07:00,2\n2003-03-03,07:00,3\n";
+        let o = run(dup, &s);
+        assert!(o.read.unordered);
+        assert_eq!(o.read.problems, vec![(3, LineProblem::Duplicate(2))]);
+    }
+
+    #[test]
+    fn each_interval_gets_its_agents_for_an_uncertain_forecast() {
+        let o = run(bank(), &ForecastSettings::default());
+        let r = o.result.as_ref().unwrap();
+        let inputs = StaffingInputs {
+            aht_s: 180.0,
+            sl_target_pct: 80.0,
+            sl_seconds: 20.0,
+            ..StaffingInputs::default()
+        };
+        let day = &r.days[0];
+        let needs = interval_needs(&NeedsRequest::new(&o, day, inputs, 0.95, 0.9));
+        assert_eq!(needs.len(), 29);
+        assert_eq!(needs[0].start_min, 420);
+        for n in &needs {
+            let a = n.agents.as_ref().unwrap();
+            assert!(
+                a.point.agents <= a.expected.agents
+                    && a.expected.agents <= a.with_probability.agents,
+                "{n:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_five_minute_day_becomes_fifteen_minute_intervals() {
+        let outcome = ForecastOutcome {
+            read: ReadSummary::default(),
+            interval_min: 5,
+            day_start_min: 7 * 60 + 5,
+            width: 4,
+            open_weekdays: [true; 7],
+            missing: Vec::new(),
+            daily: Vec::new(),
+            result: Err(ForecastProblem::NoHistory),
+        };
+        let day = ForecastDay {
+            date: Date::parse("2003-03-03").unwrap(),
+            mean: 10.0,
+            lower: 8.0,
+            upper: 12.0,
+            event: false,
+            intervals: vec![1.0, 2.0, 3.0, 4.0],
+        };
+        // 07:05 starts one slot into 07:00–07:15.
+        assert_eq!(
+            staffing_day(&outcome, &day),
+            Some((15.0, 420.0, vec![3.0, 7.0]))
+        );
+    }
+}

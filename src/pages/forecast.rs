@@ -1,0 +1,426 @@
+//! The forecast page (`#/forecast`): history in, the daily forecast with
+//! its interval and the model that made it, accuracy on held-back days
+//! beside the seasonal naive forecast, known events and days left out, and
+//! a forecast day interval by interval with the agents it needs — at the
+//! forecast and allowing for its uncertainty — ready for the staffing page.
+
+use leptos::prelude::*;
+
+use crate::components::forecast_chart::ForecastChart;
+use crate::components::history_import::HistoryImport;
+use crate::i18n::{fixed, grouped, percent, text, weekday_name, Key};
+use crate::model::forecast::{
+    staffing_day, ForecastSettings, KnownEvent, NeedsRequest, HOLDOUTS, HORIZONS, LEVELS,
+    MAX_EVENTS,
+};
+use crate::model::staffing::interval_label;
+use crate::store::forecast::PROBABILITY;
+use crate::store::{use_store, Route};
+use ccplan_engine::forecast::ModelChoice;
+use ccplan_engine::history::Date;
+
+fn model_key(choice: ModelChoice) -> Key {
+    match choice {
+        ModelChoice::Auto => Key::ModelAuto,
+        ModelChoice::Ana => Key::ModelAna,
+        ModelChoice::Mnm => Key::ModelMnm,
+        ModelChoice::Adda => Key::ModelAdda,
+    }
+}
+
+fn model_code(choice: ModelChoice) -> &'static str {
+    match choice {
+        ModelChoice::Auto => "auto",
+        ModelChoice::Ana => "ana",
+        ModelChoice::Mnm => "mnm",
+        ModelChoice::Adda => "adda",
+    }
+}
+
+/// A select over `options` bound to one setting.
+fn setting_select<T: Copy + PartialEq + Send + Sync + 'static>(
+    label: Key,
+    test_id: &'static str,
+    options: Vec<(T, String, Signal<String>)>,
+    get: impl Fn(&ForecastSettings) -> T + Copy + Send + Sync + 'static,
+    set: impl Fn(&mut ForecastSettings, T) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let store = use_store();
+    let f = store.forecast;
+    let values: Vec<(T, String)> = options
+        .iter()
+        .map(|(v, code, _)| (*v, code.clone()))
+        .collect();
+    let on_change = move |ev: leptos::ev::Event| {
+        let chosen = event_target_value(&ev);
+        if let Some((v, _)) = values.iter().find(|(_, code)| *code == chosen) {
+            f.settings.update(|s| set(s, *v));
+        }
+    };
+    view! {
+        <label class="sim-choice">
+            <span>{move || text(store.lang.get(), label)}</span>
+            <select data-testid=test_id on:change=on_change>
+                {options.into_iter().map(|(v, code, shown)| view! {
+                    <option value=code selected=move || f.settings.with(|s| get(s) == v)>{move || shown.get()}</option>
+                }).collect_view()}
+            </select>
+        </label>
+    }
+}
+
+#[component]
+pub fn ForecastPage() -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    let f = store.forecast;
+    let result = move || {
+        f.outcome
+            .with(|o| o.as_ref().and_then(|o| o.result.clone().ok()))
+    };
+    let has_result = move || {
+        f.outcome
+            .with(|o| o.as_ref().is_some_and(|o| o.result.is_ok()))
+    };
+
+    let words = move |k: Key| Signal::derive(move || text(lang.get(), k).to_string());
+    let days_word =
+        move |n: u32| Signal::derive(move || format!("{n} {}", text(lang.get(), Key::DaysWord)));
+    let settings_row = view! {
+        <div class="sim-controls" data-testid="forecast-settings">
+            {setting_select(Key::ForecastModel, "forecast-model",
+                [ModelChoice::Auto, ModelChoice::Ana, ModelChoice::Mnm, ModelChoice::Adda].into_iter()
+                    .map(|m| (m, model_code(m).to_string(), words(model_key(m)))).collect(),
+                |s| s.model, |s, v| s.model = v)}
+            {setting_select(Key::ForecastHorizon, "forecast-horizon",
+                HORIZONS.into_iter().map(|h| (h, h.to_string(), days_word(h))).collect(),
+                |s| s.horizon_days, |s, v| s.horizon_days = v)}
+            {setting_select(Key::ForecastLevel, "forecast-level",
+                LEVELS.into_iter().map(|l| (l as u32, fixed(l, 0), Signal::derive(move || format!("{} %", fixed(l, 0))))).collect(),
+                |s| s.level_pct as u32, |s, v| s.level_pct = f64::from(v))}
+            {setting_select(Key::ForecastHoldout, "forecast-holdout-days",
+                HOLDOUTS.into_iter().map(|h| (h, h.to_string(), if h == 0 { words(Key::HoldoutNone) } else { days_word(h) })).collect(),
+                |s| s.holdout_days, |s, v| s.holdout_days = v)}
+            {setting_select(Key::ForecastShapeWeeks, "forecast-weeks",
+                [2u32, 4, 8].into_iter().map(|w| (w, w.to_string(), Signal::derive(move || format!("{w} {}", text(lang.get(), Key::WeeksWord))))).collect(),
+                |s| s.recent_weeks, |s, v| s.recent_weeks = v)}
+        </div>
+    };
+
+    // Days left out of the fit.
+    let exclude_text = RwSignal::new(String::new());
+    let exclude_bad = RwSignal::new(false);
+    let add_exclusion = move || match Date::parse(&exclude_text.get_untracked()) {
+        Some(date) => {
+            exclude_bad.set(false);
+            exclude_text.set(String::new());
+            f.settings.update(|s| {
+                if !s.excluded.contains(&date) {
+                    s.excluded.push(date);
+                    s.excluded.sort();
+                }
+            });
+        }
+        None => exclude_bad.set(true),
+    };
+    let exclusions = move || {
+        f.settings.with(|s| s.excluded.clone()).into_iter().map(|date| view! {
+            <li class="chip">
+                {date.to_string()}
+                <button type="button" class="link-button" aria-label=move || format!("{} {date}", text(lang.get(), Key::PutBack))
+                    on:click=move |_| f.settings.update(|s| s.excluded.retain(|d| *d != date))>"×"</button>
+            </li>
+        }).collect_view()
+    };
+
+    // Known events.
+    let event_date = RwSignal::new(String::new());
+    let event_start = RwSignal::new(String::new());
+    let event_uplift = RwSignal::new(String::new());
+    let event_added = RwSignal::new(String::new());
+    let event_bad = RwSignal::new(false);
+    let add_event = move || {
+        let number = |t: String| {
+            if t.trim().is_empty() {
+                Some(0.0)
+            } else {
+                crate::model::number::parse_number(&t).ok()
+            }
+        };
+        let start = event_start.get_untracked();
+        let start_min = if start.trim().is_empty() {
+            Some(None)
+        } else {
+            crate::model::staffing::parse_start(&start).map(|m| Some(m as u32))
+        };
+        let event = match (
+            Date::parse(&event_date.get_untracked()),
+            start_min,
+            number(event_uplift.get_untracked()),
+            number(event_added.get_untracked()),
+        ) {
+            (Some(date), Some(start_min), Some(uplift_pct), Some(added)) => Some(KnownEvent {
+                date,
+                start_min,
+                uplift_pct,
+                added,
+            }),
+            _ => None,
+        };
+        match event.filter(|e| e.is_valid() && (e.uplift_pct != 0.0 || e.added != 0.0)) {
+            Some(e) if f.settings.with_untracked(|s| s.events.len() < MAX_EVENTS) => {
+                event_bad.set(false);
+                f.settings.update(|s| s.events.push(e));
+                event_uplift.set(String::new());
+                event_added.set(String::new());
+            }
+            _ => event_bad.set(true),
+        }
+    };
+    let events = move || {
+        let lang = lang.get();
+        f.settings.with(|s| s.events.clone()).into_iter().enumerate().map(|(i, e)| {
+            let when = match e.start_min {
+                Some(m) => format!("{} {:02}:{:02}", e.date, m / 60, m % 60),
+                None => e.date.to_string(),
+            };
+            let what = match (e.uplift_pct != 0.0, e.added != 0.0) {
+                (true, true) => format!("{:+} %, {:+}", e.uplift_pct, e.added),
+                (true, false) => format!("{:+} %", e.uplift_pct),
+                _ => format!("{:+} {}", e.added, text(lang, Key::ContactsWord)),
+            };
+            view! {
+                <li class="chip" data-testid="forecast-event">
+                    {format!("{when}: {what}")}
+                    <button type="button" class="link-button" aria-label=text(lang, Key::RemoveEvent)
+                        on:click=move |_| f.settings.update(|s| { if i < s.events.len() { s.events.remove(i); } })>"×"</button>
+                </li>
+            }
+        }).collect_view()
+    };
+
+    let model_line = move || {
+        let lang = lang.get();
+        result().map(|r| {
+            let s = r.smoothing;
+            let mut params = format!("α = {}, γ = {}", fixed(s.alpha, 3), fixed(s.gamma, 4));
+            if r.model == ccplan_engine::ets::EtsModel::AddA {
+                params = format!("α = {}, β = {}, γ = {}, φ = {}", fixed(s.alpha, 3), fixed(s.beta, 4), fixed(s.gamma, 4), fixed(s.phi, 3));
+            }
+            let tried = r.tried.iter().map(|(m, aicc)| match aicc {
+                Some(a) => format!("{} {}", m.name(), fixed(*a, 1)),
+                None => format!("{} —", m.name()),
+            }).collect::<Vec<_>>().join(" · ");
+            view! {
+                <p data-testid="forecast-model-chosen"><strong>{format!("{} {}", text(lang, Key::ModelChosen), r.model.name())}</strong>{format!(" ({params})")}</p>
+                <p class="note" data-testid="forecast-aicc">{format!("{} {tried}", text(lang, Key::AiccOfEach))}</p>
+            }
+        })
+    };
+    let holdout_line = move || {
+        let lang = lang.get();
+        result().and_then(|r| r.holdout).map(|h| {
+            let better = h.model.mape < h.naive.mape;
+            view! {
+                <div class="holdout" data-testid="forecast-holdout">
+                    <p>{format!("{} {} — MAPE {}, WAPE {}, {} {:+.1} %", text(lang, Key::HoldoutScore), h.days,
+                        percent(h.model.mape), percent(h.model.wape), text(lang, Key::Bias), h.model.bias * 100.0)}</p>
+                    <p>{format!("{} MAPE {}, WAPE {}", text(lang, Key::SeasonalNaive), percent(h.naive.mape), percent(h.naive.wape))}</p>
+                    <p class=if better { "mark met" } else { "mark not-met" } data-testid="forecast-holdout-verdict">
+                        {text(lang, if better { Key::HoldoutBetter } else { Key::HoldoutWorse })}
+                    </p>
+                </div>
+            }
+        })
+    };
+
+    let days_table = move || {
+        let lang = lang.get();
+        let level = f.settings.with(|s| s.level_pct) / 100.0;
+        result().map(|r| {
+            let rows = r.days.iter().enumerate().map(|(i, d)| {
+                let chosen = move || f.chosen_day.get() == i;
+                view! {
+                    <tr class:chosen=chosen data-testid="forecast-day">
+                        <td>{d.date.to_string()}</td>
+                        <td>{weekday_name(lang, d.date.weekday())}</td>
+                        <td class="num">{grouped(d.mean, 0)}</td>
+                        <td class="num">{format!("{} – {}", grouped(d.lower, 0), grouped(d.upper, 0))}</td>
+                        <td class="num">{percent(d.cv(level))}</td>
+                        <td>{if d.event { text(lang, Key::EventMark) } else { "" }}</td>
+                        <td><button type="button" class="link-button" data-testid="forecast-day-show" aria-pressed=move || chosen().to_string()
+                            on:click=move |_| f.chosen_day.set(i)>{text(lang, Key::ShowDay)}</button></td>
+                    </tr>
+                }
+            }).collect_view();
+            view! {
+                <div class="table-scroll" tabindex="0">
+                    <table class="learn-table" data-testid="forecast-days">
+                        <thead><tr>
+                            <th>{text(lang, Key::ColDate)}</th><th>{text(lang, Key::ColWeekday)}</th>
+                            <th>{text(lang, Key::ColContacts)}</th><th>{format!("{} {} %", text(lang, Key::ColInterval), fixed(level * 100.0, 0))}</th>
+                            <th>{text(lang, Key::ColCv)}</th><th>{text(lang, Key::ColEvent)}</th><th></th>
+                        </tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            }
+        })
+    };
+
+    let day_detail = move || {
+        let lang = lang.get();
+        let level = f.settings.with(|s| s.level_pct) / 100.0;
+        let inputs = store.staffing.get();
+        f.outcome.with(|o| {
+            let o = o.as_ref()?;
+            let r = o.result.as_ref().ok()?;
+            let day = r.days.get(f.chosen_day.get())?;
+            let cv = day.cv(level);
+            let wanted = NeedsRequest::new(o, day, inputs.clone(), level, PROBABILITY);
+            // The worker's rows, once they answer this day and these inputs.
+            let needs = f.needs.with(|n| n.as_ref().filter(|(r, _)| *r == wanted).map(|(_, rows)| rows.clone()));
+            let interval = f64::from(o.interval_min);
+            let start = f64::from(o.day_start_min);
+            let dash = || "—".to_string();
+            let rows = day.intervals.iter().enumerate().map(|(i, contacts)| {
+                let need = needs.as_ref().and_then(|rows| rows.get(i));
+                let traffic = need.map_or_else(dash, |n| fixed(n.traffic, 2));
+                let (point, expected, chance) = need.and_then(|n| n.agents).map_or((dash(), dash(), dash()), |a| {
+                    (a.point.agents.to_string(), a.expected.agents.to_string(), a.with_probability.agents.to_string())
+                });
+                view! {
+                    <tr>
+                        <td>{interval_label(i, interval, start)}</td>
+                        <td class="num">{grouped(*contacts, 1)}</td>
+                        <td class="num">{traffic}</td>
+                        <td class="num" data-testid="need-point">{point}</td>
+                        <td class="num" data-testid="need-expected">{expected}</td>
+                        <td class="num" data-testid="need-chance">{chance}</td>
+                    </tr>
+                }
+            }).collect_view();
+            let plannable = staffing_day(o, day).is_some();
+            let date = day.date.to_string();
+            let settled = needs.is_some();
+            Some(view! {
+                <section class="panel" data-testid="forecast-day-detail">
+                    <h2>{format!("{} {date} ({})", text(lang, Key::DayDetailTitle), weekday_name(lang, day.date.weekday()))}</h2>
+                    <p class="help">{format!("{} {} · AHT {} s · {} {}/{} s · {} {}",
+                        text(lang, Key::DayDetailHelp), percent(cv), fixed(inputs.aht_s, 0),
+                        text(lang, Key::SlTargetShort), fixed(inputs.sl_target_pct, 0), fixed(inputs.sl_seconds, 0),
+                        text(lang, Key::ChanceWord), percent(PROBABILITY))}</p>
+                    {(!settled).then(|| view! { <p class="message">{text(lang, Key::Computing)}</p> })}
+                    <div class="table-scroll" tabindex="0">
+                        <table class="learn-table" data-testid="forecast-intervals" data-settled=settled.to_string()>
+                            <thead><tr>
+                                <th>{text(lang, Key::ColStart)}</th><th>{text(lang, Key::ColContacts)}</th><th>{text(lang, Key::Load)}</th>
+                                <th>{text(lang, Key::ColPointAgents)}</th><th>{text(lang, Key::ColExpectedAgents)}</th><th>{format!("{} {}", text(lang, Key::ColChanceAgents), percent(PROBABILITY))}</th>
+                            </tr></thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    </div>
+                    <div class="button-row">
+                        <button type="button" data-testid="forecast-use-day" disabled=!plannable on:click=move |_| use_day(store)>{text(lang, Key::UseDayOnStaffing)}</button>
+                        <button type="button" class="secondary" data-testid="forecast-csv" on:click=move |_| download_csv(store)>{text(lang, Key::DownloadForecastCsv)}</button>
+                    </div>
+                </section>
+            })
+        })
+    };
+
+    view! {
+        <div class="page forecast-page">
+            <section class="panel">
+                <h1>{move || text(lang.get(), Key::ForecastTitle)}</h1>
+                <p class="help">{move || text(lang.get(), Key::ForecastIntro)}</p>
+            </section>
+            <HistoryImport />
+            <section class="panel" data-testid="forecast-panel">
+                <h2>{move || text(lang.get(), Key::ForecastResultTitle)}</h2>
+                {settings_row}
+                {move || has_result().then(|| view! { <ForecastChart /> })}
+                {model_line}
+                {holdout_line}
+                {days_table}
+            </section>
+            {day_detail}
+            <section class="panel forecast-adjust">
+                <h2>{move || text(lang.get(), Key::ExcludedTitle)}</h2>
+                <p class="help">{move || text(lang.get(), Key::ExcludedHelp)}</p>
+                <div class="answer-row">
+                    <label>
+                        <span>{move || text(lang.get(), Key::ColDate)}</span>
+                        <input type="text" placeholder="2003-09-01" data-testid="exclude-date" prop:value=move || exclude_text.get()
+                            on:input=move |ev| exclude_text.set(event_target_value(&ev))
+                            on:keydown=move |ev| if ev.key() == "Enter" { add_exclusion() } />
+                    </label>
+                    <button type="button" data-testid="exclude-add" on:click=move |_| add_exclusion()>{move || text(lang.get(), Key::LeaveOut)}</button>
+                </div>
+                {move || exclude_bad.get().then(|| view! { <p class="message error" role="alert">{text(lang.get(), Key::DateBad)}</p> })}
+                <ul class="chips" data-testid="excluded-days">{exclusions}</ul>
+                <h2>{move || text(lang.get(), Key::EventsTitle)}</h2>
+                <p class="help">{move || text(lang.get(), Key::EventsHelp)}</p>
+                <div class="answer-row">
+                    <label><span>{move || text(lang.get(), Key::ColDate)}</span>
+                        <input type="text" placeholder="2003-10-06" data-testid="event-date" prop:value=move || event_date.get() on:input=move |ev| event_date.set(event_target_value(&ev)) /></label>
+                    <label><span>{move || text(lang.get(), Key::EventInterval)}</span>
+                        <input type="text" placeholder="09:00" data-testid="event-start" prop:value=move || event_start.get() on:input=move |ev| event_start.set(event_target_value(&ev)) /></label>
+                    <label><span>{move || text(lang.get(), Key::EventUplift)}</span>
+                        <input type="text" inputmode="decimal" data-testid="event-uplift" prop:value=move || event_uplift.get() on:input=move |ev| event_uplift.set(event_target_value(&ev)) /></label>
+                    <label><span>{move || text(lang.get(), Key::EventAdded)}</span>
+                        <input type="text" inputmode="decimal" data-testid="event-added" prop:value=move || event_added.get() on:input=move |ev| event_added.set(event_target_value(&ev)) /></label>
+                    <button type="button" data-testid="event-add" on:click=move |_| add_event()>{move || text(lang.get(), Key::AddEvent)}</button>
+                </div>
+                {move || event_bad.get().then(|| view! { <p class="message error" role="alert" data-testid="event-bad">{text(lang.get(), Key::EventBad)}</p> })}
+                <ul class="chips" data-testid="events">{events}</ul>
+            </section>
+        </div>
+    }
+}
+
+/// Makes the chosen forecast day the staffing page's day and opens it.
+fn use_day(store: crate::store::Store) {
+    let f = store.forecast;
+    let day = f.outcome.with_untracked(|o| {
+        let o = o.as_ref()?;
+        let day = o
+            .result
+            .as_ref()
+            .ok()?
+            .days
+            .get(f.chosen_day.get_untracked())?;
+        staffing_day(o, day)
+    });
+    if let Some((interval_min, start_min, volumes)) = day {
+        let peak = volumes
+            .iter()
+            .enumerate()
+            .max_by(|a, b| a.1.total_cmp(b.1))
+            .map_or(0, |(i, _)| i);
+        store.staffing.update(|s| {
+            s.interval_min = interval_min;
+            s.day_start_min = start_min;
+            s.intraday = volumes;
+            s.intraday_aht.clear();
+        });
+        store.use_interval(peak);
+        store.revision.update(|r| *r += 1);
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().set_hash(Route::Staffing.hash());
+        }
+    }
+}
+
+/// The interval forecast of every forecast day as CSV: date, start,
+/// contacts, lower, upper (the day's interval shared by its shape).
+fn download_csv(store: crate::store::Store) {
+    let csv = store.forecast.outcome.with_untracked(|o| {
+        let o = o.as_ref()?;
+        let r = o.result.as_ref().ok()?;
+        Some(crate::files::forecast_csv(o, r))
+    });
+    if let Some(csv) = csv {
+        crate::download::download_text("ccplan-forecast.csv", "text/csv", &csv);
+    }
+}

@@ -1,0 +1,128 @@
+//! The forecast page's state: the history text, the settings, and the
+//! outcome the worker computed for them. Saved under its own key whenever
+//! the history or a setting changes (never per keystroke: the text changes
+//! when the user reads a paste or a file).
+
+use leptos::prelude::*;
+
+use super::Store;
+use crate::model::forecast::{ForecastOutcome, ForecastSettings, IntervalNeed, NeedsRequest};
+use crate::storage::{self, Notice, SavedForecast};
+
+#[derive(Clone, Copy)]
+pub struct ForecastStore {
+    pub history: RwSignal<String>,
+    pub settings: RwSignal<ForecastSettings>,
+    /// The worker's answer for the history and settings it was asked about.
+    pub outcome: RwSignal<Option<ForecastOutcome>>,
+    pub running: RwSignal<bool>,
+    /// The forecast day shown interval by interval.
+    pub chosen_day: RwSignal<usize>,
+    /// Its intervals' agents from the worker, with the request they answer.
+    pub needs: RwSignal<Option<(NeedsRequest, Vec<IntervalNeed>)>>,
+}
+
+impl ForecastStore {
+    /// Reads what was saved (a notice if it could not be read: its backup
+    /// was kept).
+    pub(super) fn load() -> (ForecastStore, Option<Notice>) {
+        let (saved, notice) = match storage::load_forecast() {
+            Ok(saved) => (saved.unwrap_or_default(), None),
+            Err(notice) => (SavedForecast::default(), Some(notice)),
+        };
+        (
+            ForecastStore {
+                history: RwSignal::new(saved.history),
+                settings: RwSignal::new(saved.settings),
+                outcome: RwSignal::new(None),
+                running: RwSignal::new(false),
+                chosen_day: RwSignal::new(0),
+                needs: RwSignal::new(None),
+            },
+            notice,
+        )
+    }
+}
+
+impl Store {
+    /// Saves the forecast's history and settings when they change, and has
+    /// the worker forecast them (only the latest request's answer is kept).
+    pub(super) fn follow_forecast(self) {
+        let f = self.forecast;
+        let first = StoredValue::new(true);
+        let sent = StoredValue::new(0u64);
+        Effect::new(move |_| {
+            let history = f.history.get();
+            let settings = f.settings.get();
+            if !first.get_value() {
+                let saved = SavedForecast {
+                    history: history.clone(),
+                    settings: settings.clone(),
+                };
+                match storage::save_forecast(&saved) {
+                    Ok(()) => {
+                        if self.notice.get_untracked() == Some(Notice::Full) {
+                            self.notice.set(None);
+                        }
+                    }
+                    Err(problem) => self.notice.set(Some(problem)),
+                }
+            }
+            first.set_value(false);
+            if history.trim().is_empty() {
+                f.outcome.set(None);
+                f.running.set(false);
+                return;
+            }
+            let number = sent.get_value() + 1;
+            sent.set_value(number);
+            f.running.set(true);
+            self.engine.forecast(history, settings, move |outcome| {
+                if sent.try_get_value() == Some(number) {
+                    let days = outcome.result.as_ref().map_or(0, |r| r.days.len());
+                    if f.chosen_day.get_untracked() >= days {
+                        f.chosen_day.set(0);
+                    }
+                    f.outcome.set(Some(outcome));
+                    f.running.set(false);
+                }
+            });
+        });
+    }
+}
+
+/// Chance of meeting the target the forecast page's third column plans for.
+pub const PROBABILITY: f64 = 0.9;
+
+impl Store {
+    /// Asks the worker for the chosen forecast day's agents whenever the
+    /// day, the forecast or the staffing page's inputs change.
+    pub(super) fn follow_forecast_needs(self) {
+        let f = self.forecast;
+        let sent = StoredValue::new(0u64);
+        Effect::new(move |_| {
+            let level = f.settings.with(|s| s.level_pct) / 100.0;
+            let inputs = self.staffing.get();
+            let chosen = f.chosen_day.get();
+            let request = f.outcome.with(|o| {
+                let o = o.as_ref()?;
+                let day = o.result.as_ref().ok()?.days.get(chosen)?;
+                Some(NeedsRequest::new(o, day, inputs, level, PROBABILITY))
+            });
+            let Some(request) = request else { return };
+            if f.needs
+                .with_untracked(|n| n.as_ref().is_some_and(|(r, _)| *r == request))
+            {
+                return;
+            }
+            let number = sent.get_value() + 1;
+            sent.set_value(number);
+            let answered = request.clone();
+            self.engine.needs(request, move |rows| {
+                if sent.try_get_value() == Some(number) {
+                    f.needs.set(Some((answered, rows)));
+                }
+            });
+        });
+    }
+}

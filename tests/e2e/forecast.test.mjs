@@ -1,0 +1,152 @@
+// The forecast page: history pasted, opened or loaded from the example; the
+// daily forecast, its model and its holdout score; known events and days
+// left out; a forecast day's intervals with the agents they need, planned
+// on the staffing page; the history kept across a reload; bad history gets
+// messages, never a panic.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { useSite, eventually, text, saveScreenshot, assertNoBadNumbers, VIEWPORTS, CONCURRENCY } from './harness.mjs';
+
+const ctx = useSite('/');
+const BANK = fileURLToPath(new URL('../../engine/tests/reference/bank-calls-train-30min.csv', import.meta.url));
+
+async function openForecast(t, options) {
+  const opened = await ctx.openApp(t, options);
+  await opened.page.getByTestId('nav-forecast').click();
+  await opened.page.getByTestId('history-text').waitFor();
+  return opened;
+}
+
+const numberIn = (s) => Number(s.replaceAll(',', ''));
+
+describe('the forecast page', { concurrency: CONCURRENCY }, () => {
+  test('a pasted history forecasts ten days, scored on the last twenty, and is still there after a reload', async (t) => {
+    const { page, context, errors } = await openForecast(t);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(ctx.site.url).origin });
+    const csv = await readFile(BANK, 'utf8');
+    await page.evaluate((content) => navigator.clipboard.writeText(content), csv);
+    await page.getByTestId('history-text').click();
+    await page.keyboard.press('ControlOrMeta+V');
+    await page.getByTestId('history-read').click();
+    await page.getByTestId('forecast-days').waitFor({ timeout: 30_000 });
+    assert.equal(await text(page, 'history-summary'),
+      'Read 144 days of 30-minute intervals, 07:00–21:30, from 2003-03-03 to 2003-09-25; open Mon, Tue, Wed, Thu, Fri.');
+    assert.match(await text(page, 'history-missing'), /2003-04-04, 2003-04-07, 2003-05-26, 2003-07-04, 2003-09-01$/);
+    assert.match(await text(page, 'forecast-model-chosen'), /^Model: ETS\((A,N,A|M,N,M|A,Ad,A)\)/);
+    assert.match(await text(page, 'forecast-aicc'), /ETS\(A,N,A\) \d[\d.]* · ETS\(M,N,M\) \d[\d.]* · ETS\(A,Ad,A\) \d/);
+    // The holdout: the model fitted without the last 20 days, beside the seasonal naive forecast.
+    assert.match(await page.locator('div[data-testid="forecast-holdout"]').textContent(), /days: 20 — MAPE \d+\.\d %, WAPE \d+\.\d %.*Seasonal naive \(same weekday last week\): MAPE \d+\.\d %/s);
+    const days = page.getByTestId('forecast-day');
+    assert.equal(await days.count(), 10);
+    assert.match(await days.first().textContent(), /^2003-09-26Fri/);
+    for (let i = 0; i < 10; i++) {
+      const cells = await days.nth(i).locator('td').allTextContents();
+      const [lower, upper] = cells[3].split(' – ').map(numberIn);
+      assert.ok(lower < numberIn(cells[2]) && numberIn(cells[2]) < upper, cells.join('|'));
+    }
+    // The chosen day's intervals: agents at the forecast ≤ for the expected SL ≤ for a 90 % chance.
+    await page.locator('[data-testid="forecast-intervals"][data-settled="true"]').waitFor({ timeout: 30_000 });
+    const rows = page.getByTestId('forecast-intervals').locator('tbody tr');
+    assert.equal(await rows.count(), 29);
+    const needs = await Promise.all(['need-point', 'need-expected', 'need-chance'].map((id) => page.getByTestId(id).allTextContents()));
+    for (let i = 0; i < 29; i++) assert.ok(+needs[0][i] <= +needs[1][i] && +needs[1][i] <= +needs[2][i], `interval ${i}`);
+    assert.ok(needs[0].some((n, i) => +n < +needs[2][i]), 'uncertainty asks for more agents somewhere');
+    // Settings are kept with the history.
+    await page.getByTestId('forecast-model').selectOption('ana');
+    await page.getByTestId('forecast-horizon').selectOption('20');
+    await eventually(async () => assert.equal(await days.count(), 20));
+    await eventually(async () => assert.match(await text(page, 'forecast-model-chosen'), /^Model: ETS\(A,N,A\)/));
+    await page.reload();
+    await page.getByTestId('forecast-days').waitFor({ timeout: 30_000 });
+    assert.equal(await page.getByTestId('forecast-day').count(), 20);
+    assert.equal(await page.getByTestId('forecast-model').inputValue(), 'ana');
+    assert.equal((await page.getByTestId('history-text').inputValue()).length, csv.length);
+    await assertNoBadNumbers(page);
+    await saveScreenshot(page, 'forecast-desktop-en');
+    assert.deepEqual(errors, []);
+  });
+
+  test('known events raise a day; a day left out refits; the interval forecast downloads; a day goes to the staffing page', async (t) => {
+    const { page, errors } = await openForecast(t);
+    await page.getByTestId('history-example').click();
+    await page.getByTestId('forecast-days').waitFor({ timeout: 30_000 });
+    const first = page.getByTestId('forecast-day').first();
+    const total = async () => numberIn((await first.locator('td').nth(2).textContent()));
+    const before = await total();
+    await page.getByTestId('event-date').click();
+    await page.keyboard.type('2003-09-26');
+    await page.getByTestId('event-uplift').click();
+    await page.keyboard.type('10');
+    await page.getByTestId('event-add').click();
+    await eventually(async () => assert.ok(Math.abs(await total() - before * 1.1) <= 1, `${await total()} vs ${before} × 1.1`));
+    assert.match(await first.textContent(), /event/);
+    assert.match(await text(page, 'forecast-event'), /^2003-09-26: \+10 %×$/);
+    // A bad event is refused with a message, and nothing is added.
+    await page.getByTestId('event-date').click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('26/09/2003');
+    await page.getByTestId('event-add').click();
+    await page.getByTestId('event-bad').waitFor();
+    assert.equal(await page.getByTestId('forecast-event').count(), 1);
+    // Leaving a day out refits (the AICc line changes).
+    const aicc = await text(page, 'forecast-aicc');
+    await page.getByTestId('exclude-date').click();
+    await page.keyboard.type('2003-09-02');
+    await page.keyboard.press('Enter');
+    await eventually(async () => assert.notEqual(await text(page, 'forecast-aicc'), aicc));
+    assert.match(await page.getByTestId('excluded-days').textContent(), /2003-09-02/);
+    // The interval forecast as CSV.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('forecast-csv').click()]);
+    const lines = (await readFile(await download.path(), 'utf8')).trim().split('\n');
+    assert.equal(lines[0], 'date,start,contacts,lower,upper');
+    assert.equal(lines.length, 1 + 10 * 29);
+    assert.match(lines[1], /^2003-09-26,07:00,\d+\.\d,\d+\.\d,\d+\.\d$/);
+    // The first day on the staffing page: 29 half-hours from 07:00, the calculator on the busiest.
+    await page.getByTestId('forecast-use-day').click();
+    await page.getByTestId('required-agents').waitFor();
+    await page.getByTestId('day-table').locator('summary').click();
+    const dayRows = page.getByTestId('day-table').locator('tbody tr');
+    assert.equal(await dayRows.count(), 29);
+    assert.match(await dayRows.first().textContent(), /^07:00/);
+    assert.equal(await page.getByTestId('interval').inputValue(), '30');
+    assert.deepEqual(errors, []);
+  });
+
+  test('bad history gets a message per line and a reason, never a panic; the page works in Chinese on a phone', async (t) => {
+    const { page, errors } = await openForecast(t, { locale: 'zh-CN', viewport: VIEWPORTS.phone });
+    const box = page.getByTestId('history-text');
+    const tryText = async (typed) => {
+      await box.click();
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.press('Delete');
+      await page.keyboard.type(typed);
+      await page.getByTestId('history-read').click();
+    };
+    await tryText('date,time,calls\n2003-03-03,07:00,12\n2003-03-03,7:30,x\n2003-13-01,08:00,5\n2003-03-03,07:00,9\n2003-03-04,08:00,-1\n');
+    await page.getByTestId('history-problems').waitFor();
+    const problems = await page.getByTestId('history-problems').locator('li').allTextContents();
+    assert.deepEqual(problems, [
+      '第 3 行：来电量“x”不是数字。',
+      '第 4 行：“2003-13-01”不是 YYYY-MM-DD 格式的日期。',
+      '第 5 行：日期和开始时间与第 2 行重复（保留第 2 行）。',
+      '第 6 行：来电量 -1 不在 0 到 10,000,000 之间。',
+    ]);
+    assert.equal(await text(page, 'forecast-problem'), '预测至少需要 15 天、覆盖每个营业日的历史数据；当前只有 1 天。');
+    // Mixed granularity: a day of half-hours beside a day of quarter-hours.
+    await tryText('2003-03-03,07:00,5\n2003-03-03,07:30,6\n2003-03-03,08:00,6\n2003-03-03,08:30,6\n2003-03-04,07:00,6\n2003-03-04,07:15,1\n');
+    await eventually(async () => assert.equal(await text(page, 'forecast-problem'), '有些日期是 15 分钟时段，另一些是 30 分钟：请统一时段长度。'));
+    await tryText('nothing here');
+    await eventually(async () => assert.equal(await text(page, 'forecast-problem'), '没有可用的数据行，无法预测。'));
+    // The example, in Chinese at phone width: nothing wider than the screen.
+    await page.getByTestId('history-example').click();
+    await page.getByTestId('forecast-days').waitFor({ timeout: 30_000 });
+    assert.match(await text(page, 'history-summary'), /^已读取 144 天的数据/);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > innerWidth);
+    assert.equal(overflow, false);
+    await assertNoBadNumbers(page);
+    await saveScreenshot(page, 'forecast-phone-zh');
+    assert.deepEqual(errors, []);
+  });
+});
