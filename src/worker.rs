@@ -214,7 +214,7 @@ mod tests {
             &answer,
             &result.days[0],
             StaffingInputs::default(),
-            0.95,
+            result.days[0].cv(0.95),
             0.9,
         );
         let request = EngineRequest::Needs(Box::new(needs.clone()));

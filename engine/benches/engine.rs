@@ -89,5 +89,27 @@ fn benches(c: &mut Criterion) {
     }
 }
 
-criterion_group!(engine, benches);
+/// Forecasting the bank history: read a year-sized text, fit each model to
+/// the daily totals (the holidays missing), forecast 20 days.
+fn forecasting(c: &mut Criterion) {
+    use ccplan_engine::ets::{fit, EtsModel};
+    use ccplan_engine::forecast::{forecast_daily, ModelChoice};
+    use ccplan_engine::history::{assemble, parse_history};
+    let text = include_str!("../tests/reference/bank-calls-train-30min.csv");
+    c.bench_function("history/read and assemble 4 176 lines", |b| {
+        b.iter(|| assemble(&parse_history(black_box(text)).rows))
+    });
+    let history = assemble(&parse_history(text).rows).unwrap();
+    let daily: Vec<Option<f64>> = history.daily(&[]).into_iter().map(|d| d.1).collect();
+    for model in EtsModel::ALL {
+        c.bench_function(&format!("ets/fit {}/149 days", model.code()), |b| {
+            b.iter(|| fit(model, black_box(&daily), 5))
+        });
+    }
+    c.bench_function("forecast/auto (three fits) 149 days, 20 ahead", |b| {
+        b.iter(|| forecast_daily(black_box(&daily), 5, 20, ModelChoice::Auto, 0.95))
+    });
+}
+
+criterion_group!(engine, benches, forecasting);
 criterion_main!(engine);

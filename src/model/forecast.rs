@@ -56,6 +56,9 @@ pub struct ForecastSettings {
     /// Days left out of the fit (holidays, campaigns).
     pub excluded: Vec<Date>,
     pub events: Vec<KnownEvent>,
+    /// The forecast error to staff for, %: None takes each day's from its
+    /// prediction interval.
+    pub cv_pct: Option<f64>,
 }
 
 impl Default for ForecastSettings {
@@ -68,6 +71,7 @@ impl Default for ForecastSettings {
             recent_weeks: 4,
             excluded: Vec::new(),
             events: Vec::new(),
+            cv_pct: None,
         }
     }
 }
@@ -76,6 +80,8 @@ pub const HORIZONS: [u32; 5] = [5, 10, 20, 40, 60];
 pub const LEVELS: [f64; 3] = [80.0, 90.0, 95.0];
 pub const HOLDOUTS: [u32; 4] = [0, 10, 20, 40];
 pub const MAX_EVENTS: usize = 100;
+/// Forecast errors a planner may staff for instead of the model's, %.
+pub const CV_CHOICES: [f64; 5] = [2.0, 5.0, 10.0, 15.0, 20.0];
 
 impl ForecastSettings {
     /// What stored or linked settings must satisfy.
@@ -88,6 +94,13 @@ impl ForecastSettings {
             && self.excluded.len() <= 4_000
             && self.events.len() <= MAX_EVENTS
             && self.events.iter().all(KnownEvent::is_valid)
+            && self.cv_pct.is_none_or(|cv| (0.0..=100.0).contains(&cv))
+    }
+
+    /// The coefficient of variation to staff `day` for.
+    pub fn cv_for(&self, day: &ForecastDay) -> f64 {
+        self.cv_pct
+            .map_or_else(|| day.cv(self.level_pct / 100.0), |cv| cv / 100.0)
     }
 }
 
@@ -432,7 +445,7 @@ impl NeedsRequest {
         outcome: &ForecastOutcome,
         day: &ForecastDay,
         inputs: StaffingInputs,
-        level: f64,
+        cv: f64,
         probability: f64,
     ) -> Self {
         NeedsRequest {
@@ -440,7 +453,7 @@ impl NeedsRequest {
             interval_min: outcome.interval_min,
             day_start_min: outcome.day_start_min,
             inputs,
-            cv: day.cv(level),
+            cv,
             probability,
         }
     }
@@ -584,7 +597,7 @@ mod tests {
             ..StaffingInputs::default()
         };
         let day = &r.days[0];
-        let needs = interval_needs(&NeedsRequest::new(&o, day, inputs, 0.95, 0.9));
+        let needs = interval_needs(&NeedsRequest::new(&o, day, inputs, day.cv(0.95), 0.9));
         assert_eq!(needs.len(), 29);
         assert_eq!(needs[0].start_min, 420);
         for n in &needs {

@@ -10,8 +10,8 @@ use crate::components::forecast_chart::ForecastChart;
 use crate::components::history_import::HistoryImport;
 use crate::i18n::{fixed, grouped, percent, text, weekday_name, Key};
 use crate::model::forecast::{
-    staffing_day, ForecastSettings, KnownEvent, NeedsRequest, HOLDOUTS, HORIZONS, LEVELS,
-    MAX_EVENTS,
+    staffing_day, ForecastSettings, KnownEvent, NeedsRequest, CV_CHOICES, HOLDOUTS, HORIZONS,
+    LEVELS, MAX_EVENTS,
 };
 use crate::model::staffing::interval_label;
 use crate::store::forecast::PROBABILITY;
@@ -101,6 +101,11 @@ pub fn ForecastPage() -> impl IntoView {
             {setting_select(Key::ForecastHoldout, "forecast-holdout-days",
                 HOLDOUTS.into_iter().map(|h| (h, h.to_string(), if h == 0 { words(Key::HoldoutNone) } else { days_word(h) })).collect(),
                 |s| s.holdout_days, |s, v| s.holdout_days = v)}
+            {setting_select(Key::ForecastCv, "forecast-cv",
+                std::iter::once((0u32, "model".to_string(), words(Key::CvFromModel)))
+                    .chain(CV_CHOICES.into_iter().map(|c| (c as u32, fixed(c, 0), Signal::derive(move || format!("{} %", fixed(c, 0))))))
+                    .collect(),
+                |s| s.cv_pct.map_or(0, |c| c as u32), |s, v| s.cv_pct = (v > 0).then_some(f64::from(v)))}
             {setting_select(Key::ForecastShapeWeeks, "forecast-weeks",
                 [2u32, 4, 8].into_iter().map(|w| (w, w.to_string(), Signal::derive(move || format!("{w} {}", text(lang.get(), Key::WeeksWord))))).collect(),
                 |s| s.recent_weeks, |s, v| s.recent_weeks = v)}
@@ -270,14 +275,13 @@ pub fn ForecastPage() -> impl IntoView {
 
     let day_detail = move || {
         let lang = lang.get();
-        let level = f.settings.with(|s| s.level_pct) / 100.0;
         let inputs = store.staffing.get();
         f.outcome.with(|o| {
             let o = o.as_ref()?;
             let r = o.result.as_ref().ok()?;
             let day = r.days.get(f.chosen_day.get())?;
-            let cv = day.cv(level);
-            let wanted = NeedsRequest::new(o, day, inputs.clone(), level, PROBABILITY);
+            let cv = f.settings.with(|s| s.cv_for(day));
+            let wanted = NeedsRequest::new(o, day, inputs.clone(), cv, PROBABILITY);
             // The worker's rows, once they answer this day and these inputs.
             let needs = f.needs.with(|n| n.as_ref().filter(|(r, _)| *r == wanted).map(|(_, rows)| rows.clone()));
             let interval = f64::from(o.interval_min);

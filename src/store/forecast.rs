@@ -101,13 +101,19 @@ impl Store {
         let f = self.forecast;
         let sent = StoredValue::new(0u64);
         Effect::new(move |_| {
-            let level = f.settings.with(|s| s.level_pct) / 100.0;
+            let settings = f.settings.get();
             let inputs = self.staffing.get();
             let chosen = f.chosen_day.get();
             let request = f.outcome.with(|o| {
                 let o = o.as_ref()?;
                 let day = o.result.as_ref().ok()?.days.get(chosen)?;
-                Some(NeedsRequest::new(o, day, inputs, level, PROBABILITY))
+                Some(NeedsRequest::new(
+                    o,
+                    day,
+                    inputs,
+                    settings.cv_for(day),
+                    PROBABILITY,
+                ))
             });
             let Some(request) = request else { return };
             if f.needs

@@ -53,6 +53,13 @@ describe('the forecast page', { concurrency: CONCURRENCY }, () => {
     const needs = await Promise.all(['need-point', 'need-expected', 'need-chance'].map((id) => page.getByTestId(id).allTextContents()));
     for (let i = 0; i < 29; i++) assert.ok(+needs[0][i] <= +needs[1][i] && +needs[1][i] <= +needs[2][i], `interval ${i}`);
     assert.ok(needs[0].some((n, i) => +n < +needs[2][i]), 'uncertainty asks for more agents somewhere');
+    // Staffing for a 2 % error instead of the model's (5 % or more here) asks for fewer agents for a 90 % chance.
+    await page.getByTestId('forecast-cv').selectOption('2');
+    await eventually(async () => assert.match(await page.getByTestId('forecast-day-detail').locator('p.help').textContent(), /: 2\.0 % ·/));
+    await page.locator('[data-testid="forecast-intervals"][data-settled="true"]').waitFor({ timeout: 30_000 });
+    const tight = await page.getByTestId('need-chance').allTextContents();
+    assert.deepEqual(await page.getByTestId('need-point').allTextContents(), needs[0]);
+    assert.ok(tight.every((n, i) => +n <= +needs[2][i]) && tight.some((n, i) => +n < +needs[2][i]), tight.join());
     // Settings are kept with the history.
     await page.getByTestId('forecast-model').selectOption('ana');
     await page.getByTestId('forecast-horizon').selectOption('20');
@@ -62,6 +69,7 @@ describe('the forecast page', { concurrency: CONCURRENCY }, () => {
     await page.getByTestId('forecast-days').waitFor({ timeout: 30_000 });
     assert.equal(await page.getByTestId('forecast-day').count(), 20);
     assert.equal(await page.getByTestId('forecast-model').inputValue(), 'ana');
+    assert.equal(await page.getByTestId('forecast-cv').inputValue(), '2');
     assert.equal((await page.getByTestId('history-text').inputValue()).length, csv.length);
     await assertNoBadNumbers(page);
     await saveScreenshot(page, 'forecast-desktop-en');
