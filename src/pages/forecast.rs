@@ -37,6 +37,16 @@ fn model_code(choice: ModelChoice) -> &'static str {
     }
 }
 
+/// A smoothing parameter to three significant digits: 0.553, 0.0000447
+/// (fixed decimals would show a season that barely moves as 0.0000).
+fn smoothing(value: f64) -> String {
+    if value == 0.0 || !value.is_finite() {
+        return fixed(value, 1);
+    }
+    let decimals = (2 - value.abs().log10().floor() as i32).clamp(0, 12) as usize;
+    fixed(value, decimals)
+}
+
 /// A select over `options` bound to one setting.
 fn setting_select<T: Copy + PartialEq + Send + Sync + 'static>(
     label: Key,
@@ -208,9 +218,9 @@ pub fn ForecastPage() -> impl IntoView {
         let lang = lang.get();
         result().map(|r| {
             let s = r.smoothing;
-            let mut params = format!("α = {}, γ = {}", fixed(s.alpha, 3), fixed(s.gamma, 4));
+            let mut params = format!("α = {}, γ = {}", smoothing(s.alpha), smoothing(s.gamma));
             if r.model == ccplan_engine::ets::EtsModel::AddA {
-                params = format!("α = {}, β = {}, γ = {}, φ = {}", fixed(s.alpha, 3), fixed(s.beta, 4), fixed(s.gamma, 4), fixed(s.phi, 3));
+                params = format!("α = {}, β = {}, γ = {}, φ = {}", smoothing(s.alpha), smoothing(s.beta), smoothing(s.gamma), fixed(s.phi, 3));
             }
             let tried = r.tried.iter().map(|(m, aicc)| match aicc {
                 Some(a) => format!("{} {}", m.name(), fixed(*a, 1)),
@@ -426,5 +436,16 @@ fn download_csv(store: crate::store::Store) {
     });
     if let Some(csv) = csv {
         crate::download::download_text("ccplan-forecast.csv", "text/csv", &csv);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn smoothing_parameters_keep_three_significant_digits() {
+        assert_eq!(super::smoothing(0.55278), "0.553");
+        assert_eq!(super::smoothing(4.472e-5), "0.0000447");
+        assert_eq!(super::smoothing(0.0001), "0.000100");
+        assert_eq!(super::smoothing(0.0), "0.0");
     }
 }
