@@ -407,11 +407,14 @@ pub fn staffing_day(outcome: &ForecastOutcome, day: &ForecastDay) -> Option<(f64
         .into_iter()
         .map(|v| (v * 10.0).round() / 10.0)
         .collect();
-    (!volumes.is_empty() && volumes.len() <= crate::model::limits::MAX_DAY_INTERVALS).then_some((
-        f64::from(interval),
-        f64::from(start),
-        volumes,
-    ))
+    // A day the staffing page could not hold (too many intervals, an
+    // interval above its volume limit) is not offered.
+    let fits = !volumes.is_empty()
+        && volumes.len() <= crate::model::limits::MAX_DAY_INTERVALS
+        && volumes
+            .iter()
+            .all(|v| crate::model::limits::valid_volume(*v));
+    fits.then_some((f64::from(interval), f64::from(start), volumes))
 }
 
 /// One interval of a forecast day with the agents it needs: at the
@@ -635,5 +638,11 @@ mod tests {
             staffing_day(&outcome, &day),
             Some((15.0, 420.0, vec![3.0, 7.0]))
         );
+        // An interval above the staffing page's limit: not offered.
+        let huge = ForecastDay {
+            intervals: vec![1e9, 1.0, 1.0, 1.0],
+            ..day
+        };
+        assert_eq!(staffing_day(&outcome, &huge), None);
     }
 }
