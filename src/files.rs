@@ -489,10 +489,13 @@ pub fn forecast_csv(
             } else {
                 0.0
             };
-            let start = outcome.day_start_min + i as u32 * outcome.interval_min;
             vec![
                 day.date.to_string(),
-                format!("{:02}:{:02}", start / 60, start % 60),
+                crate::model::staffing::interval_label(
+                    i,
+                    f64::from(outcome.interval_min),
+                    f64::from(outcome.day_start_min),
+                ),
                 format!("{contacts:.1}"),
                 format!("{:.1}", day.lower * share),
                 format!("{:.1}", day.upper * share),

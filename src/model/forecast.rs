@@ -296,7 +296,7 @@ fn forecast_history(
             day
         })
         .collect();
-    let holdout = score_holdout(history, &values, season, settings);
+    let holdout = score_holdout(&values, season, settings);
     Ok(ForecastResult {
         model: fitted.daily.fit.model,
         smoothing: fitted.daily.fit.smoothing,
@@ -344,7 +344,6 @@ fn apply_events(day: &mut ForecastDay, shares: &[f64], history: &History, events
 /// on them beside the seasonal naive forecast (None when the history is
 /// too short to hold them back and still fit).
 fn score_holdout(
-    history: &History,
     values: &[Option<f64>],
     season: usize,
     settings: &ForecastSettings,
@@ -370,7 +369,6 @@ fn score_holdout(
     )
     .ok()?;
     let mean: Vec<Option<f64>> = f.forecast.mean.iter().copied().map(Some).collect();
-    let _ = history;
     Some(HoldoutScore {
         days: k,
         start,

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use super::Store;
+use super::{Route, Store};
 use crate::model::forecast::{ForecastOutcome, ForecastSettings, IntervalNeed, NeedsRequest};
 use crate::storage::{self, Notice, SavedForecast};
 
@@ -45,31 +45,48 @@ impl ForecastStore {
 }
 
 impl Store {
-    /// Saves the forecast's history and settings when they change, and has
-    /// the worker forecast them (only the latest request's answer is kept).
+    /// Saves the forecast's history and settings when they change; while
+    /// the forecast page is shown, has the worker forecast them (only the
+    /// latest request's answer is kept; nothing is fitted at start-up or
+    /// on other pages).
     pub(super) fn follow_forecast(self) {
         let f = self.forecast;
         let first = StoredValue::new(true);
-        let sent = StoredValue::new(0u64);
         Effect::new(move |_| {
-            let history = f.history.get();
-            let settings = f.settings.get();
-            if !first.get_value() {
-                let saved = SavedForecast {
-                    history: history.clone(),
-                    settings: settings.clone(),
-                };
-                match storage::save_forecast(&saved) {
-                    Ok(()) => {
-                        if self.notice.get_untracked() == Some(Notice::Full) {
-                            self.notice.set(None);
-                        }
-                    }
-                    Err(problem) => self.notice.set(Some(problem)),
-                }
+            let saved = SavedForecast {
+                history: f.history.get(),
+                settings: f.settings.get(),
+            };
+            // Nothing changed yet: do not write back what was just read.
+            if std::mem::replace(&mut *first.write_value(), false) {
+                return;
             }
-            first.set_value(false);
-            if history.trim().is_empty() {
+            match storage::save_forecast(&saved) {
+                Ok(()) => {
+                    if self.notice.get_untracked() == Some(Notice::Full) {
+                        self.notice.set(None);
+                    }
+                }
+                Err(problem) => self.notice.set(Some(problem)),
+            }
+        });
+        let sent = StoredValue::new(0u64);
+        // What the last request was for: coming back to the page asks again
+        // only if the history or settings changed meanwhile.
+        let asked = StoredValue::new(None::<SavedForecast>);
+        Effect::new(move |_| {
+            if self.route.get() != Route::Forecast {
+                return;
+            }
+            let request = SavedForecast {
+                history: f.history.get(),
+                settings: f.settings.get(),
+            };
+            if asked.with_value(|a| a.as_ref() == Some(&request)) {
+                return;
+            }
+            asked.set_value(Some(request.clone()));
+            if request.history.trim().is_empty() {
                 f.outcome.set(None);
                 f.running.set(false);
                 return;
@@ -77,16 +94,17 @@ impl Store {
             let number = sent.get_value() + 1;
             sent.set_value(number);
             f.running.set(true);
-            self.engine.forecast(history, settings, move |outcome| {
-                if sent.try_get_value() == Some(number) {
-                    let days = outcome.result.as_ref().map_or(0, |r| r.days.len());
-                    if f.chosen_day.get_untracked() >= days {
-                        f.chosen_day.set(0);
+            self.engine
+                .forecast(request.history, request.settings, move |outcome| {
+                    if sent.try_get_value() == Some(number) {
+                        let days = outcome.result.as_ref().map_or(0, |r| r.days.len());
+                        if f.chosen_day.get_untracked() >= days {
+                            f.chosen_day.set(0);
+                        }
+                        f.outcome.set(Some(outcome));
+                        f.running.set(false);
                     }
-                    f.outcome.set(Some(outcome));
-                    f.running.set(false);
-                }
-            });
+                });
         });
     }
 }
@@ -95,12 +113,17 @@ impl Store {
 pub const PROBABILITY: f64 = 0.9;
 
 impl Store {
-    /// Asks the worker for the chosen forecast day's agents whenever the
-    /// day, the forecast or the staffing page's inputs change.
+    /// While the forecast page is shown, asks the worker for the chosen
+    /// day's agents whenever the day, the forecast or the staffing inputs
+    /// change.
     pub(super) fn follow_forecast_needs(self) {
         let f = self.forecast;
         let sent = StoredValue::new(0u64);
         Effect::new(move |_| {
+            // Only for the page that shows them: not on every staffing edit.
+            if self.route.get() != Route::Forecast {
+                return;
+            }
             let settings = f.settings.get();
             let inputs = self.staffing.get();
             let chosen = f.chosen_day.get();
