@@ -483,24 +483,35 @@ pub fn forecast_csv(
 ) -> String {
     let header = ["date", "start", "contacts", "lower", "upper"];
     let rows = result.days.iter().flat_map(|day| {
-        day.intervals.iter().enumerate().map(move |(i, contacts)| {
-            let share = if day.mean > 0.0 {
-                contacts / day.mean
-            } else {
-                0.0
-            };
-            vec![
-                day.date.to_string(),
-                crate::model::staffing::interval_label(
-                    i,
-                    f64::from(outcome.interval_min),
-                    f64::from(outcome.day_start_min),
-                ),
-                format!("{contacts:.1}"),
-                format!("{:.1}", day.lower * share),
-                format!("{:.1}", day.upper * share),
-            ]
-        })
+        // The day with its events, in the engine's terms: shares of its mean.
+        let shares = day
+            .intervals
+            .iter()
+            .map(|c| if day.mean > 0.0 { c / day.mean } else { 0.0 })
+            .collect();
+        let engine_day = ccplan_engine::forecast::DayForecast {
+            date: day.date,
+            mean: day.mean,
+            lower: day.lower,
+            upper: day.upper,
+            shares,
+        };
+        engine_day
+            .interval_rows(outcome.interval_min, outcome.day_start_min, 1)
+            .into_iter()
+            .map(|row| {
+                vec![
+                    row.date.to_string(),
+                    crate::model::staffing::interval_label(
+                        0,
+                        f64::from(outcome.interval_min),
+                        f64::from(row.start_min),
+                    ),
+                    format!("{:.1}", row.contacts),
+                    format!("{:.1}", row.lower),
+                    format!("{:.1}", row.upper),
+                ]
+            })
     });
     to_csv(&header, rows)
 }

@@ -73,8 +73,16 @@ pub(crate) fn run(args: &ForecastArgs) -> Result<(), Failure> {
             args.model
         ))
     })?;
-    let forecast = forecast_history(&history, &[], args.days, choice, args.level, args.weeks)
-        .map_err(|e| Failure::Input(e.to_string()))?;
+    let forecast = forecast_history(
+        &history,
+        &[],
+        &[],
+        args.days,
+        choice,
+        args.level,
+        args.weeks,
+    )
+    .map_err(|e| Failure::Input(e.to_string()))?;
     let group = (step / history.interval_min) as usize;
     let mut writer = csv::Writer::from_writer(Vec::new());
     let write = |w: &mut csv::Writer<Vec<u8>>, record: &[String]| {
@@ -86,23 +94,15 @@ pub(crate) fn run(args: &ForecastArgs) -> Result<(), Failure> {
         &["date", "start", "contacts", "lower", "upper"].map(String::from),
     )?;
     for day in &forecast.days {
-        let sum = |daily: f64| -> Vec<f64> {
-            day.intervals(daily)
-                .chunks(group)
-                .map(|c| c.iter().sum())
-                .collect()
-        };
-        let (mean, lower, upper) = (sum(day.mean), sum(day.lower), sum(day.upper));
-        for (i, contacts) in mean.iter().enumerate() {
-            let start = history.day_start_min + (i * group) as u32 * history.interval_min;
+        for row in day.interval_rows(history.interval_min, history.day_start_min, group) {
             write(
                 &mut writer,
                 &[
-                    day.date.to_string(),
-                    format!("{:02}:{:02}", start / 60, start % 60),
-                    format!("{contacts:.1}"),
-                    format!("{:.1}", lower[i]),
-                    format!("{:.1}", upper[i]),
+                    row.date.to_string(),
+                    format!("{:02}:{:02}", row.start_min / 60, row.start_min % 60),
+                    format!("{:.1}", row.contacts),
+                    format!("{:.1}", row.lower),
+                    format!("{:.1}", row.upper),
                 ],
             )?;
         }

@@ -100,7 +100,7 @@ fn forecasting(c: &mut Criterion) {
         b.iter(|| assemble(&parse_history(black_box(text)).rows))
     });
     let history = assemble(&parse_history(text).rows).unwrap();
-    let daily: Vec<Option<f64>> = history.daily(&[]).into_iter().map(|d| d.1).collect();
+    let daily: Vec<Option<f64>> = history.daily(&[], &[]).into_iter().map(|d| d.1).collect();
     for model in EtsModel::ALL {
         c.bench_function(&format!("ets/fit {}/149 days", model.code()), |b| {
             b.iter(|| fit(model, black_box(&daily), 5))

@@ -236,6 +236,45 @@ impl DayForecast {
     }
 }
 
+/// One interval (or a group of them) of a forecast day, as exported.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct IntervalForecast {
+    pub date: Date,
+    /// Minutes after midnight.
+    pub start_min: u32,
+    pub contacts: f64,
+    pub lower: f64,
+    pub upper: f64,
+}
+
+impl DayForecast {
+    /// The day's intervals of `interval_min` minutes from `day_start_min`,
+    /// summed `group` at a time (2 turns half-hours into hours), each with
+    /// its share of the day's interval.
+    pub fn interval_rows(
+        &self,
+        interval_min: u32,
+        day_start_min: u32,
+        group: usize,
+    ) -> Vec<IntervalForecast> {
+        let group = group.max(1);
+        self.shares
+            .chunks(group)
+            .enumerate()
+            .map(|(i, shares)| {
+                let share: f64 = shares.iter().sum();
+                IntervalForecast {
+                    date: self.date,
+                    start_min: day_start_min + (i * group) as u32 * interval_min,
+                    contacts: self.mean * share,
+                    lower: self.lower * share,
+                    upper: self.upper * share,
+                }
+            })
+            .collect()
+    }
+}
+
 /// A history's forecast: the daily model and the days ahead.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct HistoryForecast {
@@ -244,23 +283,30 @@ pub struct HistoryForecast {
 }
 
 /// Forecasts the `horizon` open days after `history`, leaving out the
-/// days in `excluded`: daily totals by [`forecast_daily`] (season = the
-/// open days of a week), each day split by the shape of its weekday's last
-/// `recent_weeks` days. Negative bounds are floored at 0.
+/// days in `excluded` and counting those in `adjusted` at their corrected
+/// totals: daily totals by [`forecast_daily`] (season = the open days of a
+/// week), each day split by the shape of its weekday's last `recent_weeks`
+/// days (excluded and adjusted days' shapes are not used: an outage or a
+/// campaign bends them). Negative bounds are floored at 0.
 pub fn forecast_history(
     history: &History,
     excluded: &[Date],
+    adjusted: &[(Date, f64)],
     horizon: usize,
     choice: ModelChoice,
     level: f64,
     recent_weeks: usize,
 ) -> Result<HistoryForecast, ForecastError> {
-    let values: Vec<Option<f64>> = history.daily(excluded).into_iter().map(|d| d.1).collect();
+    let values: Vec<Option<f64>> = history
+        .daily(excluded, adjusted)
+        .into_iter()
+        .map(|d| d.1)
+        .collect();
     let daily = forecast_daily(&values, history.season(), horizon, choice, level)?;
     let weekdays: Vec<(usize, Vec<f64>)> = history
         .days
         .iter()
-        .filter(|d| !excluded.contains(&d.date))
+        .filter(|d| !excluded.contains(&d.date) && !adjusted.iter().any(|a| a.0 == d.date))
         .map(|d| (d.date.weekday(), d.contacts.clone()))
         .collect();
     let width = history.days.first().map_or(0, |d| d.contacts.len());
@@ -324,6 +370,30 @@ mod tests {
         let friday = intraday_shares(&days, 4, 1).unwrap();
         assert_eq!(friday, vec![0.25, 0.75]);
         assert_eq!(intraday_shares(&[], 0, 3), None);
+    }
+
+    #[test]
+    fn a_day_exports_its_intervals_singly_or_grouped() {
+        let day = DayForecast {
+            date: Date::parse("2003-10-06").unwrap(),
+            mean: 100.0,
+            lower: 80.0,
+            upper: 120.0,
+            shares: vec![0.1, 0.2, 0.3, 0.4],
+        };
+        let single = day.interval_rows(30, 420, 1);
+        assert_eq!(single.len(), 4);
+        assert_eq!(single[1].start_min, 450);
+        assert!((single[1].contacts - 20.0).abs() < 1e-12);
+        assert!((single[1].lower - 16.0).abs() < 1e-12);
+        assert!((single[1].upper - 24.0).abs() < 1e-12);
+        let hours = day.interval_rows(30, 420, 2);
+        assert_eq!(
+            hours.iter().map(|r| r.start_min).collect::<Vec<_>>(),
+            [420, 480]
+        );
+        assert!((hours[1].contacts - 70.0).abs() < 1e-12);
+        assert!((hours[1].upper - 84.0).abs() < 1e-12);
     }
 
     #[test]

@@ -439,8 +439,11 @@ impl History {
 
     /// Daily totals on the open-day calendar from the first to the last
     /// day: None for a missing day or one in `excluded` (a holiday or a
-    /// campaign the user marked), so the model skips it.
-    pub fn daily(&self, excluded: &[Date]) -> Vec<(Date, Option<f64>)> {
+    /// campaign the user marked), so the model skips it; a day in
+    /// `adjusted` counts at the total the planner corrected it to (an
+    /// outage day at what it would have taken; a missing day whose records
+    /// were lost at what it took).
+    pub fn daily(&self, excluded: &[Date], adjusted: &[(Date, f64)]) -> Vec<(Date, Option<f64>)> {
         let (Some(first), Some(last)) = (self.days.first(), self.days.last()) else {
             return Vec::new();
         };
@@ -450,10 +453,9 @@ impl History {
             .map(Date::from_days)
             .filter(|d| self.open_weekdays[d.weekday()])
             .map(|d| {
-                (
-                    d,
-                    totals.get(&d).copied().filter(|_| !excluded.contains(&d)),
-                )
+                let corrected = adjusted.iter().find(|a| a.0 == d).map(|a| a.1);
+                let total = corrected.or_else(|| totals.get(&d).copied());
+                (d, total.filter(|_| !excluded.contains(&d)))
             })
             .collect()
     }
@@ -546,10 +548,33 @@ mod tests {
         assert_eq!(h.days[0].contacts, vec![10.0, 0.0, 20.0]);
         assert_eq!(h.season(), 2, "Mondays and Tuesdays seen");
         assert!(h.missing.is_empty());
-        let daily = h.daily(&[Date::parse("2003-03-10").unwrap()]);
+        let daily = h.daily(&[Date::parse("2003-03-10").unwrap()], &[]);
         assert_eq!(
             daily.iter().map(|d| d.1).collect::<Vec<_>>(),
             vec![Some(30.0), Some(5.0), None, Some(8.0)]
+        );
+        // Corrected totals, a missing Monday filled; a date off the calendar
+        // (a Wednesday) changes nothing; left out wins over corrected.
+        let monday_17 = Date::parse("2003-03-17").unwrap();
+        let h2 = assemble(&rows(&[
+            ("2003-03-03", "07:00", 10.0),
+            ("2003-03-04", "07:00", 5.0),
+            ("2003-03-11", "07:00", 8.0),
+            ("2003-03-17", "07:00", 9.0),
+        ]))
+        .unwrap();
+        let adjusted = [
+            (Date::parse("2003-03-04").unwrap(), 6.5),
+            (Date::parse("2003-03-10").unwrap(), 7.5),
+            (Date::parse("2003-03-05").unwrap(), 1.0),
+            (monday_17, 2.0),
+        ];
+        assert_eq!(
+            h2.daily(&[monday_17], &adjusted)
+                .iter()
+                .map(|d| d.1)
+                .collect::<Vec<_>>(),
+            vec![Some(10.0), Some(6.5), Some(7.5), Some(8.0), None]
         );
         assert_eq!(
             h.next_open_days(3)

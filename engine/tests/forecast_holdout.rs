@@ -44,7 +44,7 @@ struct Holdout {
 }
 
 fn holdout(h: &History, train_days: usize, horizon_days: usize, choice: ModelChoice) -> Holdout {
-    let calendar = h.daily(&[]);
+    let calendar = h.daily(&[], &[]);
     let cut_date = h.days[train_days].date;
     let cut = calendar.iter().position(|(d, _)| *d == cut_date).unwrap();
     let last_date = h.days[(train_days + horizon_days).min(h.days.len()) - 1].date;

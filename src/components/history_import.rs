@@ -5,7 +5,10 @@
 use leptos::prelude::*;
 
 use crate::download::read_picked_file;
-use crate::i18n::{forecast_problem_text, history_summary, line_problem_text, text, Key};
+use crate::i18n::{
+    forecast_problem_text, grouped, history_summary, line_problem_text, text, Key, Lang,
+};
+use crate::model::forecast::PreviewLine;
 use crate::store::use_store;
 
 /// Where the example history is served from (copied into the site by Trunk).
@@ -76,6 +79,9 @@ pub fn HistoryImport() -> impl IntoView {
                     </div>
                 }.into_any());
             }
+            if !o.read.preview.is_empty() {
+                lines.push(preview_table(lang, &o.read.preview).into_any());
+            }
             if let Err(problem) = &o.result {
                 lines.push(view! { <p class="message error" data-testid="forecast-problem" role="alert">{forecast_problem_text(lang, problem)}</p> }.into_any());
             }
@@ -109,6 +115,55 @@ pub fn HistoryImport() -> impl IntoView {
             {move || f.running.get().then(|| view! { <p class="message" data-testid="forecast-running">{text(lang.get(), Key::ForecastRunning)}</p> })}
             {summary}
         </section>
+    }
+}
+
+/// The first lines of the text as read: a row per good line, the reason
+/// for a bad one. AHT, handled and abandoned only when a line has them.
+fn preview_table(lang: Lang, preview: &[PreviewLine]) -> impl IntoView {
+    let optional: Vec<(usize, Key)> = [Key::PreviewAht, Key::PreviewHandled, Key::PreviewAbandoned]
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| preview.iter().any(|l| l.optional()[*i].is_some()))
+        .collect();
+    let span = 4 + optional.len();
+    let head = optional
+        .iter()
+        .map(|(_, key)| view! { <th>{text(lang, *key)}</th> })
+        .collect_view();
+    let rows = preview
+        .iter()
+        .map(|line| match line {
+            PreviewLine::Read { line: n, date, start_min, contacts, .. } => {
+                let cells = optional
+                    .iter()
+                    .map(|(i, _)| view! { <td>{line.optional()[*i].map_or_else(String::new, |v| grouped(v, 0))}</td> })
+                    .collect_view();
+                view! {
+                    <tr>
+                        <td>{*n}</td><td>{date.to_string()}</td>
+                        <td>{format!("{:02}:{:02}", start_min / 60, start_min % 60)}</td>
+                        <td>{grouped(*contacts, 0)}</td>{cells}
+                    </tr>
+                }
+                .into_any()
+            }
+            PreviewLine::Bad { line: n, problem } => view! {
+                <tr class="bad"><td>{*n}</td><td colspan=span - 1 class="problem">{line_problem_text(lang, *n, problem)}</td></tr>
+            }
+            .into_any(),
+        })
+        .collect_view();
+    view! {
+        <div class="table-scroll" tabindex="0">
+            <table class="import-preview" data-testid="history-preview">
+                <caption>{text(lang, Key::HistoryPreviewCaption)}</caption>
+                <thead><tr>
+                    <th>"#"</th><th>{text(lang, Key::ColDate)}</th><th>{text(lang, Key::PreviewStart)}</th><th>{text(lang, Key::PreviewVolume)}</th>{head}
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
     }
 }
 

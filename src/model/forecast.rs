@@ -55,6 +55,9 @@ pub struct ForecastSettings {
     pub recent_weeks: u32,
     /// Days left out of the fit (holidays, campaigns).
     pub excluded: Vec<Date>,
+    /// Days counted at a total the planner corrected (an outage day at
+    /// what it would have taken).
+    pub adjusted: Vec<(Date, f64)>,
     pub events: Vec<KnownEvent>,
     /// The forecast error to staff for, %: None takes each day's from its
     /// prediction interval.
@@ -70,6 +73,7 @@ impl Default for ForecastSettings {
             holdout_days: 20,
             recent_weeks: 4,
             excluded: Vec::new(),
+            adjusted: Vec::new(),
             events: Vec::new(),
             cv_pct: None,
         }
@@ -83,6 +87,12 @@ pub const MAX_EVENTS: usize = 100;
 /// Forecast errors a planner may staff for instead of the model's, %.
 pub const CV_CHOICES: [f64; 5] = [2.0, 5.0, 10.0, 15.0, 20.0];
 
+/// A corrected day total the forecast accepts: up to a day of 5-minute
+/// intervals each at the largest count history may hold.
+pub fn valid_corrected_total(total: f64) -> bool {
+    (0.0..=ccplan_engine::history::MAX_INTERVAL_COUNT * 288.0).contains(&total)
+}
+
 impl ForecastSettings {
     /// What stored or linked settings must satisfy.
     pub fn is_valid(&self) -> bool {
@@ -92,6 +102,8 @@ impl ForecastSettings {
             && self.holdout_days <= 400
             && (1..=52).contains(&self.recent_weeks)
             && self.excluded.len() <= 4_000
+            && self.adjusted.len() <= 4_000
+            && self.adjusted.iter().all(|a| valid_corrected_total(a.1))
             && self.events.len() <= MAX_EVENTS
             && self.events.iter().all(KnownEvent::is_valid)
             && self.cv_pct.is_none_or(|cv| (0.0..=100.0).contains(&cv))
@@ -108,10 +120,87 @@ impl ForecastSettings {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct ReadSummary {
     pub rows: usize,
+    /// The first lines of the text as read (header excepted), good or bad.
+    pub preview: Vec<PreviewLine>,
     pub problems: Vec<(usize, LineProblem)>,
     pub problem_count: usize,
     pub unordered: bool,
     pub too_long: Option<usize>,
+}
+
+/// Lines shown in the history's preview.
+pub const PREVIEW_LINES: usize = 12;
+
+/// One line of the history's preview.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum PreviewLine {
+    Read {
+        line: usize,
+        date: Date,
+        start_min: u32,
+        contacts: f64,
+        aht_s: Option<f64>,
+        handled: Option<f64>,
+        abandoned: Option<f64>,
+    },
+    Bad {
+        line: usize,
+        problem: LineProblem,
+    },
+}
+
+impl PreviewLine {
+    pub fn line(&self) -> usize {
+        match self {
+            PreviewLine::Read { line, .. } | PreviewLine::Bad { line, .. } => *line,
+        }
+    }
+
+    /// The optional columns: AHT, handled, abandoned.
+    pub fn optional(&self) -> [Option<f64>; 3] {
+        match self {
+            PreviewLine::Read {
+                aht_s,
+                handled,
+                abandoned,
+                ..
+            } => [*aht_s, *handled, *abandoned],
+            PreviewLine::Bad { .. } => [None; 3],
+        }
+    }
+}
+
+/// The first [`PREVIEW_LINES`] lines of the text, in the text's order
+/// (rows may have been sorted into time order since).
+fn preview(parsed: &ccplan_engine::history::ParsedHistory) -> Vec<PreviewLine> {
+    let mut lines: Vec<PreviewLine> = parsed
+        .rows
+        .iter()
+        .map(|r| PreviewLine::Read {
+            line: r.line,
+            date: r.date,
+            start_min: r.start_min,
+            contacts: r.contacts,
+            aht_s: r.aht_s,
+            handled: r.handled,
+            abandoned: r.abandoned,
+        })
+        .chain(
+            parsed
+                .problems
+                .iter()
+                .map(|(line, problem)| PreviewLine::Bad {
+                    line: *line,
+                    problem: problem.clone(),
+                }),
+        )
+        .collect();
+    if lines.len() > PREVIEW_LINES {
+        lines.select_nth_unstable_by_key(PREVIEW_LINES - 1, PreviewLine::line);
+        lines.truncate(PREVIEW_LINES);
+    }
+    lines.sort_by_key(PreviewLine::line);
+    lines
 }
 
 /// Why there is no forecast.
@@ -215,6 +304,7 @@ pub fn run(text: &str, settings: &ForecastSettings) -> ForecastOutcome {
     let parsed = parse_history(text);
     let read = ReadSummary {
         rows: parsed.rows.len(),
+        preview: preview(&parsed),
         problems: parsed.problems.clone(),
         problem_count: parsed.problem_count,
         unordered: parsed.unordered,
@@ -242,7 +332,7 @@ pub fn run(text: &str, settings: &ForecastSettings) -> ForecastOutcome {
         Err(HistoryError::Mixed(a, b)) => return empty(read, ForecastProblem::Mixed(a, b)),
         Err(_) => return empty(read, ForecastProblem::Span),
     };
-    let daily = history.daily(&settings.excluded);
+    let daily = history.daily(&settings.excluded, &settings.adjusted);
     let result = forecast_history(&history, &daily, settings);
     ForecastOutcome {
         read,
@@ -274,6 +364,7 @@ fn forecast_history(
     let fitted = forecast_days(
         history,
         &settings.excluded,
+        &settings.adjusted,
         settings.horizon_days as usize,
         settings.model,
         level,
@@ -378,10 +469,14 @@ fn score_holdout(
     })
 }
 
+/// The staffing page's day: interval minutes, first start (minutes after
+/// midnight) and contacts per interval.
+pub type StaffingDay = (f64, f64, Vec<f64>);
+
 /// A forecast day as the staffing page's day: interval length (5-minute
 /// history is summed to 15 minutes, the page's shortest), first interval's
 /// start and volumes (at most a day of 15-minute intervals).
-pub fn staffing_day(outcome: &ForecastOutcome, day: &ForecastDay) -> Option<(f64, f64, Vec<f64>)> {
+pub fn staffing_day(outcome: &ForecastOutcome, day: &ForecastDay) -> Option<StaffingDay> {
     let (interval, volumes) = if outcome.interval_min == 5 {
         let start_offset = (outcome.day_start_min % 15 / 5) as usize;
         let mut padded = vec![0.0; start_offset];
@@ -413,6 +508,49 @@ pub fn staffing_day(outcome: &ForecastOutcome, day: &ForecastDay) -> Option<(f64
             .iter()
             .all(|v| crate::model::limits::valid_volume(*v));
     fits.then_some((f64::from(interval), f64::from(start), volumes))
+}
+
+/// The capacity plan started from a forecast: `plan` with its first
+/// month the month of the first forecast day, open days and hours those of
+/// the history's calendar, and a monthly volume of new contacts that,
+/// through that month's seasonal index, repeats and deflection, offers the
+/// forecast's mean day on every open day; with the staffing page's day (its
+/// profile is the plan's) the mean of the forecast days. None when there is
+/// no forecast or the plan could not hold it.
+pub fn plan_from_forecast(
+    outcome: &ForecastOutcome,
+    plan: &crate::model::scorecard::ScorecardSettings,
+) -> Option<(crate::model::scorecard::ScorecardSettings, StaffingDay)> {
+    let days = &outcome.result.as_ref().ok()?.days;
+    let first = days.first()?;
+    let count = days.len() as f64;
+    let mean_day = ForecastDay {
+        mean: days.iter().map(|d| d.mean).sum::<f64>() / count,
+        intervals: (0..outcome.width)
+            .map(|i| days.iter().filter_map(|d| d.intervals.get(i)).sum::<f64>() / count)
+            .collect(),
+        ..first.clone()
+    };
+    let staffing = staffing_day(outcome, &mean_day)?;
+    let open_weekdays = outcome.open_weekdays.iter().filter(|o| **o).count() as f64;
+    // Open weekdays × 52.18 weeks ÷ 12 months, to a tenth of a day.
+    let open_days = (open_weekdays * 365.25 / 7.0 / 12.0 * 10.0).round() / 10.0;
+    let month = first.date.month;
+    let offered_per_new = ccplan_engine::capacity::offered_contacts(
+        1.0,
+        plan.fcr_pct / 100.0,
+        plan.repeat_pct / 100.0,
+        plan.deflection_pct / 100.0,
+    ) * plan.seasonality[month as usize - 1];
+    let settings = crate::model::scorecard::ScorecardSettings {
+        first_year: first.date.year,
+        first_month: month,
+        open_days,
+        open_hours: outcome.width as f64 * f64::from(outcome.interval_min) / 60.0,
+        monthly_volume: (mean_day.mean * open_days / offered_per_new).round(),
+        ..plan.clone()
+    };
+    settings.is_valid().then_some((settings, staffing))
 }
 
 /// One interval of a forecast day with the agents it needs: at the
@@ -642,5 +780,57 @@ mod tests {
             ..day
         };
         assert_eq!(staffing_day(&outcome, &huge), None);
+    }
+
+    #[test]
+    fn a_forecast_starts_the_capacity_plan() {
+        let o = run(bank(), &ForecastSettings::default());
+        let plan = crate::model::scorecard::ScorecardSettings::default();
+        let (settings, (interval, start, volumes)) = plan_from_forecast(&o, &plan).unwrap();
+        let days = &o.result.as_ref().unwrap().days;
+        // The history ends on Thursday 25 September 2003.
+        assert_eq!((settings.first_year, settings.first_month), (2003, 9));
+        // Monday to Friday: 5 × 365.25 / 7 / 12 = 21.74 days; 07:00–21:30.
+        assert_eq!((settings.open_days, settings.open_hours), (21.7, 14.5));
+        let mean = days.iter().map(|d| d.mean).sum::<f64>() / days.len() as f64;
+        let offered =
+            ccplan_engine::capacity::offered_contacts(settings.monthly_volume, 0.72, 0.5, 0.2)
+                * plan.seasonality[8];
+        assert!((offered / 21.7 - mean).abs() < 1.0, "{offered} {mean}");
+        assert_eq!((interval, start, volumes.len()), (30.0, 420.0, 29));
+        let day_total: f64 = volumes.iter().sum();
+        assert!((day_total - mean).abs() / mean < 1e-3, "{day_total} {mean}");
+        // The rest of the plan is the planner's.
+        assert_eq!(settings.start_headcount, plan.start_headcount);
+        // No forecast, no plan.
+        let none = run("", &ForecastSettings::default());
+        assert_eq!(plan_from_forecast(&none, &plan), None);
+    }
+
+    #[test]
+    fn the_preview_holds_the_first_lines_in_the_texts_order() {
+        // Out of time order, a header, a bad line: lines 2, 3 and 4 as written.
+        let text =
+            "date,start,calls\n2003-03-03,08:00,5,200\n2003-03-03,07:00,x\n2003-03-03,07:30,4\n";
+        let o = run(text, &ForecastSettings::default());
+        let lines: Vec<usize> = o.read.preview.iter().map(PreviewLine::line).collect();
+        assert_eq!(lines, [2, 3, 4]);
+        assert!(matches!(
+            o.read.preview[0],
+            PreviewLine::Read {
+                start_min: 480,
+                contacts: 5.0,
+                aht_s: Some(200.0),
+                ..
+            }
+        ));
+        assert!(matches!(o.read.preview[1], PreviewLine::Bad { .. }));
+        let long = run(bank(), &ForecastSettings::default());
+        assert_eq!(long.read.preview.len(), PREVIEW_LINES);
+        assert_eq!(long.read.preview[0].line(), 2);
+        assert_eq!(
+            long.read.preview[PREVIEW_LINES - 1].line(),
+            PREVIEW_LINES + 1
+        );
     }
 }

@@ -10,8 +10,8 @@ use crate::components::forecast_chart::ForecastChart;
 use crate::components::history_import::HistoryImport;
 use crate::i18n::{fixed, grouped, percent, text, weekday_name, Key};
 use crate::model::forecast::{
-    staffing_day, ForecastSettings, KnownEvent, NeedsRequest, CV_CHOICES, HOLDOUTS, HORIZONS,
-    LEVELS, MAX_EVENTS,
+    plan_from_forecast, staffing_day, valid_corrected_total, ForecastSettings, KnownEvent,
+    NeedsRequest, StaffingDay, CV_CHOICES, HOLDOUTS, HORIZONS, LEVELS, MAX_EVENTS,
 };
 use crate::model::staffing::interval_label;
 use crate::store::forecast::PROBABILITY;
@@ -122,28 +122,56 @@ pub fn ForecastPage() -> impl IntoView {
         </div>
     };
 
-    // Days left out of the fit.
+    // Days left out of the fit, or counted at a corrected total.
     let exclude_text = RwSignal::new(String::new());
+    let corrected_text = RwSignal::new(String::new());
     let exclude_bad = RwSignal::new(false);
-    let add_exclusion = move || match Date::parse(&exclude_text.get_untracked()) {
-        Some(date) => {
-            exclude_bad.set(false);
-            exclude_text.set(String::new());
-            f.settings.update(|s| {
-                if !s.excluded.contains(&date) {
-                    s.excluded.push(date);
+    let add_exclusion = move || {
+        let corrected = corrected_text.get_untracked();
+        let corrected = if corrected.trim().is_empty() {
+            Some(None)
+        } else {
+            crate::model::number::parse_number(&corrected)
+                .ok()
+                .filter(|v| valid_corrected_total(*v))
+                .map(Some)
+        };
+        match (Date::parse(&exclude_text.get_untracked()), corrected) {
+            (Some(date), Some(corrected)) => {
+                exclude_bad.set(false);
+                exclude_text.set(String::new());
+                corrected_text.set(String::new());
+                f.settings.update(|s| {
+                    // A day is either left out or corrected, as last asked.
+                    s.excluded.retain(|d| *d != date);
+                    s.adjusted.retain(|a| a.0 != date);
+                    match corrected {
+                        None => s.excluded.push(date),
+                        Some(total) => s.adjusted.push((date, total)),
+                    }
                     s.excluded.sort();
-                }
-            });
+                    s.adjusted.sort_by_key(|a| a.0);
+                });
+            }
+            _ => exclude_bad.set(true),
         }
-        None => exclude_bad.set(true),
     };
     let exclusions = move || {
-        f.settings.with(|s| s.excluded.clone()).into_iter().map(|date| view! {
-            <li class="chip">
-                {date.to_string()}
+        let (excluded, adjusted) = f
+            .settings
+            .with(|s| (s.excluded.clone(), s.adjusted.clone()));
+        let left_out = excluded.into_iter().map(|date| (date, date.to_string()));
+        let corrected = adjusted
+            .into_iter()
+            .map(|(date, total)| (date, format!("{date} → {}", grouped(total, 0))));
+        left_out.chain(corrected).map(|(date, label)| view! {
+            <li class="chip" data-testid="exception-day">
+                {label}
                 <button type="button" class="link-button" aria-label=move || format!("{} {date}", text(lang.get(), Key::PutBack))
-                    on:click=move |_| f.settings.update(|s| s.excluded.retain(|d| *d != date))>"×"</button>
+                    on:click=move |_| f.settings.update(|s| {
+                        s.excluded.retain(|d| *d != date);
+                        s.adjusted.retain(|a| a.0 != date);
+                    })>"×"</button>
             </li>
         }).collect_view()
     };
@@ -336,6 +364,7 @@ pub fn ForecastPage() -> impl IntoView {
                     </div>
                     <div class="button-row">
                         <button type="button" data-testid="forecast-use-day" disabled=!plannable on:click=move |_| use_day(store)>{text(lang, Key::UseDayOnStaffing)}</button>
+                        <button type="button" class="secondary" data-testid="forecast-use-plan" on:click=move |_| use_plan(store)>{text(lang, Key::UsePlanOnScorecard)}</button>
                         <button type="button" class="secondary" data-testid="forecast-csv" on:click=move |_| download_csv(store)>{text(lang, Key::DownloadForecastCsv)}</button>
                     </div>
                 </section>
@@ -369,9 +398,15 @@ pub fn ForecastPage() -> impl IntoView {
                             on:input=move |ev| exclude_text.set(event_target_value(&ev))
                             on:keydown=move |ev| if ev.key() == "Enter" { add_exclusion() } />
                     </label>
+                    <label>
+                        <span>{move || text(lang.get(), Key::CorrectedTotal)}</span>
+                        <input type="text" inputmode="decimal" data-testid="corrected-total" prop:value=move || corrected_text.get()
+                            on:input=move |ev| corrected_text.set(event_target_value(&ev))
+                            on:keydown=move |ev| if ev.key() == "Enter" { add_exclusion() } />
+                    </label>
                     <button type="button" data-testid="exclude-add" on:click=move |_| add_exclusion()>{move || text(lang.get(), Key::LeaveOut)}</button>
                 </div>
-                {move || exclude_bad.get().then(|| view! { <p class="message error" role="alert">{text(lang.get(), Key::DateBad)}</p> })}
+                {move || exclude_bad.get().then(|| view! { <p class="message error" role="alert" data-testid="exclude-bad">{text(lang.get(), Key::ExceptionBad)}</p> })}
                 <ul class="chips" data-testid="excluded-days">{exclusions}</ul>
                 <h2>{move || text(lang.get(), Key::EventsTitle)}</h2>
                 <p class="help">{move || text(lang.get(), Key::EventsHelp)}</p>
@@ -412,16 +447,43 @@ fn use_day(store: crate::store::Store) {
             .enumerate()
             .max_by(|a, b| a.1.total_cmp(b.1))
             .map_or(0, |(i, _)| i);
-        store.staffing.update(|s| {
-            s.interval_min = interval_min;
-            s.day_start_min = start_min;
-            s.intraday = volumes;
-            s.intraday_aht.clear();
-        });
+        load_day(store, (interval_min, start_min, volumes));
         store.use_interval(peak);
         store.revision.update(|r| *r += 1);
         if let Some(w) = web_sys::window() {
             let _ = w.location().set_hash(Route::Staffing.hash());
+            w.scroll_to_with_x_and_y(0.0, 0.0);
+        }
+    }
+}
+
+/// Makes `day` the staffing page's day (its handle times are the page's).
+fn load_day(store: crate::store::Store, (interval_min, start_min, volumes): StaffingDay) {
+    store.staffing.update(|s| {
+        s.interval_min = interval_min;
+        s.day_start_min = start_min;
+        s.intraday = volumes;
+        s.intraday_aht.clear();
+    });
+}
+
+/// Starts the capacity plan from the forecast (its month, calendar and
+/// mean day; see `plan_from_forecast`) and opens the scorecard page.
+fn use_plan(store: crate::store::Store) {
+    let planned = store.forecast.outcome.with_untracked(|o| {
+        let o = o.as_ref()?;
+        store
+            .scorecard
+            .with_untracked(|plan| plan_from_forecast(o, plan))
+    });
+    if let Some((settings, day)) = planned {
+        store.scorecard.set(settings);
+        load_day(store, day);
+        store.revision.update(|r| *r += 1);
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().set_hash(Route::Scorecard.hash());
+            // The plan starts at the top, not at the forecast page's scroll.
+            w.scroll_to_with_x_and_y(0.0, 0.0);
         }
     }
 }

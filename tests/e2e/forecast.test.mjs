@@ -106,6 +106,29 @@ describe('the forecast page', { concurrency: CONCURRENCY }, () => {
     await page.keyboard.press('Enter');
     await eventually(async () => assert.notEqual(await text(page, 'forecast-aicc'), aicc));
     assert.match(await page.getByTestId('excluded-days').textContent(), /2003-09-02/);
+    // A day corrected to the total it should have had refits too; a total
+    // that is not a count is refused; putting a day back refits again.
+    const aicc2 = await text(page, 'forecast-aicc');
+    await page.getByTestId('exclude-date').click();
+    await page.keyboard.type('2003-09-03');
+    await page.getByTestId('corrected-total').click();
+    await page.keyboard.type('-5');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('exclude-bad').waitFor();
+    assert.equal(await page.getByTestId('exception-day').count(), 1);
+    assert.equal(await page.getByTestId('exclude-date').inputValue(), '2003-09-03');
+    await page.getByTestId('corrected-total').click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('32,000');
+    await page.getByTestId('exclude-add').click();
+    await eventually(async () => assert.notEqual(await text(page, 'forecast-aicc'), aicc2));
+    assert.equal(await page.getByTestId('exclude-bad').count(), 0);
+    assert.deepEqual(await page.getByTestId('exception-day').allTextContents(), ['2003-09-02×', '2003-09-03 → 32,000×']);
+    assert.equal(await page.getByTestId('corrected-total').inputValue(), '');
+    const aicc3 = await text(page, 'forecast-aicc');
+    await page.getByRole('button', { name: 'Put back 2003-09-03' }).click();
+    await eventually(async () => assert.equal(await text(page, 'forecast-aicc'), aicc2));
+    assert.notEqual(aicc3, aicc2);
     // The interval forecast as CSV.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('forecast-csv').click()]);
     const lines = (await readFile(await download.path(), 'utf8')).trim().split('\n');
@@ -120,6 +143,33 @@ describe('the forecast page', { concurrency: CONCURRENCY }, () => {
     assert.equal(await dayRows.count(), 29);
     assert.match(await dayRows.first().textContent(), /^07:00/);
     assert.equal(await page.getByTestId('interval').inputValue(), '30');
+    assert.deepEqual(errors, []);
+  });
+
+  test('the forecast starts the monthly plan: its month, calendar and volume, kept after a reload', async (t) => {
+    const { page, errors } = await openForecast(t);
+    await page.getByTestId('history-example').click();
+    await page.getByTestId('forecast-days').waitFor({ timeout: 30_000 });
+    const days = page.getByTestId('forecast-day');
+    let sum = 0;
+    for (let i = 0; i < await days.count(); i++) sum += numberIn(await days.nth(i).locator('td').nth(2).textContent());
+    const meanDay = sum / await days.count();
+    await page.getByTestId('forecast-use-plan').click();
+    await page.getByTestId('first-month').waitFor();
+    const check = async () => {
+      assert.equal(await page.getByTestId('first-month').inputValue(), '2003-09');
+      assert.equal(await page.getByTestId('open-days').inputValue(), '21.7');
+      assert.equal(await page.getByTestId('open-hours').inputValue(), '14.5');
+      // New contacts whose offered contacts (FCR 72 %, half of the rest
+      // repeat, 20 % deflected, September's index 1.02) fill 21.7 mean days.
+      const volume = numberIn(await page.getByTestId('monthly-volume').inputValue());
+      const offeredPerDay = volume * 0.8 / (1 - 0.28 * 0.5) * 1.02 / 21.7;
+      assert.ok(Math.abs(offeredPerDay - meanDay) / meanDay < 0.002, `${offeredPerDay} vs ${meanDay}`);
+    };
+    await check();
+    await page.reload();
+    await page.getByTestId('first-month').waitFor();
+    await check();
     assert.deepEqual(errors, []);
   });
 
@@ -143,6 +193,12 @@ describe('the forecast page', { concurrency: CONCURRENCY }, () => {
       '第 6 行：来电量 -1 不在 0 到 10,000,000 之间。',
     ]);
     assert.equal(await text(page, 'forecast-problem'), '预测至少需要 15 天、覆盖每个营业日的历史数据；当前只有 1 天。');
+    // The preview: the lines as written, the header skipped, bad lines with their reason.
+    const previewRows = page.getByTestId('history-preview').locator('tbody tr');
+    assert.deepEqual(await previewRows.evaluateAll((rows) => rows.map((r) => [r.className, r.cells.length, r.cells[0].textContent])),
+      [['', 4, '2'], ['bad', 2, '3'], ['bad', 2, '4'], ['bad', 2, '5'], ['bad', 2, '6']]);
+    assert.equal(await previewRows.first().textContent(), '22003-03-0307:0012');
+    assert.equal(await previewRows.nth(1).locator('td').nth(1).textContent(), '第 3 行：来电量“x”不是数字。');
     // Mixed granularity: a day of half-hours beside a day of quarter-hours.
     await tryText('2003-03-03,07:00,5\n2003-03-03,07:30,6\n2003-03-03,08:00,6\n2003-03-03,08:30,6\n2003-03-04,07:00,6\n2003-03-04,07:15,1\n');
     await eventually(async () => assert.equal(await text(page, 'forecast-problem'), '有些日期是 15 分钟时段，另一些是 30 分钟：请统一时段长度。'));
