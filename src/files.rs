@@ -516,6 +516,58 @@ pub fn forecast_csv(
     to_csv(&header, rows)
 }
 
+/// The schedule as CSV: a row per shift variant worked (shift, start,
+/// end, break start, agents, paid hours).
+pub fn schedule_csv(r: &crate::model::schedule::Solved) -> String {
+    use crate::pages::schedule::clock;
+    let header = ["shift", "start", "end", "break", "agents", "paid_hours"];
+    let rows = r.rows.iter().map(|row| {
+        // A name a spreadsheet would read as a formula is written as text.
+        let shift = if row.shift.starts_with(['=', '+', '-', '@']) {
+            format!("'{}", row.shift)
+        } else {
+            row.shift.clone()
+        };
+        vec![
+            shift,
+            clock(row.start_min),
+            clock(row.end_min),
+            row.break_start_min.map(clock).unwrap_or_default(),
+            row.agents.to_string(),
+            format!("{:.1}", row.paid_hours * f64::from(row.agents)),
+        ]
+    });
+    to_csv(&header, rows)
+}
+
+/// The coverage as CSV: a row per interval (start, agents required after
+/// shrinkage, agents scheduled, the service level they give).
+pub fn coverage_csv(
+    o: &crate::model::schedule::ScheduleOutcome,
+    r: &crate::model::schedule::Solved,
+) -> String {
+    let header = ["start", "required", "scheduled", "service_level"];
+    let rows = o
+        .required_fte
+        .iter()
+        .zip(&r.schedule.coverage)
+        .zip(&r.service_level)
+        .enumerate()
+        .map(|(i, ((need, have), sl))| {
+            vec![
+                crate::model::staffing::interval_label(
+                    i,
+                    f64::from(o.interval_min),
+                    f64::from(o.day_start_min),
+                ),
+                format!("{need:.2}"),
+                have.to_string(),
+                sl.map(|v| format!("{v:.4}")).unwrap_or_default(),
+            ]
+        });
+    to_csv(&header, rows)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -25,6 +25,7 @@ use i18n::{text, Key};
 use pages::compare::ComparePage;
 use pages::forecast::ForecastPage;
 use pages::learn::LearnPage;
+use pages::schedule::SchedulePage;
 use pages::scorecard::ScorecardPage;
 use pages::staffing::StaffingPage;
 use store::{Route, Store};
@@ -51,6 +52,7 @@ pub fn App() -> impl IntoView {
                 Route::Scorecard => view! { <ScorecardPage /> }.into_any(),
                 Route::Compare => view! { <ComparePage /> }.into_any(),
                 Route::Forecast => view! { <ForecastPage /> }.into_any(),
+                Route::Schedule => view! { <SchedulePage /> }.into_any(),
                 Route::Learn => view! { <LearnPage /> }.into_any(),
             }}
         </main>

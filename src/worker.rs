@@ -12,6 +12,7 @@ use wasm_bindgen::prelude::wasm_bindgen;
 use crate::i18n::Key;
 use crate::model::forecast::{self, ForecastOutcome, ForecastSettings, IntervalNeed, NeedsRequest};
 use crate::model::learn::run_simulation;
+use crate::model::schedule::{self, ScheduleOutcome, ScheduleSettings};
 use crate::model::scorecard::{project, Projection, ScorecardSettings};
 use crate::model::staffing::{plan_whole_day, Problem, StaffingInputs};
 use ccplan_engine::plan::DayPlan;
@@ -117,6 +118,8 @@ pub enum EngineRequest {
     Forecast(Box<(String, ForecastSettings)>),
     /// A forecast day's intervals, to staff allowing for its uncertainty.
     Needs(Box<NeedsRequest>),
+    /// The staffing page's day and the schedule page's shift templates.
+    Schedule(Box<(StaffingInputs, ScheduleSettings)>),
 }
 
 /// Its answer, of the kind asked for.
@@ -127,6 +130,7 @@ pub enum EngineReply {
     Simulate(Result<Summary, WireProblem>),
     Forecast(Box<ForecastOutcome>),
     Needs(Vec<IntervalNeed>),
+    Schedule(Box<ScheduleOutcome>),
 }
 
 /// Runs `model::scorecard::project`, `model::staffing::plan_whole_day`,
@@ -147,6 +151,9 @@ pub async fn EngineTask(request: EngineRequest) -> EngineReply {
             EngineReply::Forecast(Box::new(forecast::run(&request.0, &request.1)))
         }
         EngineRequest::Needs(request) => EngineReply::Needs(forecast::interval_needs(&request)),
+        EngineRequest::Schedule(request) => {
+            EngineReply::Schedule(Box::new(schedule::run(&request.0, &request.1)))
+        }
     }
 }
 
@@ -232,5 +239,28 @@ mod tests {
         };
         assert_eq!(rows.len(), 29);
         assert!(rows.iter().all(|r| r.agents.is_some()));
+    }
+
+    #[test]
+    fn a_schedule_crosses_to_the_worker_and_back() {
+        let request = EngineRequest::Schedule(Box::new((
+            StaffingInputs::default(),
+            ScheduleSettings::default(),
+        )));
+        let EngineRequest::Schedule(back) =
+            bincode::deserialize(&bincode::serialize(&request).unwrap()).unwrap()
+        else {
+            panic!("not a schedule request")
+        };
+        assert_eq!(back.1, ScheduleSettings::default());
+        let outcome = schedule::run(&back.0, &back.1);
+        let reply = EngineReply::Schedule(Box::new(outcome.clone()));
+        let EngineReply::Schedule(answer) =
+            bincode::deserialize(&bincode::serialize(&reply).unwrap()).unwrap()
+        else {
+            panic!("not a schedule")
+        };
+        assert_eq!(*answer, outcome);
+        assert!(answer.result.is_ok(), "{:?}", answer.result);
     }
 }

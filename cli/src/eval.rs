@@ -5,9 +5,13 @@
 //! does not know is refused (a typo such as `"trafic"` must not be ignored).
 
 use crate::Failure;
+use ccplan_engine::allocate::{allocate, proportional_cut};
 use ccplan_engine::erlang_c::Outcome;
 use ccplan_engine::ets::EtsModel;
 use ccplan_engine::forecast::{forecast_daily, ModelChoice};
+use ccplan_engine::schedule::{
+    solve, Column, Limits, Objective, DEFAULT_NODE_LIMIT, MAX_REQUIREMENT,
+};
 use ccplan_engine::staffing::{self, Model, Targets};
 use ccplan_engine::{erlang_a, erlang_b, erlang_c};
 use serde::Serialize;
@@ -40,6 +44,29 @@ const OPS: &[(&str, &[&str])] = &[
     (
         "forecast",
         &["history", "season", "horizon", "model", "level"],
+    ),
+    (
+        "schedule",
+        &[
+            "requirement",
+            "shifts",
+            "objective",
+            "max_heads",
+            "max_per_interval",
+            "node_limit",
+        ],
+    ),
+    (
+        "allocate",
+        &[
+            "traffic",
+            "aht_s",
+            "target_s",
+            "model",
+            "patience_s",
+            "budget",
+            "target_sl",
+        ],
     ),
 ];
 
@@ -127,6 +154,8 @@ fn respond(line: &str) -> Result<String, String> {
         "erlang_a" => erlang_a(&request),
         "required_agents" => required_agents(&request),
         "forecast" => forecast(&request),
+        "schedule" => schedule(&request),
+        "allocate" => allocate_budget(&request),
         _ => unreachable!("every op in OPS is handled"),
     };
     reply.map_err(|message| format!("{op}: {message}"))
@@ -232,6 +261,14 @@ impl Request {
                 "field `{name}` must be an array of numbers, got {}: {other}",
                 kind(other)
             )),
+        }
+    }
+
+    /// An optional whole number.
+    fn optional_count(&self, name: &str) -> Result<Option<usize>, String> {
+        match self.fields.get(name) {
+            None | Some(Value::Null) => Ok(None),
+            Some(_) => self.count(name).map(Some),
         }
     }
 
@@ -341,9 +378,10 @@ struct RequiredReply {
     scheduled_fte: Option<f64>,
 }
 
-fn required_agents(request: &Request) -> Result<String, String> {
+/// The queueing model named by `model` (with `patience_s` for Erlang A).
+fn model_of(request: &Request) -> Result<Model, String> {
     let patience_s = request.optional_number("patience_s")?;
-    let model = match request.string("model")? {
+    Ok(match request.string("model")? {
         "erlang_c" => match patience_s {
             None => Model::ErlangC,
             Some(_) => return Err(
@@ -365,7 +403,11 @@ fn required_agents(request: &Request) -> Result<String, String> {
                 "unknown model {other:?} (expected \"erlang_c\" or \"erlang_a\")"
             ))
         }
-    };
+    })
+}
+
+fn required_agents(request: &Request) -> Result<String, String> {
+    let model = model_of(request)?;
     let traffic = request.number("traffic")?;
     let aht_s = request.number("aht_s")?;
     let targets = Targets {
@@ -479,5 +521,187 @@ fn forecast(request: &Request) -> Result<String, String> {
         lower: daily.forecast.lower,
         upper: daily.forecast.upper,
         aicc: daily.fit.aicc,
+    }))
+}
+
+#[derive(Serialize)]
+struct ScheduleReply {
+    counts: Vec<u32>,
+    cost: f64,
+    over: u64,
+    under: u64,
+    heads: u64,
+    optimal: bool,
+    bound: f64,
+    nodes: u64,
+}
+
+/// One shift of a `schedule` request: `{"name", "cover": [0/1 per
+/// interval], "cost", "max"?}`.
+fn shift_column(i: usize, value: &Value, intervals: usize) -> Result<Column, String> {
+    let Value::Object(shift) = value else {
+        return Err(format!(
+            "`shifts`[{i}] must be an object, got {}",
+            kind(value)
+        ));
+    };
+    if let Some(unknown) = shift
+        .keys()
+        .find(|k| !["name", "cover", "cost", "max"].contains(&k.as_str()))
+    {
+        return Err(format!("`shifts`[{i}] has an unknown field `{unknown}`"));
+    }
+    let cover = match shift.get("cover") {
+        Some(Value::Array(flags)) if flags.len() == intervals => flags
+            .iter()
+            .enumerate()
+            .filter_map(|(k, f)| match f.as_f64() {
+                Some(1.0) => Some(Ok(k)),
+                Some(0.0) => None,
+                _ => Some(Err(format!(
+                    "`shifts`[{i}].cover[{k}] must be 0 or 1, got {f}"
+                ))),
+            })
+            .collect::<Result<Vec<usize>, String>>()?,
+        _ => {
+            return Err(format!(
+                "`shifts`[{i}].cover must be an array of {intervals} zeros and ones"
+            ))
+        }
+    };
+    let cost = shift.get("cost").and_then(Value::as_f64).unwrap_or(1.0);
+    if !(cost >= 0.0 && cost.is_finite()) {
+        return Err(format!("`shifts`[{i}].cost must be a number of at least 0"));
+    }
+    let max = match shift.get("max") {
+        None | Some(Value::Null) => None,
+        Some(m) => Some(
+            m.as_u64()
+                .and_then(|m| u32::try_from(m).ok())
+                .ok_or_else(|| format!("`shifts`[{i}].max must be a whole number"))?,
+        ),
+    };
+    Ok(Column {
+        cover,
+        cost,
+        max,
+        group: None,
+    })
+}
+
+fn schedule(request: &Request) -> Result<String, String> {
+    let requirement = request
+        .series("requirement")?
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| match r {
+            Some(r) if r.fract() == 0.0 && (0.0..=f64::from(MAX_REQUIREMENT)).contains(&r) => {
+                Ok(r as u32)
+            }
+            _ => Err(format!(
+                "`requirement`[{i}] must be a whole number of agents from 0 to {MAX_REQUIREMENT}"
+            )),
+        })
+        .collect::<Result<Vec<u32>, String>>()?;
+    let shifts = match request.fields.get("shifts") {
+        Some(Value::Array(shifts)) => shifts,
+        None | Some(Value::Null) => return Err("missing field `shifts`".into()),
+        Some(other) => {
+            return Err(format!(
+                "field `shifts` must be an array, got {}",
+                kind(other)
+            ))
+        }
+    };
+    let columns = shifts
+        .iter()
+        .enumerate()
+        .map(|(i, s)| shift_column(i, s, requirement.len()))
+        .collect::<Result<Vec<Column>, String>>()?;
+    let objective = match request.fields.get("objective") {
+        None | Some(Value::Null) => Objective::MinCost,
+        Some(_) => match request.string("objective")? {
+            "min_cost" => Objective::MinCost,
+            "min_gap" => Objective::MinGap,
+            other => {
+                return Err(format!(
+                    "unknown objective {other:?} (expected \"min_cost\" or \"min_gap\")"
+                ))
+            }
+        },
+    };
+    let cap = |name: &str| -> Result<Option<u32>, String> {
+        request
+            .optional_count(name)?
+            .map(|c| u32::try_from(c).map_err(|_| format!("`{name}` is too large")))
+            .transpose()
+    };
+    let limits = Limits {
+        max_heads: cap("max_heads")?,
+        max_per_interval: cap("max_per_interval")?,
+        group_caps: Vec::new(),
+        node_limit: request
+            .optional_count("node_limit")?
+            .map_or(DEFAULT_NODE_LIMIT, |n| n as u64),
+    };
+    let s = solve(&requirement, &columns, objective, &limits).map_err(|e| e.to_string())?;
+    Ok(to_json(&ScheduleReply {
+        counts: s.counts,
+        cost: s.cost,
+        over: s.over,
+        under: s.under,
+        heads: s.heads,
+        optimal: s.optimal,
+        bound: s.bound,
+        nodes: s.nodes,
+    }))
+}
+
+#[derive(Serialize)]
+struct AllocateReply {
+    agents: Vec<u32>,
+    service_level: f64,
+    worst_service_level: f64,
+    feasible: bool,
+    minimum_agent_intervals: u64,
+    used_agent_intervals: u64,
+    proportional_cut: CutReply,
+}
+
+#[derive(Serialize)]
+struct CutReply {
+    agents: Vec<u32>,
+    service_level: f64,
+    worst_service_level: f64,
+}
+
+fn allocate_budget(request: &Request) -> Result<String, String> {
+    let traffic: Vec<f64> = request
+        .series("traffic")?
+        .into_iter()
+        .enumerate()
+        .map(|(i, a)| a.ok_or_else(|| format!("`traffic`[{i}] must be a number")))
+        .collect::<Result<_, _>>()?;
+    let aht_s = request.number("aht_s")?;
+    let target_s = request.number("target_s")?;
+    let model = model_of(request)?;
+    let budget = request.count("budget")? as u64;
+    // The cut shares the budget by each interval's need for this target.
+    let target_sl = request.optional_number("target_sl")?.unwrap_or(0.8);
+    let best = allocate(&traffic, aht_s, target_s, model, budget).map_err(engine_error)?;
+    let cut = proportional_cut(&traffic, aht_s, target_s, model, budget, target_sl)
+        .map_err(engine_error)?;
+    Ok(to_json(&AllocateReply {
+        agents: best.agents,
+        service_level: best.service_level,
+        worst_service_level: best.worst_service_level,
+        feasible: best.feasible,
+        minimum_agent_intervals: best.minimum_agent_intervals,
+        used_agent_intervals: best.used_agent_intervals,
+        proportional_cut: CutReply {
+            agents: cut.agents,
+            service_level: cut.service_level,
+            worst_service_level: cut.worst_service_level,
+        },
     }))
 }

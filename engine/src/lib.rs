@@ -14,6 +14,7 @@
 // gives; the compiler rounds them to the nearest double.
 #![allow(clippy::excessive_precision)]
 
+pub mod allocate;
 pub mod capacity;
 pub mod erlang_a;
 pub mod erlang_b;
@@ -24,6 +25,7 @@ pub mod forecast;
 pub mod history;
 mod optimize;
 pub mod plan;
+pub mod schedule;
 pub mod scorecard;
 pub mod simulation;
 mod special;

@@ -1,13 +1,9 @@
 //! Daily contact history and its forecast, for the forecast page.
 
-use std::ops::Range;
-
-use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint};
-use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{err, legend_strip, whole, DrawResult, Swatch, FONT};
+use super::{err, legend_strip, sane_scale, whole, DrawResult, FixedTicks, Swatch, FONT};
 
 /// History in the app's blue; the forecast in orange, its interval a light tint of it.
 const HISTORY: RGBColor = super::SL_COLOUR;
@@ -108,34 +104,6 @@ fn label_positions(total: usize, fit: usize) -> Vec<f64> {
         step = weekly;
     }
     (0..total).step_by(step).map(|i| i as f64).collect()
-}
-
-/// The x axis: positions as numbers (so a band or a rule can sit between
-/// days), ticks and labels only at the chosen positions.
-struct Days {
-    range: RangedCoordf64,
-    labelled: Vec<f64>,
-}
-
-impl Ranged for Days {
-    type FormatOption = DefaultFormatting;
-    type ValueType = f64;
-
-    fn map(&self, value: &f64, limit: (i32, i32)) -> i32 {
-        self.range.map(value, limit)
-    }
-
-    fn key_points<Hint: KeyPointHint>(&self, hint: Hint) -> Vec<f64> {
-        if hint.weight().allow_light_points() {
-            Vec::new()
-        } else {
-            self.labelled.clone()
-        }
-    }
-
-    fn range(&self) -> Range<f64> {
-        self.range.range()
-    }
 }
 
 /// What the chart draws, in data coordinates (x = position: history, then
@@ -266,11 +234,7 @@ pub fn draw_forecast<DB: DrawingBackend>(
     scale: f64,
 ) -> DrawResult {
     area.fill(&WHITE).map_err(err)?;
-    let scale = if scale.is_finite() && scale > 0.0 {
-        scale.min(16.0)
-    } else {
-        1.0
-    };
+    let scale = sane_scale(scale);
     let Some(plan) = Plan::new(data) else {
         return Ok(());
     };
@@ -325,9 +289,9 @@ pub fn draw_forecast<DB: DrawingBackend>(
     let plot_height = plot.dim_in_pixel().1 as i32 - px(50.0);
     let y_count = (plot_height / px(32.0).max(1)).clamp(2, 10) as usize;
 
-    let x_range = Days {
+    let x_range = FixedTicks {
         range: (-0.5..total as f64 - 0.5).into(),
-        labelled: label_positions(total, fit),
+        at: label_positions(total, fit),
     };
     let mut chart = ChartBuilder::on(&plot)
         .margin(px(10.0))

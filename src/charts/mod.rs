@@ -6,6 +6,45 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+/// A pixel ratio a chart can draw at: up to 16, and 1 for anything not a
+/// positive number.
+pub(crate) fn sane_scale(scale: f64) -> f64 {
+    if scale.is_finite() && scale > 0.0 {
+        scale.min(16.0)
+    } else {
+        1.0
+    }
+}
+
+/// An axis of plain numbers whose ticks (and grid lines) sit only where
+/// given: day positions on the forecast chart (so a band or a rule can sit
+/// between days), interval boundaries and whole agents on the coverage chart.
+pub(crate) struct FixedTicks {
+    pub range: plotters::coord::types::RangedCoordf64,
+    pub at: Vec<f64>,
+}
+
+impl plotters::coord::ranged1d::Ranged for FixedTicks {
+    type FormatOption = plotters::coord::ranged1d::DefaultFormatting;
+    type ValueType = f64;
+
+    fn map(&self, value: &f64, limit: (i32, i32)) -> i32 {
+        self.range.map(value, limit)
+    }
+
+    fn key_points<Hint: plotters::coord::ranged1d::KeyPointHint>(&self, hint: Hint) -> Vec<f64> {
+        if hint.weight().allow_light_points() {
+            Vec::new()
+        } else {
+            self.at.clone()
+        }
+    }
+
+    fn range(&self) -> std::ops::Range<f64> {
+        self.range.range()
+    }
+}
+
 pub(crate) const SL_COLOUR: RGBColor = RGBColor(0x1f, 0x6f, 0xd1);
 pub(crate) const ABANDON_COLOUR: RGBColor = RGBColor(0xd9, 0x48, 0x1c);
 const ASA_COLOUR: RGBColor = RGBColor(0x2e, 0x8b, 0x57);
@@ -477,3 +516,4 @@ pub fn draw_intraday<DB: DrawingBackend>(
 pub mod compare;
 pub mod forecast;
 pub mod monthly;
+pub mod schedule;

@@ -4,6 +4,7 @@
 
 pub mod chart_canvas;
 pub mod chart_table;
+pub mod coverage_chart;
 pub mod currency_switch;
 pub mod curve_table;
 pub mod day_table;
@@ -27,6 +28,7 @@ pub mod scenario_bar;
 pub mod scorecard_summary;
 pub mod scorecard_table;
 pub mod share_box;
+pub mod shift_editor;
 pub mod show_math;
 pub mod simulated_days;
 pub mod staffing_curve;

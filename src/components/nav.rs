@@ -26,6 +26,7 @@ pub fn Nav() -> impl IntoView {
             {link(Route::Scorecard, Key::NavScorecard, "nav-scorecard")}
             {link(Route::Compare, Key::NavCompare, "compare")}
             {link(Route::Forecast, Key::NavForecast, "nav-forecast")}
+            {link(Route::Schedule, Key::NavSchedule, "nav-schedule")}
             {link(Route::Learn, Key::NavLearn, "nav-learn")}
         </nav>
     }

@@ -16,6 +16,8 @@
 //! | `exercise` | classroom exercises: situation, question, the figure asked; answers computed, never carried |
 //! | `learn` | the Learn page's live numbers: scale, pooling, trunks, C beside A |
 //! | `math` | the worked example behind the staffing answer ("show the math") |
+//! | `forecast` | the forecast page: history read, daily ETS, intraday shape, staffing for uncertainty |
+//! | `schedule` | the schedule page: shift templates, the day's requirement covered by the engine's integer program, the service it gives |
 
 pub mod compare;
 pub mod example;
@@ -27,5 +29,6 @@ pub mod limits;
 pub mod math;
 pub mod number;
 pub mod scenario;
+pub mod schedule;
 pub mod scorecard;
 pub mod staffing;

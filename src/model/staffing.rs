@@ -199,7 +199,7 @@ impl StaffingInputs {
         }
     }
 
-    fn settings(&self) -> PlanSettings {
+    pub(crate) fn settings(&self) -> PlanSettings {
         PlanSettings {
             interval_minutes: self.interval_min,
             aht_s: self.aht_s,
@@ -343,7 +343,7 @@ pub fn day_is_heavy(inputs: &StaffingInputs) -> bool {
 }
 
 /// The day's intervals as the engine takes them.
-fn forecast(inputs: &StaffingInputs) -> Vec<IntervalForecast> {
+pub(crate) fn forecast(inputs: &StaffingInputs) -> Vec<IntervalForecast> {
     inputs
         .intraday
         .iter()

@@ -19,6 +19,7 @@ mod prefs;
 mod projection;
 pub mod route;
 mod scenarios;
+pub mod schedule;
 
 use ccplan_engine::scorecard::KpiId;
 use leptos::prelude::*;
@@ -83,6 +84,7 @@ pub struct Store {
     /// "s:<name>"); `None` until the page first opens.
     pub compare_choice: RwSignal<Option<Vec<String>>>,
     pub forecast: forecast::ForecastStore,
+    pub schedule: schedule::ScheduleStore,
 }
 
 impl Store {
@@ -104,6 +106,8 @@ impl Store {
         } = inputs.unwrap_or_default();
         let (forecast, forecast_notice) = forecast::ForecastStore::load();
         first_notice = first_notice.or(forecast_notice);
+        let (schedule, schedule_notice) = schedule::ScheduleStore::load();
+        first_notice = first_notice.or(schedule_notice);
         let staffing = RwSignal::new(staffing);
         let scorecard = RwSignal::new(scorecard);
         let projected = RwSignal::new(None::<Result<Projection, Problem>>);
@@ -147,6 +151,7 @@ impl Store {
             calculator_interval: RwSignal::new(None),
             compare_choice: RwSignal::new(storage::load_compare_choice()),
             forecast,
+            schedule,
         };
         store.open_link_in_url();
         store.autosave();
@@ -158,6 +163,7 @@ impl Store {
         store.plan_day_in_worker(day_pending, planned_day);
         store.follow_forecast();
         store.follow_forecast_needs();
+        store.follow_schedule();
         let listener = window_event_listener(leptos::ev::hashchange, move |_| {
             store.route.set(route::current_route());
             store.open_link_in_url();

@@ -13,6 +13,7 @@ use std::time::Duration;
 use super::{Route, Store};
 use crate::model::forecast::{self, ForecastOutcome, ForecastSettings, IntervalNeed, NeedsRequest};
 use crate::model::learn::run_simulation;
+use crate::model::schedule::{self, ScheduleOutcome, ScheduleSettings};
 use crate::model::scorecard::{project, Projection};
 use crate::model::staffing::{plan_whole_day, Problem, StaffingInputs};
 use crate::worker::{EngineReply, EngineRequest, EngineTask, ProjectRequest};
@@ -154,6 +155,30 @@ impl EngineWorker {
             move |result: Result<Vec<IntervalNeed>, Problem>| {
                 if let Ok(rows) = result {
                     done(rows);
+                }
+            },
+        );
+    }
+
+    /// Schedules shifts for the day of `inputs` with `settings` and hands
+    /// the outcome to `done`, once.
+    pub fn schedule(
+        self,
+        inputs: StaffingInputs,
+        settings: ScheduleSettings,
+        done: impl FnOnce(ScheduleOutcome) + 'static,
+    ) {
+        let (here_inputs, here_settings) = (inputs.clone(), settings.clone());
+        self.run(
+            EngineRequest::Schedule(Box::new((inputs, settings))),
+            move || Ok(schedule::run(&here_inputs, &here_settings)),
+            move |reply| match reply {
+                EngineReply::Schedule(outcome) => Some(Ok(*outcome)),
+                _ => None,
+            },
+            move |result: Result<ScheduleOutcome, Problem>| {
+                if let Ok(outcome) = result {
+                    done(outcome);
                 }
             },
         );

@@ -1,5 +1,5 @@
 //! Which page is shown, from the URL fragment (`#/`, `#/scorecard`,
-//! `#/compare`, `#/forecast`, `#/learn`), so each page has its own URL that works on a static host.
+//! `#/compare`, `#/forecast`, `#/schedule`, `#/learn`), so each page has its own URL that works on a static host.
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Route {
@@ -7,6 +7,7 @@ pub enum Route {
     Scorecard,
     Compare,
     Forecast,
+    Schedule,
     Learn,
 }
 
@@ -18,6 +19,8 @@ impl Route {
             Route::Compare
         } else if hash.starts_with("#/forecast") {
             Route::Forecast
+        } else if hash.starts_with("#/schedule") {
+            Route::Schedule
         } else if hash.starts_with("#/learn") || hash.starts_with("#x=") {
             Route::Learn
         } else {
@@ -31,6 +34,7 @@ impl Route {
             Route::Scorecard => "#/scorecard",
             Route::Compare => "#/compare",
             Route::Forecast => "#/forecast",
+            Route::Schedule => "#/schedule",
             Route::Learn => "#/learn",
         }
     }
@@ -58,6 +62,7 @@ mod tests {
             Route::Scorecard,
             Route::Compare,
             Route::Forecast,
+            Route::Schedule,
             Route::Learn,
         ] {
             assert_eq!(Route::from_hash(route.hash()), route);

@@ -1,0 +1,679 @@
+//! Shifts that cover an interval requirement: shift templates expanded into
+//! variants (start time × break placement), and an integer program choosing
+//! how many agents work each variant.
+//!
+//! Two objectives, as in the set-covering formulation of Dantzig (1954,
+//! "A comment on Edie's 'Traffic delays at toll booths'") used by every
+//! workforce tool since:
+//!
+//! * **minimum cost**: minimise Σ_v c_v·x_v subject to Σ_{v covers i} x_v ≥ r_i
+//!   for every interval i, x_v ∈ ℕ;
+//! * **minimum gap** (for a headcount cap that cannot cover everything):
+//!   minimise Σ_i (o_i + u_i) subject to Σ_{v covers i} x_v − o_i + u_i = r_i,
+//!   o_i, u_i ≥ 0,
+//!
+//! both with optional limits: at most `max` agents on a variant, at most a
+//! template's `max_heads` over its variants, at most `max_heads` in total,
+//! at most `max_per_interval` agents at work in any interval. Solved by
+//! microlp's simplex and branch and bound (pure Rust, so it runs in the
+//! browser) with a node budget: the answer says whether it is proven
+//! optimal or the best found, with the bound it was proven against.
+
+use serde::{Deserialize, Serialize};
+
+/// Most variants one solve accepts: beyond this a template's start window,
+/// step and break windows multiply into a problem too big for the page.
+pub const MAX_VARIANTS: usize = 5_000;
+/// Branch-and-bound nodes searched before the best solution found is
+/// returned unproven, with the bound it was proven against (about 0.2 s
+/// natively). A realistic day's cheapest cover is proven at the root;
+/// microlp has no cutting planes, so a headcount-capped gap can stay a
+/// few agent-intervals from its bound however long it searches.
+pub const DEFAULT_NODE_LIMIT: u64 = 5_000;
+/// Largest requirement of one interval, agents.
+pub const MAX_REQUIREMENT: u32 = 1_000_000;
+
+/// A break inside a shift: `length_min` long, starting between
+/// `earliest_after_min` and `latest_after_min` after the shift starts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BreakRule {
+    pub length_min: u32,
+    pub earliest_after_min: u32,
+    pub latest_after_min: u32,
+    /// A paid break costs like work; an unpaid one does not.
+    pub paid: bool,
+}
+
+/// A kind of shift: when it may start, how long it is, its breaks and what
+/// a paid hour of it costs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ShiftTemplate {
+    pub name: String,
+    /// Minutes after midnight.
+    pub earliest_start_min: u32,
+    pub latest_start_min: u32,
+    pub start_step_min: u32,
+    pub length_min: u32,
+    #[serde(default)]
+    pub breaks: Vec<BreakRule>,
+    pub cost_per_paid_hour: f64,
+    /// At most this many agents on this template's shifts.
+    #[serde(default)]
+    pub max_heads: Option<u32>,
+}
+
+/// The day the shifts cover: `intervals` intervals of `interval_min`
+/// minutes from `start_min` (minutes after midnight).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DayGrid {
+    pub start_min: u32,
+    pub interval_min: u32,
+    pub intervals: usize,
+}
+
+impl DayGrid {
+    fn end_min(&self) -> u64 {
+        u64::from(self.start_min) + self.intervals as u64 * u64::from(self.interval_min)
+    }
+}
+
+/// One way to work a template: its start and where its breaks fall.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Variant {
+    pub template: usize,
+    pub start_min: u32,
+    /// Start of each break, minutes after midnight, in the template's order.
+    pub break_starts_min: Vec<u32>,
+    pub paid_hours: f64,
+    /// The variant as a column of the integer program.
+    pub column: Column,
+}
+
+/// A column of the covering program: the intervals a shift works, its cost
+/// and an optional cap on how many agents work it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Column {
+    /// Indices of the intervals worked, ascending.
+    pub cover: Vec<usize>,
+    pub cost: f64,
+    #[serde(default)]
+    pub max: Option<u32>,
+    /// The cap group (a template) whose `group_caps` entry limits it.
+    #[serde(default)]
+    pub group: Option<usize>,
+}
+
+/// What the solve minimises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Objective {
+    /// Cover every interval's requirement at the least cost.
+    MinCost,
+    /// Come as close to the requirement as the limits allow: the least
+    /// over- plus under-staffing, in agent-intervals.
+    MinGap,
+}
+
+/// Limits on the whole schedule.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Limits {
+    #[serde(default)]
+    pub max_heads: Option<u32>,
+    #[serde(default)]
+    pub max_per_interval: Option<u32>,
+    /// Cap of each group (template) named by a column's `group`.
+    #[serde(default)]
+    pub group_caps: Vec<Option<u32>>,
+    pub node_limit: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_heads: None,
+            max_per_interval: None,
+            group_caps: Vec::new(),
+            node_limit: DEFAULT_NODE_LIMIT,
+        }
+    }
+}
+
+/// A solved schedule.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Schedule {
+    /// Agents on each column (variant).
+    pub counts: Vec<u32>,
+    /// Agents at work in each interval.
+    pub coverage: Vec<u32>,
+    pub cost: f64,
+    /// Agent-intervals above the requirement.
+    pub over: u64,
+    /// Agent-intervals below the requirement.
+    pub under: u64,
+    pub heads: u64,
+    /// Proven optimal (the search finished); otherwise the best found.
+    pub optimal: bool,
+    /// The best bound the search proved on the objective: no schedule does
+    /// better than this.
+    pub bound: f64,
+    /// The objective value of this schedule (cost, or over + under).
+    pub objective: f64,
+    pub nodes: u64,
+    /// Time the solver took, seconds.
+    pub elapsed_s: f64,
+}
+
+/// Why shifts cannot be scheduled.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ScheduleError {
+    #[error("the day has no intervals")]
+    NoIntervals,
+    #[error("the interval length must be 1 to 1440 minutes, got {0}")]
+    IntervalLength(u32),
+    #[error("there are no shift templates")]
+    NoTemplates,
+    #[error("shift “{0}”: its length must be a positive multiple of the {1}-minute interval")]
+    Length(String, u32),
+    #[error("shift “{0}”: its start window must run from earliest to latest on the {1}-minute grid, with a step that is a positive multiple of it")]
+    StartWindow(String, u32),
+    #[error("shift “{0}”: a break must be a positive multiple of the interval long, start on the grid inside the shift, and not overlap another")]
+    Break(String),
+    #[error("shift “{0}”: the cost per paid hour must be from 0 to 1000000, got {1}")]
+    Cost(String, f64),
+    #[error("shift “{0}” can start at no time that ends within the day")]
+    NoVariant(String),
+    #[error("the templates make {0} shift variants; at most {MAX_VARIANTS} are solved (narrow a start window or widen its step)")]
+    TooManyVariants(usize),
+    #[error("no shift covers interval {0} (it needs {1} agents)")]
+    Uncovered(usize, u32),
+    #[error("the requirement of interval {0} must be a whole number of agents from 0 to {MAX_REQUIREMENT}")]
+    Requirement(usize),
+    #[error("a column covers interval {0}, outside the day's {1} intervals")]
+    ColumnCover(usize, usize),
+    #[error("the limits leave no schedule that covers the requirement")]
+    Infeasible,
+    #[error("no schedule was found within {0} search nodes")]
+    NotFound(u64),
+    #[error("the solver failed: {0}")]
+    Solver(String),
+}
+
+/// Every variant of `templates` on `grid`: each start in the template's
+/// window that lies within the day (starts and ends in it) × each
+/// placement of its breaks on the grid, breaks in order and not
+/// overlapping.
+pub fn expand(templates: &[ShiftTemplate], grid: &DayGrid) -> Result<Vec<Variant>, ScheduleError> {
+    if grid.intervals == 0 {
+        return Err(ScheduleError::NoIntervals);
+    }
+    let step = grid.interval_min;
+    if !(1..=1440).contains(&step) {
+        return Err(ScheduleError::IntervalLength(step));
+    }
+    if templates.is_empty() {
+        return Err(ScheduleError::NoTemplates);
+    }
+    // A start before the day opens is on the grid if it is a whole number
+    // of intervals away (07:00 for a day from 08:00): such starts are
+    // skipped, so one template serves days that open at different times.
+    let on_grid = |minute: u32| {
+        (i64::from(minute) - i64::from(grid.start_min)).rem_euclid(i64::from(step)) == 0
+    };
+    let mut counted = 0usize;
+    let mut plans = Vec::with_capacity(templates.len());
+    for t in templates {
+        let name = || t.name.clone();
+        if t.length_min == 0 || t.length_min % step != 0 {
+            return Err(ScheduleError::Length(name(), step));
+        }
+        if t.start_step_min == 0
+            || t.start_step_min % step != 0
+            || t.latest_start_min < t.earliest_start_min
+            || !on_grid(t.earliest_start_min)
+        {
+            return Err(ScheduleError::StartWindow(name(), step));
+        }
+        if !(0.0..=crate::error::MAX_COST_PER_HOUR).contains(&t.cost_per_paid_hour) {
+            return Err(ScheduleError::Cost(name(), t.cost_per_paid_hour));
+        }
+        let offsets = break_offsets(t, step).ok_or_else(|| ScheduleError::Break(name()))?;
+        let starts: Vec<u32> = (t.earliest_start_min..=t.latest_start_min)
+            .step_by(t.start_step_min as usize)
+            .filter(|s| {
+                *s >= grid.start_min && u64::from(*s) + u64::from(t.length_min) <= grid.end_min()
+            })
+            .collect();
+        if starts.is_empty() || offsets.is_empty() {
+            return Err(ScheduleError::NoVariant(name()));
+        }
+        counted = counted.saturating_add(starts.len().saturating_mul(offsets.len()));
+        if counted > MAX_VARIANTS {
+            return Err(ScheduleError::TooManyVariants(counted));
+        }
+        plans.push((starts, offsets));
+    }
+    let mut variants = Vec::with_capacity(counted);
+    for (index, (t, (starts, offsets))) in templates.iter().zip(plans).enumerate() {
+        let unpaid: u32 = t
+            .breaks
+            .iter()
+            .filter(|b| !b.paid)
+            .map(|b| b.length_min)
+            .sum();
+        let paid_hours = f64::from(t.length_min - unpaid) / 60.0;
+        for start in &starts {
+            for placement in &offsets {
+                let first = ((start - grid.start_min) / step) as usize;
+                let on_break = |i: usize| {
+                    let minute = (i - first) as u32 * step;
+                    placement
+                        .iter()
+                        .zip(&t.breaks)
+                        .any(|(at, b)| (*at..at + b.length_min).contains(&minute))
+                };
+                let cover = (first..first + (t.length_min / step) as usize)
+                    .filter(|i| !on_break(*i))
+                    .collect();
+                variants.push(Variant {
+                    template: index,
+                    start_min: *start,
+                    break_starts_min: placement.iter().map(|at| start + at).collect(),
+                    paid_hours,
+                    column: Column {
+                        cover,
+                        cost: paid_hours * t.cost_per_paid_hour,
+                        max: None,
+                        group: Some(index),
+                    },
+                });
+            }
+        }
+    }
+    Ok(variants)
+}
+
+/// Every placement of `t`'s breaks (offsets from the shift's start, on the
+/// grid, in order, not overlapping, inside the shift); None when a break
+/// is malformed. A template without breaks has one (empty) placement.
+fn break_offsets(t: &ShiftTemplate, step: u32) -> Option<Vec<Vec<u32>>> {
+    let mut placements: Vec<Vec<u32>> = vec![Vec::new()];
+    for b in &t.breaks {
+        if b.length_min == 0
+            || b.length_min % step != 0
+            || b.earliest_after_min % step != 0
+            || b.latest_after_min < b.earliest_after_min
+            || b.earliest_after_min == 0
+        {
+            return None;
+        }
+        let mut next = Vec::new();
+        for placed in &placements {
+            let free_from = placed
+                .last()
+                .zip(t.breaks.get(placed.len().wrapping_sub(1)))
+                .map_or(0, |(at, prev)| at + prev.length_min);
+            for at in (b.earliest_after_min..=b.latest_after_min).step_by(step as usize) {
+                if at > free_from && at + b.length_min < t.length_min {
+                    let mut longer = placed.clone();
+                    longer.push(at);
+                    next.push(longer);
+                }
+                if next.len() > MAX_VARIANTS {
+                    return Some(next);
+                }
+            }
+        }
+        placements = next;
+    }
+    Some(placements)
+}
+
+/// Chooses how many agents work each column so the coverage meets
+/// `requirement` (agents per interval) by `objective` within `limits`.
+pub fn solve(
+    requirement: &[u32],
+    columns: &[Column],
+    objective: Objective,
+    limits: &Limits,
+) -> Result<Schedule, ScheduleError> {
+    use microlp::{ComparisonOp, OptimizationDirection, Problem, SolveOptions};
+    let n = requirement.len();
+    if n == 0 {
+        return Err(ScheduleError::NoIntervals);
+    }
+    if let Some(i) = requirement.iter().position(|r| *r > MAX_REQUIREMENT) {
+        return Err(ScheduleError::Requirement(i));
+    }
+    if columns.len() > MAX_VARIANTS {
+        return Err(ScheduleError::TooManyVariants(columns.len()));
+    }
+    let mut covering: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (v, column) in columns.iter().enumerate() {
+        if !(0.0..=f64::MAX).contains(&column.cost) {
+            return Err(ScheduleError::Cost(format!("#{}", v + 1), column.cost));
+        }
+        for &i in &column.cover {
+            covering
+                .get_mut(i)
+                .ok_or(ScheduleError::ColumnCover(i, n))?
+                .push(v);
+        }
+    }
+    if objective == Objective::MinCost {
+        if let Some(i) = (0..n).find(|i| requirement[*i] > 0 && covering[*i].is_empty()) {
+            return Err(ScheduleError::Uncovered(i, requirement[i]));
+        }
+    }
+    let mut problem = Problem::new(OptimizationDirection::Minimize);
+    let per_column_cost = |c: &Column| match objective {
+        Objective::MinCost => c.cost,
+        Objective::MinGap => 0.0,
+    };
+    let x: Vec<_> = columns
+        .iter()
+        .map(|c| {
+            let max = c.max.map_or(i32::MAX, |m| m.min(i32::MAX as u32) as i32);
+            problem.add_integer_var(per_column_cost(c), (0, max))
+        })
+        .collect();
+    for i in 0..n {
+        let mut terms: Vec<_> = covering[i].iter().map(|v| (x[*v], 1.0)).collect();
+        let need = f64::from(requirement[i]);
+        match objective {
+            Objective::MinCost => problem.add_constraint(terms.as_slice(), ComparisonOp::Ge, need),
+            Objective::MinGap => {
+                // Integer, though integral at any optimum anyway: branch
+                // and bound then proves the optimum far sooner (SciPy's
+                // HiGHS takes 1 node instead of 9 200 on the realistic day).
+                let over = problem.add_integer_var(1.0, (0, i32::MAX));
+                let under = problem.add_integer_var(1.0, (0, i32::MAX));
+                terms.push((over, -1.0));
+                terms.push((under, 1.0));
+                problem.add_constraint(terms.as_slice(), ComparisonOp::Eq, need);
+            }
+        }
+        if let Some(cap) = limits.max_per_interval {
+            let terms: Vec<_> = covering[i].iter().map(|v| (x[*v], 1.0)).collect();
+            problem.add_constraint(terms.as_slice(), ComparisonOp::Le, f64::from(cap));
+        }
+    }
+    for (group, cap) in limits.group_caps.iter().enumerate() {
+        if let Some(cap) = cap {
+            let terms: Vec<_> = columns
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.group == Some(group))
+                .map(|(v, _)| (x[v], 1.0))
+                .collect();
+            problem.add_constraint(terms.as_slice(), ComparisonOp::Le, f64::from(*cap));
+        }
+    }
+    if let Some(cap) = limits.max_heads {
+        let terms: Vec<_> = x.iter().map(|v| (*v, 1.0)).collect();
+        problem.add_constraint(terms.as_slice(), ComparisonOp::Le, f64::from(cap));
+    }
+    let mut options = SolveOptions::default();
+    options.node_limit = Some(limits.node_limit);
+    let outcome = problem.solve_with(options).map_err(|e| match e {
+        microlp::Error::Infeasible => ScheduleError::Infeasible,
+        other => ScheduleError::Solver(other.to_string()),
+    })?;
+    let solution = outcome
+        .into_solution()
+        .map_err(|_| ScheduleError::NotFound(limits.node_limit))?;
+    let stats = solution.stats();
+    let counts: Vec<u32> = x
+        .iter()
+        .map(|v| solution.var_value(*v).round().max(0.0) as u32)
+        .collect();
+    let mut coverage = vec![0u32; n];
+    for (column, count) in columns.iter().zip(&counts) {
+        for &i in &column.cover {
+            coverage[i] = coverage[i].saturating_add(*count);
+        }
+    }
+    let over: u64 = coverage
+        .iter()
+        .zip(requirement)
+        .map(|(c, r)| u64::from(c.saturating_sub(*r)))
+        .sum();
+    let under: u64 = coverage
+        .iter()
+        .zip(requirement)
+        .map(|(c, r)| u64::from(r.saturating_sub(*c)))
+        .sum();
+    let cost: f64 = columns
+        .iter()
+        .zip(&counts)
+        .map(|(c, k)| c.cost * f64::from(*k))
+        .sum();
+    if objective == Objective::MinCost && under > 0 {
+        return Err(ScheduleError::Solver(
+            "the solution left an interval short".into(),
+        ));
+    }
+    let value = match objective {
+        Objective::MinCost => cost,
+        Objective::MinGap => (over + under) as f64,
+    };
+    let mut bound = stats.best_bound.unwrap_or(value).min(value);
+    if objective == Objective::MinGap {
+        // A gap is a whole number of agent-intervals: a bound of 150.3
+        // proves 151.
+        bound = (bound - 1e-6).ceil().min(value);
+    }
+    let optimal = solution.status() == microlp::SolutionStatus::Optimal || bound >= value;
+    Ok(Schedule {
+        heads: counts.iter().map(|k| u64::from(*k)).sum(),
+        counts,
+        coverage,
+        cost,
+        over,
+        under,
+        optimal,
+        bound,
+        objective: value,
+        nodes: stats.nodes_solved,
+        elapsed_s: stats.elapsed.as_secs_f64(),
+    })
+}
+
+/// The limits of `templates` (each one's `max_heads`) with a total cap.
+pub fn template_limits(templates: &[ShiftTemplate], max_heads: Option<u32>) -> Limits {
+    Limits {
+        max_heads,
+        group_caps: templates.iter().map(|t| t.max_heads).collect(),
+        ..Limits::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn template(start: (u32, u32), length: u32, breaks: Vec<BreakRule>) -> ShiftTemplate {
+        ShiftTemplate {
+            name: "t".into(),
+            earliest_start_min: start.0,
+            latest_start_min: start.1,
+            start_step_min: 30,
+            length_min: length,
+            breaks,
+            cost_per_paid_hour: 10.0,
+            max_heads: None,
+        }
+    }
+
+    const GRID: DayGrid = DayGrid {
+        start_min: 420,
+        interval_min: 30,
+        intervals: 28,
+    };
+
+    #[test]
+    fn a_shift_expands_into_starts_and_break_placements() {
+        // 8.5 h with a 30-minute unpaid break 3 to 5 hours in: 5 placements
+        // for each of the 12 starts 07:00–12:30 that end by 21:00.
+        let full = template(
+            (420, 780),
+            510,
+            vec![BreakRule {
+                length_min: 30,
+                earliest_after_min: 180,
+                latest_after_min: 300,
+                paid: false,
+            }],
+        );
+        let v = expand(&[full], &GRID).unwrap();
+        assert_eq!(v.len(), 12 * 5);
+        assert_eq!(v[0].start_min, 420);
+        assert_eq!(v[0].break_starts_min, vec![600]);
+        assert_eq!(v[0].paid_hours, 8.0);
+        assert_eq!(v[0].column.cost, 80.0);
+        // 17 intervals less the break; the break (10:00) is interval 6.
+        assert_eq!(v[0].column.cover.len(), 16);
+        assert!(!v[0].column.cover.contains(&6));
+        assert_eq!(v.last().unwrap().start_min, 750);
+        assert_eq!(*v.last().unwrap().column.cover.last().unwrap(), 27);
+    }
+
+    #[test]
+    fn bad_templates_get_a_reason() {
+        let ok = template((420, 600), 240, vec![]);
+        let zero = ShiftTemplate {
+            length_min: 0,
+            ..ok.clone()
+        };
+        assert!(matches!(
+            expand(&[zero], &GRID),
+            Err(ScheduleError::Length(..))
+        ));
+        let negative = ShiftTemplate {
+            cost_per_paid_hour: -1.0,
+            ..ok.clone()
+        };
+        assert!(matches!(
+            expand(&[negative], &GRID),
+            Err(ScheduleError::Cost(..))
+        ));
+        let off_grid = ShiftTemplate {
+            earliest_start_min: 425,
+            ..ok.clone()
+        };
+        assert!(matches!(
+            expand(&[off_grid], &GRID),
+            Err(ScheduleError::StartWindow(..))
+        ));
+        // Starts before the day opens are skipped, not refused.
+        let early = ShiftTemplate {
+            earliest_start_min: 360,
+            ..ok.clone()
+        };
+        assert_eq!(expand(&[early], &GRID).unwrap()[0].start_min, 420);
+        let too_long = ShiftTemplate {
+            length_min: 15 * 60,
+            ..ok.clone()
+        };
+        assert!(matches!(
+            expand(&[too_long], &GRID),
+            Err(ScheduleError::NoVariant(..))
+        ));
+        let bad_break = template(
+            (420, 600),
+            240,
+            vec![BreakRule {
+                length_min: 30,
+                earliest_after_min: 240,
+                latest_after_min: 300,
+                paid: false,
+            }],
+        );
+        assert!(matches!(
+            expand(&[bad_break], &GRID),
+            Err(ScheduleError::NoVariant(..))
+        ));
+        // A day of 1-minute intervals with every start and three breaks
+        // anywhere: refused by count, not built.
+        let fine = DayGrid {
+            start_min: 0,
+            interval_min: 1,
+            intervals: 1440,
+        };
+        let many = ShiftTemplate {
+            earliest_start_min: 0,
+            latest_start_min: 900,
+            start_step_min: 1,
+            length_min: 480,
+            breaks: vec![
+                BreakRule {
+                    length_min: 15,
+                    earliest_after_min: 60,
+                    latest_after_min: 200,
+                    paid: true,
+                };
+                3
+            ],
+            ..ok
+        };
+        assert!(matches!(
+            expand(&[many], &fine),
+            Err(ScheduleError::TooManyVariants(_))
+        ));
+        assert_eq!(expand(&[], &GRID), Err(ScheduleError::NoTemplates));
+    }
+
+    #[test]
+    fn minimum_cost_covers_and_reports_what_it_proved() {
+        // Three intervals; a long shift (all three, cost 3) or short ones.
+        let columns = vec![
+            Column {
+                cover: vec![0, 1, 2],
+                cost: 3.0,
+                max: None,
+                group: None,
+            },
+            Column {
+                cover: vec![0],
+                cost: 1.5,
+                max: None,
+                group: None,
+            },
+            Column {
+                cover: vec![1, 2],
+                cost: 1.5,
+                max: None,
+                group: None,
+            },
+        ];
+        let s = solve(&[2, 1, 1], &columns, Objective::MinCost, &Limits::default()).unwrap();
+        // Two long shifts cost 6; one long + one short costs 4.5; two
+        // shorts at 0 and one at 1–2 cost 4.5 as well.
+        assert_eq!(s.cost, 4.5);
+        assert!(s.optimal);
+        assert!((s.bound - 4.5).abs() < 1e-9);
+        assert_eq!(s.under, 0);
+        assert!(s.coverage.iter().zip([2, 1, 1]).all(|(c, r)| *c >= r));
+        // An interval no column works.
+        assert_eq!(
+            solve(
+                &[1, 1, 1, 1],
+                &columns,
+                Objective::MinCost,
+                &Limits::default()
+            ),
+            Err(ScheduleError::Uncovered(3, 1))
+        );
+        // A cap that cannot cover: infeasible for min cost, a gap for min gap.
+        let capped = Limits {
+            max_heads: Some(1),
+            ..Limits::default()
+        };
+        assert_eq!(
+            solve(&[2, 1, 1], &columns, Objective::MinCost, &capped),
+            Err(ScheduleError::Infeasible)
+        );
+        let gap = solve(&[2, 1, 1], &columns, Objective::MinGap, &capped).unwrap();
+        assert_eq!((gap.over, gap.under, gap.heads), (0, 1, 1));
+    }
+}

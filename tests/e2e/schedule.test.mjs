@@ -1,0 +1,145 @@
+// The schedule page: the staffing page's day covered by shift templates at
+// the least cost (proven), the coverage and the service it gives, a
+// template edited key by key (a bad value kept in its box with a message),
+// a headcount cap, the schedule and coverage as CSV, the templates kept
+// across a reload, and the page in Chinese on a phone.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { useSite, eventually, text, type, numberOf, assertNoBadNumbers, VIEWPORTS, CONCURRENCY } from './harness.mjs';
+
+const ctx = useSite('/');
+
+async function openSchedule(t, options) {
+  const opened = await ctx.openApp(t, options);
+  await opened.page.getByTestId('nav-schedule').click();
+  await opened.page.getByTestId('schedule-status').waitFor({ timeout: 30_000 });
+  return opened;
+}
+
+/** The coverage table as numbers: [required, scheduled] per interval. */
+async function coverage(page) {
+  return page.getByTestId('coverage-table').locator('tbody tr').evaluateAll((rows) =>
+    rows.map((r) => [Number(r.cells[1].textContent), Number(r.cells[2].textContent)]));
+}
+
+describe('the schedule page', { concurrency: CONCURRENCY }, () => {
+  test('covers the day at the least cost, proven, and shows what the schedule gives', async (t) => {
+    const { page, errors } = await openSchedule(t);
+    assert.match(await text(page, 'schedule-status'), /^Proven optimal · \d+ shift variants · [\d,]+ search nodes · \d+ ms$/);
+    // The example day: 24 half-hours from 08:00.
+    assert.match(await text(page, 'schedule-day'), /^The day: 24 × 30 min from 08:00 · peak \d+/);
+    const rows = await coverage(page);
+    assert.equal(rows.length, 24);
+    assert.ok(rows.every(([need, have]) => have >= need), JSON.stringify(rows));
+    assert.equal(await text(page, 'schedule-under'), '0');
+    // The schedule's rows add up to its heads and paid hours.
+    const shiftRows = await page.getByTestId('schedule-row').evaluateAll((rs) =>
+      rs.map((r) => [Number(r.cells[4].textContent), Number(r.cells[5].textContent.replaceAll(',', ''))]));
+    assert.ok(shiftRows.length > 0);
+    assert.equal(shiftRows.reduce((a, r) => a + r[0], 0), numberOf(await text(page, 'schedule-heads')));
+    const paid = numberOf(await text(page, 'schedule-paid-hours'));
+    assert.ok(Math.abs(shiftRows.reduce((a, r) => a + r[1], 0) - paid) < 0.5);
+    // Every interval is covered, so the day meets the staffing page's 80 % target.
+    assert.ok(numberOf(await text(page, 'schedule-sl')) >= 80);
+    await assertNoBadNumbers(page);
+    assert.deepEqual(errors, []);
+  });
+
+  test('a template edited key by key re-solves; a bad value stays in its box with a message; kept after a reload', async (t) => {
+    const { page, errors } = await openSchedule(t);
+    const status = await text(page, 'schedule-status');
+    const heads = await text(page, 'schedule-heads');
+    // Part-time shifts may start only until 11:00: the evening is left to full-timers.
+    const partTime = page.getByTestId('shift-card').nth(1);
+    await partTime.getByTestId('shift-latest').click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('11:00', { delay: 10 });
+    await page.keyboard.press('Tab');
+    await eventually(async () => assert.notEqual(await text(page, 'schedule-heads'), heads));
+    assert.equal(await partTime.getByTestId('shift-latest').inputValue(), '11:00');
+    // A start that is no time of day: kept in the box, marked, with a message; the schedule stays.
+    const before = await text(page, 'schedule-paid-hours');
+    await partTime.getByTestId('shift-earliest').click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('25:00', { delay: 10 });
+    await page.keyboard.press('Tab');
+    await partTime.getByTestId('shift-bad').waitFor();
+    assert.equal(await partTime.getByTestId('shift-earliest').inputValue(), '25:00');
+    assert.equal(await partTime.getByTestId('shift-earliest').getAttribute('aria-invalid'), 'true');
+    assert.equal(await text(page, 'schedule-paid-hours'), before);
+    // A good value clears the message.
+    await partTime.getByTestId('shift-earliest').click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('8:00', { delay: 10 });
+    await page.keyboard.press('Tab');
+    await eventually(async () => assert.equal(await partTime.getByTestId('shift-bad').count(), 0));
+    // Kept after a reload.
+    await page.reload();
+    await page.getByTestId('schedule-status').waitFor({ timeout: 30_000 });
+    assert.equal(await page.getByTestId('shift-card').nth(1).getByTestId('shift-latest').inputValue(), '11:00');
+    assert.equal(await text(page, 'schedule-status').then((s) => s.startsWith('Proven optimal')), true);
+    assert.ok(status.length > 0);
+    assert.deepEqual(errors, []);
+  });
+
+  test('shifts that leave intervals uncovered get a message; a headcount cap shows the shortfall', async (t) => {
+    const { page, errors } = await openSchedule(t);
+    const cheapestHeads = numberOf(await text(page, 'schedule-heads'));
+    // Only the full-time shift, starting by 09:00: the evening has no shift.
+    await page.getByTestId('shift-card').nth(1).getByTestId('shift-remove').click();
+    const full = page.getByTestId('shift-card').first();
+    await full.getByTestId('shift-latest').click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('09:00', { delay: 10 });
+    await page.keyboard.press('Enter');
+    await page.getByTestId('schedule-problem').waitFor();
+    assert.match(await text(page, 'schedule-problem'), /^These shifts cannot cover the day: no shift covers interval \d+ \(it needs \d+ agents\)$/);
+    await assertNoBadNumbers(page);
+    // Back to every start until 11:30, then a cap of 20 agents: a gap, said to be one.
+    await full.getByTestId('shift-latest').click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('11:30', { delay: 10 });
+    await page.keyboard.press('Enter');
+    await page.getByTestId('schedule-figures').waitFor();
+    await page.getByTestId('cap-on').check();
+    await type(page, 'cap', '20');
+    await page.keyboard.press('Tab');
+    await eventually(async () => assert.equal(numberOf(await text(page, 'schedule-heads')), 20));
+    assert.ok(numberOf(await text(page, 'schedule-under')) > 0);
+    assert.ok(numberOf(await text(page, 'schedule-sl')) < 80);
+    const rows = await coverage(page);
+    assert.ok(rows.some(([need, have]) => have < need));
+    // A cap that is no count: a message, the schedule unchanged.
+    await type(page, 'cap', '2.5');
+    await page.keyboard.press('Tab');
+    await page.getByTestId('cap-bad').waitFor();
+    assert.equal(numberOf(await text(page, 'schedule-heads')), 20);
+    assert.ok(cheapestHeads > 20);
+    assert.deepEqual(errors, []);
+  });
+
+  test('the schedule and the coverage download as CSV', async (t) => {
+    const { page, errors } = await openSchedule(t);
+    const [schedule] = await Promise.all([page.waitForEvent('download'), page.getByTestId('schedule-csv').click()]);
+    const lines = (await readFile(await schedule.path(), 'utf8')).trim().split('\n');
+    assert.equal(lines[0], 'shift,start,end,break,agents,paid_hours');
+    assert.equal(lines.length - 1, await page.getByTestId('schedule-row').count());
+    assert.match(lines[1], /^[^,]+,\d\d:\d\d,\d\d:\d\d,(\d\d:\d\d)?,\d+,\d+\.\d$/);
+    const [cov] = await Promise.all([page.waitForEvent('download'), page.getByTestId('coverage-csv').click()]);
+    const covLines = (await readFile(await cov.path(), 'utf8')).trim().split('\n');
+    assert.equal(covLines[0], 'start,required,scheduled,service_level');
+    assert.equal(covLines.length, 1 + 24);
+    assert.match(covLines[1], /^08:00,\d+\.\d\d,\d+,[01]\.\d{4}$/);
+    assert.deepEqual(errors, []);
+  });
+
+  test('in Chinese on a phone: labels translated, nothing wider than the screen', async (t) => {
+    const { page, errors } = await openSchedule(t, { locale: 'zh-CN', viewport: VIEWPORTS.phone });
+    assert.match(await text(page, 'schedule-status'), /^已证明最优/);
+    assert.equal(await page.getByTestId('nav-schedule').textContent(), '排班');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > innerWidth);
+    assert.equal(overflow, false);
+    assert.deepEqual(errors, []);
+  });
+});
