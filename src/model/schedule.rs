@@ -7,6 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use ccplan_engine::allocate::{allocate, proportional_cut, Allocation};
 use ccplan_engine::plan::{evaluate_day, plan_day, DayPlan};
 use ccplan_engine::schedule::{
     expand, solve, template_limits, BreakRule, DayGrid, Objective, Schedule, ScheduleError,
@@ -64,6 +65,9 @@ pub struct ScheduleSettings {
     /// None: the cheapest cover of every interval; Some(cap): at most this
     /// many agents, as close to the requirement as they can be.
     pub max_heads: Option<u32>,
+    /// Paid agent-hours for the day, to spend where they answer the most
+    /// calls within target (None: not asked).
+    pub budget_hours: Option<f64>,
 }
 
 impl Default for ScheduleSettings {
@@ -96,8 +100,14 @@ impl Default for ScheduleSettings {
                 },
             ],
             max_heads: None,
+            budget_hours: None,
         }
     }
+}
+
+/// A budget of paid agent-hours the page accepts.
+pub fn valid_budget_hours(hours: f64) -> bool {
+    (0.0..=1e7).contains(&hours)
 }
 
 /// Most templates a page holds.
@@ -107,7 +117,8 @@ impl ScheduleSettings {
     /// What stored settings must satisfy (the engine checks the rest and
     /// says what is wrong with a template).
     pub fn is_valid(&self) -> bool {
-        self.shifts.len() <= MAX_SHIFTS
+        self.budget_hours.is_none_or(valid_budget_hours)
+            && self.shifts.len() <= MAX_SHIFTS
             && self.shifts.iter().all(|s| {
                 s.name.chars().count() <= 60
                     && s.earliest_start_min < 1440
@@ -141,6 +152,22 @@ pub struct ScheduleOutcome {
     /// The day plan's scheduled FTE, unrounded.
     pub required_fte: Vec<f64>,
     pub result: Result<Solved, ScheduleProblem>,
+    /// What the budget buys, when one was given.
+    pub budget: Option<Result<BudgetOutcome, ScheduleProblem>>,
+}
+
+/// A budget of paid agent-hours spent two ways: where the most calls are
+/// answered within target, and cut in proportion to each interval's
+/// requirement.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BudgetOutcome {
+    pub hours: f64,
+    /// Agent-intervals on the phones the hours buy after shrinkage.
+    pub agent_intervals: u64,
+    pub best: Allocation,
+    pub cut: Allocation,
+    /// Paid hours that keep every interval stable (more agents than its load).
+    pub minimum_hours: f64,
 }
 
 /// A solved schedule and the service it gives.
@@ -214,6 +241,7 @@ pub fn run(inputs: &StaffingInputs, settings: &ScheduleSettings) -> ScheduleOutc
         requirement: Vec::new(),
         required_fte: Vec::new(),
         result,
+        budget: None,
     };
     let plan = match day_plan(inputs) {
         Ok(plan) => plan,
@@ -226,13 +254,52 @@ pub fn run(inputs: &StaffingInputs, settings: &ScheduleSettings) -> ScheduleOutc
         .map(|f| (f - 1e-9).ceil().max(0.0) as u32)
         .collect();
     let result = solve_day(inputs, settings, &requirement, interval_min, day_start_min);
+    let budget = settings
+        .budget_hours
+        .map(|hours| spend_budget(inputs, &plan, hours));
     ScheduleOutcome {
         interval_min,
         day_start_min,
         requirement,
         required_fte,
         result,
+        budget,
     }
+}
+
+/// Spends `hours` of paid agent time on the day of `plan`: the agents on
+/// the phones they buy (after shrinkage, whole agent-intervals) by
+/// `engine::allocate`, beside the proportional cut.
+fn spend_budget(
+    inputs: &StaffingInputs,
+    plan: &DayPlan,
+    hours: f64,
+) -> Result<BudgetOutcome, ScheduleProblem> {
+    let problem = |e: ccplan_engine::Error| ScheduleProblem::Schedule(e.to_string());
+    let interval_h = inputs.interval_min / 60.0;
+    let keep = 1.0 - inputs.shrinkage_pct / 100.0;
+    let agent_intervals = (hours * keep / interval_h + 1e-9).floor().max(0.0) as u64;
+    let traffic: Vec<f64> = plan.intervals.iter().map(|i| i.traffic).collect();
+    let model = inputs.model();
+    let target_s = inputs.sl_seconds;
+    let best =
+        allocate(&traffic, inputs.aht_s, target_s, model, agent_intervals).map_err(problem)?;
+    let cut = proportional_cut(
+        &traffic,
+        inputs.aht_s,
+        target_s,
+        model,
+        agent_intervals,
+        inputs.sl_target_pct / 100.0,
+    )
+    .map_err(problem)?;
+    Ok(BudgetOutcome {
+        hours,
+        agent_intervals,
+        minimum_hours: best.minimum_agent_intervals as f64 * interval_h / keep,
+        best,
+        cut,
+    })
 }
 
 fn solve_day(
@@ -397,8 +464,41 @@ mod tests {
         // No templates at all.
         let none = ScheduleSettings {
             shifts: Vec::new(),
-            max_heads: None,
+            ..ScheduleSettings::default()
         };
         assert!(run(&inputs, &none).result.is_err());
+    }
+
+    #[test]
+    fn a_budget_is_spent_where_it_answers_most_and_said_when_too_small() {
+        let inputs = bank_day();
+        let full = run(&inputs, &ScheduleSettings::default());
+        let needed = full.required_hours();
+        // 95 % of the hours the requirement needs.
+        let settings = ScheduleSettings {
+            budget_hours: Some((needed * 0.95).round()),
+            ..ScheduleSettings::default()
+        };
+        let o = run(&inputs, &settings);
+        let b = o.budget.unwrap().unwrap();
+        assert_eq!(b.agent_intervals, ((needed * 0.95).round() * 2.0) as u64);
+        assert!(b.best.feasible);
+        assert!(b.best.used_agent_intervals <= b.agent_intervals);
+        assert!(b.best.service_level >= b.cut.service_level);
+        // Fewer hours, less service.
+        let all = ScheduleSettings {
+            budget_hours: Some(needed),
+            ..ScheduleSettings::default()
+        };
+        let more = run(&inputs, &all).budget.unwrap().unwrap();
+        assert!(b.best.service_level < more.best.service_level);
+        // Too few hours to keep every interval stable: said, with the least that would.
+        let tiny = ScheduleSettings {
+            budget_hours: Some(10.0),
+            ..ScheduleSettings::default()
+        };
+        let b = run(&inputs, &tiny).budget.unwrap().unwrap();
+        assert!(!b.best.feasible);
+        assert!(b.minimum_hours > 10.0 && b.minimum_hours < needed);
     }
 }

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::components::coverage_chart::CoverageChart;
 use crate::components::shift_editor::ShiftEditor;
 use crate::i18n::{fixed, grouped, percent, text, Key};
-use crate::model::schedule::Solved;
+use crate::model::schedule::{valid_budget_hours, ScheduleProblem, Solved};
 use crate::model::staffing::interval_label;
 use crate::store::use_store;
 
@@ -81,13 +81,7 @@ pub fn SchedulePage() -> impl IntoView {
         }
         s.outcome.with(|o| match o.as_ref().map(|(_, _, o)| &o.result) {
             None => ().into_any(),
-            Some(Err(problem)) => {
-                let (key, detail) = match problem {
-                    crate::model::schedule::ScheduleProblem::Day(d) => (Key::ScheduleDayProblem, d),
-                    crate::model::schedule::ScheduleProblem::Schedule(d) => (Key::ScheduleProblem, d),
-                };
-                view! { <p class="message error" role="alert" data-testid="schedule-problem">{format!("{} {detail}", text(lang, key))}</p> }.into_any()
-            }
+            Some(Err(problem)) => view! { <p class="message error" role="alert" data-testid="schedule-problem">{problem_text(lang, problem)}</p> }.into_any(),
             Some(Ok(r)) => {
                 let proof = if r.schedule.optimal {
                     text(lang, Key::ScheduleProven).to_string()
@@ -152,6 +146,77 @@ pub fn SchedulePage() -> impl IntoView {
             .with(|o| o.as_ref().is_some_and(|(_, _, o)| o.result.is_ok()))
     };
 
+    // The budget: paid agent-hours for the day (blank: not asked).
+    let budget_text = RwSignal::new(
+        s.settings
+            .with_untracked(|x| x.budget_hours.map(|h| fixed(h, 0)).unwrap_or_default()),
+    );
+    let budget_bad = RwSignal::new(false);
+    let set_budget = move |typed: String| {
+        if typed.trim().is_empty() {
+            budget_bad.set(false);
+            s.settings.update(|x| x.budget_hours = None);
+            return;
+        }
+        match crate::model::number::parse_number(&typed) {
+            Ok(h) if valid_budget_hours(h) => {
+                budget_bad.set(false);
+                s.settings.update(|x| x.budget_hours = Some(h));
+            }
+            _ => budget_bad.set(true),
+        }
+    };
+    let budget_view = move || {
+        let lang = lang.get();
+        s.outcome.with(|o| {
+            let (_, _, o) = o.as_ref()?;
+            Some(match o.budget.as_ref()? {
+                Err(problem) => view! { <p class="message error" role="alert" data-testid="budget-problem">{problem_text(lang, problem)}</p> }.into_any(),
+                Ok(b) if !b.best.feasible => view! {
+                    <p class="message error" role="alert" data-testid="budget-too-small">
+                        {format!("{} {} {} {}", grouped(b.hours, 1), text(lang, Key::BudgetTooSmall), grouped(b.minimum_hours.ceil(), 0), text(lang, Key::BudgetTooSmallEnd))}
+                    </p>
+                }.into_any(),
+                Ok(b) => {
+                    let rows = (0..o.required_fte.len()).map(|i| view! {
+                        <tr>
+                            <td>{interval_label(i, f64::from(o.interval_min), f64::from(o.day_start_min))}</td>
+                            <td>{b.best.agents.get(i).copied().unwrap_or(0)}</td>
+                            <td>{b.cut.agents.get(i).copied().unwrap_or(0)}</td>
+                        </tr>
+                    }).collect_view();
+                    view! {
+                        <dl class="figures" data-testid="budget-figures">
+                            <div class="figure lead">
+                                <dt>{text(lang, Key::BudgetBest)}</dt>
+                                <dd><span class="value" data-testid="budget-best-sl">{percent(b.best.service_level)}</span>
+                                    <span class="unit" data-testid="budget-best-worst">{format!("{} {}", text(lang, Key::BudgetWorst), percent(b.best.worst_service_level))}</span></dd>
+                            </div>
+                            <div class="figure">
+                                <dt>{text(lang, Key::BudgetCut)}</dt>
+                                <dd><span class="value" data-testid="budget-cut-sl">{percent(b.cut.service_level)}</span>
+                                    <span class="unit" data-testid="budget-cut-worst">{format!("{} {}", text(lang, Key::BudgetWorst), percent(b.cut.worst_service_level))}</span></dd>
+                            </div>
+                            <div class="figure">
+                                <dt>{text(lang, Key::BudgetOnPhones)}</dt>
+                                <dd><span class="value" data-testid="budget-agent-intervals">{grouped(b.agent_intervals as f64, 0)}</span></dd>
+                            </div>
+                        </dl>
+                        <details>
+                            <summary>{text(lang, Key::BudgetTable)}</summary>
+                            <div class="table-scroll" tabindex="0">
+                                <table class="learn-table" data-testid="budget-table">
+                                    <thead><tr><th>{text(lang, Key::ColStart)}</th><th>{text(lang, Key::BudgetBest)}</th><th>{text(lang, Key::BudgetCut)}</th></tr></thead>
+                                    <tbody>{rows}</tbody>
+                                </table>
+                            </div>
+                        </details>
+                    }.into_any()
+                }
+            })
+        })
+    };
+
     view! {
         <div class="page schedule-page">
             <section class="panel">
@@ -205,8 +270,30 @@ pub fn SchedulePage() -> impl IntoView {
                     </div>
                 </details>
             </section>
+            <section class="panel">
+                <h2>{move || text(lang.get(), Key::BudgetTitle)}</h2>
+                <p class="help">{move || text(lang.get(), Key::BudgetHelp)}</p>
+                <label class="budget">
+                    <span>{move || text(lang.get(), Key::BudgetHours)}</span>
+                    <input type="text" inputmode="decimal" class="short" data-testid="budget-hours" class:invalid=move || budget_bad.get()
+                        prop:value=move || budget_text.get()
+                        on:input=move |ev| budget_text.set(event_target_value(&ev))
+                        on:change=move |ev| set_budget(event_target_value(&ev)) />
+                </label>
+                {move || budget_bad.get().then(|| view! { <p class="message error" role="alert" data-testid="budget-bad">{text(lang.get(), Key::BudgetBad)}</p> })}
+                {budget_view}
+            </section>
         </div>
     }
+}
+
+/// A problem's message: the page's words, then the engine's.
+fn problem_text(lang: crate::i18n::Lang, problem: &ScheduleProblem) -> String {
+    let (key, detail) = match problem {
+        ScheduleProblem::Day(d) => (Key::ScheduleDayProblem, d),
+        ScheduleProblem::Schedule(d) => (Key::ScheduleProblem, d),
+    };
+    format!("{} {detail}", text(lang, key))
 }
 
 /// The schedule's figures: paid hours against the requirement's, cost,

@@ -134,6 +134,56 @@ describe('the schedule page', { concurrency: CONCURRENCY }, () => {
     assert.deepEqual(errors, []);
   });
 
+  test('a budget too small to keep every interval answering says how many hours would; one that does is spent where it answers most', async (t) => {
+    const { page, errors } = await openSchedule(t);
+    await type(page, 'budget-hours', '100');
+    await page.keyboard.press('Tab');
+    await page.getByTestId('budget-too-small').waitFor({ timeout: 30_000 });
+    const message = await text(page, 'budget-too-small');
+    const least = Number(message.match(/at least ([\d,]+) paid hours/)[1].replaceAll(',', ''));
+    assert.match(message, /^100\.0 paid hours cannot give every interval more agents than its load/);
+    assert.ok(least > 100, message);
+    // That many hours (plus a tenth) keep every interval answering.
+    await type(page, 'budget-hours', String(Math.ceil(least * 1.1)));
+    await page.keyboard.press('Tab');
+    await page.getByTestId('budget-figures').waitFor({ timeout: 30_000 });
+    const best = numberOf(await text(page, 'budget-best-sl'));
+    const cut = numberOf(await text(page, 'budget-cut-sl'));
+    assert.ok(best >= cut, `${best} vs ${cut}`);
+    assert.ok(best > 0 && best < 100);
+    // Kept after a reload, as typed.
+    await page.reload();
+    await page.getByTestId('budget-figures').waitFor({ timeout: 30_000 });
+    assert.equal(await page.getByTestId('budget-hours').inputValue(), String(Math.ceil(least * 1.1)));
+    // Not a number of hours: a message, the figures stay.
+    await type(page, 'budget-hours', 'lots');
+    await page.keyboard.press('Tab');
+    await page.getByTestId('budget-bad').waitFor();
+    assert.equal(numberOf(await text(page, 'budget-best-sl')), best);
+    await assertNoBadNumbers(page);
+    assert.deepEqual(errors, []);
+  });
+
+  test('saved templates that cannot be used are backed up verbatim and the page starts from the default shifts', async (t) => {
+    const { page, errors } = await ctx.openApp(t);
+    const shift = { name: '<img src=x onerror=alert(1)>', earliest_start_min: 420, latest_start_min: 780, start_step_min: 30, length_min: 99999,
+      break_min: 0, break_earliest_after_min: 0, break_latest_after_min: 0, break_paid: false, max_heads: 0 };
+    for (const raw of ['not json', JSON.stringify({ version: 2, data: { shifts: [shift], max_heads: null, budget_hours: null } }),
+      JSON.stringify({ version: 2, data: { shifts: [], max_heads: null, budget_hours: -5 } })]) {
+      await page.evaluate((v) => { localStorage.clear(); localStorage.setItem('ccplan.schedule', v); }, raw);
+      await page.reload();
+      await page.getByTestId('nav-schedule').click();
+      await page.getByTestId('schedule-status').waitFor({ timeout: 30_000 });
+      assert.deepEqual(await page.getByTestId('shift-name').evaluateAll((b) => b.map((x) => x.value)), ['8.5 h', '4 h']);
+      assert.match(await page.getByTestId('storage-notice').textContent(), /could not be read\. It was kept under a backup key/);
+      const backups = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ccplan.backup.ccplan.schedule.'))
+        .map((k) => localStorage.getItem(k)));
+      assert.deepEqual(backups, [raw]);
+    }
+    assert.equal(await page.locator('img').count(), 0);
+    assert.deepEqual(errors, []);
+  });
+
   test('in Chinese on a phone: labels translated, nothing wider than the screen', async (t) => {
     const { page, errors } = await openSchedule(t, { locale: 'zh-CN', viewport: VIEWPORTS.phone });
     assert.match(await text(page, 'schedule-status'), /^已证明最优/);
