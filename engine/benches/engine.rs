@@ -111,5 +111,108 @@ fn forecasting(c: &mut Criterion) {
     });
 }
 
-criterion_group!(engine, benches, forecasting);
+/// The realistic day of `tests/schedule_reference.rs`: the bank's mean
+/// weekday in half-hours 07:00–21:00, Erlang C, AHT 240 s, 80/20.
+fn bank_day_traffic() -> Vec<f64> {
+    use ccplan_engine::history::{assemble, parse_history};
+    let text = include_str!("../tests/reference/bank-calls-train-30min.csv");
+    let history = assemble(&parse_history(text).rows).unwrap();
+    let days = history.days.len() as f64;
+    (0..28)
+        .map(|i| history.days.iter().map(|d| d.contacts[i]).sum::<f64>() / days * 240.0 / 1800.0)
+        .collect()
+}
+
+fn scheduling(c: &mut Criterion) {
+    use ccplan_engine::allocate::{allocate, proportional_cut};
+    use ccplan_engine::schedule::{
+        expand, solve, template_limits, BreakRule, DayGrid, Objective, ShiftTemplate,
+    };
+    let traffic = bank_day_traffic();
+    let requirement: Vec<u32> = traffic
+        .iter()
+        .map(|a| {
+            required_agents(*a, 240.0, Model::ErlangC, &eighty_twenty())
+                .unwrap()
+                .agents
+        })
+        .collect();
+    let full_time = ShiftTemplate {
+        name: "full-time".into(),
+        earliest_start_min: 420,
+        latest_start_min: 750,
+        start_step_min: 30,
+        length_min: 510,
+        breaks: vec![BreakRule {
+            length_min: 30,
+            earliest_after_min: 180,
+            latest_after_min: 300,
+            paid: false,
+        }],
+        cost_per_paid_hour: 1.0,
+        max_heads: None,
+    };
+    let part_time = ShiftTemplate {
+        name: "part-time".into(),
+        latest_start_min: 1020,
+        length_min: 240,
+        breaks: Vec::new(),
+        ..full_time.clone()
+    };
+    let templates = [full_time, part_time];
+    let grid = DayGrid {
+        start_min: 420,
+        interval_min: 30,
+        intervals: 28,
+    };
+    c.bench_function("schedule/bank day, 81 variants, least cost (proven)", |b| {
+        b.iter(|| {
+            let columns: Vec<_> = expand(&templates, &grid)
+                .unwrap()
+                .into_iter()
+                .map(|v| v.column)
+                .collect();
+            solve(
+                black_box(&requirement),
+                &columns,
+                Objective::MinCost,
+                &template_limits(&templates, None),
+            )
+        })
+    });
+    let columns: Vec<_> = expand(&templates, &grid)
+        .unwrap()
+        .into_iter()
+        .map(|v| v.column)
+        .collect();
+    c.bench_function(
+        "schedule/bank day, 318-head cap, least gap (5 000 nodes)",
+        |b| {
+            b.iter(|| {
+                solve(
+                    black_box(&requirement),
+                    &columns,
+                    Objective::MinGap,
+                    &template_limits(&templates, Some(318)),
+                )
+            })
+        },
+    );
+    let needed: u32 = requirement.iter().sum();
+    let budget = u64::from(needed) * 95 / 100;
+    for (name, model) in [
+        ("erlang_c", Model::ErlangC),
+        ("erlang_a", Model::ErlangA { patience_s: 120.0 }),
+    ] {
+        c.bench_function(
+            &format!("allocate/{name}/bank day, 95 % of the requirement"),
+            |b| b.iter(|| allocate(black_box(&traffic), 240.0, 20.0, model, budget)),
+        );
+        c.bench_function(&format!("proportional_cut/{name}/bank day, 95 %"), |b| {
+            b.iter(|| proportional_cut(black_box(&traffic), 240.0, 20.0, model, budget, 0.8))
+        });
+    }
+}
+
+criterion_group!(engine, benches, forecasting, scheduling);
 criterion_main!(engine);
