@@ -15,7 +15,6 @@ use crate::i18n::{Currency, Lang};
 use crate::model::forecast::ForecastSettings;
 use crate::model::limits::{DEFAULT_DAY_START_MIN, MAX_SCENARIOS};
 use crate::model::scenario::{valid_name, Inputs, Scenario};
-use crate::model::schedule::ScheduleSettings;
 use crate::model::scorecard::ScorecardSettings;
 
 /// Version of the stored form; [`decode`] migrates every earlier one.
@@ -31,8 +30,6 @@ pub const KEY_CURRENCY: &str = "ccplan.currency";
 /// The forecast page's history text and settings (large: its own key, so
 /// the inputs still save when it does not fit).
 pub const KEY_FORECAST: &str = "ccplan.forecast";
-/// The schedule page's shift templates and headcount cap.
-pub const KEY_SCHEDULE: &str = "ccplan.schedule";
 pub const BACKUP_PREFIX: &str = "ccplan.backup.";
 
 /// Something the user must be told about storage.
@@ -297,17 +294,6 @@ pub fn save_forecast(saved: &SavedForecast) -> Result<(), Notice> {
         return Err(Notice::WouldNotRead);
     }
     write(KEY_FORECAST, saved)
-}
-
-pub fn load_schedule() -> Result<Option<ScheduleSettings>, Notice> {
-    read(KEY_SCHEDULE, ScheduleSettings::is_valid, no_migration)
-}
-
-pub fn save_schedule(settings: &ScheduleSettings) -> Result<(), Notice> {
-    if !settings.is_valid() {
-        return Err(Notice::WouldNotRead);
-    }
-    write(KEY_SCHEDULE, settings)
 }
 
 pub fn load_lang() -> Option<Lang> {

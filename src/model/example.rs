@@ -53,6 +53,7 @@ pub fn example_inputs() -> Inputs {
             targets,
             ..ScorecardSettings::default()
         },
+        schedule: crate::model::schedule::ScheduleSettings::default(),
     }
 }
 

@@ -8,21 +8,25 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 
 use crate::model::limits::{MAX_NAME_CHARS, MAX_SCENARIOS};
+use crate::model::schedule::ScheduleSettings;
 use crate::model::scorecard::ScorecardSettings;
 use crate::model::staffing::StaffingInputs;
 
-/// The inputs of both pages. Stored as one JSON object: the staffing
-/// fields at the top level and the scorecard's under `scorecard` (absent
-/// in data saved before the scorecard existed), as since schema version 1.
+/// The inputs of the pages a scenario keeps. Stored as one JSON object:
+/// the staffing fields at the top level, the scorecard's under `scorecard`
+/// (absent in data saved before the scorecard existed) and the shift
+/// templates under `schedule` (absent before the schedule page existed),
+/// as since schema version 1.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Inputs {
     pub staffing: StaffingInputs,
     pub scorecard: ScorecardSettings,
+    pub schedule: ScheduleSettings,
 }
 
 impl Inputs {
     pub fn is_valid(&self) -> bool {
-        self.staffing.is_valid() && self.scorecard.is_valid()
+        self.staffing.is_valid() && self.scorecard.is_valid() && self.schedule.is_valid()
     }
 }
 
@@ -30,8 +34,10 @@ impl Serialize for Inputs {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut object = serde_json::to_value(&self.staffing).map_err(S::Error::custom)?;
         let scorecard = serde_json::to_value(&self.scorecard).map_err(S::Error::custom)?;
+        let schedule = serde_json::to_value(&self.schedule).map_err(S::Error::custom)?;
         if let Some(map) = object.as_object_mut() {
             map.insert("scorecard".into(), scorecard);
+            map.insert("schedule".into(), schedule);
         }
         object.serialize(serializer)
     }
@@ -44,10 +50,15 @@ impl<'de> Deserialize<'de> for Inputs {
             Some(value) => serde_json::from_value(value).map_err(D::Error::custom)?,
             None => ScorecardSettings::default(),
         };
+        let schedule = match object.as_object_mut().and_then(|m| m.remove("schedule")) {
+            Some(value) => serde_json::from_value(value).map_err(D::Error::custom)?,
+            None => ScheduleSettings::default(),
+        };
         let staffing = serde_json::from_value(object).map_err(D::Error::custom)?;
         Ok(Inputs {
             staffing,
             scorecard,
+            schedule,
         })
     }
 }
@@ -202,6 +213,26 @@ mod tests {
 
     fn names(list: &[Scenario]) -> Vec<&str> {
         list.iter().map(|s| s.name.as_str()).collect()
+    }
+
+    #[test]
+    fn the_shift_templates_travel_with_the_inputs() {
+        let mut inputs = Inputs::default();
+        inputs.schedule.shifts[0].latest_start_min = 11 * 60;
+        inputs.schedule.max_heads = Some(40);
+        let json = serde_json::to_value(&inputs).unwrap();
+        assert_eq!(json["schedule"]["max_heads"], 40);
+        let back: Inputs = serde_json::from_value(json.clone()).unwrap();
+        assert_eq!(back, inputs);
+        // Saved before the schedule page: the default templates.
+        let mut old = json.clone();
+        old.as_object_mut().unwrap().remove("schedule");
+        let back: Inputs = serde_json::from_value(old).unwrap();
+        assert_eq!(back.schedule, ScheduleSettings::default());
+        // A field the templates do not have is refused, like any other.
+        let mut odd = json;
+        odd["schedule"]["shifts"][0]["evil"] = "<script>".into();
+        assert!(serde_json::from_value::<Inputs>(odd).is_err());
     }
 
     #[test]

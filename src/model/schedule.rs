@@ -19,6 +19,7 @@ use crate::model::staffing::{forecast, Problem, StaffingInputs};
 /// A shift template as the page edits it: times in minutes after
 /// midnight, lengths in minutes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ShiftInput {
     pub name: String,
     pub earliest_start_min: u32,
@@ -57,9 +58,10 @@ impl ShiftInput {
     }
 }
 
-/// The schedule page's choices, saved under their own key.
+/// The schedule page's choices, saved with the other pages' inputs (and
+/// so in scenarios and share links).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(deny_unknown_fields, default)]
 pub struct ScheduleSettings {
     pub shifts: Vec<ShiftInput>,
     /// None: the cheapest cover of every interval; Some(cap): at most this

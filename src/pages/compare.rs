@@ -354,6 +354,7 @@ pub fn ComparePage() -> impl IntoView {
                     Inputs {
                         staffing: store.staffing.get(),
                         scorecard: store.scorecard.get(),
+                        schedule: store.schedule.settings.get(),
                     },
                 )),
                 "example" => Some((text(lang, Key::Example).to_string(), example_inputs())),

@@ -11,7 +11,7 @@ use crate::storage::{self, Notice};
 const SAVE_DELAY: Duration = Duration::from_millis(400);
 
 impl Store {
-    /// Saves both pages' inputs `SAVE_DELAY` after they last changed, except
+    /// Saves the pages' inputs `SAVE_DELAY` after they last changed, except
     /// while they are an unsaved copy from a link. The inputs never hold an
     /// invalid value: a box with one puts back the value it had before the
     /// edit (see `components::number_box`), and that is what is saved.
@@ -55,6 +55,7 @@ impl Store {
             let inputs = Inputs {
                 staffing: self.staffing.get(),
                 scorecard: self.scorecard.get(),
+                schedule: self.schedule.settings.get(),
             };
             if first.get_value() {
                 // Nothing changed yet: do not overwrite what was read (or its backup notice).

@@ -103,11 +103,11 @@ impl Store {
         let Inputs {
             staffing,
             scorecard,
+            schedule: saved_schedule,
         } = inputs.unwrap_or_default();
         let (forecast, forecast_notice) = forecast::ForecastStore::load();
         first_notice = first_notice.or(forecast_notice);
-        let (schedule, schedule_notice) = schedule::ScheduleStore::load();
-        first_notice = first_notice.or(schedule_notice);
+        let schedule = schedule::ScheduleStore::new(saved_schedule);
         let staffing = RwSignal::new(staffing);
         let scorecard = RwSignal::new(scorecard);
         let projected = RwSignal::new(None::<Result<Projection, Problem>>);
@@ -178,6 +178,7 @@ impl Store {
         Inputs {
             staffing: self.staffing.get_untracked(),
             scorecard: self.scorecard.get_untracked(),
+            schedule: self.schedule.settings.get_untracked(),
         }
     }
 
@@ -188,6 +189,7 @@ impl Store {
         self.calculator_interval.set(None);
         self.staffing.set(inputs.staffing);
         self.scorecard.set(inputs.scorecard);
+        self.schedule.settings.set(inputs.schedule);
         self.revision.update(|r| *r += 1);
     }
 

@@ -1,13 +1,12 @@
-//! The schedule page's state: the shift templates and headcount cap
-//! (saved under their own key when they change), and the schedule the
-//! worker solved for them and the staffing page's day.
+//! The schedule page's state: the shift templates, headcount cap and
+//! budget (part of the inputs: saved, kept in scenarios and share links),
+//! and the schedule the worker solved for them and the staffing page's day.
 
 use leptos::prelude::*;
 
 use super::{Route, Store};
 use crate::model::schedule::{ScheduleOutcome, ScheduleSettings};
 use crate::model::staffing::StaffingInputs;
-use crate::storage::{self, Notice};
 
 #[derive(Clone, Copy)]
 pub struct ScheduleStore {
@@ -18,46 +17,23 @@ pub struct ScheduleStore {
 }
 
 impl ScheduleStore {
-    /// Reads what was saved (a notice if it could not be read: its backup
-    /// was kept).
-    pub(super) fn load() -> (ScheduleStore, Option<Notice>) {
-        let (saved, notice) = match storage::load_schedule() {
-            Ok(saved) => (saved.unwrap_or_default(), None),
-            Err(notice) => (ScheduleSettings::default(), Some(notice)),
-        };
-        (
-            ScheduleStore {
-                settings: RwSignal::new(saved),
-                outcome: RwSignal::new(None),
-                running: RwSignal::new(false),
-            },
-            notice,
-        )
+    /// The templates saved with the current inputs.
+    pub(super) fn new(saved: ScheduleSettings) -> ScheduleStore {
+        ScheduleStore {
+            settings: RwSignal::new(saved),
+            outcome: RwSignal::new(None),
+            running: RwSignal::new(false),
+        }
     }
 }
 
 impl Store {
-    /// Saves the templates when they change; while the schedule page is
-    /// shown, has the worker solve the day whenever the day or the
-    /// templates change (only the latest request's answer is kept).
+    /// While the schedule page is shown, has the worker solve the day
+    /// whenever the day or the templates change (only the latest request's
+    /// answer is kept). The templates are saved with the other inputs
+    /// (`autosave`), in scenarios and in share links.
     pub(super) fn follow_schedule(self) {
         let s = self.schedule;
-        let first = StoredValue::new(true);
-        Effect::new(move |_| {
-            let settings = s.settings.get();
-            // Nothing changed yet: do not write back what was just read.
-            if std::mem::replace(&mut *first.write_value(), false) {
-                return;
-            }
-            match storage::save_schedule(&settings) {
-                Ok(()) => {
-                    if self.notice.get_untracked() == Some(Notice::Full) {
-                        self.notice.set(None);
-                    }
-                }
-                Err(problem) => self.notice.set(Some(problem)),
-            }
-        });
         let sent = StoredValue::new(0u64);
         Effect::new(move |_| {
             if self.route.get() != Route::Schedule {

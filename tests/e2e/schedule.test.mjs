@@ -6,7 +6,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { useSite, eventually, text, type, numberOf, assertNoBadNumbers, VIEWPORTS, CONCURRENCY } from './harness.mjs';
+import { useSite, eventually, text, type, numberOf, assertNoBadNumbers, scenarioRow, scenarioAction, VIEWPORTS, CONCURRENCY } from './harness.mjs';
+import { envelope, VALID_INPUTS } from './cases.mjs';
 
 const ctx = useSite('/');
 
@@ -164,24 +165,62 @@ describe('the schedule page', { concurrency: CONCURRENCY }, () => {
     assert.deepEqual(errors, []);
   });
 
-  test('saved templates that cannot be used are backed up verbatim and the page starts from the default shifts', async (t) => {
+  test('templates that cannot be used in saved inputs: backed up verbatim, the app starts from defaults', async (t) => {
     const { page, errors } = await ctx.openApp(t);
     const shift = { name: '<img src=x onerror=alert(1)>', earliest_start_min: 420, latest_start_min: 780, start_step_min: 30, length_min: 99999,
       break_min: 0, break_earliest_after_min: 0, break_latest_after_min: 0, break_paid: false, max_heads: 0 };
-    for (const raw of ['not json', JSON.stringify({ version: 2, data: { shifts: [shift], max_heads: null, budget_hours: null } }),
-      JSON.stringify({ version: 2, data: { shifts: [], max_heads: null, budget_hours: -5 } })]) {
-      await page.evaluate((v) => { localStorage.clear(); localStorage.setItem('ccplan.schedule', v); }, raw);
+    for (const schedule of [{ shifts: [shift], max_heads: null, budget_hours: null }, { shifts: [], max_heads: null, budget_hours: -5 },
+      { shifts: [{ ...shift, length_min: 240, evil: 1 }], max_heads: null, budget_hours: null }]) {
+      const raw = envelope({ ...VALID_INPUTS, schedule });
+      await page.evaluate((v) => { localStorage.clear(); localStorage.setItem('ccplan.current', v); }, raw);
       await page.reload();
+      assert.match(await page.getByTestId('storage-notice').textContent(), /could not be read\. It was kept under a backup key/);
+      const backups = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ccplan.backup.ccplan.current.'))
+        .map((k) => localStorage.getItem(k)));
+      assert.deepEqual(backups, [raw]);
       await page.getByTestId('nav-schedule').click();
       await page.getByTestId('schedule-status').waitFor({ timeout: 30_000 });
       assert.deepEqual(await page.getByTestId('shift-name').evaluateAll((b) => b.map((x) => x.value)), ['8.5 h', '4 h']);
-      assert.match(await page.getByTestId('storage-notice').textContent(), /could not be read\. It was kept under a backup key/);
-      const backups = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ccplan.backup.ccplan.schedule.'))
-        .map((k) => localStorage.getItem(k)));
-      assert.deepEqual(backups, [raw]);
+      await page.getByTestId('nav-staffing').click();
     }
     assert.equal(await page.locator('img').count(), 0);
     assert.deepEqual(errors, []);
+  });
+
+  test('the templates are kept in a scenario and travel in a share link', async (t) => {
+    const { page, errors } = await openSchedule(t);
+    const card = page.getByTestId('shift-card').first();
+    await card.getByTestId('shift-latest').click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('10:30', { delay: 10 });
+    await page.keyboard.press('Tab');
+    await page.getByTestId('schedule-status').waitFor();
+    await page.getByTestId('nav-staffing').click();
+    await page.getByTestId('scenario-name').fill('Early shifts');
+    await page.getByTestId('scenario-save').click();
+    await scenarioRow(page, 'Early shifts').waitFor();
+    const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('ccplan.scenarios')));
+    assert.equal(stored.data[0].inputs.schedule.shifts[0].latest_start_min, 630);
+    // The example has the default templates; loading the scenario brings them back.
+    await page.getByTestId('load-example').click();
+    await page.getByTestId('nav-schedule').click();
+    await eventually(async () => assert.equal(await card.getByTestId('shift-latest').inputValue(), '13:00'));
+    await page.getByTestId('nav-staffing').click();
+    await scenarioAction(page, 'Early shifts', 'load').click();
+    await page.getByTestId('nav-schedule').click();
+    await eventually(async () => assert.equal(await card.getByTestId('shift-latest').inputValue(), '10:30'));
+    // A share link carries them.
+    await page.getByTestId('nav-staffing').click();
+    await page.getByTestId('share-link').click();
+    await eventually(async () => assert.notEqual(await page.getByTestId('share-url').inputValue(), ''));
+    const link = await page.getByTestId('share-url').inputValue();
+    const other = await ctx.openApp(t);
+    await other.page.goto(link);
+    await other.page.getByTestId('nav-schedule').click();
+    await other.page.getByTestId('schedule-status').waitFor({ timeout: 30_000 });
+    assert.equal(await other.page.getByTestId('shift-card').first().getByTestId('shift-latest').inputValue(), '10:30');
+    assert.deepEqual(errors, []);
+    assert.deepEqual(other.errors, []);
   });
 
   test('in Chinese on a phone: labels translated, nothing wider than the screen', async (t) => {
