@@ -181,7 +181,8 @@ pub enum ScheduleError {
     Break(String),
     #[error("shift “{0}”: the cost per paid hour must be from 0 to 1000000, got {1}")]
     Cost(String, f64),
-    #[error("shift “{0}” can start at no time that ends within the day")]
+    /// No template has a start that begins and ends within the day (their names).
+    #[error("no shift fits in the day: {0} cannot start and end within it")]
     NoVariant(String),
     #[error("the templates make {0} shift variants; at most {MAX_VARIANTS} are solved (narrow a start window or widen its step)")]
     TooManyVariants(usize),
@@ -244,14 +245,17 @@ pub fn expand(templates: &[ShiftTemplate], grid: &DayGrid) -> Result<Vec<Variant
                 *s >= grid.start_min && u64::from(*s) + u64::from(t.length_min) <= grid.end_min()
             })
             .collect();
-        if starts.is_empty() || offsets.is_empty() {
-            return Err(ScheduleError::NoVariant(name()));
-        }
+        // A template that fits nowhere in this day (a full-time shift on a
+        // short day) adds no variant; the others still cover the day.
         counted = counted.saturating_add(starts.len().saturating_mul(offsets.len()));
         if counted > MAX_VARIANTS {
             return Err(ScheduleError::TooManyVariants(counted));
         }
         plans.push((starts, offsets));
+    }
+    if counted == 0 {
+        let names: Vec<&str> = templates.iter().map(|t| t.name.as_str()).collect();
+        return Err(ScheduleError::NoVariant(names.join(", ")));
     }
     let mut variants = Vec::with_capacity(counted);
     for (index, (t, (starts, offsets))) in templates.iter().zip(plans).enumerate() {
@@ -576,9 +580,11 @@ mod tests {
             ..ok.clone()
         };
         assert!(matches!(
-            expand(&[too_long], &GRID),
+            expand(&[too_long.clone()], &GRID),
             Err(ScheduleError::NoVariant(..))
         ));
+        // Beside one that fits, it is skipped.
+        assert_eq!(expand(&[too_long, ok.clone()], &GRID).unwrap().len(), 7);
         let bad_break = template(
             (420, 600),
             240,

@@ -5,6 +5,7 @@
 use crate::model::scenario::Inputs;
 use ccplan_engine::capacity::CapacityInputs;
 
+use crate::model::schedule::{ScheduleOutcome, Solved};
 use crate::model::scorecard::{capacity_inputs, Projection};
 use crate::model::staffing::{compute, Outcome, Problem};
 
@@ -16,12 +17,19 @@ pub struct Compared {
     pub outcome: Outcome,
     /// `None` while the plan is being computed.
     pub projection: Option<Result<Projection, Problem>>,
+    /// The day's shifts (the scenario's templates), `None` while solving.
+    pub schedule: Option<ScheduleOutcome>,
 }
 
 impl Compared {
     /// The capacity plan, once computed and if it could be.
     pub fn plan(&self) -> Option<&Projection> {
         self.projection.as_ref()?.as_ref().ok()
+    }
+
+    /// The solved shifts, once solved and if they could be.
+    pub fn shifts(&self) -> Option<&Solved> {
+        self.schedule.as_ref()?.result.as_ref().ok()
     }
 
     /// The capacity-plan inputs of this scenario (for the plan's summary).
@@ -39,6 +47,7 @@ pub fn compare(scenarios: &[(String, Inputs)]) -> Vec<Compared> {
             inputs: inputs.clone(),
             outcome: compute(&inputs.staffing),
             projection: None,
+            schedule: None,
         })
         .collect()
 }

@@ -214,6 +214,26 @@ fn groups() -> Vec<(Key, Vec<Row>)> {
             ],
         ),
         (
+            Key::CompareGroupShifts,
+            vec![
+                row(Key::PaidHours, Show::One, Lower, |c| {
+                    c.shifts().map(|s| s.paid_hours)
+                }),
+                row(Key::ColAgentsCount, Show::Count, Neither, |c| {
+                    c.shifts().map(|s| s.schedule.heads as f64)
+                }),
+                row(Key::ScheduleOverRequirement, Show::Share, Lower, |c| {
+                    c.shifts().map(|s| s.over_pct() / 100.0)
+                }),
+                row(Key::ScheduleDaySl, Show::Share, Higher, |c| {
+                    c.shifts().map(|s| s.day_service_level)
+                }),
+                row(Key::ScheduleCost, Show::Money, Lower, |c| {
+                    c.shifts().map(|s| s.schedule.cost)
+                }),
+            ],
+        ),
+        (
             Key::CompareGroupPlan,
             vec![
                 row(Key::PlanHires, Show::Count, Neither, |c| {
@@ -392,10 +412,23 @@ pub fn ComparePage() -> impl IntoView {
         },
         move |inputs: StaffingInputs, done| store.engine.plan_day(inputs, done),
     );
+    let schedules = answers_from_worker(
+        move || outcomes.with(|list| list.iter().map(|c| c.inputs.clone()).collect()),
+        move |inputs: Inputs, done| {
+            store
+                .engine
+                .schedule(inputs.staffing, inputs.schedule, move |outcome| {
+                    done(Ok(outcome))
+                });
+        },
+    );
     let compared = Memo::new(move |_| {
         let mut list = outcomes.get();
         for c in &mut list {
             c.projection = plans.with(|p| answer_for(p, &c.inputs));
+            c.schedule = schedules
+                .with(|s| answer_for(s, &c.inputs))
+                .and_then(Result::ok);
             if c.outcome.day_pending() {
                 if let Some(day) = days.with(|d| answer_for(d, &c.inputs.staffing)) {
                     c.outcome.day = day;
@@ -407,7 +440,7 @@ pub fn ComparePage() -> impl IntoView {
     let settled = move || {
         compared.with(|list| {
             list.iter()
-                .all(|c| c.projection.is_some() && !c.outcome.day_pending())
+                .all(|c| c.projection.is_some() && c.schedule.is_some() && !c.outcome.day_pending())
         })
     };
     // Whether the change was taken (a fifth scenario is refused).

@@ -192,6 +192,33 @@ describe('comparing scenarios', { concurrency: CONCURRENCY }, () => {
     assert.deepEqual(errors, []);
   });
 
+  test('each scenario\'s shifts are solved off the page; a day too short for any shift shows none', async (t) => {
+    const { page, errors } = await comparePage(t);
+    await pick(page, 'current', 'example');
+    await table(page).waitFor();
+    await eventually(async () => assert.equal(await table(page).getAttribute('data-settled'), 'true'));
+    const paid = await row(page, 'Paid hours');
+    const heads = await row(page, 'Agents');
+    const sl = await row(page, 'Service level of the day');
+    // The example's day (24 half-hours, up to 1 500 contacts): solved.
+    assert.match(paid[1].value, /^[\d,]+\.\d$/, JSON.stringify(paid));
+    assert.match(heads[1].value, /^[\d,]+$/, JSON.stringify(heads));
+    assert.match(sl[1].value, /^\d+\.\d %$/, JSON.stringify(sl));
+    // The current inputs' day is two half-hours: no shift fits in it.
+    assert.deepEqual([paid[0].value, heads[0].value, sl[0].value], ['—', '—', '—']);
+    await page.getByTestId('nav-schedule').click();
+    await page.getByTestId('schedule-problem').waitFor({ timeout: 30_000 });
+    assert.equal(await text(page, 'schedule-problem'), 'These shifts cannot cover the day: no shift fits in the day: 8.5 h, 4 h cannot start and end within it');
+    // The example's shifts, on the schedule page.
+    await page.getByTestId('nav-staffing').click();
+    await page.getByTestId('load-example').click();
+    await page.getByTestId('nav-schedule').click();
+    await eventually(async () => assert.equal(await text(page, 'schedule-paid-hours'), paid[1].value));
+    assert.equal(await text(page, 'schedule-heads'), heads[1].value);
+    await assertNoBadNumbers(page);
+    assert.deepEqual(errors, []);
+  });
+
   test('it opens with the current inputs and the latest scenario, and remembers the choice', async (t) => {
     const { page, context, errors } = await freshPage(t, ctx.browser);
     await seedStorage(context, STORAGE);
@@ -200,7 +227,7 @@ describe('comparing scenarios', { concurrency: CONCURRENCY }, () => {
     assert.deepEqual(await columns(page), ['Current inputs', 'Quiet']);
     // Rows in groups, each with a heading.
     assert.deepEqual(await table(page).locator('tr.group th').allTextContents(),
-      ['Inputs', 'One interval', 'The day', 'The plan (months)']);
+      ['Inputs', 'One interval', 'The day', 'The day\'s shifts', 'The plan (months)']);
     // 50 contacts instead of 250 (12 agents instead of 50): a lower service level
     // (86.2 %, small centres run less efficiently) and a lower cost, in colour and words.
     const change = (label) => table(page).locator('tbody tr').filter({ has: page.locator('th', { hasText: new RegExp(`^${label}$`) }) })
