@@ -580,7 +580,7 @@ mod tests {
             ..ok.clone()
         };
         assert!(matches!(
-            expand(&[too_long.clone()], &GRID),
+            expand(std::slice::from_ref(&too_long), &GRID),
             Err(ScheduleError::NoVariant(..))
         ));
         // Beside one that fits, it is skipped.

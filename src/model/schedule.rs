@@ -463,6 +463,37 @@ mod tests {
             Err(ScheduleProblem::Schedule(m)) => assert!(m.contains("no shift covers"), "{m}"),
             other => panic!("{other:?}"),
         }
+        // Templates that make more than 5 000 variants: a day of 15-minute
+        // intervals, every start, a break anywhere in the first 8 hours
+        // (62 starts × 32 placements each, three times).
+        let fine = StaffingInputs {
+            interval_min: 15.0,
+            intraday: vec![50.0; 96],
+            day_start_min: 0.0,
+            ..bank_day()
+        };
+        let anywhere = ShiftInput {
+            name: "anywhere".into(),
+            earliest_start_min: 0,
+            latest_start_min: 23 * 60 + 45,
+            start_step_min: 15,
+            length_min: 8 * 60 + 45,
+            break_min: 15,
+            break_earliest_after_min: 15,
+            break_latest_after_min: 8 * 60,
+            break_paid: false,
+            max_heads: 0,
+        };
+        let many = ScheduleSettings {
+            shifts: vec![anywhere.clone(), anywhere.clone(), anywhere],
+            ..ScheduleSettings::default()
+        };
+        match run(&fine, &many).result {
+            Err(ScheduleProblem::Schedule(m)) => {
+                assert!(m.contains("shift variants; at most 5000 are solved"), "{m}")
+            }
+            other => panic!("{other:?}"),
+        }
         // No templates at all.
         let none = ScheduleSettings {
             shifts: Vec::new(),

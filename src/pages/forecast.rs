@@ -363,7 +363,8 @@ pub fn ForecastPage() -> impl IntoView {
                         </table>
                     </div>
                     <div class="button-row">
-                        <button type="button" data-testid="forecast-use-day" disabled=!plannable on:click=move |_| use_day(store)>{text(lang, Key::UseDayOnStaffing)}</button>
+                        <button type="button" data-testid="forecast-use-day" disabled=!plannable on:click=move |_| use_day(store, Route::Staffing)>{text(lang, Key::UseDayOnStaffing)}</button>
+                        <button type="button" class="secondary" data-testid="forecast-schedule-day" disabled=!plannable on:click=move |_| use_day(store, Route::Schedule)>{text(lang, Key::ScheduleThisDay)}</button>
                         <button type="button" class="secondary" data-testid="forecast-use-plan" on:click=move |_| use_plan(store)>{text(lang, Key::UsePlanOnScorecard)}</button>
                         <button type="button" class="secondary" data-testid="forecast-csv" on:click=move |_| download_csv(store)>{text(lang, Key::DownloadForecastCsv)}</button>
                     </div>
@@ -428,8 +429,9 @@ pub fn ForecastPage() -> impl IntoView {
     }
 }
 
-/// Makes the chosen forecast day the staffing page's day and opens it.
-fn use_day(store: crate::store::Store) {
+/// Makes the chosen forecast day the staffing page's day and opens the
+/// staffing page, or the schedule page to cover it with shifts.
+fn use_day(store: crate::store::Store, open: Route) {
     let f = store.forecast;
     let day = f.outcome.with_untracked(|o| {
         let o = o.as_ref()?;
@@ -451,7 +453,7 @@ fn use_day(store: crate::store::Store) {
         store.use_interval(peak);
         store.revision.update(|r| *r += 1);
         if let Some(w) = web_sys::window() {
-            let _ = w.location().set_hash(Route::Staffing.hash());
+            let _ = w.location().set_hash(open.hash());
             w.scroll_to_with_x_and_y(0.0, 0.0);
         }
     }

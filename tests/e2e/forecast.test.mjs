@@ -143,6 +143,11 @@ describe('the forecast page', { concurrency: CONCURRENCY }, () => {
     assert.equal(await dayRows.count(), 29);
     assert.match(await dayRows.first().textContent(), /^07:00/);
     assert.equal(await page.getByTestId('interval').inputValue(), '30');
+    // The same day covered with shifts: 29 half-hours from 07:00 on the schedule page.
+    await page.getByTestId('nav-forecast').click();
+    await page.getByTestId('forecast-schedule-day').click();
+    await page.getByTestId('schedule-status').waitFor({ timeout: 30_000 });
+    assert.match(await text(page, 'schedule-day'), /^The day: 29 × 30 min from 07:00/);
     assert.deepEqual(errors, []);
   });
 
