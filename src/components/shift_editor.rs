@@ -8,9 +8,9 @@ use leptos::prelude::*;
 
 use crate::i18n::{fixed, text, Key};
 use crate::model::number::parse_number;
+use crate::model::schedule::clock;
 use crate::model::schedule::{ShiftInput, MAX_SHIFTS};
 use crate::model::staffing::parse_start;
-use crate::pages::schedule::clock;
 use crate::store::use_store;
 
 /// How a box reads and writes one number of a template.

@@ -204,6 +204,11 @@ impl ScheduleOutcome {
 }
 
 impl Solved {
+    /// A headcount cap to start from: this schedule's agents less a tenth.
+    pub fn suggested_cap(&self) -> u32 {
+        (self.schedule.heads * 9 / 10).clamp(1, u64::from(u32::MAX)) as u32
+    }
+
     /// Paid hours above the requirement's own, % of it.
     pub fn over_pct(&self) -> f64 {
         if self.required_hours > 0.0 {
@@ -212,6 +217,11 @@ impl Solved {
             0.0
         }
     }
+}
+
+/// "07:30" for minutes after midnight.
+pub fn clock(minutes: u32) -> String {
+    format!("{:02}:{:02}", minutes / 60 % 24, minutes % 60)
 }
 
 /// Why there is no schedule.

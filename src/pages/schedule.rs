@@ -8,14 +8,9 @@ use leptos::prelude::*;
 use crate::components::coverage_chart::CoverageChart;
 use crate::components::shift_editor::ShiftEditor;
 use crate::i18n::{fixed, grouped, percent, text, Key};
-use crate::model::schedule::{valid_budget_hours, ScheduleProblem, Solved};
+use crate::model::schedule::{clock, valid_budget_hours, ScheduleProblem, Solved};
 use crate::model::staffing::interval_label;
 use crate::store::use_store;
-
-/// "07:30" for minutes after midnight.
-pub fn clock(minutes: u32) -> String {
-    format!("{:02}:{:02}", minutes / 60 % 24, minutes % 60)
-}
 
 #[component]
 pub fn SchedulePage() -> impl IntoView {
@@ -35,11 +30,10 @@ pub fn SchedulePage() -> impl IntoView {
     };
     let toggle_cap = move |on: bool| {
         cap_bad.set(false);
-        // Starting a cap: the cheapest schedule's heads, less a tenth.
         let start = s.outcome.with_untracked(|o| {
             o.as_ref()
                 .and_then(|(_, _, o)| o.result.as_ref().ok())
-                .map_or(100, |r| (r.schedule.heads * 9 / 10).max(1) as u32)
+                .map_or(100, Solved::suggested_cap)
         });
         s.settings.update(|x| x.max_heads = on.then_some(start));
         cap_text.set(if on { start.to_string() } else { String::new() });

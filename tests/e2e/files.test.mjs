@@ -73,10 +73,11 @@ describe('scenario files', { concurrency: CONCURRENCY }, () => {
     const file = JSON.parse(all.text);
     assert.equal(file.format, 'ccplan-scenarios');
     assert.equal(file.version, 1);
-    // Complete scenarios: every input, the scorecard settings filled in with their defaults.
+    // Complete scenarios: every input, the scorecard settings and shift templates filled in with their defaults.
     for (const { inputs } of file.scenarios) {
-      assert.deepEqual(Object.keys(inputs).sort(), [...Object.keys(VALID_INPUTS), 'scorecard'].sort());
+      assert.deepEqual(Object.keys(inputs).sort(), [...Object.keys(VALID_INPUTS), 'scorecard', 'schedule'].sort());
       assert.equal(inputs.scorecard.horizon, 12);
+      assert.deepEqual(inputs.schedule.shifts.map((s) => s.name), ['8.5 h', '4 h']);
     }
     assert.deepEqual(file.scenarios.map((s) => [s.name, s.inputs.volume]), [['Peak week 旺季', 400], ['Quiet', 50]]);
 
@@ -144,7 +145,7 @@ describe('scenario files', { concurrency: CONCURRENCY }, () => {
     assert.equal(await page.getByTestId('scenario-list').locator('b').count(), 0);
     const stored = JSON.parse((await storageEntries(page))[KEY_SCENARIOS]).data;
     assert.deepEqual(stored.map((s) => s.name), ['Mine', 'Mine (2)', '<b>bold</b>']);
-    assert.deepEqual({ ...stored[0].inputs, scorecard: undefined }, { ...VALID_INPUTS, scorecard: undefined });
+    assert.deepEqual({ ...stored[0].inputs, scorecard: undefined, schedule: undefined }, { ...VALID_INPUTS, scorecard: undefined, schedule: undefined });
     assert.deepEqual(errors, []);
     assert.deepEqual(dialogs, []);
   });
