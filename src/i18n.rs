@@ -355,7 +355,7 @@ pub enum Key {
     ScheduleAgentHours,
     Solving,
     ScheduleDayProblem,
-    ScheduleProblem,
+    BudgetProblem,
     ScheduleProven,
     ScheduleBestFound,
     ScheduleVariants,
@@ -1114,8 +1114,8 @@ pub fn text(lang: Lang, key: Key) -> &'static str {
         (Lang::Zh, Solving) => "求解中…",
         (Lang::En, ScheduleDayProblem) => "The staffing page's day cannot be planned:",
         (Lang::Zh, ScheduleDayProblem) => "人力需求页面的当天数据无法计算：",
-        (Lang::En, ScheduleProblem) => "These shifts cannot cover the day:",
-        (Lang::Zh, ScheduleProblem) => "这些班次无法覆盖当天需求：",
+        (Lang::En, BudgetProblem) => "The budget cannot be spent:",
+        (Lang::Zh, BudgetProblem) => "无法分配该预算：",
         (Lang::En, ScheduleProven) => "Proven optimal",
         (Lang::Zh, ScheduleProven) => "已证明最优",
         (Lang::En, ScheduleBestFound) => "Best found within the search budget; no schedule can do better than",
@@ -2097,6 +2097,42 @@ pub fn line_problem_text(
     }
 }
 
+/// Why shifts cannot be scheduled, in `lang`; `at` names interval `i` by
+/// its start.
+pub fn schedule_error_text(
+    lang: Lang,
+    error: &ccplan_engine::schedule::ScheduleError,
+    at: &dyn Fn(usize) -> String,
+) -> String {
+    use ccplan_engine::schedule::{ScheduleError as E, MAX_VARIANTS};
+    match (lang, error) {
+        (Lang::En, E::NoIntervals) => "The staffing page's day has no intervals to cover.".into(),
+        (Lang::Zh, E::NoIntervals) => "人力需求页面的当天没有需要覆盖的时段。".into(),
+        (Lang::En, E::NoTemplates) => "There are no shifts: add one.".into(),
+        (Lang::Zh, E::NoTemplates) => "没有班次：请添加一个。".into(),
+        (Lang::En, E::Length(name, step)) => format!("Shift “{name}”: its length must be a whole number of the day's {step}-minute intervals."),
+        (Lang::Zh, E::Length(name, step)) => format!("班次“{name}”：时长须为当天 {step} 分钟时段的整数倍。"),
+        (Lang::En, E::StartWindow(name, step)) => format!("Shift “{name}”: the earliest start must come before the latest, on the day's {step}-minute grid, and starts must be a whole number of intervals apart."),
+        (Lang::Zh, E::StartWindow(name, step)) => format!("班次“{name}”：最早开始须不晚于最晚开始，落在当天 {step} 分钟的时段网格上，开始间隔须为时段的整数倍。"),
+        (Lang::En, E::Break(name)) => format!("Shift “{name}”: its break must be a whole number of intervals long and start on the grid, after the shift starts and before it ends."),
+        (Lang::Zh, E::Break(name)) => format!("班次“{name}”：休息时长须为时段的整数倍，开始时间落在时段网格上，且在班次开始之后、结束之前。"),
+        (Lang::En, E::Cost(name, cost)) => format!("Shift “{name}”: a cost per paid hour of {cost} cannot be used (0 to 1,000,000)."),
+        (Lang::Zh, E::Cost(name, cost)) => format!("班次“{name}”：每有薪小时成本 {cost} 无法使用（应为 0 到 1,000,000）。"),
+        (Lang::En, E::NoVariant(names)) => format!("No shift fits in the day: {names} cannot start and end within it."),
+        (Lang::Zh, E::NoVariant(names)) => format!("没有班次能放进当天：{names} 无法在当天内开始并结束。"),
+        (Lang::En, E::TooManyVariants(n)) => format!("These shifts make {} start and break combinations; at most {} are solved. Narrow a start window or widen its step.", grouped(*n as f64, 0), grouped(MAX_VARIANTS as f64, 0)),
+        (Lang::Zh, E::TooManyVariants(n)) => format!("这些班次产生 {} 种开始与休息组合，最多只能求解 {} 种。请缩小开始时间范围或加大间隔。", grouped(*n as f64, 0), grouped(MAX_VARIANTS as f64, 0)),
+        (Lang::En, E::Uncovered(i, need)) => format!("No shift covers {} (it needs {need} agents): widen a start window or add a shift.", at(*i)),
+        (Lang::Zh, E::Uncovered(i, need)) => format!("没有班次覆盖 {}（需要 {need} 人）：请扩大开始时间范围或添加班次。", at(*i)),
+        (Lang::En, E::Infeasible) => "The caps leave no schedule that covers every interval: raise a cap.".into(),
+        (Lang::Zh, E::Infeasible) => "在这些人数上限下，没有排班能覆盖每个时段：请提高上限。".into(),
+        (Lang::En, E::NotFound(nodes)) => format!("No schedule was found within {} search nodes.", grouped(*nodes as f64, 0)),
+        (Lang::Zh, E::NotFound(nodes)) => format!("在 {} 个搜索节点内未找到排班。", grouped(*nodes as f64, 0)),
+        (Lang::En, other) => format!("These shifts cannot cover the day: {other}."),
+        (Lang::Zh, other) => format!("这些班次无法覆盖当天需求：{other}。"),
+    }
+}
+
 /// Why there is no forecast.
 pub fn forecast_problem_text(
     lang: Lang,
@@ -2325,6 +2361,38 @@ pub fn month_label(month: ccplan_engine::capacity::Month) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn schedule_problems_are_worded_in_both_languages_with_times_not_indices() {
+        use ccplan_engine::schedule::ScheduleError as E;
+        let at = |i: usize| crate::model::schedule::clock(420 + 30 * i as u32);
+        let uncovered = E::Uncovered(27, 12);
+        assert_eq!(
+            schedule_error_text(Lang::En, &uncovered, &at),
+            "No shift covers 20:30 (it needs 12 agents): widen a start window or add a shift."
+        );
+        assert_eq!(
+            schedule_error_text(Lang::Zh, &uncovered, &at),
+            "没有班次覆盖 20:30（需要 12 人）：请扩大开始时间范围或添加班次。"
+        );
+        for e in [
+            E::NoIntervals,
+            E::NoTemplates,
+            E::Length("a".into(), 30),
+            E::StartWindow("a".into(), 30),
+            E::Break("a".into()),
+            E::Cost("a".into(), -1.0),
+            E::NoVariant("a, b".into()),
+            E::TooManyVariants(5_952),
+            E::Infeasible,
+            E::NotFound(5_000),
+        ] {
+            let zh = schedule_error_text(Lang::Zh, &e, &at);
+            // Worded in Chinese, not the engine's English.
+            assert!(!zh.contains(&e.to_string()), "{zh}");
+            assert_ne!(schedule_error_text(Lang::En, &e, &at), zh);
+        }
+    }
 
     #[test]
     fn every_glossary_link_has_its_entry() {

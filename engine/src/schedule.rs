@@ -164,7 +164,7 @@ pub struct Schedule {
 }
 
 /// Why shifts cannot be scheduled.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error, Serialize, Deserialize)]
 #[non_exhaustive]
 pub enum ScheduleError {
     #[error("the day has no intervals")]

@@ -227,10 +227,12 @@ pub fn clock(minutes: u32) -> String {
 /// Why there is no schedule.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum ScheduleProblem {
-    /// The staffing page's day cannot be planned (its message).
+    /// The staffing page's day cannot be planned (the engine's message).
     Day(String),
-    /// The templates or the limits (the engine's message).
-    Schedule(String),
+    /// The templates or the limits (worded by the page in its language).
+    Schedule(ScheduleError),
+    /// The budget cannot be spent (the engine's message).
+    Budget(String),
 }
 
 /// The staffing page's day planned forward (a reverse-mode page still
@@ -287,7 +289,7 @@ fn spend_budget(
     plan: &DayPlan,
     hours: f64,
 ) -> Result<BudgetOutcome, ScheduleProblem> {
-    let problem = |e: ccplan_engine::Error| ScheduleProblem::Schedule(e.to_string());
+    let problem = |e: ccplan_engine::Error| ScheduleProblem::Budget(e.to_string());
     let interval_h = inputs.interval_min / 60.0;
     let keep = 1.0 - inputs.shrinkage_pct / 100.0;
     let agent_intervals = (hours * keep / interval_h + 1e-9).floor().max(0.0) as u64;
@@ -321,7 +323,7 @@ fn solve_day(
     interval_min: u32,
     day_start_min: u32,
 ) -> Result<Solved, ScheduleProblem> {
-    let problem = |e: ScheduleError| ScheduleProblem::Schedule(e.to_string());
+    let problem = ScheduleProblem::Schedule;
     let grid = DayGrid {
         start_min: day_start_min,
         interval_min,
@@ -470,7 +472,9 @@ mod tests {
         settings.shifts[0].latest_start_min = 9 * 60;
         let o = run(&inputs, &settings);
         match o.result {
-            Err(ScheduleProblem::Schedule(m)) => assert!(m.contains("no shift covers"), "{m}"),
+            Err(ScheduleProblem::Schedule(e)) => {
+                assert!(matches!(e, ScheduleError::Uncovered(..)), "{e}")
+            }
             other => panic!("{other:?}"),
         }
         // Templates that make more than 5 000 variants: a day of 15-minute
@@ -499,8 +503,8 @@ mod tests {
             ..ScheduleSettings::default()
         };
         match run(&fine, &many).result {
-            Err(ScheduleProblem::Schedule(m)) => {
-                assert!(m.contains("shift variants; at most 5000 are solved"), "{m}")
+            Err(ScheduleProblem::Schedule(e)) => {
+                assert_eq!(e, ScheduleError::TooManyVariants(3 * 62 * 32))
             }
             other => panic!("{other:?}"),
         }

@@ -7,8 +7,8 @@ use leptos::prelude::*;
 
 use crate::components::coverage_chart::CoverageChart;
 use crate::components::shift_editor::ShiftEditor;
-use crate::i18n::{fixed, grouped, percent, text, Key};
-use crate::model::schedule::{clock, valid_budget_hours, ScheduleProblem, Solved};
+use crate::i18n::{fixed, grouped, percent, schedule_error_text, text, Key};
+use crate::model::schedule::{clock, valid_budget_hours, ScheduleOutcome, ScheduleProblem, Solved};
 use crate::model::staffing::interval_label;
 use crate::store::use_store;
 
@@ -73,10 +73,13 @@ pub fn SchedulePage() -> impl IntoView {
         if s.running.get() {
             return view! { <p class="message" data-testid="schedule-running">{text(lang, Key::Solving)}</p> }.into_any();
         }
-        s.outcome.with(|o| match o.as_ref().map(|(_, _, o)| &o.result) {
-            None => ().into_any(),
-            Some(Err(problem)) => view! { <p class="message error" role="alert" data-testid="schedule-problem">{problem_text(lang, problem)}</p> }.into_any(),
-            Some(Ok(r)) => {
+        s.outcome.with(|outcome| {
+            let Some((_, _, o)) = outcome.as_ref() else {
+                return ().into_any();
+            };
+            match &o.result {
+            Err(problem) => view! { <p class="message error" role="alert" data-testid="schedule-problem">{problem_text(lang, problem, o)}</p> }.into_any(),
+            Ok(r) => {
                 let proof = if r.schedule.optimal {
                     text(lang, Key::ScheduleProven).to_string()
                 } else {
@@ -87,6 +90,7 @@ pub fn SchedulePage() -> impl IntoView {
                         {format!("{proof} · {} {} · {} {} · {} ms", r.variants, text(lang, Key::ScheduleVariants), grouped(r.schedule.nodes as f64, 0), text(lang, Key::ScheduleNodes), fixed(r.schedule.elapsed_s * 1000.0, 0))}
                     </p>
                 }.into_any()
+            }
             }
         })
     };
@@ -165,7 +169,7 @@ pub fn SchedulePage() -> impl IntoView {
         s.outcome.with(|o| {
             let (_, _, o) = o.as_ref()?;
             Some(match o.budget.as_ref()? {
-                Err(problem) => view! { <p class="message error" role="alert" data-testid="budget-problem">{problem_text(lang, problem)}</p> }.into_any(),
+                Err(problem) => view! { <p class="message error" role="alert" data-testid="budget-problem">{problem_text(lang, problem, o)}</p> }.into_any(),
                 Ok(b) if !b.best.feasible => view! {
                     <p class="message error" role="alert" data-testid="budget-too-small">
                         {format!("{} {} {} {}", grouped(b.hours, 1), text(lang, Key::BudgetTooSmall), grouped(b.minimum_hours.ceil(), 0), text(lang, Key::BudgetTooSmallEnd))}
@@ -281,13 +285,16 @@ pub fn SchedulePage() -> impl IntoView {
     }
 }
 
-/// A problem's message: the page's words, then the engine's.
-fn problem_text(lang: crate::i18n::Lang, problem: &ScheduleProblem) -> String {
-    let (key, detail) = match problem {
-        ScheduleProblem::Day(d) => (Key::ScheduleDayProblem, d),
-        ScheduleProblem::Schedule(d) => (Key::ScheduleProblem, d),
-    };
-    format!("{} {detail}", text(lang, key))
+/// A problem's message in the page's language (an interval named by its
+/// start, from `o`'s day).
+fn problem_text(lang: crate::i18n::Lang, problem: &ScheduleProblem, o: &ScheduleOutcome) -> String {
+    match problem {
+        ScheduleProblem::Day(d) => format!("{} {d}", text(lang, Key::ScheduleDayProblem)),
+        ScheduleProblem::Budget(d) => format!("{} {d}", text(lang, Key::BudgetProblem)),
+        ScheduleProblem::Schedule(e) => schedule_error_text(lang, e, &|i| {
+            interval_label(i, f64::from(o.interval_min), f64::from(o.day_start_min))
+        }),
+    }
 }
 
 /// The schedule's figures: paid hours against the requirement's, cost,

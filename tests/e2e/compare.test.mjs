@@ -208,7 +208,7 @@ describe('comparing scenarios', { concurrency: CONCURRENCY }, () => {
     assert.deepEqual([paid[0].value, heads[0].value, sl[0].value], ['—', '—', '—']);
     await page.getByTestId('nav-schedule').click();
     await page.getByTestId('schedule-problem').waitFor({ timeout: 30_000 });
-    assert.equal(await text(page, 'schedule-problem'), 'These shifts cannot cover the day: no shift fits in the day: 8.5 h, 4 h cannot start and end within it');
+    assert.equal(await text(page, 'schedule-problem'), 'No shift fits in the day: 8.5 h, 4 h cannot start and end within it.');
     // The example's shifts, on the schedule page.
     await page.getByTestId('nav-staffing').click();
     await page.getByTestId('load-example').click();
