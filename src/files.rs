@@ -519,7 +519,7 @@ pub fn forecast_csv(
 /// The schedule as CSV: a row per shift variant worked (shift, start,
 /// end, break start, agents, paid hours).
 pub fn schedule_csv(r: &crate::model::schedule::Solved) -> String {
-    use crate::model::schedule::clock;
+    use crate::model::staffing::clock;
     let header = ["shift", "start", "end", "break", "agents", "paid_hours"];
     let rows = r.rows.iter().map(|row| {
         // A name a spreadsheet would read as a formula is written as text.

@@ -2365,7 +2365,7 @@ mod tests {
     #[test]
     fn schedule_problems_are_worded_in_both_languages_with_times_not_indices() {
         use ccplan_engine::schedule::ScheduleError as E;
-        let at = |i: usize| crate::model::schedule::clock(420 + 30 * i as u32);
+        let at = |i: usize| crate::model::staffing::clock(420 + 30 * i as u32);
         let uncovered = E::Uncovered(27, 12);
         assert_eq!(
             schedule_error_text(Lang::En, &uncovered, &at),

@@ -123,6 +123,15 @@ fn realistic_day() -> (Vec<u32>, Vec<ShiftTemplate>, DayGrid) {
     (requirement, vec![full_time, part_time], grid)
 }
 
+/// The covering columns of `templates` on `grid`.
+fn columns(templates: &[ShiftTemplate], grid: &DayGrid) -> Vec<Column> {
+    expand(templates, grid)
+        .unwrap()
+        .into_iter()
+        .map(|v| v.column)
+        .collect()
+}
+
 #[test]
 fn the_realistic_day_has_scipys_requirement_and_variants() {
     let r = reference();
@@ -157,11 +166,7 @@ fn the_realistic_day_costs_what_scipy_proved() {
     let r = reference();
     let min_cost = &r["realistic_day"]["min_cost"];
     let (requirement, templates, grid) = realistic_day();
-    let columns: Vec<Column> = expand(&templates, &grid)
-        .unwrap()
-        .into_iter()
-        .map(|v| v.column)
-        .collect();
+    let columns = columns(&templates, &grid);
     let s = solve(
         &requirement,
         &columns,
@@ -183,11 +188,7 @@ fn the_realistic_day_under_a_headcount_cap_misses_what_scipy_proved() {
     let r = reference();
     let min_gap = &r["realistic_day"]["min_gap"];
     let (requirement, templates, grid) = realistic_day();
-    let columns: Vec<Column> = expand(&templates, &grid)
-        .unwrap()
-        .into_iter()
-        .map(|v| v.column)
-        .collect();
+    let columns = columns(&templates, &grid);
     let cap = min_gap["headcount_cap_H"].as_u64().unwrap() as u32;
     let s = solve(
         &requirement,

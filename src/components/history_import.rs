@@ -142,7 +142,7 @@ fn preview_table(lang: Lang, preview: &[PreviewLine]) -> impl IntoView {
                 view! {
                     <tr>
                         <td>{*n}</td><td>{date.to_string()}</td>
-                        <td>{format!("{:02}:{:02}", start_min / 60, start_min % 60)}</td>
+                        <td>{crate::model::staffing::clock(*start_min)}</td>
                         <td>{grouped(*contacts, 0)}</td>{cells}
                     </tr>
                 }

@@ -8,8 +8,8 @@ use leptos::prelude::*;
 
 use crate::i18n::{fixed, text, Key};
 use crate::model::number::parse_number;
-use crate::model::schedule::clock;
 use crate::model::schedule::{ShiftInput, MAX_SHIFTS};
+use crate::model::staffing::clock;
 use crate::model::staffing::parse_start;
 use crate::store::use_store;
 

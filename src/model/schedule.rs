@@ -219,11 +219,6 @@ impl Solved {
     }
 }
 
-/// "07:30" for minutes after midnight.
-pub fn clock(minutes: u32) -> String {
-    format!("{:02}:{:02}", minutes / 60 % 24, minutes % 60)
-}
-
 /// Why there is no schedule.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum ScheduleProblem {
@@ -233,16 +228,6 @@ pub enum ScheduleProblem {
     Schedule(ScheduleError),
     /// The budget cannot be spent (the engine's message).
     Budget(String),
-}
-
-/// The staffing page's day planned forward (a reverse-mode page still
-/// needs its requirement).
-fn day_plan(inputs: &StaffingInputs) -> Result<DayPlan, Problem> {
-    let forward = StaffingInputs {
-        reverse: false,
-        ..inputs.clone()
-    };
-    plan_day(&forecast(&forward), &forward.settings()).map_err(Problem::from)
 }
 
 /// Solves the staffing page's day (`inputs`) with `settings`.
@@ -257,9 +242,14 @@ pub fn run(inputs: &StaffingInputs, settings: &ScheduleSettings) -> ScheduleOutc
         result,
         budget: None,
     };
-    let plan = match day_plan(inputs) {
+    // A reverse-mode staffing page still has a requirement: plan it forward.
+    let forward = StaffingInputs {
+        reverse: false,
+        ..inputs.clone()
+    };
+    let plan = match plan_day(&forecast(&forward), &forward.settings()) {
         Ok(plan) => plan,
-        Err(p) => return empty(Err(ScheduleProblem::Day(p.detail))),
+        Err(e) => return empty(Err(ScheduleProblem::Day(Problem::from(e).detail))),
     };
     let required_fte: Vec<f64> = plan.intervals.iter().map(|i| i.scheduled_fte).collect();
     // A hair below a whole agent is that agent (0.1 + 0.2 ≠ 0.3).
@@ -267,10 +257,16 @@ pub fn run(inputs: &StaffingInputs, settings: &ScheduleSettings) -> ScheduleOutc
         .iter()
         .map(|f| (f - 1e-9).ceil().max(0.0) as u32)
         .collect();
-    let result = solve_day(inputs, settings, &requirement, interval_min, day_start_min);
+    let result = solve_day(
+        &forward,
+        settings,
+        &requirement,
+        interval_min,
+        day_start_min,
+    );
     let budget = settings
         .budget_hours
-        .map(|hours| spend_budget(inputs, &plan, hours));
+        .map(|hours| spend_budget(&forward, &plan, hours));
     ScheduleOutcome {
         interval_min,
         day_start_min,
@@ -362,11 +358,8 @@ fn solve_day(
         .sum();
     let keep = 1.0 - inputs.shrinkage_pct / 100.0;
     let on_phones: Vec<f64> = s.coverage.iter().map(|c| f64::from(*c) * keep).collect();
-    let forward = StaffingInputs {
-        reverse: false,
-        ..inputs.clone()
-    };
-    let achieved = evaluate_day(&forecast(&forward), &on_phones, &forward.settings())
+    // `inputs` is planned forward (see `run`).
+    let achieved = evaluate_day(&forecast(inputs), &on_phones, &inputs.settings())
         .map_err(|e| ScheduleProblem::Day(e.to_string()))?;
     Ok(Solved {
         rows,

@@ -228,8 +228,12 @@ pub fn typical_weekday(minutes: f64) -> Vec<f64> {
 
 /// Label of interval `index`: its start time, the day starting `day_start_min` after midnight.
 pub fn interval_label(index: usize, minutes: f64, day_start_min: f64) -> String {
-    let start = (day_start_min + index as f64 * minutes) as u32 % (24 * 60);
-    format!("{:02}:{:02}", start / 60, start % 60)
+    clock((day_start_min + index as f64 * minutes) as u32)
+}
+
+/// "07:30" for minutes after midnight (past midnight wraps to the next day's).
+pub fn clock(minutes: u32) -> String {
+    format!("{:02}:{:02}", minutes / 60 % 24, minutes % 60)
 }
 
 /// Minutes after midnight of a start written as `HH:MM` (or `H:MM`).

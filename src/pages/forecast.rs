@@ -224,7 +224,7 @@ pub fn ForecastPage() -> impl IntoView {
         let lang = lang.get();
         f.settings.with(|s| s.events.clone()).into_iter().enumerate().map(|(i, e)| {
             let when = match e.start_min {
-                Some(m) => format!("{} {:02}:{:02}", e.date, m / 60, m % 60),
+                Some(m) => format!("{} {}", e.date, crate::model::staffing::clock(m)),
                 None => e.date.to_string(),
             };
             let what = match (e.uplift_pct != 0.0, e.added != 0.0) {

@@ -8,8 +8,8 @@ use leptos::prelude::*;
 use crate::components::coverage_chart::CoverageChart;
 use crate::components::shift_editor::ShiftEditor;
 use crate::i18n::{fixed, grouped, percent, schedule_error_text, text, Key};
-use crate::model::schedule::{clock, valid_budget_hours, ScheduleOutcome, ScheduleProblem, Solved};
-use crate::model::staffing::interval_label;
+use crate::model::schedule::{valid_budget_hours, ScheduleOutcome, ScheduleProblem, Solved};
+use crate::model::staffing::{clock, interval_label};
 use crate::store::use_store;
 
 #[component]
