@@ -516,11 +516,17 @@ pub fn forecast_csv(
     to_csv(&header, rows)
 }
 
-/// The schedule as CSV: a row per shift variant worked (shift, start,
-/// end, break start, agents, paid hours).
+/// The schedule as CSV: a row per shift variant worked (shift, start, end,
+/// break, agents, their paid hours); for a week, the days each is worked
+/// after the shift's name ("Mon Tue Wed Thu Fri").
 pub fn schedule_csv(r: &crate::model::schedule::Solved) -> String {
     use crate::model::staffing::clock;
-    let header = ["shift", "start", "end", "break", "agents", "paid_hours"];
+    let week = r.rows.iter().any(|row| !row.days.is_empty());
+    let mut header = vec!["shift"];
+    if week {
+        header.push("days");
+    }
+    header.extend(["start", "end", "break", "agents", "paid_hours"]);
     let rows = r.rows.iter().map(|row| {
         // A name a spreadsheet would read as a formula is written as text.
         let shift = if row.shift.starts_with(['=', '+', '-', '@']) {
@@ -528,25 +534,42 @@ pub fn schedule_csv(r: &crate::model::schedule::Solved) -> String {
         } else {
             row.shift.clone()
         };
-        vec![
-            shift,
+        let mut line = vec![shift];
+        if week {
+            line.push(
+                row.days
+                    .iter()
+                    .map(|d| crate::i18n::weekday_name(crate::i18n::Lang::En, *d))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
+        }
+        line.extend([
             clock(row.start_min),
             clock(row.end_min),
             row.break_start_min.map(clock).unwrap_or_default(),
             row.agents.to_string(),
-            format!("{:.1}", row.paid_hours * f64::from(row.agents)),
-        ]
+            format!("{:.1}", row.total_paid_hours()),
+        ]);
+        line
     });
     to_csv(&header, rows)
 }
 
 /// The coverage as CSV: a row per interval (start, agents required after
-/// shrinkage, agents scheduled, the service level they give).
+/// shrinkage, agents scheduled, the service level they give); for a week,
+/// each row starts with its day.
 pub fn coverage_csv(
     o: &crate::model::schedule::ScheduleOutcome,
     r: &crate::model::schedule::Solved,
 ) -> String {
-    let header = ["start", "required", "scheduled", "service_level"];
+    let week = o.days > 1;
+    let mut header = vec![];
+    if week {
+        header.push("day");
+    }
+    header.extend(["start", "required", "scheduled", "service_level"]);
+    let per_day = o.day_intervals().max(1);
     let rows = o
         .required_fte
         .iter()
@@ -554,16 +577,23 @@ pub fn coverage_csv(
         .zip(&r.service_level)
         .enumerate()
         .map(|(i, ((need, have), sl))| {
-            vec![
+            let mut line = vec![];
+            if week {
+                line.push(
+                    crate::i18n::weekday_name(crate::i18n::Lang::En, i / per_day).to_string(),
+                );
+            }
+            line.extend([
                 crate::model::staffing::interval_label(
-                    i,
+                    i % per_day,
                     f64::from(o.interval_min),
                     f64::from(o.day_start_min),
                 ),
                 format!("{need:.2}"),
                 have.to_string(),
                 sl.map(|v| format!("{v:.4}")).unwrap_or_default(),
-            ]
+            ]);
+            line
         });
     to_csv(&header, rows)
 }

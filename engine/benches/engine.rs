@@ -126,7 +126,8 @@ fn bank_day_traffic() -> Vec<f64> {
 fn scheduling(c: &mut Criterion) {
     use ccplan_engine::allocate::{allocate, proportional_cut};
     use ccplan_engine::schedule::{
-        expand, solve, template_limits, BreakRule, DayGrid, Objective, ShiftTemplate,
+        expand, expand_week, solve, template_limits, work_patterns, BreakRule, DayGrid, Objective,
+        ShiftTemplate,
     };
     let traffic = bank_day_traffic();
     let requirement: Vec<u32> = traffic
@@ -194,6 +195,62 @@ fn scheduling(c: &mut Criterion) {
                     &columns,
                     Objective::MinGap,
                     &template_limits(&templates, Some(318)),
+                )
+            })
+        },
+    );
+    // A week of the bank day: Monday to Friday, Saturday at half the
+    // volume, Sunday closed; each agent works 5 of the 6 open days at the
+    // same times (6 patterns × 81 variants), 200 nodes as the page runs it.
+    let saturday: Vec<u32> = traffic
+        .iter()
+        .map(|a| {
+            required_agents(a * 0.5, 240.0, Model::ErlangC, &eighty_twenty())
+                .unwrap()
+                .agents
+        })
+        .collect();
+    let mut week_requirement = Vec::new();
+    for day in 0..7 {
+        match day {
+            0..=4 => week_requirement.extend(&requirement),
+            5 => week_requirement.extend(&saturday),
+            _ => week_requirement.extend(vec![0; 28]),
+        }
+    }
+    let open = [true, true, true, true, true, true, false];
+    let patterns = vec![work_patterns([true; 7], open, 5); 2];
+    let day_variants = expand(&templates, &grid).unwrap();
+    let week_columns: Vec<_> = expand_week(&day_variants, &patterns, 28)
+        .unwrap()
+        .into_iter()
+        .map(|w| w.column)
+        .collect();
+    let mut week_limits = template_limits(&templates, None);
+    week_limits.node_limit = 200;
+    let week = solve(
+        &week_requirement,
+        &week_columns,
+        Objective::MinCost,
+        &week_limits,
+    )
+    .unwrap();
+    println!(
+        "bank week: {} paid hours, bound {:.1}, requirement {} agent-hours, optimal {}",
+        week.cost,
+        week.bound,
+        week_requirement.iter().sum::<u32>() as f64 / 2.0,
+        week.optimal
+    );
+    c.bench_function(
+        "schedule/bank week, 486 columns, least cost (200 nodes)",
+        |b| {
+            b.iter(|| {
+                solve(
+                    black_box(&week_requirement),
+                    &week_columns,
+                    Objective::MinCost,
+                    &week_limits,
                 )
             })
         },

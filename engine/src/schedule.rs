@@ -297,6 +297,93 @@ pub fn expand(templates: &[ShiftTemplate], grid: &DayGrid) -> Result<Vec<Variant
     Ok(variants)
 }
 
+/// Days in a week, Monday first.
+pub const WEEK_DAYS: usize = 7;
+
+/// The days of the week one agent of a template works: every choice of
+/// `days_per_agent` days among those the template `allowed` that are
+/// `open` (all of them when fewer are; 0 means all). The days need not be
+/// consecutive: the solve picks whichever days off cover the week best.
+/// At most C(7, 3) = 35 patterns; none when no allowed day is open.
+pub fn work_patterns(
+    allowed: [bool; WEEK_DAYS],
+    open: [bool; WEEK_DAYS],
+    days_per_agent: u32,
+) -> Vec<Vec<usize>> {
+    let days: Vec<usize> = (0..WEEK_DAYS).filter(|d| allowed[*d] && open[*d]).collect();
+    let k = if days_per_agent == 0 {
+        days.len()
+    } else {
+        (days_per_agent as usize).min(days.len())
+    };
+    if k == 0 {
+        return Vec::new();
+    }
+    // Subsets of `days` of size k, as bit masks in increasing order.
+    (0u32..1 << days.len())
+        .filter(|mask| mask.count_ones() as usize == k)
+        .map(|mask| {
+            (0..days.len())
+                .filter(|i| mask & (1 << i) != 0)
+                .map(|i| days[i])
+                .collect()
+        })
+        .collect()
+}
+
+/// One way to work a template for a week: a day's variant worked, at the
+/// same times, on each of `days`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WeekVariant {
+    /// Index into the day's variants.
+    pub variant: usize,
+    /// Days of the week worked (0 = Monday), ascending.
+    pub days: Vec<usize>,
+    /// Covers interval `i` of day `d` as row `d × intervals + i`; costs
+    /// the day's cost once per day worked.
+    pub column: Column,
+}
+
+/// A week's columns: each of the day's `variants` worked on each of its
+/// template's `patterns` (from [`work_patterns`], one list per template),
+/// over a week of `intervals` intervals a day. The covering program is
+/// then the day's, over `7 × intervals` rows (Monday's intervals first),
+/// and one agent is one head however many days it works, as in the
+/// Python workforce library's multi-day example.
+pub fn expand_week(
+    variants: &[Variant],
+    patterns: &[Vec<Vec<usize>>],
+    intervals: usize,
+) -> Result<Vec<WeekVariant>, ScheduleError> {
+    let per_variant = |v: &Variant| patterns.get(v.template).map_or(0, Vec::len);
+    let counted = variants
+        .iter()
+        .fold(0usize, |n, v| n.saturating_add(per_variant(v)));
+    if counted > MAX_VARIANTS {
+        return Err(ScheduleError::TooManyVariants(counted));
+    }
+    let mut week = Vec::with_capacity(counted);
+    for (index, v) in variants.iter().enumerate() {
+        for days in patterns.get(v.template).into_iter().flatten() {
+            let cover = days
+                .iter()
+                .flat_map(|d| v.column.cover.iter().map(move |i| d * intervals + i))
+                .collect();
+            week.push(WeekVariant {
+                variant: index,
+                days: days.clone(),
+                column: Column {
+                    cover,
+                    cost: v.column.cost * days.len() as f64,
+                    max: v.column.max,
+                    group: v.column.group,
+                },
+            });
+        }
+    }
+    Ok(week)
+}
+
 /// Every placement of `t`'s breaks (offsets from the shift's start, on the
 /// grid, in order, not overlapping, inside the shift); None when a break
 /// is malformed. A template without breaks has one (empty) placement.
@@ -369,60 +456,141 @@ pub fn solve(
             return Err(ScheduleError::Uncovered(i, requirement[i]));
         }
     }
-    let mut problem = Problem::new(OptimizationDirection::Minimize);
-    let per_column_cost = |c: &Column| match objective {
-        Objective::MinCost => c.cost,
-        Objective::MinGap => 0.0,
-    };
-    let x: Vec<_> = columns
-        .iter()
-        .map(|c| {
-            let max = c.max.map_or(i32::MAX, |m| m.min(i32::MAX as u32) as i32);
-            problem.add_integer_var(per_column_cost(c), (0, max))
-        })
-        .collect();
-    for i in 0..n {
-        let mut terms: Vec<_> = covering[i].iter().map(|v| (x[*v], 1.0)).collect();
-        let need = f64::from(requirement[i]);
-        match objective {
-            Objective::MinCost => problem.add_constraint(terms.as_slice(), ComparisonOp::Ge, need),
-            Objective::MinGap => {
-                // Integer, though integral at any optimum anyway: branch
-                // and bound then proves the optimum far sooner (SciPy's
-                // HiGHS takes 1 node instead of 9 200 on the realistic day).
-                let over = problem.add_integer_var(1.0, (0, i32::MAX));
-                let under = problem.add_integer_var(1.0, (0, i32::MAX));
-                terms.push((over, -1.0));
-                terms.push((under, 1.0));
-                problem.add_constraint(terms.as_slice(), ComparisonOp::Eq, need);
+    let build = |integer: bool| {
+        let mut problem = Problem::new(OptimizationDirection::Minimize);
+        let per_column_cost = |c: &Column| match objective {
+            Objective::MinCost => c.cost,
+            Objective::MinGap => 0.0,
+        };
+        let mut add = |cost: f64, max: i32| {
+            if integer {
+                problem.add_integer_var(cost, (0, max))
+            } else {
+                problem.add_var(cost, (0.0, f64::from(max)))
+            }
+        };
+        let x: Vec<_> = columns
+            .iter()
+            .map(|c| {
+                add(
+                    per_column_cost(c),
+                    c.max.map_or(i32::MAX, |m| m.min(i32::MAX as u32) as i32),
+                )
+            })
+            .collect();
+        // Over and under per interval (least gap only).
+        let mut gaps = Vec::new();
+        for i in 0..n {
+            let mut terms: Vec<_> = covering[i].iter().map(|v| (x[*v], 1.0)).collect();
+            let need = f64::from(requirement[i]);
+            match objective {
+                Objective::MinCost => {
+                    problem.add_constraint(terms.as_slice(), ComparisonOp::Ge, need)
+                }
+                Objective::MinGap => {
+                    // Integer, though integral at any optimum anyway: branch
+                    // and bound then proves the optimum far sooner (SciPy's
+                    // HiGHS takes 1 node instead of 9 200 on the realistic day).
+                    let over = if integer {
+                        problem.add_integer_var(1.0, (0, i32::MAX))
+                    } else {
+                        problem.add_var(1.0, (0.0, f64::from(i32::MAX)))
+                    };
+                    let under = if integer {
+                        problem.add_integer_var(1.0, (0, i32::MAX))
+                    } else {
+                        problem.add_var(1.0, (0.0, f64::from(i32::MAX)))
+                    };
+                    terms.push((over, -1.0));
+                    terms.push((under, 1.0));
+                    problem.add_constraint(terms.as_slice(), ComparisonOp::Eq, need);
+                    gaps.push((over, under));
+                }
+            }
+            if let Some(cap) = limits.max_per_interval {
+                let terms: Vec<_> = covering[i].iter().map(|v| (x[*v], 1.0)).collect();
+                problem.add_constraint(terms.as_slice(), ComparisonOp::Le, f64::from(cap));
             }
         }
-        if let Some(cap) = limits.max_per_interval {
-            let terms: Vec<_> = covering[i].iter().map(|v| (x[*v], 1.0)).collect();
+        for (group, cap) in limits.group_caps.iter().enumerate() {
+            if let Some(cap) = cap {
+                let terms: Vec<_> = columns
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| c.group == Some(group))
+                    .map(|(v, _)| (x[v], 1.0))
+                    .collect();
+                problem.add_constraint(terms.as_slice(), ComparisonOp::Le, f64::from(*cap));
+            }
+        }
+        if let Some(cap) = limits.max_heads {
+            let terms: Vec<_> = x.iter().map(|v| (*v, 1.0)).collect();
             problem.add_constraint(terms.as_slice(), ComparisonOp::Le, f64::from(cap));
         }
-    }
-    for (group, cap) in limits.group_caps.iter().enumerate() {
-        if let Some(cap) = cap {
-            let terms: Vec<_> = columns
-                .iter()
-                .enumerate()
-                .filter(|(_, c)| c.group == Some(group))
-                .map(|(v, _)| (x[v], 1.0))
-                .collect();
-            problem.add_constraint(terms.as_slice(), ComparisonOp::Le, f64::from(*cap));
-        }
-    }
-    if let Some(cap) = limits.max_heads {
-        let terms: Vec<_> = x.iter().map(|v| (*v, 1.0)).collect();
-        problem.add_constraint(terms.as_slice(), ComparisonOp::Le, f64::from(cap));
-    }
-    let mut options = SolveOptions::default();
-    options.node_limit = Some(limits.node_limit);
-    let outcome = problem.solve_with(options).map_err(|e| match e {
+        (problem, x, gaps)
+    };
+    let solver_error = |e| match e {
         microlp::Error::Infeasible => ScheduleError::Infeasible,
         other => ScheduleError::Solver(other.to_string()),
-    })?;
+    };
+    // A first schedule from the relaxation seeds the search: on a big
+    // problem (a week) branch and bound alone may spend its whole node
+    // budget before it finds any schedule. For the least cost, a dive: the
+    // most fractional-but-nearly-whole column is fixed at its value rounded
+    // up and the relaxation re-solved, until every column is whole (rounding
+    // up keeps every interval covered).
+    let relaxed = {
+        let (lp, lp_x, _) = build(false);
+        let interrupted = |_| ScheduleError::Solver("the relaxation was interrupted".into());
+        let mut solution = lp
+            .solve()
+            .map_err(solver_error)?
+            .into_solution()
+            .map_err(interrupted)?;
+        if objective == Objective::MinCost {
+            for _ in 0..lp_x.len() {
+                let fraction = |v: f64| v - v.floor();
+                let next = lp_x
+                    .iter()
+                    .map(|v| (*v, solution.var_value_raw(*v)))
+                    .filter(|(_, value)| fraction(*value) > 1e-6 && fraction(*value) < 1.0 - 1e-6)
+                    .max_by(|a, b| fraction(a.1).total_cmp(&fraction(b.1)));
+                let Some((v, value)) = next else { break };
+                match solution
+                    .clone()
+                    .fix_var(v, value.ceil())
+                    .map(|o| o.into_solution())
+                {
+                    Ok(Ok(fixed)) => solution = fixed,
+                    _ => break,
+                }
+            }
+        }
+        let values: Vec<f64> = lp_x.iter().map(|v| solution.var_value_raw(*v)).collect();
+        rounded_schedule(&values, columns, requirement, objective)
+    };
+    let (problem, x, gaps) = build(true);
+    let mut options = SolveOptions::default();
+    options.node_limit = Some(limits.node_limit);
+    let mut hint: Vec<_> = x
+        .iter()
+        .zip(&relaxed)
+        .map(|(v, k)| (*v, f64::from(*k)))
+        .collect();
+    if objective == Objective::MinGap {
+        let mut coverage = vec![0u32; n];
+        for (column, count) in columns.iter().zip(&relaxed) {
+            for &i in &column.cover {
+                coverage[i] = coverage[i].saturating_add(*count);
+            }
+        }
+        for ((over, under), (c, r)) in gaps.iter().zip(coverage.iter().zip(requirement)) {
+            hint.push((*over, f64::from(c.saturating_sub(*r))));
+            hint.push((*under, f64::from(r.saturating_sub(*c))));
+        }
+    }
+    options.warm_start = Some(hint);
+    let outcome = problem.solve_with(options).map_err(solver_error)?;
     let solution = outcome
         .into_solution()
         .map_err(|_| ScheduleError::NotFound(limits.node_limit))?;
@@ -483,6 +651,72 @@ pub fn solve(
     })
 }
 
+/// A whole schedule from the relaxation's `values`, each rounded down
+/// (every cap stays kept: caps only bound sums from above). For the least
+/// cost, the intervals left short are then covered greedily, by the column
+/// that covers the most missing agent-intervals per unit of cost, and
+/// agents no interval needs are taken off, dearest column first. Not
+/// optimal; a start for the search.
+fn rounded_schedule(
+    values: &[f64],
+    columns: &[Column],
+    requirement: &[u32],
+    objective: Objective,
+) -> Vec<u32> {
+    let mut counts: Vec<u32> = values
+        .iter()
+        .map(|v| {
+            if v.is_finite() {
+                (v.max(0.0) + 1e-9).floor() as u32
+            } else {
+                0
+            }
+        })
+        .collect();
+    if objective == Objective::MinGap {
+        return counts;
+    }
+    let mut coverage = vec![0u64; requirement.len()];
+    for (column, k) in columns.iter().zip(&counts) {
+        for &i in &column.cover {
+            coverage[i] += u64::from(*k);
+        }
+    }
+    let short = |coverage: &[u64], i: usize| coverage[i] < u64::from(requirement[i]);
+    loop {
+        let gain = |c: &Column| c.cover.iter().filter(|i| short(&coverage, **i)).count();
+        let best = columns
+            .iter()
+            .enumerate()
+            .filter(|(v, c)| gain(c) > 0 && c.max.is_none_or(|m| counts[*v] < m))
+            .max_by(|(_, a), (_, b)| {
+                // gain / cost, compared without dividing (a cost may be 0).
+                (gain(a) as f64 * b.cost).total_cmp(&(gain(b) as f64 * a.cost))
+            });
+        let Some((v, _)) = best else { break };
+        counts[v] += 1;
+        for &i in &columns[v].cover {
+            coverage[i] += 1;
+        }
+    }
+    let mut dearest_first: Vec<usize> = (0..columns.len()).collect();
+    dearest_first.sort_by(|a, b| columns[*b].cost.total_cmp(&columns[*a].cost));
+    for v in dearest_first {
+        while counts[v] > 0
+            && columns[v]
+                .cover
+                .iter()
+                .all(|i| coverage[*i] > u64::from(requirement[*i]))
+        {
+            counts[v] -= 1;
+            for &i in &columns[v].cover {
+                coverage[i] -= 1;
+            }
+        }
+    }
+    counts
+}
+
 /// The limits of `templates` (each one's `max_heads`) with a total cap.
 pub fn template_limits(templates: &[ShiftTemplate], max_heads: Option<u32>) -> Limits {
     Limits {
@@ -540,6 +774,75 @@ mod tests {
         assert!(!v[0].column.cover.contains(&6));
         assert_eq!(v.last().unwrap().start_min, 750);
         assert_eq!(*v.last().unwrap().column.cover.last().unwrap(), 27);
+    }
+
+    #[test]
+    fn a_week_is_worked_on_patterns_of_days() {
+        let all = [true; WEEK_DAYS];
+        let weekdays = [true, true, true, true, true, false, false];
+        // 5 of 7 days: C(7, 5) = 21 ways; 5 of the 5 open weekdays: one.
+        assert_eq!(work_patterns(all, all, 5).len(), 21);
+        assert_eq!(work_patterns(all, weekdays, 5), vec![vec![0, 1, 2, 3, 4]]);
+        // More days than are open: every open day. 0: every day.
+        assert_eq!(work_patterns(weekdays, all, 6), vec![vec![0, 1, 2, 3, 4]]);
+        assert_eq!(work_patterns(all, all, 0).len(), 1);
+        // No open day the template may work.
+        let weekend = [false, false, false, false, false, true, true];
+        assert!(work_patterns(weekend, weekdays, 2).is_empty());
+
+        let four = template((420, 420), 240, vec![]);
+        let day = expand(&[four], &GRID).unwrap();
+        assert_eq!(day.len(), 1);
+        let patterns = vec![work_patterns(all, weekdays, 2)];
+        let week = expand_week(&day, &patterns, GRID.intervals).unwrap();
+        assert_eq!(week.len(), 10);
+        // Monday and Tuesday: the first 8 intervals of day 0 and day 1, at
+        // twice the day's cost.
+        assert_eq!(week[0].days, vec![0, 1]);
+        assert_eq!(
+            week[0].column.cover,
+            vec![0, 1, 2, 3, 4, 5, 6, 7, 28, 29, 30, 31, 32, 33, 34, 35]
+        );
+        assert_eq!(week[0].column.cost, 80.0);
+
+        // A requirement on Monday and Wednesday only, 3 agents 07:00–09:00:
+        // 3 heads working those two days, proven.
+        let mut need = vec![0u32; WEEK_DAYS * GRID.intervals];
+        for d in [0, 2] {
+            for i in 0..4 {
+                need[d * GRID.intervals + i] = 3;
+            }
+        }
+        let columns: Vec<Column> = week.iter().map(|w| w.column.clone()).collect();
+        let s = solve(&need, &columns, Objective::MinCost, &Limits::default()).unwrap();
+        assert!(s.optimal);
+        assert_eq!(s.heads, 3);
+        let chosen: Vec<_> = week
+            .iter()
+            .zip(&s.counts)
+            .filter(|(_, k)| **k > 0)
+            .collect();
+        assert_eq!(chosen.len(), 1);
+        assert_eq!(chosen[0].0.days, vec![0, 2]);
+
+        // Too many: every start of a day, twice, × 35 patterns (each
+        // template's own), counted before any is built.
+        let anywhere = ShiftTemplate {
+            start_step_min: 15,
+            ..template((0, 1380), 60, vec![])
+        };
+        let grid = DayGrid {
+            start_min: 0,
+            interval_min: 15,
+            intervals: 96,
+        };
+        let day = expand(&[anywhere.clone(), anywhere], &grid).unwrap();
+        let patterns = vec![work_patterns(all, all, 3); 2];
+        let too_many = expand_week(&day, &patterns, grid.intervals).map(|w| w.len());
+        assert_eq!(
+            too_many,
+            Err(ScheduleError::TooManyVariants(day.len() * 35))
+        );
     }
 
     #[test]

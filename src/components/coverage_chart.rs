@@ -9,16 +9,21 @@ use crate::i18n::{text, Key};
 use crate::model::staffing::interval_label;
 use crate::store::use_store;
 
+/// `day`: which day of a week to show (0 when one day is scheduled).
 #[component]
-pub fn CoverageChart() -> impl IntoView {
+pub fn CoverageChart(day: Signal<usize>) -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
     let s = store.schedule;
     let draw = move |area: &_, scale: f64| {
         let lang = lang.get();
+        let day = day.get();
         s.outcome.with(|outcome| {
             let Some((_, _, o)) = outcome else { return };
             let Ok(r) = &o.result else { return };
+            let per_day = o.day_intervals();
+            let rows = (day * per_day).min(o.requirement.len())
+                ..((day + 1) * per_day).min(o.requirement.len());
             let t = |k| text(lang, k).to_string();
             let labels = CoverageChartLabels {
                 x_axis: t(Key::AxisTime),
@@ -29,13 +34,16 @@ pub fn CoverageChart() -> impl IntoView {
                 under: t(Key::ChartUnder),
             };
             let data = CoverageChartData {
-                x_labels: (0..o.requirement.len())
+                x_labels: (0..rows.len())
                     .map(|i| {
                         interval_label(i, f64::from(o.interval_min), f64::from(o.day_start_min))
                     })
                     .collect(),
-                requirement: o.required_fte.clone(),
-                scheduled: r.schedule.coverage.iter().map(|c| f64::from(*c)).collect(),
+                requirement: o.required_fte[rows.clone()].to_vec(),
+                scheduled: r.schedule.coverage[rows]
+                    .iter()
+                    .map(|c| f64::from(*c))
+                    .collect(),
             };
             let _ = draw_coverage(area, &data, &labels, scale);
         });

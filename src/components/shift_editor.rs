@@ -6,12 +6,13 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{fixed, text, Key};
+use crate::i18n::{fixed, text, weekday_name, Key};
 use crate::model::number::parse_number;
 use crate::model::schedule::{ShiftInput, MAX_SHIFTS};
 use crate::model::staffing::clock;
 use crate::model::staffing::parse_start;
 use crate::store::use_store;
+use ccplan_engine::schedule::WEEK_DAYS;
 
 /// How a box reads and writes one number of a template.
 #[derive(Clone, Copy)]
@@ -24,6 +25,7 @@ enum Part {
     BreakFromHours,
     BreakToHours,
     MaxHeads,
+    DaysPerAgent,
 }
 
 impl Part {
@@ -37,6 +39,7 @@ impl Part {
             Part::BreakFromHours => Key::ShiftBreakFrom,
             Part::BreakToHours => Key::ShiftBreakTo,
             Part::MaxHeads => Key::ShiftMaxHeads,
+            Part::DaysPerAgent => Key::ShiftDaysPerAgent,
         }
     }
 
@@ -50,6 +53,7 @@ impl Part {
             Part::BreakFromHours => "shift-break-from",
             Part::BreakToHours => "shift-break-to",
             Part::MaxHeads => "shift-max",
+            Part::DaysPerAgent => "shift-days-per-agent",
         }
     }
 
@@ -75,6 +79,7 @@ impl Part {
                     s.max_heads.to_string()
                 }
             }
+            Part::DaysPerAgent => s.days_per_agent.to_string(),
         }
     }
 
@@ -100,6 +105,7 @@ impl Part {
             Part::BreakFromHours | Part::BreakToHours => minutes_of_hours(typed),
             Part::MaxHeads if typed.trim().is_empty() => Some(0),
             Part::MaxHeads => whole(typed, 1_000_000.0),
+            Part::DaysPerAgent => whole(typed, 7.0),
         };
         let Some(v) = value else { return false };
         match self {
@@ -111,12 +117,14 @@ impl Part {
             Part::BreakFromHours => s.break_earliest_after_min = v,
             Part::BreakToHours => s.break_latest_after_min = v,
             Part::MaxHeads => s.max_heads = v,
+            Part::DaysPerAgent => s.days_per_agent = v,
         }
         true
     }
 }
 
-const PARTS: [Part; 8] = [
+/// The boxes of a card; the last ones only when a week is scheduled.
+const PARTS: [Part; 9] = [
     Part::Earliest,
     Part::Latest,
     Part::Step,
@@ -125,7 +133,11 @@ const PARTS: [Part; 8] = [
     Part::BreakFromHours,
     Part::BreakToHours,
     Part::MaxHeads,
+    Part::DaysPerAgent,
 ];
+
+/// Boxes shown for one day: all but the week's.
+const DAY_PARTS: usize = 8;
 
 #[component]
 pub fn ShiftEditor() -> impl IntoView {
@@ -135,6 +147,7 @@ pub fn ShiftEditor() -> impl IntoView {
     // Boxes holding text that is not a value: (template, part index).
     let bad = RwSignal::new(Vec::<(usize, usize)>::new());
     let count = move || settings.with(|s| s.shifts.len());
+    let week = move || settings.with(|s| s.week_pct.is_some());
 
     let card = move |index: usize| {
         let boxes = PARTS
@@ -166,8 +179,9 @@ pub fn ShiftEditor() -> impl IntoView {
                         }
                     });
                 };
+                let hidden = move || p >= DAY_PARTS && !week();
                 view! {
-                    <label class="shift-field">
+                    <label class="shift-field" class:hidden=hidden>
                         <span>{move || text(lang.get(), part.label())}</span>
                         <input type="text" data-testid=part.test_id() class:invalid=is_bad aria-invalid=move || is_bad().to_string()
                             prop:value=shown on:change=move |ev| commit(event_target_value(&ev)) />
@@ -184,6 +198,32 @@ pub fn ShiftEditor() -> impl IntoView {
             })
         };
         let paid = move || settings.with(|s| s.shifts.get(index).is_some_and(|t| t.break_paid));
+        let days = move || {
+            week().then(|| {
+                let lang = lang.get();
+                let boxes = (0..WEEK_DAYS)
+                    .map(|d| {
+                        let on = move || settings.with(|s| s.shifts.get(index).is_some_and(|t| t.days[d]));
+                        view! {
+                            <label class="check day-check">
+                                <input type="checkbox" data-testid=format!("shift-day-{d}") prop:checked=on
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        settings.update(|s| if let Some(t) = s.shifts.get_mut(index) { t.days[d] = on; });
+                                    } />
+                                {weekday_name(lang, d)}
+                            </label>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <div class="shift-days" role="group" aria-label=text(lang, Key::ShiftDays)>
+                        <span>{text(lang, Key::ShiftDays)}</span>
+                        {boxes}
+                    </div>
+                }
+            })
+        };
         let row_bad = move || bad.with(|b| b.iter().any(|x| x.0 == index));
         view! {
             <fieldset class="shift-card" data-testid="shift-card">
@@ -205,6 +245,7 @@ pub fn ShiftEditor() -> impl IntoView {
                         {move || text(lang.get(), Key::ShiftBreakPaid)}
                     </label>
                 </div>
+                {days}
                 {move || row_bad().then(|| view! { <p class="message error" role="alert" data-testid="shift-bad">{text(lang.get(), Key::ShiftBad)}</p> })}
                 <button type="button" class="link-button" data-testid="shift-remove"
                     on:click=move |_| {

@@ -13,6 +13,7 @@ use ccplan_engine::forecast::{
     ForecastError, ModelChoice,
 };
 use ccplan_engine::history::{assemble, parse_history, Date, History, HistoryError, LineProblem};
+use ccplan_engine::schedule::WEEK_DAYS;
 use ccplan_engine::staffing::Targets;
 use ccplan_engine::uncertainty::{agents_for_uncertainty, UncertainRequirement};
 
@@ -523,14 +524,7 @@ pub fn plan_from_forecast(
 ) -> Option<(crate::model::scorecard::ScorecardSettings, StaffingDay)> {
     let days = &outcome.result.as_ref().ok()?.days;
     let first = days.first()?;
-    let count = days.len() as f64;
-    let mean_day = ForecastDay {
-        mean: days.iter().map(|d| d.mean).sum::<f64>() / count,
-        intervals: (0..outcome.width)
-            .map(|i| days.iter().filter_map(|d| d.intervals.get(i)).sum::<f64>() / count)
-            .collect(),
-        ..first.clone()
-    };
+    let mean_day = mean_day(days.iter(), outcome.width)?;
     let staffing = staffing_day(outcome, &mean_day)?;
     let open_weekdays = outcome.open_weekdays.iter().filter(|o| **o).count() as f64;
     // Open weekdays × 52.18 weeks ÷ 12 months, to a tenth of a day.
@@ -551,6 +545,47 @@ pub fn plan_from_forecast(
         ..plan.clone()
     };
     settings.is_valid().then_some((settings, staffing))
+}
+
+/// The mean of `days`: their totals and each interval averaged (None
+/// when there is none).
+fn mean_day<'a>(
+    days: impl Iterator<Item = &'a ForecastDay> + Clone,
+    width: usize,
+) -> Option<ForecastDay> {
+    let count = days.clone().count() as f64;
+    let first = days.clone().next()?;
+    Some(ForecastDay {
+        mean: days.clone().map(|d| d.mean).sum::<f64>() / count,
+        intervals: (0..width)
+            .map(|i| days.clone().filter_map(|d| d.intervals.get(i)).sum::<f64>() / count)
+            .collect(),
+        ..first.clone()
+    })
+}
+
+/// The forecast's first week for the schedule page: the staffing page's
+/// day is the week's mean forecast day, and each weekday's volume is its
+/// forecast total as % of that mean, to a tenth (0 where the forecast has
+/// no day: closed). Every day takes the mean day's intraday shape.
+pub fn week_from_forecast(outcome: &ForecastOutcome) -> Option<(StaffingDay, [f64; WEEK_DAYS])> {
+    let days = &outcome.result.as_ref().ok()?.days;
+    let first = days.first()?.date.days();
+    let week = days
+        .iter()
+        .filter(|d| d.date.days() < first + WEEK_DAYS as i64);
+    let mean = mean_day(week.clone(), outcome.width)?;
+    if mean.mean.is_nan() || mean.mean <= 0.0 {
+        return None;
+    }
+    let staffing = staffing_day(outcome, &mean)?;
+    let mut pct = [0.0; WEEK_DAYS];
+    for day in week {
+        pct[day.date.weekday()] = (day.mean / mean.mean * 1000.0).round() / 10.0;
+    }
+    pct.iter()
+        .all(|p| crate::model::schedule::valid_day_pct(*p))
+        .then_some((staffing, pct))
 }
 
 /// One interval of a forecast day with the agents it needs: at the
@@ -805,6 +840,36 @@ mod tests {
         // No forecast, no plan.
         let none = run("", &ForecastSettings::default());
         assert_eq!(plan_from_forecast(&none, &plan), None);
+    }
+
+    #[test]
+    fn the_forecasts_first_week_becomes_the_schedule_pages_week() {
+        let o = run(bank(), &ForecastSettings::default());
+        let days = &o.result.as_ref().unwrap().days;
+        let ((interval, start, volumes), pct) = week_from_forecast(&o).unwrap();
+        // Friday 26 September 2003 to Thursday 2 October: five weekdays,
+        // the weekend closed.
+        assert_eq!(days[0].date.weekday(), 4);
+        assert_eq!((pct[5], pct[6]), (0.0, 0.0));
+        let week: Vec<_> = days.iter().take(5).collect();
+        let mean = week.iter().map(|d| d.mean).sum::<f64>() / 5.0;
+        for d in &week {
+            let expected = (d.mean / mean * 1000.0).round() / 10.0;
+            assert_eq!(pct[d.date.weekday()], expected);
+        }
+        // The five percentages average 100: the mean day is the staffing page's.
+        assert!(
+            (pct.iter().sum::<f64>() / 5.0 - 100.0).abs() < 0.1,
+            "{pct:?}"
+        );
+        assert_eq!((interval, start, volumes.len()), (30.0, 420.0, 29));
+        let total: f64 = volumes.iter().sum();
+        assert!((total - mean).abs() / mean < 1e-3, "{total} {mean}");
+        // No forecast, no week.
+        assert_eq!(
+            week_from_forecast(&run("", &ForecastSettings::default())),
+            None
+        );
     }
 
     #[test]

@@ -10,11 +10,11 @@ use serde::{Deserialize, Serialize};
 use ccplan_engine::allocate::{allocate, proportional_cut, Allocation};
 use ccplan_engine::plan::{evaluate_day, plan_day, DayPlan};
 use ccplan_engine::schedule::{
-    expand, solve, template_limits, BreakRule, DayGrid, Objective, Schedule, ScheduleError,
-    ShiftTemplate,
+    expand, expand_week, solve, template_limits, work_patterns, BreakRule, Column, DayGrid,
+    Objective, Schedule, ScheduleError, ShiftTemplate, WEEK_DAYS,
 };
 
-use crate::model::staffing::{forecast, Problem, StaffingInputs};
+use crate::model::staffing::{forecast, interval_label, Problem, StaffingInputs};
 
 /// A shift template as the page edits it: times in minutes after
 /// midnight, lengths in minutes.
@@ -33,6 +33,21 @@ pub struct ShiftInput {
     pub break_paid: bool,
     /// At most this many agents on this shift (0: no limit).
     pub max_heads: u32,
+    /// The days of the week (Monday first) it may be worked, when a week
+    /// is scheduled.
+    #[serde(default = "every_day")]
+    pub days: [bool; WEEK_DAYS],
+    /// Days one agent works in a week (0: every day it may be worked).
+    #[serde(default = "five_days")]
+    pub days_per_agent: u32,
+}
+
+fn every_day() -> [bool; WEEK_DAYS] {
+    [true; WEEK_DAYS]
+}
+
+fn five_days() -> u32 {
+    5
 }
 
 impl ShiftInput {
@@ -70,7 +85,30 @@ pub struct ScheduleSettings {
     /// Paid agent-hours for the day, to spend where they answer the most
     /// calls within target (None: not asked).
     pub budget_hours: Option<f64>,
+    /// A budget in heads instead: agents for the day, each on one shift of
+    /// the first template (its paid hours), spent as those agent-hours.
+    pub budget_heads: Option<u32>,
+    /// None: schedule the staffing page's day. Some: schedule a week whose
+    /// day `d` (Monday first) is the staffing page's day with its volume
+    /// at `week_pct[d]` % (0: closed).
+    pub week_pct: Option<[f64; WEEK_DAYS]>,
 }
+
+/// Branch-and-bound nodes for a week: its program is about 40 times a
+/// day's (7 × the rows, up to 35 × the columns), and each node costs that
+/// much more; 200 keep a week's solve near a second in the browser. The
+/// search starts from the relaxation's dive (`engine::schedule::solve`),
+/// within half a per cent of the bound on the bank's week.
+const WEEK_NODE_LIMIT: u64 = 200;
+
+/// A weekday's volume the page accepts, % of the staffing page's day.
+pub fn valid_day_pct(pct: f64) -> bool {
+    (0.0..=1000.0).contains(&pct)
+}
+
+/// A week to start from: the day's volume Monday to Friday, closed at
+/// the weekend.
+pub const WORKING_WEEK: [f64; WEEK_DAYS] = [100.0, 100.0, 100.0, 100.0, 100.0, 0.0, 0.0];
 
 impl Default for ScheduleSettings {
     fn default() -> Self {
@@ -87,6 +125,8 @@ impl Default for ScheduleSettings {
                     break_latest_after_min: 300,
                     break_paid: false,
                     max_heads: 0,
+                    days: every_day(),
+                    days_per_agent: 5,
                 },
                 ShiftInput {
                     name: "4 h".into(),
@@ -99,10 +139,14 @@ impl Default for ScheduleSettings {
                     break_latest_after_min: 120,
                     break_paid: false,
                     max_heads: 0,
+                    days: every_day(),
+                    days_per_agent: 5,
                 },
             ],
             max_heads: None,
             budget_hours: None,
+            budget_heads: None,
+            week_pct: None,
         }
     }
 }
@@ -110,6 +154,11 @@ impl Default for ScheduleSettings {
 /// A budget of paid agent-hours the page accepts.
 pub fn valid_budget_hours(hours: f64) -> bool {
     (0.0..=1e7).contains(&hours)
+}
+
+/// A budget in heads the page accepts.
+pub fn valid_budget_heads(heads: u32) -> bool {
+    (1..=1_000_000).contains(&heads)
 }
 
 /// Most templates a page holds.
@@ -120,6 +169,10 @@ impl ScheduleSettings {
     /// says what is wrong with a template).
     pub fn is_valid(&self) -> bool {
         self.budget_hours.is_none_or(valid_budget_hours)
+            && self.budget_heads.is_none_or(valid_budget_heads)
+            && self
+                .week_pct
+                .is_none_or(|week| week.iter().all(|p| valid_day_pct(*p)))
             && self.shifts.len() <= MAX_SHIFTS
             && self.shifts.iter().all(|s| {
                 s.name.chars().count() <= 60
@@ -129,6 +182,7 @@ impl ScheduleSettings {
                     && s.length_min <= 1440
                     && s.break_min <= 1440
                     && s.break_latest_after_min <= 1440
+                    && s.days_per_agent <= WEEK_DAYS as u32
             })
     }
 }
@@ -141,7 +195,17 @@ pub struct ShiftRow {
     pub end_min: u32,
     pub break_start_min: Option<u32>,
     pub agents: u32,
+    /// Paid hours of one agent on one day.
     pub paid_hours: f64,
+    /// The days of the week worked (0 = Monday); empty when one day is scheduled.
+    pub days: Vec<usize>,
+}
+
+impl ShiftRow {
+    /// Paid hours of all its agents over all its days.
+    pub fn total_paid_hours(&self) -> f64 {
+        self.paid_hours * f64::from(self.agents) * self.days.len().max(1) as f64
+    }
 }
 
 /// What the page shows for one day and one set of templates.
@@ -149,6 +213,9 @@ pub struct ShiftRow {
 pub struct ScheduleOutcome {
     pub interval_min: u32,
     pub day_start_min: u32,
+    /// Days scheduled: 1, or a week of 7 (Monday first) whose days follow
+    /// each other in `requirement`, `required_fte` and the coverage.
+    pub days: usize,
     /// Agents to schedule per interval: the day plan's scheduled FTE, rounded up.
     pub requirement: Vec<u32>,
     /// The day plan's scheduled FTE, unrounded.
@@ -164,6 +231,9 @@ pub struct ScheduleOutcome {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BudgetOutcome {
     pub hours: f64,
+    /// When the budget was given in heads: how many, and the paid hours
+    /// of the (first) template each works.
+    pub heads: Option<(u32, f64)>,
     /// Agent-intervals on the phones the hours buy after shrinkage.
     pub agent_intervals: u64,
     pub best: Allocation,
@@ -186,11 +256,32 @@ pub struct Solved {
     /// Each interval's service level with the scheduled agents on the
     /// phones (after shrinkage); None where Erlang C is unstable.
     pub service_level: Vec<Option<f64>>,
-    /// The day's, weighted by contacts.
+    /// The day's (or the week's), weighted by contacts.
     pub day_service_level: f64,
 }
 
 impl ScheduleOutcome {
+    /// Intervals in one day.
+    pub fn day_intervals(&self) -> usize {
+        self.requirement.len() / self.days.max(1)
+    }
+
+    /// The name of row `i` of the requirement: its start, after its
+    /// weekday when a week is scheduled ("Tue 17:30").
+    pub fn interval_name(&self, lang: crate::i18n::Lang, i: usize) -> String {
+        let per_day = self.day_intervals().max(1);
+        let at = interval_label(
+            i % per_day,
+            f64::from(self.interval_min),
+            f64::from(self.day_start_min),
+        );
+        if self.days > 1 {
+            format!("{} {at}", crate::i18n::weekday_name(lang, i / per_day))
+        } else {
+            at
+        }
+    }
+
     /// The most agents any interval needs.
     pub fn peak(&self) -> u32 {
         self.requirement.iter().max().copied().unwrap_or(0)
@@ -230,51 +321,97 @@ pub enum ScheduleProblem {
     Budget(String),
 }
 
-/// Solves the staffing page's day (`inputs`) with `settings`.
+/// Solves the staffing page's day (`inputs`), or the week made of it, with `settings`.
 pub fn run(inputs: &StaffingInputs, settings: &ScheduleSettings) -> ScheduleOutcome {
     let interval_min = inputs.interval_min.round() as u32;
     let day_start_min = inputs.day_start_min.round() as u32;
-    let empty = |result| ScheduleOutcome {
-        interval_min,
-        day_start_min,
-        requirement: Vec::new(),
-        required_fte: Vec::new(),
-        result,
-        budget: None,
-    };
     // A reverse-mode staffing page still has a requirement: plan it forward.
     let forward = StaffingInputs {
         reverse: false,
         ..inputs.clone()
     };
-    let plan = match plan_day(&forecast(&forward), &forward.settings()) {
-        Ok(plan) => plan,
-        Err(e) => return empty(Err(ScheduleProblem::Day(Problem::from(e).detail))),
+    let days: Vec<StaffingInputs> = match settings.week_pct {
+        None => vec![forward.clone()],
+        Some(week) => week
+            .iter()
+            .map(|pct| StaffingInputs {
+                intraday: forward.intraday.iter().map(|v| v * pct / 100.0).collect(),
+                ..forward.clone()
+            })
+            .collect(),
     };
-    let required_fte: Vec<f64> = plan.intervals.iter().map(|i| i.scheduled_fte).collect();
+    let empty = |result| ScheduleOutcome {
+        interval_min,
+        day_start_min,
+        days: days.len(),
+        requirement: Vec::new(),
+        required_fte: Vec::new(),
+        result,
+        budget: None,
+    };
+    let mut plans = Vec::with_capacity(days.len());
+    for day in &days {
+        match plan_day(&forecast(day), &day.settings()) {
+            Ok(plan) => plans.push(plan),
+            Err(e) => return empty(Err(ScheduleProblem::Day(Problem::from(e).detail))),
+        }
+    }
+    let required_fte: Vec<f64> = plans
+        .iter()
+        .flat_map(|p| p.intervals.iter().map(|i| i.scheduled_fte))
+        .collect();
     // A hair below a whole agent is that agent (0.1 + 0.2 ≠ 0.3).
     let requirement: Vec<u32> = required_fte
         .iter()
         .map(|f| (f - 1e-9).ceil().max(0.0) as u32)
         .collect();
-    let result = solve_day(
-        &forward,
-        settings,
-        &requirement,
+    let grid = DayGrid {
+        start_min: day_start_min,
         interval_min,
-        day_start_min,
-    );
-    let budget = settings
-        .budget_hours
-        .map(|hours| spend_budget(&forward, &plan, hours));
+        intervals: forward.intraday.len(),
+    };
+    let result = solve_days(&days, settings, &requirement, &grid);
+    // The budget is for the staffing page's day (a week's Monday may be scaled).
+    let budget = budget_hours(settings).map(|hours| {
+        let spent = match settings.week_pct {
+            None => spend_budget(&forward, &plans[0], hours?),
+            Some(_) => plan_day(&forecast(&forward), &forward.settings())
+                .map_err(|e| ScheduleProblem::Day(Problem::from(e).detail))
+                .and_then(|plan| spend_budget(&forward, &plan, hours?)),
+        };
+        spent.map(|b| BudgetOutcome {
+            heads: settings
+                .budget_heads
+                .map(|heads| (heads, b.hours / f64::from(heads))),
+            ..b
+        })
+    });
     ScheduleOutcome {
         interval_min,
         day_start_min,
+        days: days.len(),
         requirement,
         required_fte,
         result,
         budget,
     }
+}
+
+/// The budget's paid agent-hours: as given, or its heads each on one shift
+/// of the first template (None: no budget; an error when heads are given
+/// and there is no template to count them by).
+fn budget_hours(settings: &ScheduleSettings) -> Option<Result<f64, ScheduleProblem>> {
+    if let Some(heads) = settings.budget_heads {
+        let per_head = settings.shifts.first().map(|s| {
+            let unpaid = if s.break_paid { 0 } else { s.break_min };
+            f64::from(s.length_min.saturating_sub(unpaid)) / 60.0
+        });
+        return Some(match per_head {
+            Some(h) if h > 0.0 => Ok(f64::from(heads) * h),
+            _ => Err(ScheduleProblem::Schedule(ScheduleError::NoTemplates)),
+        });
+    }
+    settings.budget_hours.map(Ok)
 }
 
 /// Spends `hours` of paid agent time on the day of `plan`: the agents on
@@ -305,6 +442,7 @@ fn spend_budget(
     .map_err(problem)?;
     Ok(BudgetOutcome {
         hours,
+        heads: None,
         agent_intervals,
         minimum_hours: best.minimum_agent_intervals as f64 * interval_h / keep,
         best,
@@ -312,68 +450,107 @@ fn spend_budget(
     })
 }
 
-fn solve_day(
-    inputs: &StaffingInputs,
+/// Covers `requirement` (the days' intervals one after another) with the
+/// templates' shifts; a week's shifts are worked on patterns of days
+/// (`work_patterns`), each agent one head all week.
+fn solve_days(
+    days: &[StaffingInputs],
     settings: &ScheduleSettings,
     requirement: &[u32],
-    interval_min: u32,
-    day_start_min: u32,
+    grid: &DayGrid,
 ) -> Result<Solved, ScheduleProblem> {
     let problem = ScheduleProblem::Schedule;
-    let grid = DayGrid {
-        start_min: day_start_min,
-        interval_min,
-        intervals: requirement.len(),
-    };
+    let inputs = &days[0];
     let templates: Vec<ShiftTemplate> = settings
         .shifts
         .iter()
         .map(|s| s.template(inputs.cost_per_hour))
         .collect();
-    let variants = expand(&templates, &grid).map_err(problem)?;
-    let columns: Vec<_> = variants.iter().map(|v| v.column.clone()).collect();
-    let limits = template_limits(&templates, settings.max_heads);
+    let variants = expand(&templates, grid).map_err(problem)?;
+    // Per column: the day's variant and the days of the week it is worked.
+    let (columns, worked): (Vec<Column>, Vec<(usize, Vec<usize>)>) = if days.len() == 1 {
+        variants
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (v.column.clone(), (i, Vec::new())))
+            .unzip()
+    } else {
+        let mut open = [false; WEEK_DAYS];
+        for (d, day) in requirement.chunks(grid.intervals.max(1)).enumerate() {
+            open[d] = day.iter().any(|r| *r > 0);
+        }
+        let patterns: Vec<Vec<Vec<usize>>> = settings
+            .shifts
+            .iter()
+            .map(|s| work_patterns(s.days, open, s.days_per_agent))
+            .collect();
+        expand_week(&variants, &patterns, grid.intervals)
+            .map_err(problem)?
+            .into_iter()
+            .map(|w| (w.column, (w.variant, w.days)))
+            .unzip()
+    };
+    let mut limits = template_limits(&templates, settings.max_heads);
+    if days.len() > 1 {
+        limits.node_limit = WEEK_NODE_LIMIT;
+    }
     let objective = if settings.max_heads.is_some() {
         Objective::MinGap
     } else {
         Objective::MinCost
     };
     let s = solve(requirement, &columns, objective, &limits).map_err(problem)?;
-    let rows: Vec<ShiftRow> = variants
+    let rows: Vec<ShiftRow> = worked
         .iter()
         .zip(&s.counts)
         .filter(|(_, k)| **k > 0)
-        .map(|(v, k)| ShiftRow {
-            shift: templates[v.template].name.clone(),
-            start_min: v.start_min,
-            end_min: v.start_min + templates[v.template].length_min,
-            break_start_min: v.break_starts_min.first().copied(),
-            agents: *k,
-            paid_hours: v.paid_hours,
+        .map(|((v, days_worked), k)| {
+            let v = &variants[*v];
+            ShiftRow {
+                shift: templates[v.template].name.clone(),
+                start_min: v.start_min,
+                end_min: v.start_min + templates[v.template].length_min,
+                break_start_min: v.break_starts_min.first().copied(),
+                agents: *k,
+                paid_hours: v.paid_hours,
+                days: days_worked.clone(),
+            }
         })
         .collect();
-    let paid_hours = rows
-        .iter()
-        .map(|r| r.paid_hours * f64::from(r.agents))
-        .sum();
+    let paid_hours = rows.iter().map(ShiftRow::total_paid_hours).sum();
     let keep = 1.0 - inputs.shrinkage_pct / 100.0;
-    let on_phones: Vec<f64> = s.coverage.iter().map(|c| f64::from(*c) * keep).collect();
-    // `inputs` is planned forward (see `run`).
-    let achieved = evaluate_day(&forecast(inputs), &on_phones, &inputs.settings())
-        .map_err(|e| ScheduleProblem::Day(e.to_string()))?;
+    let mut service_level = Vec::with_capacity(requirement.len());
+    let (mut answered, mut offered, mut last_day_level) = (0.0, 0.0, 1.0);
+    for (day, coverage) in days.iter().zip(s.coverage.chunks(grid.intervals.max(1))) {
+        let on_phones: Vec<f64> = coverage.iter().map(|c| f64::from(*c) * keep).collect();
+        // Each day is planned forward (see `run`).
+        let achieved = evaluate_day(&forecast(day), &on_phones, &day.settings())
+            .map_err(|e| ScheduleProblem::Day(e.to_string()))?;
+        service_level.extend(
+            achieved
+                .intervals
+                .iter()
+                .map(|i| i.metrics.map(|m| m.service_level)),
+        );
+        answered += achieved.totals.service_level * achieved.totals.volume;
+        offered += achieved.totals.volume;
+        last_day_level = achieved.totals.service_level;
+    }
+    // One day: its own figure, as the day plan gives it.
+    let day_service_level = if days.len() == 1 || offered == 0.0 {
+        last_day_level
+    } else {
+        answered / offered
+    };
     Ok(Solved {
         rows,
         paid_hours,
         required_hours: requirement.iter().map(|r| f64::from(*r)).sum::<f64>()
-            * f64::from(interval_min)
+            * f64::from(grid.interval_min)
             / 60.0,
-        variants: variants.len(),
-        service_level: achieved
-            .intervals
-            .iter()
-            .map(|i| i.metrics.map(|m| m.service_level))
-            .collect(),
-        day_service_level: achieved.totals.service_level,
+        variants: columns.len(),
+        service_level,
+        day_service_level,
         schedule: s,
     })
 }
@@ -406,6 +583,16 @@ mod tests {
         }
     }
 
+    /// Every interval has at least the agents it needs.
+    fn covers_every_interval(o: &ScheduleOutcome) -> bool {
+        let s = o.result.as_ref().unwrap();
+        s.schedule
+            .coverage
+            .iter()
+            .zip(&o.requirement)
+            .all(|(c, r)| c >= r)
+    }
+
     #[test]
     fn a_day_is_covered_at_the_least_cost_and_its_service_shown() {
         let inputs = bank_day();
@@ -414,12 +601,7 @@ mod tests {
         let s = o.result.as_ref().unwrap();
         assert!(s.schedule.optimal, "{s:?}");
         assert_eq!(s.schedule.under, 0);
-        assert!(s
-            .schedule
-            .coverage
-            .iter()
-            .zip(&o.requirement)
-            .all(|(c, r)| c >= r));
+        assert!(covers_every_interval(&o));
         // Paid hours are the cost over the hourly rate, and only a few per
         // cent above what the requirement itself needs.
         assert!((s.schedule.cost - s.paid_hours * 20.0).abs() < 1e-6);
@@ -432,6 +614,72 @@ mod tests {
             s.rows.iter().map(|r| u64::from(r.agents)).sum::<u64>(),
             s.schedule.heads
         );
+    }
+
+    #[test]
+    fn a_week_is_covered_with_agents_on_patterns_of_days() {
+        let inputs = bank_day();
+        let day = run(&inputs, &ScheduleSettings::default());
+        let day = day.result.as_ref().unwrap();
+        // Five equal weekdays, everyone working all five: five times the
+        // day's cheapest cover.
+        let weekdays = ScheduleSettings {
+            week_pct: Some(WORKING_WEEK),
+            ..ScheduleSettings::default()
+        };
+        let o = run(&inputs, &weekdays);
+        assert_eq!((o.days, o.requirement.len()), (7, 7 * 28));
+        assert_eq!(o.day_intervals(), 28);
+        assert!(o.requirement[5 * 28..].iter().all(|r| *r == 0));
+        let w = o.result.as_ref().unwrap();
+        assert!(w.schedule.optimal);
+        // (Heads may differ: 4-hour and 8.5-hour shifts tie on cost.)
+        assert!((w.schedule.cost - 5.0 * day.schedule.cost).abs() < 1e-6);
+        assert!((w.paid_hours - 5.0 * day.paid_hours).abs() < 1e-9);
+        assert!(w.rows.iter().all(|r| r.days == vec![0, 1, 2, 3, 4]));
+        // The same cover every weekday (one of the day's cheapest), and its service.
+        let monday = &w.schedule.coverage[..28];
+        assert!((1..5).all(|d| &w.schedule.coverage[d * 28..(d + 1) * 28] == monday));
+        assert!(w.day_service_level >= 0.8);
+        assert_eq!(o.interval_name(crate::i18n::Lang::En, 28 + 21), "Tue 17:30");
+
+        // Open on Saturday at half the volume, five days each: the agents
+        // take their days off where the week can spare them, so fewer heads
+        // cover six days than the weekday schedule and Saturday's own would.
+        let saturday = ScheduleSettings {
+            week_pct: Some([100.0, 100.0, 100.0, 100.0, 100.0, 50.0, 0.0]),
+            ..ScheduleSettings::default()
+        };
+        let o = run(&inputs, &saturday);
+        let s = o.result.as_ref().unwrap();
+        assert_eq!(s.schedule.under, 0);
+        assert!(covers_every_interval(&o));
+        assert!(s
+            .rows
+            .iter()
+            .all(|r| r.days.len() == 5 && !r.days.contains(&6)));
+        assert!(s.schedule.heads > day.schedule.heads);
+        let saturday_alone = o.requirement[5 * 28..6 * 28].iter().max().unwrap();
+        assert!(s.schedule.heads < day.schedule.heads + u64::from(*saturday_alone));
+        // Within half a per cent of what no schedule can beat (the
+        // relaxation's bound), in a few hundred nodes.
+        assert!(
+            s.schedule.cost <= s.schedule.bound * 1.005,
+            "{:?}",
+            s.schedule
+        );
+
+        // A template kept off Saturday: Saturday is covered by the other.
+        let mut weekday_only = saturday.clone();
+        weekday_only.shifts[0].days[5] = false;
+        let o = run(&inputs, &weekday_only);
+        let s = o.result.as_ref().unwrap();
+        assert!(s
+            .rows
+            .iter()
+            .filter(|r| r.shift == "8.5 h")
+            .all(|r| r.days == vec![0, 1, 2, 3, 4]));
+        assert!(s.rows.iter().any(|r| r.days.contains(&5)));
     }
 
     #[test]
@@ -490,6 +738,8 @@ mod tests {
             break_latest_after_min: 8 * 60,
             break_paid: false,
             max_heads: 0,
+            days: every_day(),
+            days_per_agent: 5,
         };
         let many = ScheduleSettings {
             shifts: vec![anywhere.clone(), anywhere.clone(), anywhere],
@@ -540,5 +790,29 @@ mod tests {
         let b = run(&inputs, &tiny).budget.unwrap().unwrap();
         assert!(!b.best.feasible);
         assert!(b.minimum_hours > 10.0 && b.minimum_hours < needed);
+        // 30 heads, each on one 8.5-hour shift with its unpaid half hour:
+        // 240 paid hours, spent as such.
+        let heads = ScheduleSettings {
+            budget_heads: Some(30),
+            ..ScheduleSettings::default()
+        };
+        let by_heads = run(&inputs, &heads).budget.unwrap().unwrap();
+        assert_eq!(by_heads.heads, Some((30, 8.0)));
+        let by_hours = ScheduleSettings {
+            budget_hours: Some(240.0),
+            ..ScheduleSettings::default()
+        };
+        let by_hours = run(&inputs, &by_hours).budget.unwrap().unwrap();
+        assert_eq!(by_heads.best, by_hours.best);
+        assert_eq!(by_heads.hours, 240.0);
+        // No template to count heads by: said.
+        let none = ScheduleSettings {
+            shifts: Vec::new(),
+            ..heads
+        };
+        assert!(matches!(
+            run(&inputs, &none).budget,
+            Some(Err(ScheduleProblem::Schedule(ScheduleError::NoTemplates)))
+        ));
     }
 }

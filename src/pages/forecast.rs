@@ -10,8 +10,8 @@ use crate::components::forecast_chart::ForecastChart;
 use crate::components::history_import::HistoryImport;
 use crate::i18n::{fixed, grouped, percent, text, weekday_name, Key};
 use crate::model::forecast::{
-    plan_from_forecast, staffing_day, valid_corrected_total, ForecastSettings, KnownEvent,
-    NeedsRequest, StaffingDay, CV_CHOICES, HOLDOUTS, HORIZONS, LEVELS, MAX_EVENTS,
+    plan_from_forecast, staffing_day, valid_corrected_total, week_from_forecast, ForecastSettings,
+    KnownEvent, NeedsRequest, StaffingDay, CV_CHOICES, HOLDOUTS, HORIZONS, LEVELS, MAX_EVENTS,
 };
 use crate::model::staffing::interval_label;
 use crate::store::forecast::PROBABILITY;
@@ -365,6 +365,7 @@ pub fn ForecastPage() -> impl IntoView {
                     <div class="button-row">
                         <button type="button" data-testid="forecast-use-day" disabled=!plannable on:click=move |_| use_day(store, Route::Staffing)>{text(lang, Key::UseDayOnStaffing)}</button>
                         <button type="button" class="secondary" data-testid="forecast-schedule-day" disabled=!plannable on:click=move |_| use_day(store, Route::Schedule)>{text(lang, Key::ScheduleThisDay)}</button>
+                        <button type="button" class="secondary" data-testid="forecast-schedule-week" on:click=move |_| use_week(store)>{text(lang, Key::ScheduleFirstWeek)}</button>
                         <button type="button" class="secondary" data-testid="forecast-use-plan" on:click=move |_| use_plan(store)>{text(lang, Key::UsePlanOnScorecard)}</button>
                         <button type="button" class="secondary" data-testid="forecast-csv" on:click=move |_| download_csv(store)>{text(lang, Key::DownloadForecastCsv)}</button>
                     </div>
@@ -444,6 +445,10 @@ fn use_day(store: crate::store::Store, open: Route) {
         staffing_day(o, day)
     });
     if let Some((interval_min, start_min, volumes)) = day {
+        if open == Route::Schedule {
+            // This day, not a week made of it.
+            store.schedule.settings.update(|s| s.week_pct = None);
+        }
         let peak = volumes
             .iter()
             .enumerate()
@@ -452,10 +457,31 @@ fn use_day(store: crate::store::Store, open: Route) {
         load_day(store, (interval_min, start_min, volumes));
         store.use_interval(peak);
         store.revision.update(|r| *r += 1);
-        if let Some(w) = web_sys::window() {
-            let _ = w.location().set_hash(open.hash());
-            w.scroll_to_with_x_and_y(0.0, 0.0);
-        }
+        go_to(open);
+    }
+}
+
+/// Opens the schedule page on the forecast's first week (see
+/// `week_from_forecast`): its mean day on the staffing page, each
+/// weekday's volume against it.
+fn use_week(store: crate::store::Store) {
+    let week = store
+        .forecast
+        .outcome
+        .with_untracked(|o| week_from_forecast(o.as_ref()?));
+    if let Some((day, pct)) = week {
+        load_day(store, day);
+        store.schedule.settings.update(|s| s.week_pct = Some(pct));
+        store.revision.update(|r| *r += 1);
+        go_to(Route::Schedule);
+    }
+}
+
+/// Opens `route` at its top (not at the forecast page's scroll).
+fn go_to(route: Route) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().set_hash(route.hash());
+        w.scroll_to_with_x_and_y(0.0, 0.0);
     }
 }
 
@@ -482,11 +508,7 @@ fn use_plan(store: crate::store::Store) {
         store.scorecard.set(settings);
         load_day(store, day);
         store.revision.update(|r| *r += 1);
-        if let Some(w) = web_sys::window() {
-            let _ = w.location().set_hash(Route::Scorecard.hash());
-            // The plan starts at the top, not at the forecast page's scroll.
-            w.scroll_to_with_x_and_y(0.0, 0.0);
-        }
+        go_to(Route::Scorecard);
     }
 }
 

@@ -148,6 +148,23 @@ describe('the forecast page', { concurrency: CONCURRENCY }, () => {
     await page.getByTestId('forecast-schedule-day').click();
     await page.getByTestId('schedule-status').waitFor({ timeout: 30_000 });
     assert.match(await text(page, 'schedule-day'), /^The day: 29 × 30 min from 07:00/);
+    // The first week: Friday 26 September to Thursday 2 October, each
+    // weekday's volume against the week's mean day, the weekend closed.
+    await page.getByTestId('nav-forecast').click();
+    await page.getByTestId('forecast-schedule-week').click();
+    await page.getByTestId('schedule-status').waitFor({ timeout: 30_000 });
+    assert.match(await text(page, 'schedule-day'), /^The week: 7 days × 29 × 30 min from 07:00/);
+    assert.equal(await page.getByTestId('schedule-span').inputValue(), 'week');
+    const pct = await page.locator('[data-testid^="week-pct-"]').evaluateAll((b) => b.map((x) => Number(x.value)));
+    assert.deepEqual(pct.slice(5), [0, 0]);
+    assert.ok(Math.abs(pct.slice(0, 5).reduce((a, b) => a + b, 0) / 5 - 100) < 0.1, JSON.stringify(pct));
+    assert.ok(pct.slice(0, 5).every((p) => p > 80 && p < 125), JSON.stringify(pct));
+    assert.ok(pct.slice(0, 5).some((p) => p !== 100), JSON.stringify(pct));
+    // The day again: one day, not a week made of it.
+    await page.getByTestId('nav-forecast').click();
+    await page.getByTestId('forecast-schedule-day').click();
+    await page.getByTestId('schedule-status').waitFor({ timeout: 30_000 });
+    assert.match(await text(page, 'schedule-day'), /^The day: 29 × 30 min from 07:00/);
     assert.deepEqual(errors, []);
   });
 

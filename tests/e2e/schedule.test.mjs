@@ -166,12 +166,109 @@ describe('the schedule page', { concurrency: CONCURRENCY }, () => {
     assert.deepEqual(errors, []);
   });
 
+  test('a week: each agent works the same shift on five of the open days; Saturday opened key by key, a template kept off it; kept after a reload; CSV by day', async (t) => {
+    const { page, errors } = await openSchedule(t);
+    const dayPaid = numberOf(await text(page, 'schedule-paid-hours'));
+    await page.getByTestId('schedule-span').selectOption('week');
+    await eventually(async () => assert.match(await text(page, 'schedule-day'), /^The week: 7 days × 24 × 30 min from 08:00 · peak \d+/));
+    await page.getByTestId('schedule-status').waitFor({ timeout: 30_000 });
+    // Monday to Friday at the day's volume, closed at the weekend: everyone
+    // works all five weekdays, five times the day's cheapest cover.
+    assert.deepEqual(await page.locator('[data-testid^="week-pct-"]').evaluateAll((b) => b.map((x) => x.value)), ['100', '100', '100', '100', '100', '0', '0']);
+    await eventually(async () => assert.equal(numberOf(await text(page, 'schedule-paid-hours')), 5 * dayPaid));
+    assert.match(await text(page, 'schedule-status'), /^Proven optimal/);
+    const days = () => page.getByTestId('schedule-row-days').evaluateAll((c) => c.map((x) => x.textContent));
+    assert.ok((await days()).every((d) => d === 'Mon Tue Wed Thu Fri'), JSON.stringify(await days()));
+    assert.match(await page.getByTestId('schedule-show-day').locator('option').nth(5).textContent(), /^Sat \(closed\)$/);
+    // Saturday at half the volume, typed key by key.
+    await type(page, 'week-pct-5', '50');
+    await page.keyboard.press('Tab');
+    await eventually(async () => assert.ok((await days()).some((d) => d.includes('Sat'))));
+    await page.getByTestId('schedule-status').waitFor({ timeout: 30_000 });
+    assert.equal(await page.getByTestId('week-pct-5').inputValue(), '50');
+    assert.ok((await days()).every((d) => d.split(' ').length === 5 && !d.includes('Sun')));
+    assert.equal(await text(page, 'schedule-under'), '0');
+    // Saturday's coverage: its own requirement, every interval covered.
+    await page.getByTestId('schedule-show-day').selectOption('5');
+    const saturday = await coverage(page);
+    assert.equal(saturday.length, 24);
+    assert.ok(saturday.some(([need]) => need > 0) && saturday.every(([need, have]) => have >= need), JSON.stringify(saturday));
+    // A volume that is no number: kept in its box, marked, with a message.
+    await type(page, 'week-pct-6', 'lots');
+    await page.keyboard.press('Tab');
+    await page.getByTestId('week-bad').waitFor();
+    assert.equal(await page.getByTestId('week-pct-6').inputValue(), 'lots');
+    // The full-time shift kept off Saturday: its rows are weekdays only.
+    const full = page.getByTestId('shift-card').first();
+    await full.getByTestId('shift-day-5').uncheck();
+    await eventually(async () => {
+      const rows = await page.getByTestId('schedule-row').evaluateAll((rs) => rs.map((r) => [r.cells[0].textContent, r.cells[1].textContent]));
+      assert.ok(rows.filter(([name]) => name === '8.5 h').every(([, d]) => d === 'Mon Tue Wed Thu Fri'), JSON.stringify(rows));
+      assert.ok(rows.some(([, d]) => d.includes('Sat')));
+    });
+    await page.getByTestId('schedule-status').waitFor({ timeout: 30_000 });
+    // Kept after a reload.
+    await page.reload();
+    await page.getByTestId('schedule-status').waitFor({ timeout: 30_000 });
+    assert.equal(await page.getByTestId('schedule-span').inputValue(), 'week');
+    assert.equal(await page.getByTestId('week-pct-5').inputValue(), '50');
+    assert.equal(await page.getByTestId('shift-card').first().getByTestId('shift-day-5').isChecked(), false);
+    assert.equal(await page.getByTestId('shift-card').nth(1).getByTestId('shift-day-5').isChecked(), true);
+    // The CSVs name each row's days.
+    const [schedule] = await Promise.all([page.waitForEvent('download'), page.getByTestId('schedule-csv').click()]);
+    const lines = (await readFile(await schedule.path(), 'utf8')).trim().split('\n');
+    assert.equal(lines[0], 'shift,days,start,end,break,agents,paid_hours');
+    assert.match(lines[1], /^[^,]+,(Mon|Tue|Wed|Thu|Fri|Sat)( (Mon|Tue|Wed|Thu|Fri|Sat)){4},\d\d:\d\d,/);
+    const [cov] = await Promise.all([page.waitForEvent('download'), page.getByTestId('coverage-csv').click()]);
+    const covLines = (await readFile(await cov.path(), 'utf8')).trim().split('\n');
+    assert.equal(covLines[0], 'day,start,required,scheduled,service_level');
+    assert.equal(covLines.length, 1 + 7 * 24);
+    assert.match(covLines[1 + 5 * 24], /^Sat,08:00,\d+\.\d\d,\d+,[01]\.\d{4}$/);
+    // Back to one day: the day's schedule again.
+    await page.getByTestId('schedule-span').selectOption('day');
+    await eventually(async () => assert.equal(numberOf(await text(page, 'schedule-paid-hours')), dayPaid));
+    assert.equal(await page.getByTestId('schedule-row-days').count(), 0);
+    await assertNoBadNumbers(page);
+    assert.deepEqual(errors, []);
+  });
+
+  test('a budget in heads is counted as the first template\'s paid hours and spent as those hours', async (t) => {
+    const { page, errors } = await openSchedule(t);
+    await type(page, 'budget-hours', '2000');
+    await page.keyboard.press('Tab');
+    await page.getByTestId('budget-figures').waitFor({ timeout: 30_000 });
+    const byHours = numberOf(await text(page, 'budget-best-sl'));
+    await page.getByTestId('budget-unit').selectOption('heads');
+    assert.equal(await page.getByTestId('budget-hours').inputValue(), '');
+    await eventually(async () => assert.equal(await page.getByTestId('budget-figures').count(), 0));
+    // 250 agents on one 8.5-hour shift each (half an hour unpaid): 2,000 paid hours.
+    await type(page, 'budget-hours', '250');
+    await page.keyboard.press('Tab');
+    await page.getByTestId('budget-heads-line').waitFor({ timeout: 30_000 });
+    assert.equal(await text(page, 'budget-heads-line'), 'Counted as paid agent-hours: 250 × 8.0 h = 2,000.0 h');
+    assert.equal(numberOf(await text(page, 'budget-best-sl')), byHours);
+    // Heads are whole agents.
+    await type(page, 'budget-hours', '12.5');
+    await page.keyboard.press('Tab');
+    await page.getByTestId('budget-bad').waitFor();
+    assert.match(await text(page, 'budget-bad'), /whole number of agents/);
+    // Kept after a reload, in heads.
+    await page.reload();
+    await page.getByTestId('budget-heads-line').waitFor({ timeout: 30_000 });
+    assert.equal(await page.getByTestId('budget-unit').inputValue(), 'heads');
+    assert.equal(await page.getByTestId('budget-hours').inputValue(), '250');
+    assert.deepEqual(errors, []);
+  });
+
   test('templates that cannot be used in saved inputs: backed up verbatim, the app starts from defaults', async (t) => {
     const { page, errors } = await ctx.openApp(t);
     const shift = { name: '<img src=x onerror=alert(1)>', earliest_start_min: 420, latest_start_min: 780, start_step_min: 30, length_min: 99999,
       break_min: 0, break_earliest_after_min: 0, break_latest_after_min: 0, break_paid: false, max_heads: 0 };
     for (const schedule of [{ shifts: [shift], max_heads: null, budget_hours: null }, { shifts: [], max_heads: null, budget_hours: -5 },
-      { shifts: [{ ...shift, length_min: 240, evil: 1 }], max_heads: null, budget_hours: null }]) {
+      { shifts: [{ ...shift, length_min: 240, evil: 1 }], max_heads: null, budget_hours: null },
+      { shifts: [], max_heads: null, budget_hours: null, week_pct: [100, 100, 100, 100, 100, 0, -1] },
+      { shifts: [], max_heads: null, budget_hours: null, week_pct: [100, 100] },
+      { shifts: [{ ...shift, length_min: 240, days_per_agent: 9 }], max_heads: null, budget_hours: null, budget_heads: 0 }]) {
       const raw = envelope({ ...VALID_INPUTS, schedule });
       await page.evaluate((v) => { localStorage.clear(); localStorage.setItem('ccplan.current', v); }, raw);
       await page.reload();
