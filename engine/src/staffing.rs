@@ -276,7 +276,7 @@ pub fn required_agents(
     targets: &Targets,
 ) -> Result<Requirement> {
     let (traffic, aht_s, model) = check_search(traffic, aht_s, model, targets)?;
-    smallest_meeting(traffic, aht_s, model, targets, |m| targets.met_by(m))
+    smallest_meeting(traffic, aht_s, model, targets, &ALL_LIMITS)
 }
 
 /// The agents each target set in `targets` needs on its own, in the order
@@ -315,11 +315,11 @@ pub fn requirement_by_limit(
                 .filter(|_| limit == Limit::MaxOccupancy),
             ..*targets
         };
-        smallest_meeting(traffic, aht_s, model, &alone, |m| limit.met_by(targets, m)).map(|r| {
-            LimitRequirement {
-                limit,
-                agents: r.agents,
-            }
+        // `limit.met_by(&alone, …)` is `limit.met_by(targets, …)`: it reads only
+        // this limit's own cap.
+        smallest_meeting(traffic, aht_s, model, &alone, &[limit]).map(|r| LimitRequirement {
+            limit,
+            agents: r.agents,
         })
     })
     .collect()
@@ -338,16 +338,26 @@ fn check_search(
     Ok((traffic, aht_s, model))
 }
 
-/// The smallest whole `N` whose figures satisfy `met` (monotone in `N`);
-/// `targets` gives the threshold `T` and the occupancy cap, whose floor
-/// `⌈A / cap⌉` is where the search may start. Inputs already validated.
+/// Every target, in the order [`requirement_by_limit`] reports them.
+const ALL_LIMITS: [Limit; 4] = [
+    Limit::ServiceLevel,
+    Limit::MaxAsa,
+    Limit::MaxAbandon,
+    Limit::MaxOccupancy,
+];
+
+/// The smallest whole `N` meeting every one of `limits` of `targets` (each
+/// monotone in `N`); `targets` also gives the threshold `T` and the
+/// occupancy cap, whose floor `⌈A / cap⌉` is where the search may start.
+/// Inputs already validated.
 fn smallest_meeting(
     traffic: f64,
     aht_s: f64,
     model: Model,
     targets: &Targets,
-    met: impl Fn(&Metrics) -> bool,
+    limits: &[Limit],
 ) -> Result<Requirement> {
+    let met = |m: &Metrics| limits.iter().all(|limit| limit.met_by(targets, m));
     if traffic == 0.0 {
         return Ok(Requirement {
             agents: 0,
@@ -384,71 +394,244 @@ fn smallest_meeting(
             }
         }
         Model::ErlangA { .. } => {
-            // `None`: too deep in overload to sum (more than MAX_QUEUE_STATES callers
-            // waiting); such a staffing meets no target, so it counts as not met.
-            let evaluate = |n: u32| -> Result<Option<Metrics>> {
-                let blocking = Blocking::at(traffic, f64::from(n));
-                match metrics_from_blocking(traffic, aht_s, model, &blocking, targets.target_s) {
-                    // Erlang A is stable at any N, so there are always figures.
-                    Ok(figures) => Ok(Some(figures.unwrap_or(Metrics::idle(f64::from(n))))),
-                    Err(Error::TooLarge { .. }) => Ok(None),
-                    Err(other) => Err(other),
-                }
+            let mut search = ErlangASearch {
+                traffic,
+                aht_s,
+                model,
+                targets,
+                limits,
+                walk: BlockingWalk::new(traffic),
+                answer: None,
             };
             // From the square-root staffing guess `A + √A`, gallop (steps of √A,
-            // doubling) down to a staffing that misses or up to one that meets,
-            // then bisect. Probes stay within a few √A of the answer: far below
-            // the load every caller waits and the queue sums run over O(A) states.
+            // doubling) down to a staffing that misses or up to one that meets.
+            // Probes stay within a few √A of the answer: far below the load
+            // every caller waits and the queue sums run over O(A) states.
             let guess = (traffic + traffic.sqrt())
                 .ceil()
                 .max(occupancy_floor)
                 .clamp(1.0, MAX_AGENTS) as u32;
             let first_step = (traffic.sqrt().ceil() as u32).max(1);
             let mut step = first_step;
+            // The bracket: `unmet` misses (0 agents meet no target), `met` meets;
+            // `recent` the last two probes and their slack, for the secant.
             let mut unmet = 0u32;
-            let mut best = match evaluate(guess)? {
-                Some(m) if met(&m) => (guess, m),
-                _ => {
-                    unmet = guess;
-                    loop {
-                        if f64::from(unmet) >= MAX_AGENTS {
-                            return Err(Error::Unreachable);
-                        }
-                        let probe = unmet.saturating_add(step).min(MAX_AGENTS as u32);
-                        match evaluate(probe)? {
-                            Some(m) if met(&m) => break (probe, m),
-                            _ => unmet = probe,
-                        }
-                        step = step.saturating_mul(2);
+            let first = search.probe(guess)?;
+            let mut recent = [(0u32, f64::NEG_INFINITY), (guess, first.slack)];
+            let mut met = if first.met {
+                guess
+            } else {
+                unmet = guess;
+                loop {
+                    if f64::from(unmet) >= MAX_AGENTS {
+                        return Err(Error::Unreachable);
                     }
+                    let probe = unmet.saturating_add(step).min(MAX_AGENTS as u32);
+                    let result = search.probe(probe)?;
+                    recent = [recent[1], (probe, result.slack)];
+                    if result.met {
+                        break probe;
+                    }
+                    unmet = probe;
+                    step = step.saturating_mul(2);
                 }
             };
             if unmet == 0 {
                 step = first_step;
-                // Every lower staffing is unknown yet; 0 agents meet no target.
-                while best.0 > step {
-                    let probe = best.0 - step;
-                    match evaluate(probe)? {
-                        Some(m) if met(&m) => best = (probe, m),
-                        _ => {
-                            unmet = probe;
-                            break;
-                        }
+                while met > step {
+                    let probe = met - step;
+                    let result = search.probe(probe)?;
+                    recent = [recent[1], (probe, result.slack)];
+                    if !result.met {
+                        unmet = probe;
+                        break;
                     }
+                    met = probe;
                     step = step.saturating_mul(2);
                 }
             }
-            while best.0 - unmet > 1 {
-                let middle = unmet + (best.0 - unmet) / 2;
-                match evaluate(middle)? {
-                    Some(m) if met(&m) => best = (middle, m),
-                    _ => unmet = middle,
+            // Then narrow the bracket to one agent: a secant step through the
+            // last two probes' slack (the figures are smooth in N, so it lands
+            // within an agent or two of the answer), or a bisection after a
+            // step that did not halve the bracket. Every probe lies strictly
+            // inside the bracket, so the search ends, and the answer is the
+            // smallest N meeting the targets whichever probes it took.
+            let mut bisect = false;
+            while met - unmet > 1 {
+                let width = met - unmet;
+                let middle = unmet + width / 2;
+                let probe = if bisect {
+                    middle
+                } else {
+                    secant_probe(recent, unmet, met).unwrap_or(middle)
+                };
+                let result = search.probe(probe)?;
+                recent = [recent[1], (probe, result.slack)];
+                if result.met {
+                    met = probe;
+                } else {
+                    unmet = probe;
                 }
+                bisect = !bisect && 2 * (met - unmet) > width;
             }
             Ok(Requirement {
-                agents: best.0,
-                metrics: best.1,
+                agents: met,
+                metrics: search.met_figures(met)?,
             })
+        }
+    }
+}
+
+/// The whole `N` strictly inside `(unmet, met)` where the line through the
+/// two `(N, slack)` points crosses zero, rounded up (the first staffing
+/// expected to meet); `None` when the line says nothing (equal or infinite
+/// slacks).
+fn secant_probe(points: [(u32, f64); 2], unmet: u32, met: u32) -> Option<u32> {
+    let [(n1, s1), (n2, s2)] = points;
+    if !(s1.is_finite() && s2.is_finite()) || s1 == s2 {
+        return None;
+    }
+    let (n1, n2) = (f64::from(n1), f64::from(n2));
+    let root = n2 - s2 * (n2 - n1) / (s2 - s1);
+    if !root.is_finite() {
+        return None;
+    }
+    Some(root.ceil().clamp(f64::from(unmet + 1), f64::from(met - 1)) as u32)
+}
+
+/// Erlang B at staffings from the load up, walked upward from one
+/// late-started [`Blocking::at`] at `⌊A⌋` instead of restarting it (about
+/// 9·√A steps) at every probe of a search. For every `N ≥ ⌊A⌋`,
+/// `Blocking::at(N)` starts its recursion at the same place (see
+/// `skippable_servers`) and takes the same steps, so each walked state is
+/// bit for bit the one it gives. Below the load each staffing starts its own.
+struct BlockingWalk {
+    traffic: f64,
+    base: f64,
+    states: Vec<Blocking>,
+}
+
+/// The most states a walk keeps; a staffing further up is computed alone.
+const MAX_WALK: usize = 1 << 16;
+
+impl BlockingWalk {
+    fn new(traffic: f64) -> Self {
+        BlockingWalk {
+            traffic,
+            base: traffic.floor(),
+            states: Vec::new(),
+        }
+    }
+
+    fn at(&mut self, n: u32) -> Blocking {
+        let n = f64::from(n);
+        let index = n - self.base;
+        if index < 0.0 || index >= MAX_WALK as f64 {
+            return Blocking::at(self.traffic, n);
+        }
+        let index = index as usize;
+        if self.states.is_empty() {
+            self.states.push(Blocking::at(self.traffic, self.base));
+        }
+        while self.states.len() <= index {
+            let last = self.states[self.states.len() - 1];
+            self.states.push(last.next(self.traffic));
+        }
+        self.states[index]
+    }
+}
+
+/// What one probe of an Erlang A search found.
+struct Probe {
+    met: bool,
+    /// How far the figures are inside their targets, relative to each
+    /// target, the worst of them: `≥ 0` when met, `−∞` without figures.
+    slack: f64,
+}
+
+/// The relative slack of figures against one target (negative: missed);
+/// `None` for a target that is not set.
+fn slack(limit: Limit, targets: &Targets, m: &Metrics) -> Option<f64> {
+    Some(match limit {
+        Limit::ServiceLevel => (m.service_level - targets.service_level) / targets.service_level,
+        Limit::MaxAsa => {
+            let cap = targets.max_asa_s?;
+            (cap - m.asa_s) / cap
+        }
+        Limit::MaxAbandon => {
+            let cap = targets.max_abandon?;
+            (cap - m.p_abandon) / cap
+        }
+        Limit::MaxOccupancy => {
+            let cap = targets.max_occupancy?;
+            (cap - m.occupancy) / cap
+        }
+    })
+}
+
+/// The probes of an Erlang A requirement search, on exact figures (the
+/// walked Erlang B states are `Blocking::at`'s own).
+struct ErlangASearch<'a> {
+    traffic: f64,
+    aht_s: f64,
+    model: Model,
+    targets: &'a Targets,
+    limits: &'a [Limit],
+    walk: BlockingWalk,
+    /// The figures of the last staffing found to meet the limits.
+    answer: Option<Metrics>,
+}
+
+impl ErlangASearch<'_> {
+    /// Whether `n` agents meet every limit, and by how much.
+    fn probe(&mut self, n: u32) -> Result<Probe> {
+        let blocking = self.walk.at(n);
+        let figures = match metrics_from_blocking(
+            self.traffic,
+            self.aht_s,
+            self.model,
+            &blocking,
+            self.targets.target_s,
+        ) {
+            // Erlang A is stable at any N, so there are always figures.
+            Ok(figures) => figures.unwrap_or(Metrics::idle(f64::from(n))),
+            // Too deep in overload to sum (more than MAX_QUEUE_STATES callers
+            // waiting): such a staffing meets no target.
+            Err(Error::TooLarge { .. }) => {
+                return Ok(Probe {
+                    met: false,
+                    slack: f64::NEG_INFINITY,
+                })
+            }
+            Err(other) => return Err(other),
+        };
+        let met = self
+            .limits
+            .iter()
+            .all(|limit| limit.met_by(self.targets, &figures));
+        if met {
+            self.answer = Some(figures);
+        }
+        let slack = self
+            .limits
+            .iter()
+            .filter_map(|&limit| slack(limit, self.targets, &figures))
+            .fold(f64::INFINITY, f64::min);
+        Ok(Probe {
+            met,
+            // No agents answer nobody, whatever the figures say (`met_by`).
+            slack: if n == 0 { f64::NEG_INFINITY } else { slack },
+        })
+    }
+
+    /// The figures at `n`, a staffing found to meet the limits.
+    fn met_figures(&mut self, n: u32) -> Result<Metrics> {
+        match self.answer {
+            Some(m) if m.agents == f64::from(n) => Ok(m),
+            _ => {
+                self.probe(n)?;
+                Ok(self.answer.unwrap_or(Metrics::idle(f64::from(n))))
+            }
         }
     }
 }
@@ -537,6 +720,125 @@ mod tests {
                     below.is_none_or(|m| !EIGHTY_TWENTY.met_by(&m)),
                     "{traffic} {model:?}"
                 );
+            }
+        }
+    }
+
+    /// The Erlang A search as it was before the walked Erlang B states:
+    /// every probe restarts `Blocking::at` and is judged on exact figures.
+    fn erlang_a_by_restarted_probes(
+        traffic: f64,
+        aht_s: f64,
+        model: Model,
+        targets: &Targets,
+        met: impl Fn(&Metrics) -> bool,
+    ) -> Result<Requirement> {
+        let occupancy_floor = targets
+            .max_occupancy
+            .map_or(0.0, |cap| (traffic / cap).ceil());
+        let evaluate = |n: u32| -> Result<Option<Metrics>> {
+            let blocking = Blocking::at(traffic, f64::from(n));
+            match metrics_from_blocking(traffic, aht_s, model, &blocking, targets.target_s) {
+                Ok(figures) => Ok(Some(figures.unwrap_or(Metrics::idle(f64::from(n))))),
+                Err(Error::TooLarge { .. }) => Ok(None),
+                Err(other) => Err(other),
+            }
+        };
+        let guess = (traffic + traffic.sqrt())
+            .ceil()
+            .max(occupancy_floor)
+            .clamp(1.0, MAX_AGENTS) as u32;
+        let first_step = (traffic.sqrt().ceil() as u32).max(1);
+        let mut step = first_step;
+        let mut unmet = 0u32;
+        let mut best = match evaluate(guess)? {
+            Some(m) if met(&m) => (guess, m),
+            _ => {
+                unmet = guess;
+                loop {
+                    let probe = unmet.saturating_add(step).min(MAX_AGENTS as u32);
+                    match evaluate(probe)? {
+                        Some(m) if met(&m) => break (probe, m),
+                        _ => unmet = probe,
+                    }
+                    step = step.saturating_mul(2);
+                }
+            }
+        };
+        if unmet == 0 {
+            step = first_step;
+            while best.0 > step {
+                let probe = best.0 - step;
+                match evaluate(probe)? {
+                    Some(m) if met(&m) => best = (probe, m),
+                    _ => {
+                        unmet = probe;
+                        break;
+                    }
+                }
+                step = step.saturating_mul(2);
+            }
+        }
+        while best.0 - unmet > 1 {
+            let middle = unmet + (best.0 - unmet) / 2;
+            match evaluate(middle)? {
+                Some(m) if met(&m) => best = (middle, m),
+                _ => unmet = middle,
+            }
+        }
+        Ok(Requirement {
+            agents: best.0,
+            metrics: best.1,
+        })
+    }
+
+    /// Walking Erlang B across the probes changes no answer and no figure,
+    /// not even in the last bit.
+    #[test]
+    fn erlang_a_search_gives_what_restarted_probes_gave() {
+        let target_sets = [
+            EIGHTY_TWENTY,
+            Targets::service_level(0.95, 10.0),
+            Targets::service_level(0.3, 60.0),
+            Targets {
+                max_asa_s: Some(4.0),
+                max_abandon: Some(0.02),
+                max_occupancy: Some(0.9),
+                ..EIGHTY_TWENTY
+            },
+            Targets {
+                max_abandon: Some(0.005),
+                ..Targets::service_level(0.5, 20.0)
+            },
+        ];
+        for traffic in [0.05, 0.9, 4.0, 33.3, 250.0, 1_234.5, 5_000.0, 20_000.0] {
+            for patience_s in [5.0, 120.0, 900.0, 30_000.0] {
+                let model = Model::ErlangA { patience_s };
+                for targets in &target_sets {
+                    let fast = required_agents(traffic, 300.0, model, targets).unwrap();
+                    let slow = erlang_a_by_restarted_probes(traffic, 300.0, model, targets, |m| {
+                        targets.met_by(m)
+                    })
+                    .unwrap();
+                    assert_eq!(
+                        fast, slow,
+                        "{traffic} E, patience {patience_s} s, {targets:?}"
+                    );
+                    for by_limit in requirement_by_limit(traffic, 300.0, model, targets).unwrap() {
+                        let alone = Targets {
+                            max_occupancy: targets
+                                .max_occupancy
+                                .filter(|_| by_limit.limit == Limit::MaxOccupancy),
+                            ..*targets
+                        };
+                        let slow =
+                            erlang_a_by_restarted_probes(traffic, 300.0, model, &alone, |m| {
+                                by_limit.limit.met_by(targets, m)
+                            })
+                            .unwrap();
+                        assert_eq!(by_limit.agents, slow.agents, "{by_limit:?}");
+                    }
+                }
             }
         }
     }
