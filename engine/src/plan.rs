@@ -5,6 +5,7 @@
 use crate::error::{check_aht, check_shrinkage, Error, Result, MAX_COST_PER_HOUR, MAX_INTERVALS};
 use crate::staffing::{self, Metrics, Model, Targets};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 /// Forecast for one interval.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -128,13 +129,52 @@ pub struct DayPlan {
 /// assert_eq!(plan.totals.cost, Some(500.0));
 /// ```
 pub fn plan_day(forecast: &[IntervalForecast], settings: &PlanSettings) -> Result<DayPlan> {
+    plan_day_reusing(forecast, settings, &mut Requirements::default())
+}
+
+/// Requirements already found, by offered load and handle time (as exact
+/// bits), for one model and one set of targets: a day whose interval has
+/// the same load as one seen before (another interval, or the same interval
+/// of another month of a capacity plan) reuses its answer instead of
+/// searching again. The search is a deterministic function of those inputs,
+/// so a reused answer is bit for bit the one a new search would give.
+#[derive(Debug, Default)]
+pub(crate) struct Requirements {
+    found: HashMap<(u64, u64), staffing::Requirement>,
+}
+
+impl Requirements {
+    fn required(
+        &mut self,
+        traffic: f64,
+        aht_s: f64,
+        settings: &PlanSettings,
+    ) -> Result<staffing::Requirement> {
+        let key = (traffic.to_bits(), aht_s.to_bits());
+        if let Some(found) = self.found.get(&key) {
+            return Ok(*found);
+        }
+        let requirement =
+            staffing::required_agents(traffic, aht_s, settings.model, &settings.targets)?;
+        self.found.insert(key, requirement);
+        Ok(requirement)
+    }
+}
+
+/// [`plan_day`] with answers kept in `requirements` from one call to the
+/// next; every call must use the same model and targets.
+pub(crate) fn plan_day_reusing(
+    forecast: &[IntervalForecast],
+    settings: &PlanSettings,
+    requirements: &mut Requirements,
+) -> Result<DayPlan> {
     settings.validate()?;
     check_count(forecast.len())?;
     let intervals = forecast
         .iter()
         .enumerate()
         .map(|(index, interval)| {
-            plan_interval(interval, settings).map_err(|source| Error::Interval {
+            plan_interval(interval, settings, requirements).map_err(|source| Error::Interval {
                 index,
                 source: Box::new(source),
             })
@@ -203,9 +243,13 @@ fn load(interval: &IntervalForecast, settings: &PlanSettings) -> Result<(f64, f6
     ))
 }
 
-fn plan_interval(interval: &IntervalForecast, settings: &PlanSettings) -> Result<IntervalPlan> {
+fn plan_interval(
+    interval: &IntervalForecast,
+    settings: &PlanSettings,
+    requirements: &mut Requirements,
+) -> Result<IntervalPlan> {
     let (traffic, aht_s) = load(interval, settings)?;
-    let requirement = staffing::required_agents(traffic, aht_s, settings.model, &settings.targets)?;
+    let requirement = requirements.required(traffic, aht_s, settings)?;
     let agents = f64::from(requirement.agents);
     Ok(IntervalPlan {
         volume: interval.volume,
