@@ -276,7 +276,25 @@ pub fn required_agents(
     targets: &Targets,
 ) -> Result<Requirement> {
     let (traffic, aht_s, model) = check_search(traffic, aht_s, model, targets)?;
-    smallest_meeting(traffic, aht_s, model, targets, &ALL_LIMITS)
+    smallest_meeting(traffic, aht_s, model, targets, &ALL_LIMITS, None)
+}
+
+/// [`required_agents`] with a guess of the answer (for instance the previous
+/// interval's, scaled to this load) where an Erlang A search starts, walking
+/// out from it one agent, then two, four, … instead of √A. The answer and its
+/// figures are the same whatever the guess (the search finds the smallest `N`
+/// meeting the targets, and every figure comes from the same exact
+/// computation); only the number of probes changes. Erlang C ignores it.
+pub(crate) fn required_agents_near(
+    traffic: f64,
+    aht_s: f64,
+    model: Model,
+    targets: &Targets,
+    guess: Option<f64>,
+) -> Result<Requirement> {
+    let (traffic, aht_s, model) = check_search(traffic, aht_s, model, targets)?;
+    let guess = guess.filter(|g| g.is_finite() && *g >= 1.0);
+    smallest_meeting(traffic, aht_s, model, targets, &ALL_LIMITS, guess)
 }
 
 /// The agents each target set in `targets` needs on its own, in the order
@@ -317,7 +335,7 @@ pub fn requirement_by_limit(
         };
         // `limit.met_by(&alone, …)` is `limit.met_by(targets, …)`: it reads only
         // this limit's own cap.
-        smallest_meeting(traffic, aht_s, model, &alone, &[limit]).map(|r| LimitRequirement {
+        smallest_meeting(traffic, aht_s, model, &alone, &[limit], None).map(|r| LimitRequirement {
             limit,
             agents: r.agents,
         })
@@ -356,6 +374,7 @@ fn smallest_meeting(
     model: Model,
     targets: &Targets,
     limits: &[Limit],
+    guess: Option<f64>,
 ) -> Result<Requirement> {
     let met = |m: &Metrics| limits.iter().all(|limit| limit.met_by(targets, m));
     if traffic == 0.0 {
@@ -407,11 +426,14 @@ fn smallest_meeting(
             // doubling) down to a staffing that misses or up to one that meets.
             // Probes stay within a few √A of the answer: far below the load
             // every caller waits and the queue sums run over O(A) states.
-            let guess = (traffic + traffic.sqrt())
-                .ceil()
-                .max(occupancy_floor)
-                .clamp(1.0, MAX_AGENTS) as u32;
-            let first_step = (traffic.sqrt().ceil() as u32).max(1);
+            let (guess, first_step) = match guess {
+                Some(guess) => (guess.round(), 1),
+                None => (
+                    (traffic + traffic.sqrt()).ceil(),
+                    (traffic.sqrt().ceil() as u32).max(1),
+                ),
+            };
+            let guess = guess.max(occupancy_floor).clamp(1.0, MAX_AGENTS) as u32;
             let mut step = first_step;
             // The bracket: `unmet` misses (0 agents meet no target), `met` meets;
             // `recent` the last two probes and their slack, for the secant.
@@ -824,6 +846,23 @@ mod tests {
                         fast, slow,
                         "{traffic} E, patience {patience_s} s, {targets:?}"
                     );
+                    let answer = f64::from(slow.agents);
+                    for guess in [
+                        1.0,
+                        answer - 40.0,
+                        answer - 1.0,
+                        answer,
+                        answer + 3.0,
+                        2.0 * answer,
+                    ] {
+                        let near =
+                            required_agents_near(traffic, 300.0, model, targets, Some(guess))
+                                .unwrap();
+                        assert_eq!(
+                            near, slow,
+                            "{traffic} E, patience {patience_s} s, guess {guess}"
+                        );
+                    }
                     for by_limit in requirement_by_limit(traffic, 300.0, model, targets).unwrap() {
                         let alone = Targets {
                             max_occupancy: targets
