@@ -521,16 +521,27 @@ fn secant_probe(points: [(u32, f64); 2], unmet: u32, met: u32) -> Option<u32> {
     Some(root.ceil().clamp(f64::from(unmet + 1), f64::from(met - 1)) as u32)
 }
 
-/// Erlang B at staffings from the load up, walked upward from one
-/// late-started [`Blocking::at`] at `⌊A⌋` instead of restarting it (about
-/// 9·√A steps) at every probe of a search. For every `N ≥ ⌊A⌋`,
+/// Erlang B at the staffings an Erlang A search probes, walked upward from
+/// as few late-started [`Blocking::at`]s (about 9·√A steps each) as
+/// possible instead of one per probe.
+///
+/// From the load up the walk starts at `⌊A⌋`: for every `N ≥ ⌊A⌋`,
 /// `Blocking::at(N)` starts its recursion at the same place (see
 /// `skippable_servers`) and takes the same steps, so each walked state is
-/// bit for bit the one it gives. Below the load each staffing starts its own.
+/// bit for bit the one it gives. Below the load `Blocking::at(N)` starts
+/// each `N` at its own place, so a walk from a little below the lowest
+/// staffing probed there gives the exact state only at its start and
+/// elsewhere agrees to
+/// about 1e-13 relative (the recursion forgets its start, and each step adds
+/// a rounding that the next ones shrink): [`BlockingWalk::at`] says which.
 struct BlockingWalk {
     traffic: f64,
+    /// `⌊A⌋` and the states from it up.
     base: f64,
     states: Vec<Blocking>,
+    /// The lowest staffing probed below the load and the states from it up.
+    low: f64,
+    below: Vec<Blocking>,
 }
 
 /// The most states a walk keeps; a staffing further up is computed alone.
@@ -542,24 +553,46 @@ impl BlockingWalk {
             traffic,
             base: traffic.floor(),
             states: Vec::new(),
+            low: 0.0,
+            below: Vec::new(),
         }
     }
 
-    fn at(&mut self, n: u32) -> Blocking {
+    /// Erlang B at `n` agents, and whether it is bit for bit
+    /// `Blocking::at(n)`.
+    fn at(&mut self, n: u32) -> (Blocking, bool) {
         let n = f64::from(n);
-        let index = n - self.base;
-        if index < 0.0 || index >= MAX_WALK as f64 {
-            return Blocking::at(self.traffic, n);
+        let (base, states) = if n >= self.base {
+            (self.base, &mut self.states)
+        } else {
+            if self.below.is_empty() || n < self.low {
+                // Start some way below, so that the next probes down (a
+                // search gallops: 1, 2, 4, … agents) are walked to, not
+                // started afresh: the walk costs a step per agent, a start
+                // about 9·√A.
+                let room = if self.below.is_empty() {
+                    8.0
+                } else {
+                    2.0 * (self.low - n)
+                };
+                self.low = (n - room).max(0.0);
+                self.below.clear();
+            }
+            (self.low, &mut self.below)
+        };
+        let index = n - base;
+        if index >= MAX_WALK as f64 {
+            return (Blocking::at(self.traffic, n), true);
         }
         let index = index as usize;
-        if self.states.is_empty() {
-            self.states.push(Blocking::at(self.traffic, self.base));
+        if states.is_empty() {
+            states.push(Blocking::at(self.traffic, base));
         }
-        while self.states.len() <= index {
-            let last = self.states[self.states.len() - 1];
-            self.states.push(last.next(self.traffic));
+        while states.len() <= index {
+            let last = states[states.len() - 1];
+            states.push(last.next(self.traffic));
         }
-        self.states[index]
+        (states[index], n >= self.base || index == 0)
     }
 }
 
@@ -591,8 +624,14 @@ fn slack(limit: Limit, targets: &Targets, m: &Metrics) -> Option<f64> {
     })
 }
 
-/// The probes of an Erlang A requirement search, on exact figures (the
-/// walked Erlang B states are `Blocking::at`'s own).
+/// Relative slack within which figures from a walked Erlang B state that is
+/// not `Blocking::at`'s own (within about 1e-13 of it, so every figure is
+/// within about that of the exact one) are not trusted to decide: the
+/// staffing is then evaluated exactly, so every verdict of the search is
+/// the one the exact figures give.
+const UNDECIDED: f64 = 1e-9;
+
+/// The probes of an Erlang A requirement search.
 struct ErlangASearch<'a> {
     traffic: f64,
     aht_s: f64,
@@ -600,45 +639,72 @@ struct ErlangASearch<'a> {
     targets: &'a Targets,
     limits: &'a [Limit],
     walk: BlockingWalk,
-    /// The figures of the last staffing found to meet the limits.
+    /// The exact figures of the last staffing found to meet the limits.
     answer: Option<Metrics>,
 }
 
 impl ErlangASearch<'_> {
-    /// Whether `n` agents meet every limit, and by how much.
-    fn probe(&mut self, n: u32) -> Result<Probe> {
-        let blocking = self.walk.at(n);
-        let figures = match metrics_from_blocking(
+    /// The figures at `blocking`; `None` when too deep in overload to sum
+    /// (more than `MAX_QUEUE_STATES` callers waiting): such a staffing
+    /// meets no target.
+    fn figures(&self, blocking: &Blocking) -> Result<Option<Metrics>> {
+        match metrics_from_blocking(
             self.traffic,
             self.aht_s,
             self.model,
-            &blocking,
+            blocking,
             self.targets.target_s,
         ) {
             // Erlang A is stable at any N, so there are always figures.
-            Ok(figures) => figures.unwrap_or(Metrics::idle(f64::from(n))),
-            // Too deep in overload to sum (more than MAX_QUEUE_STATES callers
-            // waiting): such a staffing meets no target.
-            Err(Error::TooLarge { .. }) => {
-                return Ok(Probe {
-                    met: false,
-                    slack: f64::NEG_INFINITY,
-                })
-            }
-            Err(other) => return Err(other),
-        };
-        let met = self
-            .limits
+            Ok(figures) => Ok(Some(figures.unwrap_or(Metrics::idle(blocking.servers)))),
+            Err(Error::TooLarge { .. }) => Ok(None),
+            Err(other) => Err(other),
+        }
+    }
+
+    fn meets(&self, m: &Metrics) -> bool {
+        self.limits
             .iter()
-            .all(|limit| limit.met_by(self.targets, &figures));
+            .all(|limit| limit.met_by(self.targets, m))
+    }
+
+    /// The worst relative slack of figures against the limits.
+    fn slack(&self, m: &Metrics) -> f64 {
+        self.limits
+            .iter()
+            .filter_map(|&limit| slack(limit, self.targets, m))
+            .fold(f64::INFINITY, f64::min)
+    }
+
+    /// Whether `n` agents meet every limit (the exact figures' verdict),
+    /// and by how much.
+    fn probe(&mut self, n: u32) -> Result<Probe> {
+        let unmet = Probe {
+            met: false,
+            slack: f64::NEG_INFINITY,
+        };
+        let (blocking, exact) = self.walk.at(n);
+        let Some(mut figures) = self.figures(&blocking)? else {
+            return Ok(unmet);
+        };
+        let mut slack = self.slack(&figures);
+        if !exact && slack.abs() <= UNDECIDED {
+            // Too close to call on a walked state: the exact figures decide.
+            match self.exact(n)? {
+                Some(m) => {
+                    figures = m;
+                    slack = self.slack(&m);
+                }
+                None => return Ok(unmet),
+            }
+        } else if !exact {
+            let met = slack > 0.0;
+            return Ok(Probe { met, slack });
+        }
+        let met = self.meets(&figures);
         if met {
             self.answer = Some(figures);
         }
-        let slack = self
-            .limits
-            .iter()
-            .filter_map(|&limit| slack(limit, self.targets, &figures))
-            .fold(f64::INFINITY, f64::min);
         Ok(Probe {
             met,
             // No agents answer nobody, whatever the figures say (`met_by`).
@@ -646,14 +712,16 @@ impl ErlangASearch<'_> {
         })
     }
 
-    /// The figures at `n`, a staffing found to meet the limits.
+    /// The figures at `n` exactly as [`metrics`] computes them.
+    fn exact(&self, n: u32) -> Result<Option<Metrics>> {
+        self.figures(&Blocking::at(self.traffic, f64::from(n)))
+    }
+
+    /// The exact figures at `n`, a staffing found to meet the limits.
     fn met_figures(&mut self, n: u32) -> Result<Metrics> {
         match self.answer {
             Some(m) if m.agents == f64::from(n) => Ok(m),
-            _ => {
-                self.probe(n)?;
-                Ok(self.answer.unwrap_or(Metrics::idle(f64::from(n))))
-            }
+            _ => Ok(self.exact(n)?.unwrap_or(Metrics::idle(f64::from(n)))),
         }
     }
 }
