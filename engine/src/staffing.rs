@@ -412,15 +412,16 @@ fn smallest_meeting(
                 blocking = blocking.next(traffic);
             }
         }
-        Model::ErlangA { .. } => {
+        Model::ErlangA { patience_s } => {
             let mut search = ErlangASearch {
                 traffic,
                 aht_s,
-                model,
+                patience_s,
                 targets,
                 limits,
                 walk: BlockingWalk::new(traffic),
                 answer: None,
+                pending: None,
             };
             // From the square-root staffing guess `A + √A`, gallop (steps of √A,
             // doubling) down to a staffing that misses or up to one that meets.
@@ -635,31 +636,44 @@ const UNDECIDED: f64 = 1e-9;
 struct ErlangASearch<'a> {
     traffic: f64,
     aht_s: f64,
-    model: Model,
+    patience_s: f64,
     targets: &'a Targets,
     limits: &'a [Limit],
     walk: BlockingWalk,
     /// The exact figures of the last staffing found to meet the limits.
     answer: Option<Metrics>,
+    /// The queue sums of the last staffing found to meet the limits on a
+    /// walked Erlang B state: its exact figures need only the exact state.
+    pending: Option<(u32, erlang_a::Queue)>,
 }
 
 impl ErlangASearch<'_> {
-    /// The figures at `blocking`; `None` when too deep in overload to sum
-    /// (more than `MAX_QUEUE_STATES` callers waiting): such a staffing
-    /// meets no target.
-    fn figures(&self, blocking: &Blocking) -> Result<Option<Metrics>> {
-        match metrics_from_blocking(
-            self.traffic,
-            self.aht_s,
-            self.model,
-            blocking,
-            self.targets.target_s,
-        ) {
-            // Erlang A is stable at any N, so there are always figures.
-            Ok(figures) => Ok(Some(figures.unwrap_or(Metrics::idle(blocking.servers)))),
-            Err(Error::TooLarge { .. }) => Ok(None),
-            Err(other) => Err(other),
+    /// The figures at `blocking` (for `n` agents) and the queue sums they
+    /// came from (`queue`, when already summed for this `n`, or new ones);
+    /// `None` when too deep in overload to sum (more than `MAX_QUEUE_STATES`
+    /// callers waiting): such a staffing meets no target. The same
+    /// operations as [`metrics`], so the same bits for the same state.
+    fn figures(
+        &self,
+        blocking: &Blocking,
+        queue: Option<erlang_a::Queue>,
+    ) -> Result<Option<(Metrics, Option<erlang_a::Queue>)>> {
+        let agents = blocking.servers;
+        let (t, aht_s, patience_s) = (self.traffic, self.aht_s, self.patience_s);
+        if let Some(a) = erlang_a::without_queue(t, blocking, aht_s, patience_s) {
+            return Ok(Some((Metrics::from_erlang_a(agents, a), queue)));
         }
+        let queue = match queue {
+            Some(queue) => queue,
+            None => match erlang_a::Queue::new(t, agents, aht_s, patience_s, self.targets.target_s)
+            {
+                Ok(queue) => queue,
+                Err(Error::TooLarge { .. }) => return Ok(None),
+                Err(other) => return Err(other),
+            },
+        };
+        let a = queue.with_blocking(t, blocking, patience_s);
+        Ok(Some((Metrics::from_erlang_a(agents, a), Some(queue))))
     }
 
     fn meets(&self, m: &Metrics) -> bool {
@@ -684,22 +698,25 @@ impl ErlangASearch<'_> {
             slack: f64::NEG_INFINITY,
         };
         let (blocking, exact) = self.walk.at(n);
-        let Some(mut figures) = self.figures(&blocking)? else {
+        let Some((mut figures, queue)) = self.figures(&blocking, None)? else {
             return Ok(unmet);
         };
         let mut slack = self.slack(&figures);
-        if !exact && slack.abs() <= UNDECIDED {
-            // Too close to call on a walked state: the exact figures decide.
-            match self.exact(n)? {
-                Some(m) => {
-                    figures = m;
-                    slack = self.slack(&m);
+        if !exact {
+            if slack.abs() > UNDECIDED {
+                let met = slack > 0.0;
+                if let (true, Some(queue)) = (met, queue) {
+                    self.pending = Some((n, queue));
                 }
-                None => return Ok(unmet),
+                return Ok(Probe { met, slack });
             }
-        } else if !exact {
-            let met = slack > 0.0;
-            return Ok(Probe { met, slack });
+            // Too close to call on a walked state: the exact figures decide.
+            let exact = Blocking::at(self.traffic, f64::from(n));
+            let Some((m, _)) = self.figures(&exact, queue)? else {
+                return Ok(unmet);
+            };
+            figures = m;
+            slack = self.slack(&m);
         }
         let met = self.meets(&figures);
         if met {
@@ -712,17 +729,19 @@ impl ErlangASearch<'_> {
         })
     }
 
-    /// The figures at `n` exactly as [`metrics`] computes them.
-    fn exact(&self, n: u32) -> Result<Option<Metrics>> {
-        self.figures(&Blocking::at(self.traffic, f64::from(n)))
-    }
-
     /// The exact figures at `n`, a staffing found to meet the limits.
     fn met_figures(&mut self, n: u32) -> Result<Metrics> {
-        match self.answer {
-            Some(m) if m.agents == f64::from(n) => Ok(m),
-            _ => Ok(self.exact(n)?.unwrap_or(Metrics::idle(f64::from(n)))),
+        if let Some(m) = self.answer.filter(|m| m.agents == f64::from(n)) {
+            return Ok(m);
         }
+        let queue = match self.pending.take() {
+            Some((agents, queue)) if agents == n => Some(queue),
+            _ => None,
+        };
+        let exact = Blocking::at(self.traffic, f64::from(n));
+        Ok(self
+            .figures(&exact, queue)?
+            .map_or(Metrics::idle(f64::from(n)), |(m, _)| m))
     }
 }
 
