@@ -35,7 +35,9 @@
 //! cost per resolved = cost / (handled contacts · FCR)  (each issue resolved counts once).
 
 use crate::error::{check_aht, check_range, check_shrinkage, Error, Result};
-use crate::plan::{evaluate_day, plan_day_reusing, IntervalForecast, PlanSettings, Requirements};
+use crate::plan::{
+    evaluate_day, plan_day_reusing, DayPlan, IntervalForecast, PlanSettings, Requirements,
+};
 use crate::staffing::{Model, Targets};
 use serde::{Deserialize, Serialize};
 
@@ -390,16 +392,21 @@ impl Staff {
 /// Months share their interval requirements: an interval whose load and
 /// handle time were already staffed in another month (or another interval)
 /// is not searched again — months with the same intraday shape, volume and
-/// AHT cost one day's search between them.
+/// AHT cost one day's search between them — and every other interval's
+/// search starts from the previous month's answer for it, scaled to its
+/// load (a few probes). Neither changes a number of the plan.
 pub fn plan_capacity(inputs: &CapacityInputs) -> Result<CapacityPlan> {
     plan_capacity_reusing(inputs, true)
 }
 
 /// [`plan_capacity`], with `reuse = false` searching every interval of every
-/// month afresh (what the tests compare the reuse with).
+/// month afresh, from no earlier answer (what the tests compare the reuse
+/// with).
 fn plan_capacity_reusing(inputs: &CapacityInputs, reuse: bool) -> Result<CapacityPlan> {
     inputs.validate()?;
     let mut requirements = Requirements::default();
+    // The previous month's day: each interval's search starts from its answer.
+    let mut last_day: Option<DayPlan> = None;
     let intervals = inputs.intervals_per_day();
     let profile = resample_profile(&inputs.profile, intervals);
     let training = inputs.training_months as usize;
@@ -446,16 +453,24 @@ fn plan_capacity_reusing(inputs: &CapacityInputs, reuse: bool) -> Result<Capacit
                 .collect();
             if !reuse {
                 requirements = Requirements::default();
+                last_day = None;
             }
-            let day = plan_day_reusing(&forecast, &settings_for(aht_s), &mut requirements)?;
+            let day = plan_day_reusing(
+                &forecast,
+                &settings_for(aht_s),
+                &mut requirements,
+                last_day.as_ref(),
+            )?;
             let required_fte = day.totals.agent_hours * inputs.open_days_per_month
                 / (1.0 - inputs.shrinkage)
                 / inputs.paid_hours_per_fte;
+            let required_agents = day.intervals.iter().map(|r| r.agents).collect();
+            last_day = Some(day);
             Ok(Demand {
                 new_contacts,
                 offered,
                 aht_s,
-                required_agents: day.intervals.iter().map(|r| r.agents).collect(),
+                required_agents,
                 forecast,
                 required_fte,
             })

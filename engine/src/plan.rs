@@ -2,7 +2,11 @@
 //! required agents, the figures at that staffing and day totals; and the
 //! reverse, the figures achieved by a given number of agents per interval.
 
-use crate::error::{check_aht, check_shrinkage, Error, Result, MAX_COST_PER_HOUR, MAX_INTERVALS};
+use crate::erlang_b::{self, Blocking};
+use crate::error::{
+    check_agents, check_aht, check_shrinkage, check_traffic, Error, Result, MAX_COST_PER_HOUR,
+    MAX_INTERVALS,
+};
 use crate::staffing::{self, Metrics, Model, Targets};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -129,7 +133,7 @@ pub struct DayPlan {
 /// assert_eq!(plan.totals.cost, Some(500.0));
 /// ```
 pub fn plan_day(forecast: &[IntervalForecast], settings: &PlanSettings) -> Result<DayPlan> {
-    plan_day_reusing(forecast, settings, &mut Requirements::default())
+    plan_day_reusing(forecast, settings, &mut Requirements::default(), None)
 }
 
 /// Requirements already found, by offered load and handle time (as exact
@@ -150,6 +154,7 @@ impl Requirements {
         aht_s: f64,
         settings: &PlanSettings,
         guess: Option<f64>,
+        start: Option<Blocking>,
     ) -> Result<staffing::Requirement> {
         let key = (traffic.to_bits(), aht_s.to_bits());
         if let Some(found) = self.found.get(&key) {
@@ -161,6 +166,7 @@ impl Requirements {
             settings.model,
             &settings.targets,
             guess,
+            start,
         )?;
         self.found.insert(key, requirement);
         Ok(requirement)
@@ -168,27 +174,36 @@ impl Requirements {
 }
 
 /// [`plan_day`] with answers kept in `requirements` from one call to the
-/// next; every call must use the same model and targets.
+/// next (every call must use the same model and targets), and `earlier`, a
+/// plan of a day of the same shape (the same interval of another month of a
+/// capacity plan) to start each search from.
 pub(crate) fn plan_day_reusing(
     forecast: &[IntervalForecast],
     settings: &PlanSettings,
     requirements: &mut Requirements,
+    earlier: Option<&DayPlan>,
 ) -> Result<DayPlan> {
     settings.validate()?;
     check_count(forecast.len())?;
-    // Each search starts from the previous interval's answer scaled to this
-    // interval's load (loads change little from one interval to the next):
-    // a few probes instead of a gallop from A + √A. The answers do not
-    // depend on it (see `required_agents_near`).
+    // Each search starts from the same interval's answer on the earlier day,
+    // or else the previous interval's, scaled to this interval's load (loads
+    // change little from one interval, or one month, to the next): a few
+    // probes instead of a gallop from A + √A. The answers do not depend on
+    // it (see `required_agents_near`).
+    let earlier = earlier.filter(|day| day.intervals.len() == forecast.len());
+    let starts = erlang_c_starts(forecast, settings, requirements);
     let mut previous: Option<&IntervalPlan> = None;
     let mut intervals = Vec::with_capacity(forecast.len());
     for (index, interval) in forecast.iter().enumerate() {
-        let plan = plan_interval(interval, settings, requirements, previous).map_err(|source| {
-            Error::Interval {
-                index,
-                source: Box::new(source),
-            }
-        })?;
+        let guide = earlier.map(|day| &day.intervals[index]).or(previous);
+        let start = starts[index];
+        let plan =
+            plan_interval(interval, settings, requirements, guide, start).map_err(|source| {
+                Error::Interval {
+                    index,
+                    source: Box::new(source),
+                }
+            })?;
         intervals.push(plan);
         previous = intervals.last();
     }
@@ -212,12 +227,19 @@ pub fn evaluate_day(
             got: agents.len(),
         });
     }
+    let states = blocking_states(
+        forecast
+            .iter()
+            .zip(agents)
+            .map(|(interval, &agents)| Some((load(interval, settings).ok()?.0, agents))),
+    );
     let intervals = forecast
         .iter()
         .zip(agents)
+        .zip(states)
         .enumerate()
-        .map(|(index, (interval, &agents))| {
-            evaluate_interval(interval, agents, settings).map_err(|source| Error::Interval {
+        .map(|(index, ((interval, &agents), state))| {
+            evaluate_interval(interval, agents, settings, state).map_err(|source| Error::Interval {
                 index,
                 source: Box::new(source),
             })
@@ -227,6 +249,49 @@ pub fn evaluate_day(
         totals: totals(&intervals, settings),
         intervals,
     })
+}
+
+/// Erlang B at `(traffic, agents)` for every interval that has a valid
+/// pair (`None` for the others, left to the interval's own checks), all
+/// computed side by side ([`erlang_b::at_each`]: bit for bit `Blocking::at`).
+fn blocking_states(pairs: impl Iterator<Item = Option<(f64, f64)>>) -> Vec<Option<Blocking>> {
+    let pairs: Vec<Option<(f64, f64)>> = pairs
+        .map(|pair| pair.filter(|&(t, n)| check_traffic(t).is_ok() && check_agents(n).is_ok()))
+        .collect();
+    let (loads, staffings): (Vec<f64>, Vec<f64>) = pairs.iter().flatten().copied().unzip();
+    let mut states = erlang_b::at_each(&loads, &staffings).into_iter();
+    pairs
+        .iter()
+        .map(|pair| pair.and_then(|_| states.next()))
+        .collect()
+}
+
+/// Erlang B where each Erlang C interval's requirement search starts
+/// ([`staffing::erlang_c_first`]), computed side by side for the day;
+/// `None` for the intervals that search without it (Erlang A, a load
+/// already staffed, or one its own checks will refuse).
+fn erlang_c_starts(
+    forecast: &[IntervalForecast],
+    settings: &PlanSettings,
+    requirements: &Requirements,
+) -> Vec<Option<Blocking>> {
+    if !matches!(settings.model, Model::ErlangC) {
+        return vec![None; forecast.len()];
+    }
+    blocking_states(forecast.iter().map(|interval| {
+        let (traffic, aht_s) = load(interval, settings).ok()?;
+        check_traffic(traffic).ok()?;
+        if requirements
+            .found
+            .contains_key(&(traffic.to_bits(), aht_s.to_bits()))
+        {
+            return None;
+        }
+        Some((
+            traffic,
+            staffing::erlang_c_first(traffic, &settings.targets)?,
+        ))
+    }))
 }
 
 fn check_count(count: usize) -> Result<()> {
@@ -259,13 +324,14 @@ fn plan_interval(
     interval: &IntervalForecast,
     settings: &PlanSettings,
     requirements: &mut Requirements,
-    previous: Option<&IntervalPlan>,
+    guide: Option<&IntervalPlan>,
+    start: Option<Blocking>,
 ) -> Result<IntervalPlan> {
     let (traffic, aht_s) = load(interval, settings)?;
-    let guess = previous
+    let guess = guide
         .filter(|p| p.traffic > 0.0 && p.agents > 0.0)
         .map(|p| p.agents * traffic / p.traffic);
-    let requirement = requirements.required(traffic, aht_s, settings, guess)?;
+    let requirement = requirements.required(traffic, aht_s, settings, guess, start)?;
     let agents = f64::from(requirement.agents);
     Ok(IntervalPlan {
         volume: interval.volume,
@@ -281,14 +347,16 @@ fn evaluate_interval(
     interval: &IntervalForecast,
     agents: f64,
     settings: &PlanSettings,
+    blocking: Option<Blocking>,
 ) -> Result<IntervalPlan> {
     let (traffic, aht_s) = load(interval, settings)?;
-    let metrics = staffing::metrics(
+    let metrics = staffing::metrics_given(
         traffic,
         aht_s,
         settings.model,
         agents,
         settings.targets.target_s,
+        blocking.as_ref(),
     )?;
     Ok(IntervalPlan {
         volume: interval.volume,
@@ -428,6 +496,7 @@ mod tests {
     /// answer and no figure, bit for bit.
     #[test]
     fn a_day_plans_each_interval_as_alone() {
+        // Starts, guesses and Erlang B computed side by side change nothing.
         for model in [Model::ErlangC, Model::ErlangA { patience_s: 120.0 }] {
             let s = PlanSettings {
                 interval_minutes: 15.0,
@@ -456,6 +525,18 @@ mod tests {
                     "{model:?} {}",
                     row.traffic
                 );
+            }
+            // The reverse plan, Erlang B side by side: each interval as alone.
+            let agents: Vec<f64> = plan
+                .intervals
+                .iter()
+                .enumerate()
+                .map(|(i, r)| r.agents * (0.9 + 0.013 * (i % 11) as f64))
+                .collect();
+            let reverse = evaluate_day(&day, &agents, &s).unwrap();
+            for (row, &n) in reverse.intervals.iter().zip(&agents) {
+                let alone = staffing::metrics(row.traffic, row.aht_s, model, n, 20.0).unwrap();
+                assert_eq!(row.metrics, alone, "{model:?} {} {n}", row.traffic);
             }
         }
     }

@@ -113,6 +113,47 @@ pub fn metrics(
     )
 }
 
+/// [`metrics`] with Erlang B at `agents` already computed (by
+/// `erlang_b::at_each`, bit for bit `Blocking::at(traffic, agents)`) when
+/// `blocking` is given; the same checks first.
+pub(crate) fn metrics_given(
+    traffic: f64,
+    aht_s: f64,
+    model: Model,
+    agents: f64,
+    target_s: f64,
+    blocking: Option<&Blocking>,
+) -> Result<Option<Metrics>> {
+    let traffic = check_traffic(traffic)?;
+    let aht_s = check_aht(aht_s)?;
+    let model = model.validate(aht_s)?;
+    let agents = check_agents(agents)?;
+    let target_s = check_threshold(target_s)?;
+    let computed;
+    let blocking = match blocking {
+        Some(blocking) => blocking,
+        None => {
+            computed = Blocking::at(traffic, agents);
+            &computed
+        }
+    };
+    metrics_from_blocking(traffic, aht_s, model, blocking, target_s)
+}
+
+/// Where an Erlang C requirement search starts: the first stable staffing
+/// `⌊A⌋ + 1`, or the occupancy cap's floor `⌈A / cap⌉` when higher, at most
+/// `MAX_AGENTS`. `None` when the search does not start (no traffic, or a
+/// floor beyond `MAX_AGENTS`). For `traffic` already checked.
+pub(crate) fn erlang_c_first(traffic: f64, targets: &Targets) -> Option<f64> {
+    let occupancy_floor = targets
+        .max_occupancy
+        .map_or(0.0, |cap| (traffic / cap).ceil());
+    if traffic == 0.0 || occupancy_floor > MAX_AGENTS {
+        return None;
+    }
+    Some((traffic.floor() + 1.0).max(occupancy_floor).min(MAX_AGENTS))
+}
+
 fn metrics_from_blocking(
     traffic: f64,
     aht_s: f64,
@@ -276,7 +317,7 @@ pub fn required_agents(
     targets: &Targets,
 ) -> Result<Requirement> {
     let (traffic, aht_s, model) = check_search(traffic, aht_s, model, targets)?;
-    smallest_meeting(traffic, aht_s, model, targets, &ALL_LIMITS, None)
+    smallest_meeting(traffic, aht_s, model, targets, &ALL_LIMITS, None, None)
 }
 
 /// [`required_agents`] with a guess of the answer (for instance the previous
@@ -284,17 +325,21 @@ pub fn required_agents(
 /// out from it one agent, then two, four, … instead of √A. The answer and its
 /// figures are the same whatever the guess (the search finds the smallest `N`
 /// meeting the targets, and every figure comes from the same exact
-/// computation); only the number of probes changes. Erlang C ignores it.
+/// computation); only the number of probes changes. Erlang C ignores it,
+/// and starts instead from `start` when it is Erlang B at
+/// [`erlang_c_first`] (bit for bit `Blocking::at` there, from
+/// `erlang_b::at_each`).
 pub(crate) fn required_agents_near(
     traffic: f64,
     aht_s: f64,
     model: Model,
     targets: &Targets,
     guess: Option<f64>,
+    start: Option<Blocking>,
 ) -> Result<Requirement> {
     let (traffic, aht_s, model) = check_search(traffic, aht_s, model, targets)?;
     let guess = guess.filter(|g| g.is_finite() && *g >= 1.0);
-    smallest_meeting(traffic, aht_s, model, targets, &ALL_LIMITS, guess)
+    smallest_meeting(traffic, aht_s, model, targets, &ALL_LIMITS, guess, start)
 }
 
 /// The agents each target set in `targets` needs on its own, in the order
@@ -335,9 +380,11 @@ pub fn requirement_by_limit(
         };
         // `limit.met_by(&alone, …)` is `limit.met_by(targets, …)`: it reads only
         // this limit's own cap.
-        smallest_meeting(traffic, aht_s, model, &alone, &[limit], None).map(|r| LimitRequirement {
-            limit,
-            agents: r.agents,
+        smallest_meeting(traffic, aht_s, model, &alone, &[limit], None, None).map(|r| {
+            LimitRequirement {
+                limit,
+                agents: r.agents,
+            }
         })
     })
     .collect()
@@ -375,6 +422,7 @@ fn smallest_meeting(
     targets: &Targets,
     limits: &[Limit],
     guess: Option<f64>,
+    start: Option<Blocking>,
 ) -> Result<Requirement> {
     let met = |m: &Metrics| limits.iter().all(|limit| limit.met_by(targets, m));
     if traffic == 0.0 {
@@ -393,8 +441,10 @@ fn smallest_meeting(
     }
     match model {
         Model::ErlangC => {
-            let first = (traffic.floor() + 1.0).max(occupancy_floor);
-            let mut blocking = Blocking::at(traffic, first.min(MAX_AGENTS));
+            let first = (traffic.floor() + 1.0).max(occupancy_floor).min(MAX_AGENTS);
+            let mut blocking = start
+                .filter(|state| state.servers == first)
+                .unwrap_or_else(|| Blocking::at(traffic, first));
             loop {
                 if blocking.servers > MAX_AGENTS {
                     return Err(Error::Unreachable);
@@ -943,7 +993,7 @@ mod tests {
                         2.0 * answer,
                     ] {
                         let near =
-                            required_agents_near(traffic, 300.0, model, targets, Some(guess))
+                            required_agents_near(traffic, 300.0, model, targets, Some(guess), None)
                                 .unwrap();
                         assert_eq!(
                             near, slow,
