@@ -14,9 +14,12 @@ Run from the repository root:
     pip install pyworkforce          # if it is not installed yet
     python3 engine/benches/pyworkforce_side_by_side.py
 
-ccplan is timed twice: one process answering the day's 96 requests (wall
-clock, process start and JSON included) and, to take the start-up out, one
-process answering the day 200 times over (the time per day). The engine's own
+ccplan is timed three ways: one `ccplan eval` process answering the day's 96
+requests (wall clock, process start and JSON included); to take the start-up
+out, one process answering the day 200 times over (the time per day, still
+with a JSON line read, answered and flushed per interval); and `ccplan plan
+--csv -` planning the day as one forecast CSV (`plan_day`, process start
+included). The engine's own
 time for the day, without any JSON, is criterion's
 `plan_day/erlang_c/96 intervals 50-5000 E` (BENCHMARKS.md).
 """
@@ -69,10 +72,30 @@ def requests(traffic, days=1):
     return "".join(line % intensity(a) for a in traffic) * days
 
 
-def ccplan(text):
+def ccplan(text, args=("eval",)):
     start = time.perf_counter()
-    out = subprocess.run([CCPLAN, "eval"], input=text, capture_output=True, text=True, check=True)
+    out = subprocess.run([CCPLAN, *args], input=text, capture_output=True, text=True, check=True)
     return time.perf_counter() - start, out.stdout
+
+
+PLAN_ARGS = ("plan", "--csv", "-", "--interval-min", "15", "--aht", "300", "--shrinkage", "0",
+             "--sl", "0.8", "--target-s", "20")
+
+
+def forecast_csv(traffic):
+    """The day as `ccplan plan` reads it: interval start, calls."""
+    rows = ["interval_start,volume"]
+    for i, a in enumerate(traffic):
+        rows.append("%02d:%02d,%r" % (i // 4, 15 * (i % 4), calls(a)))
+    return "\n".join(rows) + "\n"
+
+
+def plan_agents(out):
+    """The agents column of `ccplan plan`'s CSV, interval rows only."""
+    lines = out.splitlines()
+    column = lines[0].split(",").index("agents")
+    return [int(float(line.split(",")[column])) for line in lines[1:]
+            if line and line[0].isdigit()]
 
 
 def main():
@@ -97,7 +120,16 @@ def main():
         elapsed, _ = ccplan(requests(traffic, DAYS_IN_ONE_PROCESS))
         many_times.append(elapsed / DAYS_IN_ONE_PROCESS)
 
+    plan_times = []
+    for _ in range(REPEATS):
+        elapsed, out = ccplan(forecast_csv(traffic), PLAN_ARGS)
+        plan_times.append(elapsed)
+    planned = plan_agents(out)
+
     unequal = [(i, p, c) for i, (p, c) in enumerate(zip(py_agents, cli_agents)) if p != c]
+    unequal += [(i, p, c) for i, (p, c) in enumerate(zip(py_agents, planned)) if p != c]
+    if len(planned) != 96:
+        unequal.append(("plan rows", 96, len(planned)))
     py, cli, per_day = (statistics.median(t) for t in (py_times, cli_times, many_times))
     print("intervals: %d, agents equal on every interval: %s (total %d agent-intervals)"
           % (len(traffic), "yes" if not unequal and len(cli_agents) == 96 else "NO %s" % unequal,
@@ -106,6 +138,9 @@ def main():
     print("ccplan eval, one process for the day (start-up included): %.2f ms  -> %.0fx" % (cli * 1e3, py / cli))
     print("ccplan eval, per day over %d days in one process: %.3f ms  -> %.0fx"
           % (DAYS_IN_ONE_PROCESS, per_day * 1e3, py / per_day))
+    plan = statistics.median(plan_times)
+    print("ccplan plan --csv (plan_day), one process for the day (start-up included): %.2f ms  -> %.0fx"
+          % (plan * 1e3, py / plan))
     print("(medians of %d runs)" % REPEATS)
     if unequal:
         sys.exit(1)

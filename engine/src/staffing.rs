@@ -302,8 +302,12 @@ pub struct LimitRequirement {
 /// so the search costs O(√A) steps plus the distance to the answer (the
 /// recursion starts a few √A below the load, see `erlang_b`). Erlang A
 /// brackets the answer by galloping from `A + √A` in steps of `√A`, then
-/// bisects (every figure is monotone in `N`), each probe with its own
-/// late-started recursion.
+/// narrows it by secant steps on the targets' relative slack and bisection
+/// (every figure is monotone in `N`, so the answer is the smallest `N`
+/// meeting them whatever the probes). Each probe costs its queue sums,
+/// O(√A) states near the load; Erlang B is walked from one probe to the
+/// next instead of restarted (see `BlockingWalk`), and the figures returned
+/// are bit for bit those of [`metrics`] at the answer.
 ///
 /// ```
 /// use ccplan_engine::staffing::{required_agents, Model, Targets};
