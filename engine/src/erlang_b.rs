@@ -91,6 +91,7 @@ impl Blocking {
 
     /// Where [`Blocking::at`] starts its recursion for `servers`, and how
     /// many steps up it then takes.
+    #[inline]
     fn late_start(traffic: f64, servers: f64) -> (Self, u64) {
         let whole = servers.floor();
         let fraction = servers - whole;

@@ -1023,6 +1023,45 @@ mod tests {
         }
     }
 
+    /// Targets set to the exact figures of a staffing below the load, where
+    /// probes see walked Erlang B states: the verdict there is too close to
+    /// call on them, so it is made on the exact figures, and that staffing
+    /// is the answer (its figures meet the targets with equality).
+    #[test]
+    fn targets_at_a_staffing_s_own_figures_are_decided_exactly() {
+        let model = Model::ErlangA { patience_s: 120.0 };
+        for (traffic, agents) in [(5_000.0, 4_380.0), (1_234.5, 1_120.0), (80.0, 74.0)] {
+            let exact = metrics(traffic, 300.0, model, agents, 20.0)
+                .unwrap()
+                .unwrap();
+            let target_sets = [
+                Targets::service_level(exact.service_level, 20.0),
+                Targets {
+                    max_abandon: Some(exact.p_abandon),
+                    ..Targets::service_level(0.01, 20.0)
+                },
+                Targets {
+                    max_asa_s: Some(exact.asa_s),
+                    ..Targets::service_level(0.01, 20.0)
+                },
+            ];
+            for targets in &target_sets {
+                let slow = erlang_a_by_restarted_probes(traffic, 300.0, model, targets, |m| {
+                    targets.met_by(m)
+                })
+                .unwrap();
+                assert_eq!(slow.agents, agents as u32, "{traffic} {targets:?}");
+                assert_eq!(slow.metrics, exact);
+                assert_eq!(required_agents(traffic, 300.0, model, targets), Ok(slow));
+                for guess in [agents - 9.0, agents - 1.0, agents, agents + 2.0] {
+                    let near =
+                        required_agents_near(traffic, 300.0, model, targets, Some(guess), None);
+                    assert_eq!(near, Ok(slow), "{traffic} {targets:?} guess {guess}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn every_cap_is_honoured() {
         let targets = Targets {
