@@ -586,9 +586,9 @@ fn secant_probe(points: [(u32, f64); 2], unmet: u32, met: u32) -> Option<u32> {
 /// bit for bit the one it gives. Below the load `Blocking::at(N)` starts
 /// each `N` at its own place, so a walk from a little below the lowest
 /// staffing probed there gives the exact state only at its start and
-/// elsewhere agrees to
-/// about 1e-13 relative (the recursion forgets its start, and each step adds
-/// a rounding that the next ones shrink): [`BlockingWalk::at`] says which.
+/// elsewhere agrees to about 1e-13 relative (the recursion forgets its
+/// start, and each step adds a rounding that the next ones shrink):
+/// [`BlockingWalk::at`] says which.
 struct BlockingWalk {
     traffic: f64,
     /// `⌊A⌋` and the states from it up.

@@ -101,6 +101,19 @@ Self-checks (--check, also run before generation):
   * P(wait > 0) vs the Mandelbaum-Zeltyn closed form with the lower incomplete
     gamma function;
   * Erlang A with P = 1e12 agrees with Erlang C (rel. 1e-8).
+Requirement searches (model "requirement")
+------------------------------------------
+The smallest whole N meeting tight targets (service level within T, and
+optionally a maximum ASA and a maximum abandonment) at 10 000 and 50 000
+Erlangs, Erlang C and Erlang A: galloping from ceil(A + sqrt(A)) in steps of
+sqrt(A), then bisection, each verdict on the 50-digit figures above. Known
+misses are not evaluated: Erlang C needs N > A, and under Erlang A at most
+N/A of the calls are answered (A (1 - p_abandon) <= N busy agents), so no N
+below ceil(SL A) - 1 meets a service level SL. A case is refused (assertion)
+if any figure it decides on is within 1e-8 relative of its target. Written:
+the inputs, `agents`, the figures at `agents` and, prefixed `below_`, at
+`agents - 1` (absent for an unstable Erlang C queue).
+
 Performance: an Erlang A case is dropped (not emitted) if the mode of its queue
 distribution, (A - N) P / S, lies beyond k = 100000, or if it needs more than
 300000 queue terms (huge patience with N << A).
