@@ -192,20 +192,21 @@ pub(crate) fn plan_day_reusing(
     // it (see `required_agents_near`).
     let earlier = earlier.filter(|day| day.intervals.len() == forecast.len());
     let starts = erlang_c_starts(forecast, settings, requirements);
-    let mut previous: Option<&IntervalPlan> = None;
-    let mut intervals = Vec::with_capacity(forecast.len());
+    let mut intervals: Vec<IntervalPlan> = Vec::with_capacity(forecast.len());
     for (index, interval) in forecast.iter().enumerate() {
-        let guide = earlier.map(|day| &day.intervals[index]).or(previous);
+        let guides = match earlier {
+            Some(day) => Guides::Earlier(&day.intervals[index]),
+            None => Guides::Previous(&intervals[index.saturating_sub(2)..]),
+        };
         let start = starts[index];
         let plan =
-            plan_interval(interval, settings, requirements, guide, start).map_err(|source| {
+            plan_interval(interval, settings, requirements, guides, start).map_err(|source| {
                 Error::Interval {
                     index,
                     source: Box::new(source),
                 }
             })?;
         intervals.push(plan);
-        previous = intervals.last();
     }
     Ok(DayPlan {
         totals: totals(&intervals, settings),
@@ -320,17 +321,53 @@ fn load(interval: &IntervalForecast, settings: &PlanSettings) -> Result<(f64, f6
     ))
 }
 
+/// Where an interval's requirement search starts (see
+/// `staffing::required_agents_near`: the answer does not depend on it).
+enum Guides<'a> {
+    /// The same interval on another day (the previous month's).
+    Earlier(&'a IntervalPlan),
+    /// The day's last two intervals before this one (fewer at its start).
+    Previous(&'a [IntervalPlan]),
+}
+
+impl Guides<'_> {
+    /// A guess of the requirement at `traffic` Erlangs. From one interval,
+    /// its agents scaled to this load. From two, the square-root safety
+    /// margin `β = (N − A)/√A` extrapolated linearly in the load through
+    /// both, `A + β·√A`: on the benchmark's day it lands within about an
+    /// agent of the answer (the agents scaled from one interval, within
+    /// about two), so a search takes two or three probes.
+    fn guess(&self, traffic: f64) -> Option<f64> {
+        let usable = |p: &IntervalPlan| p.traffic > 0.0 && p.agents > 0.0;
+        let scaled = |p: &IntervalPlan| p.agents * traffic / p.traffic;
+        match *self {
+            Guides::Earlier(earlier) => usable(earlier).then(|| scaled(earlier)),
+            Guides::Previous([first, second]) if usable(first) && usable(second) => {
+                let margin = |p: &IntervalPlan| (p.agents - p.traffic) / p.traffic.sqrt();
+                let step = second.traffic - first.traffic;
+                let ahead = traffic - second.traffic;
+                // Extrapolate only over a step like the last one: across a
+                // much larger one (or none) the line says little.
+                if step == 0.0 || (ahead / step).abs() > 4.0 {
+                    return Some(scaled(second));
+                }
+                let beta = margin(second) + (margin(second) - margin(first)) * ahead / step;
+                Some(traffic + beta * traffic.sqrt())
+            }
+            Guides::Previous(previous) => previous.last().filter(|p| usable(p)).map(scaled),
+        }
+    }
+}
+
 fn plan_interval(
     interval: &IntervalForecast,
     settings: &PlanSettings,
     requirements: &mut Requirements,
-    guide: Option<&IntervalPlan>,
+    guides: Guides,
     start: Option<Blocking>,
 ) -> Result<IntervalPlan> {
     let (traffic, aht_s) = load(interval, settings)?;
-    let guess = guide
-        .filter(|p| p.traffic > 0.0 && p.agents > 0.0)
-        .map(|p| p.agents * traffic / p.traffic);
+    let guess = guides.guess(traffic);
     let requirement = requirements.required(traffic, aht_s, settings, guess, start)?;
     let agents = f64::from(requirement.agents);
     Ok(IntervalPlan {
