@@ -346,9 +346,15 @@ impl Guides<'_> {
                 let margin = |p: &IntervalPlan| (p.agents - p.traffic) / p.traffic.sqrt();
                 let step = second.traffic - first.traffic;
                 let ahead = traffic - second.traffic;
-                // Extrapolate only over a step like the last one: across a
-                // much larger one (or none) the line says little.
-                if step == 0.0 || (ahead / step).abs() > 4.0 {
+                // Extrapolate only over a step like the last one (across a
+                // much larger one, or none, the line says little), and only
+                // when the agents moved by more than their rounding (else
+                // the line's slope is mostly that rounding, and scaling the
+                // last answer does better).
+                if step == 0.0
+                    || (ahead / step).abs() > 4.0
+                    || (second.agents - first.agents).abs() < 8.0
+                {
                     return Some(scaled(second));
                 }
                 let beta = margin(second) + (margin(second) - margin(first)) * ahead / step;
