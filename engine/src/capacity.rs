@@ -399,9 +399,9 @@ pub fn plan_capacity(inputs: &CapacityInputs) -> Result<CapacityPlan> {
     plan_capacity_reusing(inputs, true)
 }
 
-/// [`plan_capacity`], with `reuse = false` searching every interval of every
-/// month afresh, from no earlier answer (what the tests compare the reuse
-/// with).
+/// [`plan_capacity`], with `reuse = false` planning each month's day afresh:
+/// no answer kept from another month, no search started from one (what the
+/// tests compare the reuse with).
 fn plan_capacity_reusing(inputs: &CapacityInputs, reuse: bool) -> Result<CapacityPlan> {
     inputs.validate()?;
     let mut requirements = Requirements::default();
