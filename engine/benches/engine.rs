@@ -1,6 +1,7 @@
 //! Engine benchmarks (criterion). Run: `cargo bench -p ccplan-engine`.
 //! Numbers and the machine they came from: BENCHMARKS.md.
 
+use ccplan_engine::capacity::{plan_capacity, CapacityInputs, Hiring, Month};
 use ccplan_engine::plan::{plan_day, IntervalForecast, PlanSettings};
 use ccplan_engine::staffing::{required_agents, staffing_curve, Model, Targets};
 use ccplan_engine::uncertainty::agents_for_uncertainty;
@@ -37,6 +38,46 @@ fn settings(model: Model) -> PlanSettings {
     }
 }
 
+/// A 36-month capacity plan of a large centre (about 500 to 700 Erlangs at the
+/// daily peak): Erlang A (patience 120 s), 80/20, 15-minute intervals over
+/// 24 hours, seasonal, growing 0.5 % a month, hiring to the requirement.
+fn thirty_six_months() -> CapacityInputs {
+    CapacityInputs {
+        first_month: Month {
+            year: 2027,
+            month: 1,
+        },
+        horizon_months: 36,
+        base_volume: 3_000_000.0,
+        growth_per_month: 0.005,
+        seasonality: [
+            1.05, 0.95, 1.0, 1.0, 0.98, 0.97, 1.02, 1.0, 1.03, 1.01, 1.08, 1.12,
+        ],
+        fcr: 0.75,
+        repeat_share: 0.6,
+        deflection: 0.2,
+        aht_s: 300.0,
+        aht_trend_per_month: 0.0,
+        model: ERLANG_A,
+        targets: eighty_twenty(),
+        shrinkage: 0.3,
+        open_days_per_month: 30.0,
+        open_hours_per_day: 24.0,
+        interval_minutes: 15.0,
+        profile: (0..24)
+            .map(|h| 0.1 + (std::f64::consts::PI * f64::from(h) / 23.0).sin())
+            .collect(),
+        paid_hours_per_fte: 165.0,
+        start_headcount: 3_000.0,
+        attrition_per_month: 0.02,
+        hiring: Hiring::ToRequirement,
+        training_months: 1,
+        ramp: vec![1.3, 1.1],
+        cost_per_paid_hour: 20.0,
+        overhead: 0.15,
+    }
+}
+
 fn benches(c: &mut Criterion) {
     let targets = eighty_twenty();
     c.bench_function("required_agents/erlang_c/A=100", |b| {
@@ -57,6 +98,12 @@ fn benches(c: &mut Criterion) {
     });
     c.bench_function("required_agents/erlang_a/A=50000", |b| {
         b.iter(|| required_agents(black_box(50_000.0), 300.0, ERLANG_A, &targets))
+    });
+    // 36 months of Erlang A at 15-minute intervals over 24 hours: 3 456
+    // interval requirements and as many reverse evaluations.
+    let plan = thirty_six_months();
+    c.bench_function("plan_capacity/erlang_a/36 months 96 intervals", |b| {
+        b.iter(|| plan_capacity(black_box(&plan)))
     });
     // The staffing page's heaviest day: 96 intervals at the 100 000-Erlang limit.
     let extreme: Vec<IntervalForecast> = (0..96)

@@ -35,7 +35,9 @@
 //! cost per resolved = cost / (handled contacts · FCR)  (each issue resolved counts once).
 
 use crate::error::{check_aht, check_range, check_shrinkage, Error, Result};
-use crate::plan::{evaluate_day, plan_day, IntervalForecast, PlanSettings};
+use crate::plan::{
+    evaluate_day, plan_day_reusing, DayPlan, IntervalForecast, PlanSettings, Requirements,
+};
 use crate::staffing::{Model, Targets};
 use serde::{Deserialize, Serialize};
 
@@ -386,8 +388,25 @@ impl Staff {
 }
 
 /// The capacity plan, month by month (see the module documentation).
+///
+/// Months share their interval requirements: an interval whose load and
+/// handle time were already staffed in another month (or another interval)
+/// is not searched again — months with the same intraday shape, volume and
+/// AHT cost one day's search between them — and every other interval's
+/// search starts from the previous month's answer for it, scaled to its
+/// load (a few probes). Neither changes a number of the plan.
 pub fn plan_capacity(inputs: &CapacityInputs) -> Result<CapacityPlan> {
+    plan_capacity_reusing(inputs, true)
+}
+
+/// [`plan_capacity`], with `reuse = false` planning each month's day afresh:
+/// no answer kept from another month, no search started from one (what the
+/// tests compare the reuse with).
+fn plan_capacity_reusing(inputs: &CapacityInputs, reuse: bool) -> Result<CapacityPlan> {
     inputs.validate()?;
+    let mut requirements = Requirements::default();
+    // The previous month's day: each interval's search starts from its answer.
+    let mut last_day: Option<DayPlan> = None;
     let intervals = inputs.intervals_per_day();
     let profile = resample_profile(&inputs.profile, intervals);
     let training = inputs.training_months as usize;
@@ -432,15 +451,26 @@ pub fn plan_capacity(inputs: &CapacityInputs) -> Result<CapacityPlan> {
                     aht_s: None,
                 })
                 .collect();
-            let day = plan_day(&forecast, &settings_for(aht_s))?;
+            if !reuse {
+                requirements = Requirements::default();
+                last_day = None;
+            }
+            let day = plan_day_reusing(
+                &forecast,
+                &settings_for(aht_s),
+                &mut requirements,
+                last_day.as_ref(),
+            )?;
             let required_fte = day.totals.agent_hours * inputs.open_days_per_month
                 / (1.0 - inputs.shrinkage)
                 / inputs.paid_hours_per_fte;
+            let required_agents = day.intervals.iter().map(|r| r.agents).collect();
+            last_day = Some(day);
             Ok(Demand {
                 new_contacts,
                 offered,
                 aht_s,
-                required_agents: day.intervals.iter().map(|r| r.agents).collect(),
+                required_agents,
                 forecast,
                 required_fte,
             })
@@ -578,6 +608,50 @@ pub(crate) mod tests {
             ramp: vec![1.3, 1.1],
             cost_per_paid_hour: 20.0,
             overhead: 0.15,
+        }
+    }
+
+    /// Reusing requirements across months changes nothing, bit for bit:
+    /// flat months (all reused), growing ones, seasonal ones that repeat a
+    /// year later, a handle-time trend, Erlang A with an abandonment cap.
+    #[test]
+    fn reused_requirements_give_the_plan_searched_afresh() {
+        let mut seasonality = [1.0; 12];
+        seasonality[2] = 1.3;
+        seasonality[11] = 0.7;
+        let plans = [
+            flat(),
+            CapacityInputs {
+                horizon_months: 36,
+                seasonality,
+                hiring: Hiring::ToRequirement,
+                attrition_per_month: 0.02,
+                ..flat()
+            },
+            CapacityInputs {
+                growth_per_month: 0.01,
+                aht_trend_per_month: -0.005,
+                ..flat()
+            },
+            CapacityInputs {
+                model: Model::ErlangA { patience_s: 120.0 },
+                targets: Targets {
+                    max_abandon: Some(0.03),
+                    ..Targets::service_level(0.8, 20.0)
+                },
+                interval_minutes: 15.0,
+                open_hours_per_day: 24.0,
+                horizon_months: 24,
+                seasonality,
+                profile: vec![0.2, 0.1, 0.5, 2.0, 3.0, 2.5, 3.0, 2.0, 1.0, 0.5],
+                ..flat()
+            },
+        ];
+        for inputs in &plans {
+            assert_eq!(
+                plan_capacity(inputs).unwrap(),
+                plan_capacity_reusing(inputs, false).unwrap()
+            );
         }
     }
 

@@ -107,11 +107,26 @@ pub(crate) fn from_blocking(
     patience_s: f64,
     target_s: f64,
 ) -> Result<ErlangA> {
+    if let Some(figures) = without_queue(traffic, blocking, aht_s, patience_s) {
+        return Ok(figures);
+    }
+    let queue = Queue::new(traffic, blocking.servers, aht_s, patience_s, target_s)?;
+    Ok(queue.with_blocking(traffic, blocking, patience_s))
+}
+
+/// The figures when nobody can wait: no traffic, Erlang B too small for a
+/// double (nobody waits), or no agents (everyone waits and abandons).
+/// `None` otherwise, when [`Queue`] gives them.
+pub(crate) fn without_queue(
+    traffic: f64,
+    blocking: &Blocking,
+    aht_s: f64,
+    patience_s: f64,
+) -> Option<ErlangA> {
     let agents = blocking.servers;
-    let patience_per_aht = patience_s / aht_s;
     if traffic == 0.0 || blocking.ratio_not_blocked.is_infinite() {
         // Nobody waits (or the chance is below the smallest double).
-        return Ok(ErlangA {
+        return Some(ErlangA {
             p_wait: 0.0,
             p_abandon: 0.0,
             service_level: 1.0,
@@ -123,51 +138,98 @@ pub(crate) fn from_blocking(
     }
     if agents == 0.0 {
         // No agents: every caller waits and abandons.
-        return Ok(ErlangA {
+        return Some(ErlangA {
             p_wait: 1.0,
             p_abandon: 1.0,
             service_level: 0.0,
             service_level_answered: 0.0,
             asa_s: 0.0,
             occupancy: 0.0,
-            queue_length: traffic * patience_per_aht,
+            queue_length: traffic * (patience_s / aht_s),
         });
     }
-    let a = agents * patience_per_aht;
-    let x = traffic * patience_per_aht;
-    let main = QueueSums::new(a, x)?;
+    None
+}
 
-    let patience_fraction = target_s / patience_s;
-    let served_within_target = if patience_fraction == 0.0 {
-        0.0
-    } else {
-        let late = QueueSums::new(a, x * (-patience_fraction).exp())?;
-        let log_factor = x * -(-patience_fraction).exp_m1() - (a + 1.0) * patience_fraction;
-        let shift = f64::from(late.scale - main.scale) * std::f64::consts::LN_2;
-        let served_after_target = (log_factor + shift + late.served.ln())
-            .exp()
-            .min(main.served);
-        if served_after_target > 0.5 * main.served {
-            // Most answered callers wait longer than T: the difference would cancel.
-            served_within_by_stages(a, x, patience_fraction, &main)?.min(main.served)
+/// What happens above `N` agents busy: the queue-state sums and the callers
+/// answered within `T`, both in the sums' scale. They depend on the load,
+/// `N`, AHT, patience and `T` but not on Erlang B, so a search that learns
+/// a better Erlang B state for the same `N` combines it with them again
+/// ([`Queue::with_blocking`]) instead of summing again.
+#[derive(Debug)]
+pub(crate) struct Queue {
+    main: QueueSums,
+    served_within_target: f64,
+    /// `λ/θ`, the load in patiences.
+    x: f64,
+}
+
+impl Queue {
+    /// The sums for `agents ≥ 1` agents and some traffic (see [`without_queue`]).
+    pub(crate) fn new(
+        traffic: f64,
+        agents: f64,
+        aht_s: f64,
+        patience_s: f64,
+        target_s: f64,
+    ) -> Result<Self> {
+        let patience_per_aht = patience_s / aht_s;
+        let a = agents * patience_per_aht;
+        let x = traffic * patience_per_aht;
+        let main = QueueSums::new(a, x)?;
+
+        let patience_fraction = target_s / patience_s;
+        let served_within_target = if patience_fraction == 0.0 {
+            0.0
         } else {
-            main.served - served_after_target
-        }
-    };
+            let late = QueueSums::new(a, x * (-patience_fraction).exp())?;
+            let log_factor = x * -(-patience_fraction).exp_m1() - (a + 1.0) * patience_fraction;
+            let shift = f64::from(late.scale - main.scale) * std::f64::consts::LN_2;
+            let served_after_target = (log_factor + shift + late.served.ln())
+                .exp()
+                .min(main.served);
+            if served_after_target > 0.5 * main.served {
+                // Most answered callers wait longer than T: the difference would cancel.
+                served_within_by_stages(a, x, patience_fraction, &main)?.min(main.served)
+            } else {
+                main.served - served_after_target
+            }
+        };
+        Ok(Queue {
+            main,
+            served_within_target,
+            x,
+        })
+    }
 
-    let below = scale_down(blocking.ratio_not_blocked, main.scale);
-    let normaliser = below + main.waiting;
-    let answered = below + main.served;
-    let p_abandon = main.abandoning / normaliser;
-    Ok(ErlangA {
-        p_wait: main.waiting / normaliser,
-        p_abandon,
-        service_level: ((below + served_within_target) / normaliser).min(1.0),
-        service_level_answered: ((below + served_within_target) / answered).min(1.0),
-        asa_s: main.served_wait / answered * patience_s,
-        occupancy: (traffic * (answered / normaliser) / agents).min(1.0),
-        queue_length: x * p_abandon,
-    })
+    /// The figures with the states below `N` busy given by Erlang B
+    /// (`L = (1 − B)/B`, module docs), for the `N` the sums were made for.
+    pub(crate) fn with_blocking(
+        &self,
+        traffic: f64,
+        blocking: &Blocking,
+        patience_s: f64,
+    ) -> ErlangA {
+        let Queue {
+            main,
+            served_within_target,
+            x,
+        } = self;
+        let agents = blocking.servers;
+        let below = scale_down(blocking.ratio_not_blocked, main.scale);
+        let normaliser = below + main.waiting;
+        let answered = below + main.served;
+        let p_abandon = main.abandoning / normaliser;
+        ErlangA {
+            p_wait: main.waiting / normaliser,
+            p_abandon,
+            service_level: ((below + served_within_target) / normaliser).min(1.0),
+            service_level_answered: ((below + served_within_target) / answered).min(1.0),
+            asa_s: main.served_wait / answered * patience_s,
+            occupancy: (traffic * (answered / normaliser) / agents).min(1.0),
+            queue_length: x * p_abandon,
+        }
+    }
 }
 
 /// The sums over waiting states `k = 0, 1, …` (module docs), stored as
@@ -202,25 +264,33 @@ impl QueueSums {
             scale: 0,
         };
         let mut term = 1.0;
-        let mut harmonic = 1.0 / (a + 1.0);
+        // `weight` is 1/(a+k+1) for the current k; the harmonic sum H_k adds
+        // the next one, which is also the next state's weight: one division
+        // per state (each value is the very expression it always was, so the
+        // sums are bit for bit what they were with two).
+        let mut weight = 1.0 / (a + 1.0);
+        let mut harmonic = weight;
         let mut k = 0.0;
         loop {
-            let weight = 1.0 / (a + k + 1.0);
             sums.waiting += term;
             sums.abandoning += term * (k + 1.0) * weight;
-            sums.served += term * a * weight;
-            sums.served_wait += term * a * weight * harmonic;
+            let served = term * a * weight;
+            sums.served += served;
+            sums.served_wait += served * harmonic;
             let ratio = x * weight;
             term *= ratio;
             k += 1.0;
-            harmonic += 1.0 / (a + k + 1.0);
-            if ratio < 1.0 {
+            weight = 1.0 / (a + k + 1.0);
+            harmonic += weight;
+            // The tail bound `term / (1 − ratio)` is at least `term`, so while
+            // `term` exceeds 1e-16 of the smaller sum the test below cannot
+            // pass: it is skipped (two divisions saved per state, same stop).
+            let smaller = sums.abandoning.min(sums.served);
+            if ratio < 1.0 && term <= 1e-16 * smaller {
                 // Later ratios are smaller still, so the rest is below a geometric tail.
                 let tail = term / (1.0 - ratio);
                 let tail_wait = tail * (harmonic + 1.0 / ((1.0 - ratio) * (a + k)));
-                if tail <= 1e-17 * sums.abandoning.min(sums.served)
-                    && tail_wait <= 1e-17 * sums.served_wait
-                {
+                if tail <= 1e-17 * smaller && tail_wait <= 1e-17 * sums.served_wait {
                     return Ok(sums);
                 }
             }
@@ -437,6 +507,84 @@ mod tests {
             } else {
                 // 46 382 778 038 354 served in all: the difference keeps no digit, the reason for the stage sum.
                 assert!(main.served > 4e13 && ((by_difference - exact) / exact).abs() > 0.1);
+            }
+        }
+    }
+
+    /// The sums as they were computed before they learnt to skip the tail
+    /// test (two divisions more per state): the new loop must match them bit
+    /// for bit, so no figure the app or the CLI prints changes.
+    fn sums_with_every_tail_test(a: f64, x: f64) -> (f64, f64, f64, f64, i32) {
+        let big = 2f64.powi(RESCALE_BITS);
+        let small = 2f64.powi(-RESCALE_BITS);
+        let (mut waiting, mut abandoning, mut served, mut served_wait, mut scale) =
+            (0.0, 0.0, 0.0, 0.0, 0);
+        let mut term = 1.0;
+        let mut harmonic = 1.0 / (a + 1.0);
+        let mut k = 0.0;
+        loop {
+            let weight = 1.0 / (a + k + 1.0);
+            waiting += term;
+            abandoning += term * (k + 1.0) * weight;
+            served += term * a * weight;
+            served_wait += term * a * weight * harmonic;
+            let ratio = x * weight;
+            term *= ratio;
+            k += 1.0;
+            harmonic += 1.0 / (a + k + 1.0);
+            if ratio < 1.0 {
+                let tail = term / (1.0 - ratio);
+                let tail_wait = tail * (harmonic + 1.0 / ((1.0 - ratio) * (a + k)));
+                if tail <= 1e-17 * abandoning.min(served) && tail_wait <= 1e-17 * served_wait {
+                    return (waiting, abandoning, served, served_wait, scale);
+                }
+            }
+            if term > big {
+                term *= small;
+                waiting *= small;
+                abandoning *= small;
+                served *= small;
+                served_wait *= small;
+                scale += RESCALE_BITS;
+            }
+        }
+    }
+
+    #[test]
+    fn the_sums_are_bit_for_bit_those_of_every_tail_test() {
+        for patience_per_aht in [0.003, 0.4, 1.0, 7.0] {
+            for traffic in [0.2, 3.0, 37.3, 512.7, 5_000.0, 49_999.5] {
+                let root = f64::sqrt(traffic);
+                for agents in [
+                    1.0,
+                    (traffic - 3.0 * root).floor(),
+                    traffic.floor(),
+                    (traffic + root).ceil(),
+                    (traffic + 6.0 * root).ceil(),
+                ] {
+                    let (a, x) = (
+                        agents.max(1.0) * patience_per_aht,
+                        traffic * patience_per_aht,
+                    );
+                    if x - a > 200_000.0 {
+                        continue;
+                    }
+                    for x in [x, x * 0.8] {
+                        let new = QueueSums::new(a, x).unwrap();
+                        let old = sums_with_every_tail_test(a, x);
+                        assert_eq!(
+                            (
+                                new.waiting,
+                                new.abandoning,
+                                new.served,
+                                new.served_wait,
+                                new.scale
+                            ),
+                            old,
+                            "a = {a}, x = {x}"
+                        );
+                    }
+                }
             }
         }
     }

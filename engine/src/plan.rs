@@ -2,9 +2,14 @@
 //! required agents, the figures at that staffing and day totals; and the
 //! reverse, the figures achieved by a given number of agents per interval.
 
-use crate::error::{check_aht, check_shrinkage, Error, Result, MAX_COST_PER_HOUR, MAX_INTERVALS};
+use crate::erlang_b::{self, Blocking};
+use crate::error::{
+    check_agents, check_aht, check_shrinkage, check_traffic, Error, Result, MAX_COST_PER_HOUR,
+    MAX_INTERVALS,
+};
 use crate::staffing::{self, Metrics, Model, Targets};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 /// Forecast for one interval.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -128,18 +133,81 @@ pub struct DayPlan {
 /// assert_eq!(plan.totals.cost, Some(500.0));
 /// ```
 pub fn plan_day(forecast: &[IntervalForecast], settings: &PlanSettings) -> Result<DayPlan> {
+    plan_day_reusing(forecast, settings, &mut Requirements::default(), None)
+}
+
+/// Requirements already found, by offered load and handle time (as exact
+/// bits), for one model and one set of targets: a day whose interval has
+/// the same load as one seen before (another interval, or the same interval
+/// of another month of a capacity plan) reuses its answer instead of
+/// searching again. The search is a deterministic function of those inputs,
+/// so a reused answer is bit for bit the one a new search would give.
+#[derive(Debug, Default)]
+pub(crate) struct Requirements {
+    found: HashMap<(u64, u64), staffing::Requirement>,
+}
+
+impl Requirements {
+    fn required(
+        &mut self,
+        traffic: f64,
+        aht_s: f64,
+        settings: &PlanSettings,
+        guess: Option<f64>,
+        start: Option<Blocking>,
+    ) -> Result<staffing::Requirement> {
+        let key = (traffic.to_bits(), aht_s.to_bits());
+        if let Some(found) = self.found.get(&key) {
+            return Ok(*found);
+        }
+        let requirement = staffing::required_agents_near(
+            traffic,
+            aht_s,
+            settings.model,
+            &settings.targets,
+            guess,
+            start,
+        )?;
+        self.found.insert(key, requirement);
+        Ok(requirement)
+    }
+}
+
+/// [`plan_day`] with answers kept in `requirements` from one call to the
+/// next (every call must use the same model and targets), and `earlier`, a
+/// plan of a day of the same shape (the same interval of another month of a
+/// capacity plan) to start each search from.
+pub(crate) fn plan_day_reusing(
+    forecast: &[IntervalForecast],
+    settings: &PlanSettings,
+    requirements: &mut Requirements,
+    earlier: Option<&DayPlan>,
+) -> Result<DayPlan> {
     settings.validate()?;
     check_count(forecast.len())?;
-    let intervals = forecast
-        .iter()
-        .enumerate()
-        .map(|(index, interval)| {
-            plan_interval(interval, settings).map_err(|source| Error::Interval {
-                index,
-                source: Box::new(source),
-            })
-        })
-        .collect::<Result<Vec<_>>>()?;
+    // Each search starts from the same interval's answer on the earlier day,
+    // or else the previous interval's, scaled to this interval's load (loads
+    // change little from one interval, or one month, to the next): a few
+    // probes instead of a gallop from A + √A. The answers do not depend on
+    // it (see `required_agents_near`).
+    let earlier = earlier.filter(|day| day.intervals.len() == forecast.len());
+    let starts = erlang_c_starts(forecast, settings, requirements);
+    let mut intervals: Vec<IntervalPlan> = Vec::with_capacity(forecast.len());
+    for (index, interval) in forecast.iter().enumerate() {
+        let guides = match earlier {
+            Some(day) => Guides::Earlier(&day.intervals[index]),
+            None => Guides::Previous(&intervals[index.saturating_sub(2)..]),
+        };
+        let start = starts[index];
+        let plan =
+            plan_interval(interval, settings, requirements, guides, start).map_err(|source| {
+                Error::Interval {
+                    index,
+                    source: Box::new(source),
+                }
+            })?;
+        intervals.push(plan);
+    }
     Ok(DayPlan {
         totals: totals(&intervals, settings),
         intervals,
@@ -160,12 +228,19 @@ pub fn evaluate_day(
             got: agents.len(),
         });
     }
+    let states = blocking_states(
+        forecast
+            .iter()
+            .zip(agents)
+            .map(|(interval, &agents)| Some((load(interval, settings).ok()?.0, agents))),
+    );
     let intervals = forecast
         .iter()
         .zip(agents)
+        .zip(states)
         .enumerate()
-        .map(|(index, (interval, &agents))| {
-            evaluate_interval(interval, agents, settings).map_err(|source| Error::Interval {
+        .map(|(index, ((interval, &agents), state))| {
+            evaluate_interval(interval, agents, settings, state).map_err(|source| Error::Interval {
                 index,
                 source: Box::new(source),
             })
@@ -175,6 +250,49 @@ pub fn evaluate_day(
         totals: totals(&intervals, settings),
         intervals,
     })
+}
+
+/// Erlang B at `(traffic, agents)` for every interval that has a valid
+/// pair (`None` for the others, left to the interval's own checks), all
+/// computed side by side ([`erlang_b::at_each`]: bit for bit `Blocking::at`).
+fn blocking_states(pairs: impl Iterator<Item = Option<(f64, f64)>>) -> Vec<Option<Blocking>> {
+    let pairs: Vec<Option<(f64, f64)>> = pairs
+        .map(|pair| pair.filter(|&(t, n)| check_traffic(t).is_ok() && check_agents(n).is_ok()))
+        .collect();
+    let (loads, staffings): (Vec<f64>, Vec<f64>) = pairs.iter().flatten().copied().unzip();
+    let mut states = erlang_b::at_each(&loads, &staffings).into_iter();
+    pairs
+        .iter()
+        .map(|pair| pair.and_then(|_| states.next()))
+        .collect()
+}
+
+/// Erlang B where each Erlang C interval's requirement search starts
+/// ([`staffing::erlang_c_first`]), computed side by side for the day;
+/// `None` for the intervals that search without it (Erlang A, a load
+/// already staffed, or one its own checks will refuse).
+fn erlang_c_starts(
+    forecast: &[IntervalForecast],
+    settings: &PlanSettings,
+    requirements: &Requirements,
+) -> Vec<Option<Blocking>> {
+    if !matches!(settings.model, Model::ErlangC) {
+        return vec![None; forecast.len()];
+    }
+    blocking_states(forecast.iter().map(|interval| {
+        let (traffic, aht_s) = load(interval, settings).ok()?;
+        check_traffic(traffic).ok()?;
+        if requirements
+            .found
+            .contains_key(&(traffic.to_bits(), aht_s.to_bits()))
+        {
+            return None;
+        }
+        Some((
+            traffic,
+            staffing::erlang_c_first(traffic, &settings.targets)?,
+        ))
+    }))
 }
 
 fn check_count(count: usize) -> Result<()> {
@@ -203,9 +321,60 @@ fn load(interval: &IntervalForecast, settings: &PlanSettings) -> Result<(f64, f6
     ))
 }
 
-fn plan_interval(interval: &IntervalForecast, settings: &PlanSettings) -> Result<IntervalPlan> {
+/// Where an interval's requirement search starts (see
+/// `staffing::required_agents_near`: the answer does not depend on it).
+enum Guides<'a> {
+    /// The same interval on another day (the previous month's).
+    Earlier(&'a IntervalPlan),
+    /// The day's last two intervals before this one (fewer at its start).
+    Previous(&'a [IntervalPlan]),
+}
+
+impl Guides<'_> {
+    /// A guess of the requirement at `traffic` Erlangs. From one interval,
+    /// its agents scaled to this load. From two, the square-root safety
+    /// margin `β = (N − A)/√A` extrapolated linearly in the load through
+    /// both, `A + β·√A`: on the benchmark's day it lands within about an
+    /// agent of the answer (the agents scaled from one interval, within
+    /// about two), so a search takes two or three probes.
+    fn guess(&self, traffic: f64) -> Option<f64> {
+        let usable = |p: &IntervalPlan| p.traffic > 0.0 && p.agents > 0.0;
+        let scaled = |p: &IntervalPlan| p.agents * traffic / p.traffic;
+        match *self {
+            Guides::Earlier(earlier) => usable(earlier).then(|| scaled(earlier)),
+            Guides::Previous([first, second]) if usable(first) && usable(second) => {
+                let margin = |p: &IntervalPlan| (p.agents - p.traffic) / p.traffic.sqrt();
+                let step = second.traffic - first.traffic;
+                let ahead = traffic - second.traffic;
+                // Extrapolate only over a step like the last one (across a
+                // much larger one, or none, the line says little), and only
+                // when the agents moved by more than their rounding (else
+                // the line's slope is mostly that rounding, and scaling the
+                // last answer does better).
+                if step == 0.0
+                    || (ahead / step).abs() > 4.0
+                    || (second.agents - first.agents).abs() < 8.0
+                {
+                    return Some(scaled(second));
+                }
+                let beta = margin(second) + (margin(second) - margin(first)) * ahead / step;
+                Some(traffic + beta * traffic.sqrt())
+            }
+            Guides::Previous(previous) => previous.last().filter(|p| usable(p)).map(scaled),
+        }
+    }
+}
+
+fn plan_interval(
+    interval: &IntervalForecast,
+    settings: &PlanSettings,
+    requirements: &mut Requirements,
+    guides: Guides,
+    start: Option<Blocking>,
+) -> Result<IntervalPlan> {
     let (traffic, aht_s) = load(interval, settings)?;
-    let requirement = staffing::required_agents(traffic, aht_s, settings.model, &settings.targets)?;
+    let guess = guides.guess(traffic);
+    let requirement = requirements.required(traffic, aht_s, settings, guess, start)?;
     let agents = f64::from(requirement.agents);
     Ok(IntervalPlan {
         volume: interval.volume,
@@ -221,14 +390,16 @@ fn evaluate_interval(
     interval: &IntervalForecast,
     agents: f64,
     settings: &PlanSettings,
+    blocking: Option<Blocking>,
 ) -> Result<IntervalPlan> {
     let (traffic, aht_s) = load(interval, settings)?;
-    let metrics = staffing::metrics(
+    let metrics = staffing::metrics_given(
         traffic,
         aht_s,
         settings.model,
         agents,
         settings.targets.target_s,
+        blocking.as_ref(),
     )?;
     Ok(IntervalPlan {
         volume: interval.volume,
@@ -362,6 +533,55 @@ mod tests {
         assert_eq!(short.totals.intervals_missing_target, 1);
         let first = short.intervals[0].metrics.unwrap().service_level;
         assert!((short.totals.service_level - first * 60.0 / 300.0).abs() < 1e-15);
+    }
+
+    /// Each search starting from the previous interval's answer changes no
+    /// answer and no figure, bit for bit.
+    #[test]
+    fn a_day_plans_each_interval_as_alone() {
+        // Starts, guesses and Erlang B computed side by side change nothing.
+        for model in [Model::ErlangC, Model::ErlangA { patience_s: 120.0 }] {
+            let s = PlanSettings {
+                interval_minutes: 15.0,
+                ..settings(model)
+            };
+            let day: Vec<IntervalForecast> = (0..96)
+                .map(|i| IntervalForecast {
+                    volume: (50.0 + 4_950.0 * (std::f64::consts::PI * f64::from(i) / 95.0).sin())
+                        * 3.0,
+                    aht_s: (i % 7 == 3).then_some(420.0),
+                })
+                .collect();
+            let plan = plan_day(&day, &s).unwrap();
+            for row in &plan.intervals {
+                let alone =
+                    staffing::required_agents(row.traffic, row.aht_s, model, &s.targets).unwrap();
+                assert_eq!(
+                    row.agents,
+                    f64::from(alone.agents),
+                    "{model:?} {}",
+                    row.traffic
+                );
+                assert_eq!(
+                    row.metrics,
+                    Some(alone.metrics),
+                    "{model:?} {}",
+                    row.traffic
+                );
+            }
+            // The reverse plan, Erlang B side by side: each interval as alone.
+            let agents: Vec<f64> = plan
+                .intervals
+                .iter()
+                .enumerate()
+                .map(|(i, r)| r.agents * (0.9 + 0.013 * (i % 11) as f64))
+                .collect();
+            let reverse = evaluate_day(&day, &agents, &s).unwrap();
+            for (row, &n) in reverse.intervals.iter().zip(&agents) {
+                let alone = staffing::metrics(row.traffic, row.aht_s, model, n, 20.0).unwrap();
+                assert_eq!(row.metrics, alone, "{model:?} {} {n}", row.traffic);
+            }
+        }
     }
 
     #[test]

@@ -101,6 +101,19 @@ Self-checks (--check, also run before generation):
   * P(wait > 0) vs the Mandelbaum-Zeltyn closed form with the lower incomplete
     gamma function;
   * Erlang A with P = 1e12 agrees with Erlang C (rel. 1e-8).
+Requirement searches (model "requirement")
+------------------------------------------
+The smallest whole N meeting tight targets (service level within T, and
+optionally a maximum ASA and a maximum abandonment) at 10 000 and 50 000
+Erlangs, Erlang C and Erlang A: galloping from ceil(A + sqrt(A)) in steps of
+sqrt(A), then bisection, each verdict on the 50-digit figures above. Known
+misses are not evaluated: Erlang C needs N > A, and under Erlang A at most
+N/A of the calls are answered (A (1 - p_abandon) <= N busy agents), so no N
+below ceil(SL A) - 1 meets a service level SL. A case is refused (assertion)
+if any figure it decides on is within 1e-8 relative of its target. Written:
+the inputs, `agents`, the figures at `agents` and, prefixed `below_`, at
+`agents - 1` (absent for an unstable Erlang C queue).
+
 Performance: an Erlang A case is dropped (not emitted) if the mode of its queue
 distribution, (A - N) P / S, lies beyond k = 100000, or if it needs more than
 300000 queue terms (huge patience with N << A).
@@ -596,6 +609,99 @@ def a_cases():
     return out
 
 
+# ----------------------------------------------------------------- requirement searches
+
+# The smallest whole N meeting every target, at 10 000 and 50 000 Erlangs with
+# tight targets: (A, S, P or None for Erlang C, target SL, T, max ASA, max abandon).
+REQUIREMENT_CASES = [
+    (10000.0, 300.0, None, 0.99, 5.0, None, None),
+    (10000.0, 300.0, None, 0.95, 10.0, None, None),
+    (10000.0, 180.0, None, 0.8, 20.0, 1.0, None),
+    (50000.0, 300.0, None, 0.99, 5.0, None, None),
+    (50000.0, 300.0, None, 0.95, 10.0, None, None),
+    (50000.0, 180.0, None, 0.8, 20.0, 0.5, None),
+    (10000.0, 300.0, 120.0, 0.95, 10.0, None, None),
+    (10000.0, 300.0, 600.0, 0.99, 5.0, None, 0.002),
+    (10000.0, 180.0, 120.0, 0.8, 20.0, 1.0, 0.001),
+    (50000.0, 300.0, 120.0, 0.95, 10.0, None, None),
+    (50000.0, 300.0, 600.0, 0.99, 5.0, None, 0.002),
+    (50000.0, 180.0, 120.0, 0.8, 20.0, 0.5, 0.001),
+]
+REQUIREMENT_MARGIN = mpf(10) ** -8   # no figure this close (relative) to its target
+
+
+def requirement_figures(A, N, S, P, T):
+    """Figures at N agents (None: an unstable Erlang C queue)."""
+    if P is None:
+        if N <= A:
+            return None
+        res = erlang_c(A, N, S, T)
+        res["p_abandon"] = mpf(0)
+        return res
+    results, _ = erlang_a(A, N, S, P, [T])
+    return results[0]
+
+
+def requirement_met(res, sl, asa, abandon):
+    """Whether figures meet every target; also refuses razor-close figures,
+    whose verdict a double could not be trusted to reproduce."""
+    if res is None:
+        return False
+    checks = [(res["service_level"], mpf(sl), True)]
+    if asa is not None:
+        checks.append((res["asa_s"], mpf(asa), False))
+    if abandon is not None:
+        checks.append((res["p_abandon"], mpf(abandon), False))
+    met = True
+    for value, target, at_least in checks:
+        assert abs(value - target) > REQUIREMENT_MARGIN * target, \
+            "figure %s too close to target %s" % (mpmath.nstr(value, 20), target)
+        met = met and (value >= target if at_least else value <= target)
+    return met
+
+
+def required_agents(A, S, P, sl, T, asa, abandon):
+    """Smallest whole N meeting every target, by galloping and bisection on
+    the 50-digit figures (each monotone in N). Returns (N, figures at N,
+    figures at N - 1)."""
+    cache = {}
+
+    def met(N):
+        if N not in cache:
+            res = requirement_figures(A, N, S, P, T)
+            cache[N] = (requirement_met(res, sl, asa, abandon), res)
+        return cache[N][0]
+
+    # Agents answer at most N/A of the calls (A(1 - P(abandon)) <= N busy), and
+    # never fewer than ceil(sl A) - 1 meet the service level.
+    floor_known = max(math.ceil(sl * A) - 1, math.floor(A) if P is None else 0)
+    step = math.ceil(math.sqrt(A))
+    hi = math.ceil(A + math.sqrt(A))
+    while not met(hi):
+        hi += step
+        step *= 2
+    lo = max(hi - math.ceil(math.sqrt(A)), floor_known)
+    step = math.ceil(math.sqrt(A))
+    while lo > floor_known and met(lo):
+        hi = lo
+        step *= 2
+        lo = max(lo - step, floor_known)
+    while hi - lo > 1:
+        mid = (hi + lo) // 2
+        if met(mid):
+            hi = mid
+        else:
+            lo = mid
+    at = cache[hi][1]
+    below = requirement_figures(A, hi - 1, S, P, T)
+    assert not requirement_met(below, sl, asa, abandon)
+    return hi, at, below
+
+
+FIGURES_C = ("p_wait", "service_level", "asa_s", "occupancy", "queue_length")
+FIGURES_A = ("p_wait", "p_abandon", "service_level", "service_level_answered", "asa_s", "occupancy")
+
+
 # ----------------------------------------------------------------- main
 
 def main():
@@ -614,7 +720,7 @@ def main():
     lines = []
     skipped = []
     dropped = []
-    counts = {"erlang_b": 0, "erlang_c": 0, "erlang_a": 0}
+    counts = {"erlang_b": 0, "erlang_c": 0, "erlang_a": 0, "requirement": 0}
 
     def emit(inputs, outputs, model):
         small = [k for k, v in outputs.items() if v != 0 and abs(v) < TINY]
@@ -673,6 +779,30 @@ def main():
             emit({"model": "erlang_a", "traffic": A, "agents": N, "aht_s": S,
                   "patience_s": P, "target_s": T}, res, "erlang_a")
         log("erlang_a [%d/%d] %s: %d queue terms, %.1f s" % (ci + 1, len(cases), tag, K + 1, time.time() - t0))
+
+    # Requirement searches at 10 000 and 50 000 Erlangs
+    for A, S, P, sl, T, asa, abandon in REQUIREMENT_CASES:
+        t0 = time.time()
+        N, at, below = required_agents(A, S, P, sl, T, asa, abandon)
+        inputs = {"model": "requirement", "queue": "erlang_c" if P is None else "erlang_a",
+                  "traffic": A, "aht_s": S}
+        if P is not None:
+            inputs["patience_s"] = P
+        inputs.update({"target_sl": sl, "target_s": T})
+        if asa is not None:
+            inputs["max_asa_s"] = asa
+        if abandon is not None:
+            inputs["max_abandon"] = abandon
+        inputs["agents"] = N
+        names = FIGURES_C if P is None else FIGURES_A
+        outputs = {}
+        for prefix, res in (("", at), ("below_", below)):
+            if res is None:
+                continue
+            for k in names:
+                outputs[prefix + k] = res[k]
+        emit(inputs, outputs, "requirement")
+        log("requirement %s: N = %d (%.1f s)" % (json.dumps(inputs), N, time.time() - t0))
 
     with open(out_path, "w") as f:
         for line in lines:

@@ -1,0 +1,150 @@
+#!/usr/bin/env python3
+"""The 96-interval Erlang C day side by side: pyworkforce against ccplan.
+
+The day of `engine/benches/engine.rs` (`busy_day`): 15-minute intervals whose
+load runs 50 -> 5 000 -> 50 Erlangs (50 + 4 950 sin(pi i / 95)), AHT 300 s,
+80 % answered within 20 s, no shrinkage, no occupancy cap. Each interval is
+staffed by pyworkforce's `ErlangC(...).required_positions(service_level=0.8,
+max_occupancy=1.0)` and by `ccplan eval` (one `required_agents` request per
+interval); the agent counts must be equal on every interval.
+
+Run from the repository root:
+
+    cargo build --profile bench -p ccplan-cli
+    pip install pyworkforce          # if it is not installed yet
+    python3 engine/benches/pyworkforce_side_by_side.py
+
+ccplan is timed three ways: one `ccplan eval` process answering the day's 96
+requests (wall clock, process start and JSON included); to take the start-up
+out, one process answering the day 200 times over (the time per day, still
+with a JSON line read, answered and flushed per interval); and `ccplan plan
+--csv -` planning the day as one forecast CSV (`plan_day`, process start
+included). The engine's own
+time for the day, without any JSON, is criterion's
+`plan_day/erlang_c/96 intervals 50-5000 E` (BENCHMARKS.md).
+"""
+
+import json
+import math
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+try:
+    from pyworkforce.queuing import ErlangC
+except ImportError:
+    sys.exit("pyworkforce is not installed: pip install pyworkforce")
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+CCPLAN = os.path.join(ROOT, "target", "release", "ccplan")
+AHT_S, TARGET_S, SL, INTERVAL_S = 300.0, 20.0, 0.8, 900.0
+REPEATS = 5
+DAYS_IN_ONE_PROCESS = 200
+
+
+def day_traffic():
+    return [50.0 + 4950.0 * math.sin(math.pi * i / 95.0) for i in range(96)]
+
+
+def calls(a):
+    """Calls in the interval, as pyworkforce is given them."""
+    return a * INTERVAL_S / AHT_S
+
+
+def intensity(a):
+    """The load pyworkforce computes from them, which ccplan is given."""
+    return (calls(a) / INTERVAL_S) * AHT_S
+
+
+def pyworkforce_day(traffic):
+    agents = []
+    for a in traffic:
+        erlang = ErlangC(transactions=calls(a), asa=TARGET_S, aht=AHT_S,
+                         interval=INTERVAL_S, shrinkage=0)
+        agents.append(erlang.required_positions(service_level=SL, max_occupancy=1.0)["raw_positions"])
+    return agents
+
+
+def requests(traffic, days=1):
+    line = '{"op":"required_agents","model":"erlang_c","traffic":%r,"aht_s":300,"target_sl":0.8,"target_s":20}\n'
+    return "".join(line % intensity(a) for a in traffic) * days
+
+
+def ccplan(text, args=("eval",)):
+    start = time.perf_counter()
+    out = subprocess.run([CCPLAN, *args], input=text, capture_output=True, text=True, check=True)
+    return time.perf_counter() - start, out.stdout
+
+
+PLAN_ARGS = ("plan", "--csv", "-", "--interval-min", "15", "--aht", "300", "--shrinkage", "0",
+             "--sl", "0.8", "--target-s", "20")
+
+
+def forecast_csv(traffic):
+    """The day as `ccplan plan` reads it: interval start, calls."""
+    rows = ["interval_start,volume"]
+    for i, a in enumerate(traffic):
+        rows.append("%02d:%02d,%r" % (i // 4, 15 * (i % 4), calls(a)))
+    return "\n".join(rows) + "\n"
+
+
+def plan_agents(out):
+    """The agents column of `ccplan plan`'s CSV, interval rows only."""
+    lines = out.splitlines()
+    column = lines[0].split(",").index("agents")
+    return [int(float(line.split(",")[column])) for line in lines[1:]
+            if line and line[0].isdigit()]
+
+
+def main():
+    if not os.path.exists(CCPLAN):
+        sys.exit("build the CLI first: cargo build --profile bench -p ccplan-cli")
+    traffic = day_traffic()
+
+    py_times = []
+    for _ in range(REPEATS):
+        start = time.perf_counter()
+        py_agents = pyworkforce_day(traffic)
+        py_times.append(time.perf_counter() - start)
+
+    one_day = requests(traffic)
+    cli_times = []
+    for _ in range(REPEATS):
+        elapsed, out = ccplan(one_day)
+        cli_times.append(elapsed)
+    cli_agents = [json.loads(line)["agents"] for line in out.splitlines()]
+    many_times = []
+    for _ in range(REPEATS):
+        elapsed, _ = ccplan(requests(traffic, DAYS_IN_ONE_PROCESS))
+        many_times.append(elapsed / DAYS_IN_ONE_PROCESS)
+
+    plan_times = []
+    for _ in range(REPEATS):
+        elapsed, out = ccplan(forecast_csv(traffic), PLAN_ARGS)
+        plan_times.append(elapsed)
+    planned = plan_agents(out)
+
+    unequal = [(i, p, c) for i, (p, c) in enumerate(zip(py_agents, cli_agents)) if p != c]
+    unequal += [(i, p, c) for i, (p, c) in enumerate(zip(py_agents, planned)) if p != c]
+    if len(planned) != 96:
+        unequal.append(("plan rows", 96, len(planned)))
+    py, cli, per_day = (statistics.median(t) for t in (py_times, cli_times, many_times))
+    print("intervals: %d, agents equal on every interval: %s (total %d agent-intervals)"
+          % (len(traffic), "yes" if not unequal and len(cli_agents) == 96 else "NO %s" % unequal,
+             sum(cli_agents)))
+    print("pyworkforce ErlangC.required_positions, the day: %.1f ms" % (py * 1e3))
+    print("ccplan eval, one process for the day (start-up included): %.2f ms  -> %.0fx" % (cli * 1e3, py / cli))
+    print("ccplan eval, per day over %d days in one process: %.3f ms  -> %.0fx"
+          % (DAYS_IN_ONE_PROCESS, per_day * 1e3, py / per_day))
+    plan = statistics.median(plan_times)
+    print("ccplan plan --csv (plan_day), one process for the day (start-up included): %.2f ms  -> %.0fx"
+          % (plan * 1e3, py / plan))
+    print("(medians of %d runs)" % REPEATS)
+    if unequal:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
