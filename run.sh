@@ -110,7 +110,7 @@ case "${1:-}" in
     ensure_browser
     cargo bench -p ccplan-engine --bench engine
     build_site
-    (cd tests && node bench/input-to-chart.mjs)
+    (cd tests && node bench/input-to-chart.mjs && node bench/capacity-plan.mjs)
     ;;
   *)
     echo "usage: $0 serve|test|bench" >&2
