@@ -11,6 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { serve, launch, newPage, open, seedStorage } from '../e2e/harness.mjs';
 import { VALID_INPUTS, envelope, KEY_CURRENT } from '../e2e/cases.mjs';
+import { inputToPainted } from './painted.mjs';
 
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
 let total = 0;
@@ -26,6 +27,15 @@ console.log(`site total gzip: ${(total / 1024).toFixed(1)} KiB`);
 
 const site = await serve('/');
 const browser = await launch();
+
+await inputToPainted(browser, site.url);
+// `node bench/input-to-chart.mjs paint`: the site's size and input → painted only.
+if (process.argv.includes('paint')) {
+  await browser.close();
+  await site.close();
+  process.exit(0);
+}
+
 const { page } = await newPage(browser);
 await open(page, site.url);
 
