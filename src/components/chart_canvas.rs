@@ -93,9 +93,15 @@ where
     });
     on_cleanup(move || handle.remove());
 
+    // Callbacks (frames, timers, the observer) can run after the chart has
+    // left the page: then they do nothing.
+    let alive = move || painter.try_with_value(|_| ()).is_some();
     // Paints the chart now (untracked); false if the canvas is not shown.
     let paint = move || -> bool {
-        let Some(element) = canvas.get_untracked() else {
+        if !alive() {
+            return false;
+        }
+        let Some(element) = canvas.try_get_untracked().flatten() else {
             return false;
         };
         let rect = element.get_bounding_client_rect();
@@ -134,6 +140,9 @@ where
     };
     // Paints once changes have stopped for a while (an off-screen chart).
     let paint_later = move || {
+        if !alive() {
+            return;
+        }
         painter.update_value(|p| {
             if let Some(h) = p.later.take() {
                 h.clear();
@@ -141,6 +150,9 @@ where
         });
         let handle = set_timeout_with_handle(
             move || {
+                if !alive() {
+                    return;
+                }
                 painter.update_value(|p| p.later = None);
                 if painter.with_value(|p| p.dirty) {
                     paint();
@@ -153,16 +165,19 @@ where
     };
     // Paints in the next animation frame if the chart is then on screen.
     let schedule = move || {
-        if painter.with_value(|p| p.frame_requested) {
+        if !alive() || painter.with_value(|p| p.frame_requested) {
             return;
         }
         painter.update_value(|p| p.frame_requested = true);
         request_animation_frame(move || {
+            if !alive() {
+                return;
+            }
             painter.update_value(|p| p.frame_requested = false);
             if !painter.with_value(|p| p.dirty) {
                 return;
             }
-            let Some(element) = canvas.get_untracked() else {
+            let Some(element) = canvas.try_get_untracked().flatten() else {
                 return;
             };
             if on_screen(&element.get_bounding_client_rect()) && paint() {
@@ -199,7 +214,7 @@ where
                             .unchecked_into::<web_sys::IntersectionObserverEntry>()
                             .is_intersecting()
                     });
-                    if seen && painter.with_value(|p| p.dirty) {
+                    if seen && alive() && painter.with_value(|p| p.dirty) {
                         schedule();
                     }
                 });
