@@ -15,8 +15,9 @@
 //   layout and paint on the main thread are done. Rasterising and
 //   compositing happen off the main thread and are not included. The wait
 //   for the next frame (up to one vsync, 16.7 ms) is part of the number, as it
-//   is for a user. Samples are 400 ms apart (more than the 300 ms an off-screen chart waits), so each starts at an idle page
-//   and at a random point of the frame.
+//   is for a user. Samples are 400 ms apart (more than the 300 ms an
+//   off-screen chart waits), so each starts at an idle page and at a random
+//   point of the frame.
 // - Redraws: a redraw of a page canvas starts with a call that paints over
 //   all of it (plotters first fills its area white; a kept layer would be
 //   copied with drawImage), so the page's CanvasRenderingContext2D fillRect
