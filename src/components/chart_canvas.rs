@@ -1,11 +1,75 @@
-//! A canvas that redraws whenever its data, the language or the window size
-//! changes, at the screen's pixel density. What to draw is the caller's
-//! function; this component only owns the canvas (and its PNG download).
+//! A canvas that redraws when what its chart draws changes (its data, the
+//! language, the window size), at the screen's pixel density. What to draw
+//! is the caller's function; this component owns the canvas, when it is
+//! painted, and its PNG download.
+//!
+//! When its data change, the chart runs dry (`ChartBackend` hashes the
+//! drawing calls, drawing nothing) in the reactive effect, which tracks what
+//! it reads; the canvas is painted only if the calls differ from the ones
+//! last painted, and then at most once per animation frame however many
+//! changes arrive before it, and only while it is on screen. A chart off
+//! screen is painted when it comes into view, or once changes have stopped
+//! for `OFF_SCREEN_DELAY_MS` (so its pixels, and a download, are never
+//! stale for long), or at once before a download.
+
+use std::cell::{Cell, RefCell};
+use std::hash::{DefaultHasher, Hasher};
+use std::rc::Rc;
+use std::time::Duration;
 
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+use crate::components::chart_backend::ChartBackend;
+
+/// How long an off-screen chart waits after the last change before it is
+/// painted anyway.
+const OFF_SCREEN_DELAY_MS: u64 = 300;
+
+/// When the canvas was painted and what is waiting.
+#[derive(Default)]
+struct Painter {
+    /// The hash of the drawing calls last painted.
+    painted: Option<u64>,
+    /// The canvas's size in device pixels when last painted (`None` after a
+    /// resize): the dry run lays the chart out at it.
+    size: Option<(u32, u32)>,
+    /// The chart has changed since it was last painted.
+    dirty: bool,
+    frame_requested: bool,
+    later: Option<TimeoutHandle>,
+}
+
+fn pixel_ratio() -> f64 {
+    web_sys::window()
+        .map_or(1.0, |w| w.device_pixel_ratio())
+        .max(1.0)
+}
+
+fn context_of(canvas: &web_sys::HtmlCanvasElement) -> Option<web_sys::CanvasRenderingContext2d> {
+    canvas.get_context("2d").ok()??.dyn_into().ok()
+}
+
+/// Whether any of `rect` is inside the window.
+fn on_screen(rect: &web_sys::DomRect) -> bool {
+    let Some(window) = web_sys::window() else {
+        return true;
+    };
+    let height = window
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(f64::INFINITY);
+    let width = window
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .unwrap_or(f64::INFINITY);
+    rect.bottom() > 0.0 && rect.top() < height && rect.right() > 0.0 && rect.left() < width
+}
 
 #[component]
 pub fn ChartCanvas<F>(
@@ -17,30 +81,194 @@ pub fn ChartCanvas<F>(
     caption: Option<Signal<String>>,
 ) -> impl IntoView
 where
-    F: Fn(&DrawingArea<CanvasBackend, plotters::coord::Shift>, f64) + 'static,
+    F: Fn(&DrawingArea<ChartBackend, plotters::coord::Shift>, f64) + 'static,
 {
     let canvas = NodeRef::<Canvas>::new();
+    let draw = StoredValue::new_local(draw);
+    let painter = StoredValue::new_local(Painter::default());
     let resized = RwSignal::new(0u32);
-    let handle = window_event_listener(leptos::ev::resize, move |_| resized.update(|n| *n += 1));
+    let handle = window_event_listener(leptos::ev::resize, move |_| {
+        painter.update_value(|p| p.size = None);
+        resized.update(|n| *n += 1);
+    });
     on_cleanup(move || handle.remove());
-    Effect::new(move |_| {
-        resized.track();
-        let Some(canvas) = canvas.get() else { return };
-        let ratio = web_sys::window()
-            .map_or(1.0, |w| w.device_pixel_ratio())
-            .max(1.0);
-        let rect = canvas.get_bounding_client_rect();
+
+    // Callbacks (frames, timers, the observer) can run after the chart has
+    // left the page: then they do nothing.
+    let alive = move || painter.try_with_value(|_| ()).is_some();
+    // Paints the chart now (untracked); false if the canvas is not shown.
+    let paint = move || -> bool {
+        if !alive() {
+            return false;
+        }
+        let Some(element) = canvas.try_get_untracked().flatten() else {
+            return false;
+        };
+        let rect = element.get_bounding_client_rect();
         if rect.width() < 1.0 || rect.height() < 1.0 {
+            return false;
+        }
+        let ratio = pixel_ratio();
+        let size = (
+            (rect.width() * ratio).round() as u32,
+            (rect.height() * ratio).round() as u32,
+        );
+        // A new size reallocates (and clears) the canvas; the same size is
+        // cleared by the backend, unless the chart paints all of it first.
+        if element.width() != size.0 || element.height() != size.1 {
+            element.set_width(size.0);
+            element.set_height(size.1);
+        }
+        let Some(context) = context_of(&element) else {
+            return false;
+        };
+        let clear = Rc::new(Cell::new(true));
+        let hasher = Rc::new(RefCell::new(DefaultHasher::new()));
+        let backend = ChartBackend::new(context.clone(), size, true, hasher.clone(), clear.clone());
+        untrack(|| draw.with_value(|d| d(&backend.into_drawing_area(), ratio)));
+        if clear.get() {
+            // Nothing was drawn.
+            context.clear_rect(0.0, 0.0, f64::from(size.0), f64::from(size.1));
+        }
+        let hash = hasher.borrow().finish();
+        painter.update_value(|p| {
+            p.painted = Some(hash);
+            p.size = Some(size);
+            p.dirty = false;
+        });
+        true
+    };
+    // Paints once changes have stopped for a while (an off-screen chart).
+    let paint_later = move || {
+        if !alive() {
             return;
         }
-        canvas.set_width((rect.width() * ratio).round() as u32);
-        canvas.set_height((rect.height() * ratio).round() as u32);
-        if let Some(backend) = CanvasBackend::with_canvas_object(canvas) {
-            draw(&backend.into_drawing_area(), ratio);
+        painter.update_value(|p| {
+            if let Some(h) = p.later.take() {
+                h.clear();
+            }
+        });
+        let handle = set_timeout_with_handle(
+            move || {
+                if !alive() {
+                    return;
+                }
+                painter.update_value(|p| p.later = None);
+                if painter.with_value(|p| p.dirty) {
+                    paint();
+                }
+            },
+            Duration::from_millis(OFF_SCREEN_DELAY_MS),
+        )
+        .ok();
+        painter.update_value(|p| p.later = handle);
+    };
+    // Paints in the next animation frame if the chart is then on screen.
+    let schedule = move || {
+        if !alive() || painter.with_value(|p| p.frame_requested) {
+            return;
+        }
+        painter.update_value(|p| p.frame_requested = true);
+        request_animation_frame(move || {
+            if !alive() {
+                return;
+            }
+            painter.update_value(|p| p.frame_requested = false);
+            if !painter.with_value(|p| p.dirty) {
+                return;
+            }
+            let Some(element) = canvas.try_get_untracked().flatten() else {
+                return;
+            };
+            if on_screen(&element.get_bounding_client_rect()) && paint() {
+                return;
+            }
+            paint_later();
+        });
+    };
+
+    // A chart coming into view with a change waiting is painted.
+    let observer = StoredValue::new_local(None::<web_sys::IntersectionObserver>);
+    let on_view = StoredValue::new_local(None::<Closure<dyn FnMut(js_sys::Array)>>);
+    on_cleanup(move || {
+        observer.with_value(|o| {
+            if let Some(o) = o {
+                o.disconnect();
+            }
+        });
+        painter.with_value(|p| {
+            if let Some(h) = p.later {
+                h.clear();
+            }
+        });
+    });
+
+    Effect::new(move |_| {
+        resized.track();
+        let Some(element) = canvas.get() else { return };
+        if observer.with_value(Option::is_none) {
+            let callback =
+                Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+                    let seen = entries.iter().any(|entry| {
+                        entry
+                            .unchecked_into::<web_sys::IntersectionObserverEntry>()
+                            .is_intersecting()
+                    });
+                    if seen && alive() && painter.with_value(|p| p.dirty) {
+                        schedule();
+                    }
+                });
+            if let Ok(o) = web_sys::IntersectionObserver::new(callback.as_ref().unchecked_ref()) {
+                o.observe(&element);
+                observer.set_value(Some(o));
+                on_view.set_value(Some(callback));
+            }
+        }
+        // The dry run, at the size last painted: the effect tracks what the
+        // chart reads, and the hash says whether its drawing changed.
+        let ratio = pixel_ratio();
+        let changed = match painter.with_value(|p| p.size.zip(p.painted)) {
+            Some((size, painted)) => match context_of(&element) {
+                Some(context) => {
+                    let hasher = Rc::new(RefCell::new(DefaultHasher::new()));
+                    let backend = ChartBackend::new(
+                        context,
+                        size,
+                        false,
+                        hasher.clone(),
+                        Rc::new(Cell::new(false)),
+                    );
+                    draw.with_value(|d| d(&backend.into_drawing_area(), ratio));
+                    let hash = hasher.borrow().finish();
+                    hash != painted
+                }
+                None => true,
+            },
+            None => {
+                // Not painted yet, or resized: a dry run at a usual size
+                // only tracks what the chart reads.
+                if let Some(context) = context_of(&element) {
+                    let hasher = Rc::new(RefCell::new(DefaultHasher::new()));
+                    let size = ((600.0 * ratio) as u32, (360.0 * ratio) as u32);
+                    let backend =
+                        ChartBackend::new(context, size, false, hasher, Rc::new(Cell::new(false)));
+                    draw.with_value(|d| d(&backend.into_drawing_area(), ratio));
+                }
+                true
+            }
+        };
+        painter.update_value(|p| p.dirty = changed);
+        if changed {
+            schedule();
         }
     });
+
     let store = crate::store::use_store();
     let save = move |_| {
+        // The picture as it is now, even if off screen and not yet painted.
+        if painter.with_value(|p| p.dirty) {
+            paint();
+        }
         let caption = caption.map(|c| c.get_untracked()).unwrap_or_default();
         crate::download::download_canvas(
             test_id,
