@@ -99,18 +99,7 @@ pub fn metrics(
     agents: f64,
     target_s: f64,
 ) -> Result<Option<Metrics>> {
-    let traffic = check_traffic(traffic)?;
-    let aht_s = check_aht(aht_s)?;
-    let model = model.validate(aht_s)?;
-    let agents = check_agents(agents)?;
-    let target_s = check_threshold(target_s)?;
-    metrics_from_blocking(
-        traffic,
-        aht_s,
-        model,
-        &Blocking::at(traffic, agents),
-        target_s,
-    )
+    metrics_given(traffic, aht_s, model, agents, target_s, None)
 }
 
 /// [`metrics`] with Erlang B at `agents` already computed (by

@@ -21,9 +21,7 @@ pub fn CoverageChart(day: Signal<usize>) -> impl IntoView {
         s.outcome.with(|outcome| {
             let Some((_, _, o)) = outcome else { return };
             let Ok(r) = &o.result else { return };
-            let per_day = o.day_intervals();
-            let rows = (day * per_day).min(o.requirement.len())
-                ..((day + 1) * per_day).min(o.requirement.len());
+            let rows = o.day_rows(day);
             let t = |k| text(lang, k).to_string();
             let labels = CoverageChartLabels {
                 x_axis: t(Key::AxisTime),

@@ -266,6 +266,13 @@ impl ScheduleOutcome {
         self.requirement.len() / self.days.max(1)
     }
 
+    /// The rows of day `day` in the requirement and the coverage (empty
+    /// past the last day).
+    pub fn day_rows(&self, day: usize) -> std::ops::Range<usize> {
+        let (per_day, len) = (self.day_intervals(), self.requirement.len());
+        (day * per_day).min(len)..((day + 1) * per_day).min(len)
+    }
+
     /// The name of row `i` of the requirement: its start, after its
     /// weekday when a week is scheduled ("Tue 17:30").
     pub fn interval_name(&self, lang: crate::i18n::Lang, i: usize) -> String {
@@ -476,8 +483,11 @@ fn solve_days(
             .unzip()
     } else {
         let mut open = [false; WEEK_DAYS];
-        for (d, day) in requirement.chunks(grid.intervals.max(1)).enumerate() {
-            open[d] = day.iter().any(|r| *r > 0);
+        for (open, day) in open
+            .iter_mut()
+            .zip(requirement.chunks(grid.intervals.max(1)))
+        {
+            *open = day.iter().any(|r| *r > 0);
         }
         let patterns: Vec<Vec<Vec<usize>>> = settings
             .shifts

@@ -143,8 +143,7 @@ pub fn SchedulePage() -> impl IntoView {
         s.outcome.with(|o| {
             let (_, _, o) = o.as_ref()?;
             let r = o.result.as_ref().ok()?;
-            let per_day = o.day_intervals();
-            let range = (day * per_day).min(o.requirement.len())..((day + 1) * per_day).min(o.requirement.len());
+            let range = o.day_rows(day);
             Some(o.requirement[range.clone()].iter().zip(&r.schedule.coverage[range.clone()]).zip(&r.service_level[range]).enumerate().map(|(i, ((need, have), sl))| {
                 let gap = i64::from(*have) - i64::from(*need);
                 let short = gap < 0;
@@ -210,9 +209,7 @@ pub fn SchedulePage() -> impl IntoView {
             (o.days > 1).then(|| {
                 let options = (0..o.days)
                     .map(|d| {
-                        let closed = o.requirement[d * o.day_intervals()..(d + 1) * o.day_intervals()]
-                            .iter()
-                            .all(|r| *r == 0);
+                        let closed = o.requirement[o.day_rows(d)].iter().all(|r| *r == 0);
                         let name = if closed {
                             format!("{} ({})", weekday_name(lang, d), text(lang, Key::ScheduleWeekClosed))
                         } else {
@@ -286,7 +283,12 @@ pub fn SchedulePage() -> impl IntoView {
         let lang = lang.get();
         s.outcome.with(|o| {
             let (_, _, o) = o.as_ref()?;
-            Some(match o.budget.as_ref()? {
+            let budget = o.budget.as_ref()?;
+            // Heads are explained whatever they buy, too little included.
+            let heads_line = budget.as_ref().ok().and_then(|b| b.heads.map(|h| (h, b.hours))).map(|((heads, per_head), hours)| view! {
+                <p data-testid="budget-heads-line">{format!("{} {heads} × {} h = {} h", text(lang, Key::BudgetHeadsAs), grouped(per_head, 1), grouped(hours, 1))}</p>
+            });
+            Some(view! { {heads_line} {match budget {
                 Err(problem) => view! { <p class="message error" role="alert" data-testid="budget-problem">{problem_text(lang, problem, o)}</p> }.into_any(),
                 Ok(b) if !b.best.feasible => view! {
                     <p class="message error" role="alert" data-testid="budget-too-small">
@@ -302,9 +304,6 @@ pub fn SchedulePage() -> impl IntoView {
                         </tr>
                     }).collect_view();
                     view! {
-                        {b.heads.map(|(heads, per_head)| view! {
-                            <p data-testid="budget-heads-line">{format!("{} {heads} × {} h = {} h", text(lang, Key::BudgetHeadsAs), grouped(per_head, 1), grouped(b.hours, 1))}</p>
-                        })}
                         <dl class="figures" data-testid="budget-figures">
                             <div class="figure lead">
                                 <dt>{text(lang, Key::BudgetBest)}</dt>
@@ -332,7 +331,7 @@ pub fn SchedulePage() -> impl IntoView {
                         </details>
                     }.into_any()
                 }
-            })
+            }} })
         })
     };
 

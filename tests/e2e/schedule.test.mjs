@@ -247,6 +247,14 @@ describe('the schedule page', { concurrency: CONCURRENCY }, () => {
     await page.getByTestId('budget-heads-line').waitFor({ timeout: 30_000 });
     assert.equal(await text(page, 'budget-heads-line'), 'Counted as paid agent-hours: 250 × 8.0 h = 2,000.0 h');
     assert.equal(numberOf(await text(page, 'budget-best-sl')), byHours);
+    // Too few heads: the message says so, and the heads are still explained.
+    await type(page, 'budget-hours', '1');
+    await page.keyboard.press('Tab');
+    await page.getByTestId('budget-too-small').waitFor({ timeout: 30_000 });
+    assert.equal(await text(page, 'budget-heads-line'), 'Counted as paid agent-hours: 1 × 8.0 h = 8.0 h');
+    await type(page, 'budget-hours', '250');
+    await page.keyboard.press('Tab');
+    await page.getByTestId('budget-figures').waitFor({ timeout: 30_000 });
     // Heads are whole agents.
     await type(page, 'budget-hours', '12.5');
     await page.keyboard.press('Tab');
