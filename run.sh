@@ -111,6 +111,10 @@ case "${1:-}" in
     cargo bench -p ccplan-engine --bench engine
     build_site
     (cd tests && node bench/input-to-chart.mjs && node bench/capacity-plan.mjs)
+    step "where the script time goes: a build that keeps wasm function names (wasm-opt -g)"
+    sed 's/data-wasm-opt-params="--converge"/data-wasm-opt-params="--converge -g"/' index.html > index-names.html
+    trunk build --release --dist target/dist-names index-names.html
+    (cd tests && CCPLAN_DIST="$ROOT/target/dist-names" node bench/input-to-chart.mjs profile)
     ;;
   *)
     echo "usage: $0 serve|test|bench" >&2

@@ -11,6 +11,7 @@ interval); the agent counts must be equal on every interval.
 Run from the repository root:
 
     cargo build --profile bench -p ccplan-cli
+    cargo build --profile bench -p ccplan-engine --example timed_day
     pip install pyworkforce          # if it is not installed yet
     python3 engine/benches/pyworkforce_side_by_side.py
 
@@ -19,9 +20,11 @@ requests (wall clock, process start and JSON included); to take the start-up
 out, one process answering the day 200 times over (the time per day, still
 with a JSON line read, answered and flushed per interval); and `ccplan plan
 --csv -` planning the day as one forecast CSV (`plan_day`, process start
-included). The engine's own
-time for the day, without any JSON, is criterion's
-`plan_day/erlang_c/96 intervals 50-5000 E` (BENCHMARKS.md).
+included). And the engine alone, timed inside its process as pyworkforce is
+timed inside Python (`engine/examples/timed_day.rs`; the median of 11
+samples of 200 days each), two ways: `plan_day`, the engine's day plan
+(what the app and `ccplan plan` run; it shares work between intervals), and
+one `required_agents` call per interval, nothing shared.
 """
 
 import json
@@ -39,6 +42,7 @@ except ImportError:
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 CCPLAN = os.path.join(ROOT, "target", "release", "ccplan")
+TIMED_DAY = os.path.join(ROOT, "target", "release", "examples", "timed_day")
 AHT_S, TARGET_S, SL, INTERVAL_S = 300.0, 20.0, 0.8, 900.0
 REPEATS = 5
 DAYS_IN_ONE_PROCESS = 200
@@ -101,6 +105,9 @@ def plan_agents(out):
 def main():
     if not os.path.exists(CCPLAN):
         sys.exit("build the CLI first: cargo build --profile bench -p ccplan-cli")
+    if not os.path.exists(TIMED_DAY):
+        sys.exit("build the engine's timer first: "
+                 "cargo build --profile bench -p ccplan-engine --example timed_day")
     traffic = day_traffic()
 
     py_times = []
@@ -126,9 +133,17 @@ def main():
         plan_times.append(elapsed)
     planned = plan_agents(out)
 
+    engine = json.loads(subprocess.run(
+        [TIMED_DAY], input="\n".join(repr(intensity(a)) for a in traffic),
+        capture_output=True, text=True, check=True).stdout)
+    engine_agents = engine["agents"]
+    plan_day_agents = engine["plan_day_agents"]
+
     unequal = [(i, p, c) for i, (p, c) in enumerate(zip(py_agents, cli_agents)) if p != c]
+    unequal += [(i, p, c) for i, (p, c) in enumerate(zip(py_agents, engine_agents)) if p != c]
+    unequal += [(i, p, c) for i, (p, c) in enumerate(zip(py_agents, plan_day_agents)) if p != c]
     unequal += [(i, p, c) for i, (p, c) in enumerate(zip(py_agents, planned)) if p != c]
-    if len(planned) != 96:
+    if len(planned) != 96 or len(engine_agents) != 96 or len(plan_day_agents) != 96:
         unequal.append(("plan rows", 96, len(planned)))
     py, cli, per_day = (statistics.median(t) for t in (py_times, cli_times, many_times))
     print("intervals: %d, agents equal on every interval: %s (total %d agent-intervals)"
@@ -141,6 +156,10 @@ def main():
     plan = statistics.median(plan_times)
     print("ccplan plan --csv (plan_day), one process for the day (start-up included): %.2f ms  -> %.0fx"
           % (plan * 1e3, py / plan))
+    for label, key in (("plan_day", "plan_day_ms"), ("required_agents per interval", "per_day_ms")):
+        per_day_engine = engine[key] / 1e3
+        print("ccplan engine alone, the day in its process (%s): %.3f ms  -> %.0fx"
+              % (label, per_day_engine * 1e3, py / per_day_engine))
     print("(medians of %d runs)" % REPEATS)
     if unequal:
         sys.exit(1)

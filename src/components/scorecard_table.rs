@@ -9,7 +9,7 @@ use crate::model::staffing::Problem;
 use leptos::prelude::*;
 
 use crate::components::kpi_entry::KpiEntry;
-use crate::i18n::{kpi_name, kpi_value, month_labels, text, Key};
+use crate::i18n::{kpi_name, kpi_value, month_labels, text, Key, Lang};
 use crate::model::fields::{kpi_spec, StaffingField};
 use crate::store::{use_store, BoxId};
 
@@ -22,15 +22,105 @@ fn perspective_key(p: Perspective) -> Key {
     }
 }
 
-fn status_view(status: Option<Status>, lang: crate::i18n::Lang) -> Option<impl IntoView> {
-    status.map(|s| {
-        let (class, symbol, key) = match s {
-            Status::Green => ("rag green", "●", Key::Green),
-            Status::Amber => ("rag amber", "▲", Key::Amber),
-            Status::Red => ("rag red", "■", Key::Red),
-        };
-        view! { <span class=class title=text(lang, key) aria-label=text(lang, key)>{symbol}</span> }
-    })
+/// The class, symbol and word of a status: a word-symbol as well as a colour.
+fn status_parts(status: Status) -> (&'static str, &'static str, Key) {
+    match status {
+        Status::Green => ("rag green", "●", Key::Green),
+        Status::Amber => ("rag amber", "▲", Key::Amber),
+        Status::Red => ("rag red", "■", Key::Red),
+    }
+}
+
+/// What one month cell of a KPI's row shows.
+#[derive(Debug, Clone, PartialEq)]
+struct MonthCell {
+    text: String,
+    status: Option<Status>,
+}
+
+/// The month cells of a row as last written to the page.
+#[derive(Default)]
+struct Written {
+    labels: Vec<String>,
+    lang: Option<Lang>,
+    cells: Vec<MonthCell>,
+}
+
+/// Brings the month cells of `row` (a `<tr>`) to `cells`, under the month
+/// `labels`, touching only what changed: a cell is `<td data-month class>`
+/// holding its text and, with a status, a symbol `<span class="rag …">`.
+///
+/// Why by hand: a growth edit changes most of the 228 figures, and cells
+/// rebuilt by the view set all their attributes again (with erased
+/// components, tachys removes and re-adds every attribute of a rebuilt
+/// element), a style recalculation of every cell; one reactive node per
+/// cell cost as much in the reactive graph (BENCHMARKS.md, issue 14).
+fn patch_month_cells(
+    row: &web_sys::Element,
+    labels: &[String],
+    cells: &[MonthCell],
+    lang: Lang,
+    written: &mut Written,
+) {
+    let document = document();
+    if written.labels != labels {
+        let mut child = row.first_element_child();
+        while let Some(element) = child {
+            child = element.next_element_sibling();
+            if element.has_attribute("data-month") {
+                element.remove();
+            }
+        }
+        for label in labels {
+            if let Ok(td) = document.create_element("td") {
+                let _ = td.set_attribute("data-month", label);
+                td.set_class_name("cell");
+                let _ = td.append_with_str_1("");
+                let _ = row.append_child(&td);
+            }
+        }
+        written.labels = labels.to_vec();
+        written.cells.clear();
+    }
+    if written.lang != Some(lang) {
+        written.cells.clear();
+        written.lang = Some(lang);
+    }
+    let mut td = row.first_element_child();
+    while td.as_ref().is_some_and(|e| !e.has_attribute("data-month")) {
+        td = td.and_then(|e| e.next_element_sibling());
+    }
+    for (i, cell) in cells.iter().enumerate() {
+        let Some(element) = td else { break };
+        td = element.next_element_sibling();
+        let before = written.cells.get(i);
+        if before.map(|b| &b.text) != Some(&cell.text) {
+            if let Some(text) = element.first_child() {
+                text.set_node_value(Some(&format!("{} ", cell.text)));
+            }
+        }
+        if before.map(|b| b.status) != Some(cell.status) {
+            element.set_class_name(match cell.status {
+                Some(Status::Green) => "cell green",
+                Some(Status::Amber) => "cell amber",
+                Some(Status::Red) => "cell red",
+                None => "cell",
+            });
+            if let Some(old) = element.query_selector(".rag").ok().flatten() {
+                old.remove();
+            }
+            if let Some((class, symbol, key)) = cell.status.map(status_parts) {
+                if let Ok(span) = document.create_element("span") {
+                    span.set_class_name(class);
+                    let _ = span.set_attribute("title", text(lang, key));
+                    let _ = span.set_attribute("aria-label", text(lang, key));
+                    span.set_text_content(Some(symbol));
+                    let _ = element.append_child(&span);
+                }
+            }
+        }
+    }
+    written.cells = cells.to_vec();
 }
 
 /// `read` applied to the row of `id` in the current projection, in place.
@@ -51,13 +141,15 @@ fn with_row<T>(
 pub fn ScorecardTable() -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
-    let months = move || {
+    // The month labels change only with the plan's start and length, so the
+    // month cells are built again only then.
+    let months = Memo::new(move |_| {
         store.projection.with(|p| {
             p.as_ref()
                 .map(|p| month_labels(&p.plan))
                 .unwrap_or_default()
         })
-    };
+    });
     let set_target = move |id: KpiId, value: Option<f64>| match (id, value) {
         (KpiId::ServiceLevel, Some(v)) => store.staffing.update(|s| s.set_sl_target_share(v)),
         // The service level always has a target: an empty box keeps it.
@@ -119,36 +211,32 @@ pub fn ScorecardTable() -> impl IntoView {
             };
             view! { <span class="target">{target}</span> }.into_any()
         };
-        let cells = move || {
+        // The month cells are written by hand (see `patch_month_cells`).
+        let row = NodeRef::<leptos::html::Tr>::new();
+        let written = StoredValue::new_local(Written::default());
+        Effect::new(move |_| {
             let lang_now = lang.get();
-            let month_labels = months();
-            with_row(store.projection, id, |row| {
+            let currency = store.currency.get();
+            let labels = months.get();
+            let cells = with_row(store.projection, id, |row| {
                 row.values
                     .iter()
                     .zip(&row.statuses)
-                    .zip(month_labels)
-                    .map(|((v, s), m)| {
-                        let text_value = v.map_or("—".to_string(), |v| {
-                            kpi_value(lang_now, store.currency.get(), unit, v)
-                        });
-                        let class = match s {
-                            Some(Status::Green) => "cell green",
-                            Some(Status::Amber) => "cell amber",
-                            Some(Status::Red) => "cell red",
-                            None => "cell",
-                        };
-                        view! {
-                            <td data-month=m class=class>
-                                {text_value}" "{status_view(*s, lang_now)}
-                            </td>
-                        }
+                    .map(|(v, s)| MonthCell {
+                        text: v.map_or("—".to_string(), |v| {
+                            kpi_value(lang_now, currency, unit, v)
+                        }),
+                        status: *s,
                     })
                     .collect::<Vec<_>>()
             })
-            .unwrap_or_default()
-        };
+            .unwrap_or_default();
+            if let Some(row) = row.get() {
+                written.update_value(|w| patch_month_cells(&row, &labels, &cells, lang_now, w));
+            }
+        });
         view! {
-            <tr data-kpi=id.as_str() class:input-kpi=is_input>
+            <tr node_ref=row data-kpi=id.as_str() class:input-kpi=is_input>
                 <td class="perspective">{move || text(lang.get(), perspective_key(info.perspective))}</td>
                 <th scope="row">
                     {move || text(lang.get(), kpi_name(id))}
@@ -156,7 +244,6 @@ pub fn ScorecardTable() -> impl IntoView {
                     {is_assumption.then(|| view! { <span class="input-mark assumption">{move || text(lang.get(), Key::AssumptionMark)}</span> })}
                 </th>
                 <td>{target_cell}</td>
-                {cells}
             </tr>
         }
     };
@@ -170,7 +257,7 @@ pub fn ScorecardTable() -> impl IntoView {
                             <th scope="col" class="perspective">{move || text(lang.get(), Key::Perspective)}</th>
                             <th scope="col" class="kpi-heading">{move || text(lang.get(), Key::Kpi)}</th>
                             <th scope="col">{move || text(lang.get(), Key::Target)}</th>
-                            {move || months().into_iter().map(|m| view! { <th scope="col">{m}</th> }).collect_view()}
+                            {move || months.get().into_iter().map(|m| view! { <th scope="col">{m}</th> }).collect_view()}
                         </tr>
                     </thead>
                     <tbody>

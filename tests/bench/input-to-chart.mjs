@@ -14,7 +14,19 @@ import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { serve, launch, newPage, open, seedStorage } from '../e2e/harness.mjs';
 import { VALID_INPUTS, envelope, KEY_CURRENT } from '../e2e/cases.mjs';
-import { inputToPainted } from './painted.mjs';
+import { inputToPainted, scriptTime } from './painted.mjs';
+
+const site = await serve('/');
+const browser = await launch();
+
+// `node bench/input-to-chart.mjs profile` (with CCPLAN_DIST set to a build
+// that keeps wasm function names): where the script time goes, only.
+if (process.argv.includes('profile')) {
+  await scriptTime(browser, site.url);
+  await browser.close();
+  await site.close();
+  process.exit(0);
+}
 
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
 let total = 0;
@@ -27,9 +39,6 @@ for (const name of await readdir(dist)) {
   console.log(`${name.padEnd(44)} ${String(bytes.length).padStart(8)} B  gzip ${String(gz).padStart(7)} B`);
 }
 console.log(`site total gzip: ${(total / 1024).toFixed(1)} KiB`);
-
-const site = await serve('/');
-const browser = await launch();
 
 await inputToPainted(browser, site.url);
 // `node bench/input-to-chart.mjs paint`: the site's size and input → painted only.

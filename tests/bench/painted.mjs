@@ -208,29 +208,30 @@ async function phonePage(browser, url, hash, rate) {
   return { context, page, cdp };
 }
 
+const CASES = [
+  {
+    name: 'staffing page, volume box',
+    hash: '#/',
+    box: 'volume',
+    values: Array.from({ length: 20 }, (_, i) => 150 + i * 10),
+    waitForPlan: false,
+    charts: ['staffing-curve', 'intraday-chart'],
+    views: [['the box in view', 'volume'], ['the staffing curve in view', 'staffing-curve']],
+  },
+  {
+    name: 'scorecard page, growth box',
+    hash: '#/scorecard',
+    box: 'growth',
+    values: [0, 0.5, 1, 1.5, 2, 2.5, 3, 3.5],
+    waitForPlan: true,
+    charts: ['fte-chart', 'scorecard-chart', 'cost-chart'],
+    views: [['the box in view', 'growth'], ['the staff chart in view', 'fte-chart']],
+  },
+];
+
 export async function inputToPainted(browser, url) {
-  const cases = [
-    {
-      name: 'staffing page, volume box',
-      hash: '#/',
-      box: 'volume',
-      values: Array.from({ length: 20 }, (_, i) => 150 + i * 10),
-      waitForPlan: false,
-      charts: ['staffing-curve', 'intraday-chart'],
-      views: [['the box in view', 'volume'], ['the staffing curve in view', 'staffing-curve']],
-    },
-    {
-      name: 'scorecard page, growth box',
-      hash: '#/scorecard',
-      box: 'growth',
-      values: [0, 0.5, 1, 1.5, 2, 2.5, 3, 3.5],
-      waitForPlan: true,
-      charts: ['fte-chart', 'scorecard-chart', 'cost-chart'],
-      views: [['the box in view', 'growth'], ['the staff chart in view', 'fte-chart']],
-    },
-  ];
   const rounds = 40;
-  for (const c of cases) {
+  for (const c of CASES) {
     for (const rate of [1, 4]) {
       const { context, page } = await phonePage(browser, url, c.hash, rate);
       for (const [view, target] of c.views) {
@@ -268,8 +269,18 @@ export async function inputToPainted(browser, url) {
       await context.close();
     }
   }
-  // Where the script time goes, at full speed, with the chart in view.
-  for (const c of cases) {
+}
+
+/**
+ * Where the main thread's time per input goes, at full speed with the chart
+ * in view (a DevTools CPU profile, grouped by GROUPS). Wasm functions have
+ * names only in a build that keeps them: `./run.sh bench` builds one
+ * (index-names.html, wasm-opt -g) and runs `node bench/input-to-chart.mjs
+ * profile` on it.
+ */
+export async function scriptTime(browser, url) {
+  const rounds = 40;
+  for (const c of CASES) {
     const { context, page, cdp } = await phonePage(browser, url, c.hash, 1);
     await page.getByTestId(c.views[1][1]).evaluate((el) => el.scrollIntoView({ block: 'center' }));
     for (let i = 0; i < 8; i++) {

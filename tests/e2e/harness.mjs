@@ -9,7 +9,10 @@ import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
-const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
+// CCPLAN_DIST: another build to serve (the benchmark's build with wasm function names).
+const DIST = process.env.CCPLAN_DIST
+  ? join(process.env.CCPLAN_DIST, '/')
+  : fileURLToPath(new URL('../../dist/', import.meta.url));
 export const SCREENSHOTS = fileURLToPath(new URL('../screenshots/', import.meta.url));
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
