@@ -18,7 +18,8 @@ pub fn NumberField(
     let store = use_store();
     let spec = field.spec();
     let test_id = field.test_id();
-    let value = Signal::derive(move || store.field_value(field));
+    // A memo: an edit elsewhere does not touch this field's box and slider.
+    let value = Memo::new(move |_| store.field_value(field));
     let on_set = Callback::new(move |v| store.set_field(field, v));
     let disabled = disabled.unwrap_or(Signal::from(false));
     let error = RwSignal::new(None::<FieldError>);

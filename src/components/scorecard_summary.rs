@@ -13,14 +13,23 @@ use crate::store::use_store;
 pub fn ScorecardSummary() -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
-    let summary = move || {
+    // Computed once per change and compared: the figures below are written
+    // again only when the summary changes, not on every edit of an input.
+    let summary = Memo::new(move |_| {
         let assumptions = store
             .staffing
             .with(|staffing| store.scorecard.with(|s| capacity_inputs(staffing, s)));
         store
             .projection
             .with(|p| p.as_ref().ok().map(|p| p.plan.summary(&assumptions)))
-    };
+    });
+    let summary = move || summary.get();
+    // Whether the cost per contact meets its target, and the target.
+    let cpc_against_target = Memo::new(move |_| {
+        let cost = summary()?.cost_per_contact;
+        let target = store.scorecard.with(|s| s.target(KpiId::CostPerContact))?;
+        Some((cost <= target, target))
+    });
     let item =
         move |key: Key, test_id: &'static str, value: Box<dyn Fn() -> String + Send + Sync>| {
             view! {
@@ -76,9 +85,8 @@ pub fn ScorecardSummary() -> impl IntoView {
                     <dd>
                         <span class="value" data-testid="summary-cost-per-contact">{move || summary().map_or("—".into(), |s| money(store.currency.get(), s.cost_per_contact, 2))}</span>
                         {move || {
-                            let cost = summary()?.cost_per_contact;
-                            let target = store.scorecard.with(|s| s.target(KpiId::CostPerContact))?;
-                            let (class, mark) = if cost <= target { ("mark met", "✓") } else { ("mark not-met", "✗") };
+                            let (met, target) = cpc_against_target.get()?;
+                            let (class, mark) = if met { ("mark met", "✓") } else { ("mark not-met", "✗") };
                             Some(view! {
                                 <span class=class data-testid="summary-cpc-target">
                                     {format!("{mark} {} {}", text(lang.get(), Key::TargetAtMost), money(store.currency.get(), target, 2))}

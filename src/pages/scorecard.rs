@@ -21,8 +21,10 @@ pub fn ScorecardPage() -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
     let t = move |k: Key| move || text(lang.get(), k);
-    let hiring_to_requirement =
-        Signal::derive(move || store.scorecard.with(|s| s.hire_to_requirement));
+    // A memo, so the hires box is touched only when the choice changes.
+    let hiring_to_requirement = Signal::from(Memo::new(move |_| {
+        store.scorecard.with(|s| s.hire_to_requirement)
+    }));
 
     let first_month = move || {
         store
@@ -76,7 +78,9 @@ pub fn ScorecardPage() -> impl IntoView {
     let season = move |index: usize| {
         let label =
             Signal::derive(move || format!("{} {}", text(lang.get(), Key::Seasonality), index + 1));
-        let value = Signal::derive(move || store.scorecard.with(|s| Some(s.seasonality[index])));
+        let value = Signal::from(Memo::new(move |_| {
+            store.scorecard.with(|s| Some(s.seasonality[index]))
+        }));
         let on_set = Callback::new(move |v: Option<f64>| {
             if let Some(v) = v {
                 store.scorecard.update(|s| s.seasonality[index] = v);
@@ -100,7 +104,9 @@ pub fn ScorecardPage() -> impl IntoView {
     let entered = move |id: KpiId| {
         let share = kpi(id).unit == Unit::Share;
         let label = Signal::derive(move || text(lang.get(), kpi_name(id)).to_string());
-        let value = Signal::derive(move || store.scorecard.with(|s| s.entered.get(&id).copied()));
+        let value = Signal::from(Memo::new(move |_| {
+            store.scorecard.with(|s| s.entered.get(&id).copied())
+        }));
         let on_set = Callback::new(move |v: Option<f64>| {
             store.scorecard.update(|s| match v {
                 Some(v) => {
