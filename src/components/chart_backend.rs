@@ -1,11 +1,9 @@
-//! The plotters backend behind every chart canvas. It draws as
-//! plotters-canvas does (the same calls, so the same pixels) with three
-//! differences that make a redraw cheaper:
+//! The plotters backend behind every chart canvas: plotters-canvas's
+//! `CanvasBackend` does the drawing, wrapped for two things that make a
+//! redraw cheaper:
 //! - text is measured with the canvas's `measureText` (and remembered),
 //!   where plotters' web font measurer appends a span to the page and reads
 //!   its size, forcing a layout of the whole page for every label;
-//! - the context's styles (stroke, fill, line width, font, alignment) are set
-//!   only when they change;
 //! - a dry run draws nothing and only hashes the drawing calls, so a chart
 //!   whose calls did not change is not redrawn (`ChartCanvas`).
 
@@ -19,7 +17,8 @@ use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
     FontTransform,
 };
-use web_sys::CanvasRenderingContext2d;
+use plotters_canvas::CanvasBackend;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 #[derive(Debug)]
 pub struct CanvasError(String);
@@ -32,8 +31,16 @@ impl std::fmt::Display for CanvasError {
 
 impl std::error::Error for CanvasError {}
 
-fn js_error(e: wasm_bindgen::JsValue) -> DrawingErrorKind<CanvasError> {
-    DrawingErrorKind::DrawingError(CanvasError(format!("{e:?}")))
+/// plotters-canvas's errors as this backend's.
+fn from_canvas(
+    e: DrawingErrorKind<<CanvasBackend as DrawingBackend>::ErrorType>,
+) -> DrawingErrorKind<CanvasError> {
+    match e {
+        DrawingErrorKind::DrawingError(e) => {
+            DrawingErrorKind::DrawingError(CanvasError(e.to_string()))
+        }
+        DrawingErrorKind::FontError(e) => DrawingErrorKind::FontError(e),
+    }
 }
 
 /// A colour as a hashable key (the alpha by its bits).
@@ -41,23 +48,6 @@ type ColourKey = ((u8, u8, u8), u64);
 
 fn key(colour: BackendColor) -> ColourKey {
     (colour.rgb, colour.alpha.to_bits())
-}
-
-/// As plotters-canvas writes a colour for the canvas.
-fn css(colour: BackendColor) -> String {
-    let (r, g, b) = colour.rgb;
-    format!("rgba({},{},{},{})", r, g, b, colour.alpha)
-}
-
-/// The context's styles as last set by this backend (`None`: not known).
-#[derive(Default)]
-struct State {
-    stroke: Option<ColourKey>,
-    line_width: Option<u32>,
-    fill: Option<ColourKey>,
-    font: Option<String>,
-    align: Option<&'static str>,
-    baseline: Option<&'static str>,
 }
 
 thread_local! {
@@ -99,95 +89,50 @@ fn font_of<S: BackendTextStyle>(style: &S) -> String {
 }
 
 pub struct ChartBackend {
-    context: CanvasRenderingContext2d,
+    /// The canvas drawn on; `None` for a dry run: calls are hashed, nothing is drawn.
+    canvas: Option<(CanvasBackend, CanvasRenderingContext2d)>,
     size: (u32, u32),
-    /// False for a dry run: calls are hashed, nothing is drawn.
-    paint: bool,
     hasher: Rc<RefCell<DefaultHasher>>,
     /// Whether the canvas still has to be cleared before the first drawing
     /// (skipped when that drawing is an opaque fill of the whole canvas, as a
     /// chart's white background is).
     clear: Rc<Cell<bool>>,
-    state: State,
 }
 
 impl ChartBackend {
-    /// A backend of `size` device pixels drawing on `context` (`paint`), or
+    /// A backend of `size` device pixels drawing on `canvas`, or with `None`
     /// only hashing what it would draw; the hash of the calls goes to `hasher`.
     pub fn new(
-        context: CanvasRenderingContext2d,
+        canvas: Option<HtmlCanvasElement>,
         size: (u32, u32),
-        paint: bool,
         hasher: Rc<RefCell<DefaultHasher>>,
         clear: Rc<Cell<bool>>,
     ) -> Self {
         size.hash(&mut *hasher.borrow_mut());
+        let canvas = canvas.and_then(|canvas| {
+            use wasm_bindgen::JsCast;
+            let context = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+            Some((CanvasBackend::with_canvas_object(canvas)?, context))
+        });
         ChartBackend {
-            context,
+            canvas,
             size,
-            paint,
             hasher,
             clear,
-            state: State::default(),
         }
     }
 
-    /// Before a drawing: clears the canvas if it still has to be, unless this
-    /// drawing `covers` all of it.
-    fn prepare(&self, covers: bool) {
+    /// Hashes a drawing call; then the canvas to draw it on, if painting,
+    /// cleared first if it still has to be, unless this drawing `covers` all of it.
+    fn record(&mut self, call: impl Hash, covers: bool) -> Option<&mut CanvasBackend> {
+        call.hash(&mut *self.hasher.borrow_mut());
+        let (canvas, context) = self.canvas.as_mut()?;
         if self.clear.replace(false) && !covers {
             let (w, h) = self.size;
-            self.context
-                .clear_rect(0.0, 0.0, f64::from(w), f64::from(h));
+            context.clear_rect(0.0, 0.0, f64::from(w), f64::from(h));
         }
+        Some(canvas)
     }
-
-    fn record(&self, call: impl Hash) {
-        call.hash(&mut *self.hasher.borrow_mut());
-    }
-
-    fn set_stroke(&mut self, colour: BackendColor, width: u32) {
-        let colour_key = key(colour);
-        if self.state.stroke != Some(colour_key) {
-            self.context.set_stroke_style_str(&css(colour));
-            self.state.stroke = Some(colour_key);
-        }
-        if self.state.line_width != Some(width) {
-            self.context.set_line_width(f64::from(width));
-            self.state.line_width = Some(width);
-        }
-    }
-
-    fn set_fill(&mut self, colour: BackendColor) {
-        let colour_key = key(colour);
-        if self.state.fill != Some(colour_key) {
-            self.context.set_fill_style_str(&css(colour));
-            self.state.fill = Some(colour_key);
-        }
-    }
-
-    fn set_font(&mut self, font: &str) {
-        if self.state.font.as_deref() != Some(font) {
-            self.context.set_font(font);
-            self.state.font = Some(font.to_string());
-        }
-    }
-}
-
-/// Moves a horizontal or vertical line by half a pixel so it is not blurred
-/// (as plotters-canvas does).
-fn fine_hor_ver_lines(from: BackendCoord, end: BackendCoord) -> ((f64, f64), (f64, f64)) {
-    let mut from = (f64::from(from.0), f64::from(from.1));
-    let mut end = (f64::from(end.0), f64::from(end.1));
-    if from.0 == end.0 {
-        from.0 -= 0.5;
-        end.0 -= 0.5;
-    }
-    if from.1 == end.1 {
-        from.1 -= 0.5;
-        end.1 -= 0.5;
-    }
-    (from, end)
 }
 
 impl DrawingBackend for ChartBackend {
@@ -210,17 +155,10 @@ impl DrawingBackend for ChartBackend {
         point: BackendCoord,
         colour: BackendColor,
     ) -> Result<(), DrawingErrorKind<CanvasError>> {
-        if colour.alpha == 0.0 {
-            return Ok(());
+        match self.record((0u8, point, key(colour)), false) {
+            Some(canvas) => canvas.draw_pixel(point, colour).map_err(from_canvas),
+            None => Ok(()),
         }
-        self.record((0u8, point, key(colour)));
-        if self.paint {
-            self.prepare(false);
-            self.set_fill(colour);
-            self.context
-                .fill_rect(f64::from(point.0), f64::from(point.1), 1.0, 1.0);
-        }
-        Ok(())
     }
 
     fn draw_line<S: BackendStyle>(
@@ -229,20 +167,11 @@ impl DrawingBackend for ChartBackend {
         to: BackendCoord,
         style: &S,
     ) -> Result<(), DrawingErrorKind<CanvasError>> {
-        if style.color().alpha == 0.0 {
-            return Ok(());
+        let call = (1u8, from, to, key(style.color()), style.stroke_width());
+        match self.record(call, false) {
+            Some(canvas) => canvas.draw_line(from, to, style).map_err(from_canvas),
+            None => Ok(()),
         }
-        self.record((1u8, from, to, key(style.color()), style.stroke_width()));
-        if self.paint {
-            self.prepare(false);
-            let (from, to) = fine_hor_ver_lines(from, to);
-            self.set_stroke(style.color(), style.stroke_width());
-            self.context.begin_path();
-            self.context.move_to(from.0, from.1);
-            self.context.line_to(to.0, to.1);
-            self.context.stroke();
-        }
-        Ok(())
     }
 
     fn draw_rect<S: BackendStyle>(
@@ -252,40 +181,27 @@ impl DrawingBackend for ChartBackend {
         style: &S,
         fill: bool,
     ) -> Result<(), DrawingErrorKind<CanvasError>> {
-        if style.color().alpha == 0.0 {
-            return Ok(());
-        }
-        self.record((
+        let (w, h) = self.size;
+        let covers = fill
+            && style.color().alpha >= 1.0
+            && upper_left.0 <= 0
+            && upper_left.1 <= 0
+            && bottom_right.0 >= w as i32
+            && bottom_right.1 >= h as i32;
+        let call = (
             2u8,
             upper_left,
             bottom_right,
             key(style.color()),
             style.stroke_width(),
             fill,
-        ));
-        if self.paint {
-            let (w, h) = self.size;
-            self.prepare(
-                fill && style.color().alpha >= 1.0
-                    && upper_left.0 <= 0
-                    && upper_left.1 <= 0
-                    && bottom_right.0 >= w as i32
-                    && bottom_right.1 >= h as i32,
-            );
-            let (x, y) = (f64::from(upper_left.0), f64::from(upper_left.1));
-            let (w, h) = (
-                f64::from(bottom_right.0 - upper_left.0),
-                f64::from(bottom_right.1 - upper_left.1),
-            );
-            if fill {
-                self.set_fill(style.color());
-                self.context.fill_rect(x, y, w, h);
-            } else {
-                self.set_stroke(style.color(), style.stroke_width());
-                self.context.stroke_rect(x, y, w, h);
-            }
+        );
+        match self.record(call, covers) {
+            Some(canvas) => canvas
+                .draw_rect(upper_left, bottom_right, style, fill)
+                .map_err(from_canvas),
+            None => Ok(()),
         }
-        Ok(())
     }
 
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
@@ -293,24 +209,12 @@ impl DrawingBackend for ChartBackend {
         path: I,
         style: &S,
     ) -> Result<(), DrawingErrorKind<CanvasError>> {
-        if style.color().alpha == 0.0 {
-            return Ok(());
-        }
         let points: Vec<BackendCoord> = path.into_iter().collect();
-        self.record((3u8, &points, key(style.color()), style.stroke_width()));
-        if self.paint {
-            self.prepare(false);
-            self.context.begin_path();
-            if let Some((start, rest)) = points.split_first() {
-                self.set_stroke(style.color(), style.stroke_width());
-                self.context.move_to(f64::from(start.0), f64::from(start.1));
-                for next in rest {
-                    self.context.line_to(f64::from(next.0), f64::from(next.1));
-                }
-            }
-            self.context.stroke();
+        let call = (3u8, &points, key(style.color()), style.stroke_width());
+        match self.record(call, false) {
+            Some(canvas) => canvas.draw_path(points, style).map_err(from_canvas),
+            None => Ok(()),
         }
-        Ok(())
     }
 
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
@@ -318,25 +222,11 @@ impl DrawingBackend for ChartBackend {
         path: I,
         style: &S,
     ) -> Result<(), DrawingErrorKind<CanvasError>> {
-        if style.color().alpha == 0.0 {
-            return Ok(());
-        }
         let points: Vec<BackendCoord> = path.into_iter().collect();
-        self.record((4u8, &points, key(style.color())));
-        if self.paint {
-            self.prepare(false);
-            self.context.begin_path();
-            if let Some((start, rest)) = points.split_first() {
-                self.set_fill(style.color());
-                self.context.move_to(f64::from(start.0), f64::from(start.1));
-                for next in rest {
-                    self.context.line_to(f64::from(next.0), f64::from(next.1));
-                }
-                self.context.close_path();
-            }
-            self.context.fill();
+        match self.record((4u8, &points, key(style.color())), false) {
+            Some(canvas) => canvas.fill_polygon(points, style).map_err(from_canvas),
+            None => Ok(()),
         }
-        Ok(())
     }
 
     fn draw_circle<S: BackendStyle>(
@@ -346,41 +236,20 @@ impl DrawingBackend for ChartBackend {
         style: &S,
         fill: bool,
     ) -> Result<(), DrawingErrorKind<CanvasError>> {
-        if style.color().alpha == 0.0 {
-            return Ok(());
-        }
-        self.record((
+        let call = (
             5u8,
             center,
             radius,
             key(style.color()),
             style.stroke_width(),
             fill,
-        ));
-        if self.paint {
-            self.prepare(false);
-            if fill {
-                self.set_fill(style.color());
-            } else {
-                self.set_stroke(style.color(), style.stroke_width());
-            }
-            self.context.begin_path();
-            self.context
-                .arc(
-                    f64::from(center.0),
-                    f64::from(center.1),
-                    f64::from(radius),
-                    0.0,
-                    std::f64::consts::PI * 2.0,
-                )
-                .map_err(js_error)?;
-            if fill {
-                self.context.fill();
-            } else {
-                self.context.stroke();
-            }
+        );
+        match self.record(call, false) {
+            Some(canvas) => canvas
+                .draw_circle(center, radius, style, fill)
+                .map_err(from_canvas),
+            None => Ok(()),
         }
-        Ok(())
     }
 
     fn draw_text<S: BackendTextStyle>(
@@ -389,71 +258,37 @@ impl DrawingBackend for ChartBackend {
         style: &S,
         pos: BackendCoord,
     ) -> Result<(), DrawingErrorKind<CanvasError>> {
-        let colour = style.color();
-        if colour.alpha == 0.0 {
-            return Ok(());
-        }
-        let font = font_of(style);
-        let degree = match style.transform() {
-            FontTransform::None => 0.0,
-            FontTransform::Rotate90 => 90.0,
-            FontTransform::Rotate180 => 180.0,
-            FontTransform::Rotate270 => 270.0,
-        } / 180.0
-            * std::f64::consts::PI;
-        let baseline = match style.anchor().v_pos {
-            VPos::Top => "top",
-            VPos::Center => "middle",
-            VPos::Bottom => "bottom",
+        let transform = match style.transform() {
+            FontTransform::None => 0u8,
+            FontTransform::Rotate90 => 1,
+            FontTransform::Rotate180 => 2,
+            FontTransform::Rotate270 => 3,
         };
-        let align = match style.anchor().h_pos {
-            HPos::Left => "start",
-            HPos::Right => "end",
-            HPos::Center => "center",
-        };
-        self.record((
+        let anchor = (
+            match style.anchor().v_pos {
+                VPos::Top => 0u8,
+                VPos::Center => 1,
+                VPos::Bottom => 2,
+            },
+            match style.anchor().h_pos {
+                HPos::Left => 0u8,
+                HPos::Right => 1,
+                HPos::Center => 2,
+            },
+        );
+        let call = (
             6u8,
             text,
-            &font,
+            font_of(style),
             pos,
-            degree.to_bits(),
-            baseline,
-            align,
-            key(colour),
-        ));
-        if !self.paint {
-            return Ok(());
+            transform,
+            anchor,
+            key(style.color()),
+        );
+        match self.record(call, false) {
+            Some(canvas) => canvas.draw_text(text, style, pos).map_err(from_canvas),
+            None => Ok(()),
         }
-        self.prepare(false);
-        if degree != 0.0 {
-            // Turned text: its styles are set inside save / restore, which
-            // puts back the ones this backend knows of.
-            self.context.save();
-            self.context
-                .translate(f64::from(pos.0), f64::from(pos.1))
-                .map_err(js_error)?;
-            self.context.rotate(degree).map_err(js_error)?;
-            self.context.set_text_baseline(baseline);
-            self.context.set_text_align(align);
-            self.context.set_fill_style_str(&css(colour));
-            self.context.set_font(&font);
-            let drawn = self.context.fill_text(text, 0.0, 0.0);
-            self.context.restore();
-            return drawn.map_err(js_error);
-        }
-        if self.state.baseline != Some(baseline) {
-            self.context.set_text_baseline(baseline);
-            self.state.baseline = Some(baseline);
-        }
-        if self.state.align != Some(align) {
-            self.context.set_text_align(align);
-            self.state.align = Some(align);
-        }
-        self.set_fill(colour);
-        self.set_font(&font);
-        self.context
-            .fill_text(text, f64::from(pos.0), f64::from(pos.1))
-            .map_err(js_error)
     }
 
     fn estimate_text_size<S: BackendTextStyle>(

@@ -124,7 +124,7 @@ where
         };
         let clear = Rc::new(Cell::new(true));
         let hasher = Rc::new(RefCell::new(DefaultHasher::new()));
-        let backend = ChartBackend::new(context.clone(), size, true, hasher.clone(), clear.clone());
+        let backend = ChartBackend::new(Some(element.clone()), size, hasher.clone(), clear.clone());
         untrack(|| draw.with_value(|d| d(&backend.into_drawing_area(), ratio)));
         if clear.get() {
             // Nothing was drawn.
@@ -228,32 +228,21 @@ where
         // chart reads, and the hash says whether its drawing changed.
         let ratio = pixel_ratio();
         let changed = match painter.with_value(|p| p.size.zip(p.painted)) {
-            Some((size, painted)) => match context_of(&element) {
-                Some(context) => {
-                    let hasher = Rc::new(RefCell::new(DefaultHasher::new()));
-                    let backend = ChartBackend::new(
-                        context,
-                        size,
-                        false,
-                        hasher.clone(),
-                        Rc::new(Cell::new(false)),
-                    );
-                    draw.with_value(|d| d(&backend.into_drawing_area(), ratio));
-                    let hash = hasher.borrow().finish();
-                    hash != painted
-                }
-                None => true,
-            },
+            Some((size, painted)) => {
+                let hasher = Rc::new(RefCell::new(DefaultHasher::new()));
+                let backend =
+                    ChartBackend::new(None, size, hasher.clone(), Rc::new(Cell::new(false)));
+                draw.with_value(|d| d(&backend.into_drawing_area(), ratio));
+                let hash = hasher.borrow().finish();
+                hash != painted
+            }
             None => {
                 // Not painted yet, or resized: a dry run at a usual size
                 // only tracks what the chart reads.
-                if let Some(context) = context_of(&element) {
-                    let hasher = Rc::new(RefCell::new(DefaultHasher::new()));
-                    let size = ((600.0 * ratio) as u32, (360.0 * ratio) as u32);
-                    let backend =
-                        ChartBackend::new(context, size, false, hasher, Rc::new(Cell::new(false)));
-                    draw.with_value(|d| d(&backend.into_drawing_area(), ratio));
-                }
+                let hasher = Rc::new(RefCell::new(DefaultHasher::new()));
+                let size = ((600.0 * ratio) as u32, (360.0 * ratio) as u32);
+                let backend = ChartBackend::new(None, size, hasher, Rc::new(Cell::new(false)));
+                draw.with_value(|d| d(&backend.into_drawing_area(), ratio));
                 true
             }
         };
