@@ -7,7 +7,10 @@
 //! drawing calls, drawing nothing) in the reactive effect, which tracks what
 //! it reads; the canvas is painted only if the calls differ from the ones
 //! last painted, and then at most once per animation frame however many
-//! changes arrive before it, and only while it is on screen. A chart off
+//! changes arrive before it, and only while it is on screen: the first
+//! change after a frame is painted at once (in the idle time before the
+//! next frame, which would otherwise paint it), later ones in the frame
+//! after the one that shows it. A chart off
 //! screen is painted when it comes into view, or once changes have stopped
 //! for `OFF_SCREEN_DELAY_MS` (so its pixels, and a download, are never
 //! stale for long), or at once before a download.
@@ -39,7 +42,11 @@ struct Painter {
     size: Option<(u32, u32)>,
     /// The chart has changed since it was last painted.
     dirty: bool,
+    /// A frame callback is waiting: to paint, or to end `holding`.
     frame_requested: bool,
+    /// Painted at once since the last frame: the next paint waits for the
+    /// frame after the one that shows this one.
+    holding: bool,
     later: Option<TimeoutHandle>,
 }
 
@@ -164,7 +171,7 @@ where
         painter.update_value(|p| p.later = handle);
     };
     // Paints in the next animation frame if the chart is then on screen.
-    let schedule = move || {
+    let paint_in_frame = move || {
         if !alive() || painter.with_value(|p| p.frame_requested) {
             return;
         }
@@ -184,6 +191,47 @@ where
                 return;
             }
             paint_later();
+        });
+    };
+    // A change on screen is painted at once, unless the chart was already
+    // painted since the last frame: then in the frame after the one that
+    // shows that paint, so there is at most one paint per frame. Off
+    // screen, or in a frame, as `paint_in_frame`.
+    let schedule = move || {
+        if !alive() || painter.with_value(|p| p.frame_requested || p.holding) {
+            return;
+        }
+        let on_screen_now = canvas
+            .try_get_untracked()
+            .flatten()
+            .is_some_and(|element| on_screen(&element.get_bounding_client_rect()));
+        if !(on_screen_now && paint()) {
+            paint_in_frame();
+            return;
+        }
+        painter.update_value(|p| {
+            p.holding = true;
+            p.frame_requested = true;
+        });
+        // The first frame shows this paint; the next paint waits for the second.
+        request_animation_frame(move || {
+            request_animation_frame(move || {
+                if !alive() {
+                    return;
+                }
+                painter.update_value(|p| {
+                    p.holding = false;
+                    p.frame_requested = false;
+                });
+                if painter.with_value(|p| p.dirty) {
+                    let Some(element) = canvas.try_get_untracked().flatten() else {
+                        return;
+                    };
+                    if !(on_screen(&element.get_bounding_client_rect()) && paint()) {
+                        paint_later();
+                    }
+                }
+            })
         });
     };
 
