@@ -225,7 +225,7 @@ fn groups() -> Vec<(Key, Vec<Row>)> {
                 row(Key::ScheduleOverRequirement, Show::Share, Lower, |c| {
                     c.shifts().map(|s| s.over_pct() / 100.0)
                 }),
-                row(Key::ScheduleDaySl, Show::Share, Higher, |c| {
+                row(Key::CompareShiftsSl, Show::Share, Higher, |c| {
                     c.shifts().map(|s| s.day_service_level)
                 }),
                 row(Key::ScheduleCost, Show::Money, Lower, |c| {

@@ -338,8 +338,8 @@ pub fn SchedulePage() -> impl IntoView {
     view! {
         <div class="page schedule-page">
             <section class="panel">
-                <h2>{move || text(lang.get(), Key::ScheduleTitle)}</h2>
-                <p class="help">{move || text(lang.get(), Key::ScheduleHelp)}</p>
+                <h2>{move || text(lang.get(), if week_on() { Key::ScheduleTitleWeek } else { Key::ScheduleTitle })}</h2>
+                <p class="help">{move || text(lang.get(), if week_on() { Key::ScheduleHelpWeek } else { Key::ScheduleHelp })}</p>
                 <p data-testid="schedule-day">{day_line}</p>
                 <label class="span-choice">
                     <span>{move || text(lang.get(), Key::ScheduleSpan)}</span>

@@ -199,7 +199,7 @@ describe('comparing scenarios', { concurrency: CONCURRENCY }, () => {
     await eventually(async () => assert.equal(await table(page).getAttribute('data-settled'), 'true'));
     const paid = await row(page, 'Paid hours');
     const heads = await row(page, 'Agents');
-    const sl = await row(page, 'Service level of the day');
+    const sl = await row(page, 'Service level with these shifts');
     // The example's day (24 half-hours, up to 1 500 contacts): solved.
     assert.match(paid[1].value, /^[\d,]+\.\d$/, JSON.stringify(paid));
     assert.match(heads[1].value, /^[\d,]+$/, JSON.stringify(heads));
@@ -227,7 +227,7 @@ describe('comparing scenarios', { concurrency: CONCURRENCY }, () => {
     assert.deepEqual(await columns(page), ['Current inputs', 'Quiet']);
     // Rows in groups, each with a heading.
     assert.deepEqual(await table(page).locator('tr.group th').allTextContents(),
-      ['Inputs', 'One interval', 'The day', 'The day\'s shifts', 'The plan (months)']);
+      ['Inputs', 'One interval', 'The day', 'Shifts (each scenario\'s day or week)', 'The plan (months)']);
     // 50 contacts instead of 250 (12 agents instead of 50): a lower service level
     // (86.2 %, small centres run less efficiently) and a lower cost, in colour and words.
     const change = (label) => table(page).locator('tbody tr').filter({ has: page.locator('th', { hasText: new RegExp(`^${label}$`) }) })

@@ -169,8 +169,12 @@ describe('the schedule page', { concurrency: CONCURRENCY }, () => {
   test('a week: each agent works the same shift on five of the open days; Saturday opened key by key, a template kept off it; kept after a reload; CSV by day', async (t) => {
     const { page, errors } = await openSchedule(t);
     const dayPaid = numberOf(await text(page, 'schedule-paid-hours'));
+    const title = () => page.locator('.schedule-page h2').first().textContent();
+    assert.equal(await title(), 'Shifts that cover the day');
     await page.getByTestId('schedule-span').selectOption('week');
     await eventually(async () => assert.match(await text(page, 'schedule-day'), /^The week: 7 days × 24 × 30 min from 08:00 · peak \d+/));
+    assert.equal(await title(), 'Shifts that cover the week');
+    assert.match(await page.locator('.schedule-page .help').first().textContent(), /one head for the whole week/);
     await page.getByTestId('schedule-status').waitFor({ timeout: 30_000 });
     // Monday to Friday at the day's volume, closed at the weekend: everyone
     // works all five weekdays, five times the day's cheapest cover.
@@ -228,6 +232,7 @@ describe('the schedule page', { concurrency: CONCURRENCY }, () => {
     await page.getByTestId('schedule-span').selectOption('day');
     await eventually(async () => assert.equal(numberOf(await text(page, 'schedule-paid-hours')), dayPaid));
     assert.equal(await page.getByTestId('schedule-row-days').count(), 0);
+    assert.equal(await title(), 'Shifts that cover the day');
     await assertNoBadNumbers(page);
     assert.deepEqual(errors, []);
   });
