@@ -113,6 +113,8 @@ case "${1:-}" in
     (cd tests && node bench/input-to-chart.mjs && node bench/capacity-plan.mjs)
     step "where the script time goes: a build that keeps wasm function names (wasm-opt -g)"
     sed 's/data-wasm-opt-params="--converge"/data-wasm-opt-params="--converge -g"/' index.html > index-names.html
+    # The sed must have matched, or the profile would have no names to show.
+    grep -q -- '--converge -g' index-names.html || { echo "index.html's wasm-opt params changed: update run.sh" >&2; exit 1; }
     trunk build --release --dist target/dist-names index-names.html
     (cd tests && CCPLAN_DIST="$ROOT/target/dist-names" node bench/input-to-chart.mjs profile)
     ;;

@@ -42,11 +42,9 @@ struct Painter {
     size: Option<(u32, u32)>,
     /// The chart has changed since it was last painted.
     dirty: bool,
-    /// A frame callback is waiting: to paint, or to end `holding`.
+    /// A frame callback is waiting: to paint, or, after a paint at once, to
+    /// let the next paint happen (no other paint is scheduled until then).
     frame_requested: bool,
-    /// Painted at once since the last frame: the next paint waits for the
-    /// frame after the one that shows this one.
-    holding: bool,
     later: Option<TimeoutHandle>,
 }
 
@@ -170,6 +168,19 @@ where
         .ok();
         painter.update_value(|p| p.later = handle);
     };
+    // Whether the canvas is in the window now.
+    let shown = move || {
+        canvas
+            .try_get_untracked()
+            .flatten()
+            .is_some_and(|element| on_screen(&element.get_bounding_client_rect()))
+    };
+    // A waiting change, painted now if the chart is on screen, else later.
+    let paint_waiting = move || {
+        if painter.with_value(|p| p.dirty) && !(shown() && paint()) {
+            paint_later();
+        }
+    };
     // Paints in the next animation frame if the chart is then on screen.
     let paint_in_frame = move || {
         if !alive() || painter.with_value(|p| p.frame_requested) {
@@ -177,59 +188,31 @@ where
         }
         painter.update_value(|p| p.frame_requested = true);
         request_animation_frame(move || {
-            if !alive() {
-                return;
+            if alive() {
+                painter.update_value(|p| p.frame_requested = false);
+                paint_waiting();
             }
-            painter.update_value(|p| p.frame_requested = false);
-            if !painter.with_value(|p| p.dirty) {
-                return;
-            }
-            let Some(element) = canvas.try_get_untracked().flatten() else {
-                return;
-            };
-            if on_screen(&element.get_bounding_client_rect()) && paint() {
-                return;
-            }
-            paint_later();
         });
     };
     // A change on screen is painted at once, unless the chart was already
     // painted since the last frame: then in the frame after the one that
     // shows that paint, so there is at most one paint per frame. Off
-    // screen, or in a frame, as `paint_in_frame`.
+    // screen, as `paint_in_frame`.
     let schedule = move || {
-        if !alive() || painter.with_value(|p| p.frame_requested || p.holding) {
+        if !alive() || painter.with_value(|p| p.frame_requested) {
             return;
         }
-        let on_screen_now = canvas
-            .try_get_untracked()
-            .flatten()
-            .is_some_and(|element| on_screen(&element.get_bounding_client_rect()));
-        if !(on_screen_now && paint()) {
+        if !(shown() && paint()) {
             paint_in_frame();
             return;
         }
-        painter.update_value(|p| {
-            p.holding = true;
-            p.frame_requested = true;
-        });
+        painter.update_value(|p| p.frame_requested = true);
         // The first frame shows this paint; the next paint waits for the second.
         request_animation_frame(move || {
             request_animation_frame(move || {
-                if !alive() {
-                    return;
-                }
-                painter.update_value(|p| {
-                    p.holding = false;
-                    p.frame_requested = false;
-                });
-                if painter.with_value(|p| p.dirty) {
-                    let Some(element) = canvas.try_get_untracked().flatten() else {
-                        return;
-                    };
-                    if !(on_screen(&element.get_bounding_client_rect()) && paint()) {
-                        paint_later();
-                    }
+                if alive() {
+                    painter.update_value(|p| p.frame_requested = false);
+                    paint_waiting();
                 }
             })
         });

@@ -26,8 +26,8 @@
 //   comes before a fill). Counted from each input
 //   until the next, so a chart drawn later (off screen, when the page is
 //   idle) counts too.
-// - Where the script time goes: the DevTools CPU profiler (50 µs samples) over
-//   the same inputs at full speed; each sample is put in the first matching
+// - Where the script time goes (`scriptTime`, its own run): the DevTools CPU
+//   profiler (50 µs samples) over the same inputs at full speed; each sample is put in the first matching
 //   group, walking its stack from the top: text measured through the DOM
 //   (plotters' web font measurer appends a span to the body and reads its
 //   offsetWidth: a forced layout), a chart (by its drawing function), the
