@@ -699,7 +699,7 @@ mod tests {
     #[test]
     fn csv_exports_have_a_header_and_a_row_each() {
         let inputs = example_inputs();
-        let day = compute(&inputs.staffing).day.unwrap();
+        let day = compute(&inputs.staffing).day.into_ready().unwrap();
         let labels: Vec<String> = (0..day.intervals.len()).map(|i| format!("i{i}")).collect();
         let csv = interval_csv(&day, &labels);
         assert_eq!(csv.lines().count(), day.intervals.len() + 1);

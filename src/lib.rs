@@ -5,6 +5,7 @@ pub mod charts;
 pub mod components;
 pub mod download;
 pub mod files;
+pub mod format;
 pub mod i18n;
 pub mod mathml;
 pub mod model;

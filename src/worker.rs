@@ -9,7 +9,6 @@ use gloo_worker::Registrable;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::wasm_bindgen;
 
-use crate::i18n::Key;
 use crate::model::forecast::{self, ForecastOutcome, ForecastSettings, IntervalNeed, NeedsRequest};
 use crate::model::learn::run_simulation;
 use crate::model::schedule::{self, ScheduleOutcome, ScheduleSettings};
@@ -23,39 +22,6 @@ use ccplan_engine::staffing::Model;
 pub struct ProjectRequest {
     pub staffing: StaffingInputs,
     pub scorecard: ScorecardSettings,
-}
-
-/// Why the engine could not answer, as it crosses to the page.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub enum WireProblem {
-    TooLarge(String),
-    PatienceRatio(String),
-    /// Too few agents for Erlang C (a simulation's setup).
-    Unstable,
-    Engine(String),
-}
-
-impl From<Problem> for WireProblem {
-    fn from(problem: Problem) -> Self {
-        match problem.key {
-            Key::ErrTooLarge => WireProblem::TooLarge(problem.detail),
-            Key::ErrPatienceRatio => WireProblem::PatienceRatio(problem.detail),
-            Key::MathUnstable => WireProblem::Unstable,
-            _ => WireProblem::Engine(problem.detail),
-        }
-    }
-}
-
-impl From<WireProblem> for Problem {
-    fn from(problem: WireProblem) -> Self {
-        let (key, detail) = match problem {
-            WireProblem::TooLarge(detail) => (Key::ErrTooLarge, detail),
-            WireProblem::PatienceRatio(detail) => (Key::ErrPatienceRatio, detail),
-            WireProblem::Unstable => (Key::MathUnstable, String::new()),
-            WireProblem::Engine(detail) => (Key::ErrEngine, detail),
-        };
-        Problem { key, detail }
-    }
 }
 
 /// A simulation's setup as it crosses to the worker: the engine's `Model`
@@ -125,9 +91,9 @@ pub enum EngineRequest {
 /// Its answer, of the kind asked for.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub enum EngineReply {
-    Project(Result<Projection, WireProblem>),
-    Day(Result<DayPlan, WireProblem>),
-    Simulate(Result<Summary, WireProblem>),
+    Project(Result<Projection, Problem>),
+    Day(Result<DayPlan, Problem>),
+    Simulate(Result<Summary, Problem>),
     Forecast(Box<ForecastOutcome>),
     Needs(Vec<IntervalNeed>),
     Schedule(Box<ScheduleOutcome>),
@@ -138,15 +104,9 @@ pub enum EngineReply {
 #[gloo_worker::oneshot::oneshot]
 pub async fn EngineTask(request: EngineRequest) -> EngineReply {
     match request {
-        EngineRequest::Project(r) => {
-            EngineReply::Project(project(&r.staffing, &r.scorecard).map_err(WireProblem::from))
-        }
-        EngineRequest::Day(inputs) => {
-            EngineReply::Day(plan_whole_day(&inputs).map_err(WireProblem::from))
-        }
-        EngineRequest::Simulate(setup) => {
-            EngineReply::Simulate(run_simulation(&setup.into()).map_err(WireProblem::from))
-        }
+        EngineRequest::Project(r) => EngineReply::Project(project(&r.staffing, &r.scorecard)),
+        EngineRequest::Day(inputs) => EngineReply::Day(plan_whole_day(&inputs)),
+        EngineRequest::Simulate(setup) => EngineReply::Simulate(run_simulation(&setup.into())),
         EngineRequest::Forecast(request) => {
             EngineReply::Forecast(Box::new(forecast::run(&request.0, &request.1)))
         }
@@ -188,7 +148,7 @@ mod tests {
                 panic!("not a simulation")
             };
             assert_eq!(Setup::from(back), setup);
-            let reply = EngineReply::Simulate(run_simulation(&setup).map_err(WireProblem::from));
+            let reply = EngineReply::Simulate(run_simulation(&setup));
             let bytes = bincode::serialize(&reply).unwrap();
             let EngineReply::Simulate(Ok(summary)) = bincode::deserialize(&bytes).unwrap() else {
                 panic!("not a simulation's days")

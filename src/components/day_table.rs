@@ -16,7 +16,7 @@ pub fn DayTable() -> impl IntoView {
         let lang = lang.get();
         let used = store.calculator_interval.get();
         store.outcome.with(|o| {
-            let Ok(day) = &o.day else {
+            let Some(day) = o.day.ready() else {
                 return Vec::new();
             };
             day.intervals

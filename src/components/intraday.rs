@@ -10,7 +10,8 @@ use crate::components::import_review::ImportReview;
 use crate::components::interval_import::{IntervalImport, PasteDraft};
 use crate::download::download_text;
 use crate::files::interval_csv;
-use crate::i18n::{grouped, inputs_caption, money, percent, seconds, text, Key};
+use crate::i18n::{grouped, inputs_caption, money, percent, problem_text, seconds, text, Key};
+use crate::model::staffing::Computed;
 use crate::store::use_store;
 
 #[component]
@@ -29,7 +30,7 @@ pub fn Intraday() -> impl IntoView {
     };
     let export = move |_| {
         let csv = store.outcome.with(|o| {
-            o.day.as_ref().ok().map(|day| {
+            o.day.ready().map(|day| {
                 let labels: Vec<String> = store.staffing.with(|s| {
                     (0..day.intervals.len())
                         .map(|n| s.interval_label(n))
@@ -46,15 +47,15 @@ pub fn Intraday() -> impl IntoView {
     let draw = move |area: &_, scale: f64| {
         let lang = lang.get();
         let data = store.outcome.with(|o| IntradayData {
-            intervals: match &o.day {
-                Ok(plan) => store.staffing.with(|s| {
+            intervals: match o.day.ready() {
+                Some(plan) => store.staffing.with(|s| {
                     plan.intervals
                         .iter()
                         .enumerate()
                         .map(|(n, row)| (s.interval_label(n), row.volume, row.agents))
                         .collect()
                 }),
-                Err(_) => Vec::new(),
+                None => Vec::new(),
             },
         });
         let labels = IntradayLabels {
@@ -73,11 +74,7 @@ pub fn Intraday() -> impl IntoView {
         }
     };
 
-    let totals = move || {
-        store
-            .outcome
-            .with(|o| o.day.as_ref().ok().map(|d| d.totals))
-    };
+    let totals = move || store.outcome.with(|o| o.day.ready().map(|d| d.totals));
     let total = move |f: fn(&ccplan_engine::plan::DayTotals, crate::i18n::Lang) -> String| {
         move || totals().map_or("—".to_string(), |t| f(&t, lang.get()))
     };
@@ -87,10 +84,10 @@ pub fn Intraday() -> impl IntoView {
         <section class="panel chart-panel intraday">
             <h2>{move || text(lang.get(), Key::Intraday)}</h2>
             {move || {
-                store.outcome.with(|o| o.day.clone().err()).map(|p| if p.key == Key::ComputingDay {
-                    view! { <p class="message" data-testid="day-computing">{text(lang.get(), p.key)}</p> }.into_any()
-                } else {
-                    view! { <p class="message error">{format!("{} ({})", text(lang.get(), p.key), p.detail)}</p> }.into_any()
+                store.outcome.with(|o| match &o.day {
+                    Computed::Pending => Some(view! { <p class="message" data-testid="day-computing">{text(lang.get(), Key::ComputingDay)}</p> }.into_any()),
+                    Computed::Failed(p) => Some(view! { <p class="message error">{problem_text(lang.get(), p)}</p> }.into_any()),
+                    Computed::Ready(_) => None,
                 })
             }}
             <div class="intraday-grid">

@@ -5,6 +5,9 @@
 pub mod chart_backend;
 pub mod chart_canvas;
 pub mod chart_table;
+pub mod compare_charts;
+pub mod compare_choices;
+pub mod compare_table;
 pub mod coverage_chart;
 pub mod currency_switch;
 pub mod curve_table;

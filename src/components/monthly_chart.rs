@@ -41,7 +41,7 @@ pub fn MonthlyChart(kind: MonthlyKind) -> impl IntoView {
         let t = |k| text(lang, k).to_string();
         let target_pct = store.staffing.with(|i| i.sl_target_pct);
         store.projection.with(|projection| {
-            let Ok(p) = projection else { return };
+            let Some(p) = projection.ready() else { return };
             let months = &p.plan.months;
             let pick = |f: fn(&ccplan_engine::capacity::MonthPlan) -> f64| {
                 months.iter().map(f).collect::<Vec<_>>()

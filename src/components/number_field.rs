@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::components::number_box::NumberBox;
 use crate::components::term_link::TermLink;
-use crate::i18n::{field_message, glossary_term, text};
+use crate::i18n::{field_label, field_message, glossary_term, text};
 use crate::model::fields::{Field, FieldError};
 use crate::store::{use_store, BoxId};
 
@@ -17,6 +17,7 @@ pub fn NumberField(
 ) -> impl IntoView {
     let store = use_store();
     let spec = field.spec();
+    let label = field_label(field);
     let test_id = field.test_id();
     // A memo: an edit elsewhere does not touch this field's box and slider.
     let value = Memo::new(move |_| store.field_value(field));
@@ -45,8 +46,8 @@ pub fn NumberField(
     view! {
         <div class="field" class:invalid=move || error.get().is_some() class:disabled=move || disabled.get()>
             <label for=box_id.clone()>
-                {move || text(store.lang.get(), spec.label)}
-                {glossary_term(spec.label).map(|term| view! { " " <TermLink term=term label=spec.label in_tab_order=false /> })}
+                {move || text(store.lang.get(), label)}
+                {glossary_term(label).map(|term| view! { " " <TermLink term=term label=label in_tab_order=false /> })}
             </label>
             <div class="field-controls">
                 // One tab stop per field: the box (↑ / ↓ step it); the slider is for pointers.
@@ -54,7 +55,7 @@ pub fn NumberField(
                     type="range"
                     tabindex="-1"
                     data-testid=format!("{test_id}-slider")
-                    aria-label=move || text(store.lang.get(), spec.label)
+                    aria-label=move || text(store.lang.get(), label)
                     min=choices.map_or(spec.slider_min, |_| 0.0)
                     max=choices.map_or(spec.slider_max, |c| (c.len() - 1) as f64)
                     step=choices.map_or(spec.step, |_| 1.0)

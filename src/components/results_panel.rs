@@ -8,7 +8,8 @@ use ccplan_engine::staffing::Limit;
 use crate::components::show_math::ShowMath;
 use crate::components::term_link::TermLink;
 use crate::i18n::{
-    agents_text, glossary_term, grouped, labelled, limit_text, money, percent, seconds, text, Key,
+    agents_text, glossary_term, grouped, labelled, limit_text, money, percent, problem_text,
+    seconds, text, Key,
 };
 use crate::model::learn::{trunks, DEFAULT_MAX_BLOCKING};
 use crate::model::staffing::ModelChoice;
@@ -165,7 +166,7 @@ pub fn ResultsPanel() -> impl IntoView {
             <h2>{move || text(lang.get(), Key::Results)}</h2>
             <Show when=move || failure().is_some()>
                 <p class="message error" data-testid="engine-problem">
-                    {move || failure().map(|p| format!("{} ({})", text(lang.get(), p.key), p.detail))}
+                    {move || failure().map(|p| problem_text(lang.get(), &p))}
                 </p>
             </Show>
             <Show when=unstable>

@@ -21,7 +21,7 @@ pub fn ScorecardSummary() -> impl IntoView {
             .with(|staffing| store.scorecard.with(|s| capacity_inputs(staffing, s)));
         store
             .projection
-            .with(|p| p.as_ref().ok().map(|p| p.plan.summary(&assumptions)))
+            .with(|p| p.ready().map(|p| p.plan.summary(&assumptions)))
     });
     let summary = move || summary.get();
     // Whether the cost per contact meets its target, and the target.
@@ -50,7 +50,7 @@ pub fn ScorecardSummary() -> impl IntoView {
                         // With fixed hiring, the answer to "how many must I hire?" beside the input repeated.
                         {move || {
                             let fixed_hiring = !store.scorecard.with(|s| s.hire_to_requirement);
-                            let needed = store.projection.with(|p| p.as_ref().ok().map(|p| p.hires_needed))?;
+                            let needed = store.projection.with(|p| p.ready().map(|p| p.hires_needed))?;
                             fixed_hiring.then(|| view! {
                                 <span class="note" data-testid="summary-hires-needed">
                                     {format!("{} {}", text(lang.get(), Key::SummaryHiresNeeded), grouped(needed, 0))}

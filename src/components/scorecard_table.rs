@@ -5,7 +5,7 @@
 use ccplan_engine::scorecard::{kpi, Direction, KpiId, KpiRow, Perspective, Source, Status, Unit};
 
 use crate::model::scorecard::Projection;
-use crate::model::staffing::Problem;
+use crate::model::staffing::Computed;
 use leptos::prelude::*;
 
 use crate::components::kpi_entry::KpiEntry;
@@ -125,13 +125,12 @@ fn patch_month_cells(
 
 /// `read` applied to the row of `id` in the current projection, in place.
 fn with_row<T>(
-    projection: Memo<Result<Projection, Problem>>,
+    projection: Memo<Computed<Projection>>,
     id: KpiId,
     read: impl FnOnce(&KpiRow) -> T,
 ) -> Option<T> {
     projection.with(|p| {
-        p.as_ref()
-            .ok()
+        p.ready()
             .and_then(|p| p.rows.iter().find(|r| r.kpi == id))
             .map(read)
     })
@@ -144,11 +143,9 @@ pub fn ScorecardTable() -> impl IntoView {
     // The month labels change only with the plan's start and length, so the
     // month cells are built again only then.
     let months = Memo::new(move |_| {
-        store.projection.with(|p| {
-            p.as_ref()
-                .map(|p| month_labels(&p.plan))
-                .unwrap_or_default()
-        })
+        store
+            .projection
+            .with(|p| p.ready().map(|p| month_labels(&p.plan)).unwrap_or_default())
     });
     let set_target = move |id: KpiId, value: Option<f64>| match (id, value) {
         (KpiId::ServiceLevel, Some(v)) => store.staffing.update(|s| s.set_sl_target_share(v)),
@@ -180,7 +177,7 @@ pub fn ScorecardTable() -> impl IntoView {
             let spec = if id == KpiId::ServiceLevel {
                 StaffingField::SlTarget.spec()
             } else {
-                kpi_spec(kpi_name(id), percent, true)
+                kpi_spec(percent, true)
             };
             view! {
                 <span class="target">

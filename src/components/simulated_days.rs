@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use ccplan_engine::simulation::Summary;
 
-use crate::i18n::{percent, text, Key};
+use crate::i18n::{percent, problem_text, text, Key};
 use crate::model::learn::{simulation_setup, SIMULATION_DAYS, SIMULATION_HOURS};
 use crate::model::staffing::Problem;
 use crate::store::use_store;
@@ -72,12 +72,14 @@ pub fn SimulatedDays() -> impl IntoView {
         Some(match summary {
             Err(problem) => view! {
                 <p class="message error" data-testid="sim-problem">
-                    {if problem.detail.is_empty() { text(lang, problem.key).to_string() } else { format!("{} ({})", text(lang, problem.key), problem.detail) }}
+                    {problem_text(lang, &problem)}
                 </p>
             }
             .into_any(),
             Ok(run) => {
-                let (low, high) = run.days.iter().fold((1.0_f64, 0.0_f64), |(lo, hi), d| (lo.min(d.service_level), hi.max(d.service_level)));
+                let (low, high) = run.days.iter().fold((1.0_f64, 0.0_f64), |(lo, hi), d| {
+                    (lo.min(d.service_level), hi.max(d.service_level))
+                });
                 let width = run.days.len() as f64 * STEP;
                 // From a round 10 % below the lowest point up to 100 %, so the scatter shows.
                 let lowest = formula.map_or(low, |f| f.min(low));
@@ -89,7 +91,9 @@ pub fn SimulatedDays() -> impl IntoView {
                     .enumerate()
                     .map(|(i, d)| view! { <circle cx=(i as f64 + 0.5) * STEP cy=y(d.service_level) r="3" /> })
                     .collect_view();
-                let line = formula.map(|f| view! { <line class="formula-line" x1="0" x2=width y1=y(f) y2=y(f) /> });
+                let line = formula.map(
+                    |f| view! { <line class="formula-line" x1="0" x2=width y1=y(f) y2=y(f) /> },
+                );
                 view! {
                     <p class="help" data-testid="sim-setup">{what}</p>
                     <dl class="figures sim-figures">

@@ -1,13 +1,65 @@
-//! Scenarios side by side: each one computed, and differences to the first.
-//! The staffing outcome is computed here; the capacity plan comes from the
-//! projection worker and is filled in when it arrives.
+//! Scenarios side by side: each one computed, the table's rows (which
+//! figure, its precision, which way is better), and each change from the
+//! first scenario judged on numbers. The staffing outcome is computed here;
+//! the capacity plan, the shifts and heavy days come from the worker and
+//! are filled in when they arrive.
 
 use crate::model::scenario::Inputs;
 use ccplan_engine::capacity::CapacityInputs;
 
 use crate::model::schedule::{ScheduleOutcome, Solved};
 use crate::model::scorecard::{capacity_inputs, Projection};
-use crate::model::staffing::{compute, Outcome, Problem};
+use crate::model::staffing::{compute, ModelChoice, Outcome, Problem};
+
+/// The most scenarios compared at once.
+pub const MAX_COMPARED: usize = 4;
+
+/// A scenario the user can pick for comparison.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Choice {
+    /// The inputs on the staffing and scorecard pages now.
+    Current,
+    /// The built-in example.
+    Example,
+    /// A saved scenario, by name.
+    Saved(String),
+}
+
+impl Choice {
+    /// Its stored form (the compare page's last choice is kept as these).
+    pub fn id(&self) -> String {
+        match self {
+            Choice::Current => "current".into(),
+            Choice::Example => "example".into(),
+            Choice::Saved(name) => format!("s:{name}"),
+        }
+    }
+
+    /// A stored choice read back; `None` for one that is not a choice.
+    pub fn from_id(id: &str) -> Option<Choice> {
+        match id {
+            "current" => Some(Choice::Current),
+            "example" => Some(Choice::Example),
+            _ => id.strip_prefix("s:").map(|name| Choice::Saved(name.into())),
+        }
+    }
+}
+
+/// The choices still available, in order, without repeats, at most
+/// [`MAX_COMPARED`]: a saved scenario since deleted drops out.
+pub fn available(stored: &[String], saved_names: &[&str]) -> Vec<Choice> {
+    let mut list: Vec<Choice> = Vec::new();
+    for choice in stored.iter().filter_map(|id| Choice::from_id(id)) {
+        let exists = match &choice {
+            Choice::Saved(name) => saved_names.contains(&name.as_str()),
+            Choice::Current | Choice::Example => true,
+        };
+        if exists && !list.contains(&choice) && list.len() < MAX_COMPARED {
+            list.push(choice);
+        }
+    }
+    list
+}
 
 /// One scenario on the comparison page, with everything computed for it.
 #[derive(Debug, Clone, PartialEq)]
@@ -128,6 +180,302 @@ pub fn difference(value: f64, base: f64) -> (f64, Option<f64>) {
     (delta, (base != 0.0).then(|| delta / base.abs()))
 }
 
+/// How a row's figures are shown, which fixes the precision of a change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Show {
+    Count,
+    One,
+    Money,
+    /// A share (0–1), shown as a percentage; its changes in percentage points.
+    Share,
+    Seconds,
+}
+
+impl Show {
+    /// The decimals a change is shown with (a share's in percentage points).
+    pub fn decimals(self) -> i32 {
+        match self {
+            Show::Count => 0,
+            Show::One | Show::Share | Show::Seconds => 1,
+            Show::Money => 2,
+        }
+    }
+
+    /// The amount of a change in the unit it is shown in.
+    pub fn shown_amount(self, delta: f64) -> f64 {
+        match self {
+            Show::Share => delta * 100.0,
+            _ => delta,
+        }
+    }
+}
+
+/// Which way a row's change is good news.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Better {
+    Higher,
+    Lower,
+    /// An input, or a figure that is neither (occupancy, a count of agents).
+    Neither,
+}
+
+/// A change from the first scenario judged good or bad.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    Better,
+    Worse,
+}
+
+/// The change from the first scenario's figure to another's.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Change {
+    /// Exactly the same.
+    Same,
+    /// Different, but by less than the row shows ("≈").
+    Negligible,
+    /// `delta` = value − base; `relative` = delta ÷ |base| (none for a base of 0).
+    Changed {
+        delta: f64,
+        relative: Option<f64>,
+        verdict: Option<Verdict>,
+    },
+}
+
+/// The change from `base` to `value` on a row shown as `show`, judged by
+/// `better`; decided on the numbers, at the precision the row shows.
+pub fn change(show: Show, better: Better, value: f64, base: f64) -> Change {
+    let (delta, relative) = difference(value, base);
+    if delta == 0.0 {
+        return Change::Same;
+    }
+    let scale = 10f64.powi(show.decimals());
+    if (show.shown_amount(delta).abs() * scale).round() == 0.0 {
+        return Change::Negligible;
+    }
+    let verdict = match (better, delta > 0.0) {
+        (Better::Neither, _) => None,
+        (Better::Higher, true) | (Better::Lower, false) => Some(Verdict::Better),
+        _ => Some(Verdict::Worse),
+    };
+    Change::Changed {
+        delta,
+        relative,
+        verdict,
+    }
+}
+
+/// The groups of rows of the comparison table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Group {
+    Inputs,
+    Interval,
+    Day,
+    Shifts,
+    Plan,
+}
+
+impl Group {
+    pub const ALL: [Group; 5] = [
+        Group::Inputs,
+        Group::Interval,
+        Group::Day,
+        Group::Shifts,
+        Group::Plan,
+    ];
+
+    /// Whether this group's figures for `c` are still being computed.
+    pub fn pending(self, c: &Compared) -> bool {
+        match self {
+            Group::Inputs | Group::Interval => false,
+            Group::Day => c.outcome.day_pending(),
+            Group::Shifts => c.schedule.is_none(),
+            Group::Plan => c.projection.is_none(),
+        }
+    }
+
+    /// The rows of this group.
+    pub fn rows(self) -> &'static [Row] {
+        match self {
+            Group::Inputs => &INPUTS_ROWS,
+            Group::Interval => &INTERVAL_ROWS,
+            Group::Day => &DAY_ROWS,
+            Group::Shifts => &SHIFTS_ROWS,
+            Group::Plan => &PLAN_ROWS,
+        }
+    }
+}
+
+/// The table's rows, group by group.
+const INPUTS_ROWS: [Row; 9] = [
+    Row::new(Figure::Volume, Show::Count, Better::Neither),
+    Row::new(Figure::Aht, Show::Count, Better::Neither),
+    Row::new(Figure::SlTarget, Show::One, Better::Neither),
+    Row::new(Figure::SlSeconds, Show::Count, Better::Neither),
+    Row::new(Figure::Interval, Show::Count, Better::Neither),
+    Row::new(Figure::Shrinkage, Show::One, Better::Neither),
+    Row::new(Figure::MaxOccupancy, Show::One, Better::Neither),
+    Row::new(Figure::Patience, Show::Count, Better::Neither),
+    Row::new(Figure::CostPerHour, Show::Money, Better::Neither),
+];
+const INTERVAL_ROWS: [Row; 7] = [
+    Row::new(Figure::RequiredAgents, Show::Count, Better::Neither),
+    Row::new(Figure::ScheduledFte, Show::One, Better::Neither),
+    Row::new(Figure::ServiceLevel, Show::Share, Better::Higher),
+    Row::new(Figure::Asa, Show::Seconds, Better::Lower),
+    Row::new(Figure::Abandon, Show::Share, Better::Lower),
+    Row::new(Figure::Occupancy, Show::Share, Better::Neither),
+    Row::new(Figure::Cost, Show::Money, Better::Lower),
+];
+const DAY_ROWS: [Row; 5] = [
+    Row::new(Figure::DayVolume, Show::Count, Better::Neither),
+    Row::new(Figure::DayServiceLevel, Show::Share, Better::Higher),
+    Row::new(Figure::PeakAgents, Show::Count, Better::Neither),
+    Row::new(Figure::DayPaidHours, Show::One, Better::Neither),
+    Row::new(Figure::DayCost, Show::Money, Better::Lower),
+];
+const SHIFTS_ROWS: [Row; 5] = [
+    Row::new(Figure::ShiftPaidHours, Show::One, Better::Lower),
+    Row::new(Figure::ShiftAgents, Show::Count, Better::Neither),
+    Row::new(Figure::ShiftOverRequirement, Show::Share, Better::Lower),
+    Row::new(Figure::ShiftServiceLevel, Show::Share, Better::Higher),
+    Row::new(Figure::ShiftCost, Show::Money, Better::Lower),
+];
+const PLAN_ROWS: [Row; 4] = [
+    Row::new(Figure::PlanHires, Show::Count, Better::Neither),
+    Row::new(Figure::PlanPeakFte, Show::One, Better::Neither),
+    Row::new(Figure::PlanCostPerContact, Show::Money, Better::Lower),
+    Row::new(Figure::PlanCostPerResolved, Show::Money, Better::Lower),
+];
+
+/// A figure a row of the comparison table shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Figure {
+    Volume,
+    Aht,
+    SlTarget,
+    SlSeconds,
+    Interval,
+    Shrinkage,
+    MaxOccupancy,
+    Patience,
+    CostPerHour,
+    RequiredAgents,
+    ScheduledFte,
+    ServiceLevel,
+    Asa,
+    Abandon,
+    Occupancy,
+    Cost,
+    DayVolume,
+    DayServiceLevel,
+    PeakAgents,
+    DayPaidHours,
+    DayCost,
+    ShiftPaidHours,
+    ShiftAgents,
+    ShiftOverRequirement,
+    ShiftServiceLevel,
+    ShiftCost,
+    PlanHires,
+    PlanPeakFte,
+    PlanCostPerContact,
+    PlanCostPerResolved,
+}
+
+impl Figure {
+    /// This figure for `c`; `None` where it has none (yet).
+    pub fn of(self, c: &Compared) -> Option<f64> {
+        use Figure as F;
+        let staffing = &c.inputs.staffing;
+        let interval = c.outcome.interval.as_ref().ok();
+        let metric = |f: fn(&ccplan_engine::staffing::Metrics) -> f64| {
+            interval.and_then(|r| r.metrics.map(|m| f(&m)))
+        };
+        let day = c.outcome.day.ready().map(|d| d.totals);
+        let summary = || c.plan().map(|p| p.plan.summary(&c.capacity_inputs()));
+        match self {
+            F::Volume => Some(staffing.volume),
+            F::Aht => Some(staffing.aht_s),
+            F::SlTarget => Some(staffing.sl_target_pct),
+            F::SlSeconds => Some(staffing.sl_seconds),
+            F::Interval => Some(staffing.interval_min),
+            F::Shrinkage => Some(staffing.shrinkage_pct),
+            F::MaxOccupancy => Some(staffing.max_occupancy_pct),
+            F::Patience => (staffing.model == ModelChoice::ErlangA).then_some(staffing.patience_s),
+            F::CostPerHour => Some(staffing.cost_per_hour),
+            F::RequiredAgents => interval.map(|r| f64::from(r.required_agents)),
+            F::ScheduledFte => interval.map(|r| r.scheduled_fte),
+            F::ServiceLevel => metric(|m| m.service_level),
+            F::Asa => metric(|m| m.asa_s),
+            F::Abandon => metric(|m| m.p_abandon),
+            F::Occupancy => metric(|m| m.occupancy),
+            F::Cost => interval.map(|r| r.cost),
+            F::DayVolume => day.map(|t| t.volume),
+            F::DayServiceLevel => day.map(|t| t.service_level),
+            F::PeakAgents => day.map(|t| t.peak_agents),
+            F::DayPaidHours => day.map(|t| t.paid_hours),
+            F::DayCost => day.and_then(|t| t.cost),
+            F::ShiftPaidHours => c.shifts().map(|s| s.paid_hours),
+            F::ShiftAgents => c.shifts().map(|s| s.schedule.heads as f64),
+            F::ShiftOverRequirement => c.shifts().map(|s| s.over_pct() / 100.0),
+            F::ShiftServiceLevel => c.shifts().map(|s| s.day_service_level),
+            F::ShiftCost => c.shifts().map(|s| s.schedule.cost),
+            F::PlanHires => summary().map(|s| s.total_hires),
+            F::PlanPeakFte => summary().map(|s| s.peak_required_fte),
+            F::PlanCostPerContact => summary().map(|s| s.cost_per_contact),
+            F::PlanCostPerResolved => summary().map(|s| s.cost_per_resolved),
+        }
+    }
+}
+
+/// One row of the comparison table.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Row {
+    pub figure: Figure,
+    pub show: Show,
+    pub better: Better,
+}
+
+impl Row {
+    const fn new(figure: Figure, show: Show, better: Better) -> Row {
+        Row {
+            figure,
+            show,
+            better,
+        }
+    }
+}
+
+/// What one cell of the table holds.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Cell {
+    /// The figure, and its change from the first scenario (none in the first column).
+    Value(f64, Option<Change>),
+    /// Still being computed in the worker.
+    Pending,
+    /// This scenario has no such figure (the engine refused, or it does not apply).
+    Missing,
+}
+
+/// The cells of `row` (in `group`) for each compared scenario.
+pub fn cells(group: Group, row: &Row, list: &[Compared]) -> Vec<Cell> {
+    let base = list.first().and_then(|c| row.figure.of(c));
+    list.iter()
+        .enumerate()
+        .map(|(i, c)| match row.figure.of(c) {
+            Some(value) => {
+                let change = match (i, base) {
+                    (0, _) | (_, None) => None,
+                    (_, Some(base)) => Some(change(row.show, row.better, value, base)),
+                };
+                Cell::Value(value, change)
+            }
+            None if group.pending(c) => Cell::Pending,
+            None => Cell::Missing,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod compare_tests {
     use super::*;
@@ -144,6 +492,93 @@ mod compare_tests {
         assert!(agents(&list[1]) > agents(&list[0]));
         assert_eq!(difference(12.0, 10.0), (2.0, Some(0.2)));
         assert_eq!(difference(3.0, 0.0), (3.0, None));
+    }
+
+    #[test]
+    fn a_change_is_judged_on_numbers_at_the_row_precision() {
+        use Better::*;
+        assert_eq!(change(Show::Count, Neither, 200.0, 200.0), Change::Same);
+        // Below the shown precision: "≈" in every language, never "+0.0 pp".
+        assert_eq!(
+            change(Show::Share, Higher, 0.8000001, 0.8),
+            Change::Negligible
+        );
+        assert_eq!(change(Show::Share, Higher, 0.8004, 0.8), Change::Negligible);
+        assert_eq!(change(Show::Money, Lower, 10.001, 10.0), Change::Negligible);
+        assert_eq!(change(Show::Seconds, Lower, 8.64, 8.6), Change::Negligible);
+        let changed = |show, better, value, base| match change(show, better, value, base) {
+            Change::Changed { verdict, .. } => verdict,
+            other => panic!("{other:?}"),
+        };
+        // 0.06 pp shows as 0.1 pp: a change, and it is judged.
+        assert_eq!(
+            changed(Show::Share, Higher, 0.8006, 0.8),
+            Some(Verdict::Better)
+        );
+        assert_eq!(changed(Show::Share, Lower, 0.9, 0.8), Some(Verdict::Worse));
+        assert_eq!(
+            changed(Show::Money, Lower, 9.0, 10.0),
+            Some(Verdict::Better)
+        );
+        assert_eq!(changed(Show::Count, Neither, 201.0, 200.0), None);
+    }
+
+    #[test]
+    fn choices_read_back_and_drop_what_is_gone() {
+        for choice in [
+            Choice::Current,
+            Choice::Example,
+            Choice::Saved("Base s:1".into()),
+        ] {
+            assert_eq!(Choice::from_id(&choice.id()), Some(choice));
+        }
+        assert_eq!(Choice::from_id("nonsense"), None);
+        let stored: Vec<String> = [
+            "current", "s:Gone", "s:Base", "current", "example", "s:Peak", "s:More",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert_eq!(
+            available(&stored, &["Base", "Peak", "More"]),
+            vec![
+                Choice::Current,
+                Choice::Saved("Base".into()),
+                Choice::Example,
+                Choice::Saved("Peak".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn cells_say_what_is_being_computed_and_what_is_missing() {
+        let list = compare(&[
+            ("Base".into(), Inputs::default()),
+            ("Other".into(), Inputs::default()),
+        ]);
+        // No shifts and no plan yet: being computed, not missing.
+        for group in [Group::Shifts, Group::Plan] {
+            for row in group.rows() {
+                assert_eq!(cells(group, row, &list), vec![Cell::Pending; 2]);
+            }
+        }
+        // Patience is an input of Erlang A only: missing under Erlang C.
+        let patience = Group::Inputs
+            .rows()
+            .iter()
+            .find(|r| r.figure == Figure::Patience)
+            .unwrap();
+        assert_eq!(
+            cells(Group::Inputs, patience, &list),
+            vec![Cell::Missing; 2]
+        );
+        let volume = &Group::Inputs.rows()[0];
+        assert_eq!(
+            cells(Group::Inputs, volume, &list),
+            vec![
+                Cell::Value(200.0, None),
+                Cell::Value(200.0, Some(Change::Same))
+            ]
+        );
     }
 
     #[test]

@@ -153,10 +153,10 @@ impl Exercise {
     }
 }
 
-/// The built-in exercises, one per step ccplan computes (1, 4, 5, 6, 8), with their
-/// questions in the user's language chosen by the page.
-pub fn built_in() -> Vec<(crate::i18n::Key, Exercise)> {
-    use crate::i18n::Key;
+/// The built-in exercises, one per step ccplan computes (1, 4, 5, 6, 8);
+/// each asks a different figure, and its question's words are the page's
+/// (by the figure asked), so `question` is left empty.
+pub fn built_in() -> Vec<Exercise> {
     let base = StaffingInputs {
         volume: 100.0,
         aht_s: 180.0,
@@ -171,34 +171,25 @@ pub fn built_in() -> Vec<(crate::i18n::Key, Exercise)> {
         inputs,
     };
     vec![
-        (Key::ExerciseLoad, exercise(Asked::Load, base.clone())),
-        (
-            Key::ExerciseAgents,
-            exercise(Asked::RequiredAgents, base.clone()),
+        exercise(Asked::Load, base.clone()),
+        exercise(Asked::RequiredAgents, base.clone()),
+        exercise(
+            Asked::ServiceLevel,
+            StaffingInputs {
+                max_occupancy_pct: 100.0,
+                sl_target_pct: 60.0,
+                ..base.clone()
+            },
         ),
-        (
-            Key::ExerciseServiceLevel,
-            exercise(
-                Asked::ServiceLevel,
-                StaffingInputs {
-                    max_occupancy_pct: 100.0,
-                    sl_target_pct: 60.0,
-                    ..base.clone()
-                },
-            ),
-        ),
-        (Key::ExerciseLines, exercise(Asked::Lines, base.clone())),
-        (Key::ExerciseFte, exercise(Asked::Fte, base.clone())),
-        (
-            Key::ExerciseCost,
-            exercise(
-                Asked::Cost,
-                StaffingInputs {
-                    shrinkage_pct: 35.0,
-                    cost_per_hour: 22.0,
-                    ..base
-                },
-            ),
+        exercise(Asked::Lines, base.clone()),
+        exercise(Asked::Fte, base.clone()),
+        exercise(
+            Asked::Cost,
+            StaffingInputs {
+                shrinkage_pct: 35.0,
+                cost_per_hour: 22.0,
+                ..base
+            },
         ),
     ]
 }
@@ -250,7 +241,7 @@ mod tests {
 
     #[test]
     fn built_in_exercises_have_answers() {
-        for (_, e) in built_in() {
+        for e in built_in() {
             let e = Exercise {
                 question: "q".into(),
                 ..e

@@ -1,9 +1,8 @@
-//! The number fields a user can set: which value each one holds, its label,
-//! its limits and how a typed text becomes a value. Fields are enums
+//! The number fields a user can set: which value each one holds, its
+//! limits and how a typed text becomes a value. Fields are enums
 //! (`StaffingField`, `ScorecardField`), so a misspelt field is a compile
 //! error, not a panic.
 
-use crate::i18n::Key;
 use crate::model::limits::{
     AHT_MAX_S, AHT_MIN_S, INTERVAL_CHOICES, MAX_KPI_MAGNITUDE, MAX_VOLUME, SEASONAL_INDEX_MAX,
 };
@@ -41,10 +40,21 @@ impl From<NumberError> for FieldError {
     }
 }
 
-/// A field's label, limits and slider.
+/// Why a field's limits are where they are, where that is not obvious
+/// (the refusal message says it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reason {
+    /// An SL target of 100 %: with random arrivals someone always waits.
+    NoServiceIsPerfect,
+    /// Shrinkage of 100 %: nobody would ever be available.
+    ShrinkageLeavesSomeone,
+    /// FCR of 0 %: contacts would come back for ever.
+    SomeContactsAreResolved,
+}
+
+/// A field's limits and slider (the views name the field).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Spec {
-    pub label: Key,
     pub min: f64,
     pub max: f64,
     pub kind: Kind,
@@ -52,15 +62,14 @@ pub struct Spec {
     pub slider_max: f64,
     pub step: f64,
     /// Why the limits are what they are, where that is not obvious.
-    pub why: Option<Key>,
+    pub why: Option<Reason>,
     /// An empty box is allowed and means "no value" (entered KPIs, target overrides).
     pub optional: bool,
 }
 
 impl Spec {
-    const fn new(label: Key, min: f64, max: f64, slider: (f64, f64), step: f64) -> Spec {
+    const fn new(min: f64, max: f64, slider: (f64, f64), step: f64) -> Spec {
         Spec {
-            label,
             min,
             max,
             kind: Kind::Decimal,
@@ -79,24 +88,24 @@ impl Spec {
         }
     }
 
-    const fn why(self, key: Key) -> Spec {
+    const fn why(self, reason: Reason) -> Spec {
         Spec {
-            why: Some(key),
+            why: Some(reason),
             ..self
         }
     }
 
     /// A box outside the field table: an entered KPI, a target or a
     /// seasonal index, typed in display units.
-    pub const fn entry(label: Key, min: f64, max: f64, optional: bool) -> Spec {
+    pub const fn entry(min: f64, max: f64, optional: bool) -> Spec {
         Spec {
             optional,
-            ..Spec::new(label, min, max, (min, max), 0.01)
+            ..Spec::new(min, max, (min, max), 0.01)
         }
     }
 
     /// A seasonal index.
-    pub const SEASON: Spec = Spec::entry(Key::Seasonality, 0.0, SEASONAL_INDEX_MAX, false);
+    pub const SEASON: Spec = Spec::entry(0.0, SEASONAL_INDEX_MAX, false);
 
     /// The value of `text` for this field (`None`: an optional box left empty).
     pub fn read(&self, text: &str) -> Result<Option<f64>, FieldError> {
@@ -154,11 +163,11 @@ impl Spec {
 }
 
 /// A target or entered KPI in display units: shares as percentages.
-pub fn kpi_spec(label: Key, percent: bool, optional: bool) -> Spec {
+pub fn kpi_spec(percent: bool, optional: bool) -> Spec {
     if percent {
-        Spec::entry(label, 0.0, 100.0, optional)
+        Spec::entry(0.0, 100.0, optional)
     } else {
-        Spec::entry(label, -MAX_KPI_MAGNITUDE, MAX_KPI_MAGNITUDE, optional)
+        Spec::entry(-MAX_KPI_MAGNITUDE, MAX_KPI_MAGNITUDE, optional)
     }
 }
 
@@ -235,31 +244,25 @@ impl StaffingField {
 
     pub fn spec(self) -> Spec {
         match self {
-            StaffingField::Volume => Spec::new(Key::Volume, 0.0, MAX_VOLUME, (0.0, 2_000.0), 1.0),
-            StaffingField::Aht => Spec::new(Key::Aht, AHT_MIN_S, AHT_MAX_S, (30.0, 1_200.0), 1.0),
+            StaffingField::Volume => Spec::new(0.0, MAX_VOLUME, (0.0, 2_000.0), 1.0),
+            StaffingField::Aht => Spec::new(AHT_MIN_S, AHT_MAX_S, (30.0, 1_200.0), 1.0),
             StaffingField::SlTarget => {
-                Spec::new(Key::SlTarget, 1.0, 99.9, (50.0, 99.0), 1.0).why(Key::WhySlBelow100)
+                Spec::new(1.0, 99.9, (50.0, 99.0), 1.0).why(Reason::NoServiceIsPerfect)
             }
-            StaffingField::SlSeconds => Spec::new(Key::SlSeconds, 0.0, 3_600.0, (0.0, 120.0), 1.0),
+            StaffingField::SlSeconds => Spec::new(0.0, 3_600.0, (0.0, 120.0), 1.0),
             StaffingField::Interval => Spec {
                 kind: Kind::Choices(&INTERVAL_CHOICES),
-                ..Spec::new(Key::Interval, 15.0, 60.0, (15.0, 60.0), 15.0)
+                ..Spec::new(15.0, 60.0, (15.0, 60.0), 15.0)
             },
             StaffingField::Shrinkage => {
-                Spec::new(Key::Shrinkage, 0.0, 90.0, (0.0, 60.0), 1.0).why(Key::WhyShrinkage)
+                Spec::new(0.0, 90.0, (0.0, 60.0), 1.0).why(Reason::ShrinkageLeavesSomeone)
             }
-            StaffingField::MaxOccupancy => {
-                Spec::new(Key::MaxOccupancy, 10.0, 100.0, (50.0, 100.0), 1.0)
-            }
-            StaffingField::MaxAsa => Spec::new(Key::MaxAsa, 0.0, 3_600.0, (0.0, 120.0), 1.0),
-            StaffingField::MaxAbandon => Spec::new(Key::MaxAbandon, 0.0, 100.0, (0.0, 20.0), 0.5),
-            StaffingField::Patience => Spec::new(Key::Patience, 1.0, 3_600.0, (5.0, 600.0), 1.0),
-            StaffingField::CostPerHour => {
-                Spec::new(Key::CostPerHour, 0.0, 10_000.0, (0.0, 100.0), 0.5)
-            }
-            StaffingField::Agents => {
-                Spec::new(Key::Agents, 0.0, 100_000.0, (0.0, 500.0), 1.0).whole()
-            }
+            StaffingField::MaxOccupancy => Spec::new(10.0, 100.0, (50.0, 100.0), 1.0),
+            StaffingField::MaxAsa => Spec::new(0.0, 3_600.0, (0.0, 120.0), 1.0),
+            StaffingField::MaxAbandon => Spec::new(0.0, 100.0, (0.0, 20.0), 0.5),
+            StaffingField::Patience => Spec::new(1.0, 3_600.0, (5.0, 600.0), 1.0),
+            StaffingField::CostPerHour => Spec::new(0.0, 10_000.0, (0.0, 100.0), 0.5),
+            StaffingField::Agents => Spec::new(0.0, 100_000.0, (0.0, 500.0), 1.0).whole(),
         }
     }
 
@@ -352,30 +355,24 @@ impl ScorecardField {
     pub fn spec(self) -> Spec {
         use ScorecardField as F;
         match self {
-            F::Horizon => Spec::new(Key::Horizon, 12.0, 36.0, (12.0, 36.0), 1.0).whole(),
-            F::MonthlyVolume => Spec::new(
-                Key::MonthlyVolume,
-                0.0,
-                100_000_000.0,
-                (0.0, 1_000_000.0),
-                1_000.0,
-            ),
-            F::Growth => Spec::new(Key::Growth, -20.0, 20.0, (-5.0, 5.0), 0.1),
-            F::Fcr => Spec::new(Key::Fcr, 1.0, 100.0, (40.0, 100.0), 1.0).why(Key::WhyFcr),
-            F::Repeat => Spec::new(Key::RepeatShare, 0.0, 100.0, (0.0, 100.0), 1.0),
-            F::Deflection => Spec::new(Key::Deflection, 0.0, 95.0, (0.0, 80.0), 1.0),
-            F::AhtTrend => Spec::new(Key::AhtTrend, -10.0, 10.0, (-3.0, 3.0), 0.1),
-            F::OpenDays => Spec::new(Key::OpenDays, 1.0, 31.0, (1.0, 31.0), 1.0),
-            F::OpenHours => Spec::new(Key::OpenHours, 1.0, 24.0, (1.0, 24.0), 0.5),
-            F::PaidHours => Spec::new(Key::PaidHoursPerFte, 20.0, 744.0, (80.0, 200.0), 1.0),
-            F::StartHeadcount => {
-                Spec::new(Key::StartHeadcount, 0.0, 1_000_000.0, (0.0, 1_000.0), 1.0)
+            F::Horizon => Spec::new(12.0, 36.0, (12.0, 36.0), 1.0).whole(),
+            F::MonthlyVolume => Spec::new(0.0, 100_000_000.0, (0.0, 1_000_000.0), 1_000.0),
+            F::Growth => Spec::new(-20.0, 20.0, (-5.0, 5.0), 0.1),
+            F::Fcr => {
+                Spec::new(1.0, 100.0, (40.0, 100.0), 1.0).why(Reason::SomeContactsAreResolved)
             }
-            F::Attrition => Spec::new(Key::Attrition, 0.0, 50.0, (0.0, 10.0), 0.1),
-            F::Hires => Spec::new(Key::Hires, 0.0, 100_000.0, (0.0, 100.0), 1.0),
-            F::Training => Spec::new(Key::TrainingMonths, 0.0, 12.0, (0.0, 6.0), 1.0).whole(),
-            F::Overhead => Spec::new(Key::Overhead, 0.0, 500.0, (0.0, 100.0), 1.0),
-            F::Budget => Spec::new(Key::MonthlyBudget, 0.0, 1e10, (0.0, 10_000_000.0), 1_000.0),
+            F::Repeat => Spec::new(0.0, 100.0, (0.0, 100.0), 1.0),
+            F::Deflection => Spec::new(0.0, 95.0, (0.0, 80.0), 1.0),
+            F::AhtTrend => Spec::new(-10.0, 10.0, (-3.0, 3.0), 0.1),
+            F::OpenDays => Spec::new(1.0, 31.0, (1.0, 31.0), 1.0),
+            F::OpenHours => Spec::new(1.0, 24.0, (1.0, 24.0), 0.5),
+            F::PaidHours => Spec::new(20.0, 744.0, (80.0, 200.0), 1.0),
+            F::StartHeadcount => Spec::new(0.0, 1_000_000.0, (0.0, 1_000.0), 1.0),
+            F::Attrition => Spec::new(0.0, 50.0, (0.0, 10.0), 0.1),
+            F::Hires => Spec::new(0.0, 100_000.0, (0.0, 100.0), 1.0),
+            F::Training => Spec::new(0.0, 12.0, (0.0, 6.0), 1.0).whole(),
+            F::Overhead => Spec::new(0.0, 500.0, (0.0, 100.0), 1.0),
+            F::Budget => Spec::new(0.0, 1e10, (0.0, 10_000_000.0), 1_000.0),
         }
     }
 
@@ -464,13 +461,13 @@ mod tests {
                 max: 99.9
             })
         );
-        assert_eq!(sl.why, Some(Key::WhySlBelow100));
+        assert_eq!(sl.why, Some(Reason::NoServiceIsPerfect));
         assert_eq!(
             StaffingField::Agents.spec().read("2.5"),
             Err(FieldError::Whole)
         );
         assert_eq!(ScorecardField::Growth.spec().read("-0,5"), Ok(Some(-0.5)));
-        assert_eq!(kpi_spec(Key::KpiNps, false, true).read(" "), Ok(None));
+        assert_eq!(kpi_spec(false, true).read(" "), Ok(None));
         assert_eq!(Spec::SEASON.read(""), Err(FieldError::Empty));
         assert_eq!(Spec::SEASON.read("1.05"), Ok(Some(1.05)));
     }

@@ -8,7 +8,7 @@ use ccplan_engine::plan::DayPlan;
 use ccplan_engine::simulation::{simulate, Setup, Summary};
 use ccplan_engine::staffing::{metrics, required_agents, Metrics, Model, Targets};
 
-use crate::model::staffing::{IntervalResult, Problem, StaffingInputs};
+use crate::model::staffing::{IntervalResult, Problem, ProblemKind, StaffingInputs};
 
 /// Loads of the economies-of-scale table, Erlangs.
 pub const SCALE_LOADS: [f64; 10] = [1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0, 1000.0];
@@ -211,7 +211,7 @@ pub fn simulation_setup(
 pub fn run_simulation(setup: &Setup) -> Result<Summary, Problem> {
     simulate(setup).map_err(|error| match error {
         ccplan_engine::Error::Agents(_) => Problem {
-            key: crate::i18n::Key::MathUnstable,
+            kind: ProblemKind::Unstable,
             detail: String::new(),
         },
         other => Problem::from(other),
@@ -271,7 +271,7 @@ mod tests {
         };
         // 100 × 360 s + 200 × 300 s = 96 000 s.
         assert!((workload_hours(&inputs) - 96_000.0 / 3600.0).abs() < 1e-12);
-        let day = compute(&inputs).day.unwrap();
+        let day = compute(&inputs).day.into_ready().unwrap();
         let figures = day_figures(&day);
         assert!((figures.cost_per_contact * 300.0 - day.totals.cost.unwrap()).abs() < 1e-9);
     }
@@ -354,6 +354,6 @@ mod tests {
         };
         let short_result = compute(&short).interval.unwrap();
         let refused = run_simulation(&simulation_setup(&short, &short_result, 50, 8.0, 1));
-        assert_eq!(refused.unwrap_err().key, crate::i18n::Key::MathUnstable);
+        assert_eq!(refused.unwrap_err().kind, ProblemKind::Unstable);
     }
 }

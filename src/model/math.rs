@@ -81,7 +81,7 @@ pub fn significant(value: f64) -> String {
     }
     let magnitude = value.abs().log10().floor() as i32;
     let decimals = (3 - magnitude).clamp(0, 12) as usize;
-    let text = crate::i18n::grouped(value, decimals);
+    let text = crate::format::grouped(value, decimals);
     if text.contains('.') {
         text.trim_end_matches('0').trim_end_matches('.').to_string()
     } else {

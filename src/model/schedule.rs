@@ -273,20 +273,16 @@ impl ScheduleOutcome {
         (day * per_day).min(len)..((day + 1) * per_day).min(len)
     }
 
-    /// The name of row `i` of the requirement: its start, after its
-    /// weekday when a week is scheduled ("Tue 17:30").
-    pub fn interval_name(&self, lang: crate::i18n::Lang, i: usize) -> String {
+    /// Where row `i` of the requirement is: its weekday (0 = Monday) when a
+    /// week is scheduled, and its start ("17:30").
+    pub fn interval_at(&self, i: usize) -> (Option<usize>, String) {
         let per_day = self.day_intervals().max(1);
         let at = interval_label(
             i % per_day,
             f64::from(self.interval_min),
             f64::from(self.day_start_min),
         );
-        if self.days > 1 {
-            format!("{} {at}", crate::i18n::weekday_name(lang, i / per_day))
-        } else {
-            at
-        }
+        ((self.days > 1).then_some(i / per_day), at)
     }
 
     /// The most agents any interval needs.
@@ -651,7 +647,7 @@ mod tests {
         let monday = &w.schedule.coverage[..28];
         assert!((1..5).all(|d| &w.schedule.coverage[d * 28..(d + 1) * 28] == monday));
         assert!(w.day_service_level >= 0.8);
-        assert_eq!(o.interval_name(crate::i18n::Lang::En, 28 + 21), "Tue 17:30");
+        assert_eq!(o.interval_at(28 + 21), (Some(1), "17:30".to_string()));
 
         // Open on Saturday at half the volume, five days each: the agents
         // take their days off where the week can spare them, so fewer heads

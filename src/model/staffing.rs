@@ -8,7 +8,6 @@ use ccplan_engine::staffing::{
 };
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::Key;
 use crate::model::fields::StaffingField;
 use crate::model::limits::{valid_aht, valid_volume, DEFAULT_DAY_START_MIN, MAX_DAY_INTERVALS};
 
@@ -281,10 +280,23 @@ impl IntervalResult {
     }
 }
 
-/// Why the engine could not answer, as the user is told.
-#[derive(Debug, Clone, PartialEq)]
+/// What stopped the engine, as the user is told it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum ProblemKind {
+    /// The load or the agents are beyond what the engine computes.
+    TooLarge,
+    /// Patience so short against the handle time that Erlang A cannot be summed.
+    PatienceRatio,
+    /// Too few agents for the load: the queue grows without end.
+    Unstable,
+    /// Anything else the engine refused.
+    Engine,
+}
+
+/// Why the engine could not answer (it crosses from the worker as it is).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Problem {
-    pub key: Key,
+    pub kind: ProblemKind,
     /// The engine's own (English) wording, shown after the translated text.
     pub detail: String,
 }
@@ -296,14 +308,59 @@ impl From<ccplan_engine::Error> for Problem {
             E::Interval { source, .. } => source.as_ref(),
             other => other,
         };
-        let key = match inner {
-            E::Traffic(_) | E::TooLarge { .. } | E::Unreachable => Key::ErrTooLarge,
-            E::PatienceRatio(_) => Key::ErrPatienceRatio,
-            _ => Key::ErrEngine,
+        let kind = match inner {
+            E::Traffic(_) | E::TooLarge { .. } | E::Unreachable => ProblemKind::TooLarge,
+            E::PatienceRatio(_) => ProblemKind::PatienceRatio,
+            _ => ProblemKind::Engine,
         };
         Problem {
-            key,
+            kind,
             detail: error.to_string(),
+        }
+    }
+}
+
+/// A figure computed at once, still being computed (in the worker), or
+/// refused by the engine.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Computed<T> {
+    Pending,
+    Ready(T),
+    Failed(Problem),
+}
+
+impl<T> Computed<T> {
+    pub fn ready(&self) -> Option<&T> {
+        match self {
+            Computed::Ready(value) => Some(value),
+            _ => None,
+        }
+    }
+
+    pub fn into_ready(self) -> Option<T> {
+        match self {
+            Computed::Ready(value) => Some(value),
+            _ => None,
+        }
+    }
+
+    pub fn failed(&self) -> Option<&Problem> {
+        match self {
+            Computed::Failed(problem) => Some(problem),
+            _ => None,
+        }
+    }
+
+    pub fn is_pending(&self) -> bool {
+        matches!(self, Computed::Pending)
+    }
+}
+
+impl<T> From<Result<T, Problem>> for Computed<T> {
+    fn from(result: Result<T, Problem>) -> Self {
+        match result {
+            Ok(value) => Computed::Ready(value),
+            Err(problem) => Computed::Failed(problem),
         }
     }
 }
@@ -313,7 +370,7 @@ impl From<ccplan_engine::Error> for Problem {
 pub struct Outcome {
     pub interval: Result<IntervalResult, Problem>,
     pub curve: Vec<CurvePoint>,
-    pub day: Result<DayPlan, Problem>,
+    pub day: Computed<DayPlan>,
 }
 
 /// A day heavier than this (offered Erlangs summed over its intervals, times
@@ -326,7 +383,7 @@ pub const HEAVY_DAY_LOAD: f64 = 1_000_000.0;
 impl Outcome {
     /// Whether the day is being planned in the worker.
     pub fn day_pending(&self) -> bool {
-        matches!(&self.day, Err(p) if p.key == Key::ComputingDay)
+        self.day.is_pending()
     }
 }
 
@@ -379,12 +436,9 @@ const MAX_CURVE_SPAN: u32 = 150;
 /// heavy day (see [`day_is_heavy`]) is left pending for the worker.
 pub fn compute(inputs: &StaffingInputs) -> Outcome {
     let day = if day_is_heavy(inputs) {
-        Err(Problem {
-            key: Key::ComputingDay,
-            detail: String::new(),
-        })
+        Computed::Pending
     } else {
-        plan_whole_day(inputs)
+        plan_whole_day(inputs).into()
     };
     Outcome {
         day,
@@ -395,7 +449,7 @@ pub fn compute(inputs: &StaffingInputs) -> Outcome {
 /// [`compute`], with the day computed here however heavy it is.
 pub fn compute_all(inputs: &StaffingInputs) -> Outcome {
     Outcome {
-        day: plan_whole_day(inputs),
+        day: plan_whole_day(inputs).into(),
         ..compute_interval_and_curve(inputs)
     }
 }
@@ -435,10 +489,7 @@ fn compute_interval_and_curve(inputs: &StaffingInputs) -> Outcome {
     Outcome {
         interval,
         curve,
-        day: Err(Problem {
-            key: Key::ComputingDay,
-            detail: String::new(),
-        }),
+        day: Computed::Pending,
     }
 }
 
@@ -512,7 +563,7 @@ mod tests {
         assert_eq!(interval.binding(), [Limit::MaxOccupancy]);
         assert_eq!(interval.met(Limit::MaxAsa), None);
         assert!(!outcome.curve.is_empty());
-        assert_eq!(outcome.day.unwrap().intervals.len(), 24);
+        assert_eq!(outcome.day.into_ready().unwrap().intervals.len(), 24);
     }
 
     #[test]
@@ -550,7 +601,7 @@ mod tests {
         assert!(!day_is_heavy(&heavy));
         let outcome = compute(&heavy);
         assert!(!outcome.day_pending());
-        assert_eq!(outcome.day.unwrap().intervals.len(), 96);
+        assert_eq!(outcome.day.into_ready().unwrap().intervals.len(), 96);
         // The example's day (a few hundred Erlangs) is light.
         assert!(!day_is_heavy(
             &crate::model::example::example_inputs().staffing
@@ -564,11 +615,14 @@ mod tests {
             agents: 50.0,
             ..StaffingInputs::default()
         };
-        let day = compute(&inputs).day.unwrap();
+        let day = compute(&inputs).day.into_ready().unwrap();
         assert!(day.intervals.iter().all(|i| i.agents == 50.0));
         assert_eq!(day.totals.peak_agents, 50.0);
         assert_eq!(day.totals.agent_hours, 50.0 * 0.5 * 24.0);
-        let planned = compute(&StaffingInputs::default()).day.unwrap();
+        let planned = compute(&StaffingInputs::default())
+            .day
+            .into_ready()
+            .unwrap();
         assert!(day.totals.service_level != planned.totals.service_level);
     }
 
@@ -580,7 +634,7 @@ mod tests {
         assert_eq!(inputs.volume, peak);
         // The calculator then answers exactly what the day plans for that interval.
         let outcome = compute(&inputs);
-        let day = outcome.day.unwrap();
+        let day = outcome.day.into_ready().unwrap();
         assert_eq!(
             f64::from(outcome.interval.unwrap().required_agents),
             day.intervals[6].agents

@@ -10,7 +10,8 @@ use crate::components::exercise_card::{asked_key, ExerciseCard};
 use crate::components::live_queue::LiveQueueView;
 use crate::components::simulated_days::SimulatedDays;
 use crate::i18n::{
-    agents_text, grouped, labelled, limit_text, money, percent, seconds, text, Key, Lang, GLOSSARY,
+    agents_text, built_in_question, grouped, labelled, limit_text, money, percent, seconds, text,
+    Key, Lang, GLOSSARY,
 };
 use crate::mathml::{exp, frac, math, mi, mn, mo, paren};
 use crate::model::exercise::{built_in, Asked, Exercise};
@@ -250,7 +251,7 @@ pub fn LearnPage() -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
     let result = move || store.outcome.with(|o| o.interval.clone().ok());
-    let day = move || store.outcome.with(|o| o.day.as_ref().ok().map(day_figures));
+    let day = move || store.outcome.with(|o| o.day.ready().map(day_figures));
     let step_list = move || {
         let lang = lang.get();
         let inputs = store.staffing.get();
@@ -451,7 +452,8 @@ pub fn LearnPage() -> impl IntoView {
         built_in()
             .into_iter()
             .enumerate()
-            .map(|(i, (key, exercise))| {
+            .map(|(i, exercise)| {
+                let key = built_in_question(exercise.asked);
                 view! {
                     <ExerciseCard exercise=exercise question=Signal::derive(move || text(lang.get(), key).to_string()) test_id=format!("exercise-{}", i + 1) />
                 }

@@ -7,7 +7,9 @@ use leptos::prelude::*;
 
 use crate::components::coverage_chart::CoverageChart;
 use crate::components::shift_editor::ShiftEditor;
-use crate::i18n::{fixed, grouped, percent, schedule_error_text, text, weekday_name, Key};
+use crate::i18n::{
+    fixed, grouped, percent, schedule_error_text, schedule_row_name, text, weekday_name, Key,
+};
 use crate::model::schedule::{
     valid_budget_heads, valid_budget_hours, valid_day_pct, ScheduleOutcome, ScheduleProblem,
     Solved, WORKING_WEEK,
@@ -431,7 +433,9 @@ fn problem_text(lang: crate::i18n::Lang, problem: &ScheduleProblem, o: &Schedule
     match problem {
         ScheduleProblem::Day(d) => format!("{} {d}", text(lang, Key::ScheduleDayProblem)),
         ScheduleProblem::Budget(d) => format!("{} {d}", text(lang, Key::BudgetProblem)),
-        ScheduleProblem::Schedule(e) => schedule_error_text(lang, e, &|i| o.interval_name(lang, i)),
+        ScheduleProblem::Schedule(e) => {
+            schedule_error_text(lang, e, &|i| schedule_row_name(lang, o, i))
+        }
     }
 }
 

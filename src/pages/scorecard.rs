@@ -9,9 +9,10 @@ use crate::components::number_field::NumberField;
 use crate::components::scorecard_summary::ScorecardSummary;
 use crate::components::scorecard_table::ScorecardTable;
 use crate::components::stale_notice::StaleNotice;
-use crate::i18n::{kpi_name, text, Key};
+use crate::i18n::{kpi_name, problem_text, text, Key};
 use crate::model::fields::{kpi_spec, ScorecardField as F, Spec};
 use crate::model::scorecard::parse_ramp;
+use crate::model::staffing::Computed;
 use crate::store::use_store;
 use crate::store::BoxId;
 use ccplan_engine::scorecard::{kpi, KpiId, Source, Unit};
@@ -122,7 +123,7 @@ pub fn ScorecardPage() -> impl IntoView {
                 <span>{move || label.get()}{share.then_some(" (%)")}</span>
                 <KpiEntry
                     id=BoxId::Entered(id)
-                    spec=kpi_spec(kpi_name(id), share, true)
+                    spec=kpi_spec(share, true)
                     test_id=format!("kpi-{}", id.as_str())
                     label=label
                     value=value
@@ -189,7 +190,6 @@ pub fn ScorecardPage() -> impl IntoView {
             <div class="entered-grid">{entered_kpis.clone().map(entered).collect_view()}</div>
         }
     };
-    let problem = move || store.projection.with(|p| p.as_ref().err().cloned());
     view! {
         <div class="page scorecard-page">
             <section class="panel inputs">
@@ -199,10 +199,10 @@ pub fn ScorecardPage() -> impl IntoView {
             </section>
             <div class="outputs" class:stale=move || store.results_stale()>
                 <StaleNotice />
-                {move || problem().map(|p| if p.key == Key::Computing {
-                    view! { <p class="message info" data-testid="computing" role="status">{text(lang.get(), p.key)}</p> }.into_any()
-                } else {
-                    view! { <p class="message error" data-testid="engine-problem">{format!("{} ({})", text(lang.get(), p.key), p.detail)}</p> }.into_any()
+                {move || store.projection.with(|p| match p {
+                    Computed::Pending => Some(view! { <p class="message info" data-testid="computing" role="status">{text(lang.get(), Key::Computing)}</p> }.into_any()),
+                    Computed::Failed(p) => Some(view! { <p class="message error" data-testid="engine-problem">{problem_text(lang.get(), p)}</p> }.into_any()),
+                    Computed::Ready(_) => None,
                 })}
                 <ScorecardSummary />
                 <MonthlyChart kind=MonthlyKind::Fte />
@@ -211,7 +211,7 @@ pub fn ScorecardPage() -> impl IntoView {
                 <ScorecardTable />
                 <div class="row-buttons">
                     <button type="button" class="secondary" data-testid="export-csv-monthly" on:click=move |_| {
-                        let csv = store.projection.with(|p| p.as_ref().ok().map(|p| crate::files::monthly_csv(&p.plan, store.currency.get_untracked())));
+                        let csv = store.projection.with(|p| p.ready().map(|p| crate::files::monthly_csv(&p.plan, store.currency.get_untracked())));
                         if let Some(csv) = csv {
                             crate::download::download_text("ccplan-monthly.csv", "text/csv", &csv);
                         }

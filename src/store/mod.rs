@@ -13,6 +13,7 @@
 //! | `forecast` | the forecast page's history, settings and outcome |
 
 mod autosave;
+mod compare;
 pub mod forecast;
 mod link;
 mod prefs;
@@ -25,11 +26,12 @@ use ccplan_engine::scorecard::KpiId;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 
-use crate::i18n::{Currency, Key, Lang};
+use crate::i18n::{Currency, Lang};
+use crate::model::compare::Choice;
 use crate::model::fields::Field;
 use crate::model::scenario::{Inputs, Scenario};
 use crate::model::scorecard::{Projection, ScorecardSettings};
-use crate::model::staffing::{compute, Outcome, Problem, StaffingInputs};
+use crate::model::staffing::{compute, Computed, Outcome, Problem, StaffingInputs};
 use crate::share::LinkError;
 use crate::storage::{self, Notice};
 use ccplan_engine::plan::DayPlan;
@@ -56,7 +58,7 @@ pub struct Store {
     pub outcome: Memo<Outcome>,
     /// The capacity plan and scorecard, computed in a Web Worker while the
     /// scorecard page is shown; "computing" until the first answer.
-    pub projection: Memo<Result<Projection, Problem>>,
+    pub projection: Memo<Computed<Projection>>,
     /// Whether `projection` answers the latest inputs (no request in flight).
     pub projection_settled: RwSignal<bool>,
     /// The worker that computes plans and heavy days off the page's thread.
@@ -80,9 +82,9 @@ pub struct Store {
     /// The interval of the day last loaded into the one-interval calculator
     /// (so its volume can be written back); not saved.
     pub calculator_interval: RwSignal<Option<usize>>,
-    /// The compare page's choice, in the order picked ("current", "example",
-    /// "s:<name>"); `None` until the page first opens.
-    pub compare_choice: RwSignal<Option<Vec<String>>>,
+    /// The compare page's choice, in the order picked; `None` until the
+    /// page first opens.
+    pub compare_choice: RwSignal<Option<Vec<Choice>>>,
     pub forecast: forecast::ForecastStore,
     pub schedule: schedule::ScheduleStore,
 }
@@ -122,7 +124,7 @@ impl Store {
                 if outcome.day_pending() {
                     planned_day.with(|answer| match answer {
                         Some((inputs, day)) if staffing.with(|s| s == inputs) => {
-                            outcome.day = day.clone();
+                            outcome.day = day.clone().into();
                         }
                         _ => {}
                     });
@@ -130,12 +132,7 @@ impl Store {
                 outcome
             }),
             projection: Memo::new(move |_| {
-                projected.get().unwrap_or_else(|| {
-                    Err(Problem {
-                        key: Key::Computing,
-                        detail: String::new(),
-                    })
-                })
+                projected.get().map_or(Computed::Pending, Computed::from)
             }),
             projection_settled: RwSignal::new(false),
             engine: EngineWorker::start(),
@@ -149,7 +146,10 @@ impl Store {
             revision: RwSignal::new(0),
             invalid: RwSignal::new(BTreeSet::new()),
             calculator_interval: RwSignal::new(None),
-            compare_choice: RwSignal::new(storage::load_compare_choice()),
+            compare_choice: RwSignal::new(
+                storage::load_compare_choice()
+                    .map(|ids| ids.iter().filter_map(|id| Choice::from_id(id)).collect()),
+            ),
             forecast,
             schedule,
         };

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::Store;
 use crate::i18n::{text, Key, Lang};
+use crate::model::compare::Choice;
 use crate::storage;
 
 /// The saved choice, or the first language of the browser's list.
@@ -59,7 +60,9 @@ impl Store {
     /// Saves the compare page's choice whenever it changes.
     pub(super) fn follow_compare_choice(self) {
         self.save_on_change(self.compare_choice, |choice| match choice {
-            Some(choice) => storage::save_compare_choice(&choice),
+            Some(choice) => {
+                storage::save_compare_choice(&choice.iter().map(Choice::id).collect::<Vec<_>>())
+            }
             None => Ok(()),
         });
     }

@@ -78,7 +78,7 @@ impl EngineWorker {
             EngineRequest::Project(Box::new(request)),
             move || project(&here.staffing, &here.scorecard),
             move |reply| match reply {
-                EngineReply::Project(result) => Some(result.map_err(Problem::from)),
+                EngineReply::Project(result) => Some(result),
                 _ => None,
             },
             done,
@@ -96,7 +96,7 @@ impl EngineWorker {
             EngineRequest::Day(inputs),
             move || plan_whole_day(&here),
             move |reply| match reply {
-                EngineReply::Day(result) => Some(result.map_err(Problem::from)),
+                EngineReply::Day(result) => Some(result),
                 _ => None,
             },
             done,
@@ -110,7 +110,7 @@ impl EngineWorker {
             EngineRequest::Simulate(setup.into()),
             move || run_simulation(&setup),
             move |reply| match reply {
-                EngineReply::Simulate(result) => Some(result.map_err(Problem::from)),
+                EngineReply::Simulate(result) => Some(result),
                 _ => None,
             },
             done,

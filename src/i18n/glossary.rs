@@ -1,0 +1,297 @@
+//! The glossary (English / 简体中文, domain.md §5), and which labels' terms it
+//! explains.
+
+use super::{Key, Lang};
+
+/// One glossary entry: an id for links (`#/learn?term=occupancy`), the
+/// term in English and in Chinese, and what it means in each language.
+pub struct GlossaryEntry {
+    pub id: &'static str,
+    pub en: &'static str,
+    pub zh: &'static str,
+    pub meaning_en: &'static str,
+    pub meaning_zh: &'static str,
+}
+
+impl GlossaryEntry {
+    pub fn meaning(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.meaning_en,
+            Lang::Zh => self.meaning_zh,
+        }
+    }
+}
+
+/// The glossary (English / 简体中文, domain.md §5, with patience added for
+/// Erlang A), as the Learn page lists it.
+pub const GLOSSARY: [GlossaryEntry; 29] = [
+    GlossaryEntry {
+        id: "service-level",
+        en: "service level",
+        zh: "服务水平",
+        meaning_en: "The share of contacts answered within a threshold time; 80/20 means 80 % answered within 20 seconds.",
+        meaning_zh: "在设定时限内接通的来电比例；80/20 指 80 % 的来电在 20 秒内接通。",
+    },
+    GlossaryEntry {
+        id: "average-handle-time",
+        en: "average handle time (AHT)",
+        zh: "平均处理时长",
+        meaning_en: "The mean time an agent spends on one contact: talk time, hold and after-call work.",
+        meaning_zh: "坐席处理一通来电的平均时间：通话、保持加话后处理。",
+    },
+    GlossaryEntry {
+        id: "after-call-work",
+        en: "after-call work",
+        zh: "话后处理",
+        meaning_en: "What an agent does after the caller hangs up (notes, follow-up) before the next contact; part of AHT.",
+        meaning_zh: "客户挂断后、接下一通前坐席完成的工作（记录、跟进），计入平均处理时长。",
+    },
+    GlossaryEntry {
+        id: "talk-time",
+        en: "talk time",
+        zh: "通话时长",
+        meaning_en: "The time agent and caller are connected, hold included.",
+        meaning_zh: "坐席与客户接通的时间（含保持）。",
+    },
+    GlossaryEntry {
+        id: "average-speed-of-answer",
+        en: "average speed of answer (ASA)",
+        zh: "平均应答速度",
+        meaning_en: "The mean wait before an answer over all answered contacts; those answered at once count as 0 s.",
+        meaning_zh: "所有已接通来电的平均等待时间，立即接通的按 0 秒计。",
+    },
+    GlossaryEntry {
+        id: "abandon-rate",
+        en: "abandon rate",
+        zh: "放弃率",
+        meaning_en: "The share of offered contacts whose caller hangs up before being answered.",
+        meaning_zh: "客户在接通前挂断的来电占全部来电的比例。",
+    },
+    GlossaryEntry {
+        id: "answer-rate",
+        en: "answer rate",
+        zh: "接通率",
+        meaning_en: "The share of offered contacts that are answered: 1 − abandon rate.",
+        meaning_zh: "被接通的来电占全部来电的比例：1 − 放弃率。",
+    },
+    GlossaryEntry {
+        id: "occupancy",
+        en: "occupancy",
+        zh: "坐席占用率",
+        meaning_en: "The share of agents' time on the phones spent handling contacts: A ÷ N. Held above about 85–90 %, agents tire.",
+        meaning_zh: "坐席在线时间中处理来电的比例：A ÷ N。长期高于约 85–90 %，坐席容易疲惫。",
+    },
+    GlossaryEntry {
+        id: "shrinkage",
+        en: "shrinkage",
+        zh: "缺勤/损耗率",
+        meaning_en: "The share of paid time agents cannot take contacts: breaks, training, meetings, absence.",
+        meaning_zh: "带薪时间中坐席不能接听的比例：休息、培训、会议、缺勤。",
+    },
+    GlossaryEntry {
+        id: "full-time-equivalent",
+        en: "full-time equivalent (FTE)",
+        zh: "全职人力当量",
+        meaning_en: "Paid staff counted in full-time units: agents on the phones ÷ (1 − shrinkage).",
+        meaning_zh: "按全职折算的人力：在线坐席数 ÷ (1 − 缺勤/损耗率)。",
+    },
+    GlossaryEntry {
+        id: "headcount",
+        en: "headcount",
+        zh: "人数",
+        meaning_en: "People employed, whatever their hours; a part-timer counts as one.",
+        meaning_zh: "在职人数，不论工时，兼职也计为一人。",
+    },
+    GlossaryEntry {
+        id: "interval",
+        en: "interval",
+        zh: "时段",
+        meaning_en: "The time slot (15, 30 or 60 minutes) for which contacts are forecast and agents computed.",
+        meaning_zh: "预测来电量并计算坐席数的时间单位（15、30 或 60 分钟）。",
+    },
+    GlossaryEntry {
+        id: "forecast",
+        en: "forecast",
+        zh: "预测",
+        meaning_en: "The contacts (and AHT) expected per interval, from history adjusted for known events.",
+        meaning_zh: "根据历史数据并考虑已知事件得出的各时段预计来电量（及处理时长）。",
+    },
+    GlossaryEntry {
+        id: "staffing-requirement",
+        en: "staffing requirement",
+        zh: "人力需求",
+        meaning_en: "The agents needed on the phones in an interval to meet every target at once.",
+        meaning_zh: "某时段同时满足所有目标所需的在线坐席数。",
+    },
+    GlossaryEntry {
+        id: "schedule",
+        en: "schedule",
+        zh: "排班",
+        meaning_en: "Who works which shift, breaks included, so that the agents present follow the requirement.",
+        meaning_zh: "安排谁上哪个班次（含休息），使在岗坐席贴合人力需求。",
+    },
+    GlossaryEntry {
+        id: "shift",
+        en: "shift",
+        zh: "班次",
+        meaning_en: "One working period: its start, its length and its breaks.",
+        meaning_zh: "一个工作时段：开始时间、时长和休息。",
+    },
+    GlossaryEntry {
+        id: "agent-seat",
+        en: "agent / seat",
+        zh: "坐席",
+        meaning_en: "A person who takes contacts; a seat is also the workstation they use.",
+        meaning_zh: "接听来电的人员；坐席也指其使用的工位。",
+    },
+    GlossaryEntry {
+        id: "trunk-line",
+        en: "trunk / line",
+        zh: "中继线",
+        meaning_en: "A telephone line into the centre; every call talking or waiting holds one. Sized with Erlang B.",
+        meaning_zh: "接入呼叫中心的电话线路；通话中和排队中的来电各占一条。用 Erlang B 计算。",
+    },
+    GlossaryEntry {
+        id: "offered-load",
+        en: "offered load",
+        zh: "话务量",
+        meaning_en: "The work arriving, in Erlangs: contacts × AHT ÷ interval length. 10 Erlangs would keep 10 agents busy all the time.",
+        meaning_zh: "到达的工作量，以爱尔兰计：来电量 × 平均处理时长 ÷ 时段长度。10 爱尔兰足以让 10 名坐席一直忙碌。",
+    },
+    GlossaryEntry {
+        id: "erlang",
+        en: "Erlang",
+        zh: "爱尔兰",
+        meaning_en: "The unit of load: one Erlang is one agent or line busy for the whole interval.",
+        meaning_zh: "话务量单位：1 爱尔兰即一名坐席或一条线路整个时段都在忙。",
+    },
+    GlossaryEntry {
+        id: "patience",
+        en: "patience",
+        zh: "客户耐心时长",
+        meaning_en: "How long callers wait, on average, before hanging up. Erlang A uses it; Erlang C assumes nobody hangs up.",
+        meaning_zh: "客户挂断前平均愿意等待的时间。Erlang A 使用它；Erlang C 假设没有人挂断。",
+    },
+    GlossaryEntry {
+        id: "first-contact-resolution",
+        en: "first contact resolution (FCR)",
+        zh: "首次呼叫解决率",
+        meaning_en: "The share of contacts resolved at the first contact, with no repeat call.",
+        meaning_zh: "首次联络即解决、无需再次来电的比例。",
+    },
+    GlossaryEntry {
+        id: "customer-satisfaction",
+        en: "customer satisfaction (CSAT)",
+        zh: "客户满意度",
+        meaning_en: "The share of surveyed customers satisfied with the contact.",
+        meaning_zh: "接受调查的客户中对服务满意的比例。",
+    },
+    GlossaryEntry {
+        id: "net-promoter-score",
+        en: "net promoter score (NPS)",
+        zh: "净推荐值",
+        meaning_en: "% promoters (9–10) minus % detractors (0–6) when asked whether they would recommend; −100 to 100.",
+        meaning_zh: "被问是否愿意推荐时，推荐者（9–10 分）比例减去贬损者（0–6 分）比例，范围 −100 到 100。",
+    },
+    GlossaryEntry {
+        id: "cost-per-contact",
+        en: "cost per contact",
+        zh: "单位服务成本",
+        meaning_en: "The centre's total cost ÷ the contacts it handled.",
+        meaning_zh: "呼叫中心总成本 ÷ 处理的来电量。",
+    },
+    GlossaryEntry {
+        id: "attrition",
+        en: "attrition",
+        zh: "离职率",
+        meaning_en: "The share of agents who leave per month (or year).",
+        meaning_zh: "每月（或每年）离职坐席的比例。",
+    },
+    GlossaryEntry {
+        id: "balanced-scorecard",
+        en: "balanced scorecard",
+        zh: "平衡记分卡",
+        meaning_en: "A few KPIs across service, quality, cost and people, each with a target, read together.",
+        meaning_zh: "涵盖服务、质量、成本和人员的几项关键指标，各有目标，放在一起看。",
+    },
+    GlossaryEntry {
+        id: "what-if",
+        en: "what-if",
+        zh: "假设分析",
+        meaning_en: "Changing one input (volume, AHT…) to see what follows for staff, service and cost.",
+        meaning_zh: "改变一个输入（来电量、处理时长……），看人力、服务和成本随之如何变化。",
+    },
+    GlossaryEntry {
+        id: "scenario",
+        en: "scenario",
+        zh: "方案",
+        meaning_en: "A named set of inputs, saved to compare with others.",
+        meaning_zh: "一组有名称的输入，保存下来与其他方案比较。",
+    },
+];
+
+/// The glossary entry a label's term is explained by, if any.
+pub fn glossary_term(label: Key) -> Option<&'static str> {
+    Some(match label {
+        Key::ServiceLevel => "service-level",
+        Key::Asa => "average-speed-of-answer",
+        Key::Abandon => "abandon-rate",
+        Key::Occupancy => "occupancy",
+        Key::ScheduledFte => "full-time-equivalent",
+        Key::Load => "offered-load",
+        Key::Lines => "trunk-line",
+        Key::RequiredAgents => "staffing-requirement",
+        Key::Aht => "average-handle-time",
+        Key::SlTarget | Key::SlSeconds => "service-level",
+        Key::Interval => "interval",
+        Key::Shrinkage => "shrinkage",
+        Key::MaxOccupancy => "occupancy",
+        Key::MaxAsa => "average-speed-of-answer",
+        Key::MaxAbandon => "abandon-rate",
+        Key::Patience => "patience",
+        Key::Agents => "agent-seat",
+        Key::Fcr => "first-contact-resolution",
+        Key::Attrition => "attrition",
+        Key::StartHeadcount => "headcount",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_glossary_link_has_its_entry() {
+        for key in [
+            Key::ServiceLevel,
+            Key::Asa,
+            Key::Abandon,
+            Key::Occupancy,
+            Key::ScheduledFte,
+            Key::Load,
+            Key::Lines,
+            Key::RequiredAgents,
+            Key::Aht,
+            Key::SlTarget,
+            Key::SlSeconds,
+            Key::Interval,
+            Key::Shrinkage,
+            Key::MaxOccupancy,
+            Key::MaxAsa,
+            Key::MaxAbandon,
+            Key::Patience,
+            Key::Agents,
+            Key::Fcr,
+            Key::Attrition,
+            Key::StartHeadcount,
+        ] {
+            let term = glossary_term(key).unwrap();
+            assert!(GLOSSARY.iter().any(|e| e.id == term), "{term}");
+        }
+        for entry in &GLOSSARY {
+            assert!(!entry.meaning(Lang::En).is_empty() && !entry.meaning(Lang::Zh).is_empty());
+        }
+        assert_eq!(glossary_term(Key::Cost), None);
+    }
+}
