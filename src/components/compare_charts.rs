@@ -7,11 +7,11 @@ use leptos::prelude::*;
 use crate::charts::compare::{draw_lines, LineLabels, Series};
 use crate::components::chart_backend::ChartBackend;
 use crate::components::chart_canvas::ChartCanvas;
-use plotters::coord::Shift;
-use plotters::prelude::DrawingArea;
 use crate::i18n::{month_labels, text, Key};
 use crate::model::compare::{curves, Compared};
 use crate::store::use_store;
+use plotters::coord::Shift;
+use plotters::prelude::DrawingArea;
 
 #[component]
 pub fn CompareCharts(compared: Memo<Vec<Compared>>) -> impl IntoView {

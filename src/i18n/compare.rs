@@ -1,7 +1,7 @@
 //! The comparison table in words: its groups and rows named, figures and
 //! changes written as the row shows them.
 
-use super::{text, Key, Lang};
+use super::{field_label, text, Key, Lang};
 use crate::format::{grouped, money, percent, Currency};
 use crate::model::compare::{Change, Figure, Group, Show, Verdict};
 
@@ -20,15 +20,7 @@ pub fn group_label(group: Group) -> Key {
 pub fn figure_label(figure: Figure) -> Key {
     use Figure as F;
     match figure {
-        F::Volume => Key::Volume,
-        F::Aht => Key::Aht,
-        F::SlTarget => Key::SlTarget,
-        F::SlSeconds => Key::SlSeconds,
-        F::Interval => Key::Interval,
-        F::Shrinkage => Key::Shrinkage,
-        F::MaxOccupancy => Key::MaxOccupancy,
-        F::Patience => Key::Patience,
-        F::CostPerHour => Key::CostPerHour,
+        F::Input(field) => field_label(field.into()),
         F::RequiredAgents => Key::RequiredAgents,
         F::ScheduledFte => Key::ScheduledFte,
         F::ServiceLevel => Key::ServiceLevel,

@@ -7,6 +7,7 @@
 use crate::model::scenario::Inputs;
 use ccplan_engine::capacity::CapacityInputs;
 
+use crate::model::fields::StaffingField;
 use crate::model::schedule::{ScheduleOutcome, Solved};
 use crate::model::scorecard::{capacity_inputs, Projection};
 use crate::model::staffing::{compute, ModelChoice, Outcome, Problem};
@@ -307,15 +308,51 @@ impl Group {
 
 /// The table's rows, group by group.
 const INPUTS_ROWS: [Row; 9] = [
-    Row::new(Figure::Volume, Show::Count, Better::Neither),
-    Row::new(Figure::Aht, Show::Count, Better::Neither),
-    Row::new(Figure::SlTarget, Show::One, Better::Neither),
-    Row::new(Figure::SlSeconds, Show::Count, Better::Neither),
-    Row::new(Figure::Interval, Show::Count, Better::Neither),
-    Row::new(Figure::Shrinkage, Show::One, Better::Neither),
-    Row::new(Figure::MaxOccupancy, Show::One, Better::Neither),
-    Row::new(Figure::Patience, Show::Count, Better::Neither),
-    Row::new(Figure::CostPerHour, Show::Money, Better::Neither),
+    Row::new(
+        Figure::Input(StaffingField::Volume),
+        Show::Count,
+        Better::Neither,
+    ),
+    Row::new(
+        Figure::Input(StaffingField::Aht),
+        Show::Count,
+        Better::Neither,
+    ),
+    Row::new(
+        Figure::Input(StaffingField::SlTarget),
+        Show::One,
+        Better::Neither,
+    ),
+    Row::new(
+        Figure::Input(StaffingField::SlSeconds),
+        Show::Count,
+        Better::Neither,
+    ),
+    Row::new(
+        Figure::Input(StaffingField::Interval),
+        Show::Count,
+        Better::Neither,
+    ),
+    Row::new(
+        Figure::Input(StaffingField::Shrinkage),
+        Show::One,
+        Better::Neither,
+    ),
+    Row::new(
+        Figure::Input(StaffingField::MaxOccupancy),
+        Show::One,
+        Better::Neither,
+    ),
+    Row::new(
+        Figure::Input(StaffingField::Patience),
+        Show::Count,
+        Better::Neither,
+    ),
+    Row::new(
+        Figure::Input(StaffingField::CostPerHour),
+        Show::Money,
+        Better::Neither,
+    ),
 ];
 const INTERVAL_ROWS: [Row; 7] = [
     Row::new(Figure::RequiredAgents, Show::Count, Better::Neither),
@@ -350,15 +387,8 @@ const PLAN_ROWS: [Row; 4] = [
 /// A figure a row of the comparison table shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Figure {
-    Volume,
-    Aht,
-    SlTarget,
-    SlSeconds,
-    Interval,
-    Shrinkage,
-    MaxOccupancy,
-    Patience,
-    CostPerHour,
+    /// One of the staffing inputs.
+    Input(StaffingField),
     RequiredAgents,
     ScheduledFte,
     ServiceLevel,
@@ -394,15 +424,9 @@ impl Figure {
         let day = c.outcome.day.ready().map(|d| d.totals);
         let summary = || c.plan().map(|p| p.plan.summary(&c.capacity_inputs()));
         match self {
-            F::Volume => Some(staffing.volume),
-            F::Aht => Some(staffing.aht_s),
-            F::SlTarget => Some(staffing.sl_target_pct),
-            F::SlSeconds => Some(staffing.sl_seconds),
-            F::Interval => Some(staffing.interval_min),
-            F::Shrinkage => Some(staffing.shrinkage_pct),
-            F::MaxOccupancy => Some(staffing.max_occupancy_pct),
-            F::Patience => (staffing.model == ModelChoice::ErlangA).then_some(staffing.patience_s),
-            F::CostPerHour => Some(staffing.cost_per_hour),
+            // Patience is an input of Erlang A only.
+            F::Input(StaffingField::Patience) if staffing.model != ModelChoice::ErlangA => None,
+            F::Input(field) => Some(field.get(staffing)),
             F::RequiredAgents => interval.map(|r| f64::from(r.required_agents)),
             F::ScheduledFte => interval.map(|r| r.scheduled_fte),
             F::ServiceLevel => metric(|m| m.service_level),
@@ -565,7 +589,7 @@ mod compare_tests {
         let patience = Group::Inputs
             .rows()
             .iter()
-            .find(|r| r.figure == Figure::Patience)
+            .find(|r| r.figure == Figure::Input(StaffingField::Patience))
             .unwrap();
         assert_eq!(
             cells(Group::Inputs, patience, &list),
