@@ -3,12 +3,12 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{text, Key};
+use crate::i18n::{text, Key, Term};
 use crate::store::use_store;
 
 #[component]
 pub fn TermLink(
-    term: &'static str,
+    term: Term,
     /// The label the link sits beside, for its accessible name.
     label: Key,
     /// Result cards' links are tab stops. An input's is not, so that Tab
@@ -18,7 +18,7 @@ pub fn TermLink(
 ) -> impl IntoView {
     let lang = use_store().lang;
     view! {
-        <a class="term-link" href=format!("#/learn?term={term}") data-term=term
+        <a class="term-link" href=format!("#/learn?term={}", term.id()) data-term=term.id()
             tabindex=(!in_tab_order).then_some("-1")
             title=move || text(lang.get(), Key::LearnGlossary)
             aria-label=move || format!("{}: {}", text(lang.get(), Key::LearnGlossary), text(lang.get(), label))>"?"</a>

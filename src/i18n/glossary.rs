@@ -3,10 +3,86 @@
 
 use super::{Key, Lang};
 
-/// One glossary entry: an id for links (`#/learn?term=occupancy`), the
-/// term in English and in Chinese, and what it means in each language.
+/// A term the glossary explains; its id is the link's (`#/learn?term=occupancy`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Term {
+    ServiceLevel,
+    AverageHandleTime,
+    AfterCallWork,
+    TalkTime,
+    AverageSpeedOfAnswer,
+    AbandonRate,
+    AnswerRate,
+    Occupancy,
+    Shrinkage,
+    FullTimeEquivalent,
+    Headcount,
+    Interval,
+    Forecast,
+    StaffingRequirement,
+    Schedule,
+    Shift,
+    AgentSeat,
+    TrunkLine,
+    OfferedLoad,
+    Erlang,
+    Patience,
+    FirstContactResolution,
+    CustomerSatisfaction,
+    NetPromoterScore,
+    CostPerContact,
+    Attrition,
+    BalancedScorecard,
+    WhatIf,
+    Scenario,
+}
+
+impl Term {
+    /// The id in links and on the Learn page's entries.
+    pub fn id(self) -> &'static str {
+        match self {
+            Term::ServiceLevel => "service-level",
+            Term::AverageHandleTime => "average-handle-time",
+            Term::AfterCallWork => "after-call-work",
+            Term::TalkTime => "talk-time",
+            Term::AverageSpeedOfAnswer => "average-speed-of-answer",
+            Term::AbandonRate => "abandon-rate",
+            Term::AnswerRate => "answer-rate",
+            Term::Occupancy => "occupancy",
+            Term::Shrinkage => "shrinkage",
+            Term::FullTimeEquivalent => "full-time-equivalent",
+            Term::Headcount => "headcount",
+            Term::Interval => "interval",
+            Term::Forecast => "forecast",
+            Term::StaffingRequirement => "staffing-requirement",
+            Term::Schedule => "schedule",
+            Term::Shift => "shift",
+            Term::AgentSeat => "agent-seat",
+            Term::TrunkLine => "trunk-line",
+            Term::OfferedLoad => "offered-load",
+            Term::Erlang => "erlang",
+            Term::Patience => "patience",
+            Term::FirstContactResolution => "first-contact-resolution",
+            Term::CustomerSatisfaction => "customer-satisfaction",
+            Term::NetPromoterScore => "net-promoter-score",
+            Term::CostPerContact => "cost-per-contact",
+            Term::Attrition => "attrition",
+            Term::BalancedScorecard => "balanced-scorecard",
+            Term::WhatIf => "what-if",
+            Term::Scenario => "scenario",
+        }
+    }
+
+    /// The term a link names; `None` for one the glossary does not have.
+    pub fn from_id(id: &str) -> Option<Term> {
+        GLOSSARY.iter().map(|e| e.term).find(|t| t.id() == id)
+    }
+}
+
+/// One glossary entry: the term, in English and in Chinese, and what it
+/// means in each language.
 pub struct GlossaryEntry {
-    pub id: &'static str,
+    pub term: Term,
     pub en: &'static str,
     pub zh: &'static str,
     pub meaning_en: &'static str,
@@ -26,203 +102,203 @@ impl GlossaryEntry {
 /// Erlang A), as the Learn page lists it.
 pub const GLOSSARY: [GlossaryEntry; 29] = [
     GlossaryEntry {
-        id: "service-level",
+        term: Term::ServiceLevel,
         en: "service level",
         zh: "服务水平",
         meaning_en: "The share of contacts answered within a threshold time; 80/20 means 80 % answered within 20 seconds.",
         meaning_zh: "在设定时限内接通的来电比例；80/20 指 80 % 的来电在 20 秒内接通。",
     },
     GlossaryEntry {
-        id: "average-handle-time",
+        term: Term::AverageHandleTime,
         en: "average handle time (AHT)",
         zh: "平均处理时长",
         meaning_en: "The mean time an agent spends on one contact: talk time, hold and after-call work.",
         meaning_zh: "坐席处理一通来电的平均时间：通话、保持加话后处理。",
     },
     GlossaryEntry {
-        id: "after-call-work",
+        term: Term::AfterCallWork,
         en: "after-call work",
         zh: "话后处理",
         meaning_en: "What an agent does after the caller hangs up (notes, follow-up) before the next contact; part of AHT.",
         meaning_zh: "客户挂断后、接下一通前坐席完成的工作（记录、跟进），计入平均处理时长。",
     },
     GlossaryEntry {
-        id: "talk-time",
+        term: Term::TalkTime,
         en: "talk time",
         zh: "通话时长",
         meaning_en: "The time agent and caller are connected, hold included.",
         meaning_zh: "坐席与客户接通的时间（含保持）。",
     },
     GlossaryEntry {
-        id: "average-speed-of-answer",
+        term: Term::AverageSpeedOfAnswer,
         en: "average speed of answer (ASA)",
         zh: "平均应答速度",
         meaning_en: "The mean wait before an answer over all answered contacts; those answered at once count as 0 s.",
         meaning_zh: "所有已接通来电的平均等待时间，立即接通的按 0 秒计。",
     },
     GlossaryEntry {
-        id: "abandon-rate",
+        term: Term::AbandonRate,
         en: "abandon rate",
         zh: "放弃率",
         meaning_en: "The share of offered contacts whose caller hangs up before being answered.",
         meaning_zh: "客户在接通前挂断的来电占全部来电的比例。",
     },
     GlossaryEntry {
-        id: "answer-rate",
+        term: Term::AnswerRate,
         en: "answer rate",
         zh: "接通率",
         meaning_en: "The share of offered contacts that are answered: 1 − abandon rate.",
         meaning_zh: "被接通的来电占全部来电的比例：1 − 放弃率。",
     },
     GlossaryEntry {
-        id: "occupancy",
+        term: Term::Occupancy,
         en: "occupancy",
         zh: "坐席占用率",
         meaning_en: "The share of agents' time on the phones spent handling contacts: A ÷ N. Held above about 85–90 %, agents tire.",
         meaning_zh: "坐席在线时间中处理来电的比例：A ÷ N。长期高于约 85–90 %，坐席容易疲惫。",
     },
     GlossaryEntry {
-        id: "shrinkage",
+        term: Term::Shrinkage,
         en: "shrinkage",
         zh: "缺勤/损耗率",
         meaning_en: "The share of paid time agents cannot take contacts: breaks, training, meetings, absence.",
         meaning_zh: "带薪时间中坐席不能接听的比例：休息、培训、会议、缺勤。",
     },
     GlossaryEntry {
-        id: "full-time-equivalent",
+        term: Term::FullTimeEquivalent,
         en: "full-time equivalent (FTE)",
         zh: "全职人力当量",
         meaning_en: "Paid staff counted in full-time units: agents on the phones ÷ (1 − shrinkage).",
         meaning_zh: "按全职折算的人力：在线坐席数 ÷ (1 − 缺勤/损耗率)。",
     },
     GlossaryEntry {
-        id: "headcount",
+        term: Term::Headcount,
         en: "headcount",
         zh: "人数",
         meaning_en: "People employed, whatever their hours; a part-timer counts as one.",
         meaning_zh: "在职人数，不论工时，兼职也计为一人。",
     },
     GlossaryEntry {
-        id: "interval",
+        term: Term::Interval,
         en: "interval",
         zh: "时段",
         meaning_en: "The time slot (15, 30 or 60 minutes) for which contacts are forecast and agents computed.",
         meaning_zh: "预测来电量并计算坐席数的时间单位（15、30 或 60 分钟）。",
     },
     GlossaryEntry {
-        id: "forecast",
+        term: Term::Forecast,
         en: "forecast",
         zh: "预测",
         meaning_en: "The contacts (and AHT) expected per interval, from history adjusted for known events.",
         meaning_zh: "根据历史数据并考虑已知事件得出的各时段预计来电量（及处理时长）。",
     },
     GlossaryEntry {
-        id: "staffing-requirement",
+        term: Term::StaffingRequirement,
         en: "staffing requirement",
         zh: "人力需求",
         meaning_en: "The agents needed on the phones in an interval to meet every target at once.",
         meaning_zh: "某时段同时满足所有目标所需的在线坐席数。",
     },
     GlossaryEntry {
-        id: "schedule",
+        term: Term::Schedule,
         en: "schedule",
         zh: "排班",
         meaning_en: "Who works which shift, breaks included, so that the agents present follow the requirement.",
         meaning_zh: "安排谁上哪个班次（含休息），使在岗坐席贴合人力需求。",
     },
     GlossaryEntry {
-        id: "shift",
+        term: Term::Shift,
         en: "shift",
         zh: "班次",
         meaning_en: "One working period: its start, its length and its breaks.",
         meaning_zh: "一个工作时段：开始时间、时长和休息。",
     },
     GlossaryEntry {
-        id: "agent-seat",
+        term: Term::AgentSeat,
         en: "agent / seat",
         zh: "坐席",
         meaning_en: "A person who takes contacts; a seat is also the workstation they use.",
         meaning_zh: "接听来电的人员；坐席也指其使用的工位。",
     },
     GlossaryEntry {
-        id: "trunk-line",
+        term: Term::TrunkLine,
         en: "trunk / line",
         zh: "中继线",
         meaning_en: "A telephone line into the centre; every call talking or waiting holds one. Sized with Erlang B.",
         meaning_zh: "接入呼叫中心的电话线路；通话中和排队中的来电各占一条。用 Erlang B 计算。",
     },
     GlossaryEntry {
-        id: "offered-load",
+        term: Term::OfferedLoad,
         en: "offered load",
         zh: "话务量",
         meaning_en: "The work arriving, in Erlangs: contacts × AHT ÷ interval length. 10 Erlangs would keep 10 agents busy all the time.",
         meaning_zh: "到达的工作量，以爱尔兰计：来电量 × 平均处理时长 ÷ 时段长度。10 爱尔兰足以让 10 名坐席一直忙碌。",
     },
     GlossaryEntry {
-        id: "erlang",
+        term: Term::Erlang,
         en: "Erlang",
         zh: "爱尔兰",
         meaning_en: "The unit of load: one Erlang is one agent or line busy for the whole interval.",
         meaning_zh: "话务量单位：1 爱尔兰即一名坐席或一条线路整个时段都在忙。",
     },
     GlossaryEntry {
-        id: "patience",
+        term: Term::Patience,
         en: "patience",
         zh: "客户耐心时长",
         meaning_en: "How long callers wait, on average, before hanging up. Erlang A uses it; Erlang C assumes nobody hangs up.",
         meaning_zh: "客户挂断前平均愿意等待的时间。Erlang A 使用它；Erlang C 假设没有人挂断。",
     },
     GlossaryEntry {
-        id: "first-contact-resolution",
+        term: Term::FirstContactResolution,
         en: "first contact resolution (FCR)",
         zh: "首次呼叫解决率",
         meaning_en: "The share of contacts resolved at the first contact, with no repeat call.",
         meaning_zh: "首次联络即解决、无需再次来电的比例。",
     },
     GlossaryEntry {
-        id: "customer-satisfaction",
+        term: Term::CustomerSatisfaction,
         en: "customer satisfaction (CSAT)",
         zh: "客户满意度",
         meaning_en: "The share of surveyed customers satisfied with the contact.",
         meaning_zh: "接受调查的客户中对服务满意的比例。",
     },
     GlossaryEntry {
-        id: "net-promoter-score",
+        term: Term::NetPromoterScore,
         en: "net promoter score (NPS)",
         zh: "净推荐值",
         meaning_en: "% promoters (9–10) minus % detractors (0–6) when asked whether they would recommend; −100 to 100.",
         meaning_zh: "被问是否愿意推荐时，推荐者（9–10 分）比例减去贬损者（0–6 分）比例，范围 −100 到 100。",
     },
     GlossaryEntry {
-        id: "cost-per-contact",
+        term: Term::CostPerContact,
         en: "cost per contact",
         zh: "单位服务成本",
         meaning_en: "The centre's total cost ÷ the contacts it handled.",
         meaning_zh: "呼叫中心总成本 ÷ 处理的来电量。",
     },
     GlossaryEntry {
-        id: "attrition",
+        term: Term::Attrition,
         en: "attrition",
         zh: "离职率",
         meaning_en: "The share of agents who leave per month (or year).",
         meaning_zh: "每月（或每年）离职坐席的比例。",
     },
     GlossaryEntry {
-        id: "balanced-scorecard",
+        term: Term::BalancedScorecard,
         en: "balanced scorecard",
         zh: "平衡记分卡",
         meaning_en: "A few KPIs across service, quality, cost and people, each with a target, read together.",
         meaning_zh: "涵盖服务、质量、成本和人员的几项关键指标，各有目标，放在一起看。",
     },
     GlossaryEntry {
-        id: "what-if",
+        term: Term::WhatIf,
         en: "what-if",
         zh: "假设分析",
         meaning_en: "Changing one input (volume, AHT…) to see what follows for staff, service and cost.",
         meaning_zh: "改变一个输入（来电量、处理时长……），看人力、服务和成本随之如何变化。",
     },
     GlossaryEntry {
-        id: "scenario",
+        term: Term::Scenario,
         en: "scenario",
         zh: "方案",
         meaning_en: "A named set of inputs, saved to compare with others.",
@@ -231,28 +307,28 @@ pub const GLOSSARY: [GlossaryEntry; 29] = [
 ];
 
 /// The glossary entry a label's term is explained by, if any.
-pub fn glossary_term(label: Key) -> Option<&'static str> {
+pub fn glossary_term(label: Key) -> Option<Term> {
     Some(match label {
-        Key::ServiceLevel => "service-level",
-        Key::Asa => "average-speed-of-answer",
-        Key::Abandon => "abandon-rate",
-        Key::Occupancy => "occupancy",
-        Key::ScheduledFte => "full-time-equivalent",
-        Key::Load => "offered-load",
-        Key::Lines => "trunk-line",
-        Key::RequiredAgents => "staffing-requirement",
-        Key::Aht => "average-handle-time",
-        Key::SlTarget | Key::SlSeconds => "service-level",
-        Key::Interval => "interval",
-        Key::Shrinkage => "shrinkage",
-        Key::MaxOccupancy => "occupancy",
-        Key::MaxAsa => "average-speed-of-answer",
-        Key::MaxAbandon => "abandon-rate",
-        Key::Patience => "patience",
-        Key::Agents => "agent-seat",
-        Key::Fcr => "first-contact-resolution",
-        Key::Attrition => "attrition",
-        Key::StartHeadcount => "headcount",
+        Key::ServiceLevel => Term::ServiceLevel,
+        Key::Asa => Term::AverageSpeedOfAnswer,
+        Key::Abandon => Term::AbandonRate,
+        Key::Occupancy => Term::Occupancy,
+        Key::ScheduledFte => Term::FullTimeEquivalent,
+        Key::Load => Term::OfferedLoad,
+        Key::Lines => Term::TrunkLine,
+        Key::RequiredAgents => Term::StaffingRequirement,
+        Key::Aht => Term::AverageHandleTime,
+        Key::SlTarget | Key::SlSeconds => Term::ServiceLevel,
+        Key::Interval => Term::Interval,
+        Key::Shrinkage => Term::Shrinkage,
+        Key::MaxOccupancy => Term::Occupancy,
+        Key::MaxAsa => Term::AverageSpeedOfAnswer,
+        Key::MaxAbandon => Term::AbandonRate,
+        Key::Patience => Term::Patience,
+        Key::Agents => Term::AgentSeat,
+        Key::Fcr => Term::FirstContactResolution,
+        Key::Attrition => Term::Attrition,
+        Key::StartHeadcount => Term::Headcount,
         _ => return None,
     })
 }
@@ -287,11 +363,17 @@ mod tests {
             Key::StartHeadcount,
         ] {
             let term = glossary_term(key).unwrap();
-            assert!(GLOSSARY.iter().any(|e| e.id == term), "{term}");
+            assert!(GLOSSARY.iter().any(|e| e.term == term), "{term:?}");
         }
         for entry in &GLOSSARY {
             assert!(!entry.meaning(Lang::En).is_empty() && !entry.meaning(Lang::Zh).is_empty());
         }
         assert_eq!(glossary_term(Key::Cost), None);
+        for entry in &GLOSSARY {
+            assert_eq!(Term::from_id(entry.term.id()), Some(entry.term));
+        }
+        assert_eq!(GLOSSARY.len(), 29);
+        assert_eq!(Term::from_id("occupancy"), Some(Term::Occupancy));
+        assert_eq!(Term::from_id("nonsense"), None);
     }
 }

@@ -11,7 +11,7 @@ use crate::components::live_queue::LiveQueueView;
 use crate::components::simulated_days::SimulatedDays;
 use crate::i18n::{
     agents_text, built_in_question, grouped, labelled, limit_text, money, percent, seconds, text,
-    Key, Lang, GLOSSARY,
+    Key, Lang, Term, GLOSSARY,
 };
 use crate::mathml::{exp, frac, math, mi, mn, mo, paren};
 use crate::model::exercise::{built_in, Asked, Exercise};
@@ -399,12 +399,12 @@ pub fn LearnPage() -> impl IntoView {
     let asked_term = move || {
         hash.get()
             .split_once("?term=")
-            .map(|(_, term)| term.to_string())
+            .and_then(|(_, id)| Term::from_id(id))
     };
     Effect::new(move |_| {
         if let Some(term) = asked_term() {
             request_animation_frame(move || {
-                if let Some(entry) = document().get_element_by_id(&format!("term-{term}")) {
+                if let Some(entry) = document().get_element_by_id(&format!("term-{}", term.id())) {
                     // Centred, so the entries around it show too (and no
                     // sub-pixel rounding leaves its top edge off screen).
                     let options = web_sys::ScrollIntoViewOptions::new();
@@ -419,9 +419,9 @@ pub fn LearnPage() -> impl IntoView {
         GLOSSARY
             .iter()
             .map(|entry| {
-                let marked = asked.as_deref() == Some(entry.id);
+                let marked = asked == Some(entry.term);
                 view! {
-                    <div id=format!("term-{}", entry.id) class:asked=marked data-term=entry.id>
+                    <div id=format!("term-{}", entry.term.id()) class:asked=marked data-term=entry.term.id()>
                         <dt lang="en">{entry.en}</dt>
                         <dd lang="zh-CN">{entry.zh}</dd>
                         <dd class="meaning">{move || entry.meaning(lang.get())}</dd>
