@@ -410,14 +410,16 @@ fn required_agents(request: &Request) -> Result<String, String> {
     let model = model_of(request)?;
     let traffic = request.number("traffic")?;
     let aht_s = request.number("aht_s")?;
-    let targets = Targets {
-        service_level: request.number("target_sl")?,
-        target_s: request.number("target_s")?,
-        max_asa_s: request.optional_number("max_asa_s")?,
-        max_abandon: request.optional_number("max_abandon")?,
-        max_occupancy: request.optional_number("max_occupancy")?,
-    };
+    let (service_level, target_s) = (request.number("target_sl")?, request.number("target_s")?);
+    let max_asa_s = request.optional_number("max_asa_s")?;
+    let max_abandon = request.optional_number("max_abandon")?;
+    let max_occupancy = request.optional_number("max_occupancy")?;
     let shrinkage = request.optional_number("shrinkage")?;
+    let targets = Targets::new(service_level, target_s)
+        .and_then(|t| t.with_max_asa_s(max_asa_s))
+        .and_then(|t| t.with_max_abandon(max_abandon))
+        .and_then(|t| t.with_max_occupancy(max_occupancy))
+        .map_err(engine_error)?;
     let requirement =
         staffing::required_agents(traffic, aht_s, model, &targets).map_err(engine_error)?;
     let scheduled_fte = shrinkage
@@ -506,21 +508,21 @@ fn forecast(request: &Request) -> Result<String, String> {
     let level = request.optional_number("level")?.unwrap_or(0.95);
     let daily =
         forecast_daily(&history, season, horizon, choice, level).map_err(|e| e.to_string())?;
-    let s = daily.fit.smoothing;
-    let trend = daily.fit.model == EtsModel::AddA;
+    let s = daily.fit.smoothing();
+    let trend = daily.fit.model() == EtsModel::AddA;
     Ok(to_json(&ForecastReply {
-        model: daily.fit.model.code(),
+        model: daily.fit.model().code(),
         params: ForecastParams {
             alpha: s.alpha,
             beta: trend.then_some(s.beta),
             gamma: s.gamma,
             phi: trend.then_some(s.phi),
-            sigma2: daily.fit.sigma2,
+            sigma2: daily.fit.sigma2(),
         },
         mean: daily.forecast.mean,
         lower: daily.forecast.lower,
         upper: daily.forecast.upper,
-        aicc: daily.fit.aicc,
+        aicc: daily.fit.aicc(),
     }))
 }
 

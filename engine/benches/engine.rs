@@ -10,7 +10,7 @@ use criterion::{black_box, criterion_group, criterion_main, Criterion};
 const ERLANG_A: Model = Model::ErlangA { patience_s: 120.0 };
 
 fn eighty_twenty() -> Targets {
-    Targets::service_level(0.8, 20.0)
+    Targets::new(0.8, 20.0).unwrap()
 }
 
 /// A 96-interval day whose load runs from 50 to 5 000 Erlangs and back.

@@ -76,9 +76,9 @@
 //! dynamic program over their total picks the best. Only S-shaped Erlang A
 //! curves (and rounding wiggles in the last digits) ever need it.
 //!
-//! [`allocate_exact`] solves the same problem by dynamic programming over
-//! all staffings, `O(n·E²)` for `E` agents above the floors, for tests and
-//! benchmarks on small days.
+//! `allocate_exact` (built for tests only) solves the same problem by
+//! dynamic programming over all staffings, `O(n·E²)` for `E` agents above
+//! the floors: the oracle the tests compare [`allocate`] with on small days.
 //!
 //! # Work
 //! Each interval's service levels are computed once, in runs of consecutive
@@ -150,7 +150,8 @@ const MAX_LOOKAHEAD: u32 = 1_024;
 /// may keep (4 bytes each).
 const MAX_REPAIR_STATES: f64 = 2e7;
 
-/// Largest `n·(B − minimum)²` that [`allocate_exact`] accepts.
+/// Largest `n·(B − minimum)²` that `allocate_exact` accepts.
+#[cfg(test)]
 const MAX_EXACT_WORK: f64 = 2e8;
 
 /// Spends `budget` agent-intervals so that the day's service level is as
@@ -202,10 +203,11 @@ fn allocate_within(
 /// agents above the floors, one interval at a time,
 /// `best'_b = max_k best_{b−k} + f_i(k)`. `O(n·E²)` steps for `E = B − Σ
 /// (⌊A_i⌋ + 1)`, refused with [`Error::TooLarge`] above 2·10⁸: a reference
-/// for tests and benchmarks on small days, not for planning. Unlike
+/// for tests on small days, not for planning. Unlike
 /// [`allocate`] it adds agents whatever they gain; among equal days it
 /// spends the fewest agents.
-pub fn allocate_exact(
+#[cfg(test)]
+pub(crate) fn allocate_exact(
     traffic: &[f64],
     aht_s: f64,
     target_s: f64,
@@ -285,8 +287,7 @@ pub fn proportional_cut(
 ) -> Result<Allocation> {
     let day = Day::new(traffic)?;
     let mut queue = Queue::new(aht_s, target_s, model, MAX_WORK)?;
-    let targets = Targets::service_level(target_sl, target_s);
-    targets.validate()?;
+    let targets = Targets::new(target_sl, target_s)?;
     let mut required = Vec::with_capacity(day.traffic.len());
     for (index, (&load, &floor)) in day.traffic.iter().zip(&day.floors).enumerate() {
         let agents = if load > 0.0 {
@@ -1084,7 +1085,7 @@ mod tests {
                 day[i],
                 AHT,
                 Model::ErlangC,
-                &Targets::service_level(0.8, T),
+                &Targets::new(0.8, T).unwrap(),
             )
             .unwrap();
             assert_eq!(n, alone.agents.max(floors[i]));

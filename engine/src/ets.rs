@@ -114,7 +114,7 @@ pub struct Filtered {
 }
 
 /// Runs the model's recursions from `initial` over `y`.
-pub fn filter(model: EtsModel, s: &Smoothing, initial: &States, y: &[Option<f64>]) -> Filtered {
+fn filter(model: EtsModel, s: &Smoothing, initial: &States, y: &[Option<f64>]) -> Filtered {
     let m = initial.season.len();
     let mut level = initial.level;
     let mut trend = initial.trend;
@@ -175,23 +175,174 @@ pub fn filter(model: EtsModel, s: &Smoothing, initial: &States, y: &[Option<f64>
 }
 
 /// A fitted model.
+///
+/// Built only by [`fit`] or [`Fit::with_parameters`], and checked when
+/// deserialised: its season has 2 to 366 terms, the same number before and
+/// after the series, so [`forecast`] can always index it (a season of none
+/// would divide by zero). Serialised as the plain fields.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "FitFields")]
 pub struct Fit {
-    pub model: EtsModel,
-    pub smoothing: Smoothing,
-    pub initial: States,
+    model: EtsModel,
+    smoothing: Smoothing,
+    initial: States,
+    last: States,
+    sigma2: f64,
+    log_likelihood: f64,
+    aicc: f64,
+    observations: usize,
+    parameters: usize,
+    fitted: Vec<f64>,
+}
+
+/// The serialised form of [`Fit`], checked on the way in.
+#[derive(Deserialize)]
+struct FitFields {
+    model: EtsModel,
+    smoothing: Smoothing,
+    initial: States,
+    last: States,
+    sigma2: f64,
+    log_likelihood: f64,
+    aicc: f64,
+    observations: usize,
+    parameters: usize,
+    fitted: Vec<f64>,
+}
+
+impl TryFrom<FitFields> for Fit {
+    type Error = FitError;
+
+    fn try_from(f: FitFields) -> Result<Self, FitError> {
+        let m = f.last.season.len();
+        if !SEASONS.contains(&m) {
+            return Err(FitError::Season(m));
+        }
+        if f.initial.season.len() != m {
+            return Err(FitError::Season(f.initial.season.len()));
+        }
+        Ok(Fit {
+            model: f.model,
+            smoothing: f.smoothing,
+            initial: f.initial,
+            last: f.last,
+            sigma2: f.sigma2,
+            log_likelihood: f.log_likelihood,
+            aicc: f.aicc,
+            observations: f.observations,
+            parameters: f.parameters,
+            fitted: f.fitted,
+        })
+    }
+}
+
+impl Fit {
+    /// The model run with given smoothing parameters and initial states
+    /// over `y` (for instance another program's estimates, to forecast as
+    /// it would): the states after the series, σ̂², the likelihood and the
+    /// information criterion as [`fit`] reports them for its own
+    /// estimates. Refuses a season of fewer than 2 or more than 366 terms,
+    /// values that are not counts, and a series with no observed value.
+    pub fn with_parameters(
+        model: EtsModel,
+        smoothing: Smoothing,
+        initial: States,
+        y: &[Option<f64>],
+    ) -> Result<Fit, FitError> {
+        let m = initial.season.len();
+        check_series(y, m)?;
+        let filtered = filter(model, &smoothing, &initial, y);
+        if filtered.observed == 0 {
+            return Err(FitError::TooShort {
+                model: model.name(),
+                needed: 1,
+                got: 0,
+            });
+        }
+        let parameters = smoothing_count(model) + free_states(model, m) + 1;
+        let log_likelihood = -negative_log_likelihood(model, &filtered);
+        Ok(Fit::from_filtered(
+            model,
+            smoothing,
+            initial,
+            filtered,
+            log_likelihood,
+            parameters,
+        ))
+    }
+
+    /// The fit of `filtered`, the pass of `model` with `smoothing` from
+    /// `initial` over at least one observed value.
+    fn from_filtered(
+        model: EtsModel,
+        smoothing: Smoothing,
+        initial: States,
+        filtered: Filtered,
+        log_likelihood: f64,
+        parameters: usize,
+    ) -> Fit {
+        let n = filtered.observed as f64;
+        let k = parameters as f64;
+        let aic = -2.0 * log_likelihood + 2.0 * k;
+        Fit {
+            model,
+            smoothing,
+            initial,
+            last: filtered.last,
+            sigma2: filtered.sse / n,
+            log_likelihood,
+            aicc: aic + 2.0 * k * (k + 1.0) / (n - k - 1.0),
+            observations: filtered.observed,
+            parameters,
+            fitted: filtered.fitted,
+        }
+    }
+
+    pub fn model(&self) -> EtsModel {
+        self.model
+    }
+
+    pub fn smoothing(&self) -> Smoothing {
+        self.smoothing
+    }
+
+    pub fn initial(&self) -> &States {
+        &self.initial
+    }
+
     /// States after the last observation: where forecasts start.
-    pub last: States,
+    pub fn last(&self) -> &States {
+        &self.last
+    }
+
     /// σ̂² = SSE/n (relative errors for ETS(M,N,M)).
-    pub sigma2: f64,
-    pub log_likelihood: f64,
-    pub aicc: f64,
+    pub fn sigma2(&self) -> f64 {
+        self.sigma2
+    }
+
+    pub fn log_likelihood(&self) -> f64 {
+        self.log_likelihood
+    }
+
+    pub fn aicc(&self) -> f64 {
+        self.aicc
+    }
+
     /// Observations used (missing ones excluded).
-    pub observations: usize,
+    pub fn observations(&self) -> usize {
+        self.observations
+    }
+
     /// Parameters counted by the information criterion: smoothing
     /// parameters, free initial states, and σ².
-    pub parameters: usize,
-    pub fitted: Vec<f64>,
+    pub fn parameters(&self) -> usize {
+        self.parameters
+    }
+
+    /// The one-step fitted value at every time of the series.
+    pub fn fitted(&self) -> &[f64] {
+        &self.fitted
+    }
 }
 
 /// Why a series cannot be fitted.
@@ -222,8 +373,11 @@ pub enum FitError {
 /// Largest value a series may hold (a count of contacts).
 pub const MAX_VALUE: f64 = 1e12;
 
+/// The season lengths a model accepts.
+const SEASONS: std::ops::RangeInclusive<usize> = 2..=366;
+
 fn check_series(y: &[Option<f64>], m: usize) -> Result<(), FitError> {
-    if !(2..=366).contains(&m) {
+    if !SEASONS.contains(&m) {
         return Err(FitError::Season(m));
     }
     for (index, value) in y.iter().enumerate() {
@@ -427,12 +581,6 @@ fn starting_states(model: EtsModel, y: &[Option<f64>], m: usize) -> States {
     }
 }
 
-/// The log-likelihood of `y` under a model with given parameters and
-/// initial states, σ² concentrated out (−∞ where it does not exist).
-pub fn log_likelihood(model: EtsModel, s: &Smoothing, initial: &States, y: &[Option<f64>]) -> f64 {
-    -negative_log_likelihood(model, &filter(model, s, initial, y))
-}
-
 /// Initial states by statsmodels' heuristic (`_initialization_heuristic`,
 /// after Hyndman et al. 2008, §2.6.1), for Holt–Winters with fixed
 /// constants: a centred moving average of the first k seasons (k = 5, or
@@ -441,6 +589,8 @@ pub fn log_likelihood(model: EtsModel, s: &Smoothing, initial: &States, y: &[Opt
 /// level and trend as the intercept and slope of a line through the first
 /// ten moving-average values at t = 1, 2, …. None when the series is
 /// shorter than two seasons or ten values, or has a missing value there.
+/// A test oracle (feature `oracles`), as [`holt_winters_additive`] uses it.
+#[cfg(any(test, feature = "oracles"))]
 pub fn heuristic_states(y: &[Option<f64>], m: usize) -> Option<States> {
     let n = y.len();
     let half = m / 2;
@@ -497,6 +647,9 @@ pub fn heuristic_states(y: &[Option<f64>], m: usize) -> Option<States> {
 /// φ) from heuristic initial states: the same recursion as ETS(A,Ad,A)
 /// with β_ETS = α·β (Hyndman et al. 2008, §2.5), or ETS(A,N,A) without a
 /// trend. Returns the one-step fitted values, their SSE and the forecast.
+/// A test oracle (feature `oracles`): statsmodels' `ExponentialSmoothing`
+/// with fixed constants, to check the recursions against.
+#[cfg(any(test, feature = "oracles"))]
 pub fn holt_winters_additive(
     y: &[Option<f64>],
     m: usize,
@@ -608,23 +761,10 @@ pub fn fit(model: EtsModel, y: &[Option<f64>], m: usize) -> Result<Fit, FitError
         }
     }
     let (neg_ll, smoothing, initial) = best.ok_or(FitError::NoFit)?;
-    let f = filter(model, &smoothing, &initial, y);
-    let n = f.observed as f64;
-    let k = parameters as f64;
-    let log_likelihood = -neg_ll;
-    let aic = -2.0 * log_likelihood + 2.0 * k;
-    Ok(Fit {
-        model,
-        smoothing,
-        initial,
-        last: f.last,
-        sigma2: f.sse / n,
-        log_likelihood,
-        aicc: aic + 2.0 * k * (k + 1.0) / (n - k - 1.0),
-        observations: f.observed,
-        parameters,
-        fitted: f.fitted,
-    })
+    let filtered = filter(model, &smoothing, &initial, y);
+    Ok(Fit::from_filtered(
+        model, smoothing, initial, filtered, -neg_ll, parameters,
+    ))
 }
 
 /// Point forecasts and a prediction interval.
@@ -724,6 +864,41 @@ pub fn standard_normal_quantile(p: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A fit read back keeps its shape and values; one with no season (a
+    /// forecast would divide by zero) is refused.
+    #[test]
+    fn a_deserialised_fit_is_checked() {
+        let y: Vec<Option<f64>> = (0..40)
+            .map(|t| Some(100.0 + f64::from(t % 5) * 10.0))
+            .collect();
+        let smoothing = Smoothing {
+            alpha: 0.3,
+            beta: 0.0,
+            gamma: 0.1,
+            phi: 1.0,
+        };
+        let initial = States {
+            level: 120.0,
+            trend: 0.0,
+            season: vec![-20.0, -10.0, 0.0, 10.0, 20.0],
+        };
+        let fit = Fit::with_parameters(EtsModel::Ana, smoothing, initial.clone(), &y).unwrap();
+        let json = serde_json::to_value(&fit).unwrap();
+        assert_eq!(serde_json::from_value::<Fit>(json.clone()).unwrap(), fit);
+        let mut empty = json;
+        empty["last"]["season"] = serde_json::json!([]);
+        empty["initial"]["season"] = serde_json::json!([]);
+        assert!(serde_json::from_value::<Fit>(empty).is_err());
+        let no_season = States {
+            season: Vec::new(),
+            ..initial
+        };
+        assert_eq!(
+            Fit::with_parameters(EtsModel::Ana, smoothing, no_season, &y),
+            Err(FitError::Season(0))
+        );
+    }
 
     /// Two seasons of a clean additive pattern, repeated.
     fn seasonal(days: usize) -> Vec<Option<f64>> {

@@ -87,7 +87,7 @@ fn realistic_day() -> (Vec<u32>, Vec<ShiftTemplate>, DayGrid) {
                 traffic,
                 240.0,
                 Model::ErlangC,
-                &Targets::service_level(0.8, 20.0),
+                &Targets::new(0.8, 20.0).unwrap(),
             )
             .unwrap()
             .agents as u32

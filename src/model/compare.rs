@@ -32,9 +32,10 @@ impl Compared {
         self.schedule.as_ref()?.result.as_ref().ok()
     }
 
-    /// The capacity-plan inputs of this scenario (for the plan's summary).
-    pub fn capacity_inputs(&self) -> CapacityInputs {
-        capacity_inputs(&self.inputs.staffing, &self.inputs.scorecard)
+    /// The capacity-plan inputs of this scenario (for the plan's summary);
+    /// `None` when its targets are ones no staffing meets (it has no plan then).
+    pub fn capacity_inputs(&self) -> Option<CapacityInputs> {
+        capacity_inputs(&self.inputs.staffing, &self.inputs.scorecard).ok()
     }
 }
 

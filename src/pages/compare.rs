@@ -238,19 +238,23 @@ fn groups() -> Vec<(Key, Vec<Row>)> {
             vec![
                 row(Key::PlanHires, Show::Count, Neither, |c| {
                     c.plan()
-                        .map(|p| p.plan.summary(&c.capacity_inputs()).total_hires)
+                        .zip(c.capacity_inputs())
+                        .map(|(p, inputs)| p.plan.summary(&inputs).total_hires)
                 }),
                 row(Key::PlanPeakFte, Show::One, Neither, |c| {
                     c.plan()
-                        .map(|p| p.plan.summary(&c.capacity_inputs()).peak_required_fte)
+                        .zip(c.capacity_inputs())
+                        .map(|(p, inputs)| p.plan.summary(&inputs).peak_required_fte)
                 }),
                 row(Key::PlanCostPerContact, Show::Money, Lower, |c| {
                     c.plan()
-                        .map(|p| p.plan.summary(&c.capacity_inputs()).cost_per_contact)
+                        .zip(c.capacity_inputs())
+                        .map(|(p, inputs)| p.plan.summary(&inputs).cost_per_contact)
                 }),
                 row(Key::PlanCostPerResolved, Show::Money, Lower, |c| {
                     c.plan()
-                        .map(|p| p.plan.summary(&c.capacity_inputs()).cost_per_resolved)
+                        .zip(c.capacity_inputs())
+                        .map(|(p, inputs)| p.plan.summary(&inputs).cost_per_resolved)
                 }),
             ],
         ),
