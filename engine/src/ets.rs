@@ -28,7 +28,7 @@
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use rand_distr::{Distribution, StandardNormal};
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Serialize, Serializer};
 
 use crate::optimize::nelder_mead_restarted;
 
@@ -180,23 +180,12 @@ fn filter(model: EtsModel, s: &Smoothing, initial: &States, y: &[Option<f64>]) -
 /// deserialised: its season has 2 to 366 terms, the same number before and
 /// after the series, so [`forecast`] can always index it (a season of none
 /// would divide by zero). Serialised as the plain fields.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(try_from = "FitFields")]
-pub struct Fit {
-    model: EtsModel,
-    smoothing: Smoothing,
-    initial: States,
-    last: States,
-    sigma2: f64,
-    log_likelihood: f64,
-    aicc: f64,
-    observations: usize,
-    parameters: usize,
-    fitted: Vec<f64>,
-}
+pub struct Fit(FitFields);
 
-/// The serialised form of [`Fit`], checked on the way in.
-#[derive(Deserialize)]
+/// The fields of [`Fit`] and its serialised form, checked on the way in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 struct FitFields {
     model: EtsModel,
     smoothing: Smoothing,
@@ -210,29 +199,24 @@ struct FitFields {
     fitted: Vec<f64>,
 }
 
+impl Serialize for Fit {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
+    }
+}
+
 impl TryFrom<FitFields> for Fit {
     type Error = FitError;
 
-    fn try_from(f: FitFields) -> Result<Self, FitError> {
-        let m = f.last.season.len();
+    fn try_from(fields: FitFields) -> Result<Self, FitError> {
+        let m = fields.last.season.len();
         if !SEASONS.contains(&m) {
             return Err(FitError::Season(m));
         }
-        if f.initial.season.len() != m {
-            return Err(FitError::Season(f.initial.season.len()));
+        if fields.initial.season.len() != m {
+            return Err(FitError::Season(fields.initial.season.len()));
         }
-        Ok(Fit {
-            model: f.model,
-            smoothing: f.smoothing,
-            initial: f.initial,
-            last: f.last,
-            sigma2: f.sigma2,
-            log_likelihood: f.log_likelihood,
-            aicc: f.aicc,
-            observations: f.observations,
-            parameters: f.parameters,
-            fitted: f.fitted,
-        })
+        Ok(Fit(fields))
     }
 }
 
@@ -284,7 +268,7 @@ impl Fit {
         let n = filtered.observed as f64;
         let k = parameters as f64;
         let aic = -2.0 * log_likelihood + 2.0 * k;
-        Fit {
+        Fit(FitFields {
             model,
             smoothing,
             initial,
@@ -295,53 +279,53 @@ impl Fit {
             observations: filtered.observed,
             parameters,
             fitted: filtered.fitted,
-        }
+        })
     }
 
     pub fn model(&self) -> EtsModel {
-        self.model
+        self.0.model
     }
 
     pub fn smoothing(&self) -> Smoothing {
-        self.smoothing
+        self.0.smoothing
     }
 
     pub fn initial(&self) -> &States {
-        &self.initial
+        &self.0.initial
     }
 
     /// States after the last observation: where forecasts start.
     pub fn last(&self) -> &States {
-        &self.last
+        &self.0.last
     }
 
     /// σ̂² = SSE/n (relative errors for ETS(M,N,M)).
     pub fn sigma2(&self) -> f64 {
-        self.sigma2
+        self.0.sigma2
     }
 
     pub fn log_likelihood(&self) -> f64 {
-        self.log_likelihood
+        self.0.log_likelihood
     }
 
     pub fn aicc(&self) -> f64 {
-        self.aicc
+        self.0.aicc
     }
 
     /// Observations used (missing ones excluded).
     pub fn observations(&self) -> usize {
-        self.observations
+        self.0.observations
     }
 
     /// Parameters counted by the information criterion: smoothing
     /// parameters, free initial states, and σ².
     pub fn parameters(&self) -> usize {
-        self.parameters
+        self.0.parameters
     }
 
     /// The one-step fitted value at every time of the series.
     pub fn fitted(&self) -> &[f64] {
-        &self.fitted
+        &self.0.fitted
     }
 }
 
@@ -671,7 +655,7 @@ pub fn holt_winters_additive(
         ..smoothing
     };
     let filtered = filter(model, &s, &initial, y);
-    let fit = Fit {
+    let fit = Fit(FitFields {
         model,
         smoothing: s,
         initial,
@@ -682,7 +666,7 @@ pub fn holt_winters_additive(
         observations: filtered.observed,
         parameters: 0,
         fitted: Vec::new(),
-    };
+    });
     let mean = forecast(&fit, horizon, 0.5).mean;
     Some((filtered, mean))
 }
@@ -790,16 +774,16 @@ const SIMULATED_PATHS: usize = 5_000;
 /// 5 000 simulated sample paths (path p seeded with p) and its mean is the point forecast
 /// l·s, the mean to first order.
 pub fn forecast(fit: &Fit, horizon: usize, level: f64) -> Forecast {
-    let m = fit.last.season.len();
-    let s = &fit.smoothing;
-    let last = &fit.last;
+    let m = fit.0.last.season.len();
+    let s = &fit.0.smoothing;
+    let last = &fit.0.last;
     let z = standard_normal_quantile(0.5 + level / 2.0);
     let mut mean = Vec::with_capacity(horizon);
     let mut lower = Vec::with_capacity(horizon);
     let mut upper = Vec::with_capacity(horizon);
-    if fit.model.multiplicative() {
+    if fit.0.model.multiplicative() {
         let mut paths = vec![Vec::with_capacity(SIMULATED_PATHS); horizon];
-        let sigma = fit.sigma2.sqrt();
+        let sigma = fit.0.sigma2.sqrt();
         for path in 0..SIMULATED_PATHS {
             // A stream per path: the first days' draws do not depend on
             // how many days are forecast.
@@ -830,10 +814,10 @@ pub fn forecast(fit: &Fit, horizon: usize, level: f64) -> Forecast {
         let mut phi_power = 1.0;
         let mut variance_factor = 1.0;
         for h in 1..=horizon {
-            phi_power *= if fit.model.has_trend() { s.phi } else { 0.0 };
+            phi_power *= if fit.0.model.has_trend() { s.phi } else { 0.0 };
             phi_sum += phi_power;
             let point = last.level + phi_sum * last.trend + last.season[(h - 1) % m];
-            let half = z * (fit.sigma2 * variance_factor).sqrt();
+            let half = z * (fit.0.sigma2 * variance_factor).sqrt();
             mean.push(point);
             lower.push(point - half);
             upper.push(point + half);
@@ -865,6 +849,14 @@ pub fn standard_normal_quantile(p: f64) -> f64 {
 mod tests {
     use super::*;
 
+    /// Smoothing of a level and a season, without a trend.
+    const SEASONAL_ONLY: Smoothing = Smoothing {
+        alpha: 0.3,
+        beta: 0.0,
+        gamma: 0.1,
+        phi: 1.0,
+    };
+
     /// A fit read back keeps its shape and values; one with no season (a
     /// forecast would divide by zero) is refused.
     #[test]
@@ -872,12 +864,7 @@ mod tests {
         let y: Vec<Option<f64>> = (0..40)
             .map(|t| Some(100.0 + f64::from(t % 5) * 10.0))
             .collect();
-        let smoothing = Smoothing {
-            alpha: 0.3,
-            beta: 0.0,
-            gamma: 0.1,
-            phi: 1.0,
-        };
+        let smoothing = SEASONAL_ONLY;
         let initial = States {
             level: 120.0,
             trend: 0.0,
@@ -918,12 +905,7 @@ mod tests {
 
     #[test]
     fn a_missing_value_carries_the_states_on() {
-        let s = Smoothing {
-            alpha: 0.3,
-            beta: 0.0,
-            gamma: 0.1,
-            phi: 1.0,
-        };
+        let s = SEASONAL_ONLY;
         let init = States {
             level: 10.0,
             trend: 0.0,
@@ -957,7 +939,7 @@ mod tests {
                 .zip(&f.mean)
                 .zip(&f.upper)
                 .all(|((l, m), u)| l < m && m < u));
-            assert!(fit.aicc.is_finite());
+            assert!(fit.aicc().is_finite());
         }
     }
 

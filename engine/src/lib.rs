@@ -26,6 +26,8 @@ pub mod forecast;
 pub mod history;
 mod optimize;
 pub mod plan;
+#[cfg(test)]
+mod prec;
 mod quadrature;
 pub mod schedule;
 pub mod scorecard;

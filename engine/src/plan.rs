@@ -376,14 +376,13 @@ fn plan_interval(
     let guess = guides.guess(traffic);
     let requirement = requirements.required(traffic, aht_s, settings, guess, start)?;
     let agents = f64::from(requirement.agents);
-    Ok(IntervalPlan {
-        volume: interval.volume,
-        aht_s,
-        traffic,
+    interval_row(
+        interval,
+        (traffic, aht_s),
         agents,
-        scheduled_fte: staffing::scheduled_fte(agents, settings.shrinkage)?,
-        metrics: Some(requirement.metrics),
-    })
+        settings,
+        Some(requirement.metrics),
+    )
 }
 
 fn evaluate_interval(
@@ -401,6 +400,18 @@ fn evaluate_interval(
         settings.targets.target_s(),
         blocking.as_ref(),
     )?;
+    interval_row(interval, (traffic, aht_s), agents, settings, metrics)
+}
+
+/// The plan's row for `interval` at `agents`, with the staff to schedule
+/// for them after the settings' shrinkage.
+fn interval_row(
+    interval: &IntervalForecast,
+    (traffic, aht_s): (f64, f64),
+    agents: f64,
+    settings: &PlanSettings,
+    metrics: Option<Metrics>,
+) -> Result<IntervalPlan> {
     Ok(IntervalPlan {
         volume: interval.volume,
         aht_s,

@@ -7,7 +7,7 @@
 
 use super::Metrics;
 use crate::error::{check_patience, check_patience_per_aht, check_threshold, Error, Result};
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Serialize, Serializer};
 
 /// Which queueing model to staff with.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -47,9 +47,13 @@ impl Model {
 /// assert!(Targets::new(1.0, 20.0).is_err());
 /// # Ok::<(), ccplan_engine::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
 #[serde(try_from = "TargetsFields")]
-pub struct Targets {
+pub struct Targets(TargetsFields);
+
+/// The fields of [`Targets`] and its serialised form, checked on the way in.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+struct TargetsFields {
     service_level: f64,
     target_s: f64,
     max_asa_s: Option<f64>,
@@ -57,14 +61,10 @@ pub struct Targets {
     max_occupancy: Option<f64>,
 }
 
-/// The serialised form of [`Targets`], checked on the way in.
-#[derive(Deserialize)]
-struct TargetsFields {
-    service_level: f64,
-    target_s: f64,
-    max_asa_s: Option<f64>,
-    max_abandon: Option<f64>,
-    max_occupancy: Option<f64>,
+impl Serialize for Targets {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
+    }
 }
 
 impl TryFrom<TargetsFields> for Targets {
@@ -86,108 +86,120 @@ impl Targets {
             return Err(Error::ServiceLevelTarget(service_level));
         }
         let target_s = check_threshold(target_s)?;
-        Ok(Targets {
+        Ok(Targets(TargetsFields {
             service_level,
             target_s,
             max_asa_s: None,
             max_abandon: None,
             max_occupancy: None,
-        })
+        }))
     }
 
     /// These targets with the highest acceptable mean wait of answered
     /// calls, seconds, positive and finite (`None`: no cap).
     pub fn with_max_asa_s(self, cap: impl Into<Option<f64>>) -> Result<Self> {
-        let cap = cap.into();
-        if let Some(asa) = cap {
-            if !(asa > 0.0 && asa.is_finite()) {
-                return Err(Error::MaxAsa(asa));
-            }
-        }
-        Ok(Targets {
-            max_asa_s: cap,
-            ..self
-        })
+        let max_asa_s = checked_cap(
+            cap.into(),
+            |asa| asa > 0.0 && asa.is_finite(),
+            Error::MaxAsa,
+        )?;
+        Ok(Targets(TargetsFields {
+            max_asa_s,
+            ..self.0
+        }))
     }
 
     /// These targets with the highest acceptable share of abandoned calls,
     /// in (0, 1] (`None`: no cap).
     pub fn with_max_abandon(self, cap: impl Into<Option<f64>>) -> Result<Self> {
-        let cap = cap.into();
-        if let Some(abandon) = cap {
-            if !(abandon > 0.0 && abandon <= 1.0) {
-                return Err(Error::MaxAbandon(abandon));
-            }
-        }
-        Ok(Targets {
-            max_abandon: cap,
-            ..self
-        })
+        let max_abandon = checked_cap(
+            cap.into(),
+            |abandon| abandon > 0.0 && abandon <= 1.0,
+            Error::MaxAbandon,
+        )?;
+        Ok(Targets(TargetsFields {
+            max_abandon,
+            ..self.0
+        }))
     }
 
     /// These targets with the highest acceptable occupancy, in (0, 1]
     /// (`None`: no cap).
     pub fn with_max_occupancy(self, cap: impl Into<Option<f64>>) -> Result<Self> {
-        let cap = cap.into();
-        if let Some(occupancy) = cap {
-            if !(occupancy > 0.0 && occupancy <= 1.0) {
-                return Err(Error::MaxOccupancy(occupancy));
-            }
-        }
-        Ok(Targets {
-            max_occupancy: cap,
-            ..self
-        })
+        let max_occupancy = checked_cap(
+            cap.into(),
+            |occupancy| occupancy > 0.0 && occupancy <= 1.0,
+            Error::MaxOccupancy,
+        )?;
+        Ok(Targets(TargetsFields {
+            max_occupancy,
+            ..self.0
+        }))
     }
 
     /// Share answered within [`Targets::target_s`], in (0, 1).
     pub fn service_level(&self) -> f64 {
-        self.service_level
+        self.0.service_level
     }
 
     /// Service-level threshold, seconds: 20 for "80/20".
     pub fn target_s(&self) -> f64 {
-        self.target_s
+        self.0.target_s
     }
 
     /// Highest acceptable mean wait of answered calls, seconds.
     pub fn max_asa_s(&self) -> Option<f64> {
-        self.max_asa_s
+        self.0.max_asa_s
     }
 
     /// Highest acceptable share of abandoned calls, in (0, 1].
     pub fn max_abandon(&self) -> Option<f64> {
-        self.max_abandon
+        self.0.max_abandon
     }
 
     /// Highest acceptable occupancy, in (0, 1].
     pub fn max_occupancy(&self) -> Option<f64> {
-        self.max_occupancy
+        self.0.max_occupancy
     }
 
     /// The service-level target alone, without the caps.
     pub fn service_level_only(&self) -> Self {
-        Targets {
+        Targets(TargetsFields {
             max_asa_s: None,
             max_abandon: None,
             max_occupancy: None,
-            ..*self
-        }
+            ..self.0
+        })
     }
 
     /// These targets as the search for `limit` alone sees them: the
     /// occupancy cap, whose floor `⌈A / cap⌉` may shortcut a search, is kept
     /// only for the occupancy limit's own search.
     pub(crate) fn for_limit_alone(&self, limit: Limit) -> Self {
-        Targets {
-            max_occupancy: self.max_occupancy.filter(|_| limit == Limit::MaxOccupancy),
-            ..*self
-        }
+        Targets(TargetsFields {
+            max_occupancy: self
+                .0
+                .max_occupancy
+                .filter(|_| limit == Limit::MaxOccupancy),
+            ..self.0
+        })
     }
 
     /// Whether figures meet every target.
     pub fn met_by(&self, m: &Metrics) -> bool {
         Limit::ALL.into_iter().all(|limit| limit.met_by(self, m))
+    }
+}
+
+/// `cap` when it is unset or `valid`, else the error `refused` names.
+fn checked_cap(
+    cap: Option<f64>,
+    valid: impl Fn(f64) -> bool,
+    refused: fn(f64) -> Error,
+) -> Result<Option<f64>> {
+    match cap {
+        Some(value) if !valid(value) => Err(refused(value)),
+        _ => Ok(cap),
     }
 }
 
@@ -219,19 +231,19 @@ impl Limit {
             return false;
         }
         match self {
-            Limit::ServiceLevel => m.service_level >= targets.service_level,
-            Limit::MaxAsa => targets.max_asa_s.is_none_or(|cap| m.asa_s <= cap),
-            Limit::MaxAbandon => targets.max_abandon.is_none_or(|cap| m.p_abandon <= cap),
-            Limit::MaxOccupancy => targets.max_occupancy.is_none_or(|cap| m.occupancy <= cap),
+            Limit::ServiceLevel => m.service_level >= targets.0.service_level,
+            Limit::MaxAsa => targets.0.max_asa_s.is_none_or(|cap| m.asa_s <= cap),
+            Limit::MaxAbandon => targets.0.max_abandon.is_none_or(|cap| m.p_abandon <= cap),
+            Limit::MaxOccupancy => targets.0.max_occupancy.is_none_or(|cap| m.occupancy <= cap),
         }
     }
 
     pub(crate) fn is_set(self, targets: &Targets) -> bool {
         match self {
             Limit::ServiceLevel => true,
-            Limit::MaxAsa => targets.max_asa_s.is_some(),
-            Limit::MaxAbandon => targets.max_abandon.is_some(),
-            Limit::MaxOccupancy => targets.max_occupancy.is_some(),
+            Limit::MaxAsa => targets.0.max_asa_s.is_some(),
+            Limit::MaxAbandon => targets.0.max_abandon.is_some(),
+            Limit::MaxOccupancy => targets.0.max_occupancy.is_some(),
         }
     }
 
@@ -240,18 +252,18 @@ impl Limit {
     pub(crate) fn slack(self, targets: &Targets, m: &Metrics) -> Option<f64> {
         Some(match self {
             Limit::ServiceLevel => {
-                (m.service_level - targets.service_level) / targets.service_level
+                (m.service_level - targets.0.service_level) / targets.0.service_level
             }
             Limit::MaxAsa => {
-                let cap = targets.max_asa_s?;
+                let cap = targets.0.max_asa_s?;
                 (cap - m.asa_s) / cap
             }
             Limit::MaxAbandon => {
-                let cap = targets.max_abandon?;
+                let cap = targets.0.max_abandon?;
                 (cap - m.p_abandon) / cap
             }
             Limit::MaxOccupancy => {
-                let cap = targets.max_occupancy?;
+                let cap = targets.0.max_occupancy?;
                 (cap - m.occupancy) / cap
             }
         })
