@@ -98,43 +98,41 @@ impl Targets {
     /// These targets with the highest acceptable mean wait of answered
     /// calls, seconds, positive and finite (`None`: no cap).
     pub fn with_max_asa_s(self, cap: impl Into<Option<f64>>) -> Result<Self> {
-        let max_asa_s = checked_cap(
-            cap.into(),
-            |asa| asa > 0.0 && asa.is_finite(),
-            Error::MaxAsa,
-        )?;
-        Ok(Targets(TargetsFields {
-            max_asa_s,
-            ..self.0
-        }))
+        let valid = |asa: f64| asa > 0.0 && asa.is_finite();
+        self.with_cap(cap.into(), valid, Error::MaxAsa, |f| &mut f.max_asa_s)
     }
 
     /// These targets with the highest acceptable share of abandoned calls,
     /// in (0, 1] (`None`: no cap).
     pub fn with_max_abandon(self, cap: impl Into<Option<f64>>) -> Result<Self> {
-        let max_abandon = checked_cap(
-            cap.into(),
-            |abandon| abandon > 0.0 && abandon <= 1.0,
-            Error::MaxAbandon,
-        )?;
-        Ok(Targets(TargetsFields {
-            max_abandon,
-            ..self.0
-        }))
+        let valid = |abandon: f64| abandon > 0.0 && abandon <= 1.0;
+        self.with_cap(cap.into(), valid, Error::MaxAbandon, |f| &mut f.max_abandon)
     }
 
     /// These targets with the highest acceptable occupancy, in (0, 1]
     /// (`None`: no cap).
     pub fn with_max_occupancy(self, cap: impl Into<Option<f64>>) -> Result<Self> {
-        let max_occupancy = checked_cap(
-            cap.into(),
-            |occupancy| occupancy > 0.0 && occupancy <= 1.0,
-            Error::MaxOccupancy,
-        )?;
-        Ok(Targets(TargetsFields {
-            max_occupancy,
-            ..self.0
-        }))
+        let valid = |occupancy: f64| occupancy > 0.0 && occupancy <= 1.0;
+        self.with_cap(cap.into(), valid, Error::MaxOccupancy, |f| {
+            &mut f.max_occupancy
+        })
+    }
+
+    /// These targets with `cap` in the field `slot` picks, when it is unset
+    /// or `valid`; else the error `refused` names.
+    fn with_cap(
+        self,
+        cap: Option<f64>,
+        valid: impl Fn(f64) -> bool,
+        refused: fn(f64) -> Error,
+        slot: fn(&mut TargetsFields) -> &mut Option<f64>,
+    ) -> Result<Self> {
+        if let Some(value) = cap.filter(|value| !valid(*value)) {
+            return Err(refused(value));
+        }
+        let mut fields = self.0;
+        *slot(&mut fields) = cap;
+        Ok(Targets(fields))
     }
 
     /// Share answered within [`Targets::target_s`], in (0, 1).
@@ -188,18 +186,6 @@ impl Targets {
     /// Whether figures meet every target.
     pub fn met_by(&self, m: &Metrics) -> bool {
         Limit::ALL.into_iter().all(|limit| limit.met_by(self, m))
-    }
-}
-
-/// `cap` when it is unset or `valid`, else the error `refused` names.
-fn checked_cap(
-    cap: Option<f64>,
-    valid: impl Fn(f64) -> bool,
-    refused: fn(f64) -> Error,
-) -> Result<Option<f64>> {
-    match cap {
-        Some(value) if !valid(value) => Err(refused(value)),
-        _ => Ok(cap),
     }
 }
 
