@@ -11,16 +11,22 @@ use serde::{Deserialize, Serialize};
 /// Under Erlang C nobody abandons and `service_level_answered == service_level`.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Metrics {
+    /// The staffing these figures are for (fractional allowed).
     pub agents: f64,
+    /// Probability that a caller finds every agent busy.
     pub p_wait: f64,
+    /// Share of callers who hang up before an answer (0 under Erlang C).
     pub p_abandon: f64,
     /// Answered within the threshold over all offered calls.
     pub service_level: f64,
-    /// Answered within the threshold over answered calls.
+    /// Answered within the threshold over answered calls (the service
+    /// level itself under Erlang C).
     pub service_level_answered: f64,
     /// Mean wait of answered calls, seconds.
     pub asa_s: f64,
+    /// Share of the agents' time spent handling calls.
     pub occupancy: f64,
+    /// Mean number of callers waiting.
     pub queue_length: f64,
 }
 
