@@ -1,3 +1,4 @@
+#![forbid(unsafe_code)]
 //! ccplan in the browser. `main.rs` mounts [`App`]; the engine does the math
 //! (`model::staffing::compute`), the store holds the signals, components render.
 

@@ -1,3 +1,4 @@
+#![forbid(unsafe_code)]
 fn main() {
     // The engine worker loads this same wasm (see `worker_loader.js`): there
     // is no window there, and the worker's entry is `run_engine_worker`.

@@ -301,20 +301,6 @@ fn erlang_b(request: &Request) -> Result<String, String> {
     Ok(to_json(&BlockingReply { blocking }))
 }
 
-#[derive(Serialize)]
-struct ErlangCReply {
-    p_wait: f64,
-    service_level: f64,
-    asa_s: f64,
-    occupancy: f64,
-    queue_length: f64,
-}
-
-#[derive(Serialize)]
-struct UnstableReply {
-    unstable: bool,
-}
-
 fn erlang_c(request: &Request) -> Result<String, String> {
     let traffic = request.number("traffic")?;
     let agents = request.number("agents")?;
@@ -322,27 +308,11 @@ fn erlang_c(request: &Request) -> Result<String, String> {
     let target_s = request.number("target_s")?;
     Ok(
         match erlang_c::evaluate(traffic, agents, aht_s, target_s).map_err(engine_error)? {
-            Outcome::Stable(c) => to_json(&ErlangCReply {
-                p_wait: c.p_wait,
-                service_level: c.service_level,
-                asa_s: c.asa_s,
-                occupancy: c.occupancy,
-                queue_length: c.queue_length,
-            }),
-            Outcome::Unstable => to_json(&UnstableReply { unstable: true }),
+            // The engine's figures serialise to the reply's fields, in order.
+            Outcome::Stable(c) => to_json(&c),
+            Outcome::Unstable => to_json(&serde_json::json!({ "unstable": true })),
         },
     )
-}
-
-#[derive(Serialize)]
-struct ErlangAReply {
-    p_wait: f64,
-    p_abandon: f64,
-    service_level: f64,
-    service_level_answered: f64,
-    asa_s: f64,
-    occupancy: f64,
-    queue_length: f64,
 }
 
 fn erlang_a(request: &Request) -> Result<String, String> {
@@ -353,15 +323,8 @@ fn erlang_a(request: &Request) -> Result<String, String> {
     let target_s = request.number("target_s")?;
     let a =
         erlang_a::evaluate(traffic, agents, aht_s, patience_s, target_s).map_err(engine_error)?;
-    Ok(to_json(&ErlangAReply {
-        p_wait: a.p_wait,
-        p_abandon: a.p_abandon,
-        service_level: a.service_level,
-        service_level_answered: a.service_level_answered,
-        asa_s: a.asa_s,
-        occupancy: a.occupancy,
-        queue_length: a.queue_length,
-    }))
+    // The engine's figures serialise to the reply's fields, in order.
+    Ok(to_json(&a))
 }
 
 #[derive(Serialize)]
@@ -410,14 +373,16 @@ fn required_agents(request: &Request) -> Result<String, String> {
     let model = model_of(request)?;
     let traffic = request.number("traffic")?;
     let aht_s = request.number("aht_s")?;
-    let targets = Targets {
-        service_level: request.number("target_sl")?,
-        target_s: request.number("target_s")?,
-        max_asa_s: request.optional_number("max_asa_s")?,
-        max_abandon: request.optional_number("max_abandon")?,
-        max_occupancy: request.optional_number("max_occupancy")?,
-    };
+    let (service_level, target_s) = (request.number("target_sl")?, request.number("target_s")?);
+    let max_asa_s = request.optional_number("max_asa_s")?;
+    let max_abandon = request.optional_number("max_abandon")?;
+    let max_occupancy = request.optional_number("max_occupancy")?;
     let shrinkage = request.optional_number("shrinkage")?;
+    let targets = Targets::new(service_level, target_s)
+        .and_then(|t| t.with_max_asa_s(max_asa_s))
+        .and_then(|t| t.with_max_abandon(max_abandon))
+        .and_then(|t| t.with_max_occupancy(max_occupancy))
+        .map_err(engine_error)?;
     let requirement =
         staffing::required_agents(traffic, aht_s, model, &targets).map_err(engine_error)?;
     let scheduled_fte = shrinkage
@@ -506,21 +471,21 @@ fn forecast(request: &Request) -> Result<String, String> {
     let level = request.optional_number("level")?.unwrap_or(0.95);
     let daily =
         forecast_daily(&history, season, horizon, choice, level).map_err(|e| e.to_string())?;
-    let s = daily.fit.smoothing;
-    let trend = daily.fit.model == EtsModel::AddA;
+    let s = daily.fit.smoothing();
+    let trend = daily.fit.model() == EtsModel::AddA;
     Ok(to_json(&ForecastReply {
-        model: daily.fit.model.code(),
+        model: daily.fit.model().code(),
         params: ForecastParams {
             alpha: s.alpha,
             beta: trend.then_some(s.beta),
             gamma: s.gamma,
             phi: trend.then_some(s.phi),
-            sigma2: daily.fit.sigma2,
+            sigma2: daily.fit.sigma2(),
         },
         mean: daily.forecast.mean,
         lower: daily.forecast.lower,
         upper: daily.forecast.upper,
-        aicc: daily.fit.aicc,
+        aicc: daily.fit.aicc(),
     }))
 }
 

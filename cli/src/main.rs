@@ -15,6 +15,8 @@
 //! an error), 1 when the output cannot be written, 2 for invalid arguments or
 //! input (`plan`: unreadable file, bad row, invalid setting).
 
+#![forbid(unsafe_code)]
+
 mod eval;
 mod forecast;
 mod plan;

@@ -93,7 +93,7 @@ pub(crate) fn run(args: &PlanArgs) -> Result<(), Failure> {
             .map_err(|e| Failure::Input(format!("cannot open {source}: {e}")))?;
         read_forecast(file, source)?
     };
-    let settings = settings(args);
+    let settings = settings(args).map_err(|e| Failure::Input(explain(e, &rows, source)))?;
     let forecast: Vec<IntervalForecast> = rows.iter().map(|row| row.forecast).collect();
     let plan =
         plan_day(&forecast, &settings).map_err(|e| Failure::Input(explain(e, &rows, source)))?;
@@ -108,8 +108,8 @@ pub(crate) fn run(args: &PlanArgs) -> Result<(), Failure> {
         .map_err(Failure::Output)
 }
 
-fn settings(args: &PlanArgs) -> PlanSettings {
-    PlanSettings {
+fn settings(args: &PlanArgs) -> Result<PlanSettings, Error> {
+    Ok(PlanSettings {
         interval_minutes: args.interval_min,
         aht_s: args.aht,
         model: match args.model {
@@ -118,16 +118,13 @@ fn settings(args: &PlanArgs) -> PlanSettings {
                 patience_s: args.patience,
             },
         },
-        targets: Targets {
-            service_level: args.sl,
-            target_s: args.target_s,
-            max_asa_s: args.max_asa,
-            max_abandon: args.max_abandon,
-            max_occupancy: args.max_occupancy,
-        },
+        targets: Targets::new(args.sl, args.target_s)?
+            .with_max_asa_s(args.max_asa)?
+            .with_max_abandon(args.max_abandon)?
+            .with_max_occupancy(args.max_occupancy)?,
         shrinkage: args.shrinkage,
         cost_per_paid_hour: args.cost_per_hour,
-    }
+    })
 }
 
 /// Turns an engine error into a message naming the input line or the option at fault.

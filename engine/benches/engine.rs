@@ -10,7 +10,7 @@ use criterion::{black_box, criterion_group, criterion_main, Criterion};
 const ERLANG_A: Model = Model::ErlangA { patience_s: 120.0 };
 
 fn eighty_twenty() -> Targets {
-    Targets::service_level(0.8, 20.0)
+    Targets::new(0.8, 20.0).unwrap()
 }
 
 /// A 96-interval day whose load runs from 50 to 5 000 Erlangs and back.
@@ -80,25 +80,23 @@ fn thirty_six_months() -> CapacityInputs {
 
 fn benches(c: &mut Criterion) {
     let targets = eighty_twenty();
-    c.bench_function("required_agents/erlang_c/A=100", |b| {
-        b.iter(|| required_agents(black_box(100.0), 300.0, Model::ErlangC, &targets))
-    });
-    c.bench_function("required_agents/erlang_a/A=100", |b| {
-        b.iter(|| required_agents(black_box(100.0), 300.0, ERLANG_A, &targets))
-    });
+    let models = [("erlang_c", Model::ErlangC), ("erlang_a", ERLANG_A)];
+    for (name, model) in models {
+        c.bench_function(&format!("required_agents/{name}/A=100"), |b| {
+            b.iter(|| required_agents(black_box(100.0), 300.0, model, &targets))
+        });
+    }
     let day = busy_day();
-    c.bench_function("plan_day/erlang_c/96 intervals 50-5000 E", |b| {
-        b.iter(|| plan_day(black_box(&day), &settings(Model::ErlangC)))
-    });
-    c.bench_function("plan_day/erlang_a/96 intervals 50-5000 E", |b| {
-        b.iter(|| plan_day(black_box(&day), &settings(ERLANG_A)))
-    });
-    c.bench_function("required_agents/erlang_c/A=50000", |b| {
-        b.iter(|| required_agents(black_box(50_000.0), 300.0, Model::ErlangC, &targets))
-    });
-    c.bench_function("required_agents/erlang_a/A=50000", |b| {
-        b.iter(|| required_agents(black_box(50_000.0), 300.0, ERLANG_A, &targets))
-    });
+    for (name, model) in models {
+        c.bench_function(&format!("plan_day/{name}/96 intervals 50-5000 E"), |b| {
+            b.iter(|| plan_day(black_box(&day), &settings(model)))
+        });
+    }
+    for (name, model) in models {
+        c.bench_function(&format!("required_agents/{name}/A=50000"), |b| {
+            b.iter(|| required_agents(black_box(50_000.0), 300.0, model, &targets))
+        });
+    }
     // 36 months of Erlang A at 15-minute intervals over 24 hours: 3 456
     // interval requirements and as many reverse evaluations.
     let plan = thirty_six_months();
@@ -158,61 +156,16 @@ fn forecasting(c: &mut Criterion) {
     });
 }
 
-/// The realistic day of `tests/schedule_reference.rs`: the bank's mean
-/// weekday in half-hours 07:00–21:00, Erlang C, AHT 240 s, 80/20.
-fn bank_day_traffic() -> Vec<f64> {
-    use ccplan_engine::history::{assemble, parse_history};
-    let text = include_str!("../tests/reference/bank-calls-train-30min.csv");
-    let history = assemble(&parse_history(text).rows).unwrap();
-    let days = history.days.len() as f64;
-    (0..28)
-        .map(|i| history.days.iter().map(|d| d.contacts[i]).sum::<f64>() / days * 240.0 / 1800.0)
-        .collect()
-}
+#[path = "../tests/support/bank_day.rs"]
+mod bank_day;
 
 fn scheduling(c: &mut Criterion) {
     use ccplan_engine::allocate::{allocate, proportional_cut};
     use ccplan_engine::schedule::{
-        expand, expand_week, solve, template_limits, work_patterns, BreakRule, DayGrid, Objective,
-        ShiftTemplate,
+        expand, expand_week, solve, template_limits, work_patterns, Objective,
     };
-    let traffic = bank_day_traffic();
-    let requirement: Vec<u32> = traffic
-        .iter()
-        .map(|a| {
-            required_agents(*a, 240.0, Model::ErlangC, &eighty_twenty())
-                .unwrap()
-                .agents
-        })
-        .collect();
-    let full_time = ShiftTemplate {
-        name: "full-time".into(),
-        earliest_start_min: 420,
-        latest_start_min: 750,
-        start_step_min: 30,
-        length_min: 510,
-        breaks: vec![BreakRule {
-            length_min: 30,
-            earliest_after_min: 180,
-            latest_after_min: 300,
-            paid: false,
-        }],
-        cost_per_paid_hour: 1.0,
-        max_heads: None,
-    };
-    let part_time = ShiftTemplate {
-        name: "part-time".into(),
-        latest_start_min: 1020,
-        length_min: 240,
-        breaks: Vec::new(),
-        ..full_time.clone()
-    };
-    let templates = [full_time, part_time];
-    let grid = DayGrid {
-        start_min: 420,
-        interval_min: 30,
-        intervals: 28,
-    };
+    let traffic = bank_day::traffic();
+    let (requirement, templates, grid) = bank_day::realistic_day();
     c.bench_function("schedule/bank day, 81 variants, least cost (proven)", |b| {
         b.iter(|| {
             let columns: Vec<_> = expand(&templates, &grid)

@@ -33,7 +33,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .split_whitespace()
         .map(str::parse::<f64>)
         .collect::<Result<Vec<_>, _>>()?;
-    let targets = Targets::service_level(0.8, 20.0);
+    let targets = Targets::new(0.8, 20.0)?;
     let each_interval = |loads: &[f64]| -> Result<Vec<u32>, ccplan_engine::Error> {
         loads
             .iter()

@@ -76,9 +76,9 @@
 //! dynamic program over their total picks the best. Only S-shaped Erlang A
 //! curves (and rounding wiggles in the last digits) ever need it.
 //!
-//! [`allocate_exact`] solves the same problem by dynamic programming over
-//! all staffings, `O(n·E²)` for `E` agents above the floors, for tests and
-//! benchmarks on small days.
+//! `allocate_exact` (built for tests only) solves the same problem by
+//! dynamic programming over all staffings, `O(n·E²)` for `E` agents above
+//! the floors: the oracle the tests compare [`allocate`] with on small days.
 //!
 //! # Work
 //! Each interval's service levels are computed once, in runs of consecutive
@@ -150,7 +150,8 @@ const MAX_LOOKAHEAD: u32 = 1_024;
 /// may keep (4 bytes each).
 const MAX_REPAIR_STATES: f64 = 2e7;
 
-/// Largest `n·(B − minimum)²` that [`allocate_exact`] accepts.
+/// Largest `n·(B − minimum)²` that `allocate_exact` accepts.
+#[cfg(test)]
 const MAX_EXACT_WORK: f64 = 2e8;
 
 /// Spends `budget` agent-intervals so that the day's service level is as
@@ -188,12 +189,28 @@ fn allocate_within(
     budget: u64,
     max_work: f64,
 ) -> Result<Allocation> {
+    let queue = || Queue::new(aht_s, target_s, model, max_work);
+    spend_above_floors(traffic, queue, budget, |search, _, extras| {
+        search.greedy(extras)
+    })
+}
+
+/// The allocation of `budget` over `traffic`: the floors `⌊A_i⌋ + 1`, and
+/// the `extras` agents above them placed by `choose`. A budget below the
+/// floors buys only what it can of them (`feasible: false`). The day is
+/// checked before the `queue` is built, so a bad load is reported first.
+fn spend_above_floors(
+    traffic: &[f64],
+    queue: impl FnOnce() -> Result<Queue>,
+    budget: u64,
+    choose: impl FnOnce(&mut Search, &Day, u64) -> Result<Vec<u32>>,
+) -> Result<Allocation> {
     let day = Day::new(traffic)?;
-    let mut search = Search::new(&day, Queue::new(aht_s, target_s, model, max_work)?);
+    let mut search = Search::new(&day, queue()?);
     let Some(extras) = budget.checked_sub(day.minimum) else {
         return search.allocation(&vec![0; day.traffic.len()], false);
     };
-    let above_floor = search.greedy(extras)?;
+    let above_floor = choose(&mut search, &day, extras)?;
     search.allocation(&above_floor, true)
 }
 
@@ -202,21 +219,23 @@ fn allocate_within(
 /// agents above the floors, one interval at a time,
 /// `best'_b = max_k best_{b−k} + f_i(k)`. `O(n·E²)` steps for `E = B − Σ
 /// (⌊A_i⌋ + 1)`, refused with [`Error::TooLarge`] above 2·10⁸: a reference
-/// for tests and benchmarks on small days, not for planning. Unlike
+/// for tests on small days, not for planning. Unlike
 /// [`allocate`] it adds agents whatever they gain; among equal days it
 /// spends the fewest agents.
-pub fn allocate_exact(
+#[cfg(test)]
+pub(crate) fn allocate_exact(
     traffic: &[f64],
-    aht_s: f64,
-    target_s: f64,
-    model: Model,
+    (aht_s, target_s, model): (f64, f64, Model),
     budget: u64,
 ) -> Result<Allocation> {
-    let day = Day::new(traffic)?;
-    let mut search = Search::new(&day, Queue::new(aht_s, target_s, model, MAX_WORK)?);
-    let Some(extras) = budget.checked_sub(day.minimum) else {
-        return search.allocation(&vec![0; day.traffic.len()], false);
-    };
+    let queue = || Queue::new(aht_s, target_s, model, MAX_WORK);
+    spend_above_floors(traffic, queue, budget, exact_above_floors)
+}
+
+/// The dynamic program of [`allocate_exact`]: the best placement of
+/// `extras` agents above the floors.
+#[cfg(test)]
+fn exact_above_floors(search: &mut Search, day: &Day, extras: u64) -> Result<Vec<u32>> {
     let active = day.active();
     let work = active.len() as f64 * (extras as f64 + 1.0).powi(2);
     if work > MAX_EXACT_WORK {
@@ -259,7 +278,7 @@ pub fn allocate_exact(
         above_floor[i] = choice[b];
         b -= choice[b] as usize;
     }
-    search.allocation(&above_floor, true)
+    Ok(above_floor)
 }
 
 /// The usual way to live within a budget, to compare with [`allocate`]: each
@@ -285,8 +304,7 @@ pub fn proportional_cut(
 ) -> Result<Allocation> {
     let day = Day::new(traffic)?;
     let mut queue = Queue::new(aht_s, target_s, model, MAX_WORK)?;
-    let targets = Targets::service_level(target_sl, target_s);
-    targets.validate()?;
+    let targets = Targets::new(target_sl, target_s)?;
     let mut required = Vec::with_capacity(day.traffic.len());
     for (index, (&load, &floor)) in day.traffic.iter().zip(&day.floors).enumerate() {
         let agents = if load > 0.0 {
@@ -932,7 +950,7 @@ mod tests {
         for &extra in extras {
             let budget = minimum + extra;
             let greedy = allocate(traffic, AHT, target_s, model, budget).unwrap();
-            let exact = allocate_exact(traffic, AHT, target_s, model, budget).unwrap();
+            let exact = allocate_exact(traffic, (AHT, target_s, model), budget).unwrap();
             assert!(greedy.feasible && greedy.used_agent_intervals <= budget);
             assert!(
                 relative_gap(greedy.service_level, exact.service_level) <= 1e-12,
@@ -1020,7 +1038,7 @@ mod tests {
             assert_eq!(just.agents, short.agents);
             assert_eq!(just.service_level, short.service_level);
             assert!(allocate(&day, AHT, T, model, 0).is_ok_and(|a| !a.feasible));
-            let exact = allocate_exact(&day, AHT, T, model, minimum - 1).unwrap();
+            let exact = allocate_exact(&day, (AHT, T, model), minimum - 1).unwrap();
             assert_eq!(exact, short);
         }
         let json =
@@ -1084,7 +1102,7 @@ mod tests {
                 day[i],
                 AHT,
                 Model::ErlangC,
-                &Targets::service_level(0.8, T),
+                &Targets::new(0.8, T).unwrap(),
             )
             .unwrap();
             assert_eq!(n, alone.agents.max(floors[i]));
@@ -1137,7 +1155,7 @@ mod tests {
             assert!(best.service_level > 1.0 - 1e-12);
             assert!(best.worst_service_level > 1.0 - 1e-12);
         }
-        assert!(allocate_exact(&day, AHT, T, Model::ErlangC, 10_000_000).is_err());
+        assert!(allocate_exact(&day, (AHT, T, Model::ErlangC), 10_000_000).is_err());
     }
 
     #[test]
@@ -1160,7 +1178,7 @@ mod tests {
                 Err(Error::Interval { index: 1, .. })
             ));
             assert!(proportional_cut(&[bad], AHT, T, c, 10, 0.8).is_err());
-            assert!(allocate_exact(&[bad], AHT, T, c, 10).is_err());
+            assert!(allocate_exact(&[bad], (AHT, T, c), 10).is_err());
         }
         let too_many = vec![1.0; MAX_INTERVALS + 1];
         assert!(matches!(

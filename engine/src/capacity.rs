@@ -224,7 +224,7 @@ impl CapacityPlan {
             total_cost,
             months_below_target: months
                 .iter()
-                .filter(|m| m.service_level < inputs.targets.service_level)
+                .filter(|m| m.service_level < inputs.targets.service_level())
                 .count(),
             largest_surplus: extreme_gap(months, 1.0),
             largest_shortfall: extreme_gap(months, -1.0),
@@ -594,7 +594,7 @@ pub(crate) mod tests {
             aht_s: 300.0,
             aht_trend_per_month: 0.0,
             model: Model::ErlangC,
-            targets: Targets::service_level(0.8, 20.0),
+            targets: Targets::new(0.8, 20.0).unwrap(),
             shrinkage: 0.3,
             open_days_per_month: 22.0,
             open_hours_per_day: 12.0,
@@ -635,10 +635,9 @@ pub(crate) mod tests {
             },
             CapacityInputs {
                 model: Model::ErlangA { patience_s: 120.0 },
-                targets: Targets {
-                    max_abandon: Some(0.03),
-                    ..Targets::service_level(0.8, 20.0)
-                },
+                targets: Targets::new(0.8, 20.0)
+                    .and_then(|t| t.with_max_abandon(0.03))
+                    .unwrap(),
                 interval_minutes: 15.0,
                 open_hours_per_day: 24.0,
                 horizon_months: 24,

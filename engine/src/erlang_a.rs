@@ -433,14 +433,7 @@ fn scale_down(mut value: f64, mut scale: i32) -> f64 {
 mod tests {
     use super::*;
     use crate::erlang_c;
-
-    fn assert_relative(value: f64, expected: f64, tolerance: f64) {
-        let error = ((value - expected) / expected).abs();
-        assert!(
-            error <= tolerance,
-            "{value} vs {expected}: relative error {error:e}"
-        );
-    }
+    use crate::prec::assert_relative;
 
     #[test]
     fn tends_to_erlang_c_as_patience_grows() {

@@ -95,8 +95,8 @@ pub fn forecast_daily(
     for model in choice.candidates() {
         match ets::fit(model, history, season) {
             Ok(fit) => {
-                tried.push((model, Some(fit.aicc)));
-                if best.as_ref().is_none_or(|b| fit.aicc < b.aicc) {
+                tried.push((model, Some(fit.aicc())));
+                if best.as_ref().is_none_or(|b| fit.aicc() < b.aicc()) {
                     best = Some(fit);
                 }
             }

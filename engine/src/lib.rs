@@ -10,6 +10,7 @@
 //! Every function validates its input and returns [`Error`] rather than
 //! panicking; no output is ever NaN or infinite.
 
+#![forbid(unsafe_code)]
 // Constants and reference values are quoted with the digits their source
 // gives; the compiler rounds them to the nearest double.
 #![allow(clippy::excessive_precision)]
@@ -25,6 +26,9 @@ pub mod forecast;
 pub mod history;
 mod optimize;
 pub mod plan;
+#[cfg(test)]
+mod prec;
+mod quadrature;
 pub mod schedule;
 pub mod scorecard;
 pub mod simulation;

@@ -42,7 +42,6 @@ impl PlanSettings {
         }
         check_aht(self.aht_s)?;
         self.model.validate(self.aht_s)?;
-        self.targets.validate()?;
         check_shrinkage(self.shrinkage)?;
         if let Some(cost) = self.cost_per_paid_hour {
             if !(0.0..=MAX_COST_PER_HOUR).contains(&cost) {
@@ -123,7 +122,7 @@ pub struct DayPlan {
 /// use ccplan_engine::staffing::{Model, Targets};
 /// let settings = PlanSettings {
 ///     interval_minutes: 30.0, aht_s: 180.0, model: Model::ErlangC,
-///     targets: Targets::service_level(0.8, 20.0), shrinkage: 0.3, cost_per_paid_hour: Some(25.0),
+///     targets: Targets::new(0.8, 20.0)?, shrinkage: 0.3, cost_per_paid_hour: Some(25.0),
 /// };
 /// let forecast = [IntervalForecast { volume: 100.0, aht_s: None }; 2];
 /// let plan = plan_day(&forecast, &settings).unwrap();
@@ -131,6 +130,7 @@ pub struct DayPlan {
 /// assert_eq!(plan.totals.agent_hours, 14.0);
 /// assert_eq!(plan.totals.paid_hours, 20.0);
 /// assert_eq!(plan.totals.cost, Some(500.0));
+/// # Ok::<(), ccplan_engine::Error>(())
 /// ```
 pub fn plan_day(forecast: &[IntervalForecast], settings: &PlanSettings) -> Result<DayPlan> {
     plan_day_reusing(forecast, settings, &mut Requirements::default(), None)
@@ -376,14 +376,13 @@ fn plan_interval(
     let guess = guides.guess(traffic);
     let requirement = requirements.required(traffic, aht_s, settings, guess, start)?;
     let agents = f64::from(requirement.agents);
-    Ok(IntervalPlan {
-        volume: interval.volume,
-        aht_s,
-        traffic,
+    interval_row(
+        interval,
+        (traffic, aht_s),
         agents,
-        scheduled_fte: staffing::scheduled_fte(agents, settings.shrinkage)?,
-        metrics: Some(requirement.metrics),
-    })
+        settings,
+        Some(requirement.metrics),
+    )
 }
 
 fn evaluate_interval(
@@ -398,9 +397,21 @@ fn evaluate_interval(
         aht_s,
         settings.model,
         agents,
-        settings.targets.target_s,
+        settings.targets.target_s(),
         blocking.as_ref(),
     )?;
+    interval_row(interval, (traffic, aht_s), agents, settings, metrics)
+}
+
+/// The plan's row for `interval` at `agents`, with the staff to schedule
+/// for them after the settings' shrinkage.
+fn interval_row(
+    interval: &IntervalForecast,
+    (traffic, aht_s): (f64, f64),
+    agents: f64,
+    settings: &PlanSettings,
+    metrics: Option<Metrics>,
+) -> Result<IntervalPlan> {
     Ok(IntervalPlan {
         volume: interval.volume,
         aht_s,
@@ -473,7 +484,7 @@ mod tests {
             interval_minutes: 30.0,
             aht_s: 300.0,
             model,
-            targets: Targets::service_level(0.8, 20.0),
+            targets: Targets::new(0.8, 20.0).unwrap(),
             shrinkage: 0.25,
             cost_per_paid_hour: Some(20.0),
         }

@@ -848,30 +848,22 @@ mod tests {
     #[test]
     fn bad_templates_get_a_reason() {
         let ok = template((420, 600), 240, vec![]);
-        let zero = ShiftTemplate {
+        let refused = |template: ShiftTemplate| expand(&[template], &GRID).err();
+        let zero = refused(ShiftTemplate {
             length_min: 0,
             ..ok.clone()
-        };
-        assert!(matches!(
-            expand(&[zero], &GRID),
-            Err(ScheduleError::Length(..))
-        ));
-        let negative = ShiftTemplate {
+        });
+        assert!(matches!(zero, Some(ScheduleError::Length(..))));
+        let negative = refused(ShiftTemplate {
             cost_per_paid_hour: -1.0,
             ..ok.clone()
-        };
-        assert!(matches!(
-            expand(&[negative], &GRID),
-            Err(ScheduleError::Cost(..))
-        ));
-        let off_grid = ShiftTemplate {
+        });
+        assert!(matches!(negative, Some(ScheduleError::Cost(..))));
+        let off_grid = refused(ShiftTemplate {
             earliest_start_min: 425,
             ..ok.clone()
-        };
-        assert!(matches!(
-            expand(&[off_grid], &GRID),
-            Err(ScheduleError::StartWindow(..))
-        ));
+        });
+        assert!(matches!(off_grid, Some(ScheduleError::StartWindow(..))));
         // Starts before the day opens are skipped, not refused.
         let early = ShiftTemplate {
             earliest_start_min: 360,

@@ -183,14 +183,7 @@ pub(crate) fn normal_quantile(p: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn assert_relative(value: f64, expected: f64, tolerance: f64) {
-        let error = ((value - expected) / expected).abs();
-        assert!(
-            error <= tolerance,
-            "{value} vs {expected}: relative error {error:e}"
-        );
-    }
+    use crate::prec::assert_relative;
 
     #[test]
     fn gamma_matches_known_values() {

@@ -50,6 +50,7 @@
 use crate::erlang_b::Blocking;
 use crate::error::{check_agents, check_aht, check_range, check_threshold, check_traffic};
 use crate::error::{Error, Result, MAX_AGENTS, MAX_QUEUE_STATES};
+use crate::quadrature;
 use crate::special::{normal_cdf, normal_density, normal_quantile};
 use crate::staffing::{required_agents, Model, Targets};
 use crate::{erlang_a, erlang_c};
@@ -103,7 +104,7 @@ pub struct UncertainRequirement {
 ///   Erlang C turns unstable) and `L = 0`, is compared with the same rule on
 ///   each panel's halves, and panels are halved until the two agree to
 ///   1e-10 overall and no sharp change can hide between a panel's end and
-///   its nearest node (see `Rule::misses_an_edge`);
+///   its nearest node (see `quadrature::integrate`);
 /// - `z` outside [−8, 8] is left out: `Φ(−8) = 6·10⁻¹⁶`.
 ///
 /// A few hundred evaluations of `SL` per call, each costing what
@@ -139,7 +140,7 @@ pub fn expected_service_level(
 /// ```
 /// use ccplan_engine::staffing::{Model, Targets};
 /// use ccplan_engine::uncertainty::probability_of_meeting;
-/// let targets = Targets::service_level(0.8, 20.0);
+/// let targets = Targets::new(0.8, 20.0).unwrap();
 /// // The point requirement is a coin toss once the forecast is uncertain.
 /// let p = probability_of_meeting(100.0, 180.0, Model::ErlangC, 107.0, &targets, 0.1).unwrap();
 /// assert!((p - 0.519).abs() < 0.001);
@@ -152,10 +153,9 @@ pub fn probability_of_meeting(
     targets: &Targets,
     load_cv: f64,
 ) -> Result<f64> {
-    let targets = service_level_only(targets)?;
-    let (queue, forecast) = check(traffic, aht_s, model, targets.target_s, load_cv)?;
+    let (queue, forecast) = check(traffic, aht_s, model, targets.target_s(), load_cv)?;
     let agents = check_agents(agents)?;
-    probability(&queue, &forecast, agents, targets.service_level)
+    probability(&queue, &forecast, agents, targets.service_level())
 }
 
 /// The agents an uncertain forecast needs for the service-level target of
@@ -178,7 +178,7 @@ pub fn probability_of_meeting(
 /// ```
 /// use ccplan_engine::staffing::{Model, Targets};
 /// use ccplan_engine::uncertainty::agents_for_uncertainty;
-/// let targets = Targets::service_level(0.8, 20.0);
+/// let targets = Targets::new(0.8, 20.0).unwrap();
 /// let r = agents_for_uncertainty(100.0, 180.0, Model::ErlangC, &targets, 0.1, 0.9).unwrap();
 /// assert_eq!((r.point.agents, r.expected.agents, r.with_probability.agents), (107, 113, 120));
 /// ```
@@ -190,15 +190,15 @@ pub fn agents_for_uncertainty(
     load_cv: f64,
     probability: f64,
 ) -> Result<UncertainRequirement> {
-    let targets = service_level_only(targets)?;
-    let (queue, forecast) = check(traffic, aht_s, model, targets.target_s, load_cv)?;
+    let targets = targets.service_level_only();
+    let (queue, forecast) = check(traffic, aht_s, model, targets.target_s(), load_cv)?;
     if !(probability > 0.0 && probability < 1.0) {
         return Err(Error::OutOfRange {
             what: "probability of meeting the target",
             value: probability,
         });
     }
-    let target = targets.service_level;
+    let target = targets.service_level();
     let point = required_agents(traffic, aht_s, model, &targets)?.agents;
     // The smallest N meeting the target at the load q standard deviations up.
     let meeting_at_quantile = |q: f64| -> Result<u32> {
@@ -273,11 +273,6 @@ const NEGLIGIBLE: f64 = 1e-13;
 const Z_RANGE: f64 = 8.0;
 /// Absolute tolerance of the adaptive quadrature over the whole range.
 const TOLERANCE: f64 = 1e-10;
-/// Halvings of one panel at most, and evaluations of `SL` at most per
-/// integral: bounds that smooth service levels never come near (a few
-/// hundred evaluations are usual); beyond them the estimate is returned.
-const MAX_DEPTH: u32 = 40;
-const MAX_EVALUATIONS: usize = 50_000;
 
 /// Validated inputs, as a queue and a forecast.
 fn check(
@@ -305,13 +300,6 @@ fn check(
         },
         Forecast { traffic, cv },
     ))
-}
-
-/// The service-level target alone, validated.
-fn service_level_only(targets: &Targets) -> Result<Targets> {
-    let alone = Targets::service_level(targets.service_level, targets.target_s);
-    alone.validate()?;
-    Ok(alone)
 }
 
 /// The queue apart from its load: handle time, model and threshold; and
@@ -509,179 +497,15 @@ fn expected(queue: &Queue, forecast: &Forecast, agents: f64) -> Result<f64> {
     if hi > lo {
         let mut service_level =
             |z: f64| -> Result<f64> { Ok(queue.at(agents, forecast.load(z))?.service_level) };
-        total += integrate(&mut service_level, lo, hi, &[z_empty, z_full])?;
+        total += quadrature::integrate(
+            &mut service_level,
+            normal_density,
+            (lo, hi),
+            &[z_empty, z_full],
+            TOLERANCE,
+        )?;
     }
     Ok(total.clamp(0.0, 1.0))
-}
-
-/// Nodes and weights of the 8-point Gauss–Legendre rule on [−1, 1]
-/// (Abramowitz & Stegun, table 25.4), in increasing order.
-const GAUSS_LEGENDRE_8: [(f64, f64); 8] = [
-    (
-        -0.960_289_856_497_536_231_684,
-        0.101_228_536_290_376_259_153,
-    ),
-    (
-        -0.796_666_477_413_626_739_592,
-        0.222_381_034_453_374_470_544,
-    ),
-    (
-        -0.525_532_409_916_328_985_818,
-        0.313_706_645_877_887_287_338,
-    ),
-    (
-        -0.183_434_642_495_649_804_939,
-        0.362_683_783_378_361_982_965,
-    ),
-    (0.183_434_642_495_649_804_939, 0.362_683_783_378_361_982_965),
-    (0.525_532_409_916_328_985_818, 0.313_706_645_877_887_287_338),
-    (0.796_666_477_413_626_739_592, 0.222_381_034_453_374_470_544),
-    (0.960_289_856_497_536_231_684, 0.101_228_536_290_376_259_153),
-];
-
-/// The 8-point rule for `∫ SL(z)·φ(z) dz` on one panel `[a, b]`, with the
-/// service level at its nodes.
-struct Rule {
-    integral: f64,
-    nodes: [f64; 8],
-    service_levels: [f64; 8],
-}
-
-impl Rule {
-    fn new(service_level: &mut dyn FnMut(f64) -> Result<f64>, a: f64, b: f64) -> Result<Self> {
-        let (middle, half) = (0.5 * (a + b), 0.5 * (b - a));
-        let mut rule = Rule {
-            integral: 0.0,
-            nodes: [0.0; 8],
-            service_levels: [0.0; 8],
-        };
-        for (i, (x, w)) in GAUSS_LEGENDRE_8.into_iter().enumerate() {
-            let z = middle + half * x;
-            let s = service_level(z)?;
-            rule.nodes[i] = z;
-            rule.service_levels[i] = s;
-            rule.integral += w * s * normal_density(z);
-        }
-        rule.integral *= half;
-        Ok(rule)
-    }
-
-    /// Whether the rule may have missed a sharp change between an end of
-    /// its panel and the node nearest it: the service level at the end
-    /// (`at_end`) differs from that node's by more than twice what the slope
-    /// between the two nodes nearest that end predicts, and the mass of that
-    /// sliver could hide more than `tolerance`. Such changes sit at the
-    /// kinks — the Erlang C threshold leap just below `L = N` when the
-    /// threshold is many handle times, the Erlang A cliff just above `N`
-    /// when patience is very long — and only there can a change too narrow
-    /// for the nodes hide; elsewhere the service level varies on the scale
-    /// of `√N`.
-    fn misses_an_edge(&self, left: bool, end: f64, at_end: f64, tolerance: f64) -> bool {
-        let (near, next) = if left { (0, 1) } else { (7, 6) };
-        let (z1, s1) = (self.nodes[near], self.service_levels[near]);
-        let (z2, s2) = (self.nodes[next], self.service_levels[next]);
-        let jump = (at_end - s1).abs();
-        let predicted = (s1 - s2).abs() * ((z1 - end) / (z2 - z1)).abs();
-        let sliver = (z1 - end).abs() * normal_density(end).max(normal_density(z1));
-        jump > 2.0 * predicted && jump * sliver > tolerance
-    }
-}
-
-/// `∫ SL(z)·φ(z) dz` over `[lo, hi]` by adaptive Gauss–Legendre. Panels at
-/// most one unit wide, split at each break inside; on each the 8-point rule
-/// on the whole is compared with the rule on its halves, and the panel is
-/// halved again while they differ by more than its share of [`TOLERANCE`]
-/// or while a half may have missed a sharp change at an end
-/// ([`Rule::misses_an_edge`]). The halves' estimate is kept.
-fn integrate(
-    service_level: &mut dyn FnMut(f64) -> Result<f64>,
-    lo: f64,
-    hi: f64,
-    breaks: &[f64],
-) -> Result<f64> {
-    struct Adaptive<'a> {
-        service_level: &'a mut dyn FnMut(f64) -> Result<f64>,
-        evaluations: usize,
-    }
-    impl Adaptive<'_> {
-        fn at(&mut self, z: f64) -> Result<f64> {
-            self.evaluations += 1;
-            (self.service_level)(z)
-        }
-        fn rule(&mut self, a: f64, b: f64) -> Result<Rule> {
-            self.evaluations += GAUSS_LEGENDRE_8.len();
-            Rule::new(self.service_level, a, b)
-        }
-        /// `[a, b]` with its rule's estimate `whole` and the service level at both ends.
-        fn refine(
-            &mut self,
-            (a, b): (f64, f64),
-            whole: f64,
-            ends: (f64, f64),
-            tolerance: f64,
-            depth: u32,
-        ) -> Result<f64> {
-            let middle = 0.5 * (a + b);
-            let at_middle = self.at(middle)?;
-            let left = self.rule(a, middle)?;
-            let right = self.rule(middle, b)?;
-            let halves = left.integral + right.integral;
-            let sliver = 0.25 * tolerance;
-            let settled = (halves - whole).abs() <= tolerance
-                && !left.misses_an_edge(true, a, ends.0, sliver)
-                && !left.misses_an_edge(false, middle, at_middle, sliver)
-                && !right.misses_an_edge(true, middle, at_middle, sliver)
-                && !right.misses_an_edge(false, b, ends.1, sliver);
-            if settled || depth == 0 || self.evaluations >= MAX_EVALUATIONS {
-                return Ok(halves);
-            }
-            let half = 0.5 * tolerance;
-            Ok(self.refine(
-                (a, middle),
-                left.integral,
-                (ends.0, at_middle),
-                half,
-                depth - 1,
-            )? + self.refine(
-                (middle, b),
-                right.integral,
-                (at_middle, ends.1),
-                half,
-                depth - 1,
-            )?)
-        }
-    }
-    let mut adaptive = Adaptive {
-        service_level,
-        evaluations: 0,
-    };
-    let mut total = 0.0;
-    for (a, b) in panels(lo, hi, breaks) {
-        let ends = (adaptive.at(a)?, adaptive.at(b)?);
-        let whole = adaptive.rule(a, b)?.integral;
-        let share = TOLERANCE * (b - a) / (hi - lo);
-        total += adaptive.refine((a, b), whole, ends, share, MAX_DEPTH)?;
-    }
-    Ok(total)
-}
-
-/// Panels from `lo` to `hi` at most one unit wide, split at each break inside.
-fn panels(lo: f64, hi: f64, breaks: &[f64]) -> Vec<(f64, f64)> {
-    let mut edges = vec![lo, hi];
-    edges.extend(breaks.iter().copied().filter(|b| *b > lo && *b < hi));
-    edges.sort_by(f64::total_cmp);
-    edges
-        .windows(2)
-        .flat_map(|pair| {
-            let (a, b) = (pair[0], pair[1]);
-            let count = (b - a).ceil().max(1.0) as u32;
-            let width = (b - a) / f64::from(count);
-            (0..count).map(move |i| {
-                let start = a + width * f64::from(i);
-                (start, if i + 1 == count { b } else { start + width })
-            })
-        })
-        .collect()
 }
 
 /// `P(SL(N, L) ≥ target)` from validated inputs (see [`probability_of_meeting`]).
@@ -846,7 +670,7 @@ mod tests {
     const ERLANG_A: Model = Model::ErlangA { patience_s: 120.0 };
 
     fn eighty_twenty() -> Targets {
-        Targets::service_level(0.8, 20.0)
+        Targets::new(0.8, 20.0).unwrap()
     }
 
     fn requirement(traffic: f64, model: Model, cv: f64, p: f64) -> UncertainRequirement {
@@ -887,7 +711,7 @@ mod tests {
             let width = (pair[1] - pair[0]) / f64::from(pieces);
             for i in 0..pieces {
                 let a = pair[0] + width * f64::from(i);
-                sum += Rule::new(&mut service_level, a, a + width)
+                sum += quadrature::Rule::new(&mut service_level, normal_density, a, a + width)
                     .unwrap()
                     .integral;
             }
@@ -1103,22 +927,10 @@ mod tests {
             probability_of_meeting(100.0, AHT, Model::ErlangC, -1.0, &t, 0.1),
             Err(Error::Agents(_))
         ));
-        assert_eq!(
-            agents_for_uncertainty(
-                100.0,
-                AHT,
-                Model::ErlangC,
-                &Targets::service_level(1.0, 20.0),
-                0.1,
-                0.9
-            ),
-            Err(Error::ServiceLevelTarget(1.0))
-        );
+        // Targets no staffing meets cannot be built, so never reach here.
+        assert_eq!(Targets::new(1.0, 20.0), Err(Error::ServiceLevelTarget(1.0)));
         // Caps other than the service level are ignored, not refused.
-        let capped = Targets {
-            max_occupancy: Some(0.5),
-            ..t
-        };
+        let capped = t.with_max_occupancy(0.5).unwrap();
         assert_eq!(
             agents_for_uncertainty(100.0, AHT, Model::ErlangC, &capped, 0.1, 0.9),
             agents_for_uncertainty(100.0, AHT, Model::ErlangC, &t, 0.1, 0.9)

@@ -78,7 +78,7 @@ proptest! {
 
     #[test]
     fn requirement_grows_with_volume_and_aht(a in 0.01f64..2_000.0, growth in 1.0f64..1.5, patience in 10.0f64..600.0) {
-        let targets = Targets::service_level(0.8, 20.0);
+        let targets = Targets::new(0.8, 20.0).unwrap();
         for model in [Model::ErlangC, Model::ErlangA { patience_s: patience }] {
             let base = required_agents(a, 300.0, model, &targets).unwrap().agents;
             let more_volume = required_agents(a * growth, 300.0, model, &targets).unwrap().agents;
@@ -92,9 +92,11 @@ proptest! {
         a in 0.01f64..5_000.0, sl in 0.05f64..0.99, t in 0.0f64..120.0, asa in 1.0f64..120.0,
         abandon in 0.005f64..0.5, occupancy in 0.5f64..1.0, patience in 30.0f64..600.0,
     ) {
-        let targets = Targets {
-            service_level: sl, target_s: t, max_asa_s: Some(asa), max_abandon: Some(abandon), max_occupancy: Some(occupancy),
-        };
+        let targets = Targets::new(sl, t)
+            .and_then(|t| t.with_max_asa_s(asa))
+            .and_then(|t| t.with_max_abandon(abandon))
+            .and_then(|t| t.with_max_occupancy(occupancy))
+            .unwrap();
         for model in [Model::ErlangC, Model::ErlangA { patience_s: patience }] {
             let all = required_agents(a, 300.0, model, &targets).unwrap();
             let by_limit = requirement_by_limit(a, 300.0, model, &targets).unwrap();
@@ -127,7 +129,9 @@ proptest! {
         for model in [Model::ErlangC, Model::ErlangA { patience_s: patience }] {
             if let Ok(Some(m)) = metrics(a, aht, model, n, t) { prop_assert!(finite(&m), "{m:?}"); }
         }
-        if let Ok(r) = required_agents(a, aht, Model::ErlangC, &Targets::service_level(0.8, t)) {
+        let requirement = Targets::new(0.8, t)
+            .and_then(|targets| required_agents(a, aht, Model::ErlangC, &targets));
+        if let Ok(r) = requirement {
             prop_assert!(finite(&r.metrics));
         }
     }
@@ -135,7 +139,7 @@ proptest! {
 
 #[test]
 fn doubling_volume_needs_less_than_double_the_agents() {
-    let targets = Targets::service_level(0.8, 20.0);
+    let targets = Targets::new(0.8, 20.0).unwrap();
     for a in [5.0, 50.0, 500.0] {
         let single = required_agents(a, 300.0, Model::ErlangC, &targets)
             .unwrap()
@@ -176,7 +180,7 @@ mod capacity {
             aht_s,
             aht_trend_per_month: -0.002,
             model: Model::ErlangA { patience_s: 120.0 },
-            targets: Targets::service_level(0.8, 20.0),
+            targets: Targets::new(0.8, 20.0).unwrap(),
             shrinkage: 0.3,
             open_days_per_month: 21.0,
             open_hours_per_day: 10.0,
@@ -258,7 +262,7 @@ mod uncertainty {
             prop_assert!(probability(e) && probability(more), "{e} {more}");
             prop_assert!(no_worse(more + QUADRATURE, e), "{n}: {e} → {more}");
 
-            let targets = Targets::service_level(0.8, t);
+            let targets = Targets::new(0.8, t).unwrap();
             let p = probability_of_meeting(a, aht, m, n, &targets, cv).unwrap();
             let p_more = probability_of_meeting(a, aht, m, n + 1.0, &targets, cv).unwrap();
             prop_assert!(probability(p) && probability(p_more));
@@ -292,7 +296,7 @@ mod uncertainty {
             patience in prop::option::of(30.0f64..600.0),
         ) {
             let m = model(patience);
-            let targets = Targets::service_level(sl, 20.0);
+            let targets = Targets::new(sl, 20.0).unwrap();
             let r = agents_for_uncertainty(a, 300.0, m, &targets, cv, p).unwrap();
             let e = |n: u32| expected_service_level(a, 300.0, m, f64::from(n), 20.0, cv).unwrap();
             let pr = |n: u32| probability_of_meeting(a, 300.0, m, f64::from(n), &targets, cv).unwrap();

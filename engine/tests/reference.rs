@@ -147,11 +147,10 @@ fn requirement_searches_match_the_references() {
             },
             other => panic!("unknown queue {other}"),
         };
-        let targets = Targets {
-            max_asa_s: optional(&case, "max_asa_s"),
-            max_abandon: optional(&case, "max_abandon"),
-            ..Targets::service_level(number(&case, "target_sl"), target_s)
-        };
+        let targets = Targets::new(number(&case, "target_sl"), target_s)
+            .and_then(|t| t.with_max_asa_s(optional(&case, "max_asa_s")))
+            .and_then(|t| t.with_max_abandon(optional(&case, "max_abandon")))
+            .unwrap_or_else(|e| panic!("{e}: {line}"));
         let found = required_agents(traffic, aht_s, model, &targets)
             .unwrap_or_else(|e| panic!("{e}: {line}"));
         if f64::from(found.agents) != expected_agents {

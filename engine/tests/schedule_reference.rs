@@ -3,12 +3,14 @@
 //! bank's arrivals solved by SciPy's MILP (HiGHS) in
 //! `reference/schedule_generate.py` → `reference/schedule_reference.json`.
 
-use ccplan_engine::history::{assemble, parse_history};
 use ccplan_engine::schedule::{
-    expand, solve, template_limits, BreakRule, Column, DayGrid, Limits, Objective, ShiftTemplate,
+    expand, solve, template_limits, Column, DayGrid, Limits, Objective, ShiftTemplate,
 };
-use ccplan_engine::staffing::{required_agents, Model, Targets};
 use serde_json::Value;
+
+#[path = "support/bank_day.rs"]
+mod bank_day;
+use bank_day::realistic_day;
 
 fn reference() -> Value {
     serde_json::from_str(include_str!("reference/schedule_reference.json")).unwrap()
@@ -69,58 +71,6 @@ fn pyworkforce_least_heads_covering_everything_is_113() {
     assert_eq!(s.heads, 113);
     assert_eq!(s.cost, 113.0);
     assert_eq!(s.under, 0);
-}
-
-/// The realistic day: the bank's mean weekday in half-hours 07:00–21:00,
-/// Erlang C at AHT 240 s and 80/20 (no occupancy cap, no shrinkage), an
-/// 8.5-hour shift with a 30-minute unpaid break 3 to 5 hours in and a
-/// 4-hour part-time shift, both paid 1 an hour.
-fn realistic_day() -> (Vec<u32>, Vec<ShiftTemplate>, DayGrid) {
-    let parsed = parse_history(include_str!("reference/bank-calls-train-30min.csv"));
-    let history = assemble(&parsed.rows).unwrap();
-    let days = history.days.len() as f64;
-    let requirement = (0..28)
-        .map(|i| {
-            let calls = history.days.iter().map(|d| d.contacts[i]).sum::<f64>() / days;
-            let traffic = calls * 240.0 / 1800.0;
-            required_agents(
-                traffic,
-                240.0,
-                Model::ErlangC,
-                &Targets::service_level(0.8, 20.0),
-            )
-            .unwrap()
-            .agents as u32
-        })
-        .collect();
-    let full_time = ShiftTemplate {
-        name: "full-time".into(),
-        earliest_start_min: 7 * 60,
-        latest_start_min: 12 * 60 + 30,
-        start_step_min: 30,
-        length_min: 510,
-        breaks: vec![BreakRule {
-            length_min: 30,
-            earliest_after_min: 180,
-            latest_after_min: 300,
-            paid: false,
-        }],
-        cost_per_paid_hour: 1.0,
-        max_heads: None,
-    };
-    let part_time = ShiftTemplate {
-        name: "part-time".into(),
-        latest_start_min: 17 * 60,
-        length_min: 240,
-        breaks: Vec::new(),
-        ..full_time.clone()
-    };
-    let grid = DayGrid {
-        start_min: 7 * 60,
-        interval_min: 30,
-        intervals: 28,
-    };
-    (requirement, vec![full_time, part_time], grid)
 }
 
 /// The covering columns of `templates` on `grid`.

@@ -18,7 +18,8 @@ pub fn ScorecardSummary() -> impl IntoView {
     let summary = Memo::new(move |_| {
         let assumptions = store
             .staffing
-            .with(|staffing| store.scorecard.with(|s| capacity_inputs(staffing, s)));
+            .with(|staffing| store.scorecard.with(|s| capacity_inputs(staffing, s)))
+            .ok()?;
         store
             .projection
             .with(|p| p.ready().map(|p| p.plan.summary(&assumptions)))

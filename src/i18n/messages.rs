@@ -192,25 +192,25 @@ pub fn limit_text(lang: Lang, limit: Limit, targets: &Targets) -> String {
     let share = |v: f64| format_plain((v * 100.0 * 1e6).round() / 1e6);
     let (en, zh) = match limit {
         Limit::ServiceLevel => {
-            let (sl, t) = (share(targets.service_level), format_plain(targets.target_s));
+            let (sl, t) = (share(targets.service_level()), format_plain(targets.target_s()));
             (
                 format!("service level {sl} % within {t} s"),
                 format!("服务水平 {sl} %（{t} 秒内）"),
             )
         }
         Limit::MaxAsa => {
-            let cap = format_plain(targets.max_asa_s.unwrap_or(0.0));
+            let cap = format_plain(targets.max_asa_s().unwrap_or(0.0));
             (format!("ASA ≤ {cap} s"), format!("平均应答速度 ≤ {cap} 秒"))
         }
         Limit::MaxAbandon => {
-            let cap = share(targets.max_abandon.unwrap_or(0.0));
+            let cap = share(targets.max_abandon().unwrap_or(0.0));
             (
                 format!("abandonment ≤ {cap} %"),
                 format!("放弃率 ≤ {cap} %"),
             )
         }
         Limit::MaxOccupancy => {
-            let cap = share(targets.max_occupancy.unwrap_or(0.0));
+            let cap = share(targets.max_occupancy().unwrap_or(0.0));
             (
                 format!("occupancy ≤ {cap} %"),
                 format!("坐席占用率 ≤ {cap} %"),

@@ -85,9 +85,10 @@ impl Compared {
         self.schedule.as_ref()?.result.as_ref().ok()
     }
 
-    /// The capacity-plan inputs of this scenario (for the plan's summary).
-    pub fn capacity_inputs(&self) -> CapacityInputs {
-        capacity_inputs(&self.inputs.staffing, &self.inputs.scorecard)
+    /// The capacity-plan inputs of this scenario (for the plan's summary);
+    /// `None` when its targets are ones no staffing meets (it has no plan then).
+    pub fn capacity_inputs(&self) -> Option<CapacityInputs> {
+        capacity_inputs(&self.inputs.staffing, &self.inputs.scorecard).ok()
     }
 }
 
@@ -422,7 +423,11 @@ impl Figure {
             interval.and_then(|r| r.metrics.map(|m| f(&m)))
         };
         let day = c.outcome.day.ready().map(|d| d.totals);
-        let summary = || c.plan().map(|p| p.plan.summary(&c.capacity_inputs()));
+        let summary = || {
+            c.plan()
+                .zip(c.capacity_inputs())
+                .map(|(p, inputs)| p.plan.summary(&inputs))
+        };
         match self {
             // Patience is an input of Erlang A only.
             F::Input(StaffingField::Patience) if staffing.model != ModelChoice::ErlangA => None,

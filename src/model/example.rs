@@ -75,7 +75,7 @@ mod tests {
         );
         let summary = projection
             .plan
-            .summary(&capacity_inputs(&example.staffing, &example.scorecard));
+            .summary(&capacity_inputs(&example.staffing, &example.scorecard).unwrap());
         assert!(summary.total_hires > 0.0);
     }
 }

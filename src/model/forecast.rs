@@ -390,10 +390,10 @@ fn forecast_history(
         .collect();
     let holdout = score_holdout(&values, season, settings);
     Ok(ForecastResult {
-        model: fitted.daily.fit.model,
-        smoothing: fitted.daily.fit.smoothing,
-        sigma2: fitted.daily.fit.sigma2,
-        aicc: fitted.daily.fit.aicc,
+        model: fitted.daily.fit.model(),
+        smoothing: fitted.daily.fit.smoothing(),
+        sigma2: fitted.daily.fit.sigma2(),
+        aicc: fitted.daily.fit.aicc(),
         tried: fitted.daily.tried,
         days,
         holdout,
@@ -638,8 +638,9 @@ impl NeedsRequest {
 pub fn interval_needs(request: &NeedsRequest) -> Vec<IntervalNeed> {
     let interval_s = f64::from(request.interval_min) * 60.0;
     let inputs = &request.inputs;
-    let targets = inputs.targets();
-    let sl_only = Targets::service_level(targets.service_level, targets.target_s);
+    // The service-level target alone: the caps do not enter the uncertain
+    // requirement, so they cannot refuse it either.
+    let sl_only = Targets::new(inputs.sl_target_pct / 100.0, inputs.sl_seconds);
     request
         .intervals
         .iter()
@@ -650,17 +651,21 @@ pub fn interval_needs(request: &NeedsRequest) -> Vec<IntervalNeed> {
                 start_min: request.day_start_min + i as u32 * request.interval_min,
                 contacts: *contacts,
                 traffic,
-                agents: agents_for_uncertainty(
-                    traffic,
-                    inputs.aht_s,
-                    inputs.model(),
-                    &sl_only,
-                    request
-                        .cv
-                        .clamp(0.0, ccplan_engine::uncertainty::MAX_LOAD_CV),
-                    request.probability,
-                )
-                .ok(),
+                agents: sl_only
+                    .clone()
+                    .and_then(|sl_only| {
+                        agents_for_uncertainty(
+                            traffic,
+                            inputs.aht_s,
+                            inputs.model(),
+                            &sl_only,
+                            request
+                                .cv
+                                .clamp(0.0, ccplan_engine::uncertainty::MAX_LOAD_CV),
+                            request.probability,
+                        )
+                    })
+                    .ok(),
             }
         })
         .collect()

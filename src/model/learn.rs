@@ -27,13 +27,16 @@ pub struct ScaleRow {
 }
 
 /// The service-level target alone (no caps): what the scale effect is about.
-fn service_level_only(inputs: &StaffingInputs) -> Targets {
-    Targets::service_level(inputs.sl_target_pct / 100.0, inputs.sl_seconds)
+fn service_level_only(inputs: &StaffingInputs) -> Result<Targets, ccplan_engine::Error> {
+    Targets::new(inputs.sl_target_pct / 100.0, inputs.sl_seconds)
 }
 
 /// Required agents under Erlang C for each of [`SCALE_LOADS`].
 pub fn scale_table(inputs: &StaffingInputs) -> Vec<ScaleRow> {
-    let targets = service_level_only(inputs);
+    // Targets no staffing meets: no load has a requirement, no row.
+    let Ok(targets) = service_level_only(inputs) else {
+        return Vec::new();
+    };
     SCALE_LOADS
         .iter()
         .filter_map(|&traffic| {
@@ -66,7 +69,7 @@ pub struct Pooling {
 /// `queues` queues of `traffic_each` Erlangs, apart and pooled, Erlang C at
 /// the inputs' service-level target.
 pub fn pooling(inputs: &StaffingInputs, queues: u32, traffic_each: f64) -> Option<Pooling> {
-    let targets = service_level_only(inputs);
+    let targets = service_level_only(inputs).ok()?;
     let need = |traffic: f64| {
         required_agents(traffic, inputs.aht_s, Model::ErlangC, &targets)
             .ok()
@@ -123,7 +126,7 @@ pub struct CVersusA {
 }
 
 pub fn c_versus_a(inputs: &StaffingInputs, traffic: f64) -> Option<CVersusA> {
-    let targets = service_level_only(inputs);
+    let targets = service_level_only(inputs).ok()?;
     let model_a = Model::ErlangA {
         patience_s: inputs.patience_s,
     };

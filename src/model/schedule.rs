@@ -354,7 +354,10 @@ pub fn run(inputs: &StaffingInputs, settings: &ScheduleSettings) -> ScheduleOutc
     };
     let mut plans = Vec::with_capacity(days.len());
     for day in &days {
-        match plan_day(&forecast(day), &day.settings()) {
+        match day
+            .settings()
+            .and_then(|settings| plan_day(&forecast(day), &settings))
+        {
             Ok(plan) => plans.push(plan),
             Err(e) => return empty(Err(ScheduleProblem::Day(Problem::from(e).detail))),
         }
@@ -378,7 +381,9 @@ pub fn run(inputs: &StaffingInputs, settings: &ScheduleSettings) -> ScheduleOutc
     let budget = budget_hours(settings).map(|hours| {
         let spent = match settings.week_pct {
             None => spend_budget(&forward, &plans[0], hours?),
-            Some(_) => plan_day(&forecast(&forward), &forward.settings())
+            Some(_) => forward
+                .settings()
+                .and_then(|settings| plan_day(&forecast(&forward), &settings))
                 .map_err(|e| ScheduleProblem::Day(Problem::from(e).detail))
                 .and_then(|plan| spend_budget(&forward, &plan, hours?)),
         };
@@ -530,7 +535,9 @@ fn solve_days(
     for (day, coverage) in days.iter().zip(s.coverage.chunks(grid.intervals.max(1))) {
         let on_phones: Vec<f64> = coverage.iter().map(|c| f64::from(*c) * keep).collect();
         // Each day is planned forward (see `run`).
-        let achieved = evaluate_day(&forecast(day), &on_phones, &day.settings())
+        let achieved = day
+            .settings()
+            .and_then(|settings| evaluate_day(&forecast(day), &on_phones, &settings))
             .map_err(|e| ScheduleProblem::Day(e.to_string()))?;
         service_level.extend(
             achieved

@@ -134,9 +134,13 @@ pub struct Projection {
 }
 
 /// The engine's capacity-plan inputs: the scorecard page's settings plus
-/// the staffing page's AHT, targets, model, shrinkage, cost and intraday profile.
-pub fn capacity_inputs(staffing: &StaffingInputs, s: &ScorecardSettings) -> CapacityInputs {
-    CapacityInputs {
+/// the staffing page's AHT, targets, model, shrinkage, cost and intraday
+/// profile; refused when the targets are ones no staffing meets.
+pub fn capacity_inputs(
+    staffing: &StaffingInputs,
+    s: &ScorecardSettings,
+) -> Result<CapacityInputs, ccplan_engine::Error> {
+    Ok(CapacityInputs {
         first_month: Month {
             year: s.first_year,
             month: s.first_month,
@@ -151,7 +155,7 @@ pub fn capacity_inputs(staffing: &StaffingInputs, s: &ScorecardSettings) -> Capa
         aht_s: staffing.aht_s,
         aht_trend_per_month: s.aht_trend_pct / 100.0,
         model: staffing.model(),
-        targets: staffing.targets(),
+        targets: staffing.targets()?,
         shrinkage: staffing.shrinkage_pct / 100.0,
         open_days_per_month: s.open_days,
         open_hours_per_day: s.open_hours,
@@ -169,7 +173,7 @@ pub fn capacity_inputs(staffing: &StaffingInputs, s: &ScorecardSettings) -> Capa
         ramp: s.ramp.clone(),
         cost_per_paid_hour: staffing.cost_per_hour,
         overhead: s.overhead_pct / 100.0,
-    }
+    })
 }
 
 /// Runs the capacity plan and the scorecard.
@@ -177,7 +181,7 @@ pub fn project(
     staffing: &StaffingInputs,
     settings: &ScorecardSettings,
 ) -> Result<Projection, Problem> {
-    let assumptions = capacity_inputs(staffing, settings);
+    let assumptions = capacity_inputs(staffing, settings)?;
     let plan = plan_capacity(&assumptions)?;
     let hires_needed = if assumptions.hiring == Hiring::ToRequirement {
         plan.months.iter().map(|m| m.hires).sum()

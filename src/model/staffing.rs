@@ -186,27 +186,28 @@ impl StaffingInputs {
         }
     }
 
-    pub(crate) fn targets(&self) -> Targets {
-        Targets {
-            service_level: self.sl_target_pct / 100.0,
-            target_s: self.sl_seconds,
-            max_asa_s: (self.max_asa_s > 0.0).then_some(self.max_asa_s),
+    /// The engine's targets; refused (as the engine refuses them) when no
+    /// staffing can meet them.
+    pub(crate) fn targets(&self) -> Result<Targets, ccplan_engine::Error> {
+        Targets::new(self.sl_target_pct / 100.0, self.sl_seconds)?
+            .with_max_asa_s((self.max_asa_s > 0.0).then_some(self.max_asa_s))?
             // Nobody abandons under Erlang C: the target applies to Erlang A only.
-            max_abandon: (self.model == ModelChoice::ErlangA && self.max_abandon_pct > 0.0)
-                .then_some(self.max_abandon_pct / 100.0),
-            max_occupancy: Some(self.max_occupancy_pct / 100.0),
-        }
+            .with_max_abandon(
+                (self.model == ModelChoice::ErlangA && self.max_abandon_pct > 0.0)
+                    .then_some(self.max_abandon_pct / 100.0),
+            )?
+            .with_max_occupancy(self.max_occupancy_pct / 100.0)
     }
 
-    pub(crate) fn settings(&self) -> PlanSettings {
-        PlanSettings {
+    pub(crate) fn settings(&self) -> Result<PlanSettings, ccplan_engine::Error> {
+        Ok(PlanSettings {
             interval_minutes: self.interval_min,
             aht_s: self.aht_s,
             model: self.model(),
-            targets: self.targets(),
+            targets: self.targets()?,
             shrinkage: self.shrinkage_pct / 100.0,
             cost_per_paid_hour: Some(self.cost_per_hour),
-        }
+        })
     }
 }
 
@@ -422,9 +423,15 @@ pub fn plan_whole_day(inputs: &StaffingInputs) -> Result<DayPlan, Problem> {
     let forecast = forecast(inputs);
     if inputs.reverse {
         let agents = vec![inputs.agents; forecast.len()];
-        evaluate_day(&forecast, &agents, &inputs.settings()).map_err(Problem::from)
+        inputs
+            .settings()
+            .and_then(|settings| evaluate_day(&forecast, &agents, &settings))
+            .map_err(Problem::from)
     } else {
-        plan_day(&forecast, &inputs.settings()).map_err(Problem::from)
+        inputs
+            .settings()
+            .and_then(|settings| plan_day(&forecast, &settings))
+            .map_err(Problem::from)
     }
 }
 
@@ -494,7 +501,7 @@ fn compute_interval_and_curve(inputs: &StaffingInputs) -> Outcome {
 }
 
 fn compute_interval(inputs: &StaffingInputs) -> Result<IntervalResult, Problem> {
-    let settings = inputs.settings();
+    let settings = inputs.settings().map_err(Problem::from)?;
     let forecast = [IntervalForecast {
         volume: inputs.volume,
         aht_s: None,

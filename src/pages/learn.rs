@@ -291,18 +291,13 @@ pub fn LearnPage() -> impl IntoView {
                 }
             })
             .collect_view();
-        let basis = format!(
-            "Erlang C · {} · AHT {}",
-            limit_text(
-                lang,
-                ccplan_engine::staffing::Limit::ServiceLevel,
-                &ccplan_engine::staffing::Targets::service_level(
-                    inputs.sl_target_pct / 100.0,
-                    inputs.sl_seconds
-                )
-            ),
-            seconds(lang, inputs.aht_s)
-        );
+        let target =
+            ccplan_engine::staffing::Targets::new(inputs.sl_target_pct / 100.0, inputs.sl_seconds)
+                .map(|targets| {
+                    limit_text(lang, ccplan_engine::staffing::Limit::ServiceLevel, &targets)
+                })
+                .unwrap_or_default();
+        let basis = format!("Erlang C · {target} · AHT {}", seconds(lang, inputs.aht_s));
         let pooled = pooling(&inputs, 10, 10.0).map(|p| {
             format!(
                 "{} {} · {} {} ({} %)",

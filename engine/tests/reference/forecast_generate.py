@@ -25,6 +25,8 @@ import os
 import sys
 import warnings
 
+from pins import require_pins
+
 PINS = {
     "statsmodels": "0.14.6",
     "numpy": "2.4.6",
@@ -43,14 +45,7 @@ _installed = {
     "scipy": scipy.__version__,
     "pandas": pd.__version__,
 }
-_bad = {k: (PINS[k], v) for k, v in _installed.items() if v != PINS[k]}
-if _bad:
-    sys.exit(
-        "forecast_generate.py: installed versions differ from the pins "
-        + ", ".join(f"{k}: want {w}, have {h}" for k, (w, h) in _bad.items())
-        + "\nInstall with: python3 -m pip install "
-        + " ".join(f"{k}=={v}" for k, v in PINS.items())
-    )
+require_pins("forecast_generate.py", PINS, _installed)
 
 from scipy.stats import norm  # noqa: E402
 from statsmodels.tsa.exponential_smoothing.ets import ETSModel  # noqa: E402

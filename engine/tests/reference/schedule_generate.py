@@ -35,6 +35,8 @@ import os
 import sys
 import time
 
+from pins import require_pins
+
 PINS = {
     "numpy": "2.4.6",
     "scipy": "1.17.1",
@@ -50,14 +52,7 @@ _installed = {
     "scipy": scipy.__version__,
     "pandas": pd.__version__,
 }
-_bad = {k: (PINS[k], v) for k, v in _installed.items() if v != PINS[k]}
-if _bad:
-    sys.exit(
-        "schedule_generate.py: installed versions differ from the pins "
-        + ", ".join(f"{k}: want {w}, have {h}" for k, (w, h) in _bad.items())
-        + "\nInstall with: python3 -m pip install "
-        + " ".join(f"{k}=={v}" for k, v in PINS.items())
-    )
+require_pins("schedule_generate.py", PINS, _installed)
 
 from scipy.optimize import Bounds, LinearConstraint, milp  # noqa: E402
 
