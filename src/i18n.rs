@@ -613,6 +613,7 @@ pub enum Key {
     ImportTooLarge,
     ImportBadScenario,
     ImportListFull,
+    CsvNotWritten,
 }
 
 /// The text of `key` in `lang`.
@@ -1716,6 +1717,8 @@ pub fn text(lang: Lang, key: Key) -> &'static str {
         (Lang::Zh, StorageChangedElsewhere) => "已保存的方案在另一个标签页中被修改；列表现已更新。",
         (Lang::En, StorageKeptInPlace) => "Saved data in this browser could not be read, and storage is too full to back it up: it was left as it is and the app started from defaults.",
         (Lang::Zh, StorageKeptInPlace) => "无法读取本浏览器中保存的数据，且存储空间已满无法备份：数据保持原样，应用已使用默认值启动。",
+        (Lang::En, CsvNotWritten) => "The CSV file could not be written; nothing was downloaded.",
+        (Lang::Zh, CsvNotWritten) => "CSV 文件生成失败，未下载任何内容。",
     }
 }
 

@@ -4,7 +4,7 @@
 pub mod charts;
 pub mod components;
 pub mod download;
-pub mod files;
+pub mod engine_worker;
 pub mod i18n;
 pub mod mathml;
 pub mod model;
@@ -12,7 +12,10 @@ pub mod pages;
 pub mod share;
 pub mod storage;
 pub mod store;
-pub mod worker;
+
+/// The engine worker's old name, for `pages/compare.rs` until it imports
+/// from `engine_worker` (to be removed then).
+pub use engine_worker as worker;
 
 use leptos::prelude::*;
 
