@@ -3,8 +3,11 @@
 //! day names are the files' own (English, as spreadsheets and scripts read
 //! them), whatever the language of the page.
 
-use ccplan_engine::capacity::CapacityPlan;
+use ccplan_engine::capacity::{CapacityPlan, Month, MonthPlan};
 use ccplan_engine::plan::{DayPlan, INTERVAL_COLUMNS};
+
+use crate::model::forecast::{ForecastOutcome, ForecastResult};
+use crate::model::schedule::{ScheduleOutcome, Solved};
 
 /// Why a CSV file could not be written. Writing into memory does not fail
 /// in practice; if it ever did, the user is told rather than handed a
@@ -84,68 +87,51 @@ pub fn interval_csv(day: &DayPlan, labels: &[String]) -> Result<String, CsvError
     to_csv(&INTERVAL_COLUMNS, rows)
 }
 
+/// The monthly file's figure columns, between `month` and
+/// `start_hiring_by`: each name with the decimals it is written with, in
+/// the order of [`month_figures`]. One table, so a column's name and its
+/// figure cannot drift apart.
+#[rustfmt::skip]
+const MONTH_FIGURES: [(&str, usize); 19] = [
+    ("new_contacts", 0), ("offered", 0), ("handled", 0), ("aht_s", 1),
+    ("required_fte", 2), ("available_fte", 2), ("gap", 2), ("headcount", 2), ("trainees", 2),
+    ("hires", 0), ("leavers", 2),
+    ("service_level", 4), ("asa_s", 2), ("abandon", 4), ("occupancy", 4),
+    ("paid_hours", 0), ("total_cost", 2), ("cost_per_contact", 4), ("cost_per_resolved", 4),
+];
+
+/// A month's figures in the order of [`MONTH_FIGURES`] (`None`: an empty
+/// cell, the ASA of a month with no waiting).
+#[rustfmt::skip]
+fn month_figures(m: &MonthPlan) -> [Option<f64>; 19] {
+    [
+        Some(m.new_contacts), Some(m.offered), Some(m.handled), Some(m.aht_s),
+        Some(m.required_fte), Some(m.available_fte), Some(m.gap), Some(m.headcount), Some(m.trainees),
+        Some(m.hires), Some(m.leavers),
+        Some(m.service_level), m.asa_s, Some(m.p_abandon), Some(m.occupancy),
+        Some(m.paid_hours), Some(m.total_cost), Some(m.cost_per_contact), Some(m.cost_per_resolved),
+    ]
+}
+
 /// The capacity plan as CSV, one row per month. Money columns name the
 /// currency money is in, by its ISO 4217 code (`Some("CNY")`:
 /// `total_cost_cny`), plain when there is none.
 pub fn monthly_csv(plan: &CapacityPlan, currency_code: Option<&str>) -> Result<String, CsvError> {
     let in_currency = |name: &str| match currency_code {
-        None => name.to_string(),
-        Some(code) => format!("{name}_{}", code.to_lowercase()),
+        Some(code) if name.contains("cost") => format!("{name}_{}", code.to_lowercase()),
+        _ => name.to_string(),
     };
-    let header = [
-        "month",
-        "new_contacts",
-        "offered",
-        "handled",
-        "aht_s",
-        "required_fte",
-        "available_fte",
-        "gap",
-        "headcount",
-        "trainees",
-        "hires",
-        "leavers",
-        "service_level",
-        "asa_s",
-        "abandon",
-        "occupancy",
-        "paid_hours",
-        "total_cost",
-        "cost_per_contact",
-        "cost_per_resolved",
-        "start_hiring_by",
-    ]
-    .map(|name| {
-        if name.contains("cost") {
-            in_currency(name)
-        } else {
-            name.to_string()
-        }
-    });
+    let year_month = |m: Month| format!("{}-{:02}", m.year, m.month);
+    let mut header = vec!["month".to_string()];
+    header.extend(MONTH_FIGURES.iter().map(|(name, _)| in_currency(name)));
+    header.push("start_hiring_by".to_string());
     let rows = plan.months.iter().map(|m| {
-        vec![
-            format!("{}-{:02}", m.month.year, m.month.month),
-            format!("{:.0}", m.new_contacts),
-            format!("{:.0}", m.offered),
-            format!("{:.0}", m.handled),
-            format!("{:.1}", m.aht_s),
-            format!("{:.2}", m.required_fte),
-            format!("{:.2}", m.available_fte),
-            format!("{:.2}", m.gap),
-            format!("{:.2}", m.headcount),
-            format!("{:.2}", m.trainees),
-            format!("{:.0}", m.hires),
-            format!("{:.2}", m.leavers),
-            format!("{:.4}", m.service_level),
-            m.asa_s.map_or(String::new(), |v| format!("{v:.2}")),
-            format!("{:.4}", m.p_abandon),
-            format!("{:.4}", m.occupancy),
-            format!("{:.0}", m.paid_hours),
-            format!("{:.2}", m.total_cost),
-            format!("{:.4}", m.cost_per_contact),
-            format!("{:.4}", m.cost_per_resolved),
-            format!("{}-{:02}", m.start_hiring_by.year, m.start_hiring_by.month),
-        ]
+        let mut row = vec![year_month(m.month)];
+        row.extend(month_figures(m).into_iter().zip(MONTH_FIGURES).map(
+            |(figure, (_, decimals))| figure.map_or(String::new(), |v| format!("{v:.decimals$}")),
+        ));
+        row.push(year_month(m.start_hiring_by));
+        row
     });
     to_csv(&header, rows)
 }
@@ -153,8 +139,8 @@ pub fn monthly_csv(plan: &CapacityPlan, currency_code: Option<&str>) -> Result<S
 /// The forecast of every day, interval by interval, as CSV: `date, start,
 /// contacts, lower, upper` (each interval's share of the day's interval).
 pub fn forecast_csv(
-    outcome: &crate::model::forecast::ForecastOutcome,
-    result: &crate::model::forecast::ForecastResult,
+    outcome: &ForecastOutcome,
+    result: &ForecastResult,
 ) -> Result<String, CsvError> {
     let header = ["date", "start", "contacts", "lower", "upper"];
     let rows = result.days.iter().flat_map(|day| {
@@ -194,7 +180,7 @@ pub fn forecast_csv(
 /// The schedule as CSV: a row per shift variant worked (shift, start, end,
 /// break, agents, their paid hours); for a week, the days each is worked
 /// after the shift's name ("Mon Tue Wed Thu Fri").
-pub fn schedule_csv(r: &crate::model::schedule::Solved) -> Result<String, CsvError> {
+pub fn schedule_csv(r: &Solved) -> Result<String, CsvError> {
     use crate::model::staffing::clock;
     let week = r.rows.iter().any(|row| !row.days.is_empty());
     let mut header = vec!["shift"];
@@ -234,10 +220,7 @@ pub fn schedule_csv(r: &crate::model::schedule::Solved) -> Result<String, CsvErr
 /// The coverage as CSV: a row per interval (start, agents required after
 /// shrinkage, agents scheduled, the service level they give); for a week,
 /// each row starts with its day.
-pub fn coverage_csv(
-    o: &crate::model::schedule::ScheduleOutcome,
-    r: &crate::model::schedule::Solved,
-) -> Result<String, CsvError> {
+pub fn coverage_csv(o: &ScheduleOutcome, r: &Solved) -> Result<String, CsvError> {
     let week = o.days > 1;
     let mut header = vec![];
     if week {
