@@ -32,6 +32,26 @@ pub fn download_text(filename: &str, mime: &str, content: &str) -> bool {
     done
 }
 
+/// Offers a generated CSV file as `filename`; if it could not be written,
+/// says so in an alert (it cannot happen in practice, so no page keeps room
+/// for the message) instead of offering a truncated file.
+pub fn download_csv(
+    filename: &str,
+    csv: Result<String, crate::model::io::csv_out::CsvError>,
+    lang: crate::i18n::Lang,
+) -> bool {
+    match csv {
+        Ok(csv) => download_text(filename, "text/csv", &csv),
+        Err(_) => {
+            if let Some(window) = web_sys::window() {
+                let _ = window
+                    .alert_with_message(crate::i18n::text(lang, crate::i18n::Key::CsvNotWritten));
+            }
+            false
+        }
+    }
+}
+
 /// Height of the band above a downloaded chart, in CSS pixels: a title,
 /// then the caption and the date, so the picture can go on a slide alone.
 pub const PNG_HEADER_CSS_PX: f64 = 58.0;

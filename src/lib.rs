@@ -5,7 +5,7 @@
 pub mod charts;
 pub mod components;
 pub mod download;
-pub mod files;
+pub mod engine_worker;
 pub mod format;
 pub mod i18n;
 pub mod mathml;
@@ -14,7 +14,6 @@ pub mod pages;
 pub mod share;
 pub mod storage;
 pub mod store;
-pub mod worker;
 
 use leptos::prelude::*;
 

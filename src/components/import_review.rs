@@ -5,8 +5,8 @@
 use leptos::prelude::*;
 
 use crate::components::interval_import::PasteDraft;
-use crate::files::{PastedLine, RowProblem};
 use crate::i18n::{text, Key, Lang};
+use crate::model::io::intervals_in::{PastedLine, RowProblem};
 use crate::store::use_store;
 
 /// Rows shown in the preview; the rest are counted.

@@ -6,8 +6,8 @@
 use leptos::prelude::*;
 
 use crate::download::read_picked_file;
-use crate::files::{parse_intervals, Commas, ParsedIntervals};
 use crate::i18n::{text, Key};
+use crate::model::io::intervals_in::{parse_intervals, Commas, ParsedIntervals};
 use crate::store::{use_store, Store};
 
 /// What the user typed or opened and what was read from it, until it is

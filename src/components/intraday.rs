@@ -8,9 +8,9 @@ use crate::components::chart_canvas::ChartCanvas;
 use crate::components::day_table::DayTable;
 use crate::components::import_review::ImportReview;
 use crate::components::interval_import::{IntervalImport, PasteDraft};
-use crate::download::download_text;
-use crate::files::interval_csv;
+use crate::download::download_csv;
 use crate::i18n::{grouped, inputs_caption, money, percent, problem_text, seconds, text, Key};
+use crate::model::io::csv_out::interval_csv;
 use crate::model::staffing::Computed;
 use crate::store::use_store;
 
@@ -40,7 +40,7 @@ pub fn Intraday() -> impl IntoView {
             })
         });
         if let Some(csv) = csv {
-            download_text("ccplan-intervals.csv", "text/csv", &csv);
+            download_csv("ccplan-intervals.csv", csv, lang.get_untracked());
         }
     };
 

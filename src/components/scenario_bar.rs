@@ -4,8 +4,8 @@ use leptos::prelude::*;
 
 use crate::components::share_box::ShareBox;
 use crate::download::{download_text, read_picked_file};
-use crate::files::{export_scenarios, import_scenarios, ImportProblem};
 use crate::i18n::{text, Key, Lang};
+use crate::model::io::scenarios_json::{export_scenarios, import_scenarios, ImportProblem};
 use crate::model::scenario::{valid_name, Scenario, ScenarioProblem};
 use crate::store::use_store;
 

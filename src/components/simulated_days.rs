@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use ccplan_engine::simulation::Summary;
 
+use crate::engine_worker::SimulateRequest;
 use crate::i18n::{percent, problem_text, text, Key};
 use crate::model::learn::{simulation_setup, SIMULATION_DAYS, SIMULATION_HOURS};
 use crate::model::staffing::Problem;
@@ -44,10 +45,12 @@ pub fn SimulatedDays() -> impl IntoView {
             setup.agents, setup.traffic, setup.days, setup.hours, setup.seed
         );
         running.set(true);
-        store.engine.simulate(setup, move |summary| {
-            answer.try_set(Some((summary, formula, what)));
-            running.try_set(false);
-        });
+        store
+            .engine
+            .run(SimulateRequest::from(setup), move |summary| {
+                answer.try_set(Some((summary, formula, what)));
+                running.try_set(false);
+            });
     };
     let picker = move |label: Key,
                        test_id: &'static str,

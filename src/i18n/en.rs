@@ -556,5 +556,6 @@ pub fn text(key: Key) -> &'static str {
         StorageCurrentChangedElsewhere => "The inputs were also changed in another tab. This tab keeps what it shows and saves it with your next change; save either as a scenario to keep both.",
         StorageChangedElsewhere => "Your saved scenarios were changed in another tab; the list now shows them.",
         StorageKeptInPlace => "Saved data in this browser could not be read, and storage is too full to back it up: it was left as it is and the app started from defaults.",
+        CsvNotWritten => "The CSV file could not be written; nothing was downloaded.",
     }
 }

@@ -550,4 +550,5 @@ pub enum Key {
     ImportTooLarge,
     ImportBadScenario,
     ImportListFull,
+    CsvNotWritten,
 }

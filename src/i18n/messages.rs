@@ -192,7 +192,10 @@ pub fn limit_text(lang: Lang, limit: Limit, targets: &Targets) -> String {
     let share = |v: f64| format_plain((v * 100.0 * 1e6).round() / 1e6);
     let (en, zh) = match limit {
         Limit::ServiceLevel => {
-            let (sl, t) = (share(targets.service_level()), format_plain(targets.target_s()));
+            let (sl, t) = (
+                share(targets.service_level()),
+                format_plain(targets.target_s()),
+            );
             (
                 format!("service level {sl} % within {t} s"),
                 format!("服务水平 {sl} %（{t} 秒内）"),

@@ -18,12 +18,14 @@
 //! | `math` | the worked example behind the staffing answer ("show the math") |
 //! | `forecast` | the forecast page: history read, daily ETS, intraday shape, staffing for uncertainty |
 //! | `schedule` | the schedule page: shift templates, the day's requirement covered by the engine's integer program, the service it gives |
+//! | `io` | files in and out as text: scenarios JSON, the CSV files written, intervals read from CSV or pasted cells |
 
 pub mod compare;
 pub mod example;
 pub mod exercise;
 pub mod fields;
 pub mod forecast;
+pub mod io;
 pub mod learn;
 pub mod limits;
 pub mod math;

@@ -16,7 +16,7 @@
 //!   (`1e`, `-`, `.`) are not numbers.
 //!
 //! Where the comma could also separate columns (a paste), the caller decides
-//! first; see [`crate::files::parse_intervals`].
+//! first; see [`crate::model::io::intervals_in::parse_intervals`].
 
 /// Why a text is not a number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

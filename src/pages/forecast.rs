@@ -518,10 +518,10 @@ fn download_csv(store: crate::store::Store) {
     let csv = store.forecast.outcome.with_untracked(|o| {
         let o = o.as_ref()?;
         let r = o.result.as_ref().ok()?;
-        Some(crate::files::forecast_csv(o, r))
+        Some(crate::model::io::csv_out::forecast_csv(o, r))
     });
     if let Some(csv) = csv {
-        crate::download::download_text("ccplan-forecast.csv", "text/csv", &csv);
+        crate::download::download_csv("ccplan-forecast.csv", csv, store.lang.get_untracked());
     }
 }
 

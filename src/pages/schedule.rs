@@ -477,9 +477,9 @@ fn download(store: crate::store::Store, coverage: bool) {
         let (_, _, o) = o.as_ref()?;
         let r = o.result.as_ref().ok()?;
         Some(if coverage {
-            crate::files::coverage_csv(o, r)
+            crate::model::io::csv_out::coverage_csv(o, r)
         } else {
-            crate::files::schedule_csv(r)
+            crate::model::io::csv_out::schedule_csv(r)
         })
     });
     if let Some(csv) = csv {
@@ -488,6 +488,6 @@ fn download(store: crate::store::Store, coverage: bool) {
         } else {
             "ccplan-schedule.csv"
         };
-        crate::download::download_text(name, "text/csv", &csv);
+        crate::download::download_csv(name, csv, store.lang.get_untracked());
     }
 }

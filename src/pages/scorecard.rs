@@ -211,9 +211,11 @@ pub fn ScorecardPage() -> impl IntoView {
                 <ScorecardTable />
                 <div class="row-buttons">
                     <button type="button" class="secondary" data-testid="export-csv-monthly" on:click=move |_| {
-                        let csv = store.projection.with(|p| p.ready().map(|p| crate::files::monthly_csv(&p.plan, store.currency.get_untracked())));
+                        let currency = store.currency.get_untracked();
+                        let code = (currency != crate::i18n::Currency::None).then(|| currency.code());
+                        let csv = store.projection.with(|p| p.ready().map(|p| crate::model::io::csv_out::monthly_csv(&p.plan, code)));
                         if let Some(csv) = csv {
-                            crate::download::download_text("ccplan-monthly.csv", "text/csv", &csv);
+                            crate::download::download_csv("ccplan-monthly.csv", csv, store.lang.get_untracked());
                         }
                     }>{t(Key::ExportMonthlyCsv)}</button>
                 </div>

@@ -5,12 +5,12 @@
 use leptos::prelude::*;
 
 use super::Store;
+use crate::engine_worker::{DayRequest, ProjectRequest, ScheduleRequest};
 use crate::i18n::{text, Key};
 use crate::model::compare::{available, compare, Choice, Compared, MAX_COMPARED};
 use crate::model::example::example_inputs;
 use crate::model::scenario::Inputs;
 use crate::model::staffing::{Problem, StaffingInputs};
-use crate::worker::ProjectRequest;
 
 /// Answers from the worker, one per key.
 type Answers<K, T> = Vec<(K, Result<T, Problem>)>;
@@ -95,7 +95,7 @@ impl Store {
                 staffing: inputs.staffing,
                 scorecard: inputs.scorecard,
             };
-            self.engine.project(request, done);
+            self.engine.run(request, done);
         });
         let days = answers_from_worker(
             move || {
@@ -106,13 +106,14 @@ impl Store {
                         .collect()
                 })
             },
-            move |inputs: StaffingInputs, done| self.engine.plan_day(inputs, done),
+            move |inputs: StaffingInputs, done| self.engine.run(DayRequest(inputs), done),
         );
         let schedules = answers_from_worker(each_inputs, move |inputs: Inputs, done| {
-            self.engine
-                .schedule(inputs.staffing, inputs.schedule, move |outcome| {
-                    done(Ok(outcome))
-                });
+            let request = ScheduleRequest {
+                inputs: inputs.staffing,
+                settings: inputs.schedule,
+            };
+            self.engine.run(request, move |outcome| done(Ok(outcome)));
         });
         Memo::new(move |_| {
             let mut list = outcomes.get();

@@ -5,7 +5,8 @@
 
 use leptos::prelude::*;
 
-use super::{Route, Store};
+use super::{Latest, Route, Store};
+use crate::engine_worker::ForecastRequest;
 use crate::model::forecast::{ForecastOutcome, ForecastSettings, IntervalNeed, NeedsRequest};
 use crate::storage::{self, Notice, SavedForecast};
 
@@ -15,7 +16,9 @@ pub struct ForecastStore {
     pub settings: RwSignal<ForecastSettings>,
     /// The worker's answer for the history and settings it was asked about.
     pub outcome: RwSignal<Option<ForecastOutcome>>,
-    pub running: RwSignal<bool>,
+    /// Whether the worker is forecasting (the newest history and settings).
+    pub running: Signal<bool>,
+    forecasts: Latest,
     /// The forecast day shown interval by interval.
     pub chosen_day: RwSignal<usize>,
     /// Its intervals' agents from the worker, with the request they answer.
@@ -30,12 +33,14 @@ impl ForecastStore {
             Ok(saved) => (saved.unwrap_or_default(), None),
             Err(notice) => (SavedForecast::default(), Some(notice)),
         };
+        let forecasts = Latest::new();
         (
             ForecastStore {
                 history: RwSignal::new(saved.history),
                 settings: RwSignal::new(saved.settings),
                 outcome: RwSignal::new(None),
-                running: RwSignal::new(false),
+                running: forecasts.in_flight(),
+                forecasts,
                 chosen_day: RwSignal::new(0),
                 needs: RwSignal::new(None),
             },
@@ -70,7 +75,6 @@ impl Store {
                 Err(problem) => self.notice.set(Some(problem)),
             }
         });
-        let sent = StoredValue::new(0u64);
         // What the last request was for: coming back to the page asks again
         // only if the history or settings changed meanwhile.
         let asked = StoredValue::new(None::<SavedForecast>);
@@ -87,24 +91,20 @@ impl Store {
             }
             asked.set_value(Some(request.clone()));
             if request.history.trim().is_empty() {
+                f.forecasts.cancel();
                 f.outcome.set(None);
-                f.running.set(false);
                 return;
             }
-            let number = sent.get_value() + 1;
-            sent.set_value(number);
-            f.running.set(true);
+            let apply = f.forecasts.request(move |outcome: ForecastOutcome| {
+                let days = outcome.result.as_ref().map_or(0, |r| r.days.len());
+                if f.chosen_day.get_untracked() >= days {
+                    f.chosen_day.set(0);
+                }
+                f.outcome.set(Some(outcome));
+            });
+            let SavedForecast { history, settings } = request;
             self.engine
-                .forecast(request.history, request.settings, move |outcome| {
-                    if sent.try_get_value() == Some(number) {
-                        let days = outcome.result.as_ref().map_or(0, |r| r.days.len());
-                        if f.chosen_day.get_untracked() >= days {
-                            f.chosen_day.set(0);
-                        }
-                        f.outcome.set(Some(outcome));
-                        f.running.set(false);
-                    }
-                });
+                .run(ForecastRequest { history, settings }, apply);
         });
     }
 }
@@ -118,7 +118,7 @@ impl Store {
     /// change.
     pub(super) fn follow_forecast_needs(self) {
         let f = self.forecast;
-        let sent = StoredValue::new(0u64);
+        let requests = Latest::new();
         Effect::new(move |_| {
             // Only for the page that shows them: not on every staffing edit.
             if self.route.get() != Route::Forecast {
@@ -144,14 +144,9 @@ impl Store {
             {
                 return;
             }
-            let number = sent.get_value() + 1;
-            sent.set_value(number);
             let answered = request.clone();
-            self.engine.needs(request, move |rows| {
-                if sent.try_get_value() == Some(number) {
-                    f.needs.set(Some((answered, rows)));
-                }
-            });
+            let apply = requests.request(move |rows| f.needs.set(Some((answered, rows))));
+            self.engine.run(request, apply);
         });
     }
 }

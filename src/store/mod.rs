@@ -11,10 +11,14 @@
 //! | `link` | opening a share link, making one |
 //! | `scenarios` | named scenarios (operations from `model::scenario`) |
 //! | `forecast` | the forecast page's history, settings and outcome |
+//! | `schedule` | the schedule page's templates and the worker's schedule |
+//! | `projection` | the scorecard's projection and heavy days, from the worker |
+//! | `latest` | `Latest`: only the newest request's answer is applied |
 
 mod autosave;
 mod compare;
 pub mod forecast;
+mod latest;
 mod link;
 mod prefs;
 mod projection;
@@ -26,6 +30,7 @@ use ccplan_engine::scorecard::KpiId;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 
+pub use crate::engine_worker::EngineWorker;
 use crate::i18n::{Currency, Lang};
 use crate::model::compare::Choice;
 use crate::model::fields::Field;
@@ -35,7 +40,7 @@ use crate::model::staffing::{compute, Computed, Outcome, Problem, StaffingInputs
 use crate::share::LinkError;
 use crate::storage::{self, Notice};
 use ccplan_engine::plan::DayPlan;
-pub use projection::EngineWorker;
+pub use latest::Latest;
 pub use route::Route;
 
 /// A box whose text is not a value the model accepts (so the results do
@@ -60,7 +65,7 @@ pub struct Store {
     /// scorecard page is shown; "computing" until the first answer.
     pub projection: Memo<Computed<Projection>>,
     /// Whether `projection` answers the latest inputs (no request in flight).
-    pub projection_settled: RwSignal<bool>,
+    pub projection_settled: Signal<bool>,
     /// The worker that computes plans and heavy days off the page's thread.
     pub engine: EngineWorker,
     pub route: RwSignal<Route>,
@@ -113,6 +118,7 @@ impl Store {
         let staffing = RwSignal::new(staffing);
         let scorecard = RwSignal::new(scorecard);
         let projected = RwSignal::new(None::<Result<Projection, Problem>>);
+        let projections = Latest::new();
         let computed = Memo::new(move |_| staffing.with(compute));
         let day_pending = Memo::new(move |_| computed.with(Outcome::day_pending));
         let planned_day = RwSignal::new(None::<(StaffingInputs, Result<DayPlan, Problem>)>);
@@ -134,7 +140,7 @@ impl Store {
             projection: Memo::new(move |_| {
                 projected.get().map_or(Computed::Pending, Computed::from)
             }),
-            projection_settled: RwSignal::new(false),
+            projection_settled: projections.settled(),
             engine: EngineWorker::start(),
             route: RwSignal::new(route::current_route()),
             from_link: RwSignal::new(None),
@@ -159,7 +165,7 @@ impl Store {
         store.follow_compare_choice();
         store.follow_currency();
         store.follow_other_tabs();
-        store.project_in_worker(projected);
+        store.project_in_worker(projections, projected);
         store.plan_day_in_worker(day_pending, planned_day);
         store.follow_forecast();
         store.follow_forecast_needs();

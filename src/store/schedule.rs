@@ -4,7 +4,8 @@
 
 use leptos::prelude::*;
 
-use super::{Route, Store};
+use super::{Latest, Route, Store};
+use crate::engine_worker::ScheduleRequest;
 use crate::model::schedule::{ScheduleOutcome, ScheduleSettings};
 use crate::model::staffing::StaffingInputs;
 
@@ -13,16 +14,20 @@ pub struct ScheduleStore {
     pub settings: RwSignal<ScheduleSettings>,
     /// The worker's answer, with the day and settings it answers.
     pub outcome: RwSignal<Option<(StaffingInputs, ScheduleSettings, ScheduleOutcome)>>,
-    pub running: RwSignal<bool>,
+    /// Whether the worker is solving (the newest day and settings).
+    pub running: Signal<bool>,
+    solving: Latest,
 }
 
 impl ScheduleStore {
     /// The templates saved with the current inputs.
     pub(super) fn new(saved: ScheduleSettings) -> ScheduleStore {
+        let solving = Latest::new();
         ScheduleStore {
             settings: RwSignal::new(saved),
             outcome: RwSignal::new(None),
-            running: RwSignal::new(false),
+            running: solving.in_flight(),
+            solving,
         }
     }
 }
@@ -34,7 +39,6 @@ impl Store {
     /// (`autosave`), in scenarios and in share links.
     pub(super) fn follow_schedule(self) {
         let s = self.schedule;
-        let sent = StoredValue::new(0u64);
         Effect::new(move |_| {
             if self.route.get() != Route::Schedule {
                 return;
@@ -48,16 +52,11 @@ impl Store {
             if answered {
                 return;
             }
-            let number = sent.get_value() + 1;
-            sent.set_value(number);
-            s.running.set(true);
             let (asked_inputs, asked_settings) = (inputs.clone(), settings.clone());
-            self.engine.schedule(inputs, settings, move |outcome| {
-                if sent.try_get_value() == Some(number) {
-                    s.outcome.set(Some((asked_inputs, asked_settings, outcome)));
-                    s.running.set(false);
-                }
+            let apply = s.solving.request(move |outcome| {
+                s.outcome.set(Some((asked_inputs, asked_settings, outcome)));
             });
+            self.engine.run(ScheduleRequest { inputs, settings }, apply);
         });
     }
 }

@@ -1,0 +1,134 @@
+//! "Only the latest answer counts": the rule every worker request of the
+//! store follows (the scorecard's projection, a heavy day, the forecast and
+//! its staffing needs, the schedule), written once.
+
+use leptos::prelude::*;
+
+/// Where the newest request stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Progress {
+    /// Nothing asked yet, or the requests were cancelled.
+    Idle,
+    /// The newest request has not been answered yet.
+    Waiting,
+    /// The newest request's answer has been applied.
+    Answered,
+}
+
+/// A series of requests of which only the newest one's answer is applied.
+///
+/// Each [`request`](Latest::request) takes a ticket (a number higher than
+/// any before it) and returns the callback for its answer: the callback
+/// applies the answer only if no newer request was made meanwhile, so an
+/// answer that comes late, after a newer one or instead of it, never
+/// overwrites the newer state. It also tracks whether the newest request is
+/// still in flight ([`in_flight`](Latest::in_flight)) or answered
+/// ([`settled`](Latest::settled)). The callback may outlive the component
+/// that made it: once the component is gone, it does nothing.
+///
+/// Requests that may all be wanted at once (one per scenario on the
+/// compare page) take one `Latest` each, by key.
+///
+/// ```
+/// use ccplan_app::store::Latest;
+/// use leptos::prelude::*;
+///
+/// let shown = RwSignal::new(None);
+/// let latest = Latest::new();
+/// // With the engine worker: `store.engine.run(job, latest.request(apply))`.
+/// let first = latest.request(move |answer| shown.set(Some(answer)));
+/// let second = latest.request(move |answer| shown.set(Some(answer)));
+/// second("the second request's answer");
+/// first("the first one's, too late");
+/// assert_eq!(shown.get_untracked(), Some("the second request's answer"));
+/// ```
+#[derive(Clone, Copy)]
+pub struct Latest {
+    /// The newest ticket handed out.
+    newest: StoredValue<u64>,
+    progress: RwSignal<Progress>,
+}
+
+impl Default for Latest {
+    fn default() -> Self {
+        Latest::new()
+    }
+}
+
+impl Latest {
+    pub fn new() -> Self {
+        Latest {
+            newest: StoredValue::new(0),
+            progress: RwSignal::new(Progress::Idle),
+        }
+    }
+
+    /// Starts a new request: every earlier one's answer is ignored from now
+    /// on. Returns the callback for this request's answer, which calls
+    /// `apply` with it if no newer request was started meanwhile.
+    pub fn request<T>(self, apply: impl FnOnce(T) + 'static) -> impl FnOnce(T) + 'static {
+        let ticket = self.newest.try_update_value(|newest| {
+            *newest += 1;
+            *newest
+        });
+        self.progress.try_set(Progress::Waiting);
+        move |answer| {
+            if ticket.is_some() && self.newest.try_get_value() == ticket {
+                apply(answer);
+                self.progress.try_set(Progress::Answered);
+            }
+        }
+    }
+
+    /// Drops every request in flight (there is nothing to ask now): none of
+    /// their answers will be applied.
+    pub fn cancel(self) {
+        self.newest.try_update_value(|newest| *newest += 1);
+        self.progress.try_set(Progress::Idle);
+    }
+
+    /// Whether the newest request is waiting for its answer.
+    pub fn in_flight(self) -> Signal<bool> {
+        Memo::new(move |_| self.progress.get() == Progress::Waiting).into()
+    }
+
+    /// Whether the newest request has been answered (nothing in flight,
+    /// and something asked since the last cancel).
+    pub fn settled(self) -> Signal<bool> {
+        Memo::new(move |_| self.progress.get() == Progress::Answered).into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_newest_request_is_answered_and_tracked() {
+        let shown = RwSignal::new(None);
+        let latest = Latest::new();
+        let (in_flight, settled) = (latest.in_flight(), latest.settled());
+        assert!(!in_flight.get_untracked() && !settled.get_untracked());
+        let first = latest.request(move |n: u32| shown.set(Some(n)));
+        let second = latest.request(move |n: u32| shown.set(Some(n)));
+        assert!(in_flight.get_untracked() && !settled.get_untracked());
+        first(1);
+        assert_eq!(shown.get_untracked(), None);
+        assert!(in_flight.get_untracked());
+        second(2);
+        assert_eq!(shown.get_untracked(), Some(2));
+        assert!(!in_flight.get_untracked() && settled.get_untracked());
+    }
+
+    #[test]
+    fn a_cancelled_request_is_never_applied() {
+        let shown = RwSignal::new(None);
+        let latest = Latest::new();
+        let asked = latest.request(move |n: u32| shown.set(Some(n)));
+        latest.cancel();
+        assert!(!latest.in_flight().get_untracked());
+        asked(1);
+        assert_eq!(shown.get_untracked(), None);
+        assert!(!latest.settled().get_untracked());
+    }
+}
