@@ -1,15 +1,17 @@
 //! One component per file. Components read the store and render; the
-//! numbers they show come from `model` (the engine) (the engine), never from
+//! numbers they show come from `model` (the engine), never from
 //! arithmetic of their own.
 
 pub mod chart_backend;
 pub mod chart_canvas;
 pub mod chart_table;
+pub mod check_box;
 pub mod coverage_chart;
 pub mod currency_switch;
 pub mod curve_table;
 pub mod day_table;
 pub mod exercise_card;
+pub mod folded_table;
 pub mod forecast_chart;
 pub mod history_import;
 pub mod import_review;

@@ -11,8 +11,10 @@
 //! | `link` | opening a share link, making one |
 //! | `scenarios` | named scenarios (operations from `model::scenario`) |
 //! | `forecast` | the forecast page's history, settings and outcome |
+//! | `commands` | what pages ask of the store: each user action's field writes |
 
 mod autosave;
+mod commands;
 pub mod forecast;
 mod link;
 mod prefs;
@@ -33,6 +35,7 @@ use crate::model::staffing::{compute, Outcome, Problem, StaffingInputs};
 use crate::share::LinkError;
 use crate::storage::{self, Notice};
 use ccplan_engine::plan::DayPlan;
+pub use commands::Budget;
 pub use projection::EngineWorker;
 pub use route::Route;
 
