@@ -38,3 +38,4 @@ pub mod staffing_curve;
 pub mod stale_notice;
 pub mod storage_notice;
 pub mod term_link;
+pub mod text_entry;
