@@ -25,6 +25,7 @@ pub mod monthly_chart;
 pub mod nav;
 pub mod number_box;
 pub mod number_field;
+pub mod panel;
 pub mod phone_summary;
 pub mod results_panel;
 pub mod scenario_bar;
