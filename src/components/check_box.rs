@@ -7,14 +7,14 @@ use leptos::prelude::*;
 use crate::i18n::{text, Key};
 use crate::store::use_store;
 
-/// `class`: the label's, if any.
+/// `label`: the words; `class`: the label's, if any.
 #[component]
 pub fn CheckBox(
-    #[prop(optional)] class: Option<&'static str>,
-    test_id: &'static str,
+    label: Key,
     checked: Signal<bool>,
     on_change: Callback<bool>,
-    label: Key,
+    test_id: &'static str,
+    #[prop(optional)] class: Option<&'static str>,
 ) -> impl IntoView {
     let lang = use_store().lang;
     view! {

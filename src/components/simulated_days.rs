@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use ccplan_engine::simulation::Summary;
 
+use crate::components::flag_message::FlagMessage;
 use crate::i18n::{percent, text, Key};
 use crate::model::learn::{simulation_setup, SIMULATION_DAYS, SIMULATION_HOURS};
 use crate::model::staffing::Problem;
@@ -117,9 +118,7 @@ pub fn SimulatedDays() -> impl IntoView {
                 <button type="button" data-testid="sim-run" on:click=move |_| run()>{move || text(lang.get(), Key::SimRun)}</button>
                 <button type="button" class="secondary" data-testid="sim-new-seed" on:click=move |_| { seed.update(|s| *s += 1); run(); }>{move || text(lang.get(), Key::SimNewSeed)}</button>
             </div>
-            <Show when=move || running.get()>
-                <p class="message" data-testid="sim-running">{move || text(lang.get(), Key::SimRunning)}</p>
-            </Show>
+            <FlagMessage when=running class="message" test_id="sim-running" key=Key::SimRunning />
             {outcome}
         </div>
     }

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::components::check_box::CheckBox;
 use crate::components::intraday::Intraday;
-use crate::components::number_field::NumberField;
+use crate::components::number_field::{number_fields, NumberField};
 use crate::components::phone_summary::PhoneSummary;
 use crate::components::results_panel::ResultsPanel;
 use crate::components::scenario_bar::ScenarioBar;
@@ -31,14 +31,7 @@ pub fn StaffingPage() -> impl IntoView {
     let fields = move || {
         store.revision.track();
         view! {
-            <NumberField field=F::Volume />
-            <NumberField field=F::Aht />
-            <NumberField field=F::SlTarget />
-            <NumberField field=F::SlSeconds />
-            <NumberField field=F::Interval />
-            <NumberField field=F::Shrinkage />
-            <NumberField field=F::MaxOccupancy />
-            <NumberField field=F::MaxAsa />
+            {number_fields(&[F::Volume, F::Aht, F::SlTarget, F::SlSeconds, F::Interval, F::Shrinkage, F::MaxOccupancy, F::MaxAsa])}
             <div class="field">
                 <label for="model">{move || text(lang.get(), Key::Model)}</label>
                 <select id="model" data-testid="model" prop:value=move || store.staffing.with(|i| i.model.code()) on:change=on_model>

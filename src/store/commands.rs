@@ -7,12 +7,12 @@ use leptos::prelude::*;
 
 use super::Store;
 use crate::model::forecast::{
-    plan_from_forecast, staffing_day, week_from_forecast, ForecastSettings, KnownEvent,
-    StaffingDay, MAX_EVENTS,
+    plan_from_forecast, staffing_day, week_from_forecast, ForecastOutcome, ForecastResult,
+    ForecastSettings, KnownEvent, StaffingDay, MAX_EVENTS,
 };
 use crate::model::schedule::{
-    valid_budget_heads, valid_budget_hours, valid_day_pct, ShiftInput, Solved, MAX_SHIFTS,
-    WORKING_WEEK,
+    valid_budget_heads, valid_budget_hours, valid_day_pct, ScheduleOutcome, ShiftInput, Solved,
+    MAX_SHIFTS, WORKING_WEEK,
 };
 use crate::model::staffing::ModelChoice;
 use ccplan_engine::history::Date;
@@ -321,5 +321,37 @@ impl Store {
 
     pub fn set_hire_to_requirement(self, on: bool) {
         self.scorecard.update(|s| s.hire_to_requirement = on);
+    }
+}
+
+// What several sections read (tracked).
+impl Store {
+    /// `read` of the schedule's outcome and its solved schedule; `None`
+    /// while there is no solved schedule.
+    pub fn with_solved<T>(
+        self,
+        read: impl FnOnce(&ScheduleOutcome, &Solved) -> Option<T>,
+    ) -> Option<T> {
+        self.schedule.outcome.with(|o| {
+            let (_, _, o) = o.as_ref()?;
+            read(o, o.result.as_ref().ok()?)
+        })
+    }
+
+    /// Whether the schedule shown is a solved one.
+    pub fn schedule_solved(self) -> bool {
+        self.with_solved(|_, _| Some(())).is_some()
+    }
+
+    /// `read` of the forecast's outcome and its forecast; `None` while
+    /// there is no forecast.
+    pub fn with_forecast<T>(
+        self,
+        read: impl FnOnce(&ForecastOutcome, &ForecastResult) -> Option<T>,
+    ) -> Option<T> {
+        self.forecast.outcome.with(|o| {
+            let o = o.as_ref()?;
+            read(o, o.result.as_ref().ok()?)
+        })
     }
 }

@@ -17,11 +17,9 @@ pub fn DayDetail() -> impl IntoView {
     let store = use_store();
     let f = store.forecast;
     move || {
-        let lang = store.lang.get();
         let inputs = store.staffing.get();
-        f.outcome.with(|o| {
-            let o = o.as_ref()?;
-            let r = o.result.as_ref().ok()?;
+        let lang = store.lang.get();
+        store.with_forecast(|o, r| {
             let day = r.days.get(f.chosen_day.get())?;
             let cv = f.settings.with(|s| s.cv_for(day));
             let wanted = NeedsRequest::new(o, day, inputs.clone(), cv, PROBABILITY);
@@ -106,11 +104,7 @@ fn go_to(route: Route) {
 /// The interval forecast of every forecast day as CSV: date, start,
 /// contacts, lower, upper (the day's interval shared by its shape).
 fn download_csv(store: Store) {
-    let csv = store.forecast.outcome.with_untracked(|o| {
-        let o = o.as_ref()?;
-        let r = o.result.as_ref().ok()?;
-        Some(crate::files::forecast_csv(o, r))
-    });
+    let csv = untrack(|| store.with_forecast(|o, r| Some(crate::files::forecast_csv(o, r))));
     if let Some(csv) = csv {
         crate::download::download_text("ccplan-forecast.csv", "text/csv", &csv);
     }

@@ -11,11 +11,9 @@ pub fn DaysTable() -> impl IntoView {
     let store = use_store();
     let f = store.forecast;
     move || {
+        let r = store.with_forecast(|_, r| Some(r.clone()))?;
         let lang = store.lang.get();
         let level = f.settings.with(|s| s.level_pct) / 100.0;
-        let r = f
-            .outcome
-            .with(|o| o.as_ref().and_then(|o| o.result.clone().ok()))?;
         let rows = r.days.iter().enumerate().map(|(i, d)| {
             let chosen = move || f.chosen_day.get() == i;
             view! {

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::flag_message::FlagMessage;
+use crate::components::removable_chip::RemovableChip;
 use crate::components::text_entry::TextEntry;
 use crate::i18n::{text, Key};
 use crate::model::forecast::KnownEvent;
@@ -15,10 +17,7 @@ use ccplan_engine::history::Date;
 pub fn Events() -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
-    let date = RwSignal::new(String::new());
-    let start = RwSignal::new(String::new());
-    let uplift = RwSignal::new(String::new());
-    let added = RwSignal::new(String::new());
+    let [date, start, uplift, added] = std::array::from_fn(|_| RwSignal::new(String::new()));
     let bad = RwSignal::new(false);
     let add = move || {
         // A blank number is no change; a blank start, the whole day.
@@ -70,11 +69,8 @@ pub fn Events() -> impl IntoView {
                 _ => format!("{:+} {}", e.added, text(lang, Key::ContactsWord)),
             };
             view! {
-                <li class="chip" data-testid="forecast-event">
-                    {format!("{when}: {what}")}
-                    <button type="button" class="link-button" aria-label=text(lang, Key::RemoveEvent)
-                        on:click=move |_| store.remove_event(i)>"×"</button>
-                </li>
+                <RemovableChip test_id="forecast-event" label=format!("{when}: {what}") remove_label=text(lang, Key::RemoveEvent).to_string()
+                    on_remove=Callback::new(move |()| store.remove_event(i)) />
             }
         }).collect_view()
     };
@@ -88,7 +84,7 @@ pub fn Events() -> impl IntoView {
             <TextEntry label=Key::EventAdded test_id="event-added" value=added inputmode="decimal" />
             <button type="button" data-testid="event-add" on:click=move |_| add()>{move || text(lang.get(), Key::AddEvent)}</button>
         </div>
-        {move || bad.get().then(|| view! { <p class="message error" role="alert" data-testid="event-bad">{text(lang.get(), Key::EventBad)}</p> })}
+        <FlagMessage when=bad class="message error" role="alert" test_id="event-bad" key=Key::EventBad />
         <ul class="chips" data-testid="events">{events}</ul>
     }
 }

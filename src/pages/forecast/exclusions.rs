@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::flag_message::FlagMessage;
+use crate::components::removable_chip::RemovableChip;
 use crate::components::text_entry::TextEntry;
 use crate::i18n::{grouped, text, Key};
 use crate::model::forecast::valid_corrected_total;
@@ -46,12 +48,9 @@ pub fn Exclusions() -> impl IntoView {
         let corrected = adjusted
             .into_iter()
             .map(|(date, total)| (date, format!("{date} → {}", grouped(total, 0))));
-        left_out.chain(corrected).map(|(date, label)| view! {
-            <li class="chip" data-testid="exception-day">
-                {label}
-                <button type="button" class="link-button" aria-label=move || format!("{} {date}", text(lang.get(), Key::PutBack))
-                    on:click=move |_| store.put_back_day(date)>"×"</button>
-            </li>
+        left_out.chain(corrected).map(|(date, label)| {
+            let remove_label = Signal::derive(move || format!("{} {date}", text(lang.get(), Key::PutBack)));
+            view! { <RemovableChip test_id="exception-day" label=label remove_label=remove_label on_remove=Callback::new(move |()| store.put_back_day(date)) /> }
         }).collect_view()
     };
     view! {
@@ -62,7 +61,7 @@ pub fn Exclusions() -> impl IntoView {
             <TextEntry label=Key::CorrectedTotal test_id="corrected-total" value=corrected_text inputmode="decimal" on_enter=add />
             <button type="button" data-testid="exclude-add" on:click=move |_| add.run(())>{move || text(lang.get(), Key::LeaveOut)}</button>
         </div>
-        {move || bad.get().then(|| view! { <p class="message error" role="alert" data-testid="exclude-bad">{text(lang.get(), Key::ExceptionBad)}</p> })}
+        <FlagMessage when=bad class="message error" role="alert" test_id="exclude-bad" key=Key::ExceptionBad />
         <ul class="chips" data-testid="excluded-days">{days}</ul>
     }
 }

@@ -11,11 +11,7 @@ pub fn HoldoutLine() -> impl IntoView {
     let store = use_store();
     move || {
         let lang = store.lang.get();
-        let h = store.forecast.outcome.with(|o| {
-            o.as_ref()
-                .and_then(|o| o.result.as_ref().ok())
-                .and_then(|r| r.holdout.clone())
-        })?;
+        let h = store.with_forecast(|_, r| r.holdout.clone())?;
         let better = h.model.mape < h.naive.mape;
         Some(view! {
             <div class="holdout" data-testid="forecast-holdout">

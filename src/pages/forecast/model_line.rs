@@ -11,10 +11,7 @@ pub fn ModelLine() -> impl IntoView {
     let store = use_store();
     move || {
         let lang = store.lang.get();
-        let r = store
-            .forecast
-            .outcome
-            .with(|o| o.as_ref().and_then(|o| o.result.clone().ok()))?;
+        let r = store.with_forecast(|_, r| Some(r.clone()))?;
         let s = r.smoothing;
         let mut params = format!("α = {}, γ = {}", smoothing(s.alpha), smoothing(s.gamma));
         if r.model == ccplan_engine::ets::EtsModel::AddA {

@@ -15,12 +15,7 @@ use crate::store::use_store;
 pub fn ForecastResult() -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
-    let has_result = move || {
-        store
-            .forecast
-            .outcome
-            .with(|o| o.as_ref().is_some_and(|o| o.result.is_ok()))
-    };
+    let has_result = move || store.with_forecast(|_, _| Some(())).is_some();
     view! {
         <section class="panel" data-testid="forecast-panel">
             <h2>{move || text(lang.get(), Key::ForecastResultTitle)}</h2>

@@ -12,9 +12,10 @@ pub fn CVersusA() -> impl IntoView {
     let store = use_store();
     move || {
         let lang = store.lang.get();
-        let inputs = store.staffing.get();
-        let r = store.outcome.with(|o| o.interval.clone().ok())?;
-        let cmp = c_versus_a(&inputs, r.traffic)?;
+        let traffic = store
+            .outcome
+            .with(|o| o.interval.as_ref().ok().map(|r| r.traffic))?;
+        let cmp = store.staffing.with(|inputs| c_versus_a(inputs, traffic))?;
         let asa = |v: f64| seconds(lang, v);
         Some(view! {
             <table class="learn-table" data-testid="c-vs-a">

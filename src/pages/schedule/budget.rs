@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::budget_result::BudgetResult;
+use crate::components::flag_message::FlagMessage;
 use crate::i18n::{fixed, text, Key};
 use crate::model::limits::whole_heads;
 use crate::model::number::parse_number;
@@ -62,7 +63,8 @@ pub fn BudgetSection() -> impl IntoView {
                     on:input=move |ev| budget_text.set(event_target_value(&ev))
                     on:change=move |ev| set_budget(event_target_value(&ev)) />
             </label>
-            {move || budget_bad.get().then(|| view! { <p class="message error" role="alert" data-testid="budget-bad">{text(lang.get(), if heads_unit.get() { Key::BudgetHeadsBad } else { Key::BudgetBad })}</p> })}
+            <FlagMessage when=budget_bad class="message error" role="alert" test_id="budget-bad"
+                key=Signal::derive(move || if heads_unit.get() { Key::BudgetHeadsBad } else { Key::BudgetBad }) />
             <BudgetResult />
         </section>
     }

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::components::check_box::CheckBox;
+use crate::components::flag_message::FlagMessage;
 use crate::i18n::{text, Key};
 use crate::model::limits::whole_heads;
 use crate::model::number::parse_number;
@@ -46,6 +47,6 @@ pub fn CapBox() -> impl IntoView {
                 on:input=move |ev| cap_text.set(event_target_value(&ev))
                 on:change=move |ev| set_cap(event_target_value(&ev)) />
         </div>
-        {move || cap_bad.get().then(|| view! { <p class="message error" role="alert" data-testid="cap-bad">{text(lang.get(), Key::CapBad)}</p> })}
+        <FlagMessage when=cap_bad class="message error" role="alert" test_id="cap-bad" key=Key::CapBad />
     }
 }

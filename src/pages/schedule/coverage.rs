@@ -17,12 +17,7 @@ use crate::store::{use_store, Store};
 pub fn CoverageSection(shown_day: RwSignal<usize>) -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
-    let has_result = move || {
-        store
-            .schedule
-            .outcome
-            .with(|o| o.as_ref().is_some_and(|(_, _, o)| o.result.is_ok()))
-    };
+    let has_result = move || store.schedule_solved();
     view! {
         <section class="panel">
             <h2>{move || text(lang.get(), Key::CoverageTitle)}</h2>
@@ -43,13 +38,13 @@ pub fn CoverageSection(shown_day: RwSignal<usize>) -> impl IntoView {
 /// The schedule (shift, start, end, break, agents) or the coverage
 /// (interval, required, scheduled, service level) as CSV.
 fn download(store: Store, coverage: bool) {
-    let csv = store.schedule.outcome.with_untracked(|o| {
-        let (_, _, o) = o.as_ref()?;
-        let r = o.result.as_ref().ok()?;
-        Some(if coverage {
-            crate::files::coverage_csv(o, r)
-        } else {
-            crate::files::schedule_csv(r)
+    let csv = untrack(|| {
+        store.with_solved(|o, r| {
+            Some(if coverage {
+                crate::files::coverage_csv(o, r)
+            } else {
+                crate::files::schedule_csv(r)
+            })
         })
     });
     if let Some(csv) = csv {

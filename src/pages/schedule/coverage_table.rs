@@ -13,9 +13,7 @@ pub fn CoverageTable(shown_day: RwSignal<usize>) -> impl IntoView {
     let store = use_store();
     let rows = move || {
         let day = shown_day.get();
-        store.schedule.outcome.with(|o| {
-            let (_, _, o) = o.as_ref()?;
-            let r = o.result.as_ref().ok()?;
+        store.with_solved(|o, r| {
             let range = o.day_rows(day);
             Some(o.requirement[range.clone()].iter().zip(&r.schedule.coverage[range.clone()]).zip(&r.service_level[range]).enumerate().map(|(i, ((need, have), sl))| {
                 let gap = i64::from(*have) - i64::from(*need);

@@ -12,11 +12,7 @@ pub fn ScheduleFigures() -> impl IntoView {
     let store = use_store();
     move || {
         let lang = store.lang.get();
-        store.schedule.outcome.with(|o| {
-            let (_, _, o) = o.as_ref()?;
-            let r = o.result.as_ref().ok()?;
-            Some(summary_cards(lang, r, o.days > 1))
-        })
+        store.with_solved(|o, r| Some(summary_cards(lang, r, o.days > 1)))
     }
 }
 

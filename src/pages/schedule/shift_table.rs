@@ -14,8 +14,7 @@ pub fn ShiftTable() -> impl IntoView {
     let week_on = move || store.schedule.settings.with(|x| x.week_pct.is_some());
     let rows = move || {
         let lang = lang.get();
-        store.schedule.outcome.with(|o| {
-            let r = o.as_ref()?.2.result.as_ref().ok()?;
+        store.with_solved(|_, r| {
             Some(r.rows.iter().map(|row| view! {
                 <tr data-testid="schedule-row">
                     <td>{row.shift.clone()}</td>

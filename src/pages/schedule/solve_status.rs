@@ -11,13 +11,12 @@ use crate::store::use_store;
 #[component]
 pub fn SolveStatus() -> impl IntoView {
     let store = use_store();
-    let s = store.schedule;
     move || {
         let lang = store.lang.get();
-        if s.running.get() {
+        if store.schedule.running.get() {
             return view! { <p class="message" data-testid="schedule-running">{text(lang, Key::Solving)}</p> }.into_any();
         }
-        s.outcome.with(|outcome| {
+        store.schedule.outcome.with(|outcome| {
             let Some((_, _, o)) = outcome.as_ref() else {
                 return ().into_any();
             };

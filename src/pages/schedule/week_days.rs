@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::flag_message::FlagMessage;
 use crate::i18n::{fixed, text, weekday_name, Key};
 use crate::model::number::parse_number;
 use crate::store::use_store;
@@ -46,6 +47,6 @@ pub fn WeekDays(bad: RwSignal<Vec<usize>>) -> impl IntoView {
     view! {
         {move || week_on().then(|| view! { <p class="help">{text(lang.get(), Key::WeekPctHelp)}</p> })}
         <div class="week-days">{move || week_on().then(|| (0..WEEK_DAYS).map(day_box).collect_view())}</div>
-        {move || bad.with(|b| !b.is_empty()).then(|| view! { <p class="message error" role="alert" data-testid="week-bad">{text(lang.get(), Key::WeekPctBad)}</p> })}
+        <FlagMessage when=Signal::derive(move || bad.with(|b| !b.is_empty())) class="message error" role="alert" test_id="week-bad" key=Key::WeekPctBad />
     }
 }

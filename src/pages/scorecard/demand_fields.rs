@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::seasonality::Seasonality;
-use crate::components::number_field::NumberField;
+use crate::components::number_field::number_fields;
 use crate::i18n::{text, Key};
 use crate::model::fields::ScorecardField as F;
 use crate::store::use_store;
@@ -36,13 +36,8 @@ pub fn DemandFields() -> impl IntoView {
             <label for="first-month">{move || text(lang.get(), Key::FirstMonth)}</label>
             <input id="first-month" type="month" data-testid="first-month" prop:value=first_month on:change=on_first_month />
         </div>
-        <NumberField field=F::Horizon />
-        <NumberField field=F::MonthlyVolume />
-        <NumberField field=F::Growth />
+        {number_fields(&[F::Horizon, F::MonthlyVolume, F::Growth])}
         <Seasonality />
-        <NumberField field=F::Fcr />
-        <NumberField field=F::Repeat />
-        <NumberField field=F::Deflection />
-        <NumberField field=F::AhtTrend />
+        {number_fields(&[F::Fcr, F::Repeat, F::Deflection, F::AhtTrend])}
     }
 }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::ramp_box::{RampBox, RampDraft};
 use crate::components::check_box::CheckBox;
-use crate::components::number_field::NumberField;
+use crate::components::number_field::{number_fields, NumberField};
 use crate::i18n::{text, Key};
 use crate::model::fields::ScorecardField as F;
 use crate::store::use_store;
@@ -23,11 +23,7 @@ pub fn StaffFields(ramp: RampDraft) -> impl IntoView {
     let set_hiring = Callback::new(move |on: bool| store.set_hire_to_requirement(on));
     view! {
         <h3>{move || text(lang.get(), Key::Staff)}</h3>
-        <NumberField field=F::OpenDays />
-        <NumberField field=F::OpenHours />
-        <NumberField field=F::PaidHours />
-        <NumberField field=F::StartHeadcount />
-        <NumberField field=F::Attrition />
+        {number_fields(&[F::OpenDays, F::OpenHours, F::PaidHours, F::StartHeadcount, F::Attrition])}
         <div class="field checkbox">
             <CheckBox test_id="hire-to-requirement" checked=hiring_to_requirement on_change=set_hiring label=Key::HireToRequirement />
         </div>
