@@ -59,6 +59,24 @@ impl Store {
         self.inputs_replaced();
     }
 
+    /// The built-in day back, every box showing it.
+    pub fn reset_day(self) {
+        self.staffing.update(|s| s.reset_day());
+        self.inputs_replaced();
+    }
+
+    /// Intervals read from a paste or a file as the day: their volumes,
+    /// their own AHTs (empty: none given) and the start, when given.
+    pub fn load_intervals(self, volumes: Vec<f64>, ahts: Vec<Option<f64>>, start_min: Option<f64>) {
+        self.staffing.update(|i| {
+            i.intraday = volumes;
+            i.intraday_aht = ahts;
+            if let Some(start) = start_min {
+                i.day_start_min = start;
+            }
+        });
+    }
+
     /// Boxes drop what they hold and show the inputs as they are now.
     fn inputs_replaced(self) {
         self.revision.update(|r| *r += 1);
@@ -127,6 +145,17 @@ impl Store {
         self.put_day(day);
         self.inputs_replaced();
         true
+    }
+
+    /// A history to forecast from (pasted, read from a file, the example,
+    /// or cleared).
+    pub fn read_history(self, text: String) {
+        self.forecast.history.set(text);
+    }
+
+    /// The forecast day shown interval by interval.
+    pub fn show_forecast_day(self, index: usize) {
+        self.forecast.chosen_day.set(index);
     }
 
     /// One forecast setting chosen from the page's lists.
@@ -317,6 +346,21 @@ impl Store {
                 s.entered.remove(&id);
             }
         });
+    }
+
+    /// A KPI's target, or none; the service level's is the staffing
+    /// page's own and always set (an empty box keeps it).
+    pub fn set_kpi_target(self, id: KpiId, value: Option<f64>) {
+        match (id, value) {
+            (KpiId::ServiceLevel, Some(v)) => self.staffing.update(|s| s.set_sl_target_share(v)),
+            (KpiId::ServiceLevel, None) => {}
+            (id, Some(v)) => self.scorecard.update(|s| {
+                s.targets.insert(id, v);
+            }),
+            (id, None) => self.scorecard.update(|s| {
+                s.targets.remove(&id);
+            }),
+        }
     }
 
     pub fn set_hire_to_requirement(self, on: bool) {

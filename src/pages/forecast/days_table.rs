@@ -25,7 +25,7 @@ pub fn DaysTable() -> impl IntoView {
                     <td class="num">{percent(d.cv(level))}</td>
                     <td>{if d.event { text(lang, Key::EventMark) } else { "" }}</td>
                     <td><button type="button" class="link-button" data-testid="forecast-day-show" aria-pressed=move || chosen().to_string()
-                        on:click=move |_| f.chosen_day.set(i)>{text(lang, Key::ShowDay)}</button></td>
+                        on:click=move |_| store.show_forecast_day(i)>{text(lang, Key::ShowDay)}</button></td>
                 </tr>
             }
         }).collect_view();
