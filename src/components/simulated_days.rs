@@ -9,7 +9,9 @@ use ccplan_engine::simulation::Summary;
 
 use crate::components::flag_message::FlagMessage;
 use crate::i18n::{percent, text, Key};
-use crate::model::learn::{simulation_setup, SIMULATION_DAYS, SIMULATION_HOURS};
+use crate::model::learn::{
+    service_level_range, simulation_setup, SIMULATION_DAYS, SIMULATION_HOURS,
+};
 use crate::model::staffing::Problem;
 use crate::store::use_store;
 
@@ -78,7 +80,7 @@ pub fn SimulatedDays() -> impl IntoView {
             }
             .into_any(),
             Ok(run) => {
-                let (low, high) = run.days.iter().fold((1.0_f64, 0.0_f64), |(lo, hi), d| (lo.min(d.service_level), hi.max(d.service_level)));
+                let (low, high) = service_level_range(&run);
                 let width = run.days.len() as f64 * STEP;
                 // From a round 10 % below the lowest point up to 100 %, so the scatter shows.
                 let lowest = formula.map_or(low, |f| f.min(low));
