@@ -32,6 +32,11 @@ impl std::fmt::Display for CanvasError {
 impl std::error::Error for CanvasError {}
 
 /// plotters-canvas's errors as this backend's.
+/// A line's colour (hashable) and width, as a drawing call records them.
+fn stroke<S: BackendStyle>(style: &S) -> (ColourKey, u32) {
+    (key(style.color()), style.stroke_width())
+}
+
 fn from_canvas(
     e: DrawingErrorKind<<CanvasBackend as DrawingBackend>::ErrorType>,
 ) -> DrawingErrorKind<CanvasError> {
@@ -133,6 +138,43 @@ impl ChartBackend {
         }
         Some(canvas)
     }
+
+    /// Records a drawing call and, if painting, makes it with `draw`.
+    fn paint(
+        &mut self,
+        call: impl Hash,
+        covers: bool,
+        draw: impl FnOnce(
+            &mut CanvasBackend,
+        )
+            -> Result<(), DrawingErrorKind<<CanvasBackend as DrawingBackend>::ErrorType>>,
+    ) -> Result<(), DrawingErrorKind<CanvasError>> {
+        match self.record(call, covers) {
+            Some(canvas) => draw(canvas).map_err(from_canvas),
+            None => Ok(()),
+        }
+    }
+}
+
+impl ChartBackend {
+    /// A call through `points` (a path or a polygon), recorded with its
+    /// `kind` and `paint` (colour, and width for a line).
+    fn paint_points(
+        &mut self,
+        kind: u8,
+        path: impl IntoIterator<Item = BackendCoord>,
+        paint: impl Hash,
+        draw: impl FnOnce(
+            &mut CanvasBackend,
+            std::iter::Copied<std::slice::Iter<'_, BackendCoord>>,
+        )
+            -> Result<(), DrawingErrorKind<<CanvasBackend as DrawingBackend>::ErrorType>>,
+    ) -> Result<(), DrawingErrorKind<CanvasError>> {
+        let points: Vec<BackendCoord> = path.into_iter().collect();
+        self.paint((kind, &points, paint), false, |canvas| {
+            draw(canvas, points.iter().copied())
+        })
+    }
 }
 
 impl DrawingBackend for ChartBackend {
@@ -155,10 +197,8 @@ impl DrawingBackend for ChartBackend {
         point: BackendCoord,
         colour: BackendColor,
     ) -> Result<(), DrawingErrorKind<CanvasError>> {
-        match self.record((0u8, point, key(colour)), false) {
-            Some(canvas) => canvas.draw_pixel(point, colour).map_err(from_canvas),
-            None => Ok(()),
-        }
+        let call = (0u8, point, key(colour));
+        self.paint(call, false, |canvas| canvas.draw_pixel(point, colour))
     }
 
     fn draw_line<S: BackendStyle>(
@@ -167,11 +207,8 @@ impl DrawingBackend for ChartBackend {
         to: BackendCoord,
         style: &S,
     ) -> Result<(), DrawingErrorKind<CanvasError>> {
-        let call = (1u8, from, to, key(style.color()), style.stroke_width());
-        match self.record(call, false) {
-            Some(canvas) => canvas.draw_line(from, to, style).map_err(from_canvas),
-            None => Ok(()),
-        }
+        let call = (1u8, from, to, stroke(style));
+        self.paint(call, false, |canvas| canvas.draw_line(from, to, style))
     }
 
     fn draw_rect<S: BackendStyle>(
@@ -188,20 +225,10 @@ impl DrawingBackend for ChartBackend {
             && upper_left.1 <= 0
             && bottom_right.0 >= w as i32
             && bottom_right.1 >= h as i32;
-        let call = (
-            2u8,
-            upper_left,
-            bottom_right,
-            key(style.color()),
-            style.stroke_width(),
-            fill,
-        );
-        match self.record(call, covers) {
-            Some(canvas) => canvas
-                .draw_rect(upper_left, bottom_right, style, fill)
-                .map_err(from_canvas),
-            None => Ok(()),
-        }
+        let call = (2u8, upper_left, bottom_right, stroke(style), fill);
+        self.paint(call, covers, |canvas| {
+            canvas.draw_rect(upper_left, bottom_right, style, fill)
+        })
     }
 
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
@@ -209,12 +236,9 @@ impl DrawingBackend for ChartBackend {
         path: I,
         style: &S,
     ) -> Result<(), DrawingErrorKind<CanvasError>> {
-        let points: Vec<BackendCoord> = path.into_iter().collect();
-        let call = (3u8, &points, key(style.color()), style.stroke_width());
-        match self.record(call, false) {
-            Some(canvas) => canvas.draw_path(points, style).map_err(from_canvas),
-            None => Ok(()),
-        }
+        self.paint_points(3, path, stroke(style), |canvas, points| {
+            canvas.draw_path(points, style)
+        })
     }
 
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
@@ -222,11 +246,9 @@ impl DrawingBackend for ChartBackend {
         path: I,
         style: &S,
     ) -> Result<(), DrawingErrorKind<CanvasError>> {
-        let points: Vec<BackendCoord> = path.into_iter().collect();
-        match self.record((4u8, &points, key(style.color())), false) {
-            Some(canvas) => canvas.fill_polygon(points, style).map_err(from_canvas),
-            None => Ok(()),
-        }
+        self.paint_points(4, path, key(style.color()), |canvas, points| {
+            canvas.fill_polygon(points, style)
+        })
     }
 
     fn draw_circle<S: BackendStyle>(
@@ -236,20 +258,10 @@ impl DrawingBackend for ChartBackend {
         style: &S,
         fill: bool,
     ) -> Result<(), DrawingErrorKind<CanvasError>> {
-        let call = (
-            5u8,
-            center,
-            radius,
-            key(style.color()),
-            style.stroke_width(),
-            fill,
-        );
-        match self.record(call, false) {
-            Some(canvas) => canvas
-                .draw_circle(center, radius, style, fill)
-                .map_err(from_canvas),
-            None => Ok(()),
-        }
+        let call = (5u8, center, radius, stroke(style), fill);
+        self.paint(call, false, |canvas| {
+            canvas.draw_circle(center, radius, style, fill)
+        })
     }
 
     fn draw_text<S: BackendTextStyle>(
@@ -285,10 +297,7 @@ impl DrawingBackend for ChartBackend {
             anchor,
             key(style.color()),
         );
-        match self.record(call, false) {
-            Some(canvas) => canvas.draw_text(text, style, pos).map_err(from_canvas),
-            None => Ok(()),
-        }
+        self.paint(call, false, |canvas| canvas.draw_text(text, style, pos))
     }
 
     fn estimate_text_size<S: BackendTextStyle>(

@@ -13,23 +13,26 @@ use crate::store::use_store;
 #[component]
 pub fn CoverageChart(day: Signal<usize>) -> impl IntoView {
     let store = use_store();
-    let lang = store.lang;
-    let s = store.schedule;
     let draw = move |area: &_, scale: f64| {
-        let lang = lang.get();
-        let day = day.get();
-        s.outcome.with(|outcome| {
-            let Some((_, _, o)) = outcome else { return };
-            let Ok(r) = &o.result else { return };
+        let (lang, day) = (store.lang.get(), day.get());
+        store.with_solved(|o, r| {
             let rows = o.day_rows(day);
-            let t = |k| text(lang, k).to_string();
+            let [x_axis, y_axis, requirement, scheduled, over, under] = [
+                Key::AxisTime,
+                Key::AxisAgentsScheduled,
+                Key::ColRequired,
+                Key::ColScheduled,
+                Key::ChartOver,
+                Key::ChartUnder,
+            ]
+            .map(|k| text(lang, k).to_string());
             let labels = CoverageChartLabels {
-                x_axis: t(Key::AxisTime),
-                y_axis: t(Key::AxisAgentsScheduled),
-                requirement: t(Key::ColRequired),
-                scheduled: t(Key::ColScheduled),
-                over: t(Key::ChartOver),
-                under: t(Key::ChartUnder),
+                x_axis,
+                y_axis,
+                requirement,
+                scheduled,
+                over,
+                under,
             };
             let data = CoverageChartData {
                 x_labels: (0..rows.len())
@@ -43,10 +46,10 @@ pub fn CoverageChart(day: Signal<usize>) -> impl IntoView {
                     .map(|c| f64::from(*c))
                     .collect(),
             };
-            let _ = draw_coverage(area, &data, &labels, scale);
+            draw_coverage(area, &data, &labels, scale).ok()
         });
     };
     view! {
-        <ChartCanvas test_id="coverage-chart" label=Signal::derive(move || text(lang.get(), Key::CoverageChartTitle).to_string()) draw=draw />
+        <ChartCanvas test_id="coverage-chart" label=Signal::derive(move || text(store.lang.get(), Key::CoverageChartTitle).to_string()) draw=draw />
     }
 }

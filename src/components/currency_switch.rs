@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::labelled_select::LabelledSelect;
 use crate::i18n::{text, Currency, Key};
 use crate::store::use_store;
 
@@ -22,19 +23,8 @@ pub fn CurrencySwitch() -> impl IntoView {
             .collect_view()
     };
     view! {
-        <label class="lang currency">
-            <span>{move || text(store.lang.get(), Key::Currency)}</span>
-            <select
-                data-testid="currency"
-                prop:value=move || store.currency.get().code()
-                on:change=move |ev| {
-                    if let Some(currency) = Currency::from_code(&event_target_value(&ev)) {
-                        store.currency.set(currency);
-                    }
-                }
-            >
-                {options}
-            </select>
-        </label>
+        <LabelledSelect class="lang currency" label=Key::Currency test_id="currency" chosen=store.currency>
+            {options}
+        </LabelledSelect>
     }
 }

@@ -11,14 +11,10 @@ use crate::store::use_store;
 #[component]
 pub fn ForecastChart() -> impl IntoView {
     let store = use_store();
-    let lang = store.lang;
-    let f = store.forecast;
     let draw = move |area: &_, scale: f64| {
-        let lang = lang.get();
-        let level = f.settings.with(|s| s.level_pct);
-        f.outcome.with(|outcome| {
-            let Some(o) = outcome else { return };
-            let Ok(r) = &o.result else { return };
+        let lang = store.lang.get();
+        let level = store.forecast.settings.with(|s| s.level_pct);
+        store.with_forecast(|o, r| {
             let t = |k| text(lang, k).to_string();
             let labels = ForecastChartLabels {
                 x_axis: t(Key::AxisDate),
@@ -54,10 +50,10 @@ pub fn ForecastChart() -> impl IntoView {
                     .collect(),
                 holdout: r.holdout.as_ref().map(|h| (h.start, h.mean.clone())),
             };
-            let _ = draw_forecast(area, &data, &labels, scale);
+            draw_forecast(area, &data, &labels, scale).ok()
         });
     };
     view! {
-        <ChartCanvas test_id="forecast-chart" label=Signal::derive(move || text(lang.get(), Key::ForecastChartTitle).to_string()) draw=draw />
+        <ChartCanvas test_id="forecast-chart" label=Signal::derive(move || text(store.lang.get(), Key::ForecastChartTitle).to_string()) draw=draw />
     }
 }

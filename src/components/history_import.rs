@@ -24,7 +24,7 @@ pub fn HistoryImport() -> impl IntoView {
     let shown = move || draft.get().unwrap_or_else(|| f.history.get());
     let read = move || {
         if let Some(text) = draft.get_untracked() {
-            f.history.set(text);
+            store.read_history(text);
             draft.set(None);
         }
     };
@@ -32,7 +32,7 @@ pub fn HistoryImport() -> impl IntoView {
         read_picked_file(&ev, move |content| {
             if let Some(content) = content {
                 draft.set(None);
-                f.history.set(content);
+                store.read_history(content);
             }
         });
     };
@@ -43,7 +43,7 @@ pub fn HistoryImport() -> impl IntoView {
             match fetch_text(EXAMPLE_URL).await {
                 Some(content) => {
                     draft.set(None);
-                    f.history.set(content);
+                    store.read_history(content);
                 }
                 None => fetch_failed.set(true),
             }
@@ -109,7 +109,7 @@ pub fn HistoryImport() -> impl IntoView {
                     <input type="file" accept=".csv,.txt,text/csv,text/plain" data-testid="history-file" on:change=open_file />
                 </label>
                 <button type="button" class="secondary" data-testid="history-example" on:click=load_example>{move || text(lang.get(), Key::HistoryExample)}</button>
-                <button type="button" class="secondary" data-testid="history-clear" on:click=move |_| { draft.set(None); f.history.set(String::new()); }>{move || text(lang.get(), Key::HistoryClear)}</button>
+                <button type="button" class="secondary" data-testid="history-clear" on:click=move |_| { draft.set(None); store.read_history(String::new()); }>{move || text(lang.get(), Key::HistoryClear)}</button>
             </div>
             {move || fetch_failed.get().then(|| view! { <p class="message error" role="alert">{text(lang.get(), Key::HistoryExampleFailed)}</p> })}
             {move || f.running.get().then(|| view! { <p class="message" data-testid="forecast-running">{text(lang.get(), Key::ForecastRunning)}</p> })}

@@ -66,13 +66,7 @@ impl PasteDraft {
         let Some(day) = parsed.day_with_gaps(interval_min) else {
             return false;
         };
-        store.staffing.update(|i| {
-            i.intraday = day.volumes;
-            i.intraday_aht = day.ahts;
-            if let Some(start) = day.start_min {
-                i.day_start_min = start;
-            }
-        });
+        store.load_intervals(day.volumes, day.ahts, day.start_min);
         true
     }
 }

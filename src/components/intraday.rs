@@ -25,8 +25,7 @@ pub fn Intraday() -> impl IntoView {
         paste.clear();
     });
     let reset = move |_| {
-        store.staffing.update(|s| s.reset_day());
-        store.revision.update(|r| *r += 1);
+        store.reset_day();
     };
     let export = move |_| {
         let csv = store.outcome.with(|o| {

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use ccplan_engine::simulation::{LiveQueue, Snapshot};
 
+use crate::components::flag_message::FlagMessage;
 use crate::i18n::{percent, text, Key};
 use crate::model::learn::simulation_setup;
 use crate::store::use_store;
@@ -130,9 +131,7 @@ pub fn LiveQueueView() -> impl IntoView {
                 </button>
                 <button type="button" class="secondary" data-testid="live-reset" on:click=move |_| reset()>{move || text(lang.get(), Key::LiveReset)}</button>
             </div>
-            <Show when=move || problem.get()>
-                <p class="message error" data-testid="live-problem">{move || text(lang.get(), Key::MathUnstable)}</p>
-            </Show>
+            <FlagMessage when=problem class="message error" test_id="live-problem" key=Key::MathUnstable />
             {picture}
         </div>
     }

@@ -83,3 +83,11 @@ pub fn NumberField(
         </div>
     }
 }
+
+/// A `NumberField` for each of `fields`, in order.
+pub fn number_fields<F: Into<Field> + Copy>(fields: &[F]) -> impl IntoView {
+    fields
+        .iter()
+        .map(|field| view! { <NumberField field=*field /> })
+        .collect_view()
+}

@@ -83,14 +83,10 @@ pub fn ResultsPanel() -> impl IntoView {
     let p_wait = Signal::derive(move || metric(|m| m.p_wait)().map_or_else(dash, percent));
     let abandon = Signal::derive(move || metric(|m| m.p_abandon)().map_or_else(dash, percent));
     let occupancy = Signal::derive(move || metric(|m| m.occupancy)().map_or_else(dash, percent));
+    // A figure followed by its unit's words.
+    let with_unit = move |figure: String, unit: Key| format!("{figure} {}", text(lang.get(), unit));
     let hours = Signal::derive(move || {
-        result().map_or_else(dash, |r| {
-            format!(
-                "{} {}",
-                grouped(r.agent_hours, 1),
-                text(lang.get(), Key::PerHour)
-            )
-        })
+        result().map_or_else(dash, |r| with_unit(grouped(r.agent_hours, 1), Key::PerHour))
     });
     let cost = Signal::derive(move || {
         result().map_or_else(dash, |r| money(store.currency.get(), r.cost, 2))
@@ -102,13 +98,7 @@ pub fn ResultsPanel() -> impl IntoView {
             .map_or_else(dash, |t| grouped(f64::from(t.lines), 0))
     });
     let load = Signal::derive(move || {
-        result().map_or_else(dash, |r| {
-            format!(
-                "{} {}",
-                grouped(r.traffic, 2),
-                text(lang.get(), Key::Erlangs)
-            )
-        })
+        result().map_or_else(dash, |r| with_unit(grouped(r.traffic, 2), Key::Erlangs))
     });
     let met = move |limit: Limit| Signal::derive(move || result().and_then(|r| r.met(limit)));
     // Why this many agents: the target that decides, and what each needs alone.

@@ -114,7 +114,7 @@ pub fn ScenarioBar() -> impl IntoView {
                         id="scenario-name"
                         data-testid="scenario-name"
                         type="text"
-                        maxlength="80"
+                        maxlength=crate::model::limits::MAX_NAME_CHARS
                         prop:value=move || name.get()
                         on:input=move |ev| name.set(event_target_value(&ev))
                     />

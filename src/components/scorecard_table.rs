@@ -147,17 +147,7 @@ pub fn ScorecardTable() -> impl IntoView {
             .projection
             .with(|p| p.ready().map(|p| month_labels(&p.plan)).unwrap_or_default())
     });
-    let set_target = move |id: KpiId, value: Option<f64>| match (id, value) {
-        (KpiId::ServiceLevel, Some(v)) => store.staffing.update(|s| s.set_sl_target_share(v)),
-        // The service level always has a target: an empty box keeps it.
-        (KpiId::ServiceLevel, None) => {}
-        (id, Some(v)) => store.scorecard.update(|s| {
-            s.targets.insert(id, v);
-        }),
-        (id, None) => store.scorecard.update(|s| {
-            s.targets.remove(&id);
-        }),
-    };
+    let set_target = move |id: KpiId, value: Option<f64>| store.set_kpi_target(id, value);
     // Rows are built once, one per KPI of the engine's table, so a target
     // box keeps its focus and its edit while the figures around it change.
     let row_view = move |id: KpiId| {

@@ -6,7 +6,9 @@
 
 use leptos::prelude::*;
 
+use crate::components::check_box::CheckBox;
 use crate::i18n::{fixed, text, weekday_name, Key};
+use crate::model::limits::{MAX_BREAK_MIN, MAX_HEADS, MAX_SHIFT_NAME_CHARS, MINUTES_PER_DAY};
 use crate::model::number::parse_number;
 use crate::model::schedule::{ShiftInput, MAX_SHIFTS};
 use crate::model::staffing::clock;
@@ -88,7 +90,7 @@ impl Part {
         let minutes_of_hours = |t: &str| {
             parse_number(t)
                 .ok()
-                .filter(|h| (0.0..=24.0).contains(h))
+                .filter(|h| (0.0..=f64::from(MINUTES_PER_DAY) / 60.0).contains(h))
                 .map(|h| (h * 60.0).round() as u32)
         };
         let whole = |t: &str, max: f64| {
@@ -99,13 +101,13 @@ impl Part {
         };
         let value = match self {
             Part::Earliest | Part::Latest => parse_start(typed).map(|m| m as u32),
-            Part::Step => whole(typed, 1440.0).filter(|v| *v > 0),
+            Part::Step => whole(typed, f64::from(MINUTES_PER_DAY)).filter(|v| *v > 0),
             Part::LengthHours => minutes_of_hours(typed).filter(|v| *v > 0),
-            Part::BreakMinutes => whole(typed, 240.0),
+            Part::BreakMinutes => whole(typed, f64::from(MAX_BREAK_MIN)),
             Part::BreakFromHours | Part::BreakToHours => minutes_of_hours(typed),
             Part::MaxHeads if typed.trim().is_empty() => Some(0),
-            Part::MaxHeads => whole(typed, 1_000_000.0),
-            Part::DaysPerAgent => whole(typed, 7.0),
+            Part::MaxHeads => whole(typed, f64::from(MAX_HEADS)),
+            Part::DaysPerAgent => whole(typed, WEEK_DAYS as f64),
         };
         let Some(v) = value else { return false };
         match self {
@@ -160,18 +162,14 @@ pub fn ShiftEditor() -> impl IntoView {
                 let commit = move |typed: String| {
                     // Only a usable, changed value touches the settings: the
                     // box keeps what was typed otherwise.
-                    let Some(current) = settings.with_untracked(|s| s.shifts.get(index).cloned()) else {
-                        return;
-                    };
-                    let mut edited = current.clone();
-                    let ok = part.set(&mut edited, &typed);
-                    if ok && edited != current {
-                        settings.update(|s| {
-                            if let Some(t) = s.shifts.get_mut(index) {
-                                *t = edited;
-                            }
-                        });
-                    }
+                    let mut ok = false;
+                    store.edit_shift(index, |t| {
+                        let mut edited = t.clone();
+                        ok = part.set(&mut edited, &typed);
+                        if ok {
+                            *t = edited;
+                        }
+                    });
                     bad.update(|b| {
                         b.retain(|x| *x != (index, p));
                         if !ok {
@@ -197,7 +195,11 @@ pub fn ShiftEditor() -> impl IntoView {
                     .unwrap_or_default()
             })
         };
-        let paid = move || settings.with(|s| s.shifts.get(index).is_some_and(|t| t.break_paid));
+        let paid = Signal::derive(move || {
+            settings.with(|s| s.shifts.get(index).is_some_and(|t| t.break_paid))
+        });
+        let set_paid =
+            Callback::new(move |on: bool| store.edit_shift(index, |t| t.break_paid = on));
         let days = move || {
             week().then(|| {
                 let lang = lang.get();
@@ -209,7 +211,7 @@ pub fn ShiftEditor() -> impl IntoView {
                                 <input type="checkbox" data-testid=format!("shift-day-{d}") prop:checked=on
                                     on:change=move |ev| {
                                         let on = event_target_checked(&ev);
-                                        settings.update(|s| if let Some(t) = s.shifts.get_mut(index) { t.days[d] = on; });
+                                        store.edit_shift(index, |t| t.days[d] = on);
                                     } />
                                 {weekday_name(lang, d)}
                             </label>
@@ -228,28 +230,21 @@ pub fn ShiftEditor() -> impl IntoView {
         view! {
             <fieldset class="shift-card" data-testid="shift-card">
                 <legend>
-                    <input type="text" class="shift-name" data-testid="shift-name" maxlength="60" aria-label=move || text(lang.get(), Key::ShiftName)
+                    <input type="text" class="shift-name" data-testid="shift-name" maxlength=MAX_SHIFT_NAME_CHARS aria-label=move || text(lang.get(), Key::ShiftName)
                         prop:value=name on:change=move |ev| {
                             let typed = event_target_value(&ev);
-                            settings.update(|s| if let Some(t) = s.shifts.get_mut(index) { t.name = typed.chars().take(60).collect(); });
+                            store.edit_shift(index, |t| t.name = typed.chars().take(MAX_SHIFT_NAME_CHARS).collect());
                         } />
                 </legend>
                 <div class="shift-fields">
                     {boxes}
-                    <label class="check">
-                        <input type="checkbox" data-testid="shift-break-paid" prop:checked=paid
-                            on:change=move |ev| {
-                                let on = event_target_checked(&ev);
-                                settings.update(|s| if let Some(t) = s.shifts.get_mut(index) { t.break_paid = on; });
-                            } />
-                        {move || text(lang.get(), Key::ShiftBreakPaid)}
-                    </label>
+                    <CheckBox class="check" test_id="shift-break-paid" checked=paid on_change=set_paid label=Key::ShiftBreakPaid />
                 </div>
                 {days}
                 {move || row_bad().then(|| view! { <p class="message error" role="alert" data-testid="shift-bad">{text(lang.get(), Key::ShiftBad)}</p> })}
                 <button type="button" class="link-button" data-testid="shift-remove"
                     on:click=move |_| {
-                        settings.update(|s| { if index < s.shifts.len() { s.shifts.remove(index); } });
+                        store.remove_shift(index);
                         bad.set(Vec::new());
                     }>{move || text(lang.get(), Key::ShiftRemove)}</button>
             </fieldset>
@@ -263,23 +258,9 @@ pub fn ShiftEditor() -> impl IntoView {
         <div class="shift-cards">
             {move || (0..count()).map(card).collect_view()}
         </div>
-        <button type="button" class="secondary" data-testid="shift-add" disabled=full on:click=move |_| add_shift(settings, lang.get_untracked())>
+        <button type="button" class="secondary" data-testid="shift-add" disabled=full on:click=move |_| store.add_shift(format!("{} {}", text(lang.get_untracked(), Key::ShiftWord), settings.with_untracked(|s| s.shifts.len()) + 1))>
             {move || text(lang.get(), Key::ShiftAdd)}
         </button>
         </div>
     }
-}
-
-/// Adds a part-time shift named "Shift N" (up to [`MAX_SHIFTS`]).
-fn add_shift(
-    settings: RwSignal<crate::model::schedule::ScheduleSettings>,
-    lang: crate::i18n::Lang,
-) {
-    settings.update(|s| {
-        if s.shifts.len() < MAX_SHIFTS {
-            let mut next = crate::model::schedule::ScheduleSettings::default().shifts[1].clone();
-            next.name = format!("{} {}", text(lang, Key::ShiftWord), s.shifts.len() + 1);
-            s.shifts.push(next);
-        }
-    });
 }

@@ -341,7 +341,6 @@ pub fn worked_view(lang: Lang, w: &Worked, currency: crate::i18n::Currency) -> i
 #[component]
 pub fn ShowMath() -> impl IntoView {
     let store = use_store();
-    let lang = store.lang;
     let worked_now = move || {
         store.outcome.with(|o| {
             o.interval
@@ -352,6 +351,7 @@ pub fn ShowMath() -> impl IntoView {
     };
     // Folded, it computes nothing: every input event would otherwise redo
     // the worked example (Erlang B, trunks, the markup) for nobody.
+    let lang = store.lang;
     let open = RwSignal::new(false);
     let body = move || {
         if !open.get() {

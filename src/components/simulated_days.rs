@@ -7,9 +7,12 @@ use leptos::prelude::*;
 
 use ccplan_engine::simulation::Summary;
 
+use crate::components::flag_message::FlagMessage;
 use crate::engine_worker::SimulateRequest;
 use crate::i18n::{percent, problem_text, text, Key};
-use crate::model::learn::{simulation_setup, SIMULATION_DAYS, SIMULATION_HOURS};
+use crate::model::learn::{
+    service_level_range, simulation_setup, SIMULATION_DAYS, SIMULATION_HOURS,
+};
 use crate::model::staffing::Problem;
 use crate::store::use_store;
 
@@ -80,9 +83,7 @@ pub fn SimulatedDays() -> impl IntoView {
             }
             .into_any(),
             Ok(run) => {
-                let (low, high) = run.days.iter().fold((1.0_f64, 0.0_f64), |(lo, hi), d| {
-                    (lo.min(d.service_level), hi.max(d.service_level))
-                });
+                let (low, high) = service_level_range(&run);
                 let width = run.days.len() as f64 * STEP;
                 // From a round 10 % below the lowest point up to 100 %, so the scatter shows.
                 let lowest = formula.map_or(low, |f| f.min(low));
@@ -124,9 +125,7 @@ pub fn SimulatedDays() -> impl IntoView {
                 <button type="button" data-testid="sim-run" on:click=move |_| run()>{move || text(lang.get(), Key::SimRun)}</button>
                 <button type="button" class="secondary" data-testid="sim-new-seed" on:click=move |_| { seed.update(|s| *s += 1); run(); }>{move || text(lang.get(), Key::SimNewSeed)}</button>
             </div>
-            <Show when=move || running.get()>
-                <p class="message" data-testid="sim-running">{move || text(lang.get(), Key::SimRunning)}</p>
-            </Show>
+            <FlagMessage when=running class="message" test_id="sim-running" key=Key::SimRunning />
             {outcome}
         </div>
     }

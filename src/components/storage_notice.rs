@@ -2,15 +2,15 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{text, Key};
+use crate::components::notice_bar::NoticeBar;
+use crate::i18n::Key;
 use crate::storage::Notice;
 use crate::store::use_store;
 
 #[component]
 pub fn StorageNotice() -> impl IntoView {
     let store = use_store();
-    let lang = store.lang;
-    let message = move || {
+    let message = Signal::derive(move || {
         store.notice.get().map(|notice| match notice {
             Notice::Corrupt => Key::StorageCorrupt,
             Notice::UnknownVersion => Key::StorageUnknownVersion,
@@ -22,13 +22,7 @@ pub fn StorageNotice() -> impl IntoView {
             Notice::ChangedElsewhere => Key::StorageChangedElsewhere,
             Notice::CurrentChangedElsewhere => Key::StorageCurrentChangedElsewhere,
         })
-    };
-    view! {
-        <Show when=move || message().is_some()>
-            <div class="notice" role="status" data-testid="storage-notice">
-                <span>{move || message().map(|k| text(lang.get(), k))}</span>
-                <button type="button" on:click=move |_| store.notice.set(None)>{move || text(lang.get(), Key::Dismiss)}</button>
-            </div>
-        </Show>
-    }
+    });
+    let dismiss = Callback::new(move |()| store.notice.set(None));
+    view! { <NoticeBar role="status" test_id="storage-notice" message=message on_dismiss=dismiss /> }
 }

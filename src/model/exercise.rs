@@ -8,8 +8,9 @@ use serde::{Deserialize, Serialize};
 use crate::model::number::parse_number;
 use crate::model::staffing::{compute, IntervalResult, StaffingInputs};
 
-/// Longest question a link may carry, in characters.
-pub const MAX_QUESTION_CHARS: usize = 600;
+/// Longest question a link may carry, in characters (the trainer's box
+/// holds no more).
+pub use crate::model::limits::MAX_QUESTION_CHARS;
 
 /// Signs a student may type before a cost (`$250`, `¥ 250`).
 const CURRENCY_SIGNS: &str = "$€£¥₹₩";

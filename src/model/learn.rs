@@ -162,6 +162,14 @@ pub fn workload_hours(inputs: &StaffingInputs) -> f64 {
         / 3600.0
 }
 
+/// The lowest and highest service level of simulated days (1 and 0 when
+/// there are none, so any day widens the range).
+pub fn service_level_range(run: &Summary) -> (f64, f64) {
+    run.days.iter().fold((1.0, 0.0), |(low, high), d| {
+        (low.min(d.service_level), high.max(d.service_level))
+    })
+}
+
 /// The day's figures the Learn page quotes (steps 7 and 8).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct DayFigures {

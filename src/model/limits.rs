@@ -34,3 +34,40 @@ pub fn valid_aht(aht_s: f64) -> bool {
 pub fn valid_volume(volume: f64) -> bool {
     (0.0..=MAX_VOLUME).contains(&volume)
 }
+
+/// Agents a headcount cap, a template's cap or a budget in heads may name:
+/// a million is far beyond any contact centre, and keeps the solver's
+/// bounds exact in its floating point.
+pub const MAX_HEADS: u32 = 1_000_000;
+
+/// `value` as a count of agents from one to [`MAX_HEADS`] (a headcount cap
+/// or a budget in heads), or `None` when it is not one.
+pub fn whole_heads(value: f64) -> Option<u32> {
+    (value.fract() == 0.0 && (1.0..=f64::from(MAX_HEADS)).contains(&value)).then_some(value as u32)
+}
+
+/// Paid agent-hours a budget may name (a million heads for ten hours).
+pub const MAX_BUDGET_HOURS: f64 = 1e7;
+/// A weekday's volume, % of the staffing page's day: up to ten times it.
+pub const MAX_DAY_PCT: f64 = 1_000.0;
+
+/// The shift templates: no start, length or break reaches past a day
+/// (minutes); a break is at most four hours; a name fits on a card.
+pub const MINUTES_PER_DAY: u32 = 1_440;
+pub const MAX_BREAK_MIN: u32 = 240;
+pub const MAX_SHIFT_NAME_CHARS: usize = 60;
+
+/// Calendar years a capacity plan may start in.
+pub const FIRST_YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
+/// Whether `year` is one a capacity plan may start in.
+pub fn valid_first_year(year: i32) -> bool {
+    FIRST_YEARS.contains(&year)
+}
+
+/// Longest exercise question a trainer may write (and a link may carry),
+/// in characters.
+pub const MAX_QUESTION_CHARS: usize = 600;
+
+/// Recent weeks the forecast page offers for a weekday's intraday shape.
+pub const SHAPE_WEEK_CHOICES: [u32; 3] = [2, 4, 8];

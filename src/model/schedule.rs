@@ -103,7 +103,7 @@ const WEEK_NODE_LIMIT: u64 = 200;
 
 /// A weekday's volume the page accepts, % of the staffing page's day.
 pub fn valid_day_pct(pct: f64) -> bool {
-    (0.0..=1000.0).contains(&pct)
+    (0.0..=crate::model::limits::MAX_DAY_PCT).contains(&pct)
 }
 
 /// A week to start from: the day's volume Monday to Friday, closed at
@@ -153,12 +153,12 @@ impl Default for ScheduleSettings {
 
 /// A budget of paid agent-hours the page accepts.
 pub fn valid_budget_hours(hours: f64) -> bool {
-    (0.0..=1e7).contains(&hours)
+    (0.0..=crate::model::limits::MAX_BUDGET_HOURS).contains(&hours)
 }
 
 /// A budget in heads the page accepts.
 pub fn valid_budget_heads(heads: u32) -> bool {
-    (1..=1_000_000).contains(&heads)
+    (1..=crate::model::limits::MAX_HEADS).contains(&heads)
 }
 
 /// Most templates a page holds.
@@ -175,13 +175,14 @@ impl ScheduleSettings {
                 .is_none_or(|week| week.iter().all(|p| valid_day_pct(*p)))
             && self.shifts.len() <= MAX_SHIFTS
             && self.shifts.iter().all(|s| {
-                s.name.chars().count() <= 60
-                    && s.earliest_start_min < 1440
-                    && s.latest_start_min < 1440
-                    && s.start_step_min <= 1440
-                    && s.length_min <= 1440
-                    && s.break_min <= 1440
-                    && s.break_latest_after_min <= 1440
+                use crate::model::limits::{MAX_SHIFT_NAME_CHARS, MINUTES_PER_DAY};
+                s.name.chars().count() <= MAX_SHIFT_NAME_CHARS
+                    && s.earliest_start_min < MINUTES_PER_DAY
+                    && s.latest_start_min < MINUTES_PER_DAY
+                    && s.start_step_min <= MINUTES_PER_DAY
+                    && s.length_min <= MINUTES_PER_DAY
+                    && s.break_min <= MINUTES_PER_DAY
+                    && s.break_latest_after_min <= MINUTES_PER_DAY
                     && s.days_per_agent <= WEEK_DAYS as u32
             })
     }

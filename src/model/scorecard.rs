@@ -108,7 +108,7 @@ impl ScorecardSettings {
             .iter()
             .all(|f| f.spec().check(f.get(self)).is_ok())
             && (1..=12).contains(&self.first_month)
-            && (1900..=2200).contains(&self.first_year)
+            && crate::model::limits::valid_first_year(self.first_year)
             && self
                 .seasonality
                 .iter()

@@ -2,8 +2,9 @@
 
 use leptos::prelude::*;
 
+use crate::components::check_box::CheckBox;
 use crate::components::intraday::Intraday;
-use crate::components::number_field::NumberField;
+use crate::components::number_field::{number_fields, NumberField};
 use crate::components::phone_summary::PhoneSummary;
 use crate::components::results_panel::ResultsPanel;
 use crate::components::scenario_bar::ScenarioBar;
@@ -19,30 +20,18 @@ pub fn StaffingPage() -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
     let is_c = Signal::derive(move || store.staffing.with(|i| i.model == ModelChoice::ErlangC));
-    let not_reverse = Signal::derive(move || !store.staffing.with(|i| i.reverse));
+    let reverse = Signal::derive(move || store.staffing.with(|i| i.reverse));
     let on_model = move |ev: leptos::ev::Event| {
         if let Some(model) = ModelChoice::from_code(&event_target_value(&ev)) {
-            store.staffing.update(|i| i.model = model);
+            store.set_model(model);
         }
     };
-    let on_reverse = move |ev: leptos::ev::Event| {
-        let on = event_target_checked(&ev);
-        store.staffing.update(|i| {
-            i.reverse = on;
-        });
-    };
+    let on_reverse = Callback::new(move |on: bool| store.set_reverse(on));
     // Rebuilt when a scenario is loaded, so no half-typed text survives it.
     let fields = move || {
         store.revision.track();
         view! {
-            <NumberField field=F::Volume />
-            <NumberField field=F::Aht />
-            <NumberField field=F::SlTarget />
-            <NumberField field=F::SlSeconds />
-            <NumberField field=F::Interval />
-            <NumberField field=F::Shrinkage />
-            <NumberField field=F::MaxOccupancy />
-            <NumberField field=F::MaxAsa />
+            {number_fields(&[F::Volume, F::Aht, F::SlTarget, F::SlSeconds, F::Interval, F::Shrinkage, F::MaxOccupancy, F::MaxAsa])}
             <div class="field">
                 <label for="model">{move || text(lang.get(), Key::Model)}</label>
                 <select id="model" data-testid="model" prop:value=move || store.staffing.with(|i| i.model.code()) on:change=on_model>
@@ -55,13 +44,10 @@ pub fn StaffingPage() -> impl IntoView {
             <NumberField field=F::CostPerHour />
             <fieldset class="reverse">
                 <legend>
-                    <label>
-                        <input type="checkbox" data-testid="reverse" prop:checked=move || store.staffing.with(|i| i.reverse) on:change=on_reverse />
-                        {move || text(lang.get(), Key::ReverseMode)}
-                    </label>
+                    <CheckBox test_id="reverse" checked=reverse on_change=on_reverse label=Key::ReverseMode />
                 </legend>
                 <p class="help">{move || text(lang.get(), Key::ReverseHelp)}</p>
-                <NumberField field=F::Agents disabled=not_reverse />
+                <NumberField field=F::Agents disabled=Signal::derive(move || !reverse.get()) />
             </fieldset>
         }
     };

@@ -13,9 +13,11 @@
 //! | `forecast` | the forecast page's history, settings and outcome |
 //! | `schedule` | the schedule page's templates and the worker's schedule |
 //! | `projection` | the scorecard's projection and heavy days, from the worker |
+//! | `commands` | what pages ask of the store: each user action's field writes |
 //! | `latest` | `Latest`: only the newest request's answer is applied |
 
 mod autosave;
+mod commands;
 mod compare;
 pub mod forecast;
 mod latest;
@@ -40,6 +42,7 @@ use crate::model::staffing::{compute, Computed, Outcome, Problem, StaffingInputs
 use crate::share::LinkError;
 use crate::storage::{self, Notice};
 use ccplan_engine::plan::DayPlan;
+pub use commands::Budget;
 pub use latest::Latest;
 pub use route::Route;
 

@@ -1,0 +1,114 @@
+//! The nine steps of resource planning: each with a short explanation,
+//! its formula or method, the current scenario's live numbers (from
+//! `step_live`) and where ccplan does it, or a plain "not yet".
+
+use leptos::prelude::*;
+
+use super::step_live::live;
+use crate::i18n::{text, Key};
+use crate::mathml::{exp, frac, math, mi, mn, mo, paren};
+use crate::model::learn::day_figures;
+use crate::store::{use_store, Store};
+
+/// What each step says: its title and body, where ccplan does it (a
+/// page's fragment and the link's words), and what ccplan does not do yet.
+type StepText = (Key, Key, Option<(&'static str, Key)>, Option<Key>);
+
+#[rustfmt::skip]
+const STEPS: [StepText; 9] = [
+    (Key::Step1, Key::Step1Body, Some(("#/", Key::LearnOnStaffing)), None),
+    (Key::Step2, Key::Step2Body, Some(("#/", Key::LearnOnStaffing)), None),
+    (Key::Step3, Key::Step3Body, Some(("#/forecast", Key::LearnOnForecast)), None),
+    (Key::Step4, Key::Step4Body, Some(("#/", Key::LearnShowMath)), None),
+    (Key::Step5, Key::Step5Body, None, None),
+    (Key::Step6, Key::Step6Body, Some(("#/", Key::LearnOnStaffing)), None),
+    (Key::Step7, Key::Step7Body, Some(("#/", Key::LearnOnIntraday)), Some(Key::Step7NotYet)),
+    (Key::Step8, Key::Step8Body, Some(("#/scorecard", Key::LearnOnScorecard)), None),
+    (Key::Step9, Key::Step9Body, Some(("#/compare", Key::LearnOnCompare)), None),
+];
+
+/// Step `index`'s formula as MathML (steps 3, 4, 5, 6 and 8).
+fn formula(index: usize) -> Option<String> {
+    let b_of = |n: &[String]| [mi("B"), paren(n)].concat();
+    Some(match index {
+        2 => math(&[
+            mi("workload"),
+            mo("="),
+            mo("Σ"),
+            mi("λ"),
+            mo("·"),
+            mi("AHT"),
+        ]),
+        3 => math(&[
+            mi("SL"),
+            mo("="),
+            mn("1"),
+            mo("−"),
+            mi("P"),
+            paren(&[mi("wait")]),
+            mo("·"),
+            exp(&[
+                mo("−"),
+                paren(&[mi("N"), mo("−"), mi("A")]),
+                mo("·"),
+                mi("T"),
+                mo("/"),
+                mi("AHT"),
+            ]),
+        ]),
+        4 => {
+            let previous = b_of(&[mi("n"), mo("−"), mn("1")]);
+            math(&[
+                b_of(&[mi("n")]),
+                mo("="),
+                frac(
+                    &[mi("A"), mo("·"), previous.clone()],
+                    &[mi("n"), mo("+"), mi("A"), mo("·"), previous],
+                ),
+            ])
+        }
+        5 => math(&[
+            mi("FTE"),
+            mo("="),
+            frac(&[mi("N")], &[mn("1"), mo("−"), mi("s")]),
+        ]),
+        7 => math(&[mi("cost"), mo("="), mi("paid hours"), mo("×"), mi("rate")]),
+        _ => return None,
+    })
+}
+
+#[component]
+pub fn Steps() -> impl IntoView {
+    let store = use_store();
+    let words = move |key| move || text(store.lang.get(), key);
+    view! {
+        <section class="panel">
+            <h2>{words(Key::LearnTitle)}</h2>
+            <p>{words(Key::LearnIntro)}</p>
+            <ol class="steps" data-testid="steps">{move || step_list(store)}</ol>
+        </section>
+    }
+}
+
+/// The steps with the current scenario's figures.
+fn step_list(store: Store) -> impl IntoView {
+    let lang = store.lang.get();
+    let inputs = store.staffing.get();
+    let r = store.outcome.with(|o| o.interval.clone().ok());
+    let day = store.outcome.with(|o| o.day.ready().map(day_figures));
+    let currency = store.currency.get();
+    let step = |(i, (title, body, link, not_yet)): (usize, &StepText)| {
+        let live = live(i, lang, &inputs, r.as_ref(), day, currency);
+        view! {
+            <li class="step" data-step=i + 1>
+                <h3>{text(lang, *title)}</h3>
+                <p>{text(lang, *body)}</p>
+                {formula(i).map(|f| view! { <div class="step-formula" inner_html=f></div> })}
+                {live.map(|live| view! { <p class="live" data-testid=format!("step-{}-live", i + 1)>{live}</p> })}
+                {not_yet.map(|k| view! { <p class="not-yet" data-testid=format!("step-{}-not-yet", i + 1)>{text(lang, k)}</p> })}
+                {link.map(|(href, k)| view! { <a href=href class="step-link">{text(lang, k)}</a> })}
+            </li>
+        }
+    };
+    STEPS.iter().enumerate().map(step).collect_view()
+}
