@@ -74,6 +74,15 @@ build_site() {
   trunk build --release
 }
 
+# The error banner's browser test needs a panic on demand; only this build has
+# one (the `test-panic` feature), so the shipped site (dist/) has no crash switch.
+build_panic_site() {
+  step "building the test build with a panic on demand (target/dist-panic)"
+  sed 's/data-bin="ccplan-app"/data-bin="ccplan-app" data-cargo-features="test-panic"/' index.html > index-panic.html
+  grep -q 'data-cargo-features="test-panic"' index-panic.html || { echo "index.html's rust link changed: update run.sh" >&2; exit 1; }
+  trunk build --dist target/dist-panic index-panic.html
+}
+
 native_tests() {
   step "format and lint"
   cargo fmt --all -- --check
@@ -102,6 +111,7 @@ case "${1:-}" in
     ensure_browser
     native_tests
     build_site
+    build_panic_site
     browser_tests
     step "all tests passed"
     ;;

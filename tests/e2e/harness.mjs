@@ -8,11 +8,19 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
+import { KEY_CURRENT } from './cases.mjs';
 
 // CCPLAN_DIST: another build to serve (the benchmark's build with wasm function names).
-const DIST = process.env.CCPLAN_DIST
+export const DIST = process.env.CCPLAN_DIST
   ? join(process.env.CCPLAN_DIST, '/')
   : fileURLToPath(new URL('../../dist/', import.meta.url));
+/**
+ * The test build with the `test-panic` feature (a panic on `?ccplan-test-panic`),
+ * which `run.sh test` builds; only the error banner's test serves it.
+ */
+export const PANIC_DIST = process.env.CCPLAN_PANIC_DIST
+  ? join(process.env.CCPLAN_PANIC_DIST, '/')
+  : fileURLToPath(new URL('../../target/dist-panic/', import.meta.url));
 export const SCREENSHOTS = fileURLToPath(new URL('../screenshots/', import.meta.url));
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -23,16 +31,16 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/** Serves dist/ under `prefix` (e.g. "/" or "/ccplan/"); resolves to its base URL. */
-export async function serve(prefix = '/') {
+/** Serves the build in `dist` under `prefix` (e.g. "/" or "/ccplan/"); resolves to its base URL. */
+export async function serve(prefix = '/', dist = DIST) {
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
     if (!path.startsWith(prefix)) {
       response.writeHead(404).end('not found');
       return;
     }
-    let file = normalize(join(DIST, path.slice(prefix.length)));
-    if (!file.startsWith(DIST)) {
+    let file = normalize(join(dist, path.slice(prefix.length)));
+    if (!file.startsWith(dist)) {
       response.writeHead(403).end();
       return;
     }
