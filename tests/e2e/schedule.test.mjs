@@ -5,8 +5,10 @@
 // across a reload, and the page in Chinese on a phone.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { useSite, eventually, text, type, numberOf, assertNoBadNumbers, scenarioRow, scenarioAction, VIEWPORTS, CONCURRENCY } from './harness.mjs';
+import {
+  useSite, eventually, text, type, numberOf, assertNoBadNumbers, scenarioRow, scenarioAction, settledFigure, expectNewFigure,
+  downloadLines, VIEWPORTS, CONCURRENCY,
+} from './harness.mjs';
 import { envelope, VALID_INPUTS } from './cases.mjs';
 
 const ctx = useSite('/');
@@ -50,14 +52,14 @@ describe('the schedule page', { concurrency: CONCURRENCY }, () => {
   test('a template edited key by key re-solves; a bad value stays in its box with a message; kept after a reload', async (t) => {
     const { page, errors } = await openSchedule(t);
     const status = await text(page, 'schedule-status');
-    const heads = await text(page, 'schedule-heads');
+    const heads = await settledFigure(page, 'schedule-heads');
     // Part-time shifts may start only until 11:00: the evening is left to full-timers.
     const partTime = page.getByTestId('shift-card').nth(1);
     await partTime.getByTestId('shift-latest').click();
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.type('11:00', { delay: 10 });
     await page.keyboard.press('Tab');
-    await eventually(async () => assert.notEqual(await text(page, 'schedule-heads'), heads));
+    await expectNewFigure(page, 'schedule-heads', heads);
     assert.equal(await partTime.getByTestId('shift-latest').inputValue(), '11:00');
     // A start that is no time of day: kept in the box, marked, with a message; the schedule stays.
     const before = await text(page, 'schedule-paid-hours');
@@ -123,13 +125,11 @@ describe('the schedule page', { concurrency: CONCURRENCY }, () => {
 
   test('the schedule and the coverage download as CSV', async (t) => {
     const { page, errors } = await openSchedule(t);
-    const [schedule] = await Promise.all([page.waitForEvent('download'), page.getByTestId('schedule-csv').click()]);
-    const lines = (await readFile(await schedule.path(), 'utf8')).trim().split('\n');
+    const lines = await downloadLines(page, 'schedule-csv');
     assert.equal(lines[0], 'shift,start,end,break,agents,paid_hours');
     assert.equal(lines.length - 1, await page.getByTestId('schedule-row').count());
     assert.match(lines[1], /^[^,]+,\d\d:\d\d,\d\d:\d\d,(\d\d:\d\d)?,\d+,\d+\.\d$/);
-    const [cov] = await Promise.all([page.waitForEvent('download'), page.getByTestId('coverage-csv').click()]);
-    const covLines = (await readFile(await cov.path(), 'utf8')).trim().split('\n');
+    const covLines = await downloadLines(page, 'coverage-csv');
     assert.equal(covLines[0], 'start,required,scheduled,service_level');
     assert.equal(covLines.length, 1 + 24);
     assert.match(covLines[1], /^08:00,\d+\.\d\d,\d+,[01]\.\d{4}$/);
@@ -219,12 +219,10 @@ describe('the schedule page', { concurrency: CONCURRENCY }, () => {
     assert.equal(await page.getByTestId('shift-card').first().getByTestId('shift-day-5').isChecked(), false);
     assert.equal(await page.getByTestId('shift-card').nth(1).getByTestId('shift-day-5').isChecked(), true);
     // The CSVs name each row's days.
-    const [schedule] = await Promise.all([page.waitForEvent('download'), page.getByTestId('schedule-csv').click()]);
-    const lines = (await readFile(await schedule.path(), 'utf8')).trim().split('\n');
+    const lines = await downloadLines(page, 'schedule-csv');
     assert.equal(lines[0], 'shift,days,start,end,break,agents,paid_hours');
     assert.match(lines[1], /^[^,]+,(Mon|Tue|Wed|Thu|Fri|Sat)( (Mon|Tue|Wed|Thu|Fri|Sat)){4},\d\d:\d\d,/);
-    const [cov] = await Promise.all([page.waitForEvent('download'), page.getByTestId('coverage-csv').click()]);
-    const covLines = (await readFile(await cov.path(), 'utf8')).trim().split('\n');
+    const covLines = await downloadLines(page, 'coverage-csv');
     assert.equal(covLines[0], 'day,start,required,scheduled,service_level');
     assert.equal(covLines.length, 1 + 7 * 24);
     assert.match(covLines[1 + 5 * 24], /^Sat,08:00,\d+\.\d\d,\d+,[01]\.\d{4}$/);
