@@ -3,6 +3,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+use super::parts::{label_near, titled_mesh};
 use super::{err, legend_strip, sane_scale, whole, DrawResult, FixedTicks, Swatch, FONT};
 
 /// History in the app's blue; the forecast in orange, its interval a light tint of it.
@@ -301,26 +302,18 @@ pub fn draw_forecast<DB: DrawingBackend>(
         .build_cartesian_2d(x_range, bottom..top)
         .map_err(err)?;
     let names = &data.x_labels;
-    chart
-        .configure_mesh()
-        .x_desc(labels.x_axis.as_str())
-        .y_desc(labels.y_axis.as_str())
-        .label_style(label_font.clone())
-        .axis_desc_style((FONT, px(13.0)).into_font())
-        .x_label_formatter(&|v| {
-            let i = v.round();
-            if i >= 0.0 && i < total as f64 {
-                names.get(i as usize).cloned().unwrap_or_default()
-            } else {
-                String::new()
-            }
-        })
-        .y_labels(y_count)
-        .y_label_formatter(&whole)
-        .disable_x_mesh()
-        .light_line_style(RGBColor(0xee, 0xee, 0xee))
-        .draw()
-        .map_err(err)?;
+    titled_mesh(
+        &mut chart.configure_mesh(),
+        &labels.x_axis,
+        &labels.y_axis,
+        scale,
+    )
+    .x_label_formatter(&|v| label_near(names, total, *v))
+    .y_labels(y_count)
+    .y_label_formatter(&whole)
+    .disable_x_mesh()
+    .draw()
+    .map_err(err)?;
 
     let thin = px(1.0).max(1) as u32;
     let line = px(1.5).max(1) as u32;
@@ -341,17 +334,14 @@ pub fn draw_forecast<DB: DrawingBackend>(
             ))
             .map_err(err)?;
     }
-    for run in plan.history {
-        if let [point] = run[..] {
-            chart
-                .draw_series([Circle::new(point, px(2.0).max(1) as u32, HISTORY.filled())])
-                .map_err(err)?;
-        } else {
-            chart
-                .draw_series(LineSeries::new(run, HISTORY.stroke_width(line)))
-                .map_err(err)?;
-        }
-    }
+    chart
+        .draw_series(runs_drawn(
+            plan.history,
+            HISTORY,
+            line,
+            px(2.0).max(1) as u32,
+        ))
+        .map_err(err)?;
     for run in plan.holdout {
         chart
             .draw_series(DashedLineSeries::new(
@@ -362,17 +352,9 @@ pub fn draw_forecast<DB: DrawingBackend>(
             ))
             .map_err(err)?;
     }
-    for run in plan.mean {
-        if let [point] = run[..] {
-            chart
-                .draw_series([Circle::new(point, px(2.5).max(1) as u32, MEAN.filled())])
-                .map_err(err)?;
-        } else {
-            chart
-                .draw_series(LineSeries::new(run, MEAN.stroke_width(stroke)))
-                .map_err(err)?;
-        }
-    }
+    chart
+        .draw_series(runs_drawn(plan.mean, MEAN, stroke, px(2.5).max(1) as u32))
+        .map_err(err)?;
     // Events: a short vertical tick across the mean, as in the legend.
     let tick = px(7.0);
     chart
@@ -393,6 +375,24 @@ pub fn draw_forecast<DB: DrawingBackend>(
         }))
         .map_err(err)?;
     area.present().map_err(err)
+}
+
+/// Runs of days in `colour`: a line `width` px wide through each, or a dot
+/// of radius `dot` for a lone day (a line through one point shows nothing).
+fn runs_drawn<DB: DrawingBackend>(
+    runs: Vec<Vec<(f64, f64)>>,
+    colour: RGBColor,
+    width: u32,
+    dot: u32,
+) -> impl Iterator<Item = DynElement<'static, DB, (f64, f64)>> {
+    runs.into_iter()
+        .flat_map(move |run| -> Vec<DynElement<'static, DB, (f64, f64)>> {
+            if let [point] = run[..] {
+                vec![Circle::new(point, dot, colour.filled()).into_dyn()]
+            } else {
+                LineSeries::new(run, colour.stroke_width(width)).collect()
+            }
+        })
 }
 
 #[cfg(test)]
@@ -666,6 +666,7 @@ mod tests {
 mod drawing {
     use super::tests::{edge_cases, normal};
     use super::*;
+    use crate::charts::svg_probe::{self, elements, has_text, hex};
 
     fn labels() -> ForecastChartLabels {
         ForecastChartLabels {
@@ -689,32 +690,12 @@ mod drawing {
         (result, out)
     }
 
-    fn hex(c: RGBColor) -> String {
-        format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2)
-    }
-
-    /// The elements of a kind (`polyline`, `polygon`, `rect`, `text`…) that carry `colour`.
-    fn elements<'a>(svg: &'a str, kind: &str, colour: RGBColor) -> Vec<&'a str> {
-        let colour = hex(colour);
-        svg.split('<')
-            .filter(|e| e.starts_with(kind) && e.contains(&colour))
-            .collect()
-    }
-
     /// Every text with its x position.
     fn texts(svg: &str) -> Vec<(f64, String)> {
-        svg.split("<text")
-            .skip(1)
-            .filter_map(|e| {
-                let text = e.split('>').nth(1)?.split('<').next()?.trim();
-                let x = e.split("x=\"").nth(1)?.split('"').next()?.parse().ok()?;
-                Some((x, text.to_string()))
-            })
+        svg_probe::texts(svg)
+            .into_iter()
+            .map(|(x, _, text)| (x, text))
             .collect()
-    }
-
-    fn has_text(svg: &str, wanted: &str) -> bool {
-        texts(svg).iter().any(|(_, t)| t == wanted)
     }
 
     /// The x positions of the date labels, left to right.

@@ -3,24 +3,24 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{err, legend_strip, DrawResult, Swatch, FONT};
+use super::parts::{every_nth_label, line_with_markers, titled_mesh, titled_right_axis};
+use super::{err, legend_strip, DrawResult, Swatch};
 
 /// Axes of a monthly chart: month labels that fit, titles, light grid.
 macro_rules! month_mesh {
-    ($chart:expr, $labels:expr, $font:expr, $px:expr, $n:expr, $format:expr, $y_format:expr) => {
-        $chart
-            .configure_mesh()
-            .x_desc($labels.x_axis.as_str())
-            .y_desc($labels.y_axis.as_str())
-            .label_style($font.clone())
-            .axis_desc_style((FONT, $px(13.0)).into_font())
-            .x_labels($n)
-            .x_label_formatter($format)
-            .y_label_formatter($y_format)
-            .disable_x_mesh()
-            .light_line_style(RGBColor(0xee, 0xee, 0xee))
-            .draw()
-            .map_err(err)?
+    ($chart:expr, $labels:expr, $scale:expr, $n:expr, $format:expr, $y_format:expr) => {
+        titled_mesh(
+            &mut $chart.configure_mesh(),
+            &$labels.x_axis,
+            &$labels.y_axis,
+            $scale,
+        )
+        .x_labels($n)
+        .x_label_formatter($format)
+        .y_label_formatter($y_format)
+        .disable_x_mesh()
+        .draw()
+        .map_err(err)?
     };
 }
 
@@ -48,18 +48,7 @@ fn month_formatter(labels: &[String], width_px: u32, scale: f64) -> impl Fn(&f64
     // The plot is the canvas less its axis-label areas (about 130 px).
     let fit = (((f64::from(width_px) / scale - 130.0) / 75.0) as usize).max(2);
     let step = labels.len().div_ceil(fit).max(1);
-    move |v: &f64| {
-        let i = v.round();
-        if (v - i).abs() < 1e-6
-            && i >= 0.0
-            && (i as usize) < labels.len()
-            && (i as usize) % step == 0
-        {
-            labels[i as usize].clone()
-        } else {
-            String::new()
-        }
-    }
+    move |v: &f64| every_nth_label(labels, step, *v)
 }
 
 /// Required FTE (line) and available FTE (line with markers) per month, hires as bars.
@@ -98,9 +87,8 @@ pub fn draw_fte<DB: DrawingBackend>(
         .y_label_area_size(px(52.0))
         .build_cartesian_2d(-0.5..n as f64 - 0.5, 0.0..top)
         .map_err(err)?;
-    let font = (FONT, px(12.0)).into_font();
     let format = month_formatter(&labels.months, area.dim_in_pixel().0, scale);
-    month_mesh!(chart, labels, font, px, n, &format, &|v| format!("{v:.0}"));
+    month_mesh!(chart, labels, scale, n, &format, &|v| format!("{v:.0}"));
     let stroke = px(2.0).max(1) as u32;
     chart
         .draw_series(hires.iter().enumerate().map(|(i, h)| {
@@ -115,17 +103,11 @@ pub fn draw_fte<DB: DrawingBackend>(
         ))
         .map_err(err)?;
     chart
-        .draw_series(LineSeries::new(
+        .draw_series(line_with_markers(
             by_month(available),
             AVAILABLE.stroke_width(stroke),
+            |p| Circle::new(p, px(3.0) as u32, AVAILABLE.filled()).into_dyn(),
         ))
-        .map_err(err)?;
-    chart
-        .draw_series(
-            by_month(available)
-                .into_iter()
-                .map(|p| Circle::new(p, px(3.0) as u32, AVAILABLE.filled())),
-        )
         .map_err(err)?;
     chart
         .draw_series(
@@ -167,9 +149,8 @@ pub fn draw_service<DB: DrawingBackend>(
         .y_label_area_size(px(52.0))
         .build_cartesian_2d(-0.5..n as f64 - 0.5, 0.0..100.0)
         .map_err(err)?;
-    let font = (FONT, px(12.0)).into_font();
     let format = month_formatter(&labels.months, area.dim_in_pixel().0, scale);
-    month_mesh!(chart, labels, font, px, n, &format, &|v| format!("{v:.0}"));
+    month_mesh!(chart, labels, scale, n, &format, &|v| format!("{v:.0}"));
     let stroke = px(2.0).max(1) as u32;
     chart
         .draw_series([Rectangle::new(
@@ -178,30 +159,18 @@ pub fn draw_service<DB: DrawingBackend>(
         )])
         .map_err(err)?;
     chart
-        .draw_series(LineSeries::new(
+        .draw_series(line_with_markers(
             by_month(service_pct),
             SERVICE.stroke_width(stroke + 1),
+            |p| Circle::new(p, px(3.0) as u32, SERVICE.filled()).into_dyn(),
         ))
         .map_err(err)?;
     chart
-        .draw_series(
-            by_month(service_pct)
-                .into_iter()
-                .map(|p| Circle::new(p, px(3.0) as u32, SERVICE.filled())),
-        )
-        .map_err(err)?;
-    chart
-        .draw_series(LineSeries::new(
+        .draw_series(line_with_markers(
             by_month(abandon_pct),
             ABANDON.stroke_width(stroke),
+            |p| TriangleMarker::new(p, px(3.5) as u32, ABANDON.filled()).into_dyn(),
         ))
-        .map_err(err)?;
-    chart
-        .draw_series(
-            by_month(abandon_pct)
-                .into_iter()
-                .map(|p| TriangleMarker::new(p, px(3.5) as u32, ABANDON.filled())),
-        )
         .map_err(err)?;
     area.present().map_err(err)
 }
@@ -239,17 +208,16 @@ pub fn draw_cost<DB: DrawingBackend>(
         .build_cartesian_2d(-0.5..n as f64 - 0.5, 0.0..top)
         .map_err(err)?
         .set_secondary_coord(-0.5..n as f64 - 0.5, 0.0..top2);
-    let font = (FONT, px(12.0)).into_font();
     let format = month_formatter(&labels.months, area.dim_in_pixel().0, scale);
-    month_mesh!(chart, labels, font, px, n, &format, &|v| compact(*v));
-    chart
-        .configure_secondary_axes()
-        .y_desc(labels.y2_axis.as_str())
-        .label_style(font.clone())
-        .axis_desc_style((FONT, px(13.0)).into_font())
-        .y_label_formatter(&|v| format!("{v:.2}"))
-        .draw()
-        .map_err(err)?;
+    month_mesh!(chart, labels, scale, n, &format, &|v| compact(*v));
+    titled_right_axis(
+        &mut chart.configure_secondary_axes(),
+        &labels.y2_axis,
+        scale,
+    )
+    .y_label_formatter(&|v| format!("{v:.2}"))
+    .draw()
+    .map_err(err)?;
     chart
         .draw_series(total.iter().enumerate().map(|(i, t)| {
             let x = i as f64;
@@ -257,19 +225,12 @@ pub fn draw_cost<DB: DrawingBackend>(
         }))
         .map_err(err)?;
     let stroke = px(2.0).max(1) as u32;
-    let points = by_month(per_contact);
     chart
-        .draw_secondary_series(LineSeries::new(
-            points.clone(),
+        .draw_secondary_series(line_with_markers(
+            by_month(per_contact),
             PER_CONTACT.stroke_width(stroke + 1),
+            |p| Circle::new(p, px(3.0) as u32, PER_CONTACT.filled()).into_dyn(),
         ))
-        .map_err(err)?;
-    chart
-        .draw_secondary_series(
-            points
-                .into_iter()
-                .map(|p| Circle::new(p, px(3.0) as u32, PER_CONTACT.filled())),
-        )
         .map_err(err)?;
     area.present().map_err(err)
 }

@@ -4,6 +4,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+use super::parts::{label_near, titled_mesh};
 use super::{err, legend_strip, sane_scale, whole, DrawResult, FixedTicks, Swatch, FONT};
 
 /// The requirement: a dark step line over everything.
@@ -262,25 +263,17 @@ pub fn draw_coverage<DB: DrawingBackend>(
         .build_cartesian_2d(x_axis, y_axis)
         .map_err(err)?;
     let names = &data.x_labels;
-    chart
-        .configure_mesh()
-        .x_desc(labels.x_axis.as_str())
-        .y_desc(labels.y_axis.as_str())
-        .label_style(label_font.clone())
-        .axis_desc_style((FONT, px(13.0)).into_font())
-        .x_label_formatter(&|v| {
-            let i = v.round();
-            if i >= 0.0 && i < count as f64 {
-                names.get(i as usize).cloned().unwrap_or_default()
-            } else {
-                String::new()
-            }
-        })
-        .y_label_formatter(&whole)
-        .disable_x_mesh()
-        .light_line_style(RGBColor(0xee, 0xee, 0xee))
-        .draw()
-        .map_err(err)?;
+    titled_mesh(
+        &mut chart.configure_mesh(),
+        &labels.x_axis,
+        &labels.y_axis,
+        scale,
+    )
+    .x_label_formatter(&|v| label_near(names, count, *v))
+    .y_label_formatter(&whole)
+    .disable_x_mesh()
+    .draw()
+    .map_err(err)?;
 
     let thin = px(1.0).max(1) as u32;
     let stroke = px(2.0).max(1) as u32;
@@ -574,6 +567,7 @@ mod tests {
 mod drawing {
     use super::tests::{day, edge_cases, DAY_OVER, DAY_UNDER};
     use super::*;
+    use crate::charts::svg_probe::{elements, has_text, hex, texts};
 
     fn labels() -> CoverageChartLabels {
         CoverageChartLabels {
@@ -602,36 +596,6 @@ mod drawing {
 
     fn svg(data: &CoverageChartData, size: (u32, u32), scale: f64) -> (DrawResult, String) {
         svg_with(data, &labels(), size, scale)
-    }
-
-    fn hex(c: RGBColor) -> String {
-        format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2)
-    }
-
-    /// The elements of a kind (`polyline`, `polygon`, `rect`, `text`…) that carry `colour`.
-    fn elements<'a>(svg: &'a str, kind: &str, colour: RGBColor) -> Vec<&'a str> {
-        let colour = hex(colour);
-        svg.split('<')
-            .filter(|e| e.starts_with(kind) && e.contains(&colour))
-            .collect()
-    }
-
-    /// Every text with its x and y position.
-    fn texts(svg: &str) -> Vec<(f64, f64, String)> {
-        svg.split("<text")
-            .skip(1)
-            .filter_map(|e| {
-                let text = e.split('>').nth(1)?.split('<').next()?.trim();
-                let number = |attribute: &str| -> Option<f64> {
-                    e.split(attribute).nth(1)?.split('"').next()?.parse().ok()
-                };
-                Some((number(" x=\"")?, number(" y=\"")?, text.to_string()))
-            })
-            .collect()
-    }
-
-    fn has_text(svg: &str, wanted: &str) -> bool {
-        texts(svg).iter().any(|(_, _, t)| t == wanted)
     }
 
     /// The time labels ("07:00"), left to right.
