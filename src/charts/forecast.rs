@@ -3,8 +3,8 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::parts::{label_near, titled_mesh};
-use super::{err, legend_strip, sane_scale, whole, DrawResult, FixedTicks, Swatch, FONT};
+use super::parts::{has_room_for_axes, label_near, text_width, titled_mesh, x_label_room};
+use super::{err, legend_strip, sane_scale, whole, DrawResult, FixedTicks, Swatch};
 
 /// History in the app's blue; the forecast in orange, its interval a light tint of it.
 const HISTORY: RGBColor = super::SL_COLOUR;
@@ -239,9 +239,8 @@ pub fn draw_forecast<DB: DrawingBackend>(
     let Some(plan) = Plan::new(data) else {
         return Ok(());
     };
-    let (width, height) = area.dim_in_pixel();
     let px = |v: f64| (v * scale).round() as i32;
-    if (width as i32) < px(120.0) || (height as i32) < px(100.0) {
+    if !has_room_for_axes(area, scale) {
         return Ok(());
     }
     let (total, bottom, top) = (plan.total, plan.bottom, plan.top);
@@ -268,23 +267,11 @@ pub fn draw_forecast<DB: DrawingBackend>(
     let plot = legend_strip(area, &entries, scale)?;
 
     // Axis label areas sized to their text: the widest y label, the longest x label.
-    let label_font: TextStyle = (FONT, px(12.0)).into_font().into();
-    let text_width = |text: &str| -> Result<i32, String> {
-        Ok(area.estimate_text_size(text, &label_font).map_err(err)?.0 as i32)
-    };
+    let text_width = |text: &str| text_width(area, text, scale);
     let y_area =
         (text_width(&whole(&top))?.max(text_width(&whole(&bottom))?) + px(30.0)).max(px(52.0));
-    let longest = data
-        .x_labels
-        .iter()
-        .take(total)
-        .max_by_key(|l| l.chars().count());
-    let label_width = match longest {
-        Some(label) => text_width(label)?.max(px(10.0)),
-        None => px(10.0),
-    };
     // The last label may sit at the right edge: room for half of it.
-    let right = (label_width / 2 + px(4.0)).max(px(10.0));
+    let (label_width, right) = x_label_room(area, &data.x_labels, total, scale)?;
     let plot_width = plot.dim_in_pixel().0 as i32 - y_area - px(10.0) - right;
     let fit = (plot_width / (label_width + px(16.0)).max(1)).clamp(1, 10) as usize;
     let plot_height = plot.dim_in_pixel().1 as i32 - px(50.0);
@@ -666,7 +653,9 @@ mod tests {
 mod drawing {
     use super::tests::{edge_cases, normal};
     use super::*;
-    use crate::charts::svg_probe::{self, elements, has_text, hex};
+    use crate::charts::svg_probe::{
+        self, assert_none_repeated, draw_everywhere, elements, has_text, hex,
+    };
 
     fn labels() -> ForecastChartLabels {
         ForecastChartLabels {
@@ -786,33 +775,24 @@ mod drawing {
 
     #[test]
     fn edge_cases_never_panic_nor_draw_nan() {
+        let sizes = [
+            (900, 340),
+            (360, 280),
+            (120, 100),
+            (40, 30),
+            (0, 0),
+            (1, 5_000),
+        ];
         for (name, data) in edge_cases() {
-            for size in [
-                (900, 340),
-                (360, 280),
-                (120, 100),
-                (40, 30),
-                (0, 0),
-                (1, 5_000),
-            ] {
-                for scale in [1.0, 2.0, 3.0, 0.0, f64::NAN, f64::INFINITY, -1.0] {
-                    let (result, svg) = svg(&data, size, scale);
-                    assert!(result.is_ok(), "{name} {size:?} {scale}: {result:?}");
-                    assert!(
-                        !svg.contains("NaN") && !svg.contains("inf"),
-                        "{name} {size:?} {scale}"
-                    );
-                    // Whole-number y labels, none repeated.
-                    let mut numbers: Vec<String> = texts(&svg)
-                        .into_iter()
-                        .map(|(_, t)| t)
-                        .filter(|t| t.replace(',', "").parse::<f64>().is_ok())
-                        .collect();
-                    let count = numbers.len();
-                    numbers.dedup();
-                    assert_eq!(numbers.len(), count, "{name} {size:?} {scale}: {numbers:?}");
-                }
-            }
+            draw_everywhere(name, &data, &sizes, svg, |what, svg| {
+                // Whole-number y labels, none repeated.
+                let numbers: Vec<String> = texts(svg)
+                    .into_iter()
+                    .map(|(_, t)| t)
+                    .filter(|t| t.replace(',', "").parse::<f64>().is_ok())
+                    .collect();
+                assert_none_repeated(&numbers, what);
+            });
         }
     }
 

@@ -3,7 +3,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::parts::{every_nth_label, line_with_markers, titled_mesh, titled_right_axis};
+use super::parts::{every_nth_label, line_with_markers, px, titled_mesh, titled_right_axis};
 use super::{err, legend_strip, DrawResult, Swatch};
 
 /// Axes of a monthly chart: month labels that fit, titles, light grid.
@@ -51,6 +51,37 @@ fn month_formatter(labels: &[String], width_px: u32, scale: f64) -> impl Fn(&f64
     move |v: &f64| every_nth_label(labels, step, *v)
 }
 
+/// Clears `area` and, when there are months to draw, puts the legend
+/// `entries` above the plot and returns the plot's area; `None` when there
+/// are none.
+fn month_plot<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    months: usize,
+    entries: &[(&str, Swatch)],
+    scale: f64,
+) -> Result<Option<DrawingArea<DB, Shift>>, String> {
+    area.fill(&WHITE).map_err(err)?;
+    if months == 0 {
+        return Ok(None);
+    }
+    legend_strip(area, entries, scale).map(Some)
+}
+
+/// A monthly chart's frame on `plot`: month labels below, `y_label_px`
+/// (CSS pixels) for the left axis's labels.
+fn month_builder<'a, 'b, DB: DrawingBackend>(
+    plot: &'a DrawingArea<DB, Shift>,
+    y_label_px: f64,
+    scale: f64,
+) -> ChartBuilder<'a, 'b, DB> {
+    let mut builder = ChartBuilder::on(plot);
+    builder
+        .margin(px(10.0, scale))
+        .x_label_area_size(px(34.0, scale))
+        .y_label_area_size(px(y_label_px, scale));
+    builder
+}
+
 /// Required FTE (line) and available FTE (line with markers) per month, hires as bars.
 pub fn draw_fte<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -60,11 +91,15 @@ pub fn draw_fte<DB: DrawingBackend>(
     labels: &MonthlyLabels,
     scale: f64,
 ) -> DrawResult {
-    area.fill(&WHITE).map_err(err)?;
     let n = required.len();
-    if n == 0 {
+    let entries = [
+        (labels.series[0].as_str(), Swatch::Line(REQUIRED)),
+        (labels.series[1].as_str(), Swatch::Line(AVAILABLE)),
+        (labels.series[2].as_str(), Swatch::Bar(HIRES)),
+    ];
+    let Some(plot) = month_plot(area, n, &entries, scale)? else {
         return Ok(());
-    }
+    };
     let px = |v: f64| (v * scale).round() as i32;
     let top = required
         .iter()
@@ -72,19 +107,7 @@ pub fn draw_fte<DB: DrawingBackend>(
         .chain(hires)
         .fold(1.0f64, |a, b| a.max(*b))
         * 1.1;
-    let plot = legend_strip(
-        area,
-        &[
-            (labels.series[0].as_str(), Swatch::Line(REQUIRED)),
-            (labels.series[1].as_str(), Swatch::Line(AVAILABLE)),
-            (labels.series[2].as_str(), Swatch::Bar(HIRES)),
-        ],
-        scale,
-    )?;
-    let mut chart = ChartBuilder::on(&plot)
-        .margin(px(10.0))
-        .x_label_area_size(px(34.0))
-        .y_label_area_size(px(52.0))
+    let mut chart = month_builder(&plot, 52.0, scale)
         .build_cartesian_2d(-0.5..n as f64 - 0.5, 0.0..top)
         .map_err(err)?;
     let format = month_formatter(&labels.months, area.dim_in_pixel().0, scale);
@@ -128,25 +151,17 @@ pub fn draw_service<DB: DrawingBackend>(
     labels: &MonthlyLabels,
     scale: f64,
 ) -> DrawResult {
-    area.fill(&WHITE).map_err(err)?;
     let n = service_pct.len();
-    if n == 0 {
+    let entries = [
+        (labels.series[0].as_str(), Swatch::Line(SERVICE)),
+        (labels.series[1].as_str(), Swatch::Line(ABANDON)),
+        (labels.series[2].as_str(), Swatch::Bar(BAND)),
+    ];
+    let Some(plot) = month_plot(area, n, &entries, scale)? else {
         return Ok(());
-    }
+    };
     let px = |v: f64| (v * scale).round() as i32;
-    let plot = legend_strip(
-        area,
-        &[
-            (labels.series[0].as_str(), Swatch::Line(SERVICE)),
-            (labels.series[1].as_str(), Swatch::Line(ABANDON)),
-            (labels.series[2].as_str(), Swatch::Bar(BAND)),
-        ],
-        scale,
-    )?;
-    let mut chart = ChartBuilder::on(&plot)
-        .margin(px(10.0))
-        .x_label_area_size(px(34.0))
-        .y_label_area_size(px(52.0))
+    let mut chart = month_builder(&plot, 52.0, scale)
         .build_cartesian_2d(-0.5..n as f64 - 0.5, 0.0..100.0)
         .map_err(err)?;
     let format = month_formatter(&labels.months, area.dim_in_pixel().0, scale);
@@ -183,27 +198,19 @@ pub fn draw_cost<DB: DrawingBackend>(
     labels: &MonthlyLabels,
     scale: f64,
 ) -> DrawResult {
-    area.fill(&WHITE).map_err(err)?;
     let n = total.len();
-    if n == 0 {
+    let entries = [
+        (labels.series[0].as_str(), Swatch::Bar(COST)),
+        (labels.series[1].as_str(), Swatch::Line(PER_CONTACT)),
+    ];
+    let Some(plot) = month_plot(area, n, &entries, scale)? else {
         return Ok(());
-    }
+    };
     let px = |v: f64| (v * scale).round() as i32;
     // The legend sits above the plot: a little headroom is enough.
     let top = total.iter().fold(1.0f64, |a, b| a.max(*b)) * 1.1;
     let top2 = per_contact.iter().fold(0.01f64, |a, b| a.max(*b)) * 1.1;
-    let plot = legend_strip(
-        area,
-        &[
-            (labels.series[0].as_str(), Swatch::Bar(COST)),
-            (labels.series[1].as_str(), Swatch::Line(PER_CONTACT)),
-        ],
-        scale,
-    )?;
-    let mut chart = ChartBuilder::on(&plot)
-        .margin(px(10.0))
-        .x_label_area_size(px(34.0))
-        .y_label_area_size(px(64.0))
+    let mut chart = month_builder(&plot, 64.0, scale)
         .right_y_label_area_size(px(52.0))
         .build_cartesian_2d(-0.5..n as f64 - 0.5, 0.0..top)
         .map_err(err)?

@@ -4,9 +4,10 @@
 
 use plotters::chart::{MeshStyle, SecondaryMeshStyle};
 use plotters::coord::ranged1d::{Ranged, ValueFormatter};
+use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::FONT;
+use super::{err, FONT};
 
 /// The grid's light grey, under every chart's data.
 const GRID_COLOUR: RGBColor = RGBColor(0xee, 0xee, 0xee);
@@ -24,6 +25,44 @@ pub(crate) fn tick_font(scale: f64) -> FontDesc<'static> {
 /// The font of axis titles (13 px).
 fn title_font(scale: f64) -> FontDesc<'static> {
     (FONT, px(13.0, scale)).into_font()
+}
+
+/// Whether `area` has room for a chart with axes (120 × 100 CSS pixels);
+/// a smaller canvas is left blank.
+pub(crate) fn has_room_for_axes<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    scale: f64,
+) -> bool {
+    let (width, height) = area.dim_in_pixel();
+    (width as i32) >= px(120.0, scale) && (height as i32) >= px(100.0, scale)
+}
+
+/// How wide `text` is in the tick font, in device pixels.
+pub(crate) fn text_width<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    text: &str,
+    scale: f64,
+) -> Result<i32, String> {
+    let font: TextStyle = tick_font(scale).into();
+    Ok(area.estimate_text_size(text, &font).map_err(err)?.0 as i32)
+}
+
+/// The width of the longest of the first `count` x labels (at least 10 CSS
+/// pixels), and the room to leave right of the plot for half of a label
+/// that sits at its edge.
+pub(crate) fn x_label_room<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    labels: &[String],
+    count: usize,
+    scale: f64,
+) -> Result<(i32, i32), String> {
+    let longest = labels.iter().take(count).max_by_key(|l| l.chars().count());
+    let label_width = match longest {
+        Some(label) => text_width(area, label, scale)?.max(px(10.0, scale)),
+        None => px(10.0, scale),
+    };
+    let right = (label_width / 2 + px(4.0, scale)).max(px(10.0, scale));
+    Ok((label_width, right))
 }
 
 /// Titles both axes, with the charts' fonts and light grid; the caller adds
