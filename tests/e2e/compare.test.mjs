@@ -75,6 +75,13 @@ function row(page, label) {
     })));
 }
 
+/** Several rows of the table by their labels, in the order asked. */
+async function rows(page, ...labels) {
+  const found = [];
+  for (const label of labels) found.push(await row(page, label));
+  return found;
+}
+
 describe('comparing scenarios', { concurrency: CONCURRENCY }, () => {
   test('two scenarios differing only in volume show each one\'s staffing and the difference', async (t) => {
     const { page, errors } = await comparePage(t);
@@ -179,9 +186,7 @@ describe('comparing scenarios', { concurrency: CONCURRENCY }, () => {
 
   test('each scenario\'s plan is computed off the page and matches the scorecard page\'s summary', async (t) => {
     const { page, errors } = await settledComparison(t, 'current', 'example');
-    const hires = await row(page, 'Hires over the plan');
-    const peak = await row(page, 'Peak required FTE');
-    const cost = await row(page, 'Cost per contact (plan)');
+    const [hires, peak, cost] = await rows(page, 'Hires over the plan', 'Peak required FTE', 'Cost per contact (plan)');
     for (const cells of [hires, peak, cost]) {
       for (const cell of cells) assert.match(cell.value, /^\d+(\.\d+)?$/, JSON.stringify(cells));
     }
@@ -200,9 +205,7 @@ describe('comparing scenarios', { concurrency: CONCURRENCY }, () => {
 
   test('each scenario\'s shifts are solved off the page; a day too short for any shift shows none', async (t) => {
     const { page, errors } = await settledComparison(t, 'current', 'example');
-    const paid = await row(page, 'Paid hours');
-    const heads = await row(page, 'Agents');
-    const sl = await row(page, 'Service level with these shifts');
+    const [paid, heads, sl] = await rows(page, 'Paid hours', 'Agents', 'Service level with these shifts');
     // The example's day (24 half-hours, up to 1 500 contacts): solved.
     assert.match(paid[1].value, /^[\d,]+\.\d$/, JSON.stringify(paid));
     assert.match(heads[1].value, /^[\d,]+$/, JSON.stringify(heads));

@@ -21,6 +21,13 @@ async function openSchedule(t, options) {
 }
 
 /** The coverage table as numbers: [required, scheduled] per interval. */
+/** Types `value` into the budget box and leaves it; waits (the solver may take seconds) until `shown` is on the page. */
+async function setBudget(page, value, shown) {
+  await type(page, 'budget-hours', value);
+  await page.keyboard.press('Tab');
+  await page.getByTestId(shown).waitFor({ timeout: 30_000 });
+}
+
 async function coverage(page) {
   return page.getByTestId('coverage-table').locator('tbody tr').evaluateAll((rows) =>
     rows.map((r) => [Number(r.cells[1].textContent), Number(r.cells[2].textContent)]));
@@ -138,17 +145,13 @@ describe('the schedule page', { concurrency: CONCURRENCY }, () => {
 
   test('a budget too small to keep every interval answering says how many hours would; one that does is spent where it answers most', async (t) => {
     const { page, errors } = await openSchedule(t);
-    await type(page, 'budget-hours', '100');
-    await page.keyboard.press('Tab');
-    await page.getByTestId('budget-too-small').waitFor({ timeout: 30_000 });
+    await setBudget(page, '100', 'budget-too-small');
     const message = await text(page, 'budget-too-small');
     const least = Number(message.match(/at least ([\d,]+) paid hours/)[1].replaceAll(',', ''));
     assert.match(message, /^100\.0 paid hours cannot give every interval more agents than its load/);
     assert.ok(least > 100, message);
     // That many hours (plus a tenth) keep every interval answering.
-    await type(page, 'budget-hours', String(Math.ceil(least * 1.1)));
-    await page.keyboard.press('Tab');
-    await page.getByTestId('budget-figures').waitFor({ timeout: 30_000 });
+    await setBudget(page, String(Math.ceil(least * 1.1)), 'budget-figures');
     const best = numberOf(await text(page, 'budget-best-sl'));
     const cut = numberOf(await text(page, 'budget-cut-sl'));
     assert.ok(best >= cut, `${best} vs ${cut}`);
@@ -158,9 +161,7 @@ describe('the schedule page', { concurrency: CONCURRENCY }, () => {
     await page.getByTestId('budget-figures').waitFor({ timeout: 30_000 });
     assert.equal(await page.getByTestId('budget-hours').inputValue(), String(Math.ceil(least * 1.1)));
     // Not a number of hours: a message, the figures stay.
-    await type(page, 'budget-hours', 'lots');
-    await page.keyboard.press('Tab');
-    await page.getByTestId('budget-bad').waitFor();
+    await setBudget(page, 'lots', 'budget-bad');
     assert.equal(numberOf(await text(page, 'budget-best-sl')), best);
     await assertNoBadNumbers(page);
     assert.deepEqual(errors, []);
@@ -237,31 +238,21 @@ describe('the schedule page', { concurrency: CONCURRENCY }, () => {
 
   test('a budget in heads is counted as the first template\'s paid hours and spent as those hours', async (t) => {
     const { page, errors } = await openSchedule(t);
-    await type(page, 'budget-hours', '2000');
-    await page.keyboard.press('Tab');
-    await page.getByTestId('budget-figures').waitFor({ timeout: 30_000 });
+    await setBudget(page, '2000', 'budget-figures');
     const byHours = numberOf(await text(page, 'budget-best-sl'));
     await page.getByTestId('budget-unit').selectOption('heads');
     assert.equal(await page.getByTestId('budget-hours').inputValue(), '');
     await eventually(async () => assert.equal(await page.getByTestId('budget-figures').count(), 0));
     // 250 agents on one 8.5-hour shift each (half an hour unpaid): 2,000 paid hours.
-    await type(page, 'budget-hours', '250');
-    await page.keyboard.press('Tab');
-    await page.getByTestId('budget-heads-line').waitFor({ timeout: 30_000 });
+    await setBudget(page, '250', 'budget-heads-line');
     assert.equal(await text(page, 'budget-heads-line'), 'Counted as paid agent-hours: 250 × 8.0 h = 2,000.0 h');
     assert.equal(numberOf(await text(page, 'budget-best-sl')), byHours);
     // Too few heads: the message says so, and the heads are still explained.
-    await type(page, 'budget-hours', '1');
-    await page.keyboard.press('Tab');
-    await page.getByTestId('budget-too-small').waitFor({ timeout: 30_000 });
+    await setBudget(page, '1', 'budget-too-small');
     assert.equal(await text(page, 'budget-heads-line'), 'Counted as paid agent-hours: 1 × 8.0 h = 8.0 h');
-    await type(page, 'budget-hours', '250');
-    await page.keyboard.press('Tab');
-    await page.getByTestId('budget-figures').waitFor({ timeout: 30_000 });
+    await setBudget(page, '250', 'budget-figures');
     // Heads are whole agents.
-    await type(page, 'budget-hours', '12.5');
-    await page.keyboard.press('Tab');
-    await page.getByTestId('budget-bad').waitFor();
+    await setBudget(page, '12.5', 'budget-bad');
     assert.match(await text(page, 'budget-bad'), /whole number of agents/);
     // Kept after a reload, in heads.
     await page.reload();
