@@ -21,6 +21,14 @@ async function openSchedule(t, options) {
 }
 
 /** The coverage table as numbers: [required, scheduled] per interval. */
+/** Replaces what `box` holds with `value`, key by key, and leaves it with `leaveWith`. */
+async function retype(page, box, value, leaveWith = 'Tab') {
+  await box.click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type(value, { delay: 10 });
+  await page.keyboard.press(leaveWith);
+}
+
 /** Types `value` into the budget box and leaves it; waits (the solver may take seconds) until `shown` is on the page. */
 async function setBudget(page, value, shown) {
   await type(page, 'budget-hours', value);
@@ -62,27 +70,18 @@ describe('the schedule page', { concurrency: CONCURRENCY }, () => {
     const heads = await settledFigure(page, 'schedule-heads');
     // Part-time shifts may start only until 11:00: the evening is left to full-timers.
     const partTime = page.getByTestId('shift-card').nth(1);
-    await partTime.getByTestId('shift-latest').click();
-    await page.keyboard.press('ControlOrMeta+A');
-    await page.keyboard.type('11:00', { delay: 10 });
-    await page.keyboard.press('Tab');
+    await retype(page, partTime.getByTestId('shift-latest'), '11:00');
     await expectNewFigure(page, 'schedule-heads', heads);
     assert.equal(await partTime.getByTestId('shift-latest').inputValue(), '11:00');
     // A start that is no time of day: kept in the box, marked, with a message; the schedule stays.
     const before = await text(page, 'schedule-paid-hours');
-    await partTime.getByTestId('shift-earliest').click();
-    await page.keyboard.press('ControlOrMeta+A');
-    await page.keyboard.type('25:00', { delay: 10 });
-    await page.keyboard.press('Tab');
+    await retype(page, partTime.getByTestId('shift-earliest'), '25:00');
     await partTime.getByTestId('shift-bad').waitFor();
     assert.equal(await partTime.getByTestId('shift-earliest').inputValue(), '25:00');
     assert.equal(await partTime.getByTestId('shift-earliest').getAttribute('aria-invalid'), 'true');
     assert.equal(await text(page, 'schedule-paid-hours'), before);
     // A good value clears the message.
-    await partTime.getByTestId('shift-earliest').click();
-    await page.keyboard.press('ControlOrMeta+A');
-    await page.keyboard.type('8:00', { delay: 10 });
-    await page.keyboard.press('Tab');
+    await retype(page, partTime.getByTestId('shift-earliest'), '8:00');
     await eventually(async () => assert.equal(await partTime.getByTestId('shift-bad').count(), 0));
     // Kept after a reload.
     await page.reload();
@@ -99,19 +98,13 @@ describe('the schedule page', { concurrency: CONCURRENCY }, () => {
     // Only the full-time shift, starting by 09:00: the evening has no shift.
     await page.getByTestId('shift-card').nth(1).getByTestId('shift-remove').click();
     const full = page.getByTestId('shift-card').first();
-    await full.getByTestId('shift-latest').click();
-    await page.keyboard.press('ControlOrMeta+A');
-    await page.keyboard.type('09:00', { delay: 10 });
-    await page.keyboard.press('Enter');
+    await retype(page, full.getByTestId('shift-latest'), '09:00', 'Enter');
     await page.getByTestId('schedule-problem').waitFor();
     // The first interval no full-time shift starting by 09:00 reaches: 17:30.
     assert.match(await text(page, 'schedule-problem'), /^No shift covers 17:30 \(it needs \d+ agents\): widen a start window or add a shift\.$/);
     await assertNoBadNumbers(page);
     // Back to every start until 11:30, then a cap of 20 agents: a gap, said to be one.
-    await full.getByTestId('shift-latest').click();
-    await page.keyboard.press('ControlOrMeta+A');
-    await page.keyboard.type('11:30', { delay: 10 });
-    await page.keyboard.press('Enter');
+    await retype(page, full.getByTestId('shift-latest'), '11:30', 'Enter');
     await page.getByTestId('schedule-figures').waitFor();
     await page.getByTestId('cap-on').check();
     await type(page, 'cap', '20');
@@ -290,10 +283,7 @@ describe('the schedule page', { concurrency: CONCURRENCY }, () => {
   test('the templates are kept in a scenario and travel in a share link', async (t) => {
     const { page, errors } = await openSchedule(t);
     const card = page.getByTestId('shift-card').first();
-    await card.getByTestId('shift-latest').click();
-    await page.keyboard.press('ControlOrMeta+A');
-    await page.keyboard.type('10:30', { delay: 10 });
-    await page.keyboard.press('Tab');
+    await retype(page, card.getByTestId('shift-latest'), '10:30');
     await page.getByTestId('schedule-status').waitFor();
     await page.getByTestId('nav-staffing').click();
     await page.getByTestId('scenario-name').fill('Early shifts');
