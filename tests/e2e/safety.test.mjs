@@ -172,8 +172,8 @@ describe('no panic when a box leaves the page', { concurrency: CONCURRENCY }, ()
       await page.keyboard.type('12', { delay: 20 });
       await page.goBack();
       await eventually(async () => assert.match(page.url(), /#\/compare$/));
-      // The compare page is up and computed, so the box has long left the page.
-      await page.locator('[data-testid="compare-table"][data-settled="true"]').waitFor();
+      // The compare page is up, so the box has left the page.
+      await page.getByTestId('compare-choices').waitFor();
       assert.equal(await page.getByTestId('error-banner').isVisible(), false);
       assert.deepEqual(errors, []);
     });
