@@ -74,6 +74,20 @@ build_site() {
   trunk build --release
 }
 
+# The error banner's browser test needs a panic on demand; only this build has
+# one (the `test-panic` feature), so the shipped site (dist/) has no crash switch.
+# The release profile reuses every dependency the site's build compiled (only
+# the app crate is built again); wasm-opt, which nothing here needs, is off.
+build_panic_site() {
+  step "building the test build with a panic on demand (target/dist-panic)"
+  sed -e 's/data-bin="ccplan-app"/data-bin="ccplan-app" data-cargo-features="test-panic"/' \
+      -e 's/data-wasm-opt="z" data-wasm-opt-params="--converge"/data-wasm-opt="0"/' index.html > index-panic.html
+  # Both seds must have matched, or the build would have no switch (or be slow).
+  grep -q 'data-cargo-features="test-panic"' index-panic.html && grep -q 'data-wasm-opt="0"' index-panic.html ||
+    { echo "index.html's rust link changed: update run.sh" >&2; exit 1; }
+  trunk build --release --dist target/dist-panic index-panic.html
+}
+
 native_tests() {
   step "format and lint"
   cargo fmt --all -- --check
@@ -102,6 +116,7 @@ case "${1:-}" in
     ensure_browser
     native_tests
     build_site
+    build_panic_site
     browser_tests
     step "all tests passed"
     ;;

@@ -87,7 +87,10 @@ pub fn install_panic_banner() {
 }
 
 /// A deliberate panic for the end-to-end test of the banner
-/// (`?ccplan-test-panic` in the URL); nothing else triggers it.
+/// (`?ccplan-test-panic` in the URL). Compiled only with the `test-panic`
+/// feature, which only the test build (`run.sh test`, into
+/// `target/dist-panic`) enables: the shipped site has no crash switch.
+#[cfg(feature = "test-panic")]
 pub fn panic_if_asked() {
     let asked = web_sys::window()
         .and_then(|w| w.location().search().ok())

@@ -8,5 +8,6 @@ fn main() {
     ccplan_app::install_panic_banner();
     leptos::mount::mount_to_body(ccplan_app::App);
     ccplan_app::remove_boot_screen();
+    #[cfg(feature = "test-panic")]
     ccplan_app::panic_if_asked();
 }

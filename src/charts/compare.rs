@@ -3,7 +3,8 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{err, legend_strip, DrawResult, Swatch, FONT};
+use super::parts::{every_nth_label, titled_mesh};
+use super::{err, legend_strip, DrawResult, Swatch};
 
 /// Scenario colours and markers: told apart by shape as well as colour.
 const COLOURS: [RGBColor; 4] = [
@@ -58,38 +59,25 @@ pub fn draw_lines<DB: DrawingBackend>(
         .y_label_area_size(px(52.0))
         .build_cartesian_2d(x_min - 0.5..x_max + 0.5, 0.0..y_max)
         .map_err(err)?;
-    let font = (FONT, px(12.0)).into_font();
     let names = labels.x_names.clone();
     let fit = (((f64::from(area.dim_in_pixel().0) / scale - 110.0) / 70.0) as usize).max(2);
     let count = names.as_ref().map_or(0, Vec::len);
     let step = count.div_ceil(fit).max(1);
     let format = move |v: &f64| match &names {
-        Some(names) => {
-            let i = v.round();
-            if (v - i).abs() < 1e-6
-                && i >= 0.0
-                && (i as usize) < names.len()
-                && (i as usize) % step == 0
-            {
-                names[i as usize].clone()
-            } else {
-                String::new()
-            }
-        }
+        Some(names) => every_nth_label(names, step, *v),
         None => super::whole(v),
     };
-    chart
-        .configure_mesh()
-        .x_desc(labels.x_axis.as_str())
-        .y_desc(labels.y_axis.as_str())
-        .label_style(font.clone())
-        .axis_desc_style((FONT, px(13.0)).into_font())
-        .x_labels(if count > 0 { count } else { 10 })
-        .x_label_formatter(&format)
-        .y_label_formatter(&|v| format!("{v:.0}"))
-        .light_line_style(RGBColor(0xee, 0xee, 0xee))
-        .draw()
-        .map_err(err)?;
+    titled_mesh(
+        &mut chart.configure_mesh(),
+        &labels.x_axis,
+        &labels.y_axis,
+        scale,
+    )
+    .x_labels(if count > 0 { count } else { 10 })
+    .x_label_formatter(&format)
+    .y_label_formatter(&|v| format!("{v:.0}"))
+    .draw()
+    .map_err(err)?;
     let stroke = px(2.0).max(1) as u32;
     let size = px(3.5).max(2) as u32;
     for (index, s) in series.iter().enumerate() {

@@ -3,7 +3,8 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{err, legend_strip, sane_scale, whole, DrawResult, FixedTicks, Swatch, FONT};
+use super::parts::{has_room_for_axes, label_near, text_width, titled_mesh, x_label_room};
+use super::{err, legend_strip, sane_scale, whole, DrawResult, FixedTicks, Swatch};
 
 /// History in the app's blue; the forecast in orange, its interval a light tint of it.
 const HISTORY: RGBColor = super::SL_COLOUR;
@@ -238,9 +239,8 @@ pub fn draw_forecast<DB: DrawingBackend>(
     let Some(plan) = Plan::new(data) else {
         return Ok(());
     };
-    let (width, height) = area.dim_in_pixel();
     let px = |v: f64| (v * scale).round() as i32;
-    if (width as i32) < px(120.0) || (height as i32) < px(100.0) {
+    if !has_room_for_axes(area, scale) {
         return Ok(());
     }
     let (total, bottom, top) = (plan.total, plan.bottom, plan.top);
@@ -267,23 +267,11 @@ pub fn draw_forecast<DB: DrawingBackend>(
     let plot = legend_strip(area, &entries, scale)?;
 
     // Axis label areas sized to their text: the widest y label, the longest x label.
-    let label_font: TextStyle = (FONT, px(12.0)).into_font().into();
-    let text_width = |text: &str| -> Result<i32, String> {
-        Ok(area.estimate_text_size(text, &label_font).map_err(err)?.0 as i32)
-    };
+    let text_width = |text: &str| text_width(area, text, scale);
     let y_area =
         (text_width(&whole(&top))?.max(text_width(&whole(&bottom))?) + px(30.0)).max(px(52.0));
-    let longest = data
-        .x_labels
-        .iter()
-        .take(total)
-        .max_by_key(|l| l.chars().count());
-    let label_width = match longest {
-        Some(label) => text_width(label)?.max(px(10.0)),
-        None => px(10.0),
-    };
     // The last label may sit at the right edge: room for half of it.
-    let right = (label_width / 2 + px(4.0)).max(px(10.0));
+    let (label_width, right) = x_label_room(area, &data.x_labels, total, scale)?;
     let plot_width = plot.dim_in_pixel().0 as i32 - y_area - px(10.0) - right;
     let fit = (plot_width / (label_width + px(16.0)).max(1)).clamp(1, 10) as usize;
     let plot_height = plot.dim_in_pixel().1 as i32 - px(50.0);
@@ -301,26 +289,18 @@ pub fn draw_forecast<DB: DrawingBackend>(
         .build_cartesian_2d(x_range, bottom..top)
         .map_err(err)?;
     let names = &data.x_labels;
-    chart
-        .configure_mesh()
-        .x_desc(labels.x_axis.as_str())
-        .y_desc(labels.y_axis.as_str())
-        .label_style(label_font.clone())
-        .axis_desc_style((FONT, px(13.0)).into_font())
-        .x_label_formatter(&|v| {
-            let i = v.round();
-            if i >= 0.0 && i < total as f64 {
-                names.get(i as usize).cloned().unwrap_or_default()
-            } else {
-                String::new()
-            }
-        })
-        .y_labels(y_count)
-        .y_label_formatter(&whole)
-        .disable_x_mesh()
-        .light_line_style(RGBColor(0xee, 0xee, 0xee))
-        .draw()
-        .map_err(err)?;
+    titled_mesh(
+        &mut chart.configure_mesh(),
+        &labels.x_axis,
+        &labels.y_axis,
+        scale,
+    )
+    .x_label_formatter(&|v| label_near(names, total, *v))
+    .y_labels(y_count)
+    .y_label_formatter(&whole)
+    .disable_x_mesh()
+    .draw()
+    .map_err(err)?;
 
     let thin = px(1.0).max(1) as u32;
     let line = px(1.5).max(1) as u32;
@@ -341,17 +321,14 @@ pub fn draw_forecast<DB: DrawingBackend>(
             ))
             .map_err(err)?;
     }
-    for run in plan.history {
-        if let [point] = run[..] {
-            chart
-                .draw_series([Circle::new(point, px(2.0).max(1) as u32, HISTORY.filled())])
-                .map_err(err)?;
-        } else {
-            chart
-                .draw_series(LineSeries::new(run, HISTORY.stroke_width(line)))
-                .map_err(err)?;
-        }
-    }
+    chart
+        .draw_series(runs_drawn(
+            plan.history,
+            HISTORY,
+            line,
+            px(2.0).max(1) as u32,
+        ))
+        .map_err(err)?;
     for run in plan.holdout {
         chart
             .draw_series(DashedLineSeries::new(
@@ -362,17 +339,9 @@ pub fn draw_forecast<DB: DrawingBackend>(
             ))
             .map_err(err)?;
     }
-    for run in plan.mean {
-        if let [point] = run[..] {
-            chart
-                .draw_series([Circle::new(point, px(2.5).max(1) as u32, MEAN.filled())])
-                .map_err(err)?;
-        } else {
-            chart
-                .draw_series(LineSeries::new(run, MEAN.stroke_width(stroke)))
-                .map_err(err)?;
-        }
-    }
+    chart
+        .draw_series(runs_drawn(plan.mean, MEAN, stroke, px(2.5).max(1) as u32))
+        .map_err(err)?;
     // Events: a short vertical tick across the mean, as in the legend.
     let tick = px(7.0);
     chart
@@ -393,6 +362,24 @@ pub fn draw_forecast<DB: DrawingBackend>(
         }))
         .map_err(err)?;
     area.present().map_err(err)
+}
+
+/// Runs of days in `colour`: a line `width` px wide through each, or a dot
+/// of radius `dot` for a lone day (a line through one point shows nothing).
+fn runs_drawn<DB: DrawingBackend>(
+    runs: Vec<Vec<(f64, f64)>>,
+    colour: RGBColor,
+    width: u32,
+    dot: u32,
+) -> impl Iterator<Item = DynElement<'static, DB, (f64, f64)>> {
+    runs.into_iter()
+        .flat_map(move |run| -> Vec<DynElement<'static, DB, (f64, f64)>> {
+            if let [point] = run[..] {
+                vec![Circle::new(point, dot, colour.filled()).into_dyn()]
+            } else {
+                LineSeries::new(run, colour.stroke_width(width)).collect()
+            }
+        })
 }
 
 #[cfg(test)]
@@ -666,6 +653,9 @@ mod tests {
 mod drawing {
     use super::tests::{edge_cases, normal};
     use super::*;
+    use crate::charts::svg_probe::{
+        self, assert_none_repeated, draw_everywhere, elements, has_text, hex,
+    };
 
     fn labels() -> ForecastChartLabels {
         ForecastChartLabels {
@@ -689,32 +679,12 @@ mod drawing {
         (result, out)
     }
 
-    fn hex(c: RGBColor) -> String {
-        format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2)
-    }
-
-    /// The elements of a kind (`polyline`, `polygon`, `rect`, `text`…) that carry `colour`.
-    fn elements<'a>(svg: &'a str, kind: &str, colour: RGBColor) -> Vec<&'a str> {
-        let colour = hex(colour);
-        svg.split('<')
-            .filter(|e| e.starts_with(kind) && e.contains(&colour))
-            .collect()
-    }
-
     /// Every text with its x position.
     fn texts(svg: &str) -> Vec<(f64, String)> {
-        svg.split("<text")
-            .skip(1)
-            .filter_map(|e| {
-                let text = e.split('>').nth(1)?.split('<').next()?.trim();
-                let x = e.split("x=\"").nth(1)?.split('"').next()?.parse().ok()?;
-                Some((x, text.to_string()))
-            })
+        svg_probe::texts(svg)
+            .into_iter()
+            .map(|(x, _, text)| (x, text))
             .collect()
-    }
-
-    fn has_text(svg: &str, wanted: &str) -> bool {
-        texts(svg).iter().any(|(_, t)| t == wanted)
     }
 
     /// The x positions of the date labels, left to right.
@@ -805,33 +775,24 @@ mod drawing {
 
     #[test]
     fn edge_cases_never_panic_nor_draw_nan() {
+        let sizes = [
+            (900, 340),
+            (360, 280),
+            (120, 100),
+            (40, 30),
+            (0, 0),
+            (1, 5_000),
+        ];
         for (name, data) in edge_cases() {
-            for size in [
-                (900, 340),
-                (360, 280),
-                (120, 100),
-                (40, 30),
-                (0, 0),
-                (1, 5_000),
-            ] {
-                for scale in [1.0, 2.0, 3.0, 0.0, f64::NAN, f64::INFINITY, -1.0] {
-                    let (result, svg) = svg(&data, size, scale);
-                    assert!(result.is_ok(), "{name} {size:?} {scale}: {result:?}");
-                    assert!(
-                        !svg.contains("NaN") && !svg.contains("inf"),
-                        "{name} {size:?} {scale}"
-                    );
-                    // Whole-number y labels, none repeated.
-                    let mut numbers: Vec<String> = texts(&svg)
-                        .into_iter()
-                        .map(|(_, t)| t)
-                        .filter(|t| t.replace(',', "").parse::<f64>().is_ok())
-                        .collect();
-                    let count = numbers.len();
-                    numbers.dedup();
-                    assert_eq!(numbers.len(), count, "{name} {size:?} {scale}: {numbers:?}");
-                }
-            }
+            draw_everywhere(name, &data, &sizes, svg, |what, svg| {
+                // Whole-number y labels, none repeated.
+                let numbers: Vec<String> = texts(svg)
+                    .into_iter()
+                    .map(|(_, t)| t)
+                    .filter(|t| t.replace(',', "").parse::<f64>().is_ok())
+                    .collect();
+                assert_none_repeated(&numbers, what);
+            });
         }
     }
 

@@ -6,6 +6,8 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+use parts::{dashed_level, every_nth_label, line_with_markers, titled_mesh, titled_right_axis};
+
 /// A pixel ratio a chart can draw at: up to 16, and 1 for anything not a
 /// positive number.
 pub(crate) fn sane_scale(scale: f64) -> f64 {
@@ -271,56 +273,41 @@ pub fn draw_staffing_curve<DB: DrawingBackend>(
         .build_cartesian_2d(f64::from(first) - 0.5..f64::from(last) + 0.5, 0.0..100.0)
         .map_err(err)?
         .set_secondary_coord(f64::from(first) - 0.5..f64::from(last) + 0.5, 0.0..asa_max);
-    let label_font = (FONT, px(12.0)).into_font();
-    let axis_font = (FONT, px(13.0)).into_font();
-    chart
-        .configure_mesh()
-        .x_desc(labels.x_axis.as_str())
-        .y_desc(labels.y_axis.as_str())
-        .label_style(label_font.clone())
-        .axis_desc_style(axis_font.clone())
-        .x_label_formatter(&whole)
-        .y_label_formatter(&|v| format!("{v:.0}"))
-        .light_line_style(RGBColor(0xee, 0xee, 0xee))
-        .draw()
-        .map_err(err)?;
+    titled_mesh(
+        &mut chart.configure_mesh(),
+        &labels.x_axis,
+        &labels.y_axis,
+        scale,
+    )
+    .x_label_formatter(&whole)
+    .y_label_formatter(&|v| format!("{v:.0}"))
+    .draw()
+    .map_err(err)?;
     let decimals = tick_decimals(asa_max);
-    chart
-        .configure_secondary_axes()
-        .y_desc(labels.asa_axis.as_str())
-        .y_label_formatter(&|v| format!("{v:.decimals$}"))
-        .label_style(label_font)
-        .axis_desc_style(axis_font)
-        .draw()
-        .map_err(err)?;
+    titled_right_axis(
+        &mut chart.configure_secondary_axes(),
+        &labels.asa_axis,
+        scale,
+    )
+    .y_label_formatter(&|v| format!("{v:.decimals$}"))
+    .draw()
+    .map_err(err)?;
 
     let stroke = px(2.0).max(1) as u32;
     let (left, right) = (f64::from(first) - 0.5, f64::from(last) + 0.5);
+    let level =
+        |y: f64, colour: RGBColor| dashed_level(left, right, y, colour.stroke_width(stroke));
     chart
-        .draw_series(
-            dashes(left, right, data.target_pct, 24)
-                .into_iter()
-                .map(|d| PathElement::new(d, TARGET_COLOUR.stroke_width(stroke))),
-        )
+        .draw_series(level(data.target_pct, TARGET_COLOUR))
         .map_err(err)?;
 
     // The caps: dashed in the colour of the figure they limit.
     if let Some(cap) = data.abandon_cap_pct.filter(|_| data.show_abandon) {
-        chart
-            .draw_series(
-                dashes(left, right, cap, 24)
-                    .into_iter()
-                    .map(|d| PathElement::new(d, ABANDON_COLOUR.stroke_width(stroke))),
-            )
-            .map_err(err)?;
+        chart.draw_series(level(cap, ABANDON_COLOUR)).map_err(err)?;
     }
     if let Some(cap) = data.asa_cap {
         chart
-            .draw_secondary_series(
-                dashes(left, right, cap, 24)
-                    .into_iter()
-                    .map(|d| PathElement::new(d, ASA_COLOUR.stroke_width(stroke))),
-            )
+            .draw_secondary_series(level(cap, ASA_COLOUR))
             .map_err(err)?;
     }
 
@@ -331,17 +318,11 @@ pub fn draw_staffing_curve<DB: DrawingBackend>(
             .collect()
     };
     chart
-        .draw_series(LineSeries::new(
+        .draw_series(line_with_markers(
             stable(|m| m.service_level_pct),
             SL_COLOUR.stroke_width(stroke + 1),
+            |p| Circle::new(p, px(2.5) as u32, SL_COLOUR.filled()).into_dyn(),
         ))
-        .map_err(err)?;
-    chart
-        .draw_series(
-            stable(|m| m.service_level_pct)
-                .into_iter()
-                .map(|p| Circle::new(p, px(2.5) as u32, SL_COLOUR.filled())),
-        )
         .map_err(err)?;
     if data.show_abandon {
         chart
@@ -447,43 +428,30 @@ pub fn draw_intraday<DB: DrawingBackend>(
         .build_cartesian_2d(x_range.clone(), 0.0..volume_max)
         .map_err(err)?
         .set_secondary_coord(x_range, 0.0..agents_max);
-    let label_font = (FONT, px(12.0)).into_font();
     // As many time labels as fit (about 55 px each).
     let fit = ((f64::from(area.dim_in_pixel().0) / (55.0 * scale)) as usize).max(2);
     let step = count.div_ceil(fit).max(1);
     let names: Vec<String> = data.intervals.iter().map(|i| i.0.clone()).collect();
-    chart
-        .configure_mesh()
-        .x_desc(labels.x_axis.as_str())
-        .y_desc(labels.volume_axis.as_str())
-        .label_style(label_font.clone())
-        .axis_desc_style((FONT, px(13.0)).into_font())
-        .x_labels(count)
-        .x_label_formatter(&|v| {
-            let i = v.round();
-            if (v - i).abs() < 1e-6
-                && i >= 0.0
-                && (i as usize) < names.len()
-                && (i as usize) % step == 0
-            {
-                names[i as usize].clone()
-            } else {
-                String::new()
-            }
-        })
-        .y_label_formatter(&whole)
-        .disable_x_mesh()
-        .light_line_style(RGBColor(0xee, 0xee, 0xee))
-        .draw()
-        .map_err(err)?;
-    chart
-        .configure_secondary_axes()
-        .y_desc(labels.agents_axis.as_str())
-        .y_label_formatter(&whole)
-        .label_style(label_font.clone())
-        .axis_desc_style((FONT, px(13.0)).into_font())
-        .draw()
-        .map_err(err)?;
+    titled_mesh(
+        &mut chart.configure_mesh(),
+        &labels.x_axis,
+        &labels.volume_axis,
+        scale,
+    )
+    .x_labels(count)
+    .x_label_formatter(&|v| every_nth_label(&names, step, *v))
+    .y_label_formatter(&whole)
+    .disable_x_mesh()
+    .draw()
+    .map_err(err)?;
+    titled_right_axis(
+        &mut chart.configure_secondary_axes(),
+        &labels.agents_axis,
+        scale,
+    )
+    .y_label_formatter(&whole)
+    .draw()
+    .map_err(err)?;
     chart
         .draw_series(data.intervals.iter().enumerate().map(|(i, interval)| {
             let x = i as f64;
@@ -498,17 +466,11 @@ pub fn draw_intraday<DB: DrawingBackend>(
         .map(|(i, v)| (i as f64, v.2))
         .collect();
     chart
-        .draw_secondary_series(LineSeries::new(
-            agents.clone(),
+        .draw_secondary_series(line_with_markers(
+            agents,
             AGENTS_COLOUR.stroke_width(stroke + 1),
+            |p| Circle::new(p, px(2.5) as u32, AGENTS_COLOUR.filled()).into_dyn(),
         ))
-        .map_err(err)?;
-    chart
-        .draw_secondary_series(
-            agents
-                .into_iter()
-                .map(|p| Circle::new(p, px(2.5) as u32, AGENTS_COLOUR.filled())),
-        )
         .map_err(err)?;
     area.present().map_err(err)
 }
@@ -516,4 +478,7 @@ pub fn draw_intraday<DB: DrawingBackend>(
 pub mod compare;
 pub mod forecast;
 pub mod monthly;
+mod parts;
 pub mod schedule;
+#[cfg(test)]
+mod svg_probe;

@@ -3,24 +3,24 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{err, legend_strip, DrawResult, Swatch, FONT};
+use super::parts::{every_nth_label, line_with_markers, px, titled_mesh, titled_right_axis};
+use super::{err, legend_strip, DrawResult, Swatch};
 
 /// Axes of a monthly chart: month labels that fit, titles, light grid.
 macro_rules! month_mesh {
-    ($chart:expr, $labels:expr, $font:expr, $px:expr, $n:expr, $format:expr, $y_format:expr) => {
-        $chart
-            .configure_mesh()
-            .x_desc($labels.x_axis.as_str())
-            .y_desc($labels.y_axis.as_str())
-            .label_style($font.clone())
-            .axis_desc_style((FONT, $px(13.0)).into_font())
-            .x_labels($n)
-            .x_label_formatter($format)
-            .y_label_formatter($y_format)
-            .disable_x_mesh()
-            .light_line_style(RGBColor(0xee, 0xee, 0xee))
-            .draw()
-            .map_err(err)?
+    ($chart:expr, $labels:expr, $scale:expr, $n:expr, $format:expr, $y_format:expr) => {
+        titled_mesh(
+            &mut $chart.configure_mesh(),
+            &$labels.x_axis,
+            &$labels.y_axis,
+            $scale,
+        )
+        .x_labels($n)
+        .x_label_formatter($format)
+        .y_label_formatter($y_format)
+        .disable_x_mesh()
+        .draw()
+        .map_err(err)?
     };
 }
 
@@ -48,18 +48,38 @@ fn month_formatter(labels: &[String], width_px: u32, scale: f64) -> impl Fn(&f64
     // The plot is the canvas less its axis-label areas (about 130 px).
     let fit = (((f64::from(width_px) / scale - 130.0) / 75.0) as usize).max(2);
     let step = labels.len().div_ceil(fit).max(1);
-    move |v: &f64| {
-        let i = v.round();
-        if (v - i).abs() < 1e-6
-            && i >= 0.0
-            && (i as usize) < labels.len()
-            && (i as usize) % step == 0
-        {
-            labels[i as usize].clone()
-        } else {
-            String::new()
-        }
+    move |v: &f64| every_nth_label(labels, step, *v)
+}
+
+/// Clears `area` and, when there are months to draw, puts the legend
+/// `entries` above the plot and returns the plot's area; `None` when there
+/// are none.
+fn month_plot<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    months: usize,
+    entries: &[(&str, Swatch)],
+    scale: f64,
+) -> Result<Option<DrawingArea<DB, Shift>>, String> {
+    area.fill(&WHITE).map_err(err)?;
+    if months == 0 {
+        return Ok(None);
     }
+    legend_strip(area, entries, scale).map(Some)
+}
+
+/// A monthly chart's frame on `plot`: month labels below, `y_label_px`
+/// (CSS pixels) for the left axis's labels.
+fn month_builder<'a, 'b, DB: DrawingBackend>(
+    plot: &'a DrawingArea<DB, Shift>,
+    y_label_px: f64,
+    scale: f64,
+) -> ChartBuilder<'a, 'b, DB> {
+    let mut builder = ChartBuilder::on(plot);
+    builder
+        .margin(px(10.0, scale))
+        .x_label_area_size(px(34.0, scale))
+        .y_label_area_size(px(y_label_px, scale));
+    builder
 }
 
 /// Required FTE (line) and available FTE (line with markers) per month, hires as bars.
@@ -71,11 +91,15 @@ pub fn draw_fte<DB: DrawingBackend>(
     labels: &MonthlyLabels,
     scale: f64,
 ) -> DrawResult {
-    area.fill(&WHITE).map_err(err)?;
     let n = required.len();
-    if n == 0 {
+    let entries = [
+        (labels.series[0].as_str(), Swatch::Line(REQUIRED)),
+        (labels.series[1].as_str(), Swatch::Line(AVAILABLE)),
+        (labels.series[2].as_str(), Swatch::Bar(HIRES)),
+    ];
+    let Some(plot) = month_plot(area, n, &entries, scale)? else {
         return Ok(());
-    }
+    };
     let px = |v: f64| (v * scale).round() as i32;
     let top = required
         .iter()
@@ -83,24 +107,11 @@ pub fn draw_fte<DB: DrawingBackend>(
         .chain(hires)
         .fold(1.0f64, |a, b| a.max(*b))
         * 1.1;
-    let plot = legend_strip(
-        area,
-        &[
-            (labels.series[0].as_str(), Swatch::Line(REQUIRED)),
-            (labels.series[1].as_str(), Swatch::Line(AVAILABLE)),
-            (labels.series[2].as_str(), Swatch::Bar(HIRES)),
-        ],
-        scale,
-    )?;
-    let mut chart = ChartBuilder::on(&plot)
-        .margin(px(10.0))
-        .x_label_area_size(px(34.0))
-        .y_label_area_size(px(52.0))
+    let mut chart = month_builder(&plot, 52.0, scale)
         .build_cartesian_2d(-0.5..n as f64 - 0.5, 0.0..top)
         .map_err(err)?;
-    let font = (FONT, px(12.0)).into_font();
     let format = month_formatter(&labels.months, area.dim_in_pixel().0, scale);
-    month_mesh!(chart, labels, font, px, n, &format, &|v| format!("{v:.0}"));
+    month_mesh!(chart, labels, scale, n, &format, &|v| format!("{v:.0}"));
     let stroke = px(2.0).max(1) as u32;
     chart
         .draw_series(hires.iter().enumerate().map(|(i, h)| {
@@ -115,17 +126,11 @@ pub fn draw_fte<DB: DrawingBackend>(
         ))
         .map_err(err)?;
     chart
-        .draw_series(LineSeries::new(
+        .draw_series(line_with_markers(
             by_month(available),
             AVAILABLE.stroke_width(stroke),
+            |p| Circle::new(p, px(3.0) as u32, AVAILABLE.filled()).into_dyn(),
         ))
-        .map_err(err)?;
-    chart
-        .draw_series(
-            by_month(available)
-                .into_iter()
-                .map(|p| Circle::new(p, px(3.0) as u32, AVAILABLE.filled())),
-        )
         .map_err(err)?;
     chart
         .draw_series(
@@ -146,30 +151,21 @@ pub fn draw_service<DB: DrawingBackend>(
     labels: &MonthlyLabels,
     scale: f64,
 ) -> DrawResult {
-    area.fill(&WHITE).map_err(err)?;
     let n = service_pct.len();
-    if n == 0 {
+    let entries = [
+        (labels.series[0].as_str(), Swatch::Line(SERVICE)),
+        (labels.series[1].as_str(), Swatch::Line(ABANDON)),
+        (labels.series[2].as_str(), Swatch::Bar(BAND)),
+    ];
+    let Some(plot) = month_plot(area, n, &entries, scale)? else {
         return Ok(());
-    }
+    };
     let px = |v: f64| (v * scale).round() as i32;
-    let plot = legend_strip(
-        area,
-        &[
-            (labels.series[0].as_str(), Swatch::Line(SERVICE)),
-            (labels.series[1].as_str(), Swatch::Line(ABANDON)),
-            (labels.series[2].as_str(), Swatch::Bar(BAND)),
-        ],
-        scale,
-    )?;
-    let mut chart = ChartBuilder::on(&plot)
-        .margin(px(10.0))
-        .x_label_area_size(px(34.0))
-        .y_label_area_size(px(52.0))
+    let mut chart = month_builder(&plot, 52.0, scale)
         .build_cartesian_2d(-0.5..n as f64 - 0.5, 0.0..100.0)
         .map_err(err)?;
-    let font = (FONT, px(12.0)).into_font();
     let format = month_formatter(&labels.months, area.dim_in_pixel().0, scale);
-    month_mesh!(chart, labels, font, px, n, &format, &|v| format!("{v:.0}"));
+    month_mesh!(chart, labels, scale, n, &format, &|v| format!("{v:.0}"));
     let stroke = px(2.0).max(1) as u32;
     chart
         .draw_series([Rectangle::new(
@@ -178,30 +174,18 @@ pub fn draw_service<DB: DrawingBackend>(
         )])
         .map_err(err)?;
     chart
-        .draw_series(LineSeries::new(
+        .draw_series(line_with_markers(
             by_month(service_pct),
             SERVICE.stroke_width(stroke + 1),
+            |p| Circle::new(p, px(3.0) as u32, SERVICE.filled()).into_dyn(),
         ))
         .map_err(err)?;
     chart
-        .draw_series(
-            by_month(service_pct)
-                .into_iter()
-                .map(|p| Circle::new(p, px(3.0) as u32, SERVICE.filled())),
-        )
-        .map_err(err)?;
-    chart
-        .draw_series(LineSeries::new(
+        .draw_series(line_with_markers(
             by_month(abandon_pct),
             ABANDON.stroke_width(stroke),
+            |p| TriangleMarker::new(p, px(3.5) as u32, ABANDON.filled()).into_dyn(),
         ))
-        .map_err(err)?;
-    chart
-        .draw_series(
-            by_month(abandon_pct)
-                .into_iter()
-                .map(|p| TriangleMarker::new(p, px(3.5) as u32, ABANDON.filled())),
-        )
         .map_err(err)?;
     area.present().map_err(err)
 }
@@ -214,42 +198,33 @@ pub fn draw_cost<DB: DrawingBackend>(
     labels: &MonthlyLabels,
     scale: f64,
 ) -> DrawResult {
-    area.fill(&WHITE).map_err(err)?;
     let n = total.len();
-    if n == 0 {
+    let entries = [
+        (labels.series[0].as_str(), Swatch::Bar(COST)),
+        (labels.series[1].as_str(), Swatch::Line(PER_CONTACT)),
+    ];
+    let Some(plot) = month_plot(area, n, &entries, scale)? else {
         return Ok(());
-    }
+    };
     let px = |v: f64| (v * scale).round() as i32;
     // The legend sits above the plot: a little headroom is enough.
     let top = total.iter().fold(1.0f64, |a, b| a.max(*b)) * 1.1;
     let top2 = per_contact.iter().fold(0.01f64, |a, b| a.max(*b)) * 1.1;
-    let plot = legend_strip(
-        area,
-        &[
-            (labels.series[0].as_str(), Swatch::Bar(COST)),
-            (labels.series[1].as_str(), Swatch::Line(PER_CONTACT)),
-        ],
-        scale,
-    )?;
-    let mut chart = ChartBuilder::on(&plot)
-        .margin(px(10.0))
-        .x_label_area_size(px(34.0))
-        .y_label_area_size(px(64.0))
+    let mut chart = month_builder(&plot, 64.0, scale)
         .right_y_label_area_size(px(52.0))
         .build_cartesian_2d(-0.5..n as f64 - 0.5, 0.0..top)
         .map_err(err)?
         .set_secondary_coord(-0.5..n as f64 - 0.5, 0.0..top2);
-    let font = (FONT, px(12.0)).into_font();
     let format = month_formatter(&labels.months, area.dim_in_pixel().0, scale);
-    month_mesh!(chart, labels, font, px, n, &format, &|v| compact(*v));
-    chart
-        .configure_secondary_axes()
-        .y_desc(labels.y2_axis.as_str())
-        .label_style(font.clone())
-        .axis_desc_style((FONT, px(13.0)).into_font())
-        .y_label_formatter(&|v| format!("{v:.2}"))
-        .draw()
-        .map_err(err)?;
+    month_mesh!(chart, labels, scale, n, &format, &|v| compact(*v));
+    titled_right_axis(
+        &mut chart.configure_secondary_axes(),
+        &labels.y2_axis,
+        scale,
+    )
+    .y_label_formatter(&|v| format!("{v:.2}"))
+    .draw()
+    .map_err(err)?;
     chart
         .draw_series(total.iter().enumerate().map(|(i, t)| {
             let x = i as f64;
@@ -257,19 +232,12 @@ pub fn draw_cost<DB: DrawingBackend>(
         }))
         .map_err(err)?;
     let stroke = px(2.0).max(1) as u32;
-    let points = by_month(per_contact);
     chart
-        .draw_secondary_series(LineSeries::new(
-            points.clone(),
+        .draw_secondary_series(line_with_markers(
+            by_month(per_contact),
             PER_CONTACT.stroke_width(stroke + 1),
+            |p| Circle::new(p, px(3.0) as u32, PER_CONTACT.filled()).into_dyn(),
         ))
-        .map_err(err)?;
-    chart
-        .draw_secondary_series(
-            points
-                .into_iter()
-                .map(|p| Circle::new(p, px(3.0) as u32, PER_CONTACT.filled())),
-        )
         .map_err(err)?;
     area.present().map_err(err)
 }

@@ -4,7 +4,8 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{err, legend_strip, sane_scale, whole, DrawResult, FixedTicks, Swatch, FONT};
+use super::parts::{has_room_for_axes, label_near, text_width, titled_mesh, x_label_room};
+use super::{err, legend_strip, sane_scale, whole, DrawResult, FixedTicks, Swatch};
 
 /// The requirement: a dark step line over everything.
 const REQUIREMENT: RGBColor = RGBColor(0x22, 0x22, 0x22);
@@ -193,9 +194,8 @@ pub fn draw_coverage<DB: DrawingBackend>(
     let Some(plan) = Plan::new(data) else {
         return Ok(());
     };
-    let (width, height) = area.dim_in_pixel();
     let px = |v: f64| (v * scale).round() as i32;
-    if (width as i32) < px(120.0) || (height as i32) < px(100.0) {
+    if !has_room_for_axes(area, scale) {
         return Ok(());
     }
     let (count, top) = (plan.count, plan.top);
@@ -212,25 +212,12 @@ pub fn draw_coverage<DB: DrawingBackend>(
     )?;
 
     // Axis label areas sized to their text: the widest y label, the longest x label.
-    let label_font: TextStyle = (FONT, px(12.0)).into_font().into();
-    let text_width = |text: &str| -> Result<i32, String> {
-        Ok(area.estimate_text_size(text, &label_font).map_err(err)?.0 as i32)
-    };
     let plot_height = plot.dim_in_pixel().1 as i32 - px(50.0);
     let y_ticks = whole_ticks(top, (plot_height / px(28.0).max(1)).clamp(2, 10) as usize);
     let widest = y_ticks.last().copied().unwrap_or(0.0);
-    let y_area = (text_width(&whole(&widest))? + px(30.0)).max(px(52.0));
-    let longest = data
-        .x_labels
-        .iter()
-        .take(count)
-        .max_by_key(|l| l.chars().count());
-    let label_width = match longest {
-        Some(label) => text_width(label)?.max(px(10.0)),
-        None => px(10.0),
-    };
+    let y_area = (text_width(area, &whole(&widest), scale)? + px(30.0)).max(px(52.0));
     // A label may sit near the right edge: room for half of it.
-    let right = (label_width / 2 + px(4.0)).max(px(10.0));
+    let (label_width, right) = x_label_room(area, &data.x_labels, count, scale)?;
     let plot_width = plot.dim_in_pixel().0 as i32 - y_area - px(10.0) - right;
     // No room left for the plot (a narrow canvas, huge numbers, a tall legend): blank.
     if plot_width < px(60.0) || plot_height < px(40.0) {
@@ -262,25 +249,17 @@ pub fn draw_coverage<DB: DrawingBackend>(
         .build_cartesian_2d(x_axis, y_axis)
         .map_err(err)?;
     let names = &data.x_labels;
-    chart
-        .configure_mesh()
-        .x_desc(labels.x_axis.as_str())
-        .y_desc(labels.y_axis.as_str())
-        .label_style(label_font.clone())
-        .axis_desc_style((FONT, px(13.0)).into_font())
-        .x_label_formatter(&|v| {
-            let i = v.round();
-            if i >= 0.0 && i < count as f64 {
-                names.get(i as usize).cloned().unwrap_or_default()
-            } else {
-                String::new()
-            }
-        })
-        .y_label_formatter(&whole)
-        .disable_x_mesh()
-        .light_line_style(RGBColor(0xee, 0xee, 0xee))
-        .draw()
-        .map_err(err)?;
+    titled_mesh(
+        &mut chart.configure_mesh(),
+        &labels.x_axis,
+        &labels.y_axis,
+        scale,
+    )
+    .x_label_formatter(&|v| label_near(names, count, *v))
+    .y_label_formatter(&whole)
+    .disable_x_mesh()
+    .draw()
+    .map_err(err)?;
 
     let thin = px(1.0).max(1) as u32;
     let stroke = px(2.0).max(1) as u32;
@@ -574,6 +553,9 @@ mod tests {
 mod drawing {
     use super::tests::{day, edge_cases, DAY_OVER, DAY_UNDER};
     use super::*;
+    use crate::charts::svg_probe::{
+        assert_none_repeated, draw_everywhere, elements, has_text, hex, texts,
+    };
 
     fn labels() -> CoverageChartLabels {
         CoverageChartLabels {
@@ -602,36 +584,6 @@ mod drawing {
 
     fn svg(data: &CoverageChartData, size: (u32, u32), scale: f64) -> (DrawResult, String) {
         svg_with(data, &labels(), size, scale)
-    }
-
-    fn hex(c: RGBColor) -> String {
-        format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2)
-    }
-
-    /// The elements of a kind (`polyline`, `polygon`, `rect`, `text`…) that carry `colour`.
-    fn elements<'a>(svg: &'a str, kind: &str, colour: RGBColor) -> Vec<&'a str> {
-        let colour = hex(colour);
-        svg.split('<')
-            .filter(|e| e.starts_with(kind) && e.contains(&colour))
-            .collect()
-    }
-
-    /// Every text with its x and y position.
-    fn texts(svg: &str) -> Vec<(f64, f64, String)> {
-        svg.split("<text")
-            .skip(1)
-            .filter_map(|e| {
-                let text = e.split('>').nth(1)?.split('<').next()?.trim();
-                let number = |attribute: &str| -> Option<f64> {
-                    e.split(attribute).nth(1)?.split('"').next()?.parse().ok()
-                };
-                Some((number(" x=\"")?, number(" y=\"")?, text.to_string()))
-            })
-            .collect()
-    }
-
-    fn has_text(svg: &str, wanted: &str) -> bool {
-        texts(svg).iter().any(|(_, _, t)| t == wanted)
     }
 
     /// The time labels ("07:00"), left to right.
@@ -796,16 +748,20 @@ mod drawing {
         }
     }
 
-    #[test]
-    fn chinese_labels_are_drawn() {
-        let labels = CoverageChartLabels {
+    fn chinese_labels() -> CoverageChartLabels {
+        CoverageChartLabels {
             x_axis: "时段".into(),
             y_axis: "坐席".into(),
             requirement: "需求".into(),
             scheduled: "已排班".into(),
             over: "超配".into(),
             under: "不足".into(),
-        };
+        }
+    }
+
+    #[test]
+    fn chinese_labels_are_drawn() {
+        let labels = chinese_labels();
         let (result, svg) = svg_with(&day(), &labels, (340, 260), 1.0);
         assert_eq!(result, Ok(()));
         for text in ["时段", "坐席", "需求", "已排班", "超配", "不足"] {
@@ -815,34 +771,24 @@ mod drawing {
 
     #[test]
     fn edge_cases_never_panic_nor_draw_nan() {
+        let sizes = [
+            (900, 360),
+            (340, 260),
+            (120, 100),
+            (40, 30),
+            (0, 0),
+            (1, 5_000),
+        ];
         for (name, data) in edge_cases() {
-            for size in [
-                (900, 360),
-                (340, 260),
-                (120, 100),
-                (40, 30),
-                (0, 0),
-                (1, 5_000),
-            ] {
-                for scale in [1.0, 2.0, 3.0, 0.0, f64::NAN, f64::INFINITY, -1.0] {
-                    let (result, svg) = svg(&data, size, scale);
-                    assert!(result.is_ok(), "{name} {size:?} {scale}: {result:?}");
-                    assert!(
-                        !svg.contains("NaN") && !svg.contains("inf"),
-                        "{name} {size:?} {scale}"
-                    );
-                    // Whole-number y labels, none repeated.
-                    let mut numbers: Vec<String> =
-                        y_labels(&svg).into_iter().map(|(_, t)| t).collect();
-                    let count = numbers.len();
-                    numbers.dedup();
-                    assert_eq!(numbers.len(), count, "{name} {size:?} {scale}: {numbers:?}");
-                    assert!(
-                        numbers.iter().all(|t| !t.contains('.')),
-                        "{name}: {numbers:?}"
-                    );
-                }
-            }
+            draw_everywhere(name, &data, &sizes, svg, |what, svg| {
+                // Whole-number y labels, none repeated.
+                let numbers: Vec<String> = y_labels(svg).into_iter().map(|(_, t)| t).collect();
+                assert_none_repeated(&numbers, what);
+                assert!(
+                    numbers.iter().all(|t| !t.contains('.')),
+                    "{what}: {numbers:?}"
+                );
+            });
         }
     }
 
@@ -853,14 +799,7 @@ mod drawing {
         let Some(dir) = std::env::var_os("CCPLAN_CHART_DIR") else {
             return;
         };
-        let chinese = CoverageChartLabels {
-            x_axis: "时段".into(),
-            y_axis: "坐席".into(),
-            requirement: "需求".into(),
-            scheduled: "已排班".into(),
-            over: "超配".into(),
-            under: "不足".into(),
-        };
+        let chinese = chinese_labels();
         for (name, size, scale, labels) in [
             ("phone", (340, 260), 1.0, labels()),
             ("phone-2x", (680, 520), 2.0, labels()),

@@ -1,7 +1,11 @@
 // Loading the app: first render, the panic banner, and serving under a sub-path.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, useSite, freshPage, open, text, expectTexts, assertNoBadNumbers, inputValues, CONCURRENCY } from './harness.mjs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  serve, useSite, freshPage, open, text, expectTexts, assertNoBadNumbers, inputValues, CONCURRENCY, DIST, PANIC_DIST,
+} from './harness.mjs';
 import { DEFAULT_RESULTS } from './cases.mjs';
 
 const ctx = useSite('/');
@@ -43,9 +47,12 @@ describe('loading the app', { concurrency: CONCURRENCY }, () => {
     assert.deepEqual(failedRequests, []);
   });
 
-  test('a panic shows the error banner', async (t) => {
+  test('a panic shows the error banner (the test build with the test-panic feature)', async (t) => {
+    await assert.doesNotReject(stat(join(PANIC_DIST, 'index.html')), `no test build in ${PANIC_DIST}: run ./run.sh test`);
+    const panicSite = await serve('/', PANIC_DIST);
+    t.after(() => panicSite.close());
     const { page, errors } = await freshPage(t, ctx.browser);
-    await page.goto(`${ctx.site.url}?ccplan-test-panic`);
+    await page.goto(`${panicSite.url}?ccplan-test-panic`);
     const banner = page.getByTestId('error-banner');
     await banner.waitFor({ state: 'visible' });
     assert.equal(await banner.getAttribute('hidden'), null);
@@ -53,6 +60,17 @@ describe('loading the app', { concurrency: CONCURRENCY }, () => {
     assert.match(await banner.textContent(), /ccplan 内部出错/);
     // The panic is reported on the console (expected here, and only here).
     assert.ok(errors.some((e) => e.includes('test panic requested by the URL')), errors.join('\n'));
+  });
+
+  test('the shipped site has no crash switch: neither the switch nor its message is in its wasm or JS', async () => {
+    const files = (await readdir(DIST)).filter((name) => /\.(wasm|js)$/.test(name));
+    assert.ok(files.some((name) => name.endsWith('.wasm')), `a wasm in ${DIST}`);
+    for (const name of files) {
+      const body = await readFile(join(DIST, name));
+      for (const needle of ['ccplan-test-panic', 'test panic requested']) {
+        assert.equal(body.includes(needle), false, `${name} contains "${needle}"`);
+      }
+    }
   });
 
   test('the app works when served under a sub-path', async (t) => {

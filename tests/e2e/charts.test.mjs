@@ -4,7 +4,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  useSite, text, numberOf, grouped, eventually, expectTexts, canvasIsDrawn, canvasSnapshot, assertNoBadNumbers,
+  useSite, text, numberOf, grouped, eventually, expectTexts, chartHasSeries, canvasSnapshot, assertNoBadNumbers,
   setSlider, intervalCsv, expectIntervalCount, CONCURRENCY, type,
 } from './harness.mjs';
 import {
@@ -17,7 +17,7 @@ describe('charts and the intraday day', { concurrency: CONCURRENCY }, () => {
   const CHARTS = ['staffing-curve', 'intraday-chart'];
 
   async function expectDrawn(page, testId) {
-    await eventually(async () => assert.equal(await canvasIsDrawn(page, testId), true, `${testId} is drawn`));
+    await eventually(async () => assert.equal(await chartHasSeries(page, testId), true, `${testId} shows its series`));
   }
 
   /** Waits until the chart's pixels differ from `before`. */
@@ -27,6 +27,46 @@ describe('charts and the intraday day', { concurrency: CONCURRENCY }, () => {
   }
 
   const snapshots = async (page) => Object.fromEntries(await Promise.all(CHARTS.map(async (id) => [id, await canvasSnapshot(page, id)])));
+
+  test('the series check fails on a chart with axes, grid, labels and a legend but no data, and passes with a line', async (t) => {
+    const { page } = await ctx.openApp(t);
+    // A frame like the app's (grey axes and grid, dark labels, a legend of four
+    // of its colours above the plot), drawn by hand at the staffing curve's size.
+    const size = await page.getByTestId('staffing-curve').evaluate((c) => ({ width: c.width, height: c.height }));
+    await page.evaluate(({ width, height }) => {
+      const canvas = document.createElement('canvas');
+      Object.assign(canvas, { width, height });
+      canvas.dataset.testid = 'hand-drawn-chart';
+      document.body.append(canvas);
+      const g = canvas.getContext('2d');
+      g.fillStyle = '#fff';
+      g.fillRect(0, 0, width, height);
+      g.strokeStyle = '#eee';
+      for (let x = 60; x < width - 10; x += 40) g.strokeRect(x, 40, 0.5, height - 80);
+      g.strokeStyle = '#333';
+      g.strokeRect(60, 40, width - 70, height - 80);
+      g.fillStyle = '#222';
+      g.font = '12px sans-serif';
+      for (let x = 60; x < width - 10; x += 80) g.fillText(String(x), x, height - 20);
+      ['#1f6fd1', '#d9481c', '#2e8b57', '#c23b6e'].forEach((colour, i) => {
+        g.fillStyle = colour;
+        g.fillRect(60 + i * 110, 12, 24, 10);
+        g.fillStyle = '#222';
+        g.fillText('a series name', 90 + i * 110, 21);
+      });
+    }, size);
+    assert.equal(await chartHasSeries(page, 'hand-drawn-chart'), false, 'axes and legend alone');
+    await page.getByTestId('hand-drawn-chart').evaluate((canvas) => {
+      const g = canvas.getContext('2d');
+      g.strokeStyle = '#1f6fd1';
+      g.lineWidth = 2;
+      g.beginPath();
+      g.moveTo(60, canvas.height - 40);
+      g.lineTo(canvas.width - 10, 60);
+      g.stroke();
+    });
+    assert.equal(await chartHasSeries(page, 'hand-drawn-chart'), true, 'with a series');
+  });
 
   test('both charts are drawn on load and redrawn when an input changes', async (t) => {
     const { page, errors } = await ctx.openApp(t);

@@ -153,6 +153,9 @@ if __name__ == '__main__':
     # The example: 225 Erlangs, AHT 270 s, Erlang A, patience 120 s; abandonment <= 7 % alone.
     for n in (211, 212):
         print('example abandonment at', n, 'agents', pct(a_abandon(n, mpf(1500) * 270 / 1800, 270, 120)))
+    # …and the occupancy cap alone (offered load ÷ agents <= 85 %), which decides (compare.test.mjs too).
+    a = mpf(1500) * 270 / 1800
+    print('example occupancy <= 85 % alone', next(n for n in range(int(a) + 1, 1000) if a / n <= mpf('0.85')))
 
     # explain.test.mjs: reverse mode carries into the day — 50 agents in every
     # interval of the built-in weekday (24 half-hours from 08:00), defaults otherwise.
@@ -177,3 +180,7 @@ if __name__ == '__main__':
     # Simulated days (learn.test.mjs): Erlang C at 10 Erlangs, AHT 180 s.
     for n in (14, 12):
         print('10 E, AHT 180 s,', n, 'agents: sl', pct(c_metrics(n, 10, 180, 20)['sl']))
+
+    # share.test.mjs: the shared scenario (volume 300, defaults otherwise) edited to AHT 240 s.
+    n, m = required_c(mpf(300) * 240 / 1800, 240, mpf('0.8'), 20, mpf('0.85'))
+    print('volume 300, aht 240', n, pct(m['sl']))

@@ -5,8 +5,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  useSite, eventually, text, numberOf, type, reload, waitForAutosave, assertNoBadNumbers, saveScreenshot, canvasSnapshot, CONCURRENCY,
-  canvasIsDrawn, downloadText,
+  useSite, eventually, text, numberOf, type, reload, expectSaved, assertNoBadNumbers, saveScreenshot, canvasSnapshot, CONCURRENCY,
+  chartHasSeries, downloadText, expectNewFigure,
 } from './harness.mjs';
 
 const ctx = useSite('/');
@@ -74,7 +74,7 @@ describe('why this many agents', { concurrency: CONCURRENCY }, () => {
     await eventually(async () => assert.deepEqual(await mark(page, 'asa'), ['✗ target not met']));
     assert.equal(await text(page, 'asa'), '13.4 s');
 
-    await waitForAutosave(page);
+    await expectSaved(page, { max_asa_s: 10, reverse: true, agents: 39 });
     await reload(page);
     assert.equal(await page.getByTestId('max-asa').inputValue(), '10');
     assert.equal(await text(page, 'decided-by'), 'ASA ≤ 10 s · occupancy ≤ 85 %');
@@ -156,7 +156,7 @@ describe('why this many agents', { concurrency: CONCURRENCY }, () => {
     await eventually(async () => assert.equal((await cells(6))[1], '300'));
     assert.equal(numberOf(await text(page, 'day-volume')), dayBefore - Number(contacts) + 300);
     assert.equal(await page.getByTestId('write-back').count(), 0);
-    await waitForAutosave(page);
+    await expectSaved(page, (saved) => assert.equal(saved.intraday[6], 300));
     await reload(page);
     await page.getByTestId('day-table').locator('summary').click();
     assert.equal((await cells(6))[1], '300');
@@ -178,7 +178,7 @@ describe('why this many agents', { concurrency: CONCURRENCY }, () => {
     await page.getByTestId('aht-slider').scrollIntoViewIfNeeded();
     const track = await page.getByTestId('aht-slider').boundingBox();
     await page.mouse.click(track.x + track.width * 0.9, track.y + track.height / 2);
-    await eventually(async () => assert.notEqual(await text(page, 'phone-agents'), '40'));
+    await expectNewFigure(page, 'phone-agents', '40');
     assert.equal(await text(page, 'phone-agents'), await text(page, 'required-agents'));
     assert.ok(slider.width > 0);
     // The reverse-mode checkbox and the buttons are big enough to hit with a thumb.
@@ -250,7 +250,7 @@ describe('why this many agents', { concurrency: CONCURRENCY }, () => {
     // The monthly CSV's money columns name the currency; the cost chart's axes do too (redrawn).
     const header = (await downloadText(page, 'export-csv-monthly')).text.split(/\r?\n/)[0].split(',');
     assert.deepEqual(header.filter((name) => name.includes('cost')), ['total_cost_cny', 'cost_per_contact_cny', 'cost_per_resolved_cny']);
-    await eventually(async () => assert.ok(await canvasIsDrawn(page, 'cost-chart')));
+    await eventually(async () => assert.ok(await chartHasSeries(page, 'cost-chart')));
     const inYuan = await canvasSnapshot(page, 'cost-chart');
     await page.getByTestId('currency').selectOption('none');
     await eventually(async () => assert.notEqual(await canvasSnapshot(page, 'cost-chart'), inYuan));

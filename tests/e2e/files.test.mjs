@@ -7,9 +7,9 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import {
-  useSite, freshPage, open, text, grouped, eventually, expectTexts, seedStorage, storageEntries, canvasIsDrawn,
+  useSite, freshPage, open, text, grouped, eventually, expectTexts, seedStorage, storageEntries, chartHasSeries,
   canvasSnapshot, downloadText, intervalCsv, storageFixture, scenarioRow, scenarioNames, inputValues, CONCURRENCY,
-  reload, waitForAutosave,
+  reload, expectSaved,
 } from './harness.mjs';
 import {
   KEY_CURRENT, KEY_SCENARIOS, VALID_INPUTS, envelope, TEN_INTERVALS, TEN_INTERVALS_RESULTS,
@@ -175,7 +175,7 @@ describe('tables and charts as files', { concurrency: CONCURRENCY }, () => {
     }
 
     for (const id of ['intraday-chart', 'staffing-curve']) {
-      await eventually(async () => assert.ok(await canvasIsDrawn(page, id), id));
+      await eventually(async () => assert.ok(await chartHasSeries(page, id), id));
       const png = await download(page, page.getByTestId(`download-${id}`));
       assert.equal(png.filename, `ccplan-${id}.png`);
       await assertPngOf(page, id, png.bytes);
@@ -195,7 +195,7 @@ describe('tables and charts as files', { concurrency: CONCURRENCY }, () => {
     assert.deepEqual([rows[0][0], rows[11][0]], ['2027-01', '2027-12']);
     assert.ok(rows.every((row) => row.length === header.length));
     for (const id of ['fte-chart', 'scorecard-chart', 'cost-chart']) {
-      await eventually(async () => assert.ok(await canvasIsDrawn(page, id), id));
+      await eventually(async () => assert.ok(await chartHasSeries(page, id), id));
       const png = await download(page, page.getByTestId(`download-${id}`));
       assert.equal(png.filename, `ccplan-${id}.png`);
       await assertPngOf(page, id, png.bytes);
@@ -224,13 +224,13 @@ describe('a day of volumes pasted or read from a file', { concurrency: CONCURREN
 
   test('a pasted column drives the chart and the day totals at once', async (t) => {
     const { page, errors } = await ctx.openApp(t);
-    await eventually(async () => assert.ok(await canvasIsDrawn(page, 'intraday-chart')));
+    await eventually(async () => assert.ok(await chartHasSeries(page, 'intraday-chart')));
     const before = await canvasSnapshot(page, 'intraday-chart');
 
     await paste(page, TEN_INTERVALS.join('\n'));
     await expectTexts(page, TEN_INTERVALS_RESULTS);
     await eventually(async () => assert.notEqual(await canvasSnapshot(page, 'intraday-chart'), before));
-    assert.ok(await canvasIsDrawn(page, 'intraday-chart'));
+    assert.ok(await chartHasSeries(page, 'intraday-chart'));
     const shown = await preview(page);
     assert.deepEqual(shown.map((row) => row[2]), TEN_INTERVALS.map(String));
     assert.deepEqual(shown[0], ['1', '', '50', '—']);
@@ -302,8 +302,7 @@ describe('a day of volumes pasted or read from a file', { concurrency: CONCURREN
     assert.match(await text(page, 'import-note'), /^Applied: the good lines are the day/);
     const rows = await intervalCsv(page);
     assert.deepEqual(rows.map((row) => row.slice(0, 2)), [['08:00', '120'], ['08:30', '0'], ['09:00', '150'], ['09:30', '0'], ['10:00', '90']]);
-    await waitForAutosave(page);
-    assert.deepEqual(JSON.parse((await storageEntries(page))[KEY_CURRENT]).data.intraday, [120, 0, 150, 0, 90]);
+    await expectSaved(page, { intraday: [120, 0, 150, 0, 90] });
 
     // Fixed key by key, the day follows; the messages go.
     await page.getByTestId('paste-volumes').click();

@@ -7,7 +7,9 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { useSite, eventually, text, saveScreenshot, assertNoBadNumbers, VIEWPORTS, CONCURRENCY } from './harness.mjs';
+import {
+  useSite, eventually, text, saveScreenshot, assertNoBadNumbers, settledFigure, expectNewFigure, downloadLines, VIEWPORTS, CONCURRENCY,
+} from './harness.mjs';
 
 const ctx = useSite('/');
 const BANK = fileURLToPath(new URL('../../engine/tests/reference/bank-calls-train-30min.csv', import.meta.url));
@@ -100,15 +102,15 @@ describe('the forecast page', { concurrency: CONCURRENCY }, () => {
     await page.getByTestId('event-bad').waitFor();
     assert.equal(await page.getByTestId('forecast-event').count(), 1);
     // Leaving a day out refits (the AICc line changes).
-    const aicc = await text(page, 'forecast-aicc');
+    const aicc = await settledFigure(page, 'forecast-aicc');
     await page.getByTestId('exclude-date').click();
     await page.keyboard.type('2003-09-02');
     await page.keyboard.press('Enter');
-    await eventually(async () => assert.notEqual(await text(page, 'forecast-aicc'), aicc));
+    await expectNewFigure(page, 'forecast-aicc', aicc);
     assert.match(await page.getByTestId('excluded-days').textContent(), /2003-09-02/);
     // A day corrected to the total it should have had refits too; a total
     // that is not a count is refused; putting a day back refits again.
-    const aicc2 = await text(page, 'forecast-aicc');
+    const aicc2 = await settledFigure(page, 'forecast-aicc');
     await page.getByTestId('exclude-date').click();
     await page.keyboard.type('2003-09-03');
     await page.getByTestId('corrected-total').click();
@@ -121,17 +123,15 @@ describe('the forecast page', { concurrency: CONCURRENCY }, () => {
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.type('32,000');
     await page.getByTestId('exclude-add').click();
-    await eventually(async () => assert.notEqual(await text(page, 'forecast-aicc'), aicc2));
+    const aicc3 = await expectNewFigure(page, 'forecast-aicc', aicc2);
     assert.equal(await page.getByTestId('exclude-bad').count(), 0);
     assert.deepEqual(await page.getByTestId('exception-day').allTextContents(), ['2003-09-02×', '2003-09-03 → 32,000×']);
     assert.equal(await page.getByTestId('corrected-total').inputValue(), '');
-    const aicc3 = await text(page, 'forecast-aicc');
     await page.getByRole('button', { name: 'Put back 2003-09-03' }).click();
     await eventually(async () => assert.equal(await text(page, 'forecast-aicc'), aicc2));
     assert.notEqual(aicc3, aicc2);
     // The interval forecast as CSV.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('forecast-csv').click()]);
-    const lines = (await readFile(await download.path(), 'utf8')).trim().split('\n');
+    const lines = await downloadLines(page, 'forecast-csv');
     assert.equal(lines[0], 'date,start,contacts,lower,upper');
     assert.equal(lines.length, 1 + 10 * 29);
     assert.match(lines[1], /^2003-09-26,07:00,\d+\.\d,\d+\.\d,\d+\.\d$/);

@@ -8,11 +8,19 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
+import { KEY_CURRENT } from './cases.mjs';
 
 // CCPLAN_DIST: another build to serve (the benchmark's build with wasm function names).
-const DIST = process.env.CCPLAN_DIST
+export const DIST = process.env.CCPLAN_DIST
   ? join(process.env.CCPLAN_DIST, '/')
   : fileURLToPath(new URL('../../dist/', import.meta.url));
+/**
+ * The test build with the `test-panic` feature (a panic on `?ccplan-test-panic`),
+ * which `run.sh test` builds; only the error banner's test serves it.
+ */
+export const PANIC_DIST = process.env.CCPLAN_PANIC_DIST
+  ? join(process.env.CCPLAN_PANIC_DIST, '/')
+  : fileURLToPath(new URL('../../target/dist-panic/', import.meta.url));
 export const SCREENSHOTS = fileURLToPath(new URL('../screenshots/', import.meta.url));
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -23,16 +31,16 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/** Serves dist/ under `prefix` (e.g. "/" or "/ccplan/"); resolves to its base URL. */
-export async function serve(prefix = '/') {
+/** Serves the build in `dist` under `prefix` (e.g. "/" or "/ccplan/"); resolves to its base URL. */
+export async function serve(prefix = '/', dist = DIST) {
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
     if (!path.startsWith(prefix)) {
       response.writeHead(404).end('not found');
       return;
     }
-    let file = normalize(join(DIST, path.slice(prefix.length)));
-    if (!file.startsWith(DIST)) {
+    let file = normalize(join(dist, path.slice(prefix.length)));
+    if (!file.startsWith(dist)) {
       response.writeHead(403).end();
       return;
     }
@@ -234,15 +242,55 @@ export async function expectIntervalCount(page, count) {
   await eventually(async () => assert.equal(await intervalCount(page), count));
 }
 
-/** Whether a canvas has pixels other than its background. */
-export async function canvasIsDrawn(page, testId) {
-  return page.getByTestId(testId).evaluate((canvas) => {
-    if (canvas.width === 0 || canvas.height === 0) return false;
-    const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-    const colours = new Set();
-    for (let i = 0; i < data.length; i += 4 * 97) colours.add(`${data[i]},${data[i + 1]},${data[i + 2]}`);
-    return colours.size > 5;
-  });
+/**
+ * The least share of a chart's width its series must cover. Axes, grid and
+ * labels are grey; a legend's coloured swatches are short (a few per cent of
+ * the width each); a series runs along the plot.
+ */
+export const SERIES_MIN_WIDTH_SHARE = 0.4;
+
+/**
+ * Whether a chart shows data, not just its frame: the columns holding a
+ * coloured (not grey) pixel span at least `SERIES_MIN_WIDTH_SHARE` of the
+ * width. Every pixel is read. Axes, grid, labels and a legend alone fail it
+ * (charts.test.mjs checks that on a chart drawn by hand).
+ */
+export async function chartHasSeries(page, testId) {
+  return page.getByTestId(testId).evaluate((canvas, minShare) => {
+    const { width, height } = canvas;
+    if (width === 0 || height === 0) return false;
+    const data = canvas.getContext('2d').getImageData(0, 0, width, height).data;
+    let columns = 0;
+    for (let x = 0; x < width; x += 1) {
+      for (let y = 0; y < height; y += 1) {
+        const i = 4 * (y * width + x);
+        const [r, g, b] = [data[i], data[i + 1], data[i + 2]];
+        // The palest series colour (a band, #d8f0df) differs by 24 between channels; greys by 0.
+        if (data[i + 3] > 0 && Math.max(r, g, b) - Math.min(r, g, b) >= 20) {
+          columns += 1;
+          break;
+        }
+      }
+    }
+    return columns >= minShare * width;
+  }, SERIES_MIN_WIDTH_SHARE);
+}
+
+/**
+ * Resolves once the page has painted `count` more frames: everything an
+ * event already handled set in motion on the page's thread (its effects, the
+ * results it computes there, their paint) has happened by then. For checking
+ * that something did *not* change, after a positive sign that the app took
+ * the event.
+ */
+export async function framesPainted(page, count = 2) {
+  await page.evaluate(
+    (n) => new Promise((resolve) => {
+      const step = (left) => (left === 0 ? resolve() : requestAnimationFrame(() => step(left - 1)));
+      step(n);
+    }),
+    count,
+  );
 }
 
 /** An output's text, trimmed ("87.8 %"). */
@@ -265,6 +313,31 @@ export async function eventually(check, { timeout = 10_000, interval = 25 } = {}
     }
     await new Promise((resolve) => setTimeout(resolve, interval));
   }
+}
+
+/** Whether an output's text is a settled figure: it has a digit and no "being computed" or "none" mark (…, —). */
+const isSettledFigure = (shown) => /\d/.test(shown) && !/[…—]/.test(shown);
+
+/** Waits until the output shows a settled figure (not a placeholder such as "…" or "—"); resolves to its text. */
+export async function settledFigure(page, testId) {
+  return eventually(async () => {
+    const shown = await text(page, testId);
+    assert.ok(isSettledFigure(shown), `${testId} shows a figure, not "${shown}"`);
+    return shown;
+  });
+}
+
+/**
+ * Waits until the output shows a settled figure other than `previous` (a
+ * placeholder in between does not count as the new value); resolves to it.
+ */
+export async function expectNewFigure(page, testId, previous) {
+  return eventually(async () => {
+    const shown = await text(page, testId);
+    assert.ok(isSettledFigure(shown), `${testId} shows a figure, not "${shown}"`);
+    assert.notEqual(shown, previous, `${testId} changed`);
+    return shown;
+  });
 }
 
 /** Waits until each output (test id → text) shows exactly the given text. */
@@ -350,11 +423,36 @@ export async function reload(page) {
   await firstResult(page);
 }
 
-/** The autosave waits ~400 ms after the last change; this is comfortably longer. */
-export const AUTOSAVE_WAIT_MS = 1000;
+/** The inputs the autosave last wrote (the `data` of `ccplan.current`), or `undefined` if none. */
+export async function savedInputs(page) {
+  const raw = (await storageEntries(page))[KEY_CURRENT];
+  return raw === undefined ? undefined : JSON.parse(raw).data;
+}
 
-/** Waits out the autosave, so local storage holds the last change. */
-export const waitForAutosave = (page) => page.waitForTimeout(AUTOSAVE_WAIT_MS);
+/**
+ * Polls local storage until the saved inputs hold `expected`: field → value
+ * (e.g. `{ volume: 250 }`; other fields are not compared), or a function
+ * that throws while they do not. Resolves to the saved inputs. The autosave
+ * writes ~400 ms after the last change.
+ */
+export async function expectSaved(page, expected) {
+  return eventually(async () => {
+    const saved = await savedInputs(page);
+    assert.ok(saved, 'the inputs were saved');
+    if (typeof expected === 'function') expected(saved);
+    else assert.deepEqual(Object.fromEntries(Object.keys(expected).map((key) => [key, saved[key]])), expected);
+    return saved;
+  });
+}
+
+/**
+ * Writes a pending autosave at once, as leaving the page does (`pagehide`):
+ * afterwards local storage holds all the autosave would write, so a check
+ * that something was *not* saved needs no wait.
+ */
+export async function flushAutosave(page) {
+  await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pagehide')));
+}
 
 /**
  * How many tests of one file run at once (each in its own context of the
@@ -369,6 +467,11 @@ export const CONCURRENCY = Number(process.env.E2E_CONCURRENCY ?? 3);
 export async function downloadText(page, testId) {
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
   return { filename: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
+}
+
+/** Clicks the button `testId` and resolves to the lines of the file it offers (trailing blank lines dropped). */
+export async function downloadLines(page, testId) {
+  return (await downloadText(page, testId)).text.trim().split('\n');
 }
 
 /**

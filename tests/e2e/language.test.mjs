@@ -2,10 +2,10 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  useSite, reload, text, eventually, expectTexts, storageEntries, expectFieldMessage, waitForAutosave,
+  useSite, reload, text, eventually, expectTexts, storageEntries, expectFieldMessage, expectSaved, flushAutosave,
   CONCURRENCY, type,
 } from './harness.mjs';
-import { DEFAULT_RESULTS, KEY_CURRENT, KEY_LANG } from './cases.mjs';
+import { DEFAULT_RESULTS, KEY_LANG } from './cases.mjs';
 
 const ctx = useSite('/');
 
@@ -48,12 +48,10 @@ describe('languages', { concurrency: CONCURRENCY }, () => {
 
     // The language is stored only once the user picks one (not at start, not with other changes).
     await type(page, 'volume', '250');
-    await waitForAutosave(page);
-    const before = await storageEntries(page);
-    assert.ok(before[KEY_CURRENT], 'the inputs were saved');
-    assert.equal(before[KEY_LANG], undefined, 'no language stored before one is picked');
+    await expectSaved(page, { volume: 250 });
+    assert.equal((await storageEntries(page))[KEY_LANG], undefined, 'no language stored before one is picked');
     await type(page, 'volume', '200');
-    await waitForAutosave(page); // saved again before the reload below
+    await expectSaved(page, { volume: 200 }); // saved again before the reload below
 
     await page.getByTestId('lang').selectOption('zh');
     await expectChinese(page);
@@ -73,7 +71,7 @@ describe('languages', { concurrency: CONCURRENCY }, () => {
   test('a first visit in zh-CN is Chinese; a language chosen in the app then wins over the browser', async (t) => {
     const { page, errors } = await ctx.openApp(t, { locale: 'zh-CN' });
     await expectChinese(page);
-    await waitForAutosave(page);
+    await flushAutosave(page);
     assert.deepEqual(await storageEntries(page), {}, 'a first visit stores nothing, not even the language');
     await reload(page);
     await expectChinese(page);

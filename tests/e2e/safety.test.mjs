@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { deflateRawSync } from 'node:zlib';
 import {
   useSite, freshPage, open, reload, text, eventually, expectTexts, seedStorage, storageEntries, type,
-  waitForAutosave, scenarioAction, scenarioNames, assertNoBadNumbers, CONCURRENCY,
+  expectSaved, scenarioAction, scenarioNames, assertNoBadNumbers, CONCURRENCY,
 } from './harness.mjs';
 import { KEY_CURRENT, KEY_SCENARIOS, VALID_INPUTS, envelope } from './cases.mjs';
 
@@ -29,6 +29,15 @@ const notice = (page) => page.getByTestId('storage-notice');
 
 const linkTo = (scenario, version = '1') =>
   `${ctx.site.url}#s=${version}.${deflateRawSync(Buffer.from(JSON.stringify(scenario))).toString('base64url')}`;
+
+/** Two tabs of the app sharing one local storage, both opened. */
+async function twoTabs(t) {
+  const { context, page: tabA, errors } = await freshPage(t, ctx.browser);
+  const tabB = await context.newPage();
+  await open(tabA, ctx.site.url);
+  await open(tabB, ctx.site.url);
+  return { tabA, tabB, errors };
+}
 
 describe('nothing saved is lost', { concurrency: CONCURRENCY }, () => {
   test('an 80-character name exported and imported twice keeps the list readable after a reload', async (t) => {
@@ -52,10 +61,7 @@ describe('nothing saved is lost', { concurrency: CONCURRENCY }, () => {
   });
 
   test('two tabs saving and deleting keep each other\'s scenarios', async (t) => {
-    const { context, page: tabA, errors } = await freshPage(t, ctx.browser);
-    const tabB = await context.newPage();
-    await open(tabA, ctx.site.url);
-    await open(tabB, ctx.site.url);
+    const { tabA, tabB, errors } = await twoTabs(t);
     await saveAs(tabA, 'From tab A');
     await eventually(async () => assert.deepEqual(await storedNames(tabA), ['From tab A']));
     await saveAs(tabB, 'From tab B');
@@ -74,20 +80,16 @@ describe('nothing saved is lost', { concurrency: CONCURRENCY }, () => {
   });
 
   test('inputs changed in another tab: this tab is told, keeps what it shows, and saves it with its next change', async (t) => {
-    const { context, page: tabA, errors } = await freshPage(t, ctx.browser);
-    const tabB = await context.newPage();
-    await open(tabA, ctx.site.url);
-    await open(tabB, ctx.site.url);
+    const { tabA, tabB, errors } = await twoTabs(t);
     await type(tabB, 'volume', '333');
     await tabB.keyboard.press('Tab');
-    await waitForAutosave(tabB);
+    await expectSaved(tabB, { volume: 333 });
     await notice(tabA).waitFor();
     assert.match(await notice(tabA).textContent(), /also changed in another tab/);
     assert.equal(await tabA.getByTestId('volume').inputValue(), '200', 'tab A keeps what it shows');
     await type(tabA, 'volume', '222');
     await tabA.keyboard.press('Tab');
-    await waitForAutosave(tabA);
-    assert.equal(JSON.parse((await storageEntries(tabA))[KEY_CURRENT]).data.volume, 222);
+    await expectSaved(tabA, { volume: 222 });
     assert.deepEqual(errors, []);
   });
 
@@ -125,8 +127,7 @@ describe('nothing saved is lost', { concurrency: CONCURRENCY }, () => {
     await eventually(async () => assert.equal(await page.getByTestId('volume').inputValue(), '250'));
     await type(page, 'volume', '222');
     await page.keyboard.press('Tab');
-    await waitForAutosave(page);
-    assert.equal(JSON.parse((await storageEntries(page))[KEY_CURRENT]).data.volume, 222);
+    await expectSaved(page, { volume: 222 });
     await page.goto(ctx.site.url);
     await reload(page);
     assert.equal(await page.getByTestId('volume').inputValue(), '222');
@@ -143,7 +144,8 @@ describe('nothing saved is lost', { concurrency: CONCURRENCY }, () => {
     await scenarioAction(page, 'Twin', 'delete').first().click();
     await eventually(async () => assert.deepEqual(await storedNames(page), ['Twin']));
     await saveAs(page, 'evil\u202Etxt.exe');
-    await waitForAutosave(page);
+    // Refused on the spot, with the form's message; only then is "not saved" worth checking.
+    await eventually(async () => assert.equal(await page.locator('.scenario-form [role="alert"]').textContent(), 'Give the scenario a name.'));
     assert.deepEqual(await storedNames(page), ['Twin'], 'a name with a right-to-left override is not saved');
     await page.goto(linkTo({ name: 'x', inputs: VALID_INPUTS }, '0'));
     await eventually(async () => assert.match(await text(page, 'link-notice'), /damaged or not a ccplan link/));
@@ -170,7 +172,8 @@ describe('no panic when a box leaves the page', { concurrency: CONCURRENCY }, ()
       await page.keyboard.type('12', { delay: 20 });
       await page.goBack();
       await eventually(async () => assert.match(page.url(), /#\/compare$/));
-      await page.waitForTimeout(200);
+      // The compare page is up, so the box has left the page.
+      await page.getByTestId('compare-choices').waitFor();
       assert.equal(await page.getByTestId('error-banner').isVisible(), false);
       assert.deepEqual(errors, []);
     });

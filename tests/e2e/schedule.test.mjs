@@ -5,8 +5,10 @@
 // across a reload, and the page in Chinese on a phone.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { useSite, eventually, text, type, numberOf, assertNoBadNumbers, scenarioRow, scenarioAction, VIEWPORTS, CONCURRENCY } from './harness.mjs';
+import {
+  useSite, eventually, text, type, numberOf, assertNoBadNumbers, scenarioRow, scenarioAction, settledFigure, expectNewFigure,
+  downloadLines, VIEWPORTS, CONCURRENCY,
+} from './harness.mjs';
 import { envelope, VALID_INPUTS } from './cases.mjs';
 
 const ctx = useSite('/');
@@ -19,6 +21,21 @@ async function openSchedule(t, options) {
 }
 
 /** The coverage table as numbers: [required, scheduled] per interval. */
+/** Replaces what `box` holds with `value`, key by key, and leaves it with `leaveWith`. */
+async function retype(page, box, value, leaveWith = 'Tab') {
+  await box.click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type(value, { delay: 10 });
+  await page.keyboard.press(leaveWith);
+}
+
+/** Types `value` into the budget box and leaves it; waits (the solver may take seconds) until `shown` is on the page. */
+async function setBudget(page, value, shown) {
+  await type(page, 'budget-hours', value);
+  await page.keyboard.press('Tab');
+  await page.getByTestId(shown).waitFor({ timeout: 30_000 });
+}
+
 async function coverage(page) {
   return page.getByTestId('coverage-table').locator('tbody tr').evaluateAll((rows) =>
     rows.map((r) => [Number(r.cells[1].textContent), Number(r.cells[2].textContent)]));
@@ -50,30 +67,21 @@ describe('the schedule page', { concurrency: CONCURRENCY }, () => {
   test('a template edited key by key re-solves; a bad value stays in its box with a message; kept after a reload', async (t) => {
     const { page, errors } = await openSchedule(t);
     const status = await text(page, 'schedule-status');
-    const heads = await text(page, 'schedule-heads');
+    const heads = await settledFigure(page, 'schedule-heads');
     // Part-time shifts may start only until 11:00: the evening is left to full-timers.
     const partTime = page.getByTestId('shift-card').nth(1);
-    await partTime.getByTestId('shift-latest').click();
-    await page.keyboard.press('ControlOrMeta+A');
-    await page.keyboard.type('11:00', { delay: 10 });
-    await page.keyboard.press('Tab');
-    await eventually(async () => assert.notEqual(await text(page, 'schedule-heads'), heads));
+    await retype(page, partTime.getByTestId('shift-latest'), '11:00');
+    await expectNewFigure(page, 'schedule-heads', heads);
     assert.equal(await partTime.getByTestId('shift-latest').inputValue(), '11:00');
     // A start that is no time of day: kept in the box, marked, with a message; the schedule stays.
     const before = await text(page, 'schedule-paid-hours');
-    await partTime.getByTestId('shift-earliest').click();
-    await page.keyboard.press('ControlOrMeta+A');
-    await page.keyboard.type('25:00', { delay: 10 });
-    await page.keyboard.press('Tab');
+    await retype(page, partTime.getByTestId('shift-earliest'), '25:00');
     await partTime.getByTestId('shift-bad').waitFor();
     assert.equal(await partTime.getByTestId('shift-earliest').inputValue(), '25:00');
     assert.equal(await partTime.getByTestId('shift-earliest').getAttribute('aria-invalid'), 'true');
     assert.equal(await text(page, 'schedule-paid-hours'), before);
     // A good value clears the message.
-    await partTime.getByTestId('shift-earliest').click();
-    await page.keyboard.press('ControlOrMeta+A');
-    await page.keyboard.type('8:00', { delay: 10 });
-    await page.keyboard.press('Tab');
+    await retype(page, partTime.getByTestId('shift-earliest'), '8:00');
     await eventually(async () => assert.equal(await partTime.getByTestId('shift-bad').count(), 0));
     // Kept after a reload.
     await page.reload();
@@ -90,19 +98,13 @@ describe('the schedule page', { concurrency: CONCURRENCY }, () => {
     // Only the full-time shift, starting by 09:00: the evening has no shift.
     await page.getByTestId('shift-card').nth(1).getByTestId('shift-remove').click();
     const full = page.getByTestId('shift-card').first();
-    await full.getByTestId('shift-latest').click();
-    await page.keyboard.press('ControlOrMeta+A');
-    await page.keyboard.type('09:00', { delay: 10 });
-    await page.keyboard.press('Enter');
+    await retype(page, full.getByTestId('shift-latest'), '09:00', 'Enter');
     await page.getByTestId('schedule-problem').waitFor();
     // The first interval no full-time shift starting by 09:00 reaches: 17:30.
     assert.match(await text(page, 'schedule-problem'), /^No shift covers 17:30 \(it needs \d+ agents\): widen a start window or add a shift\.$/);
     await assertNoBadNumbers(page);
     // Back to every start until 11:30, then a cap of 20 agents: a gap, said to be one.
-    await full.getByTestId('shift-latest').click();
-    await page.keyboard.press('ControlOrMeta+A');
-    await page.keyboard.type('11:30', { delay: 10 });
-    await page.keyboard.press('Enter');
+    await retype(page, full.getByTestId('shift-latest'), '11:30', 'Enter');
     await page.getByTestId('schedule-figures').waitFor();
     await page.getByTestId('cap-on').check();
     await type(page, 'cap', '20');
@@ -123,13 +125,11 @@ describe('the schedule page', { concurrency: CONCURRENCY }, () => {
 
   test('the schedule and the coverage download as CSV', async (t) => {
     const { page, errors } = await openSchedule(t);
-    const [schedule] = await Promise.all([page.waitForEvent('download'), page.getByTestId('schedule-csv').click()]);
-    const lines = (await readFile(await schedule.path(), 'utf8')).trim().split('\n');
+    const lines = await downloadLines(page, 'schedule-csv');
     assert.equal(lines[0], 'shift,start,end,break,agents,paid_hours');
     assert.equal(lines.length - 1, await page.getByTestId('schedule-row').count());
     assert.match(lines[1], /^[^,]+,\d\d:\d\d,\d\d:\d\d,(\d\d:\d\d)?,\d+,\d+\.\d$/);
-    const [cov] = await Promise.all([page.waitForEvent('download'), page.getByTestId('coverage-csv').click()]);
-    const covLines = (await readFile(await cov.path(), 'utf8')).trim().split('\n');
+    const covLines = await downloadLines(page, 'coverage-csv');
     assert.equal(covLines[0], 'start,required,scheduled,service_level');
     assert.equal(covLines.length, 1 + 24);
     assert.match(covLines[1], /^08:00,\d+\.\d\d,\d+,[01]\.\d{4}$/);
@@ -138,17 +138,13 @@ describe('the schedule page', { concurrency: CONCURRENCY }, () => {
 
   test('a budget too small to keep every interval answering says how many hours would; one that does is spent where it answers most', async (t) => {
     const { page, errors } = await openSchedule(t);
-    await type(page, 'budget-hours', '100');
-    await page.keyboard.press('Tab');
-    await page.getByTestId('budget-too-small').waitFor({ timeout: 30_000 });
+    await setBudget(page, '100', 'budget-too-small');
     const message = await text(page, 'budget-too-small');
     const least = Number(message.match(/at least ([\d,]+) paid hours/)[1].replaceAll(',', ''));
     assert.match(message, /^100\.0 paid hours cannot give every interval more agents than its load/);
     assert.ok(least > 100, message);
     // That many hours (plus a tenth) keep every interval answering.
-    await type(page, 'budget-hours', String(Math.ceil(least * 1.1)));
-    await page.keyboard.press('Tab');
-    await page.getByTestId('budget-figures').waitFor({ timeout: 30_000 });
+    await setBudget(page, String(Math.ceil(least * 1.1)), 'budget-figures');
     const best = numberOf(await text(page, 'budget-best-sl'));
     const cut = numberOf(await text(page, 'budget-cut-sl'));
     assert.ok(best >= cut, `${best} vs ${cut}`);
@@ -158,9 +154,7 @@ describe('the schedule page', { concurrency: CONCURRENCY }, () => {
     await page.getByTestId('budget-figures').waitFor({ timeout: 30_000 });
     assert.equal(await page.getByTestId('budget-hours').inputValue(), String(Math.ceil(least * 1.1)));
     // Not a number of hours: a message, the figures stay.
-    await type(page, 'budget-hours', 'lots');
-    await page.keyboard.press('Tab');
-    await page.getByTestId('budget-bad').waitFor();
+    await setBudget(page, 'lots', 'budget-bad');
     assert.equal(numberOf(await text(page, 'budget-best-sl')), best);
     await assertNoBadNumbers(page);
     assert.deepEqual(errors, []);
@@ -219,12 +213,10 @@ describe('the schedule page', { concurrency: CONCURRENCY }, () => {
     assert.equal(await page.getByTestId('shift-card').first().getByTestId('shift-day-5').isChecked(), false);
     assert.equal(await page.getByTestId('shift-card').nth(1).getByTestId('shift-day-5').isChecked(), true);
     // The CSVs name each row's days.
-    const [schedule] = await Promise.all([page.waitForEvent('download'), page.getByTestId('schedule-csv').click()]);
-    const lines = (await readFile(await schedule.path(), 'utf8')).trim().split('\n');
+    const lines = await downloadLines(page, 'schedule-csv');
     assert.equal(lines[0], 'shift,days,start,end,break,agents,paid_hours');
     assert.match(lines[1], /^[^,]+,(Mon|Tue|Wed|Thu|Fri|Sat)( (Mon|Tue|Wed|Thu|Fri|Sat)){4},\d\d:\d\d,/);
-    const [cov] = await Promise.all([page.waitForEvent('download'), page.getByTestId('coverage-csv').click()]);
-    const covLines = (await readFile(await cov.path(), 'utf8')).trim().split('\n');
+    const covLines = await downloadLines(page, 'coverage-csv');
     assert.equal(covLines[0], 'day,start,required,scheduled,service_level');
     assert.equal(covLines.length, 1 + 7 * 24);
     assert.match(covLines[1 + 5 * 24], /^Sat,08:00,\d+\.\d\d,\d+,[01]\.\d{4}$/);
@@ -239,31 +231,21 @@ describe('the schedule page', { concurrency: CONCURRENCY }, () => {
 
   test('a budget in heads is counted as the first template\'s paid hours and spent as those hours', async (t) => {
     const { page, errors } = await openSchedule(t);
-    await type(page, 'budget-hours', '2000');
-    await page.keyboard.press('Tab');
-    await page.getByTestId('budget-figures').waitFor({ timeout: 30_000 });
+    await setBudget(page, '2000', 'budget-figures');
     const byHours = numberOf(await text(page, 'budget-best-sl'));
     await page.getByTestId('budget-unit').selectOption('heads');
     assert.equal(await page.getByTestId('budget-hours').inputValue(), '');
     await eventually(async () => assert.equal(await page.getByTestId('budget-figures').count(), 0));
     // 250 agents on one 8.5-hour shift each (half an hour unpaid): 2,000 paid hours.
-    await type(page, 'budget-hours', '250');
-    await page.keyboard.press('Tab');
-    await page.getByTestId('budget-heads-line').waitFor({ timeout: 30_000 });
+    await setBudget(page, '250', 'budget-heads-line');
     assert.equal(await text(page, 'budget-heads-line'), 'Counted as paid agent-hours: 250 × 8.0 h = 2,000.0 h');
     assert.equal(numberOf(await text(page, 'budget-best-sl')), byHours);
     // Too few heads: the message says so, and the heads are still explained.
-    await type(page, 'budget-hours', '1');
-    await page.keyboard.press('Tab');
-    await page.getByTestId('budget-too-small').waitFor({ timeout: 30_000 });
+    await setBudget(page, '1', 'budget-too-small');
     assert.equal(await text(page, 'budget-heads-line'), 'Counted as paid agent-hours: 1 × 8.0 h = 8.0 h');
-    await type(page, 'budget-hours', '250');
-    await page.keyboard.press('Tab');
-    await page.getByTestId('budget-figures').waitFor({ timeout: 30_000 });
+    await setBudget(page, '250', 'budget-figures');
     // Heads are whole agents.
-    await type(page, 'budget-hours', '12.5');
-    await page.keyboard.press('Tab');
-    await page.getByTestId('budget-bad').waitFor();
+    await setBudget(page, '12.5', 'budget-bad');
     assert.match(await text(page, 'budget-bad'), /whole number of agents/);
     // Kept after a reload, in heads.
     await page.reload();
@@ -301,10 +283,7 @@ describe('the schedule page', { concurrency: CONCURRENCY }, () => {
   test('the templates are kept in a scenario and travel in a share link', async (t) => {
     const { page, errors } = await openSchedule(t);
     const card = page.getByTestId('shift-card').first();
-    await card.getByTestId('shift-latest').click();
-    await page.keyboard.press('ControlOrMeta+A');
-    await page.keyboard.type('10:30', { delay: 10 });
-    await page.keyboard.press('Tab');
+    await retype(page, card.getByTestId('shift-latest'), '10:30');
     await page.getByTestId('schedule-status').waitFor();
     await page.getByTestId('nav-staffing').click();
     await page.getByTestId('scenario-name').fill('Early shifts');

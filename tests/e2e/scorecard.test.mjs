@@ -12,7 +12,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  useSite, freshPage, type, text, eventually, canvasIsDrawn, canvasSnapshot,
+  useSite, freshPage, type, text, eventually, chartHasSeries, canvasSnapshot, expectSaved,
   assertNoBadNumbers, saveScreenshot, VIEWPORTS, CONCURRENCY,
 } from './harness.mjs';
 import {
@@ -348,7 +348,7 @@ describe('scorecard page', { concurrency: CONCURRENCY }, () => {
 
     // The staffing page's 90 % is the table's target.
     const at90 = await expectTarget(90);
-    await eventually(async () => assert.equal(await canvasIsDrawn(page, 'scorecard-chart'), true));
+    await eventually(async () => assert.equal(await chartHasSeries(page, 'scorecard-chart'), true));
     const chartAt90 = await canvasSnapshot(page, 'scorecard-chart');
 
     // Typed into the table, 95 % becomes the staffing page's target too; the band moves.
@@ -432,14 +432,14 @@ describe('scorecard page', { concurrency: CONCURRENCY }, () => {
     const { page, errors } = await freshPage(t, ctx.browser);
     await openScorecard(page, ctx.site.url);
     const charts = ['fte-chart', 'scorecard-chart', 'cost-chart'];
-    for (const id of charts) await eventually(async () => assert.equal(await canvasIsDrawn(page, id), true, id));
+    for (const id of charts) await eventually(async () => assert.equal(await chartHasSeries(page, id), true, id));
     const before = {};
     for (const id of charts) before[id] = await canvasSnapshot(page, id);
     await type(page, 'growth', 5);
     await type(page, 'start-headcount', 60);
     for (const id of charts) {
       await eventually(async () => assert.notEqual(await canvasSnapshot(page, id), before[id], `${id} redrawn`));
-      assert.equal(await canvasIsDrawn(page, id), true, id);
+      assert.equal(await chartHasSeries(page, id), true, id);
     }
     assert.deepEqual(errors, []);
   });
@@ -519,7 +519,10 @@ describe('scorecard page', { concurrency: CONCURRENCY }, () => {
     await page.getByTestId('first-month').fill('2028-05');
     await page.getByTestId('hire-to-requirement').uncheck();
     await typeThenRow(page, 'hires', 7, 'csat', (cells) => assert.equal(cells.length, 18));
-    await page.waitForTimeout(1000); // the autosave's 400 ms debounce
+    await expectSaved(page, ({ scorecard }) => assert.deepEqual(
+      [scorecard.horizon, scorecard.first_year, scorecard.first_month, scorecard.hire_to_requirement, scorecard.hires],
+      [18, 2028, 5, false, 7],
+    ));
     await page.reload();
     await scorecardReady(page);
     assert.equal(await page.getByTestId('horizon').inputValue(), '18');
@@ -544,7 +547,9 @@ describe('scorecard page', { concurrency: CONCURRENCY }, () => {
     await type(page, 'fcr', 60);
     await page.getByTestId('hire-to-requirement').check();
     await rowEventually(page, 'csat', (cells) => assert.equal(cells.length, 30));
-    await page.waitForTimeout(1000);
+    await expectSaved(page, ({ scorecard }) => assert.deepEqual(
+      [scorecard.horizon, scorecard.fcr_pct, scorecard.hire_to_requirement], [30, 60, true],
+    ));
     await page.reload();
     await scorecardReady(page);
     assert.equal(await page.getByTestId('horizon').inputValue(), '30');
@@ -573,7 +578,7 @@ describe('scorecard page', { concurrency: CONCURRENCY }, () => {
         await page.getByTestId('lang').selectOption(lang);
         await eventually(async () => assert.equal(await page.getAttribute('html', 'lang'), lang === 'en' ? 'en' : 'zh-CN'));
         for (const id of ['fte-chart', 'scorecard-chart', 'cost-chart']) {
-          await eventually(async () => assert.equal(await canvasIsDrawn(page, id), true, id));
+          await eventually(async () => assert.equal(await chartHasSeries(page, id), true, id));
         }
         // The wide table scrolls inside its panel; the page itself does not scroll sideways.
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -3,7 +3,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  useSite, eventually, expectTexts, setInputs, canvasIsDrawn, saveScreenshot, VIEWPORTS,
+  useSite, eventually, expectTexts, setInputs, chartHasSeries, saveScreenshot, VIEWPORTS,
   CONCURRENCY, type,
 } from './harness.mjs';
 import { DEFAULT_RESULTS, TEN_ERLANGS, ERLANG_A_RESULTS } from './cases.mjs';
@@ -13,7 +13,7 @@ const ctx = useSite('/');
 describe('screenshots', { concurrency: CONCURRENCY }, () => {
   async function shoot(page, name) {
     for (const id of ['staffing-curve', 'intraday-chart']) {
-      await eventually(async () => assert.equal(await canvasIsDrawn(page, id), true, id));
+      await eventually(async () => assert.equal(await chartHasSeries(page, id), true, id));
     }
     await saveScreenshot(page, name);
   }

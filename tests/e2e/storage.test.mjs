@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   useSite, freshPage, open, reload, text, eventually, expectTexts, seedStorage, storageEntries, assertNoBadNumbers,
-  intervalCsv, waitForAutosave, storageFixture, scenarioRow, scenarioNames, scenarioAction, CONCURRENCY, type,
+  intervalCsv, expectSaved, flushAutosave, storageFixture, scenarioRow, scenarioNames, scenarioAction, CONCURRENCY, type,
 } from './harness.mjs';
 import {
   DEFAULT_RESULTS, KEY_CURRENT, KEY_SCENARIOS, VALID_INPUTS, VALID_INPUTS_V1, TWO_INTERVALS_WITH_AHT_RESULTS,
@@ -64,7 +64,7 @@ describe('saving in the browser', { concurrency: CONCURRENCY }, () => {
     await type(page, 'patience', '90');
     await page.getByTestId('paste-volumes').fill('07:00\t120\t300\n07:30\t150\t240');
     await expectTexts(page, { 'day-volume': '270' });
-    await waitForAutosave(page);
+    await expectSaved(page, { volume: 250, aht_s: 240, model: 'erlang_a', patience_s: 90, intraday: [120, 150] });
 
     const saved = JSON.parse((await storageEntries(page))[KEY_CURRENT]);
     assert.equal(saved.version, 2);
@@ -290,7 +290,9 @@ describe('saving in the browser', { concurrency: CONCURRENCY }, () => {
 
     await scenarioAction(page, names[0], 'load').click();
     await expectTexts(page, { 'required-agents': '50', 'day-volume': '270' });
-    await page.waitForTimeout(300); // give a script or an onerror handler the chance to run
+    // Nothing anywhere carries a handler or a script a name could have brought in.
+    assert.equal(await page.locator('[onerror]').count(), 0);
+    assert.equal(await list(page).locator('script, img, b').count(), 0);
     assert.deepEqual(dialogs, []);
     assert.deepEqual(failedRequests, []);
     assert.deepEqual(errors, []);
@@ -371,7 +373,7 @@ describe('saving in the browser', { concurrency: CONCURRENCY }, () => {
     await eventually(async () => assert.equal(await page.getByTestId('volume').inputValue(), '50'));
     assert.equal(await page.getByTestId('interval').inputValue(), '60');
     await expectTexts(page, { 'day-volume': '5' });
-    await waitForAutosave(page);
+    await expectSaved(page, { volume: 50, interval_min: 60 });
     const saved = JSON.parse((await storageEntries(page))[KEY_CURRENT]);
     assert.equal(saved.version, 2);
     assert.deepEqual(
@@ -413,7 +415,7 @@ describe('saving in the browser', { concurrency: CONCURRENCY }, () => {
     });
     await open(page, ctx.site.url);
     // A first visit writes nothing (not even the language), so there is nothing to report yet.
-    await waitForAutosave(page);
+    await flushAutosave(page);
     assert.equal(await notice(page).count(), 0);
     await type(page, 'volume', '250');
     await expectTexts(page, { 'required-agents': '50', load: '41.67 Erlangs' });

@@ -14,10 +14,10 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   useSite, text, eventually, expectTexts, assertNoBadNumbers, expectFieldMessage, expectNoFieldMessage, typeKeys,
-  reload, storageEntries, waitForAutosave, inputValues, expectIntervalCount, intervalCsv, CONCURRENCY,
+  reload, expectSaved, flushAutosave, savedInputs, framesPainted, inputValues, expectIntervalCount, intervalCsv, CONCURRENCY,
 } from './harness.mjs';
 import {
-  DEFAULT_RESULTS, KEY_CURRENT, SHRINKAGE_32_5_RESULTS, COST_22_5_RESULTS, AHT_187_5_RESULTS, SL_90_RESULTS,
+  DEFAULT_RESULTS, SHRINKAGE_32_5_RESULTS, COST_22_5_RESULTS, AHT_187_5_RESULTS, SL_90_RESULTS,
   VOLUME_1062_RESULTS, VOLUME_120_RESULTS, VOLUME_1000_RESULTS, TYPED_INPUTS, TYPED_INPUTS_RESULTS,
 } from './cases.mjs';
 import { FLAT, openScorecard, row, rowEventually, texts, statuses, repeat, flatSetup } from './scorecard.mjs';
@@ -44,10 +44,11 @@ const boxState = (page, testId) =>
 
 /**
  * Types `keys` one at a time into the box that has focus, checking after
- * each that it shows exactly what was typed, caret after it, and again a
- * moment after the last key (no late write-back).
+ * each that it shows exactly what was typed, caret after it, and again once
+ * the app has answered the last key (`settled` resolves: a result or a
+ * message that must appear) and painted after it (no late write-back).
  */
-async function typeWatching(page, testId, keys, { before = '' } = {}) {
+async function typeWatching(page, testId, keys, { before = '', settled }) {
   let typed = before;
   for (const key of keys) {
     await page.keyboard.type(key, { delay: 30 });
@@ -55,15 +56,16 @@ async function typeWatching(page, testId, keys, { before = '' } = {}) {
     const at = typed.length;
     assert.deepEqual(await boxState(page, testId), { value: typed, focused: true, caret: [at, at] }, `after ${JSON.stringify(typed)}`);
   }
-  await page.waitForTimeout(150);
+  await settled();
+  await framesPainted(page);
   assert.equal(await page.getByTestId(testId).inputValue(), typed, 'what was typed stays');
 }
 
 /** Selects what the box holds (click, then Ctrl+A) and types `keys` over it, watching each key. */
-async function retype(page, testId, keys) {
+async function retype(page, testId, keys, { settled }) {
   await page.getByTestId(testId).click();
   await page.keyboard.press('ControlOrMeta+A');
-  await typeWatching(page, testId, keys);
+  await typeWatching(page, testId, keys, { settled });
 }
 
 /** Checks the box is marked invalid (aria-invalid and the class), or valid. */
@@ -75,8 +77,6 @@ async function expectMarked(page, testId, invalid = true) {
   });
 }
 
-/** The current inputs as saved in local storage (the envelope's data). */
-const savedInputs = async (page) => JSON.parse((await storageEntries(page))[KEY_CURRENT]).data;
 
 describe('typing in the staffing boxes, key by key', { concurrency: CONCURRENCY }, () => {
   for (const [testId, typed, expected] of [
@@ -87,8 +87,7 @@ describe('typing in the staffing boxes, key by key', { concurrency: CONCURRENCY 
     test(`${testId}: "${typed}" typed key by key stays as typed and the results follow at once`, async (t) => {
       const { page, errors } = await ctx.openApp(t);
       await expectTexts(page, DEFAULT_RESULTS);
-      await retype(page, testId, typed);
-      await expectTexts(page, expected);
+      await retype(page, testId, typed, { settled: () => expectTexts(page, expected) });
       assert.deepEqual(await boxState(page, testId), { value: typed, focused: true, caret: [typed.length, typed.length] });
       await expectNoFieldMessage(page, testId);
       assert.equal(await staleNotice(page).count(), 0);
@@ -102,8 +101,7 @@ describe('typing in the staffing boxes, key by key', { concurrency: CONCURRENCY 
 
   test('Backspace, Home and typing in the middle edit the text where the caret is', async (t) => {
     const { page, errors } = await ctx.openApp(t);
-    await retype(page, 'cost-per-hour', '22.5');
-    await expectTexts(page, COST_22_5_RESULTS);
+    await retype(page, 'cost-per-hour', '22.5', { settled: () => expectTexts(page, COST_22_5_RESULTS) });
     await page.keyboard.press('Backspace');
     await page.keyboard.press('Backspace');
     assert.deepEqual(await boxState(page, 'cost-per-hour'), { value: '22', focused: true, caret: [2, 2] });
@@ -129,21 +127,17 @@ describe('typing in the staffing boxes, key by key', { concurrency: CONCURRENCY 
     await expectStale(page);
     await expectTexts(page, DEFAULT_RESULTS);
 
-    await typeWatching(page, 'volume', '-');
-    await expectFieldMessage(page, 'volume', /Enter a number/);
-    await typeWatching(page, 'volume', '5', { before: '-' });
-    await expectFieldMessage(page, 'volume', /Out of range/);
+    await typeWatching(page, 'volume', '-', { settled: () => expectFieldMessage(page, 'volume', /Enter a number/) });
+    await typeWatching(page, 'volume', '5', { settled: () => expectFieldMessage(page, 'volume', /Out of range/), before: '-' });
     await expectTexts(page, DEFAULT_RESULTS);
 
     await page.keyboard.press('ControlOrMeta+A');
-    await typeWatching(page, 'volume', '1e');
-    await expectFieldMessage(page, 'volume', /Enter a number/);
+    await typeWatching(page, 'volume', '1e', { settled: () => expectFieldMessage(page, 'volume', /Enter a number/) });
     await expectStale(page);
     await expectTexts(page, DEFAULT_RESULTS); // 200 contacts: the value before this edit
     await assertNoBadNumbers(page);
 
-    await typeWatching(page, 'volume', '3', { before: '1e' }); // 1e3 = 1000 contacts
-    await expectNoFieldMessage(page, 'volume');
+    await typeWatching(page, 'volume', '3', { settled: () => expectNoFieldMessage(page, 'volume'), before: '1e' }); // 1e3 = 1000 contacts
     await expectNotStale(page);
     await expectTexts(page, VOLUME_1000_RESULTS);
     await page.keyboard.press('Tab');
@@ -156,17 +150,15 @@ describe('typing in the staffing boxes, key by key', { concurrency: CONCURRENCY 
   test('100 % typed key by key is refused with its reason; the results stay on 80 %, not 10 %; 90 % then applies', async (t) => {
     const { page, errors } = await ctx.openApp(t);
     await expectTexts(page, DEFAULT_RESULTS);
-    await retype(page, 'sl-target', '100'); // passes through 1 and 10, both valid
-    await expectFieldMessage(page, 'sl-target', /never be met/);
+    await retype(page, 'sl-target', '100', { settled: () => expectFieldMessage(page, 'sl-target', /never be met/) }); // passes through 1 and 10, both valid
     await expectStale(page);
     await expectTexts(page, DEFAULT_RESULTS);
-    await page.waitForTimeout(300);
+    await framesPainted(page);
     await expectTexts(page, DEFAULT_RESULTS); // and they stay there
     assert.equal(await page.getByTestId('sl-target').inputValue(), '100');
     await assertNoBadNumbers(page);
 
-    await retype(page, 'sl-target', '90');
-    await expectNoFieldMessage(page, 'sl-target');
+    await retype(page, 'sl-target', '90', { settled: () => expectNoFieldMessage(page, 'sl-target') });
     await expectNotStale(page);
     await expectTexts(page, SL_90_RESULTS);
     assert.deepEqual(errors, []);
@@ -174,9 +166,9 @@ describe('typing in the staffing boxes, key by key', { concurrency: CONCURRENCY 
 
   test('a refused value is never saved: after a reload the box holds the value from before the edit', async (t) => {
     const { page, errors } = await ctx.openApp(t);
-    await retype(page, 'sl-target', '100');
-    await expectFieldMessage(page, 'sl-target', /never be met/);
-    await waitForAutosave(page);
+    await retype(page, 'sl-target', '100', { settled: () => expectFieldMessage(page, 'sl-target', /never be met/) });
+    await expectSaved(page, { sl_target_pct: 80 });
+    await flushAutosave(page); // nothing later replaces it
     assert.equal((await savedInputs(page)).sl_target_pct, 80);
 
     await reload(page);
@@ -189,7 +181,7 @@ describe('typing in the staffing boxes, key by key', { concurrency: CONCURRENCY 
 
   test('Tab keeps a refused draft and its message; Escape puts the last committed value back', async (t) => {
     const { page, errors } = await ctx.openApp(t);
-    await retype(page, 'sl-target', '100');
+    await retype(page, 'sl-target', '100', { settled: () => expectFieldMessage(page, 'sl-target', /never be met/) });
     await page.keyboard.press('Tab');
     assert.deepEqual(await boxState(page, 'sl-target').then(({ value, focused }) => ({ value, focused })), { value: '100', focused: false });
     await expectFieldMessage(page, 'sl-target', /never be met/);
@@ -204,8 +196,7 @@ describe('typing in the staffing boxes, key by key', { concurrency: CONCURRENCY 
     await expectTexts(page, DEFAULT_RESULTS);
 
     // Escape while still in the box: the half-typed AHT goes, 300 s comes back.
-    await retype(page, 'aht', '1e');
-    await expectFieldMessage(page, 'aht', /Enter a number/);
+    await retype(page, 'aht', '1e', { settled: () => expectFieldMessage(page, 'aht', /Enter a number/) });
     await page.keyboard.press('Escape');
     assert.equal(await page.getByTestId('aht').inputValue(), '300');
     await expectNoFieldMessage(page, 'aht');
@@ -222,8 +213,7 @@ describe('typing in the staffing boxes, key by key', { concurrency: CONCURRENCY 
   ]) {
     test(`${testId}: "${typed}" is used as ${plain} at once and shown as ${plain} once the box is left`, async (t) => {
       const { page, errors } = await ctx.openApp(t);
-      await retype(page, testId, typed);
-      await expectTexts(page, expected);
+      await retype(page, testId, typed, { settled: () => expectTexts(page, expected) });
       await expectNoFieldMessage(page, testId);
       assert.equal(await page.getByTestId(testId).inputValue(), typed, 'as typed while the box has focus');
       await page.keyboard.press('Tab');
@@ -243,12 +233,7 @@ describe('typing in the staffing boxes, key by key', { concurrency: CONCURRENCY 
     await expectTexts(page, TYPED_INPUTS_RESULTS);
     const shown = { volume: '250', aht: '187.5', shrinkage: '32.5', 'cost-per-hour': '22.5' };
     assert.deepEqual(await inputValues(page, Object.keys(shown)), shown);
-    await waitForAutosave(page);
-    const saved = await savedInputs(page);
-    assert.deepEqual(
-      { volume: saved.volume, aht_s: saved.aht_s, shrinkage_pct: saved.shrinkage_pct, cost_per_hour: saved.cost_per_hour },
-      { volume: 250, aht_s: 187.5, shrinkage_pct: 32.5, cost_per_hour: 22.5 },
-    );
+    await expectSaved(page, { volume: 250, aht_s: 187.5, shrinkage_pct: 32.5, cost_per_hour: 22.5 });
 
     await reload(page);
     assert.deepEqual(await inputValues(page, Object.keys(shown)), shown);
@@ -266,14 +251,12 @@ describe('typing in the scorecard boxes, key by key', { concurrency: CONCURRENCY
     const costPerContact = async () => (await row(page, 'cost_per_contact')).map((c) => c.text.split(' ')[0]);
     assert.deepEqual(await costPerContact(), repeat(FLAT.cpc14));
 
-    await retype(page, 'season-1', '1e');
-    await expectMarked(page, 'season-1');
+    await retype(page, 'season-1', '1e', { settled: () => expectMarked(page, 'season-1') });
     await expectStale(page);
     assert.deepEqual(await costPerContact(), repeat(FLAT.cpc14), 'the index from before the edit (1)');
 
     await page.keyboard.press('ControlOrMeta+A');
-    await typeWatching(page, 'season-1', '1.05');
-    await expectMarked(page, 'season-1', false);
+    await typeWatching(page, 'season-1', '1.05', { settled: () => expectMarked(page, 'season-1', false) });
     await expectNotStale(page);
     // January (the first month, 2027-01): 21 000 contacts at the same cost, 64 400 / 21 000 = 3.067.
     await rowEventually(page, 'cost_per_contact', (cells) =>
@@ -300,8 +283,7 @@ describe('typing in the scorecard boxes, key by key', { concurrency: CONCURRENCY
     test(`${testId} "${typed}" stays as typed; ${effect}`, async (t) => {
       const { page, errors } = await ctx.openApp(t);
       await flatSetup(page, ctx.site.url);
-      await retype(page, testId, typed); // growth: "-" alone is refused on the way
-      await rowEventually(page, kpi, check);
+      await retype(page, testId, typed, { settled: () => rowEventually(page, kpi, check) }); // growth: "-" alone is refused on the way
       await expectMarked(page, testId, false);
       await page.keyboard.press('Tab');
       assert.equal(await page.getByTestId(testId).inputValue(), typed);
@@ -314,8 +296,7 @@ describe('typing in the scorecard boxes, key by key', { concurrency: CONCURRENCY
     const { page, errors } = await ctx.openApp(t);
     await openScorecard(page, ctx.site.url);
     assert.equal(await page.getByTestId('kpi-esat').inputValue(), '78');
-    await retype(page, 'kpi-esat', '120'); // 1 and 12 are valid on the way
-    await expectMarked(page, 'kpi-esat');
+    await retype(page, 'kpi-esat', '120', { settled: () => expectMarked(page, 'kpi-esat') }); // 1 and 12 are valid on the way
     await expectStale(page);
     await rowEventually(page, 'esat', (cells) => assert.deepEqual(texts(cells), repeat('78.0 % ▲')));
     assert.equal(await page.getByTestId('kpi-esat').inputValue(), '120');
@@ -336,16 +317,14 @@ describe('typing in the scorecard boxes, key by key', { concurrency: CONCURRENCY
     assert.equal(await page.getByTestId('target-csat').inputValue(), '85');
     await rowEventually(page, 'csat', (cells) => assert.deepEqual(statuses(cells), repeat('green')));
 
-    await retype(page, 'target-csat', '900'); // passes through 9 and 90, both valid
-    await expectMarked(page, 'target-csat');
+    await retype(page, 'target-csat', '900', { settled: () => expectMarked(page, 'target-csat') }); // passes through 9 and 90, both valid
     await expectStale(page);
     await rowEventually(page, 'csat', (cells) => assert.deepEqual(statuses(cells), repeat('green')));
     await page.keyboard.press('Tab');
     assert.equal(await page.getByTestId('target-csat').inputValue(), '900', 'the draft stays after Tab');
     await expectMarked(page, 'target-csat');
 
-    await retype(page, 'target-csat', '90');
-    await expectMarked(page, 'target-csat', false);
+    await retype(page, 'target-csat', '90', { settled: () => expectMarked(page, 'target-csat', false) });
     await expectNotStale(page);
     await rowEventually(page, 'csat', (cells) => assert.deepEqual(statuses(cells), repeat('amber')));
     await assertNoBadNumbers(page);
@@ -387,8 +366,8 @@ describe('pasting a day whose numbers have commas', { concurrency: CONCURRENCY }
     assert.equal(await radios.count(), 2);
     assert.equal(await choice(page).getByRole('radio', { name: /numbers/i }).getAttribute('data-testid'), 'commas-numbers');
     assert.equal(await choice(page).getByRole('radio', { name: /columns/i }).getAttribute('data-testid'), 'commas-columns');
-    // Nothing applied until the user answers.
-    await page.waitForTimeout(300);
+    // Nothing applied until the user answers (the question shows the paste was taken).
+    await framesPainted(page);
     assert.equal(await text(page, 'day-volume'), typicalVolume);
     await expectIntervalCount(page, 24);
   }
