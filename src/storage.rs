@@ -11,7 +11,8 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::i18n::{Currency, Lang};
+use crate::format::Currency;
+use crate::i18n::Lang;
 use crate::model::forecast::ForecastSettings;
 use crate::model::limits::{DEFAULT_DAY_START_MIN, MAX_SCENARIOS};
 use crate::model::scenario::{valid_name, Inputs, Scenario};

@@ -53,7 +53,7 @@ const ASA_COLOUR: RGBColor = RGBColor(0x2e, 0x8b, 0x57);
 
 /// A whole-number tick label with thousands separated (`12,000` agents or contacts).
 pub(crate) fn whole(v: &f64) -> String {
-    crate::i18n::grouped(*v, 0)
+    crate::format::grouped(*v, 0)
 }
 
 /// The target: a dashed dark red, apart from the chosen point's black rule.

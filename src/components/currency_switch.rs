@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 
 use crate::components::labelled_select::LabelledSelect;
-use crate::i18n::{text, Currency, Key};
+use crate::format::Currency;
+use crate::i18n::{text, Key};
 use crate::store::use_store;
 
 #[component]

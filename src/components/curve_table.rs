@@ -7,7 +7,8 @@
 use leptos::prelude::*;
 
 use crate::components::chart_table::ChartTable;
-use crate::i18n::{limit_text, percent, seconds, text, Key};
+use crate::format::percent;
+use crate::i18n::{limit_text, seconds, text, Key};
 use crate::model::staffing::ModelChoice;
 use crate::store::use_store;
 

@@ -5,7 +5,8 @@
 use leptos::prelude::*;
 
 use crate::components::chart_table::ChartTable;
-use crate::i18n::{grouped, percent, text, Key};
+use crate::format::{grouped, percent};
+use crate::i18n::{text, Key};
 use crate::store::use_store;
 
 #[component]

@@ -6,7 +6,8 @@
 use leptos::prelude::*;
 
 use crate::components::show_math::worked_view;
-use crate::i18n::{grouped, labelled, percent, seconds, text, Key, Lang};
+use crate::format::{grouped, percent};
+use crate::i18n::{labelled, seconds, text, Key, Lang};
 use crate::model::exercise::{Asked, Exercise, Verdict};
 use crate::model::math::worked;
 use crate::model::staffing::ModelChoice;

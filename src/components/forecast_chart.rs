@@ -23,7 +23,7 @@ pub fn ForecastChart() -> impl IntoView {
                 forecast: t(Key::ChartForecast),
                 band: format!(
                     "{} {}",
-                    crate::i18n::fixed(level, 0) + " %",
+                    crate::format::fixed(level, 0) + " %",
                     t(Key::ChartInterval)
                 ),
                 event: t(Key::ChartEvent),

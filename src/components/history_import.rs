@@ -5,9 +5,8 @@
 use leptos::prelude::*;
 
 use crate::download::read_picked_file;
-use crate::i18n::{
-    forecast_problem_text, grouped, history_summary, line_problem_text, text, Key, Lang,
-};
+use crate::format::grouped;
+use crate::i18n::{forecast_problem_text, history_summary, line_problem_text, text, Key, Lang};
 use crate::model::forecast::PreviewLine;
 use crate::store::use_store;
 

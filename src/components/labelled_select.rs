@@ -3,7 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{text, Currency, Key, Lang};
+use crate::format::Currency;
+use crate::i18n::{text, Key, Lang};
 use crate::store::use_store;
 
 /// A preference the user picks from a list, known by a stable code.

@@ -10,7 +10,8 @@ use leptos::prelude::*;
 use ccplan_engine::simulation::{LiveQueue, Snapshot};
 
 use crate::components::flag_message::FlagMessage;
-use crate::i18n::{percent, text, Key};
+use crate::format::percent;
+use crate::i18n::{text, Key};
 use crate::model::learn::simulation_setup;
 use crate::store::use_store;
 

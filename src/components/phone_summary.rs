@@ -5,7 +5,8 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{grouped, money, percent, seconds, text, Currency, Key, Lang};
+use crate::format::{grouped, money, percent, Currency};
+use crate::i18n::{seconds, text, Key, Lang};
 use crate::model::staffing::IntervalResult;
 use crate::store::use_store;
 

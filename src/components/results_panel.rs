@@ -7,9 +7,9 @@ use ccplan_engine::staffing::Limit;
 
 use crate::components::show_math::ShowMath;
 use crate::components::term_link::TermLink;
+use crate::format::{grouped, money, percent};
 use crate::i18n::{
-    agents_text, glossary_term, grouped, labelled, limit_text, money, percent, problem_text,
-    seconds, text, Key,
+    agents_text, glossary_term, labelled, limit_text, problem_text, seconds, text, Key,
 };
 use crate::model::learn::{trunks, DEFAULT_MAX_BLOCKING};
 use crate::model::staffing::ModelChoice;

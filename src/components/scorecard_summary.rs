@@ -5,7 +5,8 @@ use leptos::prelude::*;
 
 use ccplan_engine::scorecard::KpiId;
 
-use crate::i18n::{balance_text, grouped, money, month_label, text, Key};
+use crate::format::{grouped, money};
+use crate::i18n::{balance_text, month_label, text, Key};
 use crate::model::scorecard::capacity_inputs;
 use crate::store::use_store;
 

@@ -7,7 +7,8 @@
 use leptos::prelude::*;
 
 use crate::components::check_box::CheckBox;
-use crate::i18n::{fixed, text, weekday_name, Key};
+use crate::format::fixed;
+use crate::i18n::{text, weekday_name, Key};
 use crate::model::limits::{MAX_BREAK_MIN, MAX_HEADS, MAX_SHIFT_NAME_CHARS, MINUTES_PER_DAY};
 use crate::model::number::parse_number;
 use crate::model::schedule::{ShiftInput, MAX_SHIFTS};

@@ -7,7 +7,8 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{grouped, money, percent, seconds, text, Key, Lang};
+use crate::format::{grouped, money, percent};
+use crate::i18n::{seconds, text, Key, Lang};
 use crate::mathml::{exp, frac, math, mi, mn, mo, msub, paren, result, row};
 use crate::model::math::{significant, worked, Worked};
 use crate::store::use_store;
@@ -25,7 +26,7 @@ fn n(v: f64) -> String {
     mn(&significant(v))
 }
 
-fn formulas(lang: Lang, w: &Worked, currency: crate::i18n::Currency) -> Vec<Formula> {
+fn formulas(lang: Lang, w: &Worked, currency: crate::format::Currency) -> Vec<Formula> {
     let (a, agents) = (w.traffic, w.agents);
     let eq = || mo("=");
     let times = || mo("×");
@@ -307,7 +308,7 @@ fn formulas(lang: Lang, w: &Worked, currency: crate::i18n::Currency) -> Vec<Form
 
 /// The worked example of `w`: the symbols, the model's note and every
 /// formula with its numbers (also an exercise's worked solution).
-pub fn worked_view(lang: Lang, w: &Worked, currency: crate::i18n::Currency) -> impl IntoView {
+pub fn worked_view(lang: Lang, w: &Worked, currency: crate::format::Currency) -> impl IntoView {
     let items = formulas(lang, w, currency)
         .into_iter()
         .map(|f| {

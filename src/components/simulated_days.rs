@@ -9,7 +9,8 @@ use ccplan_engine::simulation::Summary;
 
 use crate::components::flag_message::FlagMessage;
 use crate::engine_worker::SimulateRequest;
-use crate::i18n::{percent, problem_text, text, Key};
+use crate::format::percent;
+use crate::i18n::{problem_text, text, Key};
 use crate::model::learn::{
     service_level_range, simulation_setup, SIMULATION_DAYS, SIMULATION_HOURS,
 };
@@ -103,14 +104,14 @@ pub fn SimulatedDays() -> impl IntoView {
                     <dl class="figures sim-figures">
                         <div class="figure"><dt>{text(lang, Key::SimFormula)}</dt><dd><span class="value" data-testid="sim-formula">{formula.map_or("—".to_string(), percent)}</span></dd></div>
                         <div class="figure"><dt>{text(lang, Key::SimMean)}</dt><dd><span class="value" data-testid="sim-mean">{percent(run.mean)}</span></dd></div>
-                        <div class="figure"><dt>{text(lang, Key::SimSd)}</dt><dd><span class="value" data-testid="sim-sd">{format!("{} pp", crate::i18n::fixed(run.sd * 100.0, 1))}</span></dd></div>
+                        <div class="figure"><dt>{text(lang, Key::SimSd)}</dt><dd><span class="value" data-testid="sim-sd">{format!("{} pp", crate::format::fixed(run.sd * 100.0, 1))}</span></dd></div>
                         <div class="figure"><dt>{text(lang, Key::SimRange)}</dt><dd><span class="value" data-testid="sim-range">{format!("{} – {}", percent(low), percent(high))}</span></dd></div>
                     </dl>
                     <svg class="sim-days" data-testid="sim-days" role="img" aria-label=text(lang, Key::SimChart) viewBox=format!("0 -3 {width} 106") preserveAspectRatio="none">
                         {line}
                         {dots}
                     </svg>
-                    <p class="help">{format!("{} ({} – 100 %)", text(lang, Key::SimChart), crate::i18n::fixed(bottom * 100.0, 0))}</p>
+                    <p class="help">{format!("{} ({} – 100 %)", text(lang, Key::SimChart), crate::format::fixed(bottom * 100.0, 0))}</p>
                 }
                 .into_any()
             }

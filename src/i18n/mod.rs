@@ -29,10 +29,6 @@ pub use glossary::*;
 pub use keys::Key;
 pub use messages::*;
 
-// Formatting lives in `crate::format`; these names are kept here for the
-// views that import their words and numbers together.
-pub use crate::format::{fixed, grouped, money, percent, Currency};
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {

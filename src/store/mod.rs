@@ -33,7 +33,8 @@ use leptos::prelude::*;
 use std::collections::BTreeSet;
 
 pub use crate::engine_worker::EngineWorker;
-use crate::i18n::{Currency, Lang};
+use crate::format::Currency;
+use crate::i18n::Lang;
 use crate::model::compare::Choice;
 use crate::model::fields::Field;
 use crate::model::scenario::{Inputs, Scenario};

@@ -6,7 +6,8 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{fixed, grouped, percent, text, weekday_name, Key, Lang};
+use crate::format::{fixed, grouped, percent};
+use crate::i18n::{text, weekday_name, Key, Lang};
 use crate::model::forecast::{staffing_day, NeedsRequest};
 use crate::model::staffing::interval_label;
 use crate::store::forecast::PROBABILITY;

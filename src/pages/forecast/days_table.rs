@@ -3,7 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{fixed, grouped, percent, text, weekday_name, Key};
+use crate::format::{fixed, grouped, percent};
+use crate::i18n::{text, weekday_name, Key};
 use crate::store::use_store;
 
 #[component]

@@ -3,7 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{percent, text, Key};
+use crate::format::percent;
+use crate::i18n::{text, Key};
 use crate::store::use_store;
 
 #[component]

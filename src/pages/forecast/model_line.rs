@@ -3,7 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{fixed, text, Key};
+use crate::format::fixed;
+use crate::i18n::{text, Key};
 use crate::store::use_store;
 
 #[component]

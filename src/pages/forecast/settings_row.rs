@@ -4,7 +4,8 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{fixed, text, Key};
+use crate::format::fixed;
+use crate::i18n::{text, Key};
 use crate::model::forecast::{ForecastSettings, CV_CHOICES, HOLDOUTS, HORIZONS, LEVELS};
 use crate::model::limits::SHAPE_WEEK_CHOICES;
 use crate::store::use_store;

@@ -3,7 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{labelled, percent, seconds, text, Key};
+use crate::format::percent;
+use crate::i18n::{labelled, seconds, text, Key};
 use crate::model::learn::c_versus_a;
 use crate::store::use_store;
 

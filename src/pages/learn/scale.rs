@@ -4,7 +4,8 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{agents_text, fixed, grouped, limit_text, percent, seconds, text, Key};
+use crate::format::{fixed, grouped, percent};
+use crate::i18n::{agents_text, limit_text, seconds, text, Key};
 use crate::model::learn::{pooling, scale_table};
 use crate::store::use_store;
 use ccplan_engine::staffing::{Limit, Targets};

@@ -2,9 +2,8 @@
 //! inputs, the day's workload, the load and agents, the lines, the FTE,
 //! the peak and the day's cost.
 
-use crate::i18n::{
-    agents_text, grouped, labelled, limit_text, money, percent, text, Currency, Key, Lang,
-};
+use crate::format::{grouped, money, percent, Currency};
+use crate::i18n::{agents_text, labelled, limit_text, text, Key, Lang};
 use crate::model::learn::{trunks, workload_hours, DayFigures, DEFAULT_MAX_BLOCKING};
 use crate::model::number::format_plain;
 use crate::model::staffing::{IntervalResult, StaffingInputs};

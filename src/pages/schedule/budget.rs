@@ -5,7 +5,8 @@ use leptos::prelude::*;
 
 use super::budget_result::BudgetResult;
 use crate::components::flag_message::FlagMessage;
-use crate::i18n::{fixed, text, Key};
+use crate::format::fixed;
+use crate::i18n::{text, Key};
 use crate::model::limits::whole_heads;
 use crate::model::number::parse_number;
 use crate::store::{use_store, Budget};

@@ -7,7 +7,8 @@ use leptos::prelude::*;
 
 use super::problem_text;
 use crate::components::folded_table::FoldedTable;
-use crate::i18n::{grouped, percent, text, Key};
+use crate::format::{grouped, percent};
+use crate::i18n::{text, Key};
 use crate::store::use_store;
 
 #[component]

@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 
 use crate::components::folded_table::FoldedTable;
-use crate::i18n::{percent, Key};
+use crate::format::percent;
+use crate::i18n::Key;
 use crate::model::staffing::interval_label;
 use crate::store::use_store;
 

@@ -3,7 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{fixed, grouped, percent, text, Key, Lang};
+use crate::format::{fixed, grouped, percent};
+use crate::i18n::{text, Key, Lang};
 use crate::model::schedule::Solved;
 use crate::store::use_store;
 

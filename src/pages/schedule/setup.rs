@@ -6,7 +6,8 @@ use leptos::prelude::*;
 use super::cap_box::CapBox;
 use super::week_days::WeekDays;
 use crate::components::shift_editor::ShiftEditor;
-use crate::i18n::{fixed, grouped, text, Key};
+use crate::format::{fixed, grouped};
+use crate::i18n::{text, Key};
 use crate::model::staffing::clock;
 use crate::store::{use_store, Store};
 

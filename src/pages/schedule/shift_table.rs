@@ -3,7 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{grouped, text, weekday_name, Key};
+use crate::format::grouped;
+use crate::i18n::{text, weekday_name, Key};
 use crate::model::staffing::clock;
 use crate::store::use_store;
 

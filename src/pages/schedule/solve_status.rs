@@ -5,7 +5,8 @@
 use leptos::prelude::*;
 
 use super::problem_text;
-use crate::i18n::{fixed, grouped, text, Key};
+use crate::format::{fixed, grouped};
+use crate::i18n::{text, Key};
 use crate::store::use_store;
 
 #[component]

@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 
 use crate::components::flag_message::FlagMessage;
-use crate::i18n::{fixed, text, weekday_name, Key};
+use crate::format::fixed;
+use crate::i18n::{text, weekday_name, Key};
 use crate::model::number::parse_number;
 use crate::store::use_store;
 use ccplan_engine::schedule::WEEK_DAYS;
