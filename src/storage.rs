@@ -409,18 +409,15 @@ mod tests {
     #[test]
     fn every_hostile_payload_is_refused() {
         let corpus: serde_json::Value = serde_json::from_str(HOSTILE).unwrap();
-        let current: Vec<&str> = corpus["current"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter_map(|v| v.as_str())
-            .collect();
-        let scenarios: Vec<&str> = corpus["scenarios"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter_map(|v| v.as_str())
-            .collect();
+        let payloads = |key: &str| -> Vec<&str> {
+            corpus[key]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter_map(|v| v.as_str())
+                .collect()
+        };
+        let (current, scenarios) = (payloads("current"), payloads("scenarios"));
         assert!(current.len() + scenarios.len() >= 20);
         for text in current {
             let result = decode::<Inputs>(text, Inputs::is_valid, migrate_inputs);

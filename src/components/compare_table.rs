@@ -31,17 +31,18 @@ pub fn CompareTable(compared: Memo<Vec<Compared>>) -> impl IntoView {
                     let rows = group
                         .rows()
                         .iter()
-                        .map(|row| {
-                            let base = list.first().and_then(|c| row.figure.of(c));
-                            let cells = cells(group, row, list)
+                        .map(|&figure| {
+                            let show = figure.show();
+                            let base = list.first().and_then(|c| figure.of(c));
+                            let cells = cells(group, figure, list)
                                 .into_iter()
                                 .enumerate()
                                 .map(|(i, cell)| {
                                     let (shown, change) = match cell {
                                         Cell::Value(v, change) => (
-                                            shown_value(lang, currency, row.show, v),
+                                            shown_value(lang, currency, show, v),
                                             change.zip(base).map(|(change, base)| {
-                                                (change_text(lang, row.show, change, v, base), verdict(change))
+                                                (change_text(lang, show, change, v, base), verdict(change))
                                             }),
                                         ),
                                         Cell::Pending => ("…".to_string(), None),
@@ -59,7 +60,7 @@ pub fn CompareTable(compared: Memo<Vec<Compared>>) -> impl IntoView {
                                     }
                                 })
                                 .collect_view();
-                            view! { <tr><th scope="row">{text(lang, figure_label(row.figure))}</th>{cells}</tr> }
+                            view! { <tr><th scope="row">{text(lang, figure_label(figure))}</th>{cells}</tr> }
                         })
                         .collect_view();
                     view! { {heading}{rows} }

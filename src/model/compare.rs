@@ -295,95 +295,54 @@ impl Group {
         }
     }
 
-    /// The rows of this group.
-    pub fn rows(self) -> &'static [Row] {
+    /// The figures of this group, one row each, in order.
+    pub fn rows(self) -> &'static [Figure] {
+        use Figure as F;
+        use StaffingField as S;
         match self {
-            Group::Inputs => &INPUTS_ROWS,
-            Group::Interval => &INTERVAL_ROWS,
-            Group::Day => &DAY_ROWS,
-            Group::Shifts => &SHIFTS_ROWS,
-            Group::Plan => &PLAN_ROWS,
+            Group::Inputs => &[
+                F::Input(S::Volume),
+                F::Input(S::Aht),
+                F::Input(S::SlTarget),
+                F::Input(S::SlSeconds),
+                F::Input(S::Interval),
+                F::Input(S::Shrinkage),
+                F::Input(S::MaxOccupancy),
+                F::Input(S::Patience),
+                F::Input(S::CostPerHour),
+            ],
+            Group::Interval => &[
+                F::RequiredAgents,
+                F::ScheduledFte,
+                F::ServiceLevel,
+                F::Asa,
+                F::Abandon,
+                F::Occupancy,
+                F::Cost,
+            ],
+            Group::Day => &[
+                F::DayVolume,
+                F::DayServiceLevel,
+                F::PeakAgents,
+                F::DayPaidHours,
+                F::DayCost,
+            ],
+            Group::Shifts => &[
+                F::ShiftPaidHours,
+                F::ShiftAgents,
+                F::ShiftOverRequirement,
+                F::ShiftServiceLevel,
+                F::ShiftCost,
+            ],
+            Group::Plan => &[
+                F::PlanHires,
+                F::PlanPeakFte,
+                F::PlanCostPerContact,
+                F::PlanCostPerResolved,
+            ],
         }
     }
 }
-
-/// The table's rows, group by group.
-const INPUTS_ROWS: [Row; 9] = [
-    Row::new(
-        Figure::Input(StaffingField::Volume),
-        Show::Count,
-        Better::Neither,
-    ),
-    Row::new(
-        Figure::Input(StaffingField::Aht),
-        Show::Count,
-        Better::Neither,
-    ),
-    Row::new(
-        Figure::Input(StaffingField::SlTarget),
-        Show::One,
-        Better::Neither,
-    ),
-    Row::new(
-        Figure::Input(StaffingField::SlSeconds),
-        Show::Count,
-        Better::Neither,
-    ),
-    Row::new(
-        Figure::Input(StaffingField::Interval),
-        Show::Count,
-        Better::Neither,
-    ),
-    Row::new(
-        Figure::Input(StaffingField::Shrinkage),
-        Show::One,
-        Better::Neither,
-    ),
-    Row::new(
-        Figure::Input(StaffingField::MaxOccupancy),
-        Show::One,
-        Better::Neither,
-    ),
-    Row::new(
-        Figure::Input(StaffingField::Patience),
-        Show::Count,
-        Better::Neither,
-    ),
-    Row::new(
-        Figure::Input(StaffingField::CostPerHour),
-        Show::Money,
-        Better::Neither,
-    ),
-];
-const INTERVAL_ROWS: [Row; 7] = [
-    Row::new(Figure::RequiredAgents, Show::Count, Better::Neither),
-    Row::new(Figure::ScheduledFte, Show::One, Better::Neither),
-    Row::new(Figure::ServiceLevel, Show::Share, Better::Higher),
-    Row::new(Figure::Asa, Show::Seconds, Better::Lower),
-    Row::new(Figure::Abandon, Show::Share, Better::Lower),
-    Row::new(Figure::Occupancy, Show::Share, Better::Neither),
-    Row::new(Figure::Cost, Show::Money, Better::Lower),
-];
-const DAY_ROWS: [Row; 5] = [
-    Row::new(Figure::DayVolume, Show::Count, Better::Neither),
-    Row::new(Figure::DayServiceLevel, Show::Share, Better::Higher),
-    Row::new(Figure::PeakAgents, Show::Count, Better::Neither),
-    Row::new(Figure::DayPaidHours, Show::One, Better::Neither),
-    Row::new(Figure::DayCost, Show::Money, Better::Lower),
-];
-const SHIFTS_ROWS: [Row; 5] = [
-    Row::new(Figure::ShiftPaidHours, Show::One, Better::Lower),
-    Row::new(Figure::ShiftAgents, Show::Count, Better::Neither),
-    Row::new(Figure::ShiftOverRequirement, Show::Share, Better::Lower),
-    Row::new(Figure::ShiftServiceLevel, Show::Share, Better::Higher),
-    Row::new(Figure::ShiftCost, Show::Money, Better::Lower),
-];
-const PLAN_ROWS: [Row; 4] = [
-    Row::new(Figure::PlanHires, Show::Count, Better::Neither),
-    Row::new(Figure::PlanPeakFte, Show::One, Better::Neither),
-    Row::new(Figure::PlanCostPerContact, Show::Money, Better::Lower),
-    Row::new(Figure::PlanCostPerResolved, Show::Money, Better::Lower),
-];
 
 /// A figure a row of the comparison table shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -414,6 +373,37 @@ pub enum Figure {
 }
 
 impl Figure {
+    /// How the figure is shown (which fixes the precision of a change).
+    pub fn show(self) -> Show {
+        use Figure as F;
+        use StaffingField as S;
+        match self {
+            F::Input(S::SlTarget | S::Shrinkage | S::MaxOccupancy) => Show::One,
+            F::Input(S::CostPerHour) => Show::Money,
+            F::Input(_) | F::RequiredAgents | F::DayVolume | F::PeakAgents => Show::Count,
+            F::ShiftAgents | F::PlanHires => Show::Count,
+            F::ScheduledFte | F::DayPaidHours | F::ShiftPaidHours | F::PlanPeakFte => Show::One,
+            F::ServiceLevel | F::Abandon | F::Occupancy | F::DayServiceLevel => Show::Share,
+            F::ShiftOverRequirement | F::ShiftServiceLevel => Show::Share,
+            F::Asa => Show::Seconds,
+            F::Cost | F::DayCost | F::ShiftCost => Show::Money,
+            F::PlanCostPerContact | F::PlanCostPerResolved => Show::Money,
+        }
+    }
+
+    /// Which way a change of it is good news.
+    pub fn better(self) -> Better {
+        use Figure as F;
+        match self {
+            F::ServiceLevel | F::DayServiceLevel | F::ShiftServiceLevel => Better::Higher,
+            F::Asa | F::Abandon | F::Cost | F::DayCost => Better::Lower,
+            F::ShiftPaidHours | F::ShiftOverRequirement | F::ShiftCost => Better::Lower,
+            F::PlanCostPerContact | F::PlanCostPerResolved => Better::Lower,
+            // Inputs, and figures that are neither (occupancy, counts of agents).
+            _ => Better::Neither,
+        }
+    }
+
     /// This figure for `c`; `None` where it has none (yet).
     pub fn of(self, c: &Compared) -> Option<f64> {
         use Figure as F;
@@ -457,24 +447,6 @@ impl Figure {
     }
 }
 
-/// One row of the comparison table.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Row {
-    pub figure: Figure,
-    pub show: Show,
-    pub better: Better,
-}
-
-impl Row {
-    const fn new(figure: Figure, show: Show, better: Better) -> Row {
-        Row {
-            figure,
-            show,
-            better,
-        }
-    }
-}
-
 /// What one cell of the table holds.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Cell {
@@ -486,16 +458,16 @@ pub enum Cell {
     Missing,
 }
 
-/// The cells of `row` (in `group`) for each compared scenario.
-pub fn cells(group: Group, row: &Row, list: &[Compared]) -> Vec<Cell> {
-    let base = list.first().and_then(|c| row.figure.of(c));
+/// The cells of the row of `figure` (in `group`) for each compared scenario.
+pub fn cells(group: Group, figure: Figure, list: &[Compared]) -> Vec<Cell> {
+    let base = list.first().and_then(|c| figure.of(c));
     list.iter()
         .enumerate()
-        .map(|(i, c)| match row.figure.of(c) {
+        .map(|(i, c)| match figure.of(c) {
             Some(value) => {
                 let change = match (i, base) {
                     (0, _) | (_, None) => None,
-                    (_, Some(base)) => Some(change(row.show, row.better, value, base)),
+                    (_, Some(base)) => Some(change(figure.show(), figure.better(), value, base)),
                 };
                 Cell::Value(value, change)
             }
@@ -521,6 +493,34 @@ mod compare_tests {
         assert!(agents(&list[1]) > agents(&list[0]));
         assert_eq!(difference(12.0, 10.0), (2.0, Some(0.2)));
         assert_eq!(difference(3.0, 0.0), (3.0, None));
+    }
+
+    #[test]
+    fn rows_are_shown_and_judged_as_before() {
+        use Better::*;
+        let of = |f: Figure| (f.show(), f.better());
+        assert_eq!(
+            of(Figure::Input(StaffingField::Volume)),
+            (Show::Count, Neither)
+        );
+        assert_eq!(
+            of(Figure::Input(StaffingField::SlTarget)),
+            (Show::One, Neither)
+        );
+        assert_eq!(
+            of(Figure::Input(StaffingField::CostPerHour)),
+            (Show::Money, Neither)
+        );
+        assert_eq!(of(Figure::ServiceLevel), (Show::Share, Higher));
+        assert_eq!(of(Figure::Asa), (Show::Seconds, Lower));
+        assert_eq!(of(Figure::Occupancy), (Show::Share, Neither));
+        assert_eq!(of(Figure::PeakAgents), (Show::Count, Neither));
+        assert_eq!(of(Figure::ShiftPaidHours), (Show::One, Lower));
+        assert_eq!(of(Figure::ShiftOverRequirement), (Show::Share, Lower));
+        assert_eq!(of(Figure::PlanPeakFte), (Show::One, Neither));
+        assert_eq!(of(Figure::PlanCostPerResolved), (Show::Money, Lower));
+        let rows: usize = Group::ALL.iter().map(|g| g.rows().len()).sum();
+        assert_eq!(rows, 30);
     }
 
     #[test]
@@ -586,21 +586,18 @@ mod compare_tests {
         ]);
         // No shifts and no plan yet: being computed, not missing.
         for group in [Group::Shifts, Group::Plan] {
-            for row in group.rows() {
-                assert_eq!(cells(group, row, &list), vec![Cell::Pending; 2]);
+            for figure in group.rows() {
+                assert_eq!(cells(group, *figure, &list), vec![Cell::Pending; 2]);
             }
         }
         // Patience is an input of Erlang A only: missing under Erlang C.
-        let patience = Group::Inputs
-            .rows()
-            .iter()
-            .find(|r| r.figure == Figure::Input(StaffingField::Patience))
-            .unwrap();
+        let patience = Figure::Input(StaffingField::Patience);
+        assert!(Group::Inputs.rows().contains(&patience));
         assert_eq!(
             cells(Group::Inputs, patience, &list),
             vec![Cell::Missing; 2]
         );
-        let volume = &Group::Inputs.rows()[0];
+        let volume = Group::Inputs.rows()[0];
         assert_eq!(
             cells(Group::Inputs, volume, &list),
             vec![

@@ -166,32 +166,29 @@ pub fn built_in() -> Vec<Exercise> {
         interval_min: 30.0,
         ..StaffingInputs::default()
     };
-    let exercise = |asked, inputs: StaffingInputs| Exercise {
-        question: String::new(),
-        asked,
-        inputs,
+    // Each exercise is the base situation, changed where its question needs it.
+    let exercise = |asked, change: fn(&mut StaffingInputs)| {
+        let mut inputs = base.clone();
+        change(&mut inputs);
+        Exercise {
+            question: String::new(),
+            asked,
+            inputs,
+        }
     };
     vec![
-        exercise(Asked::Load, base.clone()),
-        exercise(Asked::RequiredAgents, base.clone()),
-        exercise(
-            Asked::ServiceLevel,
-            StaffingInputs {
-                max_occupancy_pct: 100.0,
-                sl_target_pct: 60.0,
-                ..base.clone()
-            },
-        ),
-        exercise(Asked::Lines, base.clone()),
-        exercise(Asked::Fte, base.clone()),
-        exercise(
-            Asked::Cost,
-            StaffingInputs {
-                shrinkage_pct: 35.0,
-                cost_per_hour: 22.0,
-                ..base
-            },
-        ),
+        exercise(Asked::Load, |_| {}),
+        exercise(Asked::RequiredAgents, |_| {}),
+        exercise(Asked::ServiceLevel, |inputs| {
+            inputs.max_occupancy_pct = 100.0;
+            inputs.sl_target_pct = 60.0;
+        }),
+        exercise(Asked::Lines, |_| {}),
+        exercise(Asked::Fte, |_| {}),
+        exercise(Asked::Cost, |inputs| {
+            inputs.shrinkage_pct = 35.0;
+            inputs.cost_per_hour = 22.0;
+        }),
     ]
 }
 
