@@ -211,27 +211,30 @@ mod tests {
 
     #[test]
     fn answers_are_computed_and_checked_as_shown() {
+        use Verdict::{Right, Unreadable, Wrong};
+        let verdicts = |e: &Exercise, typed: &[&str]| -> Vec<Verdict> {
+            typed.iter().map(|t| e.check(t)).collect()
+        };
         let agents = exercise(Asked::RequiredAgents);
         assert_eq!(agents.answer(), Some(14.0));
-        assert_eq!(agents.check("14"), Verdict::Right);
-        assert_eq!(agents.check(" 14 "), Verdict::Right);
-        assert_eq!(agents.check("13"), Verdict::Wrong);
-        assert_eq!(agents.check("fourteen"), Verdict::Unreadable);
+        assert_eq!(
+            verdicts(&agents, &["14", " 14 ", "13", "fourteen"]),
+            [Right, Right, Wrong, Unreadable]
+        );
         let sl = exercise(Asked::ServiceLevel);
-        assert_eq!(sl.check("88.8"), Verdict::Right);
-        assert_eq!(sl.check("88,8 %"), Verdict::Right);
-        assert_eq!(sl.check("88.9"), Verdict::Right);
-        assert_eq!(sl.check("89"), Verdict::Wrong);
-        let load = exercise(Asked::Load);
-        assert_eq!(load.check("10"), Verdict::Right);
+        assert_eq!(
+            verdicts(&sl, &["88.8", "88,8 %", "88.9", "89"]),
+            [Right, Right, Right, Wrong]
+        );
+        assert_eq!(exercise(Asked::Load).check("10"), Right);
         // 14 agents, 85 % occupancy allowed, 30 % shrinkage: 20 FTE for
         // half an hour at 25 an hour.
         let cost = exercise(Asked::Cost);
         assert_eq!(cost.answer(), Some(250.0));
-        assert_eq!(cost.check("250"), Verdict::Right);
-        assert_eq!(cost.check("$250.00"), Verdict::Right);
-        assert_eq!(cost.check("¥ 250,00"), Verdict::Right);
-        assert_eq!(cost.check("250.02"), Verdict::Wrong);
+        assert_eq!(
+            verdicts(&cost, &["250", "$250.00", "¥ 250,00", "250.02"]),
+            [Right, Right, Right, Wrong]
+        );
         assert!(Asked::ALL
             .iter()
             .all(|a| Asked::from_code(a.code()) == Some(*a)));

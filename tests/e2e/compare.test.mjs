@@ -28,6 +28,14 @@ const STORAGE = {
  * with the first visit's preselection (the current inputs and the latest
  * scenario) unticked, so each test picks its own.
  */
+/** A fresh browser with the stored scenarios, opened straight at #/compare. */
+async function compareFromUrl(t) {
+  const session = await freshPage(t, ctx.browser);
+  await seedStorage(session.context, STORAGE);
+  await session.page.goto(`${ctx.site.url}#/compare`);
+  return session;
+}
+
 async function comparePage(t) {
   const session = await freshPage(t, ctx.browser);
   await seedStorage(session.context, STORAGE);
@@ -226,9 +234,7 @@ describe('comparing scenarios', { concurrency: CONCURRENCY }, () => {
   });
 
   test('it opens with the current inputs and the latest scenario, and remembers the choice', async (t) => {
-    const { page, context, errors } = await freshPage(t, ctx.browser);
-    await seedStorage(context, STORAGE);
-    await page.goto(`${ctx.site.url}#/compare`);
+    const { page, errors } = await compareFromUrl(t);
     await table(page).waitFor();
     assert.deepEqual(await columns(page), ['Current inputs', 'Quiet']);
     // Rows in groups, each with a heading.
@@ -262,9 +268,7 @@ describe('comparing scenarios', { concurrency: CONCURRENCY }, () => {
   });
 
   test('the comparison page opens directly from its URL', async (t) => {
-    const { page, context, errors } = await freshPage(t, ctx.browser);
-    await seedStorage(context, STORAGE);
-    await page.goto(`${ctx.site.url}#/compare`);
+    const { page, errors } = await compareFromUrl(t);
     await page.getByTestId('compare-choices').waitFor();
     await clearChoice(page);
     await pick(page, 's:Quiet', 's:Base');
