@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::{change_text, change_title, figure_label, group_label, shown_value, text};
-use crate::model::compare::{cells, Cell, Change, Compared, Group, Verdict};
+use crate::model::compare::{cells, Cell, Compared, Group, Verdict};
 use crate::store::use_store;
 
 #[component]
@@ -42,7 +42,7 @@ pub fn CompareTable(compared: Memo<Vec<Compared>>) -> impl IntoView {
                                         Cell::Value(v, change) => (
                                             shown_value(lang, currency, show, v),
                                             change.zip(base).map(|(change, base)| {
-                                                (change_text(lang, show, change, v, base), verdict(change))
+                                                (change_text(lang, show, change, v, base), change.verdict())
                                             }),
                                         ),
                                         Cell::Pending => ("…".to_string(), None),
@@ -84,13 +84,6 @@ pub fn CompareTable(compared: Memo<Vec<Compared>>) -> impl IntoView {
                 </table>
             </div>
         </section>
-    }
-}
-
-fn verdict(change: Change) -> Option<Verdict> {
-    match change {
-        Change::Changed { verdict, .. } => verdict,
-        Change::Same | Change::Negligible => None,
     }
 }
 

@@ -243,6 +243,16 @@ pub enum Change {
     },
 }
 
+impl Change {
+    /// Whether the change is good or bad news (none for no real change).
+    pub fn verdict(self) -> Option<Verdict> {
+        match self {
+            Change::Changed { verdict, .. } => verdict,
+            Change::Same | Change::Negligible => None,
+        }
+    }
+}
+
 /// The change from `base` to `value` on a row shown as `show`, judged by
 /// `better`; decided on the numbers, at the precision the row shows.
 pub fn change(show: Show, better: Better, value: f64, base: f64) -> Change {
