@@ -114,9 +114,22 @@ case "${1:-}" in
   test)
     ensure_build_tools
     ensure_browser
+    # The site's two wasm builds share nothing with the native checks (another
+    # target, another profile), so they run beside them, in their own target
+    # folder: each build's long single-threaded link (LTO) overlaps the tests.
+    mkdir -p target
+    site_log="$ROOT/target/site-build.log"
+    (export CARGO_TARGET_DIR="$ROOT/target/site"; build_site && build_panic_site) >"$site_log" 2>&1 &
+    site_pid=$!
+    trap 'pkill -P "$site_pid" 2>/dev/null; kill "$site_pid" 2>/dev/null || true' EXIT
     native_tests
-    build_site
-    build_panic_site
+    step "waiting for the site's builds (started beside the native tests)"
+    if ! wait "$site_pid"; then
+      cat "$site_log"
+      exit 1
+    fi
+    trap - EXIT
+    grep -E '==>|success|error' "$site_log" || true
     browser_tests
     step "all tests passed"
     ;;
