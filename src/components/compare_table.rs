@@ -33,7 +33,6 @@ pub fn CompareTable(compared: Memo<Vec<Compared>>) -> impl IntoView {
                         .iter()
                         .map(|&figure| {
                             let show = figure.show();
-                            let base = list.first().and_then(|c| figure.of(c));
                             let cells = cells(group, figure, list)
                                 .into_iter()
                                 .enumerate()
@@ -41,9 +40,7 @@ pub fn CompareTable(compared: Memo<Vec<Compared>>) -> impl IntoView {
                                     let (shown, change) = match cell {
                                         Cell::Value(v, change) => (
                                             shown_value(lang, currency, show, v),
-                                            change.zip(base).map(|(change, base)| {
-                                                (change_text(lang, show, change, v, base), change.verdict())
-                                            }),
+                                            change.map(|change| (change_text(lang, show, change), change.verdict())),
                                         ),
                                         Cell::Pending => ("…".to_string(), None),
                                         Cell::Missing => ("—".to_string(), None),

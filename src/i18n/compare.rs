@@ -61,13 +61,16 @@ pub fn shown_value(lang: Lang, currency: Currency, how: Show, v: f64) -> String 
 /// percentage up to ±100 %, as a factor beyond (`×21.3`, not `+2030.0 %`),
 /// and not at all for shares or a base of 0. "=" for none, "≈" for one
 /// smaller than the row shows.
-pub fn change_text(lang: Lang, how: Show, change: Change, value: f64, base: f64) -> String {
-    let (delta, relative) = match change {
+pub fn change_text(lang: Lang, how: Show, change: Change) -> String {
+    let (delta, relative, factor) = match change {
         Change::Same => return "=".into(),
         Change::Negligible => return "≈".into(),
         Change::Changed {
-            delta, relative, ..
-        } => (delta, relative),
+            delta,
+            relative,
+            factor,
+            ..
+        } => (delta, relative, factor),
     };
     let sign = if delta > 0.0 { "+" } else { "−" };
     let amount = match how {
@@ -81,8 +84,10 @@ pub fn change_text(lang: Lang, how: Show, change: Change, value: f64, base: f64)
     match (how, relative) {
         (Show::Share, _) | (_, None) => amount,
         (_, Some(r)) if r.abs() <= 1.0 => format!("{amount} ({sign}{:.1} %)", r.abs() * 100.0),
-        (_, Some(_)) if base > 0.0 && value > 0.0 => format!("{amount} (×{:.1})", value / base),
-        _ => amount,
+        (_, Some(_)) => match factor {
+            Some(factor) => format!("{amount} (×{factor:.1})"),
+            None => amount,
+        },
     }
 }
 
@@ -102,7 +107,7 @@ mod tests {
     use crate::model::compare::{change, Better};
 
     fn shown(lang: Lang, how: Show, better: Better, value: f64, base: f64) -> String {
-        change_text(lang, how, change(how, better, value, base), value, base)
+        change_text(lang, how, change(how, better, value, base))
     }
 
     #[test]

@@ -235,10 +235,12 @@ pub enum Change {
     Same,
     /// Different, but by less than the row shows ("≈").
     Negligible,
-    /// `delta` = value − base; `relative` = delta ÷ |base| (none for a base of 0).
+    /// `delta` = value − base; `relative` = delta ÷ |base| (none for a base
+    /// of 0); `factor` = value ÷ base where both are above 0.
     Changed {
         delta: f64,
         relative: Option<f64>,
+        factor: Option<f64>,
         verdict: Option<Verdict>,
     },
 }
@@ -272,6 +274,7 @@ pub fn change(show: Show, better: Better, value: f64, base: f64) -> Change {
     Change::Changed {
         delta,
         relative,
+        factor: (base > 0.0 && value > 0.0).then(|| value / base),
         verdict,
     }
 }

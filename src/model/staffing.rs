@@ -345,13 +345,6 @@ impl<T> Computed<T> {
         }
     }
 
-    pub fn failed(&self) -> Option<&Problem> {
-        match self {
-            Computed::Failed(problem) => Some(problem),
-            _ => None,
-        }
-    }
-
     pub fn is_pending(&self) -> bool {
         matches!(self, Computed::Pending)
     }
