@@ -18,6 +18,7 @@ pub mod store;
 use leptos::prelude::*;
 
 use components::currency_switch::CurrencySwitch;
+use components::engine_status::EngineStatus;
 use components::lang_switch::LangSwitch;
 use components::link_notice::LinkNotice;
 use components::nav::Nav;
@@ -46,6 +47,7 @@ pub fn App() -> impl IntoView {
             <CurrencySwitch />
         </header>
         <StorageNotice />
+        <EngineStatus />
         <LinkNotice />
         <main>
             {move || match store.route.get() {

@@ -57,6 +57,22 @@ pub enum Notice {
     ChangedElsewhere,
     /// Another tab saved its current inputs; this tab keeps what it shows.
     CurrentChangedElsewhere,
+    /// Not saved: the forecast's history is longer than is kept; the one
+    /// saved before stays saved (with the new settings).
+    HistoryTooLong,
+    /// Another tab changed the forecast's history or settings; this tab shows them now.
+    ForecastChangedElsewhere,
+}
+
+/// What a save was for: each has its own failure, reported until it saves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum SaveTarget {
+    Inputs,
+    Scenarios,
+    Forecast,
+    Language,
+    Currency,
+    CompareChoice,
 }
 
 thread_local! {
@@ -285,11 +301,18 @@ pub fn load_forecast() -> Result<Option<SavedForecast>, Notice> {
     read(KEY_FORECAST, SavedForecast::is_valid, no_migration)
 }
 
-/// Saves the history and settings; `Full` when the history is longer than
-/// is kept or the browser's storage has no room.
+/// The forecast as stored now (another tab may have saved it since this
+/// one read it); `None` if nothing is stored or it cannot be read.
+pub fn stored_forecast() -> Option<SavedForecast> {
+    decode(&raw(KEY_FORECAST)?, SavedForecast::is_valid, no_migration).ok()
+}
+
+/// Saves the history and settings; `HistoryTooLong` when the history is
+/// longer than is kept (nothing written), `Full` when the browser's
+/// storage has no room.
 pub fn save_forecast(saved: &SavedForecast) -> Result<(), Notice> {
     if saved.history.len() > MAX_SAVED_HISTORY {
-        return Err(Notice::Full);
+        return Err(Notice::HistoryTooLong);
     }
     if !saved.is_valid() {
         return Err(Notice::WouldNotRead);

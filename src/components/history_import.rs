@@ -6,21 +6,37 @@ use leptos::prelude::*;
 
 use crate::download::read_picked_file;
 use crate::format::grouped;
-use crate::i18n::{forecast_problem_text, history_summary, line_problem_text, text, Key, Lang};
+use crate::i18n::{
+    forecast_problem_text, history_summary, line_problem_text, long_history_text, text, Key, Lang,
+};
 use crate::model::forecast::PreviewLine;
 use crate::store::use_store;
 
 /// Where the example history is served from (copied into the site by Trunk).
 const EXAMPLE_URL: &str = "./examples/bank-calls-train-30min.csv";
 
+/// Longest history (in bytes) put in the box as text.
+const LONGEST_SHOWN: usize = 200_000;
+
 #[component]
 pub fn HistoryImport() -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
     let f = store.forecast;
-    // The box's text until it is read (the saved history otherwise).
+    // The box's text until it is read (the saved history otherwise; a long
+    // one is not put in the box: laying out megabytes of text holds the
+    // page for seconds, and nobody edits ten years by hand).
     let draft = RwSignal::new(None::<String>);
-    let shown = move || draft.get().unwrap_or_else(|| f.history.get());
+    let long = Memo::new(move |_| f.history.with(|h| h.len() > LONGEST_SHOWN));
+    let shown = move || {
+        draft.get().unwrap_or_else(|| {
+            if long.get() {
+                String::new()
+            } else {
+                f.history.get()
+            }
+        })
+    };
     let read = move || {
         if let Some(text) = draft.get_untracked() {
             store.read_history(text);
@@ -101,6 +117,10 @@ pub fn HistoryImport() -> impl IntoView {
                 prop:value=shown
                 on:input=move |ev| draft.set(Some(event_target_value(&ev)))
             ></textarea>
+            {move || (long.get() && draft.with(Option::is_none)).then(|| {
+                let size = f.history.with(|h| format!("{:.1}", h.len() as f64 / 1e6));
+                view! { <p class="note" data-testid="history-not-shown">{long_history_text(lang.get(), &size)}</p> }
+            })}
             <div class="button-row">
                 <button type="button" data-testid="history-read" on:click=move |_| read()>{move || text(lang.get(), Key::HistoryRead)}</button>
                 <label class="file-button">

@@ -13,6 +13,7 @@ pub mod coverage_chart;
 pub mod currency_switch;
 pub mod curve_table;
 pub mod day_table;
+pub mod engine_status;
 pub mod exercise_card;
 pub mod flag_message;
 pub mod folded_table;

@@ -1,10 +1,11 @@
 //! What crosses between the page and the engine worker: one request type
 //! per job, the [`EngineRequest`] and [`EngineReply`] enums they travel
-//! in (gloo-worker's oneshot carries one input and one output type), and
+//! in (the worker takes one input and one output type), and
 //! [`EngineJob`], which ties each request to the answer the page gets.
 
 use serde::{Deserialize, Serialize};
 
+use super::Stopped;
 use crate::model::forecast::{self, ForecastOutcome, ForecastSettings, IntervalNeed, NeedsRequest};
 use crate::model::learn::run_simulation;
 use crate::model::schedule::{self, ScheduleOutcome, ScheduleSettings};
@@ -113,8 +114,7 @@ pub enum EngineReply {
 }
 
 impl EngineRequest {
-    /// The answer: what the worker runs, and what the page runs itself when
-    /// the worker never loaded (`EngineWorker::run`).
+    /// The answer: what the worker runs (never the page: `EngineWorker`).
     pub fn compute(self) -> EngineReply {
         match self {
             EngineRequest::Project(r) => EngineReply::Project(project(&r.staffing, &r.scorecard)),
@@ -142,12 +142,17 @@ pub trait EngineJob {
     fn into_request(self) -> EngineRequest;
     /// The answer in `reply`, if the reply is this job's kind.
     fn read(reply: EngineReply) -> Option<Self::Answer>;
+    /// The answer when the work was stopped, if the answer can say so (a
+    /// [`Problem`]); `None` leaves the request unanswered (`store::Latest`
+    /// then stops waiting for it).
+    fn stopped(why: Stopped) -> Option<Self::Answer>;
 }
 
 /// Implements [`EngineJob`] for a request crossing as `EngineRequest::$variant`
-/// and answered by `EngineReply::$variant`, read by `$read`.
+/// and answered by `EngineReply::$variant`, read by `$read`; `$stopped`
+/// turns a stop into an answer (or `None`).
 macro_rules! engine_job {
-    ($job:ty => $variant:ident, $answer:ty, |$reply:ident| $read:expr) => {
+    ($job:ty => $variant:ident, $answer:ty, |$reply:ident| $read:expr, |$why:ident| $stopped:expr) => {
         impl EngineJob for $job {
             type Answer = $answer;
             fn into_request(self) -> EngineRequest {
@@ -159,24 +164,28 @@ macro_rules! engine_job {
                     _ => None,
                 }
             }
+            fn stopped($why: Stopped) -> Option<$answer> {
+                $stopped
+            }
         }
     };
 }
 
-engine_job!(ProjectRequest => Project, Result<Projection, Problem>, |r| r);
-engine_job!(DayRequest => Day, Result<DayPlan, Problem>, |r| r);
-engine_job!(SimulateRequest => Simulate, Result<Summary, Problem>, |r| r);
-engine_job!(ForecastRequest => Forecast, ForecastOutcome, |outcome| *outcome);
-engine_job!(NeedsRequest => Needs, Vec<IntervalNeed>, |rows| rows);
-engine_job!(ScheduleRequest => Schedule, ScheduleOutcome, |outcome| *outcome);
+engine_job!(ProjectRequest => Project, Result<Projection, Problem>, |r| r, |why| Some(Err(why.into())));
+engine_job!(DayRequest => Day, Result<DayPlan, Problem>, |r| r, |why| Some(Err(why.into())));
+engine_job!(SimulateRequest => Simulate, Result<Summary, Problem>, |r| r, |why| Some(Err(why.into())));
+// These pages keep their last answer and say why none came (engine_status).
+engine_job!(ForecastRequest => Forecast, ForecastOutcome, |outcome| *outcome, |_why| None);
+engine_job!(NeedsRequest => Needs, Vec<IntervalNeed>, |rows| rows, |_why| None);
+engine_job!(ScheduleRequest => Schedule, ScheduleOutcome, |outcome| *outcome, |_why| None);
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde::de::DeserializeOwned;
 
-    /// `value` after the worker's codec (bincode), as gloo-worker sends it:
-    /// an internally tagged enum would not survive it.
+    /// `value` after the worker's codec (bincode, `super::codec`): an
+    /// internally tagged enum would not survive it.
     fn cross<T: Serialize + DeserializeOwned>(value: &T) -> T {
         bincode::deserialize(&bincode::serialize(value).unwrap()).unwrap()
     }

@@ -118,6 +118,9 @@ mod tests {
             "+100 (+50.0 %)"
         );
         assert_eq!(shown(en, Show::Count, neither, 200.0, 200.0), "=");
+        // From a base that shows as 0: the amount alone, never "×inf".
+        assert_eq!(shown(en, Show::Count, neither, 200.0, 1e-320), "+200");
+        assert_eq!(shown(en, Show::Count, neither, 200.0, 1e-300), "+200");
         // More than double: a factor, not +2030 %.
         assert_eq!(
             shown(en, Show::Seconds, neither, 15.0, 0.7),

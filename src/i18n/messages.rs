@@ -9,7 +9,7 @@ use crate::model::exercise::Asked;
 use crate::model::fields::{Field, FieldError, Reason, ScorecardField, Spec, StaffingField};
 use crate::model::number::format_plain;
 use crate::model::schedule::ScheduleOutcome;
-use crate::model::staffing::{ModelChoice, Problem, ProblemKind, StaffingInputs};
+use crate::model::staffing::{ModelChoice, Problem, ProblemKind, StaffingInputs, Stopped};
 
 /// A day of the week (0 = Monday).
 pub fn weekday_name(lang: Lang, weekday: usize) -> &'static str {
@@ -381,10 +381,36 @@ pub fn problem_text(lang: Lang, problem: &Problem) -> String {
         ProblemKind::PatienceRatio => Key::ErrPatienceRatio,
         ProblemKind::Unstable => Key::MathUnstable,
         ProblemKind::Engine => Key::ErrEngine,
+        ProblemKind::Stopped(why) => stopped_text(why),
     };
     match problem.detail.as_str() {
         "" => text(lang, key).to_string(),
         detail => format!("{} ({detail})", text(lang, key)),
+    }
+}
+
+/// A history too long to show in its box (`megabytes` already formatted).
+pub fn long_history_text(lang: Lang, megabytes: &str) -> String {
+    match lang {
+        Lang::En => format!("The history read ({megabytes} MB) is kept but not shown in the box; paste or open a file to replace it."),
+        Lang::Zh => format!("已读取的历史数据（{megabytes} MB）已保留，但不在框中显示；粘贴或打开文件即可替换。"),
+    }
+}
+
+/// A calculation running in the engine worker for `seconds`.
+pub fn working_text(lang: Lang, seconds: u64) -> String {
+    match lang {
+        Lang::En => format!("Calculating… ({seconds} s)"),
+        Lang::Zh => format!("正在计算…（{seconds} 秒）"),
+    }
+}
+
+/// Why the engine worker gave no answer, and what to do.
+pub fn stopped_text(why: Stopped) -> Key {
+    match why {
+        Stopped::Cancelled => Key::StoppedCancelled,
+        Stopped::Crashed => Key::StoppedCrashed,
+        Stopped::NotLoaded => Key::StoppedNotLoaded,
     }
 }
 

@@ -274,7 +274,10 @@ pub fn change(show: Show, better: Better, value: f64, base: f64) -> Change {
     Change::Changed {
         delta,
         relative,
-        factor: (base > 0.0 && value > 0.0).then(|| value / base),
+        // Not from a base that shows as 0 (×inf, ×1e300 say nothing).
+        factor: (base > 0.0 && value > 0.0 && (show.shown_amount(base) * scale).round() != 0.0)
+            .then(|| value / base)
+            .filter(|f| f.is_finite()),
         verdict,
     }
 }

@@ -152,12 +152,47 @@ pub fn format_plain(value: f64) -> String {
         // No "-0".
         return "0".to_string();
     }
-    format!("{value}")
+    // At most 15 significant digits (no float tail such as 0.30000000000000004)…
+    let rounded = format!("{value:.14e}")
+        .parse::<f64>()
+        .ok()
+        .filter(|r| r.is_finite())
+        .unwrap_or(value);
+    // …and an exponent where plain digits would run long (1e-320 is not
+    // 322 characters): `parse_number` reads both back.
+    if (1e-6..1e15).contains(&rounded.abs()) {
+        format!("{rounded}")
+    } else {
+        format!("{rounded:e}")
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_text_is_short_and_reads_back() {
+        for (value, shown) in [
+            (0.1 + 0.2, "0.3"),
+            (32.5, "32.5"),
+            (-0.0, "0"),
+            (1e-320, "1e-320"),
+            (f64::MAX, "1.7976931348623157e308"),
+            (123_456_789_012_345.0, "123456789012345"),
+            (1.5e15, "1.5e15"),
+            (12_345_678.25, "12345678.25"),
+        ] {
+            let text = format_plain(value);
+            assert_eq!(text, shown);
+            assert!(text.len() <= 22, "{text}");
+            let back = parse_number(&text).unwrap();
+            assert!(
+                (back - value).abs() <= value.abs() * 1e-14,
+                "{text} reads as {back}"
+            );
+        }
+    }
 
     #[test]
     fn plain_decimals_minus_and_exponents() {

@@ -292,6 +292,28 @@ pub enum ProblemKind {
     Unstable,
     /// Anything else the engine refused.
     Engine,
+    /// The engine worker stopped before it answered.
+    Stopped(Stopped),
+}
+
+/// Why work sent to the engine worker got no answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Stopped {
+    /// The user pressed Cancel.
+    Cancelled,
+    /// The worker stopped with an error while computing it (it was restarted).
+    Crashed,
+    /// The worker could not be loaded (offline, or the site changed under the page).
+    NotLoaded,
+}
+
+impl From<Stopped> for Problem {
+    fn from(why: Stopped) -> Self {
+        Problem {
+            kind: ProblemKind::Stopped(why),
+            detail: String::new(),
+        }
+    }
 }
 
 /// Why the engine could not answer (it crosses from the worker as it is).

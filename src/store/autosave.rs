@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use super::Store;
 use crate::model::scenario::Inputs;
-use crate::storage::{self, Notice};
+use crate::storage::{self, SaveTarget};
 
 /// How long the inputs must rest before they are saved.
 const SAVE_DELAY: Duration = Duration::from_millis(400);
@@ -21,19 +21,11 @@ impl Store {
         let pending: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
         let unsaved: StoredValue<Option<Inputs>> = StoredValue::new(None);
         let first = StoredValue::new(true);
-        let notice = self.notice;
         let save = move || {
             let Some(inputs) = unsaved.try_update_value(Option::take).flatten() else {
                 return;
             };
-            match storage::save_current(&inputs) {
-                Ok(()) => {
-                    if notice.get_untracked() == Some(Notice::Full) {
-                        notice.set(None);
-                    }
-                }
-                Err(problem) => notice.set(Some(problem)),
-            }
+            self.saved(SaveTarget::Inputs, storage::save_current(&inputs));
         };
         let save_now = move || {
             if let Some(handle) = pending.try_update_value(Option::take).flatten() {

@@ -113,7 +113,8 @@ impl Store {
                 inputs: inputs.staffing,
                 settings: inputs.schedule,
             };
-            self.engine.run(request, move |outcome| done(Ok(outcome)));
+            self.engine
+                .ask(request, move |outcome| done(outcome.map_err(Problem::from)));
         });
         Memo::new(move |_| {
             let mut list = outcomes.get();

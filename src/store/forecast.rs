@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use super::{Latest, Route, Store};
 use crate::engine_worker::ForecastRequest;
 use crate::model::forecast::{ForecastOutcome, ForecastSettings, IntervalNeed, NeedsRequest};
-use crate::storage::{self, Notice, SavedForecast};
+use crate::storage::{self, Notice, SaveTarget, SavedForecast};
 
 #[derive(Clone, Copy)]
 pub struct ForecastStore {
@@ -49,6 +49,26 @@ impl ForecastStore {
     }
 }
 
+impl ForecastStore {
+    /// The history and settings on screen.
+    fn current(self) -> SavedForecast {
+        SavedForecast {
+            history: self.history.get_untracked(),
+            settings: self.settings.get_untracked(),
+        }
+    }
+
+    /// Shows `saved` (from another tab) in place of what is on screen.
+    fn show(self, saved: SavedForecast) {
+        if self.history.with_untracked(|h| *h != saved.history) {
+            self.history.set(saved.history);
+        }
+        if self.settings.with_untracked(|s| *s != saved.settings) {
+            self.settings.set(saved.settings);
+        }
+    }
+}
+
 impl Store {
     /// Saves the forecast's history and settings when they change; while
     /// the forecast page is shown, has the worker forecast them (only the
@@ -56,25 +76,66 @@ impl Store {
     /// on other pages).
     pub(super) fn follow_forecast(self) {
         let f = self.forecast;
-        let first = StoredValue::new(true);
+        // What this tab last read or saved: what storage holds unless
+        // another tab has saved since.
+        let known = StoredValue::new(f.current());
         Effect::new(move |_| {
-            let saved = SavedForecast {
+            let ours = SavedForecast {
                 history: f.history.get(),
                 settings: f.settings.get(),
             };
-            // Nothing changed yet: do not write back what was just read.
-            if std::mem::replace(&mut *first.write_value(), false) {
+            if known.with_value(|k| *k == ours) {
                 return;
             }
-            match storage::save_forecast(&saved) {
-                Ok(()) => {
-                    if self.notice.get_untracked() == Some(Notice::Full) {
-                        self.notice.set(None);
-                    }
+            let mut next = ours.clone();
+            if let Some(stored) = storage::stored_forecast() {
+                if known.with_value(|k| *k != stored) {
+                    // Another tab saved meanwhile: keep what it saved
+                    // except what this tab has just changed.
+                    known.with_value(|k| {
+                        if ours.history == k.history {
+                            next.history = stored.history;
+                        }
+                        if ours.settings == k.settings {
+                            next.settings = stored.settings;
+                        }
+                    });
+                    self.notice.set(Some(Notice::ForecastChangedElsewhere));
                 }
-                Err(problem) => self.notice.set(Some(problem)),
+            }
+            let result = storage::save_forecast(&next);
+            if result == Err(Notice::HistoryTooLong) {
+                // Keep the history saved before (said so), with the new settings.
+                let kept = SavedForecast {
+                    history: known.with_value(|k| k.history.clone()),
+                    settings: next.settings.clone(),
+                };
+                if storage::save_forecast(&kept).is_ok() {
+                    known.set_value(kept);
+                }
+            } else if result.is_ok() {
+                known.set_value(next.clone());
+            }
+            self.saved(SaveTarget::Forecast, result);
+            if next != ours {
+                f.show(next);
             }
         });
+        // Another tab saved: show what it saved (nothing is written back).
+        let listener = window_event_listener(leptos::ev::storage, move |event| {
+            if event.key().as_deref() != Some(storage::KEY_FORECAST) {
+                return;
+            }
+            let Some(stored) = storage::stored_forecast() else {
+                return;
+            };
+            known.set_value(stored.clone());
+            if f.current() != stored {
+                self.notice.set(Some(Notice::ForecastChangedElsewhere));
+                f.show(stored);
+            }
+        });
+        on_cleanup(move || listener.remove());
         // What the last request was for: coming back to the page asks again
         // only if the history or settings changed meanwhile.
         let asked = StoredValue::new(None::<SavedForecast>);

@@ -65,14 +65,21 @@ impl Latest {
 
     /// Starts a new request: every earlier one's answer is ignored from now
     /// on. Returns the callback for this request's answer, which calls
-    /// `apply` with it if no newer request was started meanwhile.
+    /// `apply` with it if no newer request was started meanwhile. A
+    /// callback dropped unanswered (the engine worker was stopped) ends the
+    /// wait: the request is no longer in flight.
     pub fn request<T>(self, apply: impl FnOnce(T) + 'static) -> impl FnOnce(T) + 'static {
         let ticket = self.newest.try_update_value(|newest| {
             *newest += 1;
             *newest
         });
         self.progress.try_set(Progress::Waiting);
+        let mut unanswered = Unanswered {
+            latest: self,
+            ticket,
+        };
         move |answer| {
+            unanswered.disarm();
             if ticket.is_some() && self.newest.try_get_value() == ticket {
                 apply(answer);
                 self.progress.try_set(Progress::Answered);
@@ -96,6 +103,28 @@ impl Latest {
     /// and something asked since the last cancel).
     pub fn settled(self) -> Signal<bool> {
         Memo::new(move |_| self.progress.get() == Progress::Answered).into()
+    }
+}
+
+/// Ends the wait for a request whose callback is dropped unanswered.
+struct Unanswered {
+    latest: Latest,
+    /// `None` once answered.
+    ticket: Option<u64>,
+}
+
+impl Unanswered {
+    /// The request was answered: nothing to end on drop.
+    fn disarm(&mut self) {
+        self.ticket = None;
+    }
+}
+
+impl Drop for Unanswered {
+    fn drop(&mut self) {
+        if self.ticket.is_some() && self.latest.newest.try_get_value() == self.ticket {
+            self.latest.progress.try_set(Progress::Idle);
+        }
     }
 }
 
@@ -129,6 +158,22 @@ mod tests {
         assert!(!latest.in_flight().get_untracked());
         asked(1);
         assert_eq!(shown.get_untracked(), None);
+        assert!(!latest.settled().get_untracked());
+    }
+
+    #[test]
+    fn a_request_dropped_unanswered_is_no_longer_in_flight() {
+        let latest = Latest::new();
+        let in_flight = latest.in_flight();
+        let older = latest.request(|_: u32| {});
+        let newest = latest.request(|_: u32| {});
+        drop(older);
+        assert!(
+            in_flight.get_untracked(),
+            "an older request's end changes nothing"
+        );
+        drop(newest);
+        assert!(!in_flight.get_untracked());
         assert!(!latest.settled().get_untracked());
     }
 }

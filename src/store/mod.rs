@@ -41,7 +41,7 @@ use crate::model::scenario::{Inputs, Scenario};
 use crate::model::scorecard::{Projection, ScorecardSettings};
 use crate::model::staffing::{compute, Computed, Outcome, Problem, StaffingInputs};
 use crate::share::LinkError;
-use crate::storage::{self, Notice};
+use crate::storage::{self, Notice, SaveTarget};
 use ccplan_engine::plan::DayPlan;
 pub use commands::Budget;
 pub use latest::Latest;
@@ -56,6 +56,14 @@ pub enum BoxId {
     Entered(KpiId),
     Target(KpiId),
     Ramp,
+}
+
+/// A save that failed, and whether the notice of it is still shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SaveFailure {
+    pub target: SaveTarget,
+    pub notice: Notice,
+    pub shown: bool,
 }
 
 #[derive(Clone, Copy)]
@@ -82,6 +90,9 @@ pub struct Store {
     /// The currency money is shown in; saved once chosen.
     pub currency: RwSignal<Currency>,
     pub notice: RwSignal<Option<Notice>>,
+    /// Saves that failed, each until its own next save succeeds (one key's
+    /// success never hides another's failure); `shown` until dismissed.
+    pub save_failures: RwSignal<Vec<SaveFailure>>,
     pub scenarios: RwSignal<Vec<Scenario>>,
     /// Bumped when inputs are replaced wholesale (a scenario loaded), so
     /// fields drop whatever half-typed text they hold.
@@ -152,6 +163,7 @@ impl Store {
             lang: RwSignal::new(prefs::initial_lang()),
             currency: RwSignal::new(storage::load_currency().unwrap_or_default()),
             notice: RwSignal::new(first_notice),
+            save_failures: RwSignal::new(Vec::new()),
             scenarios: RwSignal::new(scenarios),
             revision: RwSignal::new(0),
             invalid: RwSignal::new(BTreeSet::new()),
@@ -181,6 +193,21 @@ impl Store {
         on_cleanup(move || listener.remove());
         provide_context(store);
         store
+    }
+
+    /// Records how a save of `target` went: a failure is shown (again)
+    /// until `target` saves; a success clears only `target`'s failure.
+    pub fn saved(self, target: SaveTarget, result: Result<(), Notice>) {
+        self.save_failures.update(|failures| {
+            failures.retain(|f| f.target != target);
+            if let Err(notice) = result {
+                failures.push(SaveFailure {
+                    target,
+                    notice,
+                    shown: true,
+                });
+            }
+        });
     }
 
     /// Both pages' inputs, as saved and shared.

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::Store;
 use crate::i18n::{text, Key, Lang};
 use crate::model::compare::Choice;
-use crate::storage;
+use crate::storage::{self, SaveTarget};
 
 /// The saved choice, or the first language of the browser's list.
 pub fn initial_lang() -> Lang {
@@ -44,9 +44,7 @@ impl Store {
                 first.set_value(false);
                 return;
             }
-            if let Err(problem) = storage::save_lang(lang) {
-                self.notice.set(Some(problem));
-            }
+            self.saved(SaveTarget::Language, storage::save_lang(lang));
         });
     }
 }
@@ -54,17 +52,21 @@ impl Store {
 impl Store {
     /// Saves the currency once the user picks one.
     pub(super) fn follow_currency(self) {
-        self.save_on_change(self.currency, storage::save_currency);
+        self.save_on_change(self.currency, SaveTarget::Currency, storage::save_currency);
     }
 
     /// Saves the compare page's choice whenever it changes.
     pub(super) fn follow_compare_choice(self) {
-        self.save_on_change(self.compare_choice, |choice| match choice {
-            Some(choice) => {
-                storage::save_compare_choice(&choice.iter().map(Choice::id).collect::<Vec<_>>())
-            }
-            None => Ok(()),
-        });
+        self.save_on_change(
+            self.compare_choice,
+            SaveTarget::CompareChoice,
+            |choice| match choice {
+                Some(choice) => {
+                    storage::save_compare_choice(&choice.iter().map(Choice::id).collect::<Vec<_>>())
+                }
+                None => Ok(()),
+            },
+        );
     }
 
     /// Calls `save` with each new value of `preference` (not the one it
@@ -72,6 +74,7 @@ impl Store {
     fn save_on_change<T: Clone + Send + Sync + 'static>(
         self,
         preference: RwSignal<T>,
+        target: SaveTarget,
         save: fn(T) -> Result<(), storage::Notice>,
     ) {
         let first = StoredValue::new(true);
@@ -80,9 +83,7 @@ impl Store {
             if std::mem::take(&mut *first.write_value()) {
                 return;
             }
-            if let Err(problem) = save(value) {
-                self.notice.set(Some(problem));
-            }
+            self.saved(target, save(value));
         });
     }
 }

@@ -9,7 +9,7 @@ use super::Store;
 use crate::model::example::example_inputs;
 use crate::model::limits::MAX_SCENARIOS;
 use crate::model::scenario::{self, Scenario, ScenarioProblem};
-use crate::storage::{self, Notice};
+use crate::storage::{self, Notice, SaveTarget};
 
 impl Store {
     /// The list as stored now, shown if another tab changed it; the list on
@@ -50,15 +50,14 @@ impl Store {
         list: Result<Vec<Scenario>, ScenarioProblem>,
     ) -> Result<(), ScenarioProblem> {
         let list = list?;
-        match storage::save_scenarios(&list) {
+        let result = storage::save_scenarios(&list);
+        self.saved(SaveTarget::Scenarios, result);
+        match result {
             Ok(()) => {
                 self.scenarios.set(list);
                 Ok(())
             }
-            Err(problem) => {
-                self.notice.set(Some(problem));
-                Err(ScenarioProblem::NotSaved)
-            }
+            Err(_) => Err(ScenarioProblem::NotSaved),
         }
     }
 
@@ -69,9 +68,7 @@ impl Store {
         if self.from_link.get_untracked().is_some() {
             // Saved under a name: from now on it is the user's own.
             self.from_link.set(None);
-            if let Err(problem) = storage::save_current(&self.inputs()) {
-                self.notice.set(Some(problem));
-            }
+            self.saved(SaveTarget::Inputs, storage::save_current(&self.inputs()));
         }
         Ok(())
     }
