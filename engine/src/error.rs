@@ -30,46 +30,46 @@ pub const MAX_QUEUE_STATES: f64 = 5_000_000.0;
 #[non_exhaustive]
 pub enum Error {
     /// Offered load (Erlangs) is negative, NaN, infinite or above [`MAX_TRAFFIC`].
-    #[error("offered load must be a number from 0 to {MAX_TRAFFIC} Erlangs, got {0}")]
+    #[error("offered load must be a number from 0 to {MAX_TRAFFIC} Erlangs, got {}", Shown(*.0))]
     Traffic(f64),
     /// Contact volume is negative, NaN or infinite.
-    #[error("volume must be a non-negative number, got {0}")]
+    #[error("volume must be a non-negative number, got {}", Shown(*.0))]
     Volume(f64),
     /// Average handle time is not a positive number of seconds up to [`MAX_AHT_S`].
-    #[error("average handle time must be a positive number of seconds up to {MAX_AHT_S}, got {0}")]
+    #[error("average handle time must be a positive number of seconds up to {MAX_AHT_S}, got {}", Shown(*.0))]
     Aht(f64),
     /// Number of agents is negative, NaN, infinite or above [`MAX_AGENTS`].
-    #[error("number of agents must be a number from 0 to {MAX_AGENTS}, got {0}")]
+    #[error("number of agents must be a number from 0 to {MAX_AGENTS}, got {}", Shown(*.0))]
     Agents(f64),
     /// Service-level threshold is negative, NaN or infinite.
-    #[error("service-level threshold must be a non-negative number of seconds, got {0}")]
+    #[error("service-level threshold must be a non-negative number of seconds, got {}", Shown(*.0))]
     Threshold(f64),
     /// Mean patience is not a positive finite number of seconds.
-    #[error("mean patience must be a positive number of seconds, got {0}")]
+    #[error("mean patience must be a positive number of seconds, got {}", Shown(*.0))]
     Patience(f64),
     /// Mean patience is outside [`PATIENCE_PER_AHT`] times the handle time.
-    #[error("mean patience must be between 0.000001 and 1000000000000 times the handle time, got {0} times")]
+    #[error("mean patience must be between 0.000001 and 1000000000000 times the handle time, got {} times", Shown(*.0))]
     PatienceRatio(f64),
     /// Service-level target outside the open interval (0, 1).
-    #[error("service-level target must be above 0 % and below 100 %, got {0}")]
+    #[error("service-level target must be above 0 % and below 100 %, got {}", Shown(*.0))]
     ServiceLevelTarget(f64),
     /// Maximum ASA is not a positive finite number of seconds: no number of agents gives an ASA of 0 s.
-    #[error("maximum ASA must be above 0 seconds (no staffing gives an ASA of 0 s), got {0}")]
+    #[error("maximum ASA must be above 0 seconds (no staffing gives an ASA of 0 s), got {}", Shown(*.0))]
     MaxAsa(f64),
     /// Maximum abandonment outside (0, 1]: no number of agents gives 0 % abandonment.
-    #[error("maximum abandonment must be above 0 % and at most 100 % (no staffing gives 0 % abandonment), got {0}")]
+    #[error("maximum abandonment must be above 0 % and at most 100 % (no staffing gives 0 % abandonment), got {}", Shown(*.0))]
     MaxAbandon(f64),
     /// Maximum occupancy outside (0, 1].
-    #[error("maximum occupancy must be above 0 % and at most 100 %, got {0}")]
+    #[error("maximum occupancy must be above 0 % and at most 100 %, got {}", Shown(*.0))]
     MaxOccupancy(f64),
     /// Shrinkage outside [0, 1).
-    #[error("shrinkage must be at least 0 % and below 100 %, got {0}")]
+    #[error("shrinkage must be at least 0 % and below 100 %, got {}", Shown(*.0))]
     Shrinkage(f64),
     /// Interval length is not a positive finite number of minutes (at most a day).
-    #[error("interval length must be above 0 and at most 1440 minutes, got {0}")]
+    #[error("interval length must be above 0 and at most 1440 minutes, got {}", Shown(*.0))]
     IntervalLength(f64),
     /// Cost per hour is negative, NaN, infinite or above [`MAX_COST_PER_HOUR`].
-    #[error("cost per hour must be a number from 0 to 1000000, got {0}")]
+    #[error("cost per hour must be a number from 0 to 1000000, got {}", Shown(*.0))]
     Cost(f64),
     /// A plan with no intervals.
     #[error("a plan needs at least one interval")]
@@ -78,7 +78,7 @@ pub enum Error {
     #[error("expected agents for {expected} intervals, got {got}")]
     IntervalCount { expected: usize, got: usize },
     /// The request is larger than the documented maximum.
-    #[error("{what} is too large: {value} exceeds the maximum of {max}")]
+    #[error("{what} is too large: {} exceeds the maximum of {}", Shown(*.value), Shown(*.max))]
     TooLarge {
         what: &'static str,
         value: f64,
@@ -88,11 +88,38 @@ pub enum Error {
     #[error("the targets need more than {MAX_AGENTS} agents")]
     Unreachable,
     /// A capacity-plan or scorecard input outside its documented range.
-    #[error("{what} is out of range, got {value}")]
+    #[error("{what} is out of range, got {}", Shown(*.value))]
     OutOfRange { what: &'static str, value: f64 },
     /// An error in one interval of a plan (0-based index).
     #[error("interval {}: {source}", index + 1)]
     Interval { index: usize, source: Box<Error> },
+}
+
+/// A number as messages print it: at most 15 significant digits, and an
+/// exponent where plain digits would run long (`1e-320`, not 322
+/// characters; `1.5e300`, not 301 digits). The app's boxes show numbers so too.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Shown(pub f64);
+
+impl std::fmt::Display for Shown {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let value = self.0;
+        if value == 0.0 {
+            // No "-0".
+            return f.write_str("0");
+        }
+        // No float tail (0.30000000000000004); f64::MAX stays finite.
+        let rounded = format!("{value:.14e}")
+            .parse::<f64>()
+            .ok()
+            .filter(|r| r.is_finite())
+            .unwrap_or(value);
+        if (1e-6..1e15).contains(&rounded.abs()) || !rounded.is_finite() {
+            write!(f, "{rounded}")
+        } else {
+            write!(f, "{rounded:e}")
+        }
+    }
 }
 
 /// Shorthand for results of this crate.

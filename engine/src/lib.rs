@@ -37,5 +37,6 @@ pub mod staffing;
 pub mod uncertainty;
 
 pub use error::{
-    Error, Result, MAX_AGENTS, MAX_CURVE_POINTS, MAX_INTERVALS, MAX_QUEUE_STATES, MAX_TRAFFIC,
+    Error, Result, Shown, MAX_AGENTS, MAX_CURVE_POINTS, MAX_INTERVALS, MAX_QUEUE_STATES,
+    MAX_TRAFFIC,
 };

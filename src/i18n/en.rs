@@ -128,6 +128,7 @@ pub fn text(key: Key) -> &'static str {
         StoppedCrashed => "The calculation stopped with an error, and the calculation engine was restarted. Change an input to try again.",
         StoppedNotLoaded => "The calculation engine could not be loaded (offline, or the site was updated meanwhile). Reload the page.",
         EngineCancel => "Cancel",
+        ForecastNotUsable => "Nothing was changed: this forecast's volumes are beyond what the staffing page takes. Check the history, the known events and the corrected days.",
         ErrTooLarge => "These inputs are beyond what ccplan calculates: at most 100 000 Erlangs of offered load and 200 000 agents.",
         ErrPatienceRatio => "Mean patience must be between a millionth and a million million times the handle time.",
         ErrNameEmpty => "Give the scenario a name.",

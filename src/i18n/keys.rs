@@ -85,6 +85,7 @@ pub enum Key {
     StoppedCrashed,
     StoppedNotLoaded,
     EngineCancel,
+    ForecastNotUsable,
     Computing,
     Currency,
     NoCurrency,

@@ -128,6 +128,7 @@ pub fn text(key: Key) -> &'static str {
         StoppedCrashed => "计算出错中止，计算引擎已重新启动。请修改输入后重试。",
         StoppedNotLoaded => "计算引擎未能加载（可能已离线，或网站已更新）。请刷新页面。",
         EngineCancel => "取消",
+        ForecastNotUsable => "未做任何更改：此预测的话务量超出人员配置页可接受的范围。请检查历史数据、已知事件和修正过的日期。",
         ErrTooLarge => "这些输入超出了 ccplan 的计算范围：话务量最多 100 000 爱尔兰，坐席最多 200 000 个。",
         ErrPatienceRatio => "平均耐心时长须在处理时长的百万分之一到一万亿倍之间。",
         ErrNameEmpty => "请为方案命名。",

@@ -145,26 +145,11 @@ fn ungroup_spaces(mantissa: &str) -> Option<String> {
     Some(format!("{whole}{fraction}"))
 }
 
-/// A value as a box shows it: the shortest text that reads back exactly,
-/// without grouping (`1062`, `32.5`, `-0.5`).
+/// A value as a box shows it, without grouping (`1062`, `32.5`, `-0.5`):
+/// at most 15 significant digits, and an exponent where plain digits would
+/// run long (`1e-320`); `parse_number` reads both back.
 pub fn format_plain(value: f64) -> String {
-    if value == 0.0 {
-        // No "-0".
-        return "0".to_string();
-    }
-    // At most 15 significant digits (no float tail such as 0.30000000000000004)…
-    let rounded = format!("{value:.14e}")
-        .parse::<f64>()
-        .ok()
-        .filter(|r| r.is_finite())
-        .unwrap_or(value);
-    // …and an exponent where plain digits would run long (1e-320 is not
-    // 322 characters): `parse_number` reads both back.
-    if (1e-6..1e15).contains(&rounded.abs()) {
-        format!("{rounded}")
-    } else {
-        format!("{rounded:e}")
-    }
+    ccplan_engine::Shown(value).to_string()
 }
 
 #[cfg(test)]

@@ -79,18 +79,29 @@ pub fn DayDetail() -> impl IntoView {
 #[component]
 fn UseDayButtons(lang: Lang, plannable: bool) -> impl IntoView {
     let store = use_store();
+    // A forecast the pages cannot take is said so, never ignored in silence.
+    let refused = RwSignal::new(false);
+    let go = move |done: bool, route: Route| {
+        refused.set(!done);
+        if done {
+            go_to(route);
+        }
+    };
     view! {
         <div class="button-row">
             <button type="button" data-testid="forecast-use-day" disabled=!plannable
-                on:click=move |_| if store.use_forecast_day(false) { go_to(Route::Staffing) }>{text(lang, Key::UseDayOnStaffing)}</button>
+                on:click=move |_| go(store.use_forecast_day(false), Route::Staffing)>{text(lang, Key::UseDayOnStaffing)}</button>
             <button type="button" class="secondary" data-testid="forecast-schedule-day" disabled=!plannable
-                on:click=move |_| if store.use_forecast_day(true) { go_to(Route::Schedule) }>{text(lang, Key::ScheduleThisDay)}</button>
+                on:click=move |_| go(store.use_forecast_day(true), Route::Schedule)>{text(lang, Key::ScheduleThisDay)}</button>
             <button type="button" class="secondary" data-testid="forecast-schedule-week"
-                on:click=move |_| if store.schedule_forecast_week() { go_to(Route::Schedule) }>{text(lang, Key::ScheduleFirstWeek)}</button>
+                on:click=move |_| go(store.schedule_forecast_week(), Route::Schedule)>{text(lang, Key::ScheduleFirstWeek)}</button>
             <button type="button" class="secondary" data-testid="forecast-use-plan"
-                on:click=move |_| if store.start_plan_from_forecast() { go_to(Route::Scorecard) }>{text(lang, Key::UsePlanOnScorecard)}</button>
+                on:click=move |_| go(store.start_plan_from_forecast(), Route::Scorecard)>{text(lang, Key::UsePlanOnScorecard)}</button>
             <button type="button" class="secondary" data-testid="forecast-csv" on:click=move |_| download_csv(store)>{text(lang, Key::DownloadForecastCsv)}</button>
         </div>
+        {move || refused.get().then(|| view! {
+            <p class="message error" role="alert" data-testid="forecast-not-used">{text(lang, Key::ForecastNotUsable)}</p>
+        })}
     }
 }
 
