@@ -748,27 +748,21 @@ fn search(
 ) -> Option<(Vec<f64>, f64)> {
     let mut best: Option<(Vec<f64>, f64)> = None;
     for start in starts {
-        let found = if model.multiplicative() {
-            let steps = |p: &[f64]| p.iter().map(|v| 0.05 * v.abs().max(0.01)).collect();
-            nelder_mead_restarted(
-                |p: &[f64]| objective(model, y, m, p),
-                start,
-                steps,
-                settings.tolerance,
-                settings.max_evaluations,
-                settings.rounds,
-            )
+        // ETS(M,N,M)'s states are searched too: steps of 5 % of each
+        // coordinate; the smoothing alone by steps of 0.05.
+        let steps: fn(&[f64]) -> Vec<f64> = if model.multiplicative() {
+            |p| p.iter().map(|v| 0.05 * v.abs().max(0.01)).collect()
         } else {
-            let steps = |p: &[f64]| vec![0.05; p.len()];
-            nelder_mead_restarted(
-                |p: &[f64]| objective(model, y, m, p),
-                start,
-                steps,
-                settings.tolerance,
-                settings.max_evaluations,
-                settings.rounds,
-            )
+            |p| vec![0.05; p.len()]
         };
+        let found = nelder_mead_restarted(
+            |p: &[f64]| objective(model, y, m, p),
+            start,
+            steps,
+            settings.tolerance,
+            settings.max_evaluations,
+            settings.rounds,
+        );
         if smoothing_from(model, &found.point).is_some()
             && found.value.is_finite()
             && best.as_ref().is_none_or(|b| found.value < b.1)
