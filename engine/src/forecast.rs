@@ -65,11 +65,12 @@ pub enum ForecastError {
     /// history's largest value: it blew up (typically ETS(M,N,M) on a
     /// history with an outlying day, whose relative errors are then huge).
     #[error(
-        "{model} gives no meaningful forecast of this history: its prediction interval runs \
+        "{} gives no meaningful forecast of this history: its prediction interval runs \
          past {MAX_FORECAST_RATIO} times the largest value in it; choose another model, \
-         or leave out the outlying days"
+         or leave out the outlying days",
+        model.name()
     )]
-    Unbounded { model: &'static str },
+    Unbounded { model: EtsModel },
 }
 
 /// How far above the history's largest value (or 1, if that is less) a
@@ -175,9 +176,7 @@ pub fn forecast_daily(
         }
         let model = fit.model();
         if choice != ModelChoice::Auto {
-            return Err(ForecastError::Unbounded {
-                model: model.name(),
-            });
+            return Err(ForecastError::Unbounded { model });
         }
         for entry in tried.iter_mut().filter(|t| t.0 == model) {
             entry.1 = None;
@@ -518,7 +517,7 @@ mod tests {
         assert_eq!(
             forecast_daily(&h, 5, 60, ModelChoice::Mnm, 0.95).unwrap_err(),
             ForecastError::Unbounded {
-                model: "ETS(M,N,M)"
+                model: EtsModel::Mnm
             }
         );
         // Without the outlier the same history keeps every model.
