@@ -726,8 +726,11 @@ fn polish_tolerance(base: f64, n: usize) -> f64 {
 /// the answer polished on the whole series.
 const SEARCHED_VALUES: usize = 400;
 
-/// Objective evaluations the polish on the whole series may spend.
+/// Objective evaluations each round of the polish on the whole series may
+/// spend, and its rounds (a restart from where a round stopped, while a
+/// round still improves): at most 1 200 evaluations of n steps.
 const POLISH_EVALUATIONS: usize = 400;
+const POLISH_ROUNDS: usize = 3;
 
 /// How far one Nelder–Mead search goes: its tolerance on −log L, its
 /// evaluations per round, and its rounds (restarts).
@@ -823,8 +826,10 @@ fn objective(model: EtsModel, y: &[Option<f64>], m: usize, p: &[f64]) -> f64 {
 /// what the model needs) is therefore searched on its first that many —
 /// the same initial states, as they are the first values' — and the best
 /// point then polished on the whole series by at most
-/// [`POLISH_EVALUATIONS`] evaluations: the work is a constant plus a
-/// multiple of n. A shorter series is searched whole, as before.
+/// [`POLISH_ROUNDS`] × [`POLISH_EVALUATIONS`] evaluations: the work is a
+/// constant plus a multiple of n (times p² for the additive models' least
+/// squares, p the free initial states). A shorter series is searched
+/// whole, as before.
 pub fn fit(model: EtsModel, y: &[Option<f64>], m: usize) -> Result<Fit, FitError> {
     check_series(y, m)?;
     let observed = y.iter().flatten().count();
@@ -888,7 +893,7 @@ pub fn fit(model: EtsModel, y: &[Option<f64>], m: usize) -> Result<Fit, FitError
             let polish = Search {
                 tolerance: polish_tolerance(tolerance, y.len()),
                 max_evaluations: POLISH_EVALUATIONS,
-                rounds: 1,
+                rounds: POLISH_ROUNDS,
             };
             search(model, y, m, &[point], &polish)
         }),
