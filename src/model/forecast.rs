@@ -806,6 +806,36 @@ mod tests {
         }
     }
 
+    /// One interval of 10 000 000 in the bank history, sixty days ahead at
+    /// each level: every day's figures finite, never negative, within
+    /// MAX_FORECAST_RATIO times the largest day, its CV at most 100 %.
+    #[test]
+    fn one_huge_interval_gives_sane_figures() {
+        let mut lines: Vec<String> = bank().lines().map(str::to_owned).collect();
+        let i = lines.len() / 2;
+        let mut fields: Vec<&str> = lines[i].split(',').collect();
+        fields[2] = "10000000";
+        lines[i] = fields.join(",");
+        let text = lines.join("\n");
+        for level_pct in LEVELS {
+            let settings = ForecastSettings {
+                horizon_days: 60,
+                level_pct,
+                ..ForecastSettings::default()
+            };
+            let o = run(&text, &settings);
+            let largest = o.daily.iter().filter_map(|d| d.1).fold(0.0, f64::max);
+            let r = o.result.unwrap();
+            for d in &r.days {
+                for v in [d.mean, d.lower, d.upper].iter().chain(&d.intervals) {
+                    assert!(v.is_finite() && *v >= 0.0, "{d:?}");
+                }
+                assert!(d.upper <= ccplan_engine::forecast::MAX_FORECAST_RATIO * largest);
+                assert!((0.0..=1.0).contains(&d.cv(level_pct / 100.0)));
+            }
+        }
+    }
+
     /// Forty Mondays: enough days, one weekday. The problem says that,
     /// not that the history is too short.
     #[test]
