@@ -2,7 +2,9 @@
 //!
 //! Requests are read as `serde_json` objects; fields are taken out by name
 //! so that every message can name the field at fault, and any field the op
-//! does not know is refused (a typo such as `"trafic"` must not be ignored).
+//! does not know is refused (a typo such as `"trafic"` must not be ignored),
+//! and so is a key given twice in any object (`serde_json::Value` would keep
+//! the last without a word).
 
 use crate::Failure;
 use ccplan_engine::allocate::{allocate, proportional_cut};
@@ -14,8 +16,9 @@ use ccplan_engine::schedule::{
 };
 use ccplan_engine::staffing::{self, Model, Targets};
 use ccplan_engine::{erlang_a, erlang_b, erlang_c};
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::{Map, Number, Value};
 use std::io::{self, BufRead, Write};
 
 /// The ops and the fields each accepts besides `"op"`.
@@ -122,8 +125,80 @@ fn to_json<T: Serialize>(value: &T) -> String {
     serde_json::to_string(value).expect("reply serialises to JSON")
 }
 
+/// A JSON value read with every object's keys checked: a key given twice
+/// is an error naming it. (`Value`'s own reading keeps the last of them,
+/// and a check on the `Value` afterwards cannot see what it dropped.)
+struct Unique(Value);
+
+impl<'de> Deserialize<'de> for Unique {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(UniqueVisitor).map(Unique)
+    }
+}
+
+struct UniqueVisitor;
+
+impl<'de> Visitor<'de> for UniqueVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::Number(v.into()))
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::Number(v.into()))
+    }
+
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        // JSON text holds only finite numbers; serde_json refuses the rest.
+        Ok(Number::from_f64(v).map_or(Value::Null, Value::Number))
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_owned()))
+    }
+
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(Unique(item)) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Value::Array(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut fields = Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if fields.contains_key(&key) {
+                return Err(de::Error::custom(format!(
+                    "key `{key}` is given twice (give each key once)"
+                )));
+            }
+            let Unique(value) = map.next_value()?;
+            fields.insert(key, value);
+        }
+        Ok(Value::Object(fields))
+    }
+}
+
 fn respond(line: &str) -> Result<String, String> {
-    let value: Value = serde_json::from_str(line).map_err(|e| format!("invalid JSON: {e}"))?;
+    let Unique(value) = serde_json::from_str(line).map_err(|e| format!("invalid JSON: {e}"))?;
     let Value::Object(map) = value else {
         return Err(format!(
             "a request must be a JSON object with an \"op\" field, got {}",
@@ -420,6 +495,20 @@ mod tests {
         assert!(answer("[1,2]").contains("must be a JSON object"));
         assert!(answer(r#"{"op":3}"#).contains("must be a string"));
         assert!(answer(r#"{"traffic":3}"#).contains("missing field `op`"));
+    }
+
+    #[test]
+    fn a_key_given_twice_is_refused_by_name() {
+        let reply = answer(r#"{"op":"erlang_b","traffic":10,"servers":15,"traffic":20}"#);
+        assert!(reply.contains("key `traffic` is given twice"), "{reply}");
+        // In a nested object too.
+        let reply = answer(
+            r#"{"op":"schedule","requirement":[1],"shifts":[{"name":"a","cover":[1],"cover":[0]}]}"#,
+        );
+        assert!(reply.contains("key `cover` is given twice"), "{reply}");
+        // Values read as before: numbers, nulls, strings, nesting.
+        let reply = answer(r#"{"op":"erlang_b","traffic":10.0,"servers":15}"#);
+        assert!(reply.starts_with(r#"{"blocking":0.0364969"#), "{reply}");
     }
 
     #[test]

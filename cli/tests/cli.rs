@@ -588,3 +588,100 @@ fn a_hostile_stream_is_answered_line_by_line() {
         "the corpus also holds valid edge cases: {answered}"
     );
 }
+
+/// Every figure of a `forecast` reply: finite and never negative.
+fn forecast_figures(reply: &Value) -> Vec<f64> {
+    ["mean", "lower", "upper"]
+        .iter()
+        .flat_map(|field| {
+            reply[*field]
+                .as_array()
+                .unwrap_or_else(|| panic!("no `{field}` in {reply}"))
+                .iter()
+                .map(|v| {
+                    v.as_f64()
+                        .unwrap_or_else(|| panic!("{field}: {v} in {reply}"))
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// A forecast request of `history` with a weekly season.
+fn forecast_request(history: &[f64], extra: &str) -> String {
+    let values: Vec<String> = history.iter().map(|v| v.to_string()).collect();
+    format!(
+        r#"{{"op":"forecast","history":[{}],"season":7,"horizon":60{extra}}}"#,
+        values.join(",")
+    )
+}
+
+/// The documented maximum, 10 000 daily values, falling to near zero at
+/// the end (where an additive model's mean and lower bound go below 0):
+/// answered, every figure finite and at least 0. (Its time is in
+/// BENCHMARKS.md: it took minutes, growing with the square of the length.)
+#[test]
+fn a_forecast_of_ten_thousand_values_is_finite_and_never_negative() {
+    let shape = [1.2, 1.05, 1.0, 0.98, 0.95, 0.6, 0.4];
+    let history: Vec<f64> = (0..10_000)
+        .map(|t| {
+            let level = if t < 9_900 {
+                1000.0
+            } else {
+                1000.0 - 9.9 * (t - 9_900) as f64
+            };
+            let wobble = ((t * 7919) % 17) as f64 / 17.0 * 40.0;
+            (level * shape[t % 7] + wobble).max(0.0).round()
+        })
+        .collect();
+    for extra in ["", r#","model":"ana""#] {
+        let reply = eval_one(&forecast_request(&history, extra));
+        let figures = forecast_figures(&reply);
+        assert_eq!(figures.len(), 180, "{reply}");
+        assert!(
+            figures.iter().all(|v| v.is_finite() && *v >= 0.0),
+            "{reply}"
+        );
+    }
+}
+
+/// One day of 10 000 000 among days of about 1 000: the multiplicative
+/// model (whose interval reached 4e40) is not used, or, asked for by name,
+/// refused with a message that says what to do; the figures stay within
+/// 100 times the largest day.
+#[test]
+fn an_outlying_day_gives_bounded_figures_or_a_message() {
+    let shape = [1.2, 1.05, 1.0, 0.98, 0.95, 0.6, 0.4];
+    let mut history: Vec<f64> = (0..210)
+        .map(|t| (1000.0 * shape[t % 7] + ((t * 7919) % 13) as f64 * 4.0).round())
+        .collect();
+    history[150] = 1e7;
+    let reply = eval_one(&forecast_request(&history, ""));
+    assert_ne!(reply["model"], "mnm", "{reply}");
+    assert!(
+        forecast_figures(&reply)
+            .iter()
+            .all(|v| (0.0..=1e9).contains(v)),
+        "{reply}"
+    );
+    let reply = eval_one(&forecast_request(&history, r#","model":"mnm""#));
+    let message = error(&reply);
+    assert!(
+        message.contains("ETS(M,N,M) gives no meaningful forecast")
+            && message.contains("leave out the outlying days"),
+        "{message}"
+    );
+}
+
+/// A key given twice is refused by name, whatever its place, rather than
+/// the last one taken without a word.
+#[test]
+fn a_duplicate_key_is_refused_by_name() {
+    let reply = eval_one(
+        r#"{"op":"forecast","history":[1,2,3,4,5,6,7,8],"season":7,"season":2,"horizon":3}"#,
+    );
+    let message = error(&reply);
+    assert!(message.contains("key `season` is given twice"), "{message}");
+    let reply = eval_one(r#"{"op":"erlang_b","op":"erlang_c","traffic":10,"servers":15}"#);
+    assert!(error(&reply).contains("key `op` is given twice"), "{reply}");
+}

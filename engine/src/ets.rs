@@ -464,6 +464,13 @@ fn negative_log_likelihood(model: EtsModel, f: &Filtered) -> f64 {
 /// The SSE-minimising initial states of an additive model for fixed
 /// smoothing parameters: the errors are affine in the states, e = e₀ + J·x,
 /// so x solves the normal equations JᵀJ·x = −Jᵀe₀.
+///
+/// One pass over the series: e₀ is the filter run from zero states, and
+/// column j of J is how every error moves with free coordinate j — the
+/// same recursion with y = 0 from that coordinate's unit states. Each step
+/// reads and writes the level, the trend and one seasonal term, so every
+/// column moves in O(1) and the pass costs O(n·p²) for the normal
+/// equations alone (it once ran p + 1 filters and kept every column).
 fn best_initial_states(
     model: EtsModel,
     s: &Smoothing,
@@ -471,28 +478,62 @@ fn best_initial_states(
     m: usize,
 ) -> Option<States> {
     let p = free_states(model, m);
-    let errors = |x: &[f64]| -> Vec<f64> {
-        let f = filter(model, s, &states_from(model, m, x), y);
-        y.iter()
-            .zip(&f.fitted)
-            .filter_map(|(v, fit)| v.map(|v| v - fit))
-            .collect()
-    };
-    let zero = vec![0.0; p];
-    let e0 = errors(&zero);
-    let columns: Vec<Vec<f64>> = (0..p)
-        .map(|i| {
-            let mut unit = zero.clone();
-            unit[i] = 1.0;
-            errors(&unit).iter().zip(&e0).map(|(e, b)| e - b).collect()
-        })
-        .collect();
+    let phi = if model.has_trend() { s.phi } else { 0.0 };
+    // The base filter's states (from zero) and each column's: level,
+    // trend, and the season as a ring (term t mod m is used at time t).
+    let (mut level, mut trend) = (0.0, 0.0);
+    let mut season = vec![0.0; m];
+    let mut d_level = vec![0.0; p];
+    let mut d_trend = vec![0.0; p];
+    let mut d_season = vec![0.0; m * p];
+    let first_season = 1 + usize::from(model.has_trend());
+    d_level[0] = 1.0;
+    if model.has_trend() {
+        d_trend[1] = 1.0;
+    }
+    // Free seasonal coordinate i sets term i to 1 and the last, which
+    // keeps the season summing to 0, to −1.
+    for i in 0..m - 1 {
+        let j = first_season + i;
+        d_season[i * p + j] = 1.0;
+        d_season[(m - 1) * p + j] = -1.0;
+    }
     let mut normal = vec![vec![0.0; p + 1]; p];
-    for i in 0..p {
-        for j in 0..p {
-            normal[i][j] = columns[i].iter().zip(&columns[j]).map(|(a, b)| a * b).sum();
+    let mut row = vec![0.0; p];
+    for (t, value) in y.iter().enumerate() {
+        let k = t % m;
+        let terms = &mut d_season[k * p..(k + 1) * p];
+        let forecast = level + phi * trend + season[k];
+        let e0 = value.map_or(0.0, |v| v - forecast);
+        level += phi * trend + s.alpha * e0;
+        trend = phi * trend + s.beta * e0;
+        season[k] += s.gamma * e0;
+        for (j, de) in row.iter_mut().enumerate() {
+            *de = if value.is_some() {
+                -(d_level[j] + phi * d_trend[j] + terms[j])
+            } else {
+                0.0
+            };
+            d_level[j] += phi * d_trend[j] + s.alpha * *de;
+            d_trend[j] = phi * d_trend[j] + s.beta * *de;
+            terms[j] += s.gamma * *de;
         }
-        normal[i][p] = -columns[i].iter().zip(&e0).map(|(a, b)| a * b).sum::<f64>();
+        if value.is_some() {
+            for (i, normal_row) in normal.iter_mut().enumerate() {
+                let a = row[i];
+                for (cell, b) in normal_row[..=i].iter_mut().zip(&row) {
+                    *cell += a * b;
+                }
+                normal_row[p] -= a * e0;
+            }
+        }
+    }
+    // The upper triangle from the lower.
+    for j in 1..p {
+        let (above, below) = normal.split_at_mut(j);
+        for (i, row) in above.iter_mut().enumerate() {
+            row[j] = below[0][i];
+        }
     }
     solve(normal).map(|x| states_from(model, m, &x))
 }
@@ -671,8 +712,124 @@ pub fn holt_winters_additive(
     Some((filtered, mean))
 }
 
+/// The polish's tolerance on −log L for a series of `n` values: `base`,
+/// or the rounding noise of −log L itself when that is larger. −log L sums
+/// n terms whose rounding errors add up to about ε·n^1.5 (the sum of
+/// squares to ε·√n relative, times n/2), so a search asked for less than
+/// that never converges and spends its whole budget on noise.
+fn polish_tolerance(base: f64, n: usize) -> f64 {
+    base.max(f64::EPSILON * (n as f64).powf(1.5))
+}
+
+/// Observed values searched in full: a longer series is searched on its
+/// first this many (or twice the values the model needs, if more), and
+/// the answer polished on the whole series.
+const SEARCHED_VALUES: usize = 400;
+
+/// Objective evaluations each round of the polish on the whole series may
+/// spend, and its rounds (a restart from where a round stopped, while a
+/// round still improves): at most 1 200 evaluations of n steps.
+const POLISH_EVALUATIONS: usize = 400;
+const POLISH_ROUNDS: usize = 3;
+
+/// How far one Nelder–Mead search goes: its tolerance on −log L, its
+/// evaluations per round, and its rounds (restarts).
+struct Search {
+    tolerance: f64,
+    max_evaluations: usize,
+    rounds: usize,
+}
+
+/// The search coordinates of `model` that minimise −log L on `y`, from
+/// each of `starts`, with `search`'s settings: the best point and value.
+fn search(
+    model: EtsModel,
+    y: &[Option<f64>],
+    m: usize,
+    starts: &[Vec<f64>],
+    settings: &Search,
+) -> Option<(Vec<f64>, f64)> {
+    let mut best: Option<(Vec<f64>, f64)> = None;
+    for start in starts {
+        // ETS(M,N,M)'s states are searched too: steps of 5 % of each
+        // coordinate; the smoothing alone by steps of 0.05.
+        let steps: fn(&[f64]) -> Vec<f64> = if model.multiplicative() {
+            |p| p.iter().map(|v| 0.05 * v.abs().max(0.01)).collect()
+        } else {
+            |p| vec![0.05; p.len()]
+        };
+        let found = nelder_mead_restarted(
+            |p: &[f64]| objective(model, y, m, p),
+            start,
+            steps,
+            settings.tolerance,
+            settings.max_evaluations,
+            settings.rounds,
+        );
+        if smoothing_from(model, &found.point).is_some()
+            && found.value.is_finite()
+            && best.as_ref().is_none_or(|b| found.value < b.1)
+        {
+            best = Some((found.point, found.value));
+        }
+    }
+    best
+}
+
+/// The level's scale in a multiplicative model's search coordinates (the
+/// first seasons' mean, at least 1): the same for a series and any prefix
+/// of it holding its first two seasons.
+fn level_scale(y: &[Option<f64>], m: usize) -> f64 {
+    starting_states(EtsModel::Mnm, y, m).level.max(1.0)
+}
+
+/// The smoothing and initial states at search coordinates `p` (None
+/// outside the region searched): for ETS(M,N,M) the states are
+/// coordinates (the level over [`level_scale`]), for the additive models
+/// they are the best for the smoothing ([`best_initial_states`]).
+fn model_at(
+    model: EtsModel,
+    y: &[Option<f64>],
+    m: usize,
+    p: &[f64],
+) -> Option<(Smoothing, States)> {
+    let s = smoothing_from(model, p)?;
+    if model.multiplicative() {
+        if !(p[2] > 0.0 && p[3..].iter().all(|v| *v > 0.0)) {
+            return None;
+        }
+        let mut x = vec![p[2] * level_scale(y, m)];
+        x.extend_from_slice(&p[3..]);
+        Some((s, states_from(model, m, &x)))
+    } else {
+        best_initial_states(model, &s, y, m).map(|x| (s, x))
+    }
+}
+
+/// −log L at search coordinates `p`; infinite outside the region.
+fn objective(model: EtsModel, y: &[Option<f64>], m: usize, p: &[f64]) -> f64 {
+    model_at(model, y, m, p).map_or(f64::INFINITY, |(s, x)| {
+        negative_log_likelihood(model, &filter(model, &s, &x, y))
+    })
+}
+
 /// Fits `model` with season length `m` to `y` (None = missing) by maximum
 /// likelihood.
+///
+/// The smoothing parameters (and ETS(M,N,M)'s initial states) are searched
+/// by Nelder–Mead from two starting points, restarted until a restart no
+/// longer improves. Every evaluation filters the whole series, so on a
+/// long series that search would cost its evaluations times n, and its
+/// evaluations grow with n too (−log L's rounding noise grows with n
+/// while the tolerance does not): 10 000 daily values took two minutes.
+/// A series with more than [`SEARCHED_VALUES`] observed values (or twice
+/// what the model needs) is therefore searched on its first that many —
+/// the same initial states, as they are the first values' — and the best
+/// point then polished on the whole series by at most
+/// [`POLISH_ROUNDS`] × [`POLISH_EVALUATIONS`] evaluations: the work is a
+/// constant plus a multiple of n (times p² for the additive models' least
+/// squares, p the free initial states). A shorter series is searched
+/// whole, as before.
 pub fn fit(model: EtsModel, y: &[Option<f64>], m: usize) -> Result<Fit, FitError> {
     check_series(y, m)?;
     let observed = y.iter().flatten().count();
@@ -691,60 +848,58 @@ pub fn fit(model: EtsModel, y: &[Option<f64>], m: usize) -> Result<Fit, FitError
             return Err(FitError::NotPositive(i));
         }
     }
-    let starts: [&[f64]; 2] = if model.has_trend() {
+    let smoothing_starts: [&[f64]; 2] = if model.has_trend() {
         [&[0.3, 0.05, 0.95, 0.1], &[0.7, 0.1, 0.9, 0.05]]
     } else {
         [&[0.3, 0.1], &[0.7, 0.05]]
     };
-    let mut best: Option<(f64, Smoothing, States)> = None;
-    if model.multiplicative() {
-        let scale = starting_states(model, y, m).level.max(1.0);
-        let to_states = |p: &[f64]| {
-            let mut x = vec![p[2] * scale];
-            x.extend_from_slice(&p[3..]);
-            states_from(model, m, &x)
-        };
-        let objective = |p: &[f64]| match smoothing_from(model, p) {
-            Some(s) if p[2] > 0.0 && p[3..].iter().all(|v| *v > 0.0) => {
-                negative_log_likelihood(model, &filter(model, &s, &to_states(p), y))
-            }
-            _ => f64::INFINITY,
-        };
-        let st = starting_states(model, y, m);
-        for start in starts {
-            let mut point = start.to_vec();
-            point.push(st.level / scale);
-            point.extend_from_slice(&st.season[..m - 1]);
-            let steps = |p: &[f64]| p.iter().map(|v| 0.05 * v.abs().max(0.01)).collect();
-            let found = nelder_mead_restarted(objective, &point, steps, 1e-10, 20_000, 20);
-            let (point, value) = (found.point, found.value);
-            if let Some(s) = smoothing_from(model, &point) {
-                if value.is_finite() && best.as_ref().is_none_or(|b| value < b.0) {
-                    best = Some((value, s, to_states(&point)));
-                }
-            }
-        }
+    let (tolerance, max_evaluations, rounds) = if model.multiplicative() {
+        (1e-10, 20_000, 20)
     } else {
-        let objective = |p: &[f64]| match smoothing_from(model, p) {
-            Some(s) => best_initial_states(model, &s, y, m).map_or(f64::INFINITY, |x| {
-                negative_log_likelihood(model, &filter(model, &s, &x, y))
-            }),
-            None => f64::INFINITY,
-        };
-        for start in starts {
-            let steps = |p: &[f64]| vec![0.05; p.len()];
-            let found = nelder_mead_restarted(objective, start, steps, 1e-12, 10_000, 10);
-            let (point, value) = (found.point, found.value);
-            if let Some(s) = smoothing_from(model, &point) {
-                if let Some(x) = best_initial_states(model, &s, y, m) {
-                    if value.is_finite() && best.as_ref().is_none_or(|b| value < b.0) {
-                        best = Some((value, s, x));
-                    }
-                }
+        (1e-12, 10_000, 10)
+    };
+    let starts: Vec<Vec<f64>> = smoothing_starts
+        .iter()
+        .map(|start| {
+            let mut point = start.to_vec();
+            if model.multiplicative() {
+                let st = starting_states(model, y, m);
+                point.push(st.level / level_scale(y, m));
+                point.extend_from_slice(&st.season[..m - 1]);
             }
-        }
-    }
-    let (neg_ll, smoothing, initial) = best.ok_or(FitError::NoFit)?;
+            point
+        })
+        .collect();
+    let full = Search {
+        tolerance,
+        max_evaluations,
+        rounds,
+    };
+    // The shortest prefix holding the values searched in full (and the
+    // first two seasons, for the level's scale).
+    let searched = SEARCHED_VALUES.max(2 * needed);
+    let prefix = y
+        .iter()
+        .scan(0, |seen, v| {
+            *seen += usize::from(v.is_some());
+            Some(*seen)
+        })
+        .position(|seen| seen == searched)
+        .map(|i| i + 1)
+        .filter(|&len| len < y.len() && len >= 2 * m);
+    let best = match prefix {
+        None => search(model, y, m, &starts, &full),
+        Some(len) => search(model, &y[..len], m, &starts, &full).and_then(|(point, _)| {
+            let polish = Search {
+                tolerance: polish_tolerance(tolerance, y.len()),
+                max_evaluations: POLISH_EVALUATIONS,
+                rounds: POLISH_ROUNDS,
+            };
+            search(model, y, m, &[point], &polish)
+        }),
+    };
+    let (point, neg_ll) = best.ok_or(FitError::NoFit)?;
+    let (smoothing, initial) = model_at(model, y, m, &point).ok_or(FitError::NoFit)?;
     let filtered = filter(model, &smoothing, &initial, y);
     Ok(Fit::from_filtered(
         model, smoothing, initial, filtered, -neg_ll, parameters,
@@ -893,6 +1048,102 @@ mod tests {
         (0..days)
             .map(|t| Some(1000.0 + shape[t % 5] + (t as f64 * 0.7).sin()))
             .collect()
+    }
+
+    /// The initial states as the least squares once found them: a filter
+    /// per free coordinate from its unit states, every column kept.
+    fn initial_states_by_columns(
+        model: EtsModel,
+        s: &Smoothing,
+        y: &[Option<f64>],
+        m: usize,
+    ) -> Option<States> {
+        let p = free_states(model, m);
+        let errors = |x: &[f64]| -> Vec<f64> {
+            let f = filter(model, s, &states_from(model, m, x), y);
+            y.iter()
+                .zip(&f.fitted)
+                .filter_map(|(v, fit)| v.map(|v| v - fit))
+                .collect()
+        };
+        let zero = vec![0.0; p];
+        let e0 = errors(&zero);
+        let columns: Vec<Vec<f64>> = (0..p)
+            .map(|i| {
+                let mut unit = zero.clone();
+                unit[i] = 1.0;
+                errors(&unit).iter().zip(&e0).map(|(e, b)| e - b).collect()
+            })
+            .collect();
+        let dot = |a: &[f64], b: &[f64]| a.iter().zip(b).map(|(a, b)| a * b).sum::<f64>();
+        let normal = (0..p)
+            .map(|i| {
+                let mut row: Vec<f64> = (0..p).map(|j| dot(&columns[i], &columns[j])).collect();
+                row.push(-dot(&columns[i], &e0));
+                row
+            })
+            .collect();
+        solve(normal).map(|x| states_from(model, m, &x))
+    }
+
+    /// The one-pass least squares finds the states the filters per column
+    /// found, with and without a trend, over missing values.
+    #[test]
+    fn one_pass_initial_states_match_a_filter_per_column() {
+        let mut y = seasonal(90);
+        y[7] = None;
+        y[40] = None;
+        y[41] = None;
+        let smoothing = Smoothing {
+            alpha: 0.4,
+            beta: 0.05,
+            gamma: 0.2,
+            phi: 0.9,
+        };
+        for model in [EtsModel::Ana, EtsModel::AddA] {
+            let s = if model.has_trend() {
+                smoothing
+            } else {
+                Smoothing {
+                    beta: 0.0,
+                    ..smoothing
+                }
+            };
+            let one_pass = best_initial_states(model, &s, &y, 5).unwrap();
+            let columns = initial_states_by_columns(model, &s, &y, 5).unwrap();
+            let close = |a: f64, b: f64| (a - b).abs() <= 1e-9 * b.abs().max(1.0);
+            assert!(close(one_pass.level, columns.level), "{model:?}");
+            assert!(close(one_pass.trend, columns.trend), "{model:?}");
+            for (a, b) in one_pass.season.iter().zip(&columns.season) {
+                assert!(close(*a, *b), "{model:?}: {a} vs {b}");
+            }
+        }
+    }
+
+    /// A long series is searched on its first values and polished on all
+    /// of them: the fit is as good as the prefix's point on the whole
+    /// series, and its figures are finite.
+    #[test]
+    fn a_long_series_is_polished_after_a_search_on_its_start() {
+        let y: Vec<Option<f64>> = (0..2_000)
+            .map(|t| {
+                let shape = [120.0, 100.0, 95.0, 90.0, 80.0][t % 5];
+                Some(1000.0 + shape + 30.0 * (t as f64 * 0.7).sin() + 0.01 * t as f64)
+            })
+            .collect();
+        for model in EtsModel::ALL {
+            let fit = fit(model, &y, 5).unwrap();
+            assert_eq!(fit.observations(), 2_000);
+            assert!(
+                fit.aicc().is_finite() && fit.sigma2().is_finite(),
+                "{model:?}"
+            );
+            let f = forecast(&fit, 10, 0.95);
+            assert!(
+                f.mean.iter().all(|v| (900.0..1300.0).contains(v)),
+                "{model:?}: {f:?}"
+            );
+        }
     }
 
     #[test]

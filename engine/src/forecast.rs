@@ -60,6 +60,55 @@ pub enum ForecastError {
     /// No model could be fitted (each one's reason is given).
     #[error("no model fits this history: {0}")]
     NoModel(String),
+    /// The model asked for fits, but its forecast or prediction interval
+    /// is not finite or runs past [`MAX_FORECAST_RATIO`] times the
+    /// history's largest value: it blew up (typically ETS(M,N,M) on a
+    /// history with an outlying day, whose relative errors are then huge).
+    #[error(
+        "{} gives no meaningful forecast of this history: its prediction interval runs \
+         past {MAX_FORECAST_RATIO} times the largest value in it; choose another model, \
+         or leave out the outlying days",
+        model.name()
+    )]
+    Unbounded { model: EtsModel },
+}
+
+/// How far above the history's largest value (or 1, if that is less) a
+/// forecast's mean or interval may reach before the model is taken to have
+/// blown up. An additive model's 95 % interval a thousand days ahead of a
+/// random walk with a 20 % error stays within about 13 times its level; a
+/// multiplicative model fitted to a day of 10 000 000 among days of 1 000
+/// reached 4e40.
+pub const MAX_FORECAST_RATIO: f64 = 100.0;
+
+/// Whether `forecast` of `fit` can be shown: every figure finite and
+/// within [`MAX_FORECAST_RATIO`] times `largest` (the history's largest
+/// value, at least 1), and, for ETS(M,N,M), a relative error σ of at most
+/// 1 (beyond it the model's own sample paths go below zero half the time:
+/// it no longer describes the history).
+fn meaningful(fit: &Fit, forecast: &ets::Forecast, largest: f64) -> bool {
+    let ceiling = MAX_FORECAST_RATIO * largest.max(1.0);
+    let within = |v: &f64| v.is_finite() && *v <= ceiling;
+    (fit.model() != EtsModel::Mnm || fit.sigma2() <= 1.0)
+        && forecast.mean.iter().all(within)
+        && forecast.lower.iter().all(within)
+        && forecast.upper.iter().all(within)
+}
+
+/// The forecast as shown: every figure floored at 0 (a count of contacts
+/// is never negative, while an additive model's interval, or the mean
+/// just after a fall, can be). The one place the engine floors, so `ccplan
+/// eval`, `ccplan forecast` and the page agree.
+fn floored(mut forecast: ets::Forecast) -> ets::Forecast {
+    for v in forecast
+        .mean
+        .iter_mut()
+        .chain(&mut forecast.lower)
+        .chain(&mut forecast.upper)
+    {
+        *v = v.max(0.0);
+    }
+    forecast
 }
 
 /// A fitted model's forecast and how it was chosen.
@@ -67,7 +116,8 @@ pub enum ForecastError {
 pub struct DailyForecast {
     pub fit: Fit,
     pub forecast: ets::Forecast,
-    /// Each model tried, with its AICc (None when it could not be fitted).
+    /// Each model tried, with its AICc (None when it could not be fitted,
+    /// or its forecast blew up: see [`ForecastError::Unbounded`]).
     pub tried: Vec<(EtsModel, Option<f64>)>,
 }
 
@@ -90,15 +140,13 @@ pub fn forecast_daily(
         return Err(ForecastError::Level(level));
     }
     let mut tried = Vec::new();
-    let mut best: Option<Fit> = None;
+    let mut fits: Vec<Fit> = Vec::new();
     let mut reasons = Vec::new();
     for model in choice.candidates() {
         match ets::fit(model, history, season) {
             Ok(fit) => {
                 tried.push((model, Some(fit.aicc())));
-                if best.as_ref().is_none_or(|b| fit.aicc() < b.aicc()) {
-                    best = Some(fit);
-                }
+                fits.push(fit);
             }
             Err(e) => {
                 // A bad value or season is the history's fault, whatever the model.
@@ -113,13 +161,32 @@ pub fn forecast_daily(
             }
         }
     }
-    let fit = best.ok_or_else(|| ForecastError::NoModel(reasons.join("; ")))?;
-    let forecast = ets::forecast(&fit, horizon, level);
-    Ok(DailyForecast {
-        fit,
-        forecast,
-        tried,
-    })
+    // The lowest AICc whose forecast is meaningful; one that blew up is
+    // listed as not fitted, and the next one is used.
+    fits.sort_by(|a, b| a.aicc().total_cmp(&b.aicc()));
+    let largest = history.iter().flatten().fold(0.0, |a: f64, v| a.max(*v));
+    for fit in fits {
+        let forecast = ets::forecast(&fit, horizon, level);
+        if meaningful(&fit, &forecast, largest) {
+            return Ok(DailyForecast {
+                fit,
+                forecast: floored(forecast),
+                tried,
+            });
+        }
+        let model = fit.model();
+        if choice != ModelChoice::Auto {
+            return Err(ForecastError::Unbounded { model });
+        }
+        for entry in tried.iter_mut().filter(|t| t.0 == model) {
+            entry.1 = None;
+        }
+        reasons.push(format!(
+            "{}: its prediction interval runs past {MAX_FORECAST_RATIO} times the largest value",
+            model.name()
+        ));
+    }
+    Err(ForecastError::NoModel(reasons.join("; ")))
 }
 
 /// The seasonal naive forecast: each period repeats the last observed
@@ -218,6 +285,22 @@ pub fn intraday_shares(
     Some(shares)
 }
 
+/// The coefficient of variation a day's prediction interval implies: its
+/// standard deviation read off the interval, (upper − lower) / (2·z) with
+/// z the normal quantile of the interval's `level`, over the mean; 0 for a
+/// mean of 0, and at most [`crate::uncertainty::MAX_LOAD_CV`] (100 %), the
+/// largest the staffing for an uncertain forecast takes, so what the page
+/// shows is what it staffs for.
+pub fn interval_cv(mean: f64, lower: f64, upper: f64, level: f64) -> f64 {
+    let z = ets::standard_normal_quantile(0.5 + level / 2.0);
+    let cv = (upper - lower) / (2.0 * z * mean);
+    if mean > 0.0 && z > 0.0 && !cv.is_nan() {
+        cv.clamp(0.0, crate::uncertainty::MAX_LOAD_CV)
+    } else {
+        0.0
+    }
+}
+
 /// One forecast day, split into intervals.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DayForecast {
@@ -287,7 +370,8 @@ pub struct HistoryForecast {
 /// totals: daily totals by [`forecast_daily`] (season = the open days of a
 /// week), each day split by the shape of its weekday's last `recent_weeks`
 /// days (excluded and adjusted days' shapes are not used: an outage or a
-/// campaign bends them). Negative bounds are floored at 0.
+/// campaign bends them). Figures are never negative ([`forecast_daily`]
+/// floors them).
 pub fn forecast_history(
     history: &History,
     excluded: &[Date],
@@ -316,9 +400,9 @@ pub fn forecast_history(
         .enumerate()
         .map(|(k, date)| DayForecast {
             date,
-            mean: daily.forecast.mean[k].max(0.0),
-            lower: daily.forecast.lower[k].max(0.0),
-            upper: daily.forecast.upper[k].max(0.0),
+            mean: daily.forecast.mean[k],
+            lower: daily.forecast.lower[k],
+            upper: daily.forecast.upper[k],
             shares: intraday_shares(&weekdays, date.weekday(), recent_weeks)
                 .unwrap_or_else(|| vec![0.0; width]),
         })
@@ -394,6 +478,85 @@ mod tests {
         );
         assert!((hours[1].contacts - 70.0).abs() < 1e-12);
         assert!((hours[1].upper - 84.0).abs() < 1e-12);
+    }
+
+    /// A weekly-ish history of about 1 000 a day (season 5) with `outlier`
+    /// on day 100.
+    fn with_outlier(outlier: f64) -> Vec<Option<f64>> {
+        (0..150)
+            .map(|t| {
+                let shape = [1.2, 1.0, 1.0, 0.9, 0.8][t % 5];
+                let wobble = 1.0 + 0.05 * ((t * 7919) % 13) as f64 / 13.0;
+                Some(if t == 100 {
+                    outlier
+                } else {
+                    (1000.0 * shape * wobble).round()
+                })
+            })
+            .collect()
+    }
+
+    /// One day of 10 000 000 among days of about 1 000: ETS(M,N,M) (whose
+    /// interval reached 4e40 sixty days ahead) is not used; what is shown
+    /// is finite, never negative and within MAX_FORECAST_RATIO times the
+    /// largest day. Asked for by name, it is refused with a typed error.
+    #[test]
+    fn a_model_that_blows_up_is_not_shown() {
+        let h = with_outlier(1e7);
+        let f = forecast_daily(&h, 5, 60, ModelChoice::Auto, 0.95).unwrap();
+        assert_ne!(f.fit.model(), EtsModel::Mnm);
+        assert!(f.tried.contains(&(EtsModel::Mnm, None)), "{:?}", f.tried);
+        let figures = || {
+            f.forecast
+                .mean
+                .iter()
+                .chain(&f.forecast.lower)
+                .chain(&f.forecast.upper)
+        };
+        assert!(figures().all(|v| v.is_finite() && (0.0..=1e9).contains(v)));
+        assert_eq!(
+            forecast_daily(&h, 5, 60, ModelChoice::Mnm, 0.95).unwrap_err(),
+            ForecastError::Unbounded {
+                model: EtsModel::Mnm
+            }
+        );
+        // Without the outlier the same history keeps every model.
+        let calm = with_outlier(1000.0);
+        let f = forecast_daily(&calm, 5, 60, ModelChoice::Auto, 0.95).unwrap();
+        assert!(f.tried.iter().all(|t| t.1.is_some()), "{:?}", f.tried);
+    }
+
+    /// A falling history's additive forecasts go below zero; what is
+    /// returned is floored at 0, mean and bounds alike.
+    #[test]
+    fn forecasts_are_never_negative() {
+        let falling: Vec<Option<f64>> = (0..60)
+            .map(|t| Some((600.0 - 10.0 * t as f64 + [30.0, 0.0, -30.0][t % 3]).max(0.0)))
+            .collect();
+        for choice in [ModelChoice::Ana, ModelChoice::Adda] {
+            let f = forecast_daily(&falling, 3, 30, choice, 0.95).unwrap();
+            let raw = ets::forecast(&f.fit, 30, 0.95);
+            assert!(raw.lower.iter().any(|v| *v < 0.0), "{choice:?}");
+            for (shown, raw) in [
+                (&f.forecast.mean, &raw.mean),
+                (&f.forecast.lower, &raw.lower),
+                (&f.forecast.upper, &raw.upper),
+            ] {
+                for (s, r) in shown.iter().zip(raw) {
+                    assert_eq!(*s, r.max(0.0));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_cv_is_read_off_the_interval_and_capped() {
+        let z = ets::standard_normal_quantile(0.975);
+        let cv = interval_cv(1000.0, 1000.0 - 100.0 * z, 1000.0 + 100.0 * z, 0.95);
+        assert!((cv - 0.1).abs() < 1e-12);
+        assert_eq!(interval_cv(1e-3, 0.0, 4e40, 0.95), 1.0);
+        assert_eq!(interval_cv(0.0, 0.0, 10.0, 0.95), 0.0);
+        assert_eq!(interval_cv(10.0, 0.0, f64::INFINITY, 0.95), 1.0);
     }
 
     #[test]

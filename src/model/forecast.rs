@@ -219,6 +219,12 @@ pub enum ForecastProblem {
     Mixed(u32, u32),
     /// Too few days for the model (needed, got).
     TooShort(usize, usize),
+    /// Days on one weekday only (0 = Monday): the models learn the week's
+    /// pattern, so they need at least two open weekdays.
+    OneWeekday(usize),
+    /// The model asked for blew up on this history: its interval runs past
+    /// [`ccplan_engine::forecast::MAX_FORECAST_RATIO`] times the largest day.
+    Unbounded(EtsModel),
     /// ETS(M,N,M) with a day of 0 contacts.
     ZeroDay,
     /// Anything else the engine refused (its message).
@@ -241,13 +247,9 @@ pub struct ForecastDay {
 impl ForecastDay {
     /// The forecast's coefficient of variation: its standard deviation
     /// (read off the interval) over its mean.
+    /// At most 100 % ([`ccplan_engine::forecast::interval_cv`]).
     pub fn cv(&self, level: f64) -> f64 {
-        let z = ccplan_engine::ets::standard_normal_quantile(0.5 + level / 2.0);
-        if self.mean > 0.0 && z > 0.0 {
-            ((self.upper - self.lower) / (2.0 * z * self.mean)).max(0.0)
-        } else {
-            0.0
-        }
+        ccplan_engine::forecast::interval_cv(self.mean, self.lower, self.upper, level)
     }
 }
 
@@ -296,6 +298,7 @@ fn problem_of(e: ForecastError) -> ForecastProblem {
             ForecastProblem::TooShort(needed, got)
         }
         ForecastError::Fit(FitError::NotPositive(_)) => ForecastProblem::ZeroDay,
+        ForecastError::Unbounded { model } => ForecastProblem::Unbounded(model),
         other => ForecastProblem::Engine(other.to_string()),
     }
 }
@@ -359,8 +362,13 @@ fn forecast_history(
     // ETS(A,N,A) needs 2·season + 5 days; with one weekday there is no
     // week to learn, so ask for three weeks of a five-day centre.
     let needed = 2 * season.max(5) + 5;
-    if season < 2 || observed < needed {
+    if observed < needed {
         return Err(ForecastProblem::TooShort(needed, observed));
+    }
+    if season < 2 {
+        // Plenty of days, all on one weekday: say so, not "too short".
+        let weekday = history.open_weekdays.iter().position(|o| *o).unwrap_or(0);
+        return Err(ForecastProblem::OneWeekday(weekday));
     }
     let fitted = forecast_days(
         history,
@@ -400,12 +408,34 @@ fn forecast_history(
     })
 }
 
+/// How far one day's events may raise it together: by a factor of 11 (one
+/// event's largest uplift, +1 000 %) and by 10 000 000 contacts (one
+/// event's largest addition). Uplifts compound, so ten +1 000 % events once
+/// made a day of 774 585 741 931 843 contacts; now a day is at most
+/// 11 × its forecast + 10 000 000.
+pub const MAX_DAY_EVENT_FACTOR: f64 = 11.0;
+/// See [`MAX_DAY_EVENT_FACTOR`].
+pub const MAX_DAY_EVENT_ADDED: f64 = 1e7;
+
 /// Applies the day's events: the uplift scales the day (and its interval
-/// band); added contacts go to their interval, or over the day by its shape.
+/// band); added contacts go to their interval, or over the day by its
+/// shape. Together they raise the day at most by [`MAX_DAY_EVENT_FACTOR`]
+/// and [`MAX_DAY_EVENT_ADDED`]: an event past what is left is applied in
+/// part.
 fn apply_events(day: &mut ForecastDay, shares: &[f64], history: &History, events: &[KnownEvent]) {
+    let (mut raise_left, mut add_left) = (MAX_DAY_EVENT_FACTOR, MAX_DAY_EVENT_ADDED);
     for event in events.iter().filter(|e| e.date == day.date) {
         day.event = true;
-        let factor = 1.0 + event.uplift_pct / 100.0;
+        let factor = (1.0 + event.uplift_pct / 100.0).min(raise_left);
+        if factor > 1.0 {
+            raise_left /= factor;
+        }
+        let added = event.added.min(add_left);
+        add_left -= added.max(0.0);
+        let event = KnownEvent {
+            added,
+            ..event.clone()
+        };
         match event.start_min.and_then(|start| {
             start
                 .checked_sub(history.day_start_min)
@@ -726,6 +756,98 @@ mod tests {
         assert!((b.mean - (a.mean * 1.1 + 500.0)).abs() < 1e-6);
         assert!((b.intervals[1] - (a.intervals[1] * 1.1 + 500.0)).abs() < 1e-6);
         assert!((b.intervals[0] - a.intervals[0] * 1.1).abs() < 1e-6);
+    }
+
+    /// Ten +1 000 % events on one day (and ten of 10 000 000 contacts on
+    /// another) raise it by at most ×11 and 10 000 000 contacts in all.
+    #[test]
+    fn many_big_events_on_one_day_are_bounded() {
+        let plain = run(bank(), &ForecastSettings::default()).result.unwrap();
+        let (first, second) = (plain.days[1].date, plain.days[2].date);
+        let mut events = vec![
+            KnownEvent {
+                date: first,
+                start_min: None,
+                uplift_pct: 1_000.0,
+                added: 0.0,
+            };
+            10
+        ];
+        events.extend(vec![
+            KnownEvent {
+                date: second,
+                start_min: Some(9 * 60),
+                uplift_pct: 1_000.0,
+                added: 1e7,
+            };
+            10
+        ]);
+        let settings = ForecastSettings {
+            events,
+            ..ForecastSettings::default()
+        };
+        assert!(settings.is_valid());
+        let raised = run(bank(), &settings).result.unwrap();
+        let (a, b) = (&plain.days[1], &raised.days[1]);
+        assert!(
+            (b.mean - 11.0 * a.mean).abs() < 1e-6 * b.mean,
+            "{} vs {}",
+            b.mean,
+            a.mean
+        );
+        assert!((b.upper - 11.0 * a.upper).abs() < 1e-6 * b.upper);
+        let (a, b) = (&plain.days[2], &raised.days[2]);
+        let i = (9 * 60 - 420) / 30;
+        let expected = a.intervals[i] * 11.0 + 1e7;
+        assert!((b.intervals[i] - expected).abs() < 1e-6 * expected);
+        assert!((b.mean - (a.mean + expected - a.intervals[i])).abs() < 1e-6 * b.mean);
+        for d in &raised.days {
+            assert!(d.mean.is_finite() && d.upper <= 11.0 * 1e5 + 1e7 && d.cv(0.95) <= 1.0);
+        }
+    }
+
+    /// One interval of 10 000 000 in the bank history, sixty days ahead at
+    /// each level: every day's figures finite, never negative, within
+    /// MAX_FORECAST_RATIO times the largest day, its CV at most 100 %.
+    #[test]
+    fn one_huge_interval_gives_sane_figures() {
+        let mut lines: Vec<String> = bank().lines().map(str::to_owned).collect();
+        let i = lines.len() / 2;
+        let mut fields: Vec<&str> = lines[i].split(',').collect();
+        fields[2] = "10000000";
+        lines[i] = fields.join(",");
+        let text = lines.join("\n");
+        for level_pct in LEVELS {
+            let settings = ForecastSettings {
+                horizon_days: 60,
+                level_pct,
+                ..ForecastSettings::default()
+            };
+            let o = run(&text, &settings);
+            let largest = o.daily.iter().filter_map(|d| d.1).fold(0.0, f64::max);
+            let r = o.result.unwrap();
+            for d in &r.days {
+                for v in [d.mean, d.lower, d.upper].iter().chain(&d.intervals) {
+                    assert!(v.is_finite() && *v >= 0.0, "{d:?}");
+                }
+                assert!(d.upper <= ccplan_engine::forecast::MAX_FORECAST_RATIO * largest);
+                assert!((0.0..=1.0).contains(&d.cv(level_pct / 100.0)));
+            }
+        }
+    }
+
+    /// Forty Mondays: enough days, one weekday. The problem says that,
+    /// not that the history is too short.
+    #[test]
+    fn a_history_of_one_weekday_says_so() {
+        let mut text = String::new();
+        let mut date = Date::parse("2003-03-03").unwrap();
+        for _ in 0..40 {
+            text.push_str(&format!("{date},07:00,50\n{date},07:30,60\n"));
+            date = date.add_days(7);
+        }
+        let o = run(&text, &ForecastSettings::default());
+        assert_eq!(o.result, Err(ForecastProblem::OneWeekday(0)));
     }
 
     #[test]

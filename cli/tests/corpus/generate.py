@@ -19,7 +19,11 @@ lines = [
     "[" * 10_000 + "]" * 10_000, '{"a":' * 200 + "1" + "}" * 200,
     json.dumps({"op": "erlang_b", "traffic": 1, "servers": 1, "pad": "x" * 1_000_000}),
     json.dumps({"op": "erlang_b", "traffic": 1, "servers": 1, "traffic2": 2}),
+    # A key given twice is refused by name (it was once answered with the last).
     '{"op":"erlang_b","traffic":1,"traffic":2,"servers":1}',
+    # The longest horizon at the widest interval, from the shortest history ETS(A,N,A) takes.
+    json.dumps({"op": "forecast", "history": [100 + 10 * (t % 2) + t for t in range(9)], "season": 2,
+                "horizon": 1000, "level": 0.999, "model": "ana"}),
     "\ufeff" + json.dumps({"op": "erlang_b", "traffic": 10, "servers": 15}),
     json.dumps({"op": "required_agents", "model": "erlang_a", "traffic": 10, "aht_s": 180, "target_sl": 0.8,
                 "target_s": 20, "patience_s": 120, "max_occupancy": 1e-9}),
