@@ -67,6 +67,14 @@ pub fn history_summary(
     }
 }
 
+/// "Line 3" before a line quoted as written.
+pub fn line_label(lang: Lang, line: usize) -> String {
+    match lang {
+        Lang::En => format!("Line {line}"),
+        Lang::Zh => format!("第 {line} 行"),
+    }
+}
+
 /// Why a line of history was not used, naming the line.
 pub fn line_problem_text(
     lang: Lang,
