@@ -519,6 +519,7 @@ pub fn text(key: Key) -> &'static str {
         RowVolumeRange => "the volume must be from 0 to 100 000:",
         RowAht => "the AHT must be a number of seconds from 1 to 7 200:",
         RowColumns => "too many columns (at most start, volume, AHT):",
+        RowQuote => "a quote (\") is opened and not closed on this line",
         RowTooMany => "more than 96 intervals; the rest were left out",
         Line => "Line",
         LineSuffix => "",

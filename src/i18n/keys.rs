@@ -535,6 +535,7 @@ pub enum Key {
     PreviewChart,
     RowColumns,
     RowTooMany,
+    RowQuote,
     Line,
     LineSuffix,
     NotApplied,

@@ -519,6 +519,7 @@ pub fn text(key: Key) -> &'static str {
         RowVolumeRange => "来电量须在 0 到 100 000 之间：",
         RowAht => "处理时长须为 1 到 7 200 秒：",
         RowColumns => "列数过多（最多：开始、来电量、处理时长）：",
+        RowQuote => "本行的引号（\"）只有开头没有结尾",
         RowTooMany => "超过 96 个时段；其余未读取",
         Line => "第",
         LineSuffix => " 行",
