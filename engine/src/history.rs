@@ -259,10 +259,10 @@ pub fn parse_history(text: &str) -> ParsedHistory {
 /// ([`decide_decimal_mark`]; the dot in a comma-separated file).
 pub fn parse_history_as(text: &str, mark: Option<DecimalMark>) -> ParsedHistory {
     let text = text.trim_start_matches('\u{feff}');
-    let line_count = lines(text).count();
-    if line_count > MAX_LINES {
+    let all: Vec<&str> = lines(text).take(MAX_LINES + 1).collect();
+    if all.len() > MAX_LINES {
         return ParsedHistory {
-            too_long: Some(line_count),
+            too_long: Some(lines(text).count()),
             ..ParsedHistory::default()
         };
     }
@@ -273,7 +273,8 @@ pub fn parse_history_as(text: &str, mark: Option<DecimalMark>) -> ParsedHistory 
             parsed.problems.push((line, p));
         }
     };
-    let separator = lines(text)
+    let separator = all
+        .iter()
         .find(|l| !l.trim().is_empty())
         .map_or(',', |first| {
             if first.contains('\t') {
@@ -285,7 +286,8 @@ pub fn parse_history_as(text: &str, mark: Option<DecimalMark>) -> ParsedHistory 
             }
         });
     // Each non-blank line split once: (line, its fields or an unclosed quote).
-    let mut records: Vec<(usize, Result<Fields<'_>, UnclosedQuote>)> = lines(text)
+    let mut records: Vec<(usize, Result<Fields<'_>, UnclosedQuote>)> = all
+        .iter()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
         .map(|(i, l)| (i + 1, split_fields(l, separator)))
@@ -325,8 +327,9 @@ pub fn parse_history_as(text: &str, mark: Option<DecimalMark>) -> ParsedHistory 
         Ok(mark) => mark,
         Err(number) => {
             let line = numbers().find(|n| n.1 == number).map_or(0, |n| n.0);
-            let line_text = lines(text)
-                .nth(line.saturating_sub(1))
+            let line_text = all
+                .get(line.saturating_sub(1))
+                .copied()
                 .unwrap_or_default()
                 .chars()
                 .take(AMBIGUOUS_LINE_CHARS)
