@@ -155,7 +155,7 @@ fn ambiguity_question(lang: Lang, store: Store, a: &Ambiguity) -> impl IntoView 
     let choice = |mark: DecimalMark, key: Key, value: f64, test_id: &'static str| {
         view! {
             <button type="button" data-testid=test_id on:click=move |_| store.set_forecast_setting(|s| s.decimal_mark = Some(mark))>
-                {format!("{} {} = {}", text(lang, key), a.number, format_plain(value))}
+                {format!("{}{}{} = {}", text(lang, key), if lang == Lang::Zh { "" } else { " " }, a.number, format_plain(value))}
             </button>
         }
     };

@@ -118,8 +118,8 @@ pub fn Events() -> impl IntoView {
             <p class="message error" role="alert" data-testid="event-outside">
                 {move || {
                     let lang = lang.get();
-                    let stop = if lang == crate::i18n::Lang::Zh { "。" } else { "." };
-                    format!("{} {}–{}{stop}", text(lang, Key::EventOutside), clock(first), clock(last))
+                    let (gap, stop) = if lang == crate::i18n::Lang::Zh { ("", "。") } else { (" ", ".") };
+                    format!("{}{gap}{}–{}{stop}", text(lang, Key::EventOutside), clock(first), clock(last))
                 }}
             </p>
         })}
