@@ -9,7 +9,8 @@
 
 use crate::Failure;
 use ccplan_engine::forecast::{forecast_history, ModelChoice};
-use ccplan_engine::history::{assemble, parse_history};
+use ccplan_engine::history::{assemble, parse_history_as};
+use ccplan_engine::text::DecimalMark;
 use clap::Args;
 use std::io::Write;
 
@@ -34,6 +35,11 @@ pub(crate) struct ForecastArgs {
     /// Same weekdays averaged for each day's intraday shape.
     #[arg(long, value_name = "WEEKS", default_value_t = 4)]
     weeks: usize,
+    /// The history's decimal mark, `dot` or `comma` (the other groups
+    /// thousands): needed only when its numbers do not say (`1.062` in a
+    /// file separated by semicolons, with no `100,5` or `1.062,5`).
+    #[arg(long, value_name = "MARK")]
+    decimal_mark: Option<String>,
 }
 
 pub(crate) fn run(args: &ForecastArgs) -> Result<(), Failure> {
@@ -44,7 +50,23 @@ pub(crate) fn run(args: &ForecastArgs) -> Result<(), Failure> {
         std::fs::read_to_string(&args.csv)
             .map_err(|e| Failure::Input(format!("cannot read {}: {e}", args.csv)))?
     };
-    let parsed = parse_history(&text);
+    let mark = match args.decimal_mark.as_deref() {
+        None => None,
+        Some("dot") => Some(DecimalMark::Dot),
+        Some("comma") => Some(DecimalMark::Comma),
+        Some(other) => {
+            return Err(Failure::Input(format!(
+                "unknown --decimal-mark {other:?} (expected dot or comma)"
+            )))
+        }
+    };
+    let parsed = parse_history_as(&text, mark);
+    if let Some(ambiguity) = &parsed.ambiguous {
+        return Err(Failure::Input(format!(
+            "{}: {ambiguity}: say which with --decimal-mark dot or --decimal-mark comma",
+            args.csv
+        )));
+    }
     if let Some(lines) = parsed.too_long {
         return Err(Failure::Input(format!(
             "{}: {lines} lines is more than the {} read",

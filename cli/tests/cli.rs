@@ -685,3 +685,148 @@ fn a_duplicate_key_is_refused_by_name() {
     let reply = eval_one(r#"{"op":"erlang_b","op":"erlang_c","traffic":10,"servers":15}"#);
     assert!(error(&reply).contains("key `op` is given twice"), "{reply}");
 }
+
+// ---------------------------------------------------------------- forecast
+
+/// The bank example history (date,time,calls; 144 weekdays of half-hours).
+fn bank_history() -> String {
+    std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../engine/tests/reference/bank-calls-train-30min.csv"
+    ))
+    .expect("bank history")
+}
+
+/// The bank history rewritten line by line (the header's commas as the
+/// first line's separator).
+fn rewritten(each: impl Fn(&str, &str, u32) -> String, end: &str) -> String {
+    let text = bank_history();
+    let mut lines = text.lines();
+    let first = each("2003-03-03", "07:00", 1);
+    let separator = [";", "\t"]
+        .into_iter()
+        .find(|s| first.contains(s))
+        .unwrap_or(",");
+    let mut out = format!("{}{end}", lines.next().unwrap().replace(',', separator));
+    for line in lines {
+        let fields: Vec<&str> = line.split(',').collect();
+        out.push_str(&each(fields[0], fields[1], fields[2].parse().unwrap()));
+        out.push_str(end);
+    }
+    out
+}
+
+fn forecast(args: &[&str], stdin: &str) -> Output {
+    let mut all = vec!["forecast", "--csv", "-", "--days", "5"];
+    all.extend_from_slice(args);
+    ccplan(&all, stdin)
+}
+
+/// The first line of the bank history whose calls reach `at_least`.
+fn first_line_with(at_least: u32) -> usize {
+    bank_history()
+        .lines()
+        .position(|l| l.split(',').nth(2).and_then(|c| c.parse::<u32>().ok()) >= Some(at_least))
+        .unwrap()
+        + 1
+}
+
+#[test]
+fn forecast_reads_decimal_marks_by_the_file_and_refuses_what_reads_two_ways() {
+    let plain = forecast(&[], &bank_history());
+    assert_eq!(
+        plain.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&plain.stderr)
+    );
+    let thousands = |n: u32| {
+        if n >= 1000 {
+            format!("{}.{:03}", n / 1000, n % 1000)
+        } else {
+            n.to_string()
+        }
+    };
+    // Semicolons with a dot grouping thousands (`1.050`) and nothing else
+    // that says which mark is decimal: refused, naming the line and both readings.
+    let german = rewritten(|d, t, n| format!("{d};{t};{}", thousands(n)), "\n");
+    let refused = forecast(&[], &german);
+    let message = String::from_utf8_lossy(&refused.stderr).to_string();
+    assert_eq!(refused.status.code(), Some(2), "{message}");
+    let line = first_line_with(1000);
+    assert!(
+        message.contains(&format!("line {line}: \"1.050\" reads as 1.05 with a decimal point or as 1050 with a decimal comma")),
+        "{message}"
+    );
+    assert!(refused.stdout.is_empty());
+    // Told which, it forecasts exactly as the plain file does.
+    let told = forecast(&["--decimal-mark", "comma"], &german);
+    assert_eq!(
+        told.stdout,
+        plain.stdout,
+        "{}",
+        String::from_utf8_lossy(&told.stderr)
+    );
+    // One decimal comma in the file says it: read right without asking.
+    let decided = german.replacen(";560\n", ";560,0\n", 1);
+    assert_ne!(decided, german);
+    assert_eq!(forecast(&[], &decided).stdout, plain.stdout);
+    // Tabs and CR-only line ends with a decimal point and thousands commas: the same forecast.
+    let english = rewritten(
+        |d, t, n| format!("{d}\t{t}\t{}", thousands(n).replace('.', ",")),
+        "\r",
+    )
+    .replacen("\t560\r", "\t560.0\r", 1);
+    assert_eq!(forecast(&[], &english).stdout, plain.stdout);
+}
+
+#[test]
+fn forecast_refuses_unquoted_thousands_and_a_stray_quote_at_their_line() {
+    // `2003-03-03,09:00,2,073` is four fields under a three-column header:
+    // never contacts 2 with an AHT of 73.
+    let with_commas = |quote: &'static str, end| {
+        rewritten(
+            move |d, t, n| match n {
+                1000.. => format!("{d},{t},{quote}{},{:03}{quote}", n / 1000, n % 1000),
+                _ => format!("{d},{t},{n}"),
+            },
+            end,
+        )
+    };
+    let commas = with_commas("", "\n");
+    let output = forecast(&[], &commas);
+    let message = String::from_utf8_lossy(&output.stderr).to_string();
+    assert_eq!(output.status.code(), Some(2), "{message}");
+    let line = first_line_with(1000);
+    assert!(
+        message.contains(&format!(
+            "line {line}: 4 fields where the other lines have 3"
+        )),
+        "{message}"
+    );
+    assert!(output.stdout.is_empty());
+    // Quoted, the same numbers read as thousands.
+    let quoted = with_commas("\"", "\r\n");
+    assert_eq!(
+        forecast(&[], &quoted).stdout,
+        forecast(&[], &bank_history()).stdout
+    );
+    // One stray quote: an error at its line (CR-only line ends counted as lines).
+    let stray = bank_history()
+        .replacen("2003-03-05,07:00,", "2003-03-05,07:00,\"", 1)
+        .replace('\n', "\r");
+    let at = bank_history()
+        .lines()
+        .position(|l| l.starts_with("2003-03-05,07:00"))
+        .unwrap()
+        + 1;
+    let output = forecast(&[], &stray);
+    let message = String::from_utf8_lossy(&output.stderr).to_string();
+    assert_eq!(output.status.code(), Some(2), "{message}");
+    assert!(
+        message.contains(&format!("line {at}: a quote")),
+        "{message}"
+    );
+    let bad = forecast(&["--decimal-mark", "point"], &bank_history());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("--decimal-mark"));
+}

@@ -4,7 +4,13 @@
 //! days on the centre's calendar, with the days that are missing named
 //! rather than filled in.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
+
+use crate::text::{
+    decide_decimal_mark, lines, parse_number_as, split_fields, DecimalMark, Fields, UnclosedQuote,
+};
 
 /// A calendar date (proleptic Gregorian).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -117,6 +123,12 @@ pub enum LineProblem {
     Range(Column, f64),
     /// The same date and start as an earlier line (that line's number).
     Duplicate(usize),
+    /// Another number of fields than the header has (or, without a header,
+    /// than most lines have): found, expected. Never read shifted: in a
+    /// comma-separated file `2,073` is two fields.
+    FieldCount(usize, usize),
+    /// A quote opened and not closed on the line.
+    Quote,
 }
 
 impl std::fmt::Display for Column {
@@ -142,6 +154,11 @@ impl std::fmt::Display for LineProblem {
             LineProblem::Number(c, t) => write!(f, "{c} {t:?} is not a number"),
             LineProblem::Range(c, v) => write!(f, "{c} {v} is not from 0 to {MAX_INTERVAL_COUNT}"),
             LineProblem::Duplicate(first) => write!(f, "the same date and start as line {first}"),
+            LineProblem::FieldCount(found, expected) => write!(
+                f,
+                "{found} fields where the other lines have {expected} (a number with a thousands separator in a comma-separated file: write 2073 or \"2,073\")"
+            ),
+            LineProblem::Quote => write!(f, "a quote (\") is opened and not closed on this line"),
         }
     }
 }
@@ -166,6 +183,39 @@ pub struct ParsedHistory {
     pub unordered: bool,
     /// More than [`MAX_LINES`] lines: nothing was read.
     pub too_long: Option<usize>,
+    /// The numbers read two ways and no decimal mark was given: nothing
+    /// was read.
+    pub ambiguous: Option<Ambiguity>,
+}
+
+/// A number of a history that reads two ways (`1,062` in a file separated
+/// by semicolons or tabs: a decimal comma or thousands), and no number of
+/// the file decides.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Ambiguity {
+    /// The line it is on (1-based) and that line as written (at most
+    /// [`AMBIGUOUS_LINE_CHARS`] characters).
+    pub line: usize,
+    pub line_text: String,
+    /// The number as written.
+    pub number: String,
+    /// Its value with a decimal point (the comma grouping thousands).
+    pub with_dot: f64,
+    /// Its value with a decimal comma (the dot grouping thousands).
+    pub with_comma: f64,
+}
+
+/// Characters of a line an [`Ambiguity`] keeps.
+pub const AMBIGUOUS_LINE_CHARS: usize = 120;
+
+impl std::fmt::Display for Ambiguity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "line {}: {:?} reads as {} with a decimal point or as {} with a decimal comma, and no number in the file says which",
+            self.line, self.number, self.with_dot, self.with_comma
+        )
+    }
 }
 
 fn parse_start(text: &str) -> Option<u32> {
@@ -177,14 +227,8 @@ fn parse_start(text: &str) -> Option<u32> {
     (h < 24 && m < 60).then_some(h * 60 + m)
 }
 
-fn parse_count(column: Column, text: &str) -> Result<f64, LineProblem> {
-    let cleaned: String = text
-        .trim()
-        .chars()
-        .filter(|c| *c != ',' && *c != '_' && !c.is_whitespace())
-        .collect();
-    let value: f64 = cleaned
-        .parse()
+fn parse_count(column: Column, text: &str, mark: DecimalMark) -> Result<f64, LineProblem> {
+    let value = parse_number_as(text, mark)
         .map_err(|_| LineProblem::Number(column, text.trim().to_string()))?;
     if !(0.0..=MAX_INTERVAL_COUNT).contains(&value) {
         return Err(LineProblem::Range(column, value));
@@ -192,76 +236,146 @@ fn parse_count(column: Column, text: &str) -> Result<f64, LineProblem> {
     Ok(value)
 }
 
-/// Reads history: a line per interval, `date, start, contacts[, AHT s[,
-/// handled[, abandoned]]]`, separated by commas, semicolons or tabs; a
-/// first line without a date is a header. Empty optional cells are absent.
+/// The number of fields a line has, trailing empty ones not counted.
+fn filled(fields: &[Cow<'_, str>]) -> usize {
+    fields.len() - fields.iter().rev().take_while(|f| f.is_empty()).count()
+}
+
+/// Reads history with the decimal mark its numbers say (see
+/// [`parse_history_as`]); when they do not say, nothing is read and
+/// `ambiguous` names the first number that reads two ways.
 pub fn parse_history(text: &str) -> ParsedHistory {
+    parse_history_as(text, None)
+}
+
+/// Reads history: a line per interval, `date, start, contacts[, AHT s[,
+/// handled[, abandoned]]]`, separated by commas, semicolons or tabs (as
+/// the first line is); a first line without a date is a header. Empty
+/// optional cells are absent. Lines end in LF, CRLF or CR alone, and are
+/// counted so. Every line has the header's number of fields (without a
+/// header, the number most lines have), or it is not used; a quote not
+/// closed on its line spoils that line only. Numbers are read with
+/// `mark` as the decimal mark, else the one the file's numbers decide
+/// ([`decide_decimal_mark`]; the dot in a comma-separated file).
+pub fn parse_history_as(text: &str, mark: Option<DecimalMark>) -> ParsedHistory {
     let text = text.trim_start_matches('\u{feff}');
-    let line_count = text.lines().count();
-    if line_count > MAX_LINES {
+    let all: Vec<&str> = lines(text).take(MAX_LINES + 1).collect();
+    if all.len() > MAX_LINES {
         return ParsedHistory {
-            too_long: Some(line_count),
+            too_long: Some(lines(text).count()),
             ..ParsedHistory::default()
         };
     }
-    let delimiter = if text.contains('\t') {
-        b'\t'
-    } else if text.contains(';') {
-        b';'
-    } else {
-        b','
-    };
     let mut parsed = ParsedHistory::default();
-    let mut seen = std::collections::HashMap::new();
     let problem = |parsed: &mut ParsedHistory, line: usize, p: LineProblem| {
         parsed.problem_count += 1;
         if parsed.problems.len() < MAX_LISTED_PROBLEMS {
             parsed.problems.push((line, p));
         }
     };
-    // One reader over the whole text (a reader per line costs its buffers
-    // each time: 10× slower); each record knows the line it starts on.
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(text.as_bytes());
-    let mut record = csv::StringRecord::new();
-    let mut first = true;
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => break,
-            // Malformed quoting: the rest cannot be split reliably.
-            Err(_) => break,
-        }
-        let line = record.position().map_or(0, |p| p.line() as usize);
-        if record.iter().all(|f| f.trim().is_empty()) {
-            continue;
-        }
-        let is_first = std::mem::replace(&mut first, false);
-        let fields: Vec<&str> = record.iter().map(str::trim).collect();
-        if is_first
-            && Date::parse(fields[0]).is_none()
-            && !fields[0].chars().any(|c| c.is_ascii_digit())
+    let separator = all
+        .iter()
+        .find(|l| !l.trim().is_empty())
+        .map_or(',', |first| {
+            if first.contains('\t') {
+                '\t'
+            } else if first.contains(';') {
+                ';'
+            } else {
+                ','
+            }
+        });
+    // Each non-blank line split once: (line, its fields or an unclosed quote).
+    let mut records: Vec<(usize, Result<Fields<'_>, UnclosedQuote>)> = all
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| (i + 1, split_fields(l, separator)))
+        .collect();
+    let header = match records.first() {
+        Some((_, Ok(fields)))
+            if Date::parse(&fields[0]).is_none()
+                && !fields[0].chars().any(|c| c.is_ascii_digit()) =>
         {
-            continue; // a header
+            Some(filled(fields))
         }
-        if !(3..=6).contains(&fields.len()) {
-            problem(&mut parsed, line, LineProblem::Columns(fields.len()));
+        _ => None,
+    };
+    if header.is_some() {
+        let _header = records.remove(0);
+    }
+    // Without a header, the number of fields most lines have (the fewer on a tie).
+    let expected = header.unwrap_or_else(|| {
+        let mut counts = std::collections::BTreeMap::new();
+        for fields in records.iter().filter_map(|(_, r)| r.as_ref().ok()) {
+            *counts.entry(filled(fields)).or_insert(0usize) += 1;
+        }
+        counts
+            .iter()
+            .max_by_key(|(n, count)| (**count, std::cmp::Reverse(**n)))
+            .map_or(0, |(n, _)| *n)
+    });
+    let fits = |fields: &[Cow<'_, str>]| filled(fields) <= expected && expected <= fields.len();
+    let numbers = || {
+        records
+            .iter()
+            .filter_map(|(line, r)| Some((*line, r.as_ref().ok().filter(|f| fits(f))?)))
+            .flat_map(|(line, fields)| fields.iter().skip(2).map(move |f| (line, f.as_ref())))
+    };
+    let default = (separator == ',').then_some(DecimalMark::Dot);
+    let mark = match mark.map_or_else(|| decide_decimal_mark(numbers().map(|n| n.1), default), Ok) {
+        Ok(mark) => mark,
+        Err(number) => {
+            let line = numbers().find(|n| n.1 == number).map_or(0, |n| n.0);
+            let line_text = all
+                .get(line.saturating_sub(1))
+                .copied()
+                .unwrap_or_default()
+                .chars()
+                .take(AMBIGUOUS_LINE_CHARS)
+                .collect();
+            parsed.ambiguous = Some(Ambiguity {
+                line,
+                line_text,
+                number: number.to_string(),
+                with_dot: parse_number_as(number, DecimalMark::Dot).unwrap_or(0.0),
+                with_comma: parse_number_as(number, DecimalMark::Comma).unwrap_or(0.0),
+            });
+            return parsed;
+        }
+    };
+    let mut seen = std::collections::HashMap::new();
+    for (line, record) in &records {
+        let line = *line;
+        let fields = match record {
+            Ok(fields) => fields,
+            Err(UnclosedQuote) => {
+                problem(&mut parsed, line, LineProblem::Quote);
+                continue;
+            }
+        };
+        let n = filled(fields);
+        if !(3..=6).contains(&n) {
+            problem(&mut parsed, line, LineProblem::Columns(n));
             continue;
         }
-        let Some(date) = Date::parse(fields[0]) else {
+        if !fits(fields) {
+            let found = if n > expected { n } else { fields.len() };
+            problem(&mut parsed, line, LineProblem::FieldCount(found, expected));
+            continue;
+        }
+        let fields = &fields[..n];
+        let Some(date) = Date::parse(&fields[0]) else {
             problem(&mut parsed, line, LineProblem::Date(fields[0].to_string()));
             continue;
         };
-        let Some(start_min) = parse_start(fields[1]) else {
+        let Some(start_min) = parse_start(&fields[1]) else {
             problem(&mut parsed, line, LineProblem::Start(fields[1].to_string()));
             continue;
         };
         let optional = |i: usize, column: Column| -> Result<Option<f64>, LineProblem> {
             match fields.get(i) {
-                Some(t) if !t.is_empty() => parse_count(column, t).map(Some),
+                Some(t) if !t.is_empty() => parse_count(column, t, mark).map(Some),
                 _ => Ok(None),
             }
         };
@@ -270,7 +384,7 @@ pub fn parse_history(text: &str) -> ParsedHistory {
                 line,
                 date,
                 start_min,
-                contacts: parse_count(Column::Contacts, fields[2])?,
+                contacts: parse_count(Column::Contacts, &fields[2], mark)?,
                 aht_s: optional(3, Column::Aht)?,
                 handled: optional(4, Column::Handled)?,
                 abandoned: optional(5, Column::Abandoned)?,
@@ -504,17 +618,17 @@ mod tests {
 
     #[test]
     fn lines_are_read_with_a_problem_each() {
-        let text = "date,time,calls\n2003-03-03,07:00,120\n2003-03-03,07:30,1,300\n2003-03-03,07:30,5\n\
+        let text = "date,time,calls\n2003-03-03,07:00,120\n2003-03-03,07:30,1,300\n2003-03-03,07:00,5\n\
                     2003-03-04,7:00,x\n2003-13-04,07:00,3\n2003-03-04,25:00,3\n2003-03-04,08:00,-2\n2003-03-04\n2003-03-02,07:00,9\n";
         let p = parse_history(text);
-        assert_eq!(p.rows.len(), 3);
+        assert_eq!(p.rows.len(), 2);
         assert!(p.unordered);
         assert_eq!(p.rows[0].date.to_string(), "2003-03-02");
-        assert_eq!((p.rows[2].contacts, p.rows[2].aht_s), (1.0, Some(300.0)));
         assert_eq!(
             p.problems,
             vec![
-                (4, LineProblem::Duplicate(3)),
+                (3, LineProblem::FieldCount(4, 3)),
+                (4, LineProblem::Duplicate(2)),
                 (5, LineProblem::Number(Column::Contacts, "x".into())),
                 (6, LineProblem::Date("2003-13-04".into())),
                 (7, LineProblem::Start("25:00".into())),
@@ -522,6 +636,153 @@ mod tests {
                 (9, LineProblem::Columns(1)),
             ]
         );
+    }
+
+    fn contacts(p: &ParsedHistory) -> Vec<f64> {
+        p.rows.iter().map(|r| r.contacts).collect()
+    }
+
+    #[test]
+    fn decimal_and_thousands_marks_are_decided_by_the_whole_file() {
+        // Semicolons: `100,5` is a decimal comma, so `1.062` groups thousands.
+        let p = parse_history(
+            "datum;zeit;anrufe;aht\n2003-03-03;07:00;100,5;318,5\n2003-03-03;07:30;1.062;300\n",
+        );
+        assert_eq!(
+            (contacts(&p), p.problems.clone()),
+            (vec![100.5, 1062.0], vec![])
+        );
+        assert_eq!(p.rows[0].aht_s, Some(318.5));
+        // Tabs: `1.062,5` says the same; `1.062` read by it.
+        let p = parse_history("2003-03-03\t07:00\t1.062,5\n2003-03-03\t07:30\t1.062\n");
+        assert_eq!(contacts(&p), vec![1062.5, 1062.0]);
+        // A decimal point decides the other way: `1,062` groups thousands.
+        let p = parse_history("2003-03-03;07:00;1,062\n2003-03-03;07:30;99.5\n");
+        assert_eq!(contacts(&p), vec![1062.0, 99.5]);
+        // A number against the file's mark is refused at its line, not misread.
+        let p = parse_history(
+            "2003-03-03;07:00;100,5\n2003-03-03;07:30;7,25\n2003-03-03;08:00;100.5\n",
+        );
+        assert_eq!(contacts(&p), vec![100.5, 7.25]);
+        assert_eq!(
+            p.problems,
+            vec![(4 - 1, LineProblem::Number(Column::Contacts, "100.5".into()))]
+        );
+        // A comma-separated file: a quoted `"2,073"` groups thousands, `1.062` is a decimal point.
+        let p =
+            parse_history("date,time,calls\n2003-03-03,09:00,\"2,073\"\n2003-03-03,09:30,1.062\n");
+        assert_eq!(
+            (contacts(&p), p.ambiguous.clone()),
+            (vec![2073.0, 1.062], None)
+        );
+    }
+
+    #[test]
+    fn a_file_that_reads_two_ways_is_not_read_until_told() {
+        for (text, line, number, dot, comma) in [
+            (
+                "date;time;calls\n2003-03-03;07:00;980\n2003-03-03;07:30;1.062\n",
+                3,
+                "1.062",
+                1.062,
+                1062.0,
+            ),
+            (
+                "2003-03-03\t07:00\t1,200\n2003-03-03\t07:30\t980\n",
+                1,
+                "1,200",
+                1200.0,
+                1.2,
+            ),
+        ] {
+            let p = parse_history(text);
+            assert!(p.rows.is_empty() && p.problems.is_empty(), "{text:?}");
+            let a = p.ambiguous.expect(text);
+            assert_eq!(
+                (a.line, a.number.as_str(), a.with_dot, a.with_comma),
+                (line, number, dot, comma)
+            );
+            assert_eq!(a.line_text, lines(text).nth(line - 1).unwrap());
+            let as_comma = parse_history_as(text, Some(DecimalMark::Comma));
+            let as_dot = parse_history_as(text, Some(DecimalMark::Dot));
+            assert!(contacts(&as_comma).contains(&comma) && contacts(&as_dot).contains(&dot));
+        }
+        let a = parse_history("x;y;z\n2003-03-03;07:00;1.062\n")
+            .ambiguous
+            .unwrap();
+        assert_eq!(
+            a.to_string(),
+            "line 2: \"1.062\" reads as 1.062 with a decimal point or as 1062 with a decimal comma, and no number in the file says which"
+        );
+    }
+
+    #[test]
+    fn unquoted_thousands_in_a_comma_file_are_refused_at_their_line() {
+        // The bank example with `2,073` unquoted: never contacts 2 with an AHT of 73.
+        let p = parse_history("date,time,calls\n2003-03-03,08:30,980\n2003-03-03,09:00,2,073\n2003-03-03,09:30,1,950\n");
+        assert_eq!(contacts(&p), vec![980.0]);
+        assert_eq!(
+            p.problems,
+            vec![
+                (3, LineProblem::FieldCount(4, 3)),
+                (4, LineProblem::FieldCount(4, 3))
+            ]
+        );
+        // Without a header, the count most lines have; trailing empty fields are no field.
+        let p = parse_history("2003-03-03,08:30,980,\n2003-03-03,09:00,2,073\n2003-03-03,09:30,950\n2003-03-03,10:00,950,,\n");
+        assert_eq!(contacts(&p), vec![980.0, 950.0, 950.0]);
+        assert_eq!(p.problems, vec![(2, LineProblem::FieldCount(4, 3))]);
+        // Fewer fields than the header's is no shifted reading either.
+        let p =
+            parse_history("date,time,calls,aht\n2003-03-03,08:30,980,300\n2003-03-03,09:00,980\n");
+        assert_eq!(p.problems, vec![(3, LineProblem::FieldCount(3, 4))]);
+    }
+
+    #[test]
+    fn a_stray_quote_spoils_its_own_line_only() {
+        let mut text = String::from("date,time,calls\n2003-03-03,07:00,\"12\n");
+        for h in 7..21 {
+            text.push_str(&format!("2003-03-03,{h:02}:30,5\n"));
+        }
+        let p = parse_history(&text);
+        assert_eq!(p.rows.len(), 14);
+        assert_eq!(p.problems, vec![(2, LineProblem::Quote)]);
+        // A quote inside a field is text (not a number); quotes that close are fine.
+        let p = parse_history("2003-03-03,07:00,1\"2\n\"2003-03-03\",\"07:30\",\"3\"\n");
+        assert_eq!(contacts(&p), vec![3.0]);
+        assert_eq!(
+            p.problems,
+            vec![(1, LineProblem::Number(Column::Contacts, "1\"2".into()))]
+        );
+    }
+
+    #[test]
+    fn every_kind_of_line_end_counts_lines_the_same() {
+        let lf = "date,time,calls\n2003-03-03,07:00,1\n\n2003-03-03,07:30,x\n2003-03-03,08:00,\"3\n2003-03-03,08:30,4\n";
+        let crlf = lf.replace('\n', "\r\n");
+        let cr = lf.replace('\n', "\r");
+        let expected = parse_history(lf);
+        assert_eq!(
+            expected.problems.iter().map(|p| p.0).collect::<Vec<_>>(),
+            vec![4, 5]
+        );
+        assert_eq!(
+            expected.rows.iter().map(|r| r.line).collect::<Vec<_>>(),
+            vec![2, 6]
+        );
+        for text in [&crlf, &cr] {
+            assert_eq!(parse_history(text), expected, "{text:?}");
+        }
+        // The line limit holds for all three.
+        for end in ["\n", "\r\n", "\r"] {
+            let text = format!("2003-03-03,07:00,1{end}").repeat(MAX_LINES + 1);
+            let p = parse_history(&text);
+            assert_eq!(
+                (p.too_long, p.rows.len()),
+                (Some(MAX_LINES + 1), 0),
+                "{end:?}"
+            );
+        }
     }
 
     #[test]

@@ -34,6 +34,7 @@ pub mod scorecard;
 pub mod simulation;
 mod special;
 pub mod staffing;
+pub mod text;
 pub mod uncertainty;
 
 pub use error::{

@@ -7,10 +7,14 @@ use leptos::prelude::*;
 use crate::download::read_picked_file;
 use crate::format::grouped;
 use crate::i18n::{
-    forecast_problem_text, history_summary, line_problem_text, long_history_text, text, Key, Lang,
+    forecast_problem_text, history_summary, line_label, line_problem_text, long_history_text, text,
+    Key, Lang,
 };
 use crate::model::forecast::PreviewLine;
-use crate::store::use_store;
+use crate::model::number::format_plain;
+use crate::store::{use_store, Store};
+use ccplan_engine::history::Ambiguity;
+use ccplan_engine::text::DecimalMark;
 
 /// Where the example history is served from (copied into the site by Trunk).
 const EXAMPLE_URL: &str = "./examples/bank-calls-train-30min.csv";
@@ -39,7 +43,7 @@ pub fn HistoryImport() -> impl IntoView {
     };
     let read = move || {
         if let Some(text) = draft.get_untracked() {
-            store.read_history(text);
+            read_new(store, text);
             draft.set(None);
         }
     };
@@ -47,7 +51,7 @@ pub fn HistoryImport() -> impl IntoView {
         read_picked_file(&ev, move |content| {
             if let Some(content) = content {
                 draft.set(None);
-                store.read_history(content);
+                read_new(store, content);
             }
         });
     };
@@ -58,7 +62,7 @@ pub fn HistoryImport() -> impl IntoView {
             match fetch_text(EXAMPLE_URL).await {
                 Some(content) => {
                     draft.set(None);
-                    store.read_history(content);
+                    read_new(store, content);
                 }
                 None => fetch_failed.set(true),
             }
@@ -92,6 +96,20 @@ pub fn HistoryImport() -> impl IntoView {
                         <ul>{items}</ul>
                         {(more > 0).then(|| view! { <p>{format!("{} {more}", text(lang, Key::HistoryMoreProblems))}</p> })}
                     </div>
+                }.into_any());
+            }
+            if let Some(a) = &o.read.ambiguous {
+                lines.push(ambiguity_question(lang, store, a).into_any());
+            } else if let Some(mark) = f.settings.with(|s| s.decimal_mark) {
+                let chosen = match mark {
+                    DecimalMark::Dot => Key::DecimalChosenDot,
+                    DecimalMark::Comma => Key::DecimalChosenComma,
+                };
+                lines.push(view! {
+                    <p class="note" data-testid="history-decimal-chosen">
+                        {text(lang, chosen)}" "
+                        <button type="button" class="secondary" data-testid="decimal-change" on:click=move |_| store.set_forecast_setting(|s| s.decimal_mark = None)>{text(lang, Key::DecimalChange)}</button>
+                    </p>
                 }.into_any());
             }
             if !o.read.preview.is_empty() {
@@ -128,12 +146,47 @@ pub fn HistoryImport() -> impl IntoView {
                     <input type="file" accept=".csv,.txt,text/csv,text/plain" data-testid="history-file" on:change=open_file />
                 </label>
                 <button type="button" class="secondary" data-testid="history-example" on:click=load_example>{move || text(lang.get(), Key::HistoryExample)}</button>
-                <button type="button" class="secondary" data-testid="history-clear" on:click=move |_| { draft.set(None); store.read_history(String::new()); }>{move || text(lang.get(), Key::HistoryClear)}</button>
+                <button type="button" class="secondary" data-testid="history-clear" on:click=move |_| { draft.set(None); read_new(store, String::new()); }>{move || text(lang.get(), Key::HistoryClear)}</button>
             </div>
             {move || fetch_failed.get().then(|| view! { <p class="message error" role="alert">{text(lang.get(), Key::HistoryExampleFailed)}</p> })}
             {move || f.running.get().then(|| view! { <p class="message" data-testid="forecast-running">{text(lang.get(), Key::ForecastRunning)}</p> })}
             {summary}
         </section>
+    }
+}
+
+/// A new history for the forecast: a reading chosen for the last one's
+/// numbers does not carry over (the new one is asked about if it needs it).
+fn read_new(store: Store, text: String) {
+    if store
+        .forecast
+        .settings
+        .with_untracked(|s| s.decimal_mark.is_some())
+    {
+        store.set_forecast_setting(|s| s.decimal_mark = None);
+    }
+    store.read_history(text);
+}
+
+/// The question for a history whose numbers read two ways: a line as
+/// written, and its number read each way, one button each.
+fn ambiguity_question(lang: Lang, store: Store, a: &Ambiguity) -> impl IntoView {
+    let choice = |mark: DecimalMark, key: Key, value: f64, test_id: &'static str| {
+        view! {
+            <button type="button" data-testid=test_id on:click=move |_| store.set_forecast_setting(|s| s.decimal_mark = Some(mark))>
+                {format!("{}{}{} = {}", text(lang, key), if lang == Lang::Zh { "" } else { " " }, a.number, format_plain(value))}
+            </button>
+        }
+    };
+    view! {
+        <div class="message error" data-testid="history-ambiguous" role="alert">
+            <p>{text(lang, Key::HistoryAmbiguous)}</p>
+            <p>{line_label(lang, a.line)}": "<code data-testid="ambiguous-line">{a.line_text.clone()}</code></p>
+            <div class="button-row">
+                {choice(DecimalMark::Dot, Key::DecimalDot, a.with_dot, "decimal-dot")}
+                {choice(DecimalMark::Comma, Key::DecimalComma, a.with_comma, "decimal-comma")}
+            </div>
+        </div>
     }
 }
 

@@ -26,6 +26,7 @@ fn problem_text(lang: Lang, line: usize, problem: &RowProblem) -> String {
         RowProblem::Aht(found) => format!("{} “{found}”", text(lang, Key::RowAht)),
         RowProblem::Columns(n) => format!("{} {n}", text(lang, Key::RowColumns)),
         RowProblem::TooMany => text(lang, Key::RowTooMany).to_string(),
+        RowProblem::Quote => text(lang, Key::RowQuote).to_string(),
     };
     format!(
         "{} {line}{}: {what}",

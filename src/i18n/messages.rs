@@ -67,6 +67,14 @@ pub fn history_summary(
     }
 }
 
+/// "Line 3" before a line quoted as written.
+pub fn line_label(lang: Lang, line: usize) -> String {
+    match lang {
+        Lang::En => format!("Line {line}"),
+        Lang::Zh => format!("第 {line} 行"),
+    }
+}
+
 /// Why a line of history was not used, naming the line.
 pub fn line_problem_text(
     lang: Lang,
@@ -105,6 +113,14 @@ pub fn line_problem_text(
         (Lang::Zh, P::Duplicate(first)) => {
             format!("日期和开始时间与第 {first} 行重复（保留第 {first} 行）")
         }
+        (Lang::En, P::FieldCount(found, expected)) => format!(
+            "{found} fields where the header (or most lines) has {expected}; in a comma-separated file a number written with a thousands separator splits in two: write 2073 or \"2,073\""
+        ),
+        (Lang::Zh, P::FieldCount(found, expected)) => format!(
+            "有 {found} 个字段，而表头（或多数行）为 {expected} 个；逗号分隔的文件中，带千位分隔符的数字会被拆成两列：请写成 2073 或 \"2,073\""
+        ),
+        (Lang::En, P::Quote) => "a quote (\") is opened and not closed on this line".into(),
+        (Lang::Zh, P::Quote) => "本行的引号（\"）只有开头没有结尾".into(),
     };
     match lang {
         Lang::En => format!("Line {line}: {what}."),
@@ -173,6 +189,10 @@ pub fn forecast_problem_text(
         (Lang::Zh, P::Unbounded(model)) => format!("{} 无法对这段历史数据给出有意义的预测：其预测区间超过最大单日量的 {} 倍，通常是某一个异常日所致。请排除该日期，或换用其他模型（“按 AICc 自动选择”会选用可用的模型）。", model.name(), ccplan_engine::forecast::MAX_FORECAST_RATIO),
         (Lang::En, P::ZeroDay) => "The multiplicative model needs every day above 0 contacts: choose another model or leave the empty days out.".into(),
         (Lang::Zh, P::ZeroDay) => "乘法模型要求每天来电量大于 0：请换用其他模型，或排除来电为 0 的日期。".into(),
+        (Lang::En, P::Ambiguous) => "The history's numbers read two ways: choose how to read them above; nothing is forecast until then.".into(),
+        (Lang::Zh, P::Ambiguous) => "历史数据中的数字有两种读法：请在上方选择读法，选择之前不做预测。".into(),
+        (Lang::En, P::NoShape) => "The day totals are known but no day shows how contacts spread over its intervals (every day used is corrected or has no contacts in its intervals): put back, as it was, at least one day with interval contacts.".into(),
+        (Lang::Zh, P::NoShape) => "已有每日总量，但没有任何一天的数据能说明来电在各时段的分布（所用日期都已修正总量或各时段来电为 0）：请至少恢复一天有时段来电的原始数据。".into(),
         (Lang::En, P::Engine(detail)) => format!("The forecast could not be made: {detail}."),
         (Lang::Zh, P::Engine(detail)) => format!("无法预测：{detail}。"),
     }

@@ -8,13 +8,17 @@
 use serde::{Deserialize, Serialize};
 
 use ccplan_engine::ets::{EtsModel, Smoothing};
+use ccplan_engine::forecast::intraday_shares;
 use ccplan_engine::forecast::{
     accuracy, forecast_daily, forecast_history as forecast_days, seasonal_naive, Accuracy,
     ForecastError, ModelChoice,
 };
-use ccplan_engine::history::{assemble, parse_history, Date, History, HistoryError, LineProblem};
+use ccplan_engine::history::{
+    assemble, parse_history_as, Ambiguity, Date, History, HistoryError, LineProblem,
+};
 use ccplan_engine::schedule::WEEK_DAYS;
 use ccplan_engine::staffing::Targets;
+use ccplan_engine::text::DecimalMark;
 use ccplan_engine::uncertainty::{agents_for_uncertainty, UncertainRequirement};
 
 use crate::model::staffing::StaffingInputs;
@@ -63,6 +67,10 @@ pub struct ForecastSettings {
     /// The forecast error to staff for, %: None takes each day's from its
     /// prediction interval.
     pub cv_pct: Option<f64>,
+    /// The history's decimal mark as the planner chose it when its numbers
+    /// read two ways (None: as the file's numbers say; cleared when another
+    /// history is read).
+    pub decimal_mark: Option<DecimalMark>,
 }
 
 impl Default for ForecastSettings {
@@ -77,6 +85,7 @@ impl Default for ForecastSettings {
             adjusted: Vec::new(),
             events: Vec::new(),
             cv_pct: None,
+            decimal_mark: None,
         }
     }
 }
@@ -127,6 +136,9 @@ pub struct ReadSummary {
     pub problem_count: usize,
     pub unordered: bool,
     pub too_long: Option<usize>,
+    /// The numbers read two ways: nothing was read until the planner says
+    /// which.
+    pub ambiguous: Option<Ambiguity>,
 }
 
 /// Lines shown in the history's preview.
@@ -227,6 +239,11 @@ pub enum ForecastProblem {
     Unbounded(EtsModel),
     /// ETS(M,N,M) with a day of 0 contacts.
     ZeroDay,
+    /// The numbers read two ways (see [`ReadSummary::ambiguous`]).
+    Ambiguous,
+    /// Day totals, but no day used has contacts in its intervals to give
+    /// the day's shape (every one corrected to a total, or empty).
+    NoShape,
     /// Anything else the engine refused (its message).
     Engine(String),
 }
@@ -305,7 +322,7 @@ fn problem_of(e: ForecastError) -> ForecastProblem {
 
 /// Reads `text` and forecasts it with `settings`.
 pub fn run(text: &str, settings: &ForecastSettings) -> ForecastOutcome {
-    let parsed = parse_history(text);
+    let parsed = parse_history_as(text, settings.decimal_mark);
     let read = ReadSummary {
         rows: parsed.rows.len(),
         preview: preview(&parsed),
@@ -313,6 +330,7 @@ pub fn run(text: &str, settings: &ForecastSettings) -> ForecastOutcome {
         problem_count: parsed.problem_count,
         unordered: parsed.unordered,
         too_long: parsed.too_long,
+        ambiguous: parsed.ambiguous.clone(),
     };
     let empty = |read: ReadSummary, problem| ForecastOutcome {
         read,
@@ -326,6 +344,9 @@ pub fn run(text: &str, settings: &ForecastSettings) -> ForecastOutcome {
     };
     if let Some(lines) = parsed.too_long {
         return empty(read, ForecastProblem::TooLong(lines));
+    }
+    if parsed.ambiguous.is_some() {
+        return empty(read, ForecastProblem::Ambiguous);
     }
     let history = match assemble(&parsed.rows) {
         Ok(h) => h,
@@ -380,22 +401,38 @@ fn forecast_history(
         settings.recent_weeks as usize,
     )
     .map_err(problem_of)?;
-    let days = fitted
-        .days
-        .iter()
-        .map(|d| {
-            let mut day = ForecastDay {
-                date: d.date,
-                mean: d.mean,
-                lower: d.lower,
-                upper: d.upper,
-                event: false,
-                intervals: d.intervals(d.mean),
-            };
-            apply_events(&mut day, &d.shares, history, &settings.events);
-            day
-        })
-        .collect();
+    // Days whose weekday has no usable shape (every such day corrected or
+    // left out) take one from every day not left out, corrected ones too.
+    let any_shape = || {
+        let days: Vec<(usize, Vec<f64>)> = history
+            .days
+            .iter()
+            .filter(|d| !settings.excluded.contains(&d.date))
+            .map(|d| (d.date.weekday(), d.contacts.clone()))
+            .collect();
+        days
+    };
+    let mut all_days = None;
+    let mut days = Vec::with_capacity(fitted.days.len());
+    for d in &fitted.days {
+        let shares = if d.shares.iter().sum::<f64>() > 0.0 {
+            d.shares.clone()
+        } else {
+            let all = all_days.get_or_insert_with(any_shape);
+            intraday_shares(all, d.date.weekday(), settings.recent_weeks as usize)
+                .ok_or(ForecastProblem::NoShape)?
+        };
+        let mut day = ForecastDay {
+            date: d.date,
+            mean: d.mean,
+            lower: d.lower,
+            upper: d.upper,
+            event: false,
+            intervals: shares.iter().map(|s| s * d.mean).collect(),
+        };
+        apply_events(&mut day, &shares, history, &settings.events);
+        days.push(day);
+    }
     let holdout = score_holdout(&values, season, settings);
     Ok(ForecastResult {
         model: fitted.daily.fit.model(),
@@ -417,15 +454,62 @@ pub const MAX_DAY_EVENT_FACTOR: f64 = 11.0;
 /// See [`MAX_DAY_EVENT_FACTOR`].
 pub const MAX_DAY_EVENT_ADDED: f64 = 1e7;
 
+/// Where an event falls on the history's day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventPlace {
+    /// No interval given: the whole day.
+    WholeDay,
+    /// The interval at this index of the day.
+    Interval(usize),
+    /// A time that is not one of the day's interval starts (before the
+    /// first, after the last, or between two): never the whole day.
+    Outside,
+}
+
+/// Where an event starting at `start_min` (None: the whole day) falls on
+/// a day of `width` intervals of `interval_min` minutes from `day_start_min`.
+pub fn event_place(
+    start_min: Option<u32>,
+    interval_min: u32,
+    day_start_min: u32,
+    width: usize,
+) -> EventPlace {
+    let Some(start) = start_min else {
+        return EventPlace::WholeDay;
+    };
+    match start.checked_sub(day_start_min) {
+        Some(offset) if interval_min > 0 && offset % interval_min == 0 => {
+            let i = (offset / interval_min) as usize;
+            if i < width {
+                EventPlace::Interval(i)
+            } else {
+                EventPlace::Outside
+            }
+        }
+        _ => EventPlace::Outside,
+    }
+}
+
 /// Applies the day's events: the uplift scales the day (and its interval
 /// band); added contacts go to their interval, or over the day by its
 /// shape. Together they raise the day at most by [`MAX_DAY_EVENT_FACTOR`]
 /// and [`MAX_DAY_EVENT_ADDED`]: an event past what is left is applied in
-/// part.
+/// part. An event for a time that is not one of the day's intervals is
+/// not applied (the page refuses one when it is entered; a history read
+/// since may have other hours).
 fn apply_events(day: &mut ForecastDay, shares: &[f64], history: &History, events: &[KnownEvent]) {
+    let width = day.intervals.len();
     let (mut raise_left, mut add_left) = (MAX_DAY_EVENT_FACTOR, MAX_DAY_EVENT_ADDED);
     for event in events.iter().filter(|e| e.date == day.date) {
-        day.event = true;
+        let place = event_place(
+            event.start_min,
+            history.interval_min,
+            history.day_start_min,
+            width,
+        );
+        if place == EventPlace::Outside {
+            continue;
+        }
         let factor = (1.0 + event.uplift_pct / 100.0).min(raise_left);
         if factor > 1.0 {
             raise_left /= factor;
@@ -436,13 +520,9 @@ fn apply_events(day: &mut ForecastDay, shares: &[f64], history: &History, events
             added,
             ..event.clone()
         };
-        match event.start_min.and_then(|start| {
-            start
-                .checked_sub(history.day_start_min)
-                .map(|off| (off / history.interval_min.max(1)) as usize)
-                .filter(|i| *i < day.intervals.len())
-        }) {
-            Some(i) => {
+        match place {
+            EventPlace::Interval(i) => {
+                day.event = true;
                 let before = day.intervals[i];
                 day.intervals[i] = (before * factor + event.added).max(0.0);
                 let change = day.intervals[i] - before;
@@ -450,7 +530,8 @@ fn apply_events(day: &mut ForecastDay, shares: &[f64], history: &History, events
                 day.lower = (day.lower + change).max(0.0);
                 day.upper += change;
             }
-            None => {
+            EventPlace::WholeDay => {
+                day.event = true;
                 for (v, s) in day.intervals.iter_mut().zip(shares) {
                     *v = (*v * factor + event.added * s).max(0.0);
                 }
@@ -458,6 +539,7 @@ fn apply_events(day: &mut ForecastDay, shares: &[f64], history: &History, events
                 day.lower = (day.lower * factor + event.added).max(0.0);
                 day.upper = (day.upper * factor + event.added).max(0.0);
             }
+            EventPlace::Outside => {}
         }
     }
 }
@@ -851,6 +933,97 @@ mod tests {
     }
 
     #[test]
+    fn an_event_outside_the_days_intervals_changes_nothing() {
+        let date = Date::parse("2003-09-29").unwrap();
+        let plain = run(bank(), &ForecastSettings::default()).result.unwrap();
+        // 07:00–21:00 are the bank's interval starts.
+        for start in [360, 21 * 60 + 30, 22 * 60, 23 * 60 + 59, 7 * 60 + 10] {
+            assert_eq!(
+                event_place(Some(start), 30, 420, 29),
+                EventPlace::Outside,
+                "{start}"
+            );
+            let settings = ForecastSettings {
+                events: vec![KnownEvent {
+                    date,
+                    start_min: Some(start),
+                    uplift_pct: 100.0,
+                    added: 0.0,
+                }],
+                ..ForecastSettings::default()
+            };
+            let day = &run(bank(), &settings).result.unwrap().days[1];
+            assert_eq!(day, &plain.days[1], "{start}");
+        }
+        assert_eq!(
+            event_place(Some(21 * 60), 30, 420, 29),
+            EventPlace::Interval(28)
+        );
+        assert_eq!(event_place(Some(420), 30, 420, 29), EventPlace::Interval(0));
+        assert_eq!(event_place(None, 30, 420, 29), EventPlace::WholeDay);
+    }
+
+    #[test]
+    fn every_day_corrected_still_gives_the_days_shape() {
+        let plain = run(bank(), &ForecastSettings::default());
+        let adjusted: Vec<(Date, f64)> = plain
+            .daily
+            .iter()
+            .filter_map(|d| Some((d.0, d.1?)))
+            .collect();
+        let settings = ForecastSettings {
+            adjusted,
+            ..ForecastSettings::default()
+        };
+        let corrected = run(bank(), &settings).result.unwrap();
+        for (c, p) in corrected.days.iter().zip(&plain.result.unwrap().days) {
+            let sum: f64 = c.intervals.iter().sum();
+            assert!((sum - c.mean).abs() < 1e-6 * c.mean, "{c:?}");
+            assert!(c.intervals.iter().all(|v| *v > 0.0), "{c:?}");
+            // The same weekday shapes as without corrections.
+            assert!((c.intervals[0] / c.mean - p.intervals[0] / p.mean).abs() < 1e-9);
+        }
+        // Every interval empty: no shape can be known, and the page says so.
+        let empty: String = bank()
+            .lines()
+            .skip(1)
+            .map(|l| format!("{},0\n", l.rsplit_once(',').unwrap().0))
+            .collect();
+        let o = run(&empty, &settings);
+        assert_eq!(o.result, Err(ForecastProblem::NoShape));
+    }
+
+    #[test]
+    fn numbers_that_read_two_ways_wait_for_the_planners_choice() {
+        let german: String = bank()
+            .lines()
+            .map(|l| {
+                let f: Vec<&str> = l.split(',').collect();
+                match f[2].parse::<u32>() {
+                    Ok(n) if n >= 1000 => {
+                        format!("{};{};{}.{:03}\n", f[0], f[1], n / 1000, n % 1000)
+                    }
+                    _ => format!("{}\n", f.join(";")),
+                }
+            })
+            .collect();
+        let asked = run(&german, &ForecastSettings::default());
+        assert_eq!(asked.result, Err(ForecastProblem::Ambiguous));
+        let a = asked.read.ambiguous.unwrap();
+        assert_eq!(
+            (a.number.as_str(), a.with_dot, a.with_comma),
+            ("1.050", 1.05, 1050.0)
+        );
+        assert_eq!(asked.read.rows, 0);
+        let chosen = ForecastSettings {
+            decimal_mark: Some(DecimalMark::Comma),
+            ..ForecastSettings::default()
+        };
+        let plain = run(bank(), &ForecastSettings::default()).result.unwrap();
+        assert_eq!(run(&german, &chosen).result.unwrap().days, plain.days);
+    }
+
+    #[test]
     fn hostile_history_gets_a_problem_not_a_panic() {
         let s = ForecastSettings::default();
         assert_eq!(run("", &s).result, Err(ForecastProblem::NoHistory));
@@ -1003,7 +1176,7 @@ mod tests {
     fn the_preview_holds_the_first_lines_in_the_texts_order() {
         // Out of time order, a header, a bad line: lines 2, 3 and 4 as written.
         let text =
-            "date,start,calls\n2003-03-03,08:00,5,200\n2003-03-03,07:00,x\n2003-03-03,07:30,4\n";
+            "date,start,calls,aht\n2003-03-03,08:00,5,200\n2003-03-03,07:00,x,\n2003-03-03,07:30,4,\n";
         let o = run(text, &ForecastSettings::default());
         let lines: Vec<usize> = o.read.preview.iter().map(PreviewLine::line).collect();
         assert_eq!(lines, [2, 3, 4]);

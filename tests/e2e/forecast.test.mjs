@@ -23,6 +23,29 @@ async function openForecast(t, options) {
 
 const numberIn = (s) => Number(s.replaceAll(',', ''));
 
+// The bank history rewritten line by line: `each(date, time, calls)` gives
+// a line; the header takes the first line's separator; `end` ends lines.
+async function bankAs(each, end = '\n') {
+  const [header, ...rows] = (await readFile(BANK, 'utf8')).trim().split('\n');
+  const separator = [';', '\t'].find((s) => each('2003-03-03', '07:00', 1).includes(s)) ?? ',';
+  return [header.replaceAll(',', separator), ...rows.map((r) => { const [d, t, n] = r.split(','); return each(d, t, Number(n)); })].join(end) + end;
+}
+// 1050 as 1.050: a dot grouping thousands.
+const dotThousands = (n) => (n >= 1000 ? `${Math.floor(n / 1000)}.${String(n % 1000).padStart(3, '0')}` : String(n));
+const firstDayTotal = async (page) => page.getByTestId('forecast-day').first().locator('td').nth(2).textContent();
+async function openHistoryFile(page, name, content) {
+  await page.getByTestId('history-file').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(content) });
+}
+// The example's first forecast day, then the history cleared.
+async function exampleFirstDay(page) {
+  await page.getByTestId('history-example').click();
+  await page.getByTestId('forecast-days').waitFor({ timeout: 30_000 });
+  const total = await firstDayTotal(page);
+  await page.getByTestId('history-clear').click();
+  await page.getByTestId('forecast-days').waitFor({ state: 'detached' });
+  return total;
+}
+
 describe('the forecast page', { concurrency: CONCURRENCY }, () => {
   test('a pasted history forecasts ten days, scored on the last twenty, and is still there after a reload', async (t) => {
     const { page, context, errors } = await openForecast(t);
@@ -234,6 +257,113 @@ describe('the forecast page', { concurrency: CONCURRENCY }, () => {
     assert.equal(overflow, false);
     await assertNoBadNumbers(page);
     await saveScreenshot(page, 'forecast-phone-zh');
+    assert.deepEqual(errors, []);
+  });
+  test('a semicolon history with decimal commas and dots grouping thousands is read right', async (t) => {
+    const { page, errors } = await openForecast(t);
+    const plain = await exampleFirstDay(page);
+    // One decimal comma (560,0) says the dots group thousands: 1.050 is 1050.
+    const file = (await bankAs((d, t2, n) => `${d};${t2};${dotThousands(n)}`)).replace(';560\n', ';560,0\n');
+    await openHistoryFile(page, 'bank-semicolons.csv', file);
+    await page.getByTestId('forecast-days').waitFor({ timeout: 30_000 });
+    assert.match(await text(page, 'history-summary'), /^Read 144 days of 30-minute intervals, 07:00–21:30/);
+    assert.equal(await firstDayTotal(page), plain);
+    const preview = await page.getByTestId('history-preview').locator('tbody tr').allTextContents();
+    assert.deepEqual(preview.slice(0, 3), ['22003-03-0307:00560', '32003-03-0307:30609', '42003-03-0308:001,050']);
+    assert.equal(await page.getByTestId('history-ambiguous').count(), 0);
+    assert.deepEqual(errors, []);
+  });
+
+  test('a history whose numbers read two ways asks, reads nothing until told, and keeps the choice', async (t) => {
+    const { page, context, errors } = await openForecast(t);
+    const plain = await exampleFirstDay(page);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(ctx.site.url).origin });
+    const pasted = await bankAs((d, t2, n) => `${d};${t2};${dotThousands(n)}`);
+    await page.evaluate((content) => navigator.clipboard.writeText(content), pasted);
+    await page.getByTestId('history-text').click();
+    await page.keyboard.press('ControlOrMeta+V');
+    await page.getByTestId('history-read').click();
+    await page.getByTestId('history-ambiguous').waitFor({ timeout: 30_000 });
+    assert.equal(await text(page, 'ambiguous-line'), '2003-03-03;08:00;1.050');
+    assert.match(await page.getByTestId('history-ambiguous').textContent(), /Line 4: 2003-03-03;08:00;1\.050/);
+    assert.equal(await text(page, 'decimal-dot'), 'The dot is a decimal point (the comma groups thousands): 1.050 = 1.05');
+    assert.equal(await text(page, 'decimal-comma'), 'The comma is a decimal comma (the dot groups thousands): 1.050 = 1050');
+    // Nothing read: no preview, no days, no forecast; the reason is said.
+    assert.equal(await page.getByTestId('history-preview').count(), 0);
+    assert.equal(await page.getByTestId('history-summary').count(), 0);
+    assert.equal(await page.getByTestId('forecast-days').count(), 0);
+    assert.match(await text(page, 'forecast-problem'), /read two ways: choose how to read them above/);
+    await page.getByTestId('decimal-comma').click();
+    await page.getByTestId('forecast-days').waitFor({ timeout: 30_000 });
+    assert.equal(await firstDayTotal(page), plain);
+    assert.equal(await text(page, 'history-decimal-chosen'), 'Numbers read with a decimal comma, as you chose. Choose again');
+    assert.equal(await page.getByTestId('history-ambiguous').count(), 0);
+    // The choice is kept with the history.
+    await page.reload();
+    await page.getByTestId('forecast-days').waitFor({ timeout: 30_000 });
+    assert.equal(await firstDayTotal(page), plain);
+    // Another history is asked about afresh.
+    await openHistoryFile(page, 'again.csv', pasted);
+    await page.getByTestId('history-ambiguous').waitFor({ timeout: 30_000 });
+    assert.equal(await page.getByTestId('forecast-days').count(), 0);
+    assert.deepEqual(errors, []);
+  });
+
+  test('a stray quote and unquoted thousands are refused at their own line, whatever the line ends', async (t) => {
+    const { page, errors } = await openForecast(t);
+    // A quote typed by mistake spoils its own line only.
+    await page.getByTestId('history-text').click();
+    await page.keyboard.type('date,time,calls\n2003-03-03,07:00,"12\n2003-03-03,07:30,5\n');
+    await page.getByTestId('history-read').click();
+    await page.getByTestId('history-problems').waitFor();
+    assert.deepEqual(await page.getByTestId('history-problems').locator('li').allTextContents(),
+      ['Line 2: a quote (") is opened and not closed on this line.']);
+    assert.deepEqual(await page.getByTestId('history-preview').locator('tbody tr').allTextContents(),
+      ['2Line 2: a quote (") is opened and not closed on this line.', '32003-03-0307:305']);
+    // The bank example with CR-only line ends and one stray quote: the one line, counted right.
+    const bank = await readFile(BANK, 'utf8');
+    const at = bank.split('\n').findIndex((l) => l.startsWith('2003-03-05,07:00')) + 1;
+    await openHistoryFile(page, 'mac.csv', bank.replace('2003-03-05,07:00,', '2003-03-05,07:00,"').replaceAll('\n', '\r'));
+    await eventually(async () => assert.deepEqual(await page.getByTestId('history-problems').locator('li').allTextContents(),
+      [`Line ${at}: a quote (") is opened and not closed on this line.`]));
+    assert.match(await page.getByTestId('history-problems').textContent(), /^Lines not used: 1/);
+    await page.getByTestId('forecast-days').waitFor({ timeout: 30_000 });
+    assert.match(await text(page, 'history-summary'), /^Read 144 days/);
+    // Thousands written 2,073 in a comma-separated file: four fields, never contacts 2 with an AHT of 73.
+    await openHistoryFile(page, 'thousands.csv', await bankAs((d, t2, n) => `${d},${t2},${n.toLocaleString('en-US')}`));
+    await eventually(async () => assert.equal(await page.getByTestId('history-problems').locator('li').first().textContent(),
+      'Line 4: 4 fields where the header (or most lines) has 3; in a comma-separated file a number written with a thousands separator splits in two: write 2073 or "2,073".'));
+    assert.equal(await page.getByTestId('history-ambiguous').count(), 0);
+    assert.deepEqual(errors, []);
+  });
+
+  test('an event for an interval the day does not have is refused, never applied to the whole day', async (t) => {
+    const { page, errors } = await openForecast(t);
+    await page.getByTestId('history-example').click();
+    await page.getByTestId('forecast-days').waitFor({ timeout: 30_000 });
+    const before = await firstDayTotal(page);
+    const tryEvent = async (start) => {
+      for (const [id, value] of [['event-date', '2003-09-26'], ['event-start', start], ['event-uplift', '100']]) {
+        await page.getByTestId(id).click();
+        await page.keyboard.press('ControlOrMeta+A');
+        await page.keyboard.type(value);
+      }
+      await page.getByTestId('event-add').click();
+    };
+    for (const start of ['06:00', '21:30', '22:00', '23:59', '07:10']) {
+      await tryEvent(start);
+      await eventually(async () => assert.equal(await text(page, 'event-outside'),
+        "That interval is not one of the history's intervals, so the event was not added (it would not change the forecast). Leave the interval blank for the whole day, or give an interval start from 07:00–21:00."));
+      assert.equal(await page.getByTestId('forecast-event').count(), 0, start);
+    }
+    assert.equal(await firstDayTotal(page), before);
+    // The day's last interval is one: added, and the message goes.
+    await tryEvent('21:00');
+    await eventually(async () => assert.equal(await page.getByTestId('forecast-event').count(), 1));
+    assert.equal(await page.getByTestId('event-outside').count(), 0);
+    assert.match(await text(page, 'forecast-event'), /^2003-09-26 21:00: \+100 %×$/);
+    await eventually(async () => assert.ok(numberIn(await firstDayTotal(page)) > numberIn(before)));
+    assert.ok(numberIn(await firstDayTotal(page)) < 1.2 * numberIn(before), 'one interval, not the whole day');
     assert.deepEqual(errors, []);
   });
 });

@@ -2,6 +2,12 @@
 //! spreadsheet: one interval per line, a problem per line that cannot be
 //! read, and what the commas mean when the text does not say.
 
+use std::borrow::Cow;
+
+use ccplan_engine::text::{
+    decide_decimal_mark, lines, parse_number_as, split_fields, DecimalMark, Fields, UnclosedQuote,
+};
+
 use crate::model::limits::{valid_aht, valid_volume, MAX_DAY_INTERVALS};
 use crate::model::number::parse_number;
 use crate::model::staffing::parse_start;
@@ -29,6 +35,8 @@ pub enum RowProblem {
     Columns(usize),
     /// More intervals than a day of 15-minute intervals.
     TooMany,
+    /// A quote opened and not closed on the line.
+    Quote,
 }
 
 /// What was read from intervals text: good rows and a problem per bad line.
@@ -185,32 +193,30 @@ fn decide_commas(lines: &[&str]) -> Commas {
 /// `volume, AHT` (two numbers) or `start, volume, AHT`; separated by tabs
 /// (cells pasted from a spreadsheet), semicolons or commas. Numbers are read
 /// by [`parse_number`] (thousands separators, decimal comma, full-width
-/// digits). Lines may end in LF, CRLF or CR alone. In text with tabs or semicolons a comma is part of a number;
-/// otherwise `commas` says, or the text decides (see [`decide_commas`]).
+/// digits). Lines may end in LF, CRLF or CR alone. In text with tabs or
+/// semicolons a comma is part of a number, and the decimal mark is one for
+/// the whole text as its numbers say ([`decide_decimal_mark`]: `32,5` on
+/// one line makes `1.062` on another 1062); otherwise `commas` says, or the
+/// text decides (see [`decide_commas`]). A quote not closed on its line is
+/// that line's problem.
 /// A first line with no digit where the volume goes is a header and
 /// skipped; blank lines too.
 pub fn parse_intervals(text: &str, commas: Commas) -> ParsedIntervals {
-    // Line ends of every kind: LF, CRLF and CR alone (spreadsheets' "CSV (Macintosh)").
-    let text = text
-        .trim_start_matches('\u{feff}')
-        .replace("\r\n", "\n")
-        .replace('\r', "\n");
-    let text = text.as_str();
+    let text = text.trim_start_matches('\u{feff}');
     let mut parsed = ParsedIntervals::default();
     let delimiter = if text.contains('\t') {
-        Some(b'\t')
+        Some('\t')
     } else if text.contains(';') {
-        Some(b';')
+        Some(';')
     } else if !text.contains(',') {
         None
     } else {
-        let lines: Vec<&str> = text
-            .lines()
+        let lines: Vec<&str> = lines(text)
             .map(str::trim)
             .filter(|l| !l.is_empty())
             .collect();
         match (commas, decide_commas(&lines)) {
-            (Commas::Columns, _) | (Commas::Auto, Commas::Columns) => Some(b','),
+            (Commas::Columns, _) | (Commas::Auto, Commas::Columns) => Some(','),
             (Commas::InNumbers, _) | (Commas::Auto, Commas::InNumbers) => None,
             (Commas::Auto, Commas::Auto) => {
                 parsed.ambiguous_commas = true;
@@ -218,29 +224,43 @@ pub fn parse_intervals(text: &str, commas: Commas) -> ParsedIntervals {
             }
         }
     };
+    // Every line as the user sees it (blank lines counted; LF, CRLF and CR
+    // alone end a line), split once: (line, its fields or an unclosed quote).
+    let records: Vec<(usize, Result<Fields<'_>, UnclosedQuote>)> = lines(text)
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| {
+            let fields = match delimiter {
+                Some(delimiter) => split_fields(l, delimiter),
+                None => Ok(vec![Cow::Borrowed(l.trim())]),
+            };
+            (i + 1, fields)
+        })
+        .collect();
+    // With tabs or semicolons between the columns, one decimal mark for the
+    // whole text, as its numbers say (`32,5` elsewhere makes `1.062` 1062);
+    // when they do not, a comma groups thousands, as a typed number's does.
+    let mark = matches!(delimiter, Some('\t' | ';')).then(|| {
+        let fields = records
+            .iter()
+            .filter_map(|(_, r)| r.as_ref().ok())
+            .flatten();
+        decide_decimal_mark(fields.map(AsRef::as_ref), Some(DecimalMark::Dot))
+            .unwrap_or(DecimalMark::Dot)
+    });
+    let number = |text: &str| match mark {
+        Some(mark) => parse_number_as(text, mark).ok(),
+        None => number(text),
+    };
     let mut first = true;
-    // Line by line, so that every message names the line as the user sees it
-    // (blank lines included); each line is split by the csv reader for quoting.
-    for (index, text_line) in text.lines().enumerate() {
-        let line = index + 1;
-        if text_line.trim().is_empty() {
+    for (line, record) in &records {
+        let line = *line;
+        let Ok(record) = record else {
+            parsed.problems.push((line, RowProblem::Quote));
+            first = false;
             continue;
-        }
-        let record = match delimiter {
-            Some(delimiter) => {
-                let mut reader = csv::ReaderBuilder::new()
-                    .has_headers(false)
-                    .flexible(true)
-                    .delimiter(delimiter)
-                    .from_reader(text_line.as_bytes());
-                match reader.records().next() {
-                    Some(Ok(record)) => record,
-                    _ => continue,
-                }
-            }
-            None => csv::StringRecord::from(vec![text_line]),
         };
-        let fields: Vec<&str> = record.iter().map(str::trim).collect();
+        let fields: Vec<&str> = record.iter().map(AsRef::as_ref).collect();
         let (start, volume, aht) = match fields.as_slice() {
             [v] => (None, *v, None),
             [a, b] if number(a).is_some() && number(b).is_some() => (None, *a, Some(*b)),
@@ -428,6 +448,24 @@ mod tests {
         }
         let big = parse_intervals("1,062,000\n2,000,500", Commas::Auto);
         assert!(!big.problems.is_empty(), "neither reading is a valid day");
+    }
+
+    #[test]
+    fn one_decimal_mark_for_the_whole_paste_and_a_stray_quote_at_its_line() {
+        let volumes = |p: &ParsedIntervals| p.rows.iter().map(|r| r.volume).collect::<Vec<_>>();
+        // `32,5` says the comma is decimal: `1.062` groups thousands (alone it is 1.062).
+        let p = parse_intervals("08:00;1.062\r08:30;32,5\r", Commas::Auto);
+        assert_eq!(volumes(&p), [1062.0, 32.5]);
+        assert_eq!(
+            volumes(&parse_intervals("08:00;1.062", Commas::Auto)),
+            [1.062]
+        );
+        let p = parse_intervals("08:00\t1,062\n08:30\t32.5\n09:00\t100,5", Commas::Auto);
+        assert_eq!(volumes(&p), [1062.0, 32.5]);
+        assert_eq!(p.problems, vec![(3, RowProblem::Volume("100,5".into()))]);
+        let p = parse_intervals("start,volume\n08:00,\"12\n08:30,5\n", Commas::Auto);
+        assert_eq!(volumes(&p), [5.0]);
+        assert_eq!(p.problems, vec![(2, RowProblem::Quote)]);
     }
 
     #[test]

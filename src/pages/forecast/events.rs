@@ -7,7 +7,7 @@ use crate::components::flag_message::FlagMessage;
 use crate::components::removable_chip::RemovableChip;
 use crate::components::text_entry::TextEntry;
 use crate::i18n::{text, Key};
-use crate::model::forecast::KnownEvent;
+use crate::model::forecast::{event_place, EventPlace, KnownEvent};
 use crate::model::number::parse_number;
 use crate::model::staffing::{clock, parse_start};
 use crate::store::use_store;
@@ -19,6 +19,20 @@ pub fn Events() -> impl IntoView {
     let lang = store.lang;
     let [date, start, uplift, added] = std::array::from_fn(|_| RwSignal::new(String::new()));
     let bad = RwSignal::new(false);
+    // The history's interval starts, first and last, when an event was
+    // refused for a time that is not one of them.
+    let outside = RwSignal::new(None::<(u32, u32)>);
+    // Where an event falls on the forecast's day (None: no history read yet).
+    let place = move |start_min: Option<u32>| {
+        store.forecast.outcome.with_untracked(|o| {
+            let o = o.as_ref().filter(|o| o.width > 0)?;
+            let last = o.day_start_min + (o.width as u32 - 1) * o.interval_min;
+            Some((
+                event_place(start_min, o.interval_min, o.day_start_min, o.width),
+                (o.day_start_min, last),
+            ))
+        })
+    };
     let add = move || {
         // A blank number is no change; a blank start, the whole day.
         let number = |t: String| {
@@ -48,6 +62,14 @@ pub fn Events() -> impl IntoView {
             }),
             _ => None,
         };
+        // An interval the history's day does not have: refused, never the whole day.
+        if let Some((EventPlace::Outside, hours)) = event.as_ref().and_then(|e| place(e.start_min))
+        {
+            bad.set(false);
+            outside.set(Some(hours));
+            return;
+        }
+        outside.set(None);
         if event.is_some_and(|e| store.add_event(e)) {
             bad.set(false);
             uplift.set(String::new());
@@ -59,10 +81,17 @@ pub fn Events() -> impl IntoView {
     let events = move || {
         let lang = lang.get();
         store.forecast.settings.with(|s| s.events.clone()).into_iter().enumerate().map(|(i, e)| {
-            let when = match e.start_min {
+            let mut when = match e.start_min {
                 Some(m) => format!("{} {}", e.date, clock(m)),
                 None => e.date.to_string(),
             };
+            // A history read since may not have the event's interval.
+            let placed = store.forecast.outcome.with(|o| {
+                o.as_ref().filter(|o| o.width > 0).map(|o| event_place(e.start_min, o.interval_min, o.day_start_min, o.width))
+            });
+            if placed == Some(EventPlace::Outside) {
+                when = format!("{when} ({})", text(lang, Key::EventNotApplied));
+            }
             let what = match (e.uplift_pct != 0.0, e.added != 0.0) {
                 (true, true) => format!("{:+} %, {:+}", e.uplift_pct, e.added),
                 (true, false) => format!("{:+} %", e.uplift_pct),
@@ -85,6 +114,15 @@ pub fn Events() -> impl IntoView {
             <button type="button" data-testid="event-add" on:click=move |_| add()>{move || text(lang.get(), Key::AddEvent)}</button>
         </div>
         <FlagMessage when=bad class="message error" role="alert" test_id="event-bad" key=Key::EventBad />
+        {move || outside.get().map(|(first, last)| view! {
+            <p class="message error" role="alert" data-testid="event-outside">
+                {move || {
+                    let lang = lang.get();
+                    let (gap, stop) = if lang == crate::i18n::Lang::Zh { ("", "。") } else { (" ", ".") };
+                    format!("{}{gap}{}–{}{stop}", text(lang, Key::EventOutside), clock(first), clock(last))
+                }}
+            </p>
+        })}
         <ul class="chips" data-testid="events">{events}</ul>
     }
 }
