@@ -237,7 +237,7 @@ describe('the forecast page', { concurrency: CONCURRENCY }, () => {
       '第 5 行：日期和开始时间与第 2 行重复（保留第 2 行）。',
       '第 6 行：来电量 -1 不在 0 到 10,000,000 之间。',
     ]);
-    assert.equal(await text(page, 'forecast-problem'), '预测至少需要 15 天、覆盖每个营业日的历史数据；当前只有 1 天。');
+    assert.equal(await text(page, 'forecast-problem'), '预测至少需要 15 天有来电量的历史数据（已排除的日期不计）；当前只有 1 天。请补充更早的历史数据，或减少排除的日期。');
     // The preview: the lines as written, the header skipped, bad lines with their reason.
     const previewRows = page.getByTestId('history-preview').locator('tbody tr');
     assert.deepEqual(await previewRows.evaluateAll((rows) => rows.map((r) => [r.className, r.cells.length, r.cells[0].textContent])),
