@@ -198,4 +198,29 @@ describe('figures stay sane', { concurrency: CONCURRENCY }, () => {
     await assertNoBadNumbers(page);
     assert.deepEqual(errors, []);
   });
+
+  test('a forecast beyond what the staffing pages take says so when asked to cover a week or start the plan', async (t) => {
+    const { page, errors } = await ctx.openApp(t);
+    await page.getByTestId('nav-forecast').click();
+    // Six weeks of weekdays at 150 000 contacts per half hour (the staffing page takes at most 100 000).
+    const lines = ['date,start,contacts'];
+    const day = new Date(Date.UTC(2024, 0, 1));
+    for (let d = 0; d < 42; d++, day.setUTCDate(day.getUTCDate() + 1)) {
+      if (day.getUTCDay() === 0 || day.getUTCDay() === 6) continue;
+      for (let i = 0; i < 4; i++) lines.push(`${day.toISOString().slice(0, 10)},${9 + Math.floor(i / 2)}:${i % 2 ? '30' : '00'},${150000 + 1000 * i + d}`);
+    }
+    const dir = await mkdtemp(join(tmpdir(), 'ccplan-'));
+    const file = join(dir, 'huge.csv');
+    await writeFile(file, `${lines.join('\n')}\n`);
+    await readHistory(page, file);
+    const volumeBefore = await page.evaluate(() => localStorage.getItem('ccplan.current'));
+    for (const button of ['forecast-schedule-week', 'forecast-use-plan']) {
+      await page.getByTestId(button).click();
+      assert.equal(await text(page, 'forecast-not-used'),
+        'Nothing was changed: this forecast\'s volumes are beyond what the staffing page takes. Check the history, the known events and the corrected days.');
+      assert.match(page.url(), /#\/forecast$/, 'still on the forecast page');
+    }
+    assert.equal(await page.evaluate(() => localStorage.getItem('ccplan.current')), volumeBefore, 'the inputs are unchanged');
+    assert.deepEqual(errors, []);
+  });
 });
