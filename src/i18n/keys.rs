@@ -283,6 +283,7 @@ pub enum Key {
     BudgetHeads,
     BudgetHeadsBad,
     BudgetHeadsAs,
+    BudgetHeadsUnpaid,
     BudgetTooSmall,
     BudgetTooSmallEnd,
     BudgetBest,
