@@ -9,7 +9,7 @@
 //! relaxations counted, seconds.
 //!
 //! ```text
-//! cargo run --release -p ccplan-engine --example capped_week
+//! cargo run --release -p ccplan-engine --example capped_week [PEAK [every-day]]
 //! ```
 
 #[path = "../tests/support/bank_day.rs"]
@@ -29,7 +29,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // Quarter-hours: each half-hour's load halved over 15 minutes is the
     // same Erlangs; scaled so the peak is 90 Erlangs (about 100 agents).
     let traffic = bank_day::traffic();
-    let scale = 90.0 / traffic.iter().copied().fold(0.0, f64::max);
+    // `capped_week 5 every-day`: issue 24's "Singular matrix" week (peak 5
+    // Erlangs, every day at 100 %, 20 an hour).
+    let args: Vec<String> = std::env::args().collect();
+    let peak: f64 = args.get(1).map_or(Ok(90.0), |a| a.parse())?;
+    let every_day = args.get(2).is_some_and(|a| a == "every-day");
+    let scale = peak / traffic.iter().copied().fold(0.0, f64::max);
     let mut day = vec![0u32; 96];
     for (h, traffic) in traffic.into_iter().enumerate() {
         let agents = required_agents(traffic * scale, 240.0, Model::ErlangC, &targets)?.agents;
@@ -38,7 +43,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     // Saturday at 60 %, Sunday at 40 %.
     let mut requirement = Vec::with_capacity(WEEK_DAYS * day.len());
-    for pct in [100, 100, 100, 100, 100, 60, 40] {
+    let week = if every_day {
+        [100; WEEK_DAYS]
+    } else {
+        [100, 100, 100, 100, 100, 60, 40]
+    };
+    for pct in week {
         requirement.extend(day.iter().map(|r| (r * pct).div_ceil(100)));
     }
     let grid = DayGrid {
@@ -53,7 +63,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         start_step_min: 15,
         length_min: 480,
         breaks: Vec::new(),
-        cost_per_paid_hour: 1.0,
+        cost_per_paid_hour: if every_day { 20.0 } else { 1.0 },
         max_heads: None,
     };
     let with_break = ShiftTemplate {
