@@ -474,6 +474,8 @@ pub fn solve(
             return Err(ScheduleError::Uncovered(i, requirement[i]));
         }
     }
+    let nonzeros: usize = columns.iter().map(|c| c.cover.len()).sum::<usize>() + n;
+    let perturbed = nonzeros as u64 > WORK_NONZEROS;
     let build = |integer: bool| {
         let mut problem = Problem::new(OptimizationDirection::Minimize);
         // The least gap as a cover: over_i = coverage_i − r_i + under_i, so
@@ -497,10 +499,11 @@ pub fn solve(
             .iter()
             .enumerate()
             .map(|(v, c)| {
-                // The relaxation's costs raised by up to PERTURB, differently
-                // for each column, break the ties that make microlp's simplex
-                // cycle through degenerate pivots (and fail).
-                let raise = if integer {
+                // On a big program (a week), the relaxation's costs raised by
+                // up to PERTURB, differently for each column, break the ties
+                // that make microlp's simplex cycle through degenerate pivots
+                // (and fail). A day keeps its exact relaxation.
+                let raise = if integer || !perturbed {
                     1.0
                 } else {
                     1.0 + PERTURB * ((v * 7_919) % 1_000) as f64 / 1_000.0
@@ -558,7 +561,6 @@ pub fn solve(
         Objective::MinCost => 0.0,
         Objective::MinGap => -requirement.iter().map(|r| f64::from(*r)).sum::<f64>(),
     };
-    let nonzeros: usize = columns.iter().map(|c| c.cover.len()).sum::<usize>() + n;
     let mut work = Work {
         limit: limits.work_limit,
         used: 0,
@@ -585,7 +587,8 @@ pub fn solve(
             work.add(1, pivots);
             root_work = work.used;
             if let Ok(mut solution) = outcome.into_solution() {
-                lp_bound = Some(solution.objective() / (1.0 + PERTURB) + constant);
+                let raised = if perturbed { 1.0 + PERTURB } else { 1.0 };
+                lp_bound = Some(solution.objective() / raised + constant);
                 let read = |s: &microlp::Solution| -> Vec<f64> {
                     lp_x.iter().map(|v| s.var_value_raw(*v)).collect()
                 };
