@@ -12,7 +12,8 @@ use ccplan_engine::erlang_c::Outcome;
 use ccplan_engine::ets::EtsModel;
 use ccplan_engine::forecast::{forecast_daily, ModelChoice};
 use ccplan_engine::schedule::{
-    solve, Column, Limits, Objective, DEFAULT_NODE_LIMIT, MAX_REQUIREMENT,
+    solve, Column, Limits, Objective, DEFAULT_NODE_LIMIT, DEFAULT_WORK_LIMIT, MAX_REQUIREMENT,
+    MAX_VARIANTS,
 };
 use ccplan_engine::staffing::{self, Model, Targets};
 use ccplan_engine::{erlang_a, erlang_b, erlang_c};
@@ -57,6 +58,7 @@ const OPS: &[(&str, &[&str])] = &[
             "max_heads",
             "max_per_interval",
             "node_limit",
+            "work_limit",
         ],
     ),
     (
@@ -198,6 +200,7 @@ impl<'de> Visitor<'de> for UniqueVisitor {
 }
 
 fn respond(line: &str) -> Result<String, String> {
+    too_many_shifts(line)?;
     let Unique(value) = serde_json::from_str(line).map_err(|e| format!("invalid JSON: {e}"))?;
     let Value::Object(map) = value else {
         return Err(format!(
@@ -234,6 +237,79 @@ fn respond(line: &str) -> Result<String, String> {
         _ => unreachable!("every op in OPS is handled"),
     };
     reply.map_err(|message| format!("{op}: {message}"))
+}
+
+/// Refuses a `schedule` request with more shifts than are solved before
+/// the line is read into values: a pass that allocates nothing, so a
+/// request of a million shifts is refused at once in little memory (read
+/// whole, it would take about 1 GB). Any other line, or one this pass
+/// cannot read, is left to the full reading and its messages.
+fn too_many_shifts(line: &str) -> Result<(), String> {
+    use serde::de::{Deserializer, IgnoredAny, SeqAccess, Visitor};
+    /// The length of an array (None for anything else).
+    struct Length(Option<usize>);
+    impl<'de> serde::Deserialize<'de> for Length {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct Count;
+            impl<'de> Visitor<'de> for Count {
+                type Value = Length;
+                fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                    f.write_str("any value")
+                }
+                fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Length, A::Error> {
+                    let mut n = 0usize;
+                    while seq.next_element::<IgnoredAny>()?.is_some() {
+                        n += 1;
+                    }
+                    Ok(Length(Some(n)))
+                }
+                fn visit_map<A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut map: A,
+                ) -> Result<Length, A::Error> {
+                    while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                    Ok(Length(None))
+                }
+                fn visit_bool<E>(self, _: bool) -> Result<Length, E> {
+                    Ok(Length(None))
+                }
+                fn visit_i64<E>(self, _: i64) -> Result<Length, E> {
+                    Ok(Length(None))
+                }
+                fn visit_u64<E>(self, _: u64) -> Result<Length, E> {
+                    Ok(Length(None))
+                }
+                fn visit_f64<E>(self, _: f64) -> Result<Length, E> {
+                    Ok(Length(None))
+                }
+                fn visit_str<E>(self, _: &str) -> Result<Length, E> {
+                    Ok(Length(None))
+                }
+                fn visit_unit<E>(self) -> Result<Length, E> {
+                    Ok(Length(None))
+                }
+            }
+            d.deserialize_any(Count)
+        }
+    }
+    #[derive(serde::Deserialize)]
+    struct Sizes {
+        #[serde(default)]
+        op: Option<String>,
+        #[serde(default)]
+        shifts: Option<Length>,
+    }
+    let Ok(sizes) = serde_json::from_str::<Sizes>(line) else {
+        return Ok(());
+    };
+    match sizes.shifts {
+        Some(Length(Some(n))) if n > MAX_VARIANTS && sizes.op.as_deref() == Some("schedule") => {
+            Err(format!(
+            "schedule: `shifts` holds {n} shifts; at most {MAX_VARIANTS} are solved (send fewer)"
+        ))
+        }
+        _ => Ok(()),
+    }
 }
 
 fn op_names() -> String {
@@ -588,6 +664,7 @@ struct ScheduleReply {
     optimal: bool,
     bound: f64,
     nodes: u64,
+    work: u64,
 }
 
 /// One shift of a `schedule` request: `{"name", "cover": [0/1 per
@@ -697,6 +774,9 @@ fn schedule(request: &Request) -> Result<String, String> {
         node_limit: request
             .optional_count("node_limit")?
             .map_or(DEFAULT_NODE_LIMIT, |n| n as u64),
+        work_limit: request
+            .optional_count("work_limit")?
+            .map_or(DEFAULT_WORK_LIMIT, |n| n as u64),
     };
     let s = solve(&requirement, &columns, objective, &limits).map_err(|e| e.to_string())?;
     Ok(to_json(&ScheduleReply {
@@ -708,6 +788,7 @@ fn schedule(request: &Request) -> Result<String, String> {
         optimal: s.optimal,
         bound: s.bound,
         nodes: s.nodes,
+        work: s.work,
     }))
 }
 

@@ -830,3 +830,36 @@ fn forecast_refuses_unquoted_thousands_and_a_stray_quote_at_their_line() {
     let bad = forecast(&["--decimal-mark", "point"], &bank_history());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("--decimal-mark"));
 }
+
+#[test]
+fn a_schedule_of_a_million_shifts_is_refused_before_it_is_read() {
+    // About 17 MB on one line: refused by its count (read whole, such a
+    // line peaked at about 1 GB before its error line).
+    let mut request = String::from(r#"{"op":"schedule","requirement":[1],"shifts":["#);
+    for i in 0..1_000_000 {
+        if i > 0 {
+            request.push(',');
+        }
+        request.push_str(r#"{"cover":[1]}"#);
+    }
+    request.push_str("]}");
+    let reply = eval_one(&request);
+    assert_eq!(
+        error(&reply),
+        "schedule: `shifts` holds 1000000 shifts; at most 5000 are solved (send fewer)"
+    );
+}
+
+#[test]
+fn a_schedule_reports_the_work_it_did_within_its_budget() {
+    let reply = eval_one(
+        r#"{"op":"schedule","requirement":[2,1,1],"shifts":[{"cover":[1,1,1],"cost":3},{"cover":[1,0,0],"cost":1.5},{"cover":[0,1,1],"cost":1.5}],"work_limit":1000}"#,
+    );
+    assert_eq!(number(&reply, "cost"), 4.5);
+    assert_eq!(reply["optimal"], true);
+    let work = number(&reply, "work");
+    assert!((1.0..=1000.0).contains(&work), "{reply}");
+    let refused =
+        eval_one(r#"{"op":"schedule","requirement":[1],"shifts":[{"cover":[1]}],"work_limit":-1}"#);
+    assert!(error(&refused).contains("work_limit"), "{refused}");
+}

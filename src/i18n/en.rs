@@ -274,6 +274,7 @@ pub fn text(key: Key) -> &'static str {
         BudgetHeads => "Agents for the day, each on one shift of the first template (blank: none)",
         BudgetHeadsBad => "The budget must be a whole number of agents from 1 to 1,000,000.",
         BudgetHeadsAs => "Counted as paid agent-hours:",
+        BudgetHeadsUnpaid => "a budget in heads counts each agent on one shift of this first template, and it has 0 paid hours (its unpaid break takes the whole shift). Make the shift longer than its break, make the break paid, or give the budget in hours.",
         BudgetBad => "The budget must be a number of hours from 0 to 10,000,000.",
         BudgetTooSmall => "paid hours cannot give every interval more agents than its load (its queue would grow without end); at least",
         BudgetTooSmallEnd => "paid hours are needed.",

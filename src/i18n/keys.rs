@@ -300,6 +300,7 @@ pub enum Key {
     BudgetHeads,
     BudgetHeadsBad,
     BudgetHeadsAs,
+    BudgetHeadsUnpaid,
     BudgetTooSmall,
     BudgetTooSmallEnd,
     BudgetBest,

@@ -274,6 +274,7 @@ pub fn text(key: Key) -> &'static str {
         BudgetHeads => "当天坐席人数，每人上第一个班次模板的一个班次（留空：无）",
         BudgetHeadsBad => "人数预算须为 1 至 1,000,000 的整数。",
         BudgetHeadsAs => "折算为有薪人时：",
+        BudgetHeadsUnpaid => "按人数给出的预算以第一个班次模板计算每人一个班次，而该班次的有薪时长为 0（无薪休息占满了整个班次）。请把班次时长设得比休息更长、把休息改为带薪，或改用按有薪小时给出的预算。",
         BudgetBad => "预算须为 0 到 10,000,000 之间的小时数。",
         BudgetTooSmall => "有薪工时无法让每个时段的坐席数多于话务量（队列会无限增长）；至少需要",
         BudgetTooSmallEnd => "有薪工时。",

@@ -96,9 +96,10 @@ pub struct ScheduleSettings {
 
 /// Branch-and-bound nodes for a week: its program is about 40 times a
 /// day's (7 × the rows, up to 35 × the columns), and each node costs that
-/// much more; 200 keep a week's solve near a second in the browser. The
-/// search starts from the relaxation's dive (`engine::schedule::solve`),
-/// within half a per cent of the bound on the bank's week.
+/// much more. The engine's work budget (`Limits::work_limit`, relaxations
+/// and pivots weighted by the program's size) bounds the whole solve,
+/// dive included; the search starts from the relaxation's dive and a
+/// greedy cover within the caps (`engine::schedule::solve`).
 const WEEK_NODE_LIMIT: u64 = 200;
 
 /// A weekday's volume the page accepts, % of the staffing page's day.
@@ -323,6 +324,9 @@ pub enum ScheduleProblem {
     Schedule(ScheduleError),
     /// The budget cannot be spent (the engine's message).
     Budget(String),
+    /// A budget in heads counts each agent on one shift of the first
+    /// template, and that template (its name) has no paid hours.
+    UnpaidFirstShift(String),
 }
 
 /// Solves the staffing page's day (`inputs`), or the week made of it, with `settings`.
@@ -408,16 +412,18 @@ pub fn run(inputs: &StaffingInputs, settings: &ScheduleSettings) -> ScheduleOutc
 
 /// The budget's paid agent-hours: as given, or its heads each on one shift
 /// of the first template (None: no budget; an error when heads are given
-/// and there is no template to count them by).
+/// and there is no template to count them by, or it has no paid hours).
 fn budget_hours(settings: &ScheduleSettings) -> Option<Result<f64, ScheduleProblem>> {
     if let Some(heads) = settings.budget_heads {
-        let per_head = settings.shifts.first().map(|s| {
-            let unpaid = if s.break_paid { 0 } else { s.break_min };
-            f64::from(s.length_min.saturating_sub(unpaid)) / 60.0
-        });
-        return Some(match per_head {
-            Some(h) if h > 0.0 => Ok(f64::from(heads) * h),
-            _ => Err(ScheduleProblem::Schedule(ScheduleError::NoTemplates)),
+        let Some(first) = settings.shifts.first() else {
+            return Some(Err(ScheduleProblem::Schedule(ScheduleError::NoTemplates)));
+        };
+        let unpaid = if first.break_paid { 0 } else { first.break_min };
+        let per_head = f64::from(first.length_min.saturating_sub(unpaid)) / 60.0;
+        return Some(if per_head > 0.0 {
+            Ok(f64::from(heads) * per_head)
+        } else {
+            Err(ScheduleProblem::UnpaidFirstShift(first.name.clone()))
         });
     }
     settings.budget_hours.map(Ok)
@@ -828,5 +834,17 @@ mod tests {
             run(&inputs, &none).budget,
             Some(Err(ScheduleProblem::Schedule(ScheduleError::NoTemplates)))
         ));
+        // A first template whose break takes all its time: named, not
+        // "there are no shifts".
+        let mut unpaid = heads.clone();
+        unpaid.shifts[0] = ShiftInput {
+            name: "Cover".into(),
+            length_min: 30,
+            ..unpaid.shifts[0].clone()
+        };
+        assert_eq!(
+            run(&inputs, &unpaid).budget,
+            Some(Err(ScheduleProblem::UnpaidFirstShift("Cover".into())))
+        );
     }
 }

@@ -56,6 +56,9 @@ fn problem_text(lang: Lang, problem: &ScheduleProblem, o: &ScheduleOutcome) -> S
     match problem {
         ScheduleProblem::Day(d) => format!("{} {d}", text(lang, Key::ScheduleDayProblem)),
         ScheduleProblem::Budget(d) => format!("{} {d}", text(lang, Key::BudgetProblem)),
+        ScheduleProblem::UnpaidFirstShift(name) => {
+            format!("“{name}”: {}", text(lang, Key::BudgetHeadsUnpaid))
+        }
         ScheduleProblem::Schedule(e) => {
             schedule_error_text(lang, e, &|i| schedule_row_name(lang, o, i))
         }
