@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::components::interval_import::PasteDraft;
-use crate::i18n::{text, Key, Lang};
+use crate::i18n::{intervals_text, text, Key, Lang};
 use crate::model::io::intervals_in::{PastedLine, RowProblem};
 use crate::store::use_store;
 
@@ -128,7 +128,7 @@ pub fn ImportReview(paste: PasteDraft) -> impl IntoView {
                 </Show>
                 <div class="import-preview-wrap">
                     <table class="import-preview" data-testid="import-preview">
-                        <caption>{move || format!("{} — {} {}", text(lang.get(), Key::PreviewTitle), lines().len(), text(lang.get(), Key::Intervals))}</caption>
+                        <caption>{move || format!("{} — {}", text(lang.get(), Key::PreviewTitle), intervals_text(lang.get(), lines().len()))}</caption>
                         <thead>
                             <tr>
                                 <th>"#"</th>

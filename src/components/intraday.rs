@@ -10,7 +10,7 @@ use crate::components::import_review::ImportReview;
 use crate::components::interval_import::{IntervalImport, PasteDraft};
 use crate::download::download_csv;
 use crate::format::{grouped, money, percent};
-use crate::i18n::{inputs_caption, problem_text, seconds, text, Key};
+use crate::i18n::{inputs_caption, intervals_text, problem_text, seconds, text, Key};
 use crate::model::io::csv_out::interval_csv;
 use crate::model::staffing::Computed;
 use crate::store::use_store;
@@ -93,7 +93,7 @@ pub fn Intraday() -> impl IntoView {
             <div class="intraday-grid">
                 <div>
                     {move || { store.revision.track(); view! { <IntervalImport paste /> } }}
-                    <p class="help">{move || format!("{} {}", count(), text(lang.get(), Key::Intervals))}</p>
+                    <p class="help">{move || intervals_text(lang.get(), count())}</p>
                     <div class="row-buttons">
                         // Puts back the built-in day (discarding a pasted one): not the primary action.
                         <button type="button" class="secondary" on:click=reset>{move || text(lang.get(), Key::IntradayReset)}</button>

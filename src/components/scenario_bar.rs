@@ -153,12 +153,13 @@ pub fn ScenarioBar() -> impl IntoView {
                         let scenario_name = scenario.name.clone();
                         let label = scenario_name.clone();
                         let export_name = label.clone();
-                        let (load, rename, duplicate, delete) =
-                            (label.clone(), label.clone(), label.clone(), label.clone());
+                        let (load, rename, duplicate, delete, group) =
+                            (label.clone(), label.clone(), label.clone(), label.clone(), label.clone());
                         view! {
                             <li data-scenario=scenario_name>
                                 <span class="scenario-name">{label}</span>
-                                <span class="actions">
+                                // Its buttons are read out with the scenario's name ("Peak week, group: Load").
+                                <span class="actions" role="group" aria-label=group>
                                     <button type="button" data-action="load" on:click=move |_| store.load(&load)>
                                         {move || text(lang.get(), Key::LoadScenario)}
                                     </button>

@@ -59,7 +59,8 @@ pub fn history_summary(
         .join(if lang == Lang::Zh { "、" } else { ", " });
     match lang {
         Lang::En => format!(
-            "Read {days} days of {interval_min}-minute intervals, {hours}, from {first} to {last}; open {weekdays}."
+            "Read {days} {} of {interval_min}-minute intervals, {hours}, from {first} to {last}; open {weekdays}.",
+            if days == 1 { "day" } else { "days" }
         ),
         Lang::Zh => format!(
             "已读取 {days} 天的数据，每 {interval_min} 分钟一个时段，{hours}，从 {first} 到 {last}；营业日：{weekdays}。"
@@ -281,6 +282,7 @@ pub fn inputs_caption(lang: Lang, inputs: &StaffingInputs, day: bool) -> String 
     let volume = format_plain(inputs.volume);
     match (lang, day) {
         (Lang::En, false) => format!("{volume} contacts per {minutes} min · AHT {aht} s · target {sl} % within {t} s · {model}"),
+        (Lang::En, true) if count == 1 => format!("1 interval of {minutes} min · AHT {aht} s · target {sl} % within {t} s · {model}"),
         (Lang::En, true) => format!("{count} intervals of {minutes} min · AHT {aht} s · target {sl} % within {t} s · {model}"),
         (Lang::Zh, false) => format!("每 {minutes} 分钟 {volume} 通 · 平均处理时长 {aht} 秒 · 目标 {sl} %（{t} 秒内）· {model}"),
         (Lang::Zh, true) => format!("{count} 个 {minutes} 分钟时段 · 平均处理时长 {aht} 秒 · 目标 {sl} %（{t} 秒内）· {model}"),
@@ -406,6 +408,7 @@ pub fn problem_text(lang: Lang, problem: &Problem) -> String {
         ProblemKind::Unstable => Key::MathUnstable,
         ProblemKind::Engine => Key::ErrEngine,
         ProblemKind::Stopped(why) => stopped_text(why),
+        ProblemKind::TooManySimulatedCalls => Key::ErrTooManySimulatedCalls,
     };
     match problem.detail.as_str() {
         "" => text(lang, key).to_string(),
@@ -418,6 +421,15 @@ pub fn long_history_text(lang: Lang, megabytes: &str) -> String {
     match lang {
         Lang::En => format!("The history read ({megabytes} MB) is kept but not shown in the box; paste or open a file to replace it."),
         Lang::Zh => format!("已读取的历史数据（{megabytes} MB）已保留，但不在框中显示；粘贴或打开文件即可替换。"),
+    }
+}
+
+/// A number of intervals: "1 interval", "29 intervals", "29 个时段".
+pub fn intervals_text(lang: Lang, count: usize) -> String {
+    match lang {
+        Lang::En if count == 1 => "1 interval".to_string(),
+        Lang::En => format!("{count} intervals"),
+        Lang::Zh => format!("{count} 个时段"),
     }
 }
 
@@ -503,6 +515,21 @@ pub fn month_label(month: ccplan_engine::capacity::Month) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_is_singular() {
+        assert_eq!(intervals_text(Lang::En, 1), "1 interval");
+        assert_eq!(intervals_text(Lang::En, 29), "29 intervals");
+        assert_eq!(intervals_text(Lang::Zh, 1), "1 个时段");
+        let open = [true, false, false, false, false, false, false];
+        let one = history_summary(Lang::En, 1, 30, 420, 2, "2003-03-03", "2003-03-03", &open);
+        assert!(
+            one.starts_with("Read 1 day of 30-minute intervals"),
+            "{one}"
+        );
+        let two = history_summary(Lang::En, 2, 30, 420, 2, "2003-03-03", "2003-03-10", &open);
+        assert!(two.starts_with("Read 2 days of"), "{two}");
+    }
 
     #[test]
     fn schedule_problems_are_worded_in_both_languages_with_times_not_indices() {

@@ -225,6 +225,13 @@ pub fn run_simulation(setup: &Setup) -> Result<Summary, Problem> {
             kind: ProblemKind::Unstable,
             detail: String::new(),
         },
+        ccplan_engine::Error::TooLarge {
+            what: "simulated calls",
+            ..
+        } => Problem {
+            kind: ProblemKind::TooManySimulatedCalls,
+            detail: String::new(),
+        },
         other => Problem::from(other),
     })
 }
@@ -233,6 +240,25 @@ pub fn run_simulation(setup: &Setup) -> Result<Summary, Problem> {
 mod tests {
     use super::*;
     use crate::model::staffing::compute;
+
+    #[test]
+    fn too_many_simulated_calls_is_its_own_refusal() {
+        // 20 000 contacts per 30 minutes at 300 s (3 333 Erlangs), 200 days of 24 h.
+        let setup = Setup {
+            traffic: 20_000.0 * 300.0 / 1800.0,
+            aht_s: 300.0,
+            agents: 3922,
+            model: Model::ErlangC,
+            target_s: 20.0,
+            hours: 24.0,
+            days: 200,
+            seed: 1,
+        };
+        let problem = run_simulation(&setup).unwrap_err();
+        // Not "beyond 100 000 Erlangs" (3 333 are fine) with the engine's English after it.
+        assert_eq!(problem.kind, ProblemKind::TooManySimulatedCalls);
+        assert_eq!(problem.detail, "");
+    }
 
     /// 80/20 at AHT 180 s (issue 11's figures).
     fn eighty_twenty_180() -> StaffingInputs {

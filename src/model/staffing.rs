@@ -294,6 +294,8 @@ pub enum ProblemKind {
     Engine,
     /// The engine worker stopped before it answered.
     Stopped(Stopped),
+    /// A simulation that would draw more calls than the page simulates.
+    TooManySimulatedCalls,
 }
 
 /// Why work sent to the engine worker got no answer.

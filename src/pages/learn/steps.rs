@@ -1,6 +1,6 @@
 //! The nine steps of resource planning: each with a short explanation,
 //! its formula or method, the current scenario's live numbers (from
-//! `step_live`) and where ccplan does it, or a plain "not yet".
+//! `step_live`) and a link to the page where ccplan does it.
 
 use leptos::prelude::*;
 
@@ -10,21 +10,21 @@ use crate::mathml::{exp, frac, math, mi, mn, mo, paren};
 use crate::model::learn::day_figures;
 use crate::store::{use_store, Store};
 
-/// What each step says: its title and body, where ccplan does it (a
-/// page's fragment and the link's words), and what ccplan does not do yet.
-type StepText = (Key, Key, Option<(&'static str, Key)>, Option<Key>);
+/// What each step says: its title and body, and where ccplan does it (a
+/// page's fragment and the link's words). Every step has its page.
+type StepText = (Key, Key, &'static str, Key);
 
 #[rustfmt::skip]
 const STEPS: [StepText; 9] = [
-    (Key::Step1, Key::Step1Body, Some(("#/", Key::LearnOnStaffing)), None),
-    (Key::Step2, Key::Step2Body, Some(("#/", Key::LearnOnStaffing)), None),
-    (Key::Step3, Key::Step3Body, Some(("#/forecast", Key::LearnOnForecast)), None),
-    (Key::Step4, Key::Step4Body, Some(("#/", Key::LearnShowMath)), None),
-    (Key::Step5, Key::Step5Body, None, None),
-    (Key::Step6, Key::Step6Body, Some(("#/", Key::LearnOnStaffing)), None),
-    (Key::Step7, Key::Step7Body, Some(("#/", Key::LearnOnIntraday)), Some(Key::Step7NotYet)),
-    (Key::Step8, Key::Step8Body, Some(("#/scorecard", Key::LearnOnScorecard)), None),
-    (Key::Step9, Key::Step9Body, Some(("#/compare", Key::LearnOnCompare)), None),
+    (Key::Step1, Key::Step1Body, "#/", Key::LearnOnStaffing),
+    (Key::Step2, Key::Step2Body, "#/", Key::LearnOnStaffing),
+    (Key::Step3, Key::Step3Body, "#/forecast", Key::LearnOnForecast),
+    (Key::Step4, Key::Step4Body, "#/", Key::LearnShowMath),
+    (Key::Step5, Key::Step5Body, "#/", Key::LearnOnLines),
+    (Key::Step6, Key::Step6Body, "#/", Key::LearnOnStaffing),
+    (Key::Step7, Key::Step7Body, "#/schedule", Key::LearnOnSchedule),
+    (Key::Step8, Key::Step8Body, "#/scorecard", Key::LearnOnScorecard),
+    (Key::Step9, Key::Step9Body, "#/compare", Key::LearnOnCompare),
 ];
 
 /// Step `index`'s formula as MathML (steps 3, 4, 5, 6 and 8).
@@ -97,7 +97,7 @@ fn step_list(store: Store) -> impl IntoView {
     let r = store.outcome.with(|o| o.interval.clone().ok());
     let day = store.outcome.with(|o| o.day.ready().map(day_figures));
     let currency = store.currency.get();
-    let step = |(i, (title, body, link, not_yet)): (usize, &StepText)| {
+    let step = |(i, (title, body, href, where_key)): (usize, &StepText)| {
         let live = live(i, lang, &inputs, r.as_ref(), day, currency);
         view! {
             <li class="step" data-step=i + 1>
@@ -105,8 +105,7 @@ fn step_list(store: Store) -> impl IntoView {
                 <p>{text(lang, *body)}</p>
                 {formula(i).map(|f| view! { <div class="step-formula" inner_html=f></div> })}
                 {live.map(|live| view! { <p class="live" data-testid=format!("step-{}-live", i + 1)>{live}</p> })}
-                {not_yet.map(|k| view! { <p class="not-yet" data-testid=format!("step-{}-not-yet", i + 1)>{text(lang, k)}</p> })}
-                {link.map(|(href, k)| view! { <a href=href class="step-link">{text(lang, k)}</a> })}
+                <a href=*href class="step-link">{text(lang, *where_key)}</a>
             </li>
         }
     };
