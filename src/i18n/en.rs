@@ -298,7 +298,6 @@ pub fn text(key: Key) -> &'static str {
         ScheduleDayProblem => "The staffing page's day cannot be planned:",
         BudgetProblem => "The budget cannot be spent:",
         ScheduleProven => "Proven optimal",
-        ScheduleBestFound => "Best found within the search budget; no schedule can do better than",
         ScheduleVariants => "shift variants",
         ScheduleNodes => "search nodes",
         HeadcountCap => "Cap the headcount at",

@@ -323,7 +323,6 @@ pub enum Key {
     ScheduleDayProblem,
     BudgetProblem,
     ScheduleProven,
-    ScheduleBestFound,
     ScheduleVariants,
     ScheduleNodes,
     HeadcountCap,

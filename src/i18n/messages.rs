@@ -424,6 +424,18 @@ pub fn long_history_text(lang: Lang, megabytes: &str) -> String {
     }
 }
 
+/// A schedule the search did not prove best: what it found and the bound,
+/// of the same named quantity (the agent-intervals over or short under a
+/// headcount cap, else the cost), both already formatted.
+pub fn best_found_text(lang: Lang, capped: bool, found: &str, bound: &str) -> String {
+    match (lang, capped) {
+        (Lang::En, true) => format!("Best found within the search budget: {found} agent-intervals over or short (together); no schedule within the cap has fewer than {bound}"),
+        (Lang::En, false) => format!("Best found within the search budget: cost {found}; no schedule covering every interval costs less than {bound}"),
+        (Lang::Zh, true) => format!("在搜索预算内找到的最佳方案：人员过多或不足的“人·时段”合计 {found}；在人数上限内，任何方案都不少于 {bound}"),
+        (Lang::Zh, false) => format!("在搜索预算内找到的最佳方案：成本 {found}；覆盖所有时段的方案，成本都不低于 {bound}"),
+    }
+}
+
 /// A number of intervals: "1 interval", "29 intervals", "29 个时段".
 pub fn intervals_text(lang: Lang, count: usize) -> String {
     match lang {
@@ -515,6 +527,21 @@ pub fn month_label(month: ccplan_engine::capacity::Month) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_best_found_schedule_names_what_its_bound_is_of() {
+        let capped = best_found_text(Lang::En, true, "874", "873");
+        assert!(
+            capped.contains("874 agent-intervals over or short (together)")
+                && capped.ends_with("fewer than 873"),
+            "{capped}"
+        );
+        let cost = best_found_text(Lang::Zh, false, "7,240", "7,200");
+        assert!(
+            cost.contains("成本 7,240") && cost.contains("不低于 7,200"),
+            "{cost}"
+        );
+    }
 
     #[test]
     fn one_is_singular() {

@@ -298,7 +298,6 @@ pub fn text(key: Key) -> &'static str {
         ScheduleDayProblem => "人力需求页面的当天数据无法计算：",
         BudgetProblem => "无法分配该预算：",
         ScheduleProven => "已证明最优",
-        ScheduleBestFound => "在搜索预算内找到的最佳方案；任何方案都不可能优于",
         ScheduleVariants => "种班次组合",
         ScheduleNodes => "个搜索节点",
         HeadcountCap => "人数上限",

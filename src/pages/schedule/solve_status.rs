@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::problem_text;
 use crate::format::{fixed, grouped};
-use crate::i18n::{text, Key};
+use crate::i18n::{best_found_text, text, Key};
 use crate::store::use_store;
 
 #[component]
@@ -18,7 +18,7 @@ pub fn SolveStatus() -> impl IntoView {
             return view! { <p class="message" data-testid="schedule-running">{text(lang, Key::Solving)}</p> }.into_any();
         }
         store.schedule.outcome.with(|outcome| {
-            let Some((_, _, o)) = outcome.as_ref() else {
+            let Some((_, settings, o)) = outcome.as_ref() else {
                 return ().into_any();
             };
             match &o.result {
@@ -27,7 +27,9 @@ pub fn SolveStatus() -> impl IntoView {
                     let proof = if r.schedule.optimal {
                         text(lang, Key::ScheduleProven).to_string()
                     } else {
-                        format!("{} {}", text(lang, Key::ScheduleBestFound), bound_text(r.schedule.bound))
+                        // The bound is of what the search minimises: the gap under a cap, else the cost.
+                        let (found, bound) = (bound_text(r.schedule.objective), bound_text(r.schedule.bound));
+                        best_found_text(lang, settings.max_heads.is_some(), &found, &bound)
                     };
                     view! {
                         <p class=if r.schedule.optimal { "message" } else { "message warning" } data-testid="schedule-status">
