@@ -2,6 +2,7 @@
 //! as PNG, through a temporary link with a `download` name; reading the
 //! file a user picked.
 
+use leptos::prelude::GetUntracked;
 use wasm_bindgen::{JsCast, JsValue};
 
 fn click_link(href: &str, filename: &str) -> Option<()> {
@@ -38,10 +39,15 @@ pub fn download_text(filename: &str, mime: &str, content: &str) -> bool {
 pub fn download_csv(
     filename: &str,
     csv: Result<String, crate::model::io::csv_out::CsvError>,
-    lang: crate::i18n::Lang,
+    store: crate::store::Store,
 ) -> bool {
+    let lang = store.lang.get_untracked();
     match csv {
-        Ok(csv) => download_text(filename, "text/csv", &csv),
+        Ok(csv) => download_text(
+            filename,
+            "text/csv",
+            &with_bom(csv, store.csv_bom.get_untracked()),
+        ),
         Err(_) => {
             if let Some(window) = web_sys::window() {
                 let _ = window
@@ -49,6 +55,17 @@ pub fn download_csv(
             }
             false
         }
+    }
+}
+
+/// The CSV as the browser offers it: with a UTF-8 byte-order mark first
+/// when `bom` (Excel on Windows then reads 早班 as UTF-8, not as the
+/// system code page); the CLI writes its CSV without one.
+pub fn with_bom(csv: String, bom: bool) -> String {
+    if bom && !csv.starts_with('\u{feff}') {
+        format!("\u{feff}{csv}")
+    } else {
+        csv
     }
 }
 
@@ -151,5 +168,20 @@ pub fn copy_to_clipboard(text: &str) -> bool {
     match write.dyn_ref::<js_sys::Function>() {
         Some(function) => function.call1(&clipboard, &JsValue::from_str(text)).is_ok(),
         None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_bom;
+
+    #[test]
+    fn the_bom_is_added_once_and_only_when_asked() {
+        assert_eq!(
+            with_bom("shift\n早班\n".into(), true),
+            "\u{feff}shift\n早班\n"
+        );
+        assert_eq!(with_bom("\u{feff}a\n".into(), true), "\u{feff}a\n");
+        assert_eq!(with_bom("shift\n早班\n".into(), false), "shift\n早班\n");
     }
 }

@@ -28,6 +28,9 @@ pub const KEY_LANG: &str = "ccplan.lang";
 pub const KEY_COMPARE: &str = "ccplan.compare";
 /// The currency money is shown in (a preference, like the language).
 pub const KEY_CURRENCY: &str = "ccplan.currency";
+/// Whether CSV downloads start with a UTF-8 byte-order mark (so Excel reads
+/// Chinese names); on unless the user turned it off.
+pub const KEY_CSV_BOM: &str = "ccplan.csv-bom";
 /// The forecast page's history text and settings (large: its own key, so
 /// the inputs still save when it does not fit).
 pub const KEY_FORECAST: &str = "ccplan.forecast";
@@ -73,6 +76,7 @@ pub enum SaveTarget {
     Language,
     Currency,
     CompareChoice,
+    CsvBom,
 }
 
 thread_local! {
@@ -349,6 +353,19 @@ pub fn load_currency() -> Option<Currency> {
 
 pub fn save_currency(currency: Currency) -> Result<(), Notice> {
     write_preference(KEY_CURRENCY, currency.code())
+}
+
+/// The CSV byte-order-mark choice, if the user made one.
+pub fn load_csv_bom() -> Option<bool> {
+    match raw(KEY_CSV_BOM).as_deref() {
+        Some("on") => Some(true),
+        Some("off") => Some(false),
+        _ => None,
+    }
+}
+
+pub fn save_csv_bom(bom: bool) -> Result<(), Notice> {
+    write_preference(KEY_CSV_BOM, if bom { "on" } else { "off" })
 }
 
 pub fn save_lang(lang: Lang) -> Result<(), Notice> {

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::charts::{draw_intraday, IntradayData, IntradayLabels};
 use crate::components::chart_canvas::ChartCanvas;
+use crate::components::csv_bom_choice::CsvBomChoice;
 use crate::components::day_table::DayTable;
 use crate::components::import_review::ImportReview;
 use crate::components::interval_import::{IntervalImport, PasteDraft};
@@ -40,7 +41,7 @@ pub fn Intraday() -> impl IntoView {
             })
         });
         if let Some(csv) = csv {
-            download_csv("ccplan-intervals.csv", csv, lang.get_untracked());
+            download_csv("ccplan-intervals.csv", csv, store);
         }
     };
 
@@ -98,6 +99,7 @@ pub fn Intraday() -> impl IntoView {
                         // Puts back the built-in day (discarding a pasted one): not the primary action.
                         <button type="button" class="secondary" on:click=reset>{move || text(lang.get(), Key::IntradayReset)}</button>
                         <button type="button" class="secondary" data-testid="export-csv" on:click=export>{move || text(lang.get(), Key::ExportCsv)}</button>
+                        <CsvBomChoice />
                     </div>
                 </div>
                 <ChartCanvas

@@ -10,6 +10,7 @@ pub mod compare_charts;
 pub mod compare_choices;
 pub mod compare_table;
 pub mod coverage_chart;
+pub mod csv_bom_choice;
 pub mod currency_switch;
 pub mod curve_table;
 pub mod day_table;

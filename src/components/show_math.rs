@@ -26,6 +26,14 @@ fn n(v: f64) -> String {
     mn(&significant(v))
 }
 
+/// A word in a formula, in the page's language ("occupancy" / "占用率").
+fn word(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {
+    match lang {
+        Lang::En => en,
+        Lang::Zh => zh,
+    }
+}
+
 fn formulas(lang: Lang, w: &Worked, currency: crate::format::Currency) -> Vec<Formula> {
     let (a, agents) = (w.traffic, w.agents);
     let eq = || mo("=");
@@ -78,7 +86,7 @@ fn formulas(lang: Lang, w: &Worked, currency: crate::format::Currency) -> Vec<Fo
                 name: Key::MathPWait,
                 general: math(&[
                     mi("P"),
-                    paren(&[mi("wait")]),
+                    paren(&[mi(word(lang, "wait", "等待"))]),
                     eq(),
                     frac(
                         &[mi("N"), mo("·"), mi("B")],
@@ -92,7 +100,7 @@ fn formulas(lang: Lang, w: &Worked, currency: crate::format::Currency) -> Vec<Fo
                 ]),
                 substituted: math(&[
                     mi("P"),
-                    paren(&[mi("wait")]),
+                    paren(&[mi(word(lang, "wait", "等待"))]),
                     eq(),
                     frac(
                         &[mn(&shown_n), times(), n(b)],
@@ -118,7 +126,7 @@ fn formulas(lang: Lang, w: &Worked, currency: crate::format::Currency) -> Vec<Fo
                     mn("1"),
                     minus(),
                     mi("P"),
-                    paren(&[mi("wait")]),
+                    paren(&[mi(word(lang, "wait", "等待"))]),
                     mo("·"),
                     exponent(&[
                         paren(&[mi("N"), minus(), mi("A")]),
@@ -153,7 +161,12 @@ fn formulas(lang: Lang, w: &Worked, currency: crate::format::Currency) -> Vec<Fo
                     mi("ASA"),
                     eq(),
                     frac(
-                        &[mi("P"), paren(&[mi("wait")]), mo("·"), mi("AHT")],
+                        &[
+                            mi("P"),
+                            paren(&[mi(word(lang, "wait", "等待"))]),
+                            mo("·"),
+                            mi("AHT"),
+                        ],
                         &[mi("N"), minus(), mi("A")],
                     ),
                 ]),
@@ -171,9 +184,13 @@ fn formulas(lang: Lang, w: &Worked, currency: crate::format::Currency) -> Vec<Fo
             list.push(Formula {
                 card: "occupancy",
                 name: Key::MathOccupancy,
-                general: math(&[mi("occupancy"), eq(), frac(&[mi("A")], &[mi("N")])]),
+                general: math(&[
+                    mi(word(lang, "occupancy", "占用率")),
+                    eq(),
+                    frac(&[mi("A")], &[mi("N")]),
+                ]),
                 substituted: math(&[
-                    mi("occupancy"),
+                    mi(word(lang, "occupancy", "占用率")),
                     eq(),
                     frac(&[n(a)], &[mn(&shown_n)]),
                     eq(),
@@ -183,14 +200,23 @@ fn formulas(lang: Lang, w: &Worked, currency: crate::format::Currency) -> Vec<Fo
         } else {
             let carried = [
                 mi("A"),
-                paren(&[mn("1"), minus(), mi("P"), paren(&[mi("abandon")])]),
+                paren(&[
+                    mn("1"),
+                    minus(),
+                    mi("P"),
+                    paren(&[mi(word(lang, "abandon", "放弃"))]),
+                ]),
             ];
             list.push(Formula {
                 card: "occupancy",
                 name: Key::MathOccupancyA,
-                general: math(&[mi("occupancy"), eq(), frac(&carried, &[mi("N")])]),
+                general: math(&[
+                    mi(word(lang, "occupancy", "占用率")),
+                    eq(),
+                    frac(&carried, &[mi("N")]),
+                ]),
                 substituted: math(&[
-                    mi("occupancy"),
+                    mi(word(lang, "occupancy", "占用率")),
                     eq(),
                     frac(
                         &[n(a), times(), paren(&[mn("1"), minus(), n(m.p_abandon)])],
@@ -259,14 +285,14 @@ fn formulas(lang: Lang, w: &Worked, currency: crate::format::Currency) -> Vec<Fo
         card: "agent-hours",
         name: Key::MathAgentHours,
         general: math(&[
-            mi("hours"),
+            mi(word(lang, "hours", "工时")),
             eq(),
             mi("N"),
             times(),
             frac(&[mi("t")], &[mn("3,600")]),
         ]),
         substituted: math(&[
-            mi("hours"),
+            mi(word(lang, "hours", "工时")),
             eq(),
             mn(&shown_n),
             times(),
@@ -283,16 +309,16 @@ fn formulas(lang: Lang, w: &Worked, currency: crate::format::Currency) -> Vec<Fo
         card: "cost",
         name: Key::MathCost,
         general: math(&[
-            mi("cost"),
+            mi(word(lang, "cost", "成本")),
             eq(),
             mi("FTE"),
             times(),
             frac(&[mi("t")], &[mn("3,600")]),
             times(),
-            mi("rate"),
+            mi(word(lang, "rate", "小时费率")),
         ]),
         substituted: math(&[
-            mi("cost"),
+            mi(word(lang, "cost", "成本")),
             eq(),
             n(w.scheduled_fte),
             times(),

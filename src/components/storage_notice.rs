@@ -29,9 +29,10 @@ fn target_text(target: SaveTarget) -> Key {
         SaveTarget::Inputs => Key::SavingInputs,
         SaveTarget::Scenarios => Key::SavingScenarios,
         SaveTarget::Forecast => Key::SavingForecast,
-        SaveTarget::Language | SaveTarget::Currency | SaveTarget::CompareChoice => {
-            Key::SavingPreferences
-        }
+        SaveTarget::Language
+        | SaveTarget::Currency
+        | SaveTarget::CompareChoice
+        | SaveTarget::CsvBom => Key::SavingPreferences,
     }
 }
 

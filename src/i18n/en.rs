@@ -578,5 +578,6 @@ pub fn text(key: Key) -> &'static str {
         StorageChangedElsewhere => "Your saved scenarios were changed in another tab; the list now shows them.",
         StorageKeptInPlace => "Saved data in this browser could not be read, and storage is too full to back it up: it was left as it is and the app started from defaults.",
         CsvNotWritten => "The CSV file could not be written; nothing was downloaded.",
+        CsvBom => "CSV for Excel (UTF-8 byte-order mark)",
     }
 }

@@ -35,6 +35,12 @@ pub enum Term {
     BalancedScorecard,
     WhatIf,
     Scenario,
+    Ets,
+    Aicc,
+    Mape,
+    Wape,
+    Bias,
+    PredictionInterval,
 }
 
 impl Term {
@@ -70,6 +76,12 @@ impl Term {
             Term::BalancedScorecard => "balanced-scorecard",
             Term::WhatIf => "what-if",
             Term::Scenario => "scenario",
+            Term::Ets => "ets",
+            Term::Aicc => "aicc",
+            Term::Mape => "mape",
+            Term::Wape => "wape",
+            Term::Bias => "bias",
+            Term::PredictionInterval => "prediction-interval",
         }
     }
 
@@ -99,8 +111,8 @@ impl GlossaryEntry {
 }
 
 /// The glossary (English / 简体中文, domain.md §5, with patience added for
-/// Erlang A), as the Learn page lists it.
-pub const GLOSSARY: [GlossaryEntry; 29] = [
+/// Erlang A and the forecast page's terms added), as the Learn page lists it.
+pub const GLOSSARY: [GlossaryEntry; 35] = [
     GlossaryEntry {
         term: Term::ServiceLevel,
         en: "service level",
@@ -160,16 +172,16 @@ pub const GLOSSARY: [GlossaryEntry; 29] = [
     GlossaryEntry {
         term: Term::Shrinkage,
         en: "shrinkage",
-        zh: "缺勤/损耗率",
-        meaning_en: "The share of paid time agents cannot take contacts: breaks, training, meetings, absence.",
-        meaning_zh: "带薪时间中坐席不能接听的比例：休息、培训、会议、缺勤。",
+        zh: "缩减率",
+        meaning_en: "The share of paid time agents cannot take contacts: breaks, training, meetings, absence. Absenteeism is only one of its parts.",
+        meaning_zh: "付薪时间中坐席不能接听的比例（人力损耗）：休息、培训、会议、缺勤合计；缺勤率只是其中一部分。",
     },
     GlossaryEntry {
         term: Term::FullTimeEquivalent,
         en: "full-time equivalent (FTE)",
-        zh: "全职人力当量",
+        zh: "全职等效人数",
         meaning_en: "Paid staff counted in full-time units: agents on the phones ÷ (1 − shrinkage).",
-        meaning_zh: "按全职折算的人力：在线坐席数 ÷ (1 − 缺勤/损耗率)。",
+        meaning_zh: "按全职折算的人力：在线坐席数 ÷ (1 − 缩减率)。",
     },
     GlossaryEntry {
         term: Term::Headcount,
@@ -304,6 +316,48 @@ pub const GLOSSARY: [GlossaryEntry; 29] = [
         meaning_en: "A named set of inputs, saved to compare with others.",
         meaning_zh: "一组有名称的输入，保存下来与其他方案比较。",
     },
+    GlossaryEntry {
+        term: Term::Ets,
+        en: "exponential smoothing (ETS)",
+        zh: "指数平滑法（ETS）",
+        meaning_en: "The forecast's model family: level, trend and season, each updated by a weighted average that gives recent days more weight (error, trend, season).",
+        meaning_zh: "预测所用的模型族：水平、趋势和季节性，各自按加权平均更新，越近的日子权重越大（误差、趋势、季节）。",
+    },
+    GlossaryEntry {
+        term: Term::Aicc,
+        en: "AICc",
+        zh: "修正赤池信息准则（AICc）",
+        meaning_en: "Akaike's information criterion corrected for short histories: how the forecast picks among models; lower is better, and extra parameters are penalised.",
+        meaning_zh: "针对较短历史修正的赤池信息准则：预测据此在模型之间选择，越小越好，多余的参数会被扣分。",
+    },
+    GlossaryEntry {
+        term: Term::Mape,
+        en: "mean absolute percentage error (MAPE)",
+        zh: "平均绝对百分比误差（MAPE）",
+        meaning_en: "The mean of |actual − forecast| ÷ actual over the periods checked; quiet periods weigh as much as busy ones.",
+        meaning_zh: "所检验各期 |实际 − 预测| ÷ 实际 的平均值；话务少的时段与繁忙时段权重相同。",
+    },
+    GlossaryEntry {
+        term: Term::Wape,
+        en: "weighted absolute percentage error (WAPE)",
+        zh: "加权绝对百分比误差（WAPE）",
+        meaning_en: "Σ|actual − forecast| ÷ Σ actual: the error weighted by volume, so busy periods count most.",
+        meaning_zh: "Σ|实际 − 预测| ÷ Σ实际：按来电量加权的误差，繁忙时段影响最大。",
+    },
+    GlossaryEntry {
+        term: Term::Bias,
+        en: "bias",
+        zh: "偏差",
+        meaning_en: "Σ(forecast − actual) ÷ Σ actual: whether the forecast runs high (positive) or low (negative) on the whole.",
+        meaning_zh: "Σ(预测 − 实际) ÷ Σ实际：预测整体偏高（正）还是偏低（负）。",
+    },
+    GlossaryEntry {
+        term: Term::PredictionInterval,
+        en: "prediction interval",
+        zh: "预测区间",
+        meaning_en: "The range the actual volume should fall in with a stated probability (e.g. 80 %); wider further ahead.",
+        meaning_zh: "实际来电量以给定概率（如 80 %）落入的范围；预测得越远，区间越宽。",
+    },
 ];
 
 /// The glossary entry a label's term is explained by, if any.
@@ -372,8 +426,101 @@ mod tests {
         for entry in &GLOSSARY {
             assert_eq!(Term::from_id(entry.term.id()), Some(entry.term));
         }
-        assert_eq!(GLOSSARY.len(), 29);
+        assert_eq!(GLOSSARY.len(), 35);
         assert_eq!(Term::from_id("occupancy"), Some(Term::Occupancy));
         assert_eq!(Term::from_id("nonsense"), None);
+    }
+
+    /// The domain brief's glossary (copied from ../shared/domain.md §5):
+    /// its "english 中文" pairs, split on " · ".
+    fn domain_pairs() -> Vec<(String, String)> {
+        let text = include_str!("../../tests/fixtures/domain-glossary.md");
+        let start = text.find("service level").unwrap();
+        let end = text[start..].find("\n\n").map_or(text.len(), |e| start + e);
+        let joined = text[start..end]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        joined
+            .split(" · ")
+            .filter_map(|item| {
+                let cut = item.find(|c: char| !c.is_ascii())?;
+                let en = item[..cut].trim().to_string();
+                let zh: String = item[cut..]
+                    .chars()
+                    .take_while(|c| !c.is_whitespace() && *c != '(')
+                    .collect();
+                Some((en, zh))
+            })
+            .collect()
+    }
+
+    /// "average handle time (AHT)" is "average handle time" in the brief.
+    fn bare(en: &str) -> &str {
+        en.split(" (").next().unwrap_or(en).trim()
+    }
+
+    #[test]
+    fn the_terms_agree_with_the_domain_glossary() {
+        let pairs = domain_pairs();
+        assert!(pairs.len() > 40, "{pairs:?}");
+        assert!(
+            pairs.contains(&("shrinkage".into(), "缩减率".into())),
+            "{pairs:?}"
+        );
+        assert!(
+            pairs.contains(&("absenteeism".into(), "缺勤率".into())),
+            "{pairs:?}"
+        );
+        let mut matched = 0;
+        for entry in &GLOSSARY {
+            if let Some((_, zh)) = pairs.iter().find(|(en, _)| en == bare(entry.en)) {
+                matched += 1;
+                assert!(
+                    entry.zh.contains(zh.as_str()),
+                    "{}: {} is not {zh}",
+                    entry.en,
+                    entry.zh
+                );
+            }
+        }
+        assert!(
+            matched >= 28,
+            "only {matched} terms are in the brief's glossary"
+        );
+        // Shrinkage is 缩减率 wherever the Chinese interface names it; 缺勤 is only absenteeism itself.
+        for key in [
+            Key::Shrinkage,
+            Key::MathFte,
+            Key::ScheduleAfterShrinkage,
+            Key::AxisAgentsScheduled,
+            Key::Step6,
+        ] {
+            let zh = crate::i18n::text(Lang::Zh, key);
+            assert!(zh.contains("缩减") && !zh.contains("缺勤"), "{key:?}: {zh}");
+        }
+        for entry in &GLOSSARY {
+            assert!(
+                !entry.zh.contains("缺勤/") && !entry.zh.contains("人力当量"),
+                "{}",
+                entry.zh
+            );
+        }
+    }
+
+    #[test]
+    fn the_forecast_terms_are_in_both_languages() {
+        for (term, en, zh) in [
+            (Term::Ets, "ETS", "指数平滑"),
+            (Term::Aicc, "AICc", "赤池"),
+            (Term::Mape, "MAPE", "平均绝对百分比误差"),
+            (Term::Wape, "WAPE", "加权绝对百分比误差"),
+            (Term::Bias, "bias", "偏差"),
+            (Term::PredictionInterval, "prediction interval", "预测区间"),
+        ] {
+            let entry = GLOSSARY.iter().find(|e| e.term == term).unwrap();
+            assert!(entry.en.contains(en) && entry.zh.contains(zh), "{term:?}");
+            assert!(!entry.meaning_en.is_empty() && !entry.meaning_zh.is_empty());
+        }
     }
 }

@@ -572,4 +572,5 @@ pub enum Key {
     ImportBadScenario,
     ImportListFull,
     CsvNotWritten,
+    CsvBom,
 }

@@ -89,6 +89,8 @@ pub struct Store {
     pub lang: RwSignal<Lang>,
     /// The currency money is shown in; saved once chosen.
     pub currency: RwSignal<Currency>,
+    /// Whether CSV downloads start with a UTF-8 byte-order mark (default on); saved once chosen.
+    pub csv_bom: RwSignal<bool>,
     pub notice: RwSignal<Option<Notice>>,
     /// Saves that failed, each until its own next save succeeds (one key's
     /// success never hides another's failure); `shown` until dismissed.
@@ -162,6 +164,7 @@ impl Store {
             link_problem: RwSignal::new(None),
             lang: RwSignal::new(prefs::initial_lang()),
             currency: RwSignal::new(storage::load_currency().unwrap_or_default()),
+            csv_bom: RwSignal::new(storage::load_csv_bom().unwrap_or(true)),
             notice: RwSignal::new(first_notice),
             save_failures: RwSignal::new(Vec::new()),
             scenarios: RwSignal::new(scenarios),

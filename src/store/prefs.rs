@@ -53,6 +53,7 @@ impl Store {
     /// Saves the currency once the user picks one.
     pub(super) fn follow_currency(self) {
         self.save_on_change(self.currency, SaveTarget::Currency, storage::save_currency);
+        self.save_on_change(self.csv_bom, SaveTarget::CsvBom, storage::save_csv_bom);
     }
 
     /// Saves the compare page's choice whenever it changes.

@@ -462,11 +462,14 @@ export const CONCURRENCY = Number(process.env.E2E_CONCURRENCY ?? 3);
 
 /**
  * Clicks the button `testId` and waits for the file it offers; resolves to
- * its suggested name and its text.
+ * its suggested name, its text (after any UTF-8 byte-order mark) and `bom`,
+ * whether its first bytes are that mark (EF BB BF).
  */
 export async function downloadText(page, testId) {
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
-  return { filename: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
+  const bytes = await readFile(await download.path());
+  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  return { filename: download.suggestedFilename(), text: bytes.subarray(bom ? 3 : 0).toString('utf8'), bom };
 }
 
 /** Clicks the button `testId` and resolves to the lines of the file it offers (trailing blank lines dropped). */

@@ -159,7 +159,8 @@ describe('the Learn page', { concurrency: CONCURRENCY }, () => {
       items.map((item) => [item.querySelector('dt').textContent, item.querySelector('dd').textContent]));
     assert.ok(glossary.some(([en, zh]) => en === 'offered load' && zh === '话务量'));
     // The brief's glossary (domain.md §5) in its order, with patience after Erlang: the 29
-    // terms the page explains (the brief's channel and forecasting terms are not used on it).
+    // terms the page explains (the brief's channel terms are not used on it), then the
+    // forecast page's six (issue 25).
     assert.deepEqual(glossary.map(([en]) => en), [
       'service level',
       'average handle time (AHT)',
@@ -190,6 +191,12 @@ describe('the Learn page', { concurrency: CONCURRENCY }, () => {
       'balanced scorecard',
       'what-if',
       'scenario',
+      'exponential smoothing (ETS)',
+      'AICc',
+      'mean absolute percentage error (MAPE)',
+      'weighted absolute percentage error (WAPE)',
+      'bias',
+      'prediction interval',
     ]);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth > innerWidth);
     assert.equal(overflow, false, 'nothing wider than the phone');

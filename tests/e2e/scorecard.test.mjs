@@ -469,9 +469,9 @@ describe('scorecard page', { concurrency: CONCURRENCY }, () => {
     assert.equal(await page.locator('tr[data-kpi="csat"] .input-mark').textContent(), '录入');
     assert.equal(await page.locator('tr[data-kpi="fcr"] th .input-mark.assumption').textContent(), '假设');
     assert.equal(await page.locator('tr[data-kpi="self_service"] th .input-mark.assumption').textContent(), '假设');
-    assert.equal(await th('required_fte'), '所需全职人力当量');
+    assert.equal(await th('required_fte'), '所需全职等效人数');
     const body = await page.evaluate(() => document.body.innerText);
-    for (const heading of ['结论', '录入指标（非计算）', '所需与可用全职人力当量', '预计服务水平与放弃率', '总成本与单位服务成本', '维度', '指标']) {
+    for (const heading of ['结论', '录入指标（非计算）', '所需与可用全职等效人数', '预计服务水平与放弃率', '总成本与单位服务成本', '维度', '指标']) {
       assert.ok(body.includes(heading), heading);
     }
     assert.doesNotMatch(body, /Scorecard|Service level|entered|assumption/);

@@ -98,6 +98,7 @@ fn UseDayButtons(lang: Lang, plannable: bool) -> impl IntoView {
             <button type="button" class="secondary" data-testid="forecast-use-plan"
                 on:click=move |_| go(store.start_plan_from_forecast(), Route::Scorecard)>{text(lang, Key::UsePlanOnScorecard)}</button>
             <button type="button" class="secondary" data-testid="forecast-csv" on:click=move |_| download_csv(store)>{text(lang, Key::DownloadForecastCsv)}</button>
+            <crate::components::csv_bom_choice::CsvBomChoice />
         </div>
         {move || refused.get().then(|| view! {
             <p class="message error" role="alert" data-testid="forecast-not-used">{text(lang, Key::ForecastNotUsable)}</p>
@@ -119,6 +120,6 @@ fn download_csv(store: Store) {
     let csv =
         untrack(|| store.with_forecast(|o, r| Some(crate::model::io::csv_out::forecast_csv(o, r))));
     if let Some(csv) = csv {
-        crate::download::download_csv("ccplan-forecast.csv", csv, store.lang.get_untracked());
+        crate::download::download_csv("ccplan-forecast.csv", csv, store);
     }
 }

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::step_live::live;
-use crate::i18n::{text, Key};
+use crate::i18n::{text, Key, Lang};
 use crate::mathml::{exp, frac, math, mi, mn, mo, paren};
 use crate::model::learn::day_figures;
 use crate::store::{use_store, Store};
@@ -28,11 +28,12 @@ const STEPS: [StepText; 9] = [
 ];
 
 /// Step `index`'s formula as MathML (steps 3, 4, 5, 6 and 8).
-fn formula(index: usize) -> Option<String> {
+fn formula(index: usize, lang: Lang) -> Option<String> {
+    let word = |en: &'static str, zh: &'static str| if lang == Lang::Zh { zh } else { en };
     let b_of = |n: &[String]| [mi("B"), paren(n)].concat();
     Some(match index {
         2 => math(&[
-            mi("workload"),
+            mi(word("workload", "工作量")),
             mo("="),
             mo("Σ"),
             mi("λ"),
@@ -45,7 +46,7 @@ fn formula(index: usize) -> Option<String> {
             mn("1"),
             mo("−"),
             mi("P"),
-            paren(&[mi("wait")]),
+            paren(&[mi(word("wait", "等待"))]),
             mo("·"),
             exp(&[
                 mo("−"),
@@ -72,7 +73,13 @@ fn formula(index: usize) -> Option<String> {
             mo("="),
             frac(&[mi("N")], &[mn("1"), mo("−"), mi("s")]),
         ]),
-        7 => math(&[mi("cost"), mo("="), mi("paid hours"), mo("×"), mi("rate")]),
+        7 => math(&[
+            mi(word("cost", "成本")),
+            mo("="),
+            mi(word("paid hours", "付薪工时")),
+            mo("×"),
+            mi(word("rate", "小时费率")),
+        ]),
         _ => return None,
     })
 }
@@ -103,7 +110,7 @@ fn step_list(store: Store) -> impl IntoView {
             <li class="step" data-step=i + 1>
                 <h3>{text(lang, *title)}</h3>
                 <p>{text(lang, *body)}</p>
-                {formula(i).map(|f| view! { <div class="step-formula" inner_html=f></div> })}
+                {formula(i, lang).map(|f| view! { <div class="step-formula" inner_html=f></div> })}
                 {live.map(|live| view! { <p class="live" data-testid=format!("step-{}-live", i + 1)>{live}</p> })}
                 <a href=*href class="step-link">{text(lang, *where_key)}</a>
             </li>

@@ -28,6 +28,7 @@ pub fn CoverageSection(shown_day: RwSignal<usize>) -> impl IntoView {
             <div class="button-row">
                 <button type="button" class="secondary" data-testid="schedule-csv" disabled=move || !has_result() on:click=move |_| download(store, false)>{move || text(lang.get(), Key::DownloadScheduleCsv)}</button>
                 <button type="button" class="secondary" data-testid="coverage-csv" disabled=move || !has_result() on:click=move |_| download(store, true)>{move || text(lang.get(), Key::DownloadCoverageCsv)}</button>
+                <crate::components::csv_bom_choice::CsvBomChoice />
             </div>
             <ShiftTable />
             <CoverageTable shown_day=shown_day />
@@ -53,6 +54,6 @@ fn download(store: Store, coverage: bool) {
         } else {
             "ccplan-schedule.csv"
         };
-        crate::download::download_csv(name, csv, store.lang.get_untracked());
+        crate::download::download_csv(name, csv, store);
     }
 }

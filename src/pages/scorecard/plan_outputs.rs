@@ -33,6 +33,7 @@ pub fn PlanOutputs() -> impl IntoView {
                 <button type="button" class="secondary" data-testid="export-csv-monthly" on:click=move |_| download_monthly(store)>
                     {move || text(lang.get(), Key::ExportMonthlyCsv)}
                 </button>
+                <crate::components::csv_bom_choice::CsvBomChoice />
             </div>
         </div>
     }
@@ -47,6 +48,6 @@ fn download_monthly(store: Store) {
             .map(|p| crate::model::io::csv_out::monthly_csv(&p.plan, code))
     });
     if let Some(csv) = csv {
-        crate::download::download_csv("ccplan-monthly.csv", csv, store.lang.get_untracked());
+        crate::download::download_csv("ccplan-monthly.csv", csv, store);
     }
 }
