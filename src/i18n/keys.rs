@@ -573,4 +573,8 @@ pub enum Key {
     ImportBadScenario,
     ImportListFull,
     CsvNotWritten,
+    // Issue 25, whole-plan what-ifs.
+    VolumeScale,
+    VolumeScaleHelp,
+    PlanTotalCost,
 }
