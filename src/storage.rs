@@ -417,6 +417,22 @@ mod tests {
         assert_eq!(inputs.scorecard, ScorecardSettings::default());
         assert!(inputs.staffing.intraday_aht.is_empty());
         assert_eq!(inputs.staffing.day_start_min, 480.0);
+        // Saved before the volume what-if: as entered.
+        assert_eq!(inputs.staffing.volume_scale_pct, 100.0);
+    }
+
+    #[test]
+    fn the_volume_what_if_is_kept_and_a_hostile_one_refused() {
+        let stored = |scale: &str| {
+            let mut data = serde_json::to_value(crate::model::example::example_inputs()).unwrap();
+            data["volume_scale_pct"] = serde_json::from_str(scale).unwrap();
+            format!(r#"{{"version":{SCHEMA_VERSION},"data":{data}}}"#)
+        };
+        let read = |scale: &str| decode::<Inputs>(&stored(scale), Inputs::is_valid, migrate_inputs);
+        assert_eq!(read("115").unwrap().staffing.volume_scale_pct, 115.0);
+        for hostile in ["0", "-15", "1e9", "null", "\"115\"", "[115]"] {
+            assert!(read(hostile).is_err(), "accepted {hostile}");
+        }
     }
 
     #[test]

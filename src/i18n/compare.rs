@@ -42,6 +42,7 @@ pub fn figure_label(figure: Figure) -> Key {
         F::PlanPeakFte => Key::PlanPeakFte,
         F::PlanCostPerContact => Key::PlanCostPerContact,
         F::PlanCostPerResolved => Key::PlanCostPerResolved,
+        F::PlanTotalCost => Key::PlanTotalCost,
     }
 }
 

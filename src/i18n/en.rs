@@ -579,5 +579,9 @@ pub fn text(key: Key) -> &'static str {
         StorageKeptInPlace => "Saved data in this browser could not be read, and storage is too full to back it up: it was left as it is and the app started from defaults.",
         CsvNotWritten => "The CSV file could not be written; nothing was downloaded.",
         CsvBom => "CSV for Excel (UTF-8 byte-order mark)",
+        // Issue 25, whole-plan what-ifs.
+        VolumeScale => "Volume what-if (% of as entered)",
+        VolumeScaleHelp => "Scales the whole day, the shifts' requirement and the monthly plan together; 100 = as entered, 115 = 15 % busier.",
+        PlanTotalCost => "Cost over the plan",
     }
 }

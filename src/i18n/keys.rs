@@ -573,4 +573,8 @@ pub enum Key {
     ImportListFull,
     CsvNotWritten,
     CsvBom,
+    // Issue 25, whole-plan what-ifs.
+    VolumeScale,
+    VolumeScaleHelp,
+    PlanTotalCost,
 }

@@ -371,6 +371,7 @@ pub fn field_label(field: Field) -> Key {
         Field::Staffing(StaffingField::Patience) => Key::Patience,
         Field::Staffing(StaffingField::CostPerHour) => Key::CostPerHour,
         Field::Staffing(StaffingField::Agents) => Key::Agents,
+        Field::Staffing(StaffingField::VolumeScale) => Key::VolumeScale,
         Field::Scorecard(ScorecardField::Horizon) => Key::Horizon,
         Field::Scorecard(ScorecardField::MonthlyVolume) => Key::MonthlyVolume,
         Field::Scorecard(ScorecardField::Growth) => Key::Growth,

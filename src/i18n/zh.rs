@@ -579,5 +579,9 @@ pub fn text(key: Key) -> &'static str {
         StorageKeptInPlace => "无法读取本浏览器中保存的数据，且存储空间已满无法备份：数据保持原样，应用已使用默认值启动。",
         CsvNotWritten => "CSV 文件生成失败，未下载任何内容。",
         CsvBom => "CSV 适配 Excel（UTF-8 BOM 字节顺序标记）",
+        // Issue 25, whole-plan what-ifs.
+        VolumeScale => "业务量假设（原值的 %）",
+        VolumeScaleHelp => "同时按比例调整全天话务量、排班需求和月度计划；100 = 原值，115 = 增加 15 %。",
+        PlanTotalCost => "规划期总成本",
     }
 }

@@ -318,6 +318,7 @@ impl Group {
         match self {
             Group::Inputs => &[
                 F::Input(S::Volume),
+                F::Input(S::VolumeScale),
                 F::Input(S::Aht),
                 F::Input(S::SlTarget),
                 F::Input(S::SlSeconds),
@@ -353,6 +354,7 @@ impl Group {
             Group::Plan => &[
                 F::PlanHires,
                 F::PlanPeakFte,
+                F::PlanTotalCost,
                 F::PlanCostPerContact,
                 F::PlanCostPerResolved,
             ],
@@ -384,6 +386,8 @@ pub enum Figure {
     ShiftCost,
     PlanHires,
     PlanPeakFte,
+    /// The plan's cost over its horizon.
+    PlanTotalCost,
     PlanCostPerContact,
     PlanCostPerResolved,
 }
@@ -394,7 +398,7 @@ impl Figure {
         use Figure as F;
         use StaffingField as S;
         match self {
-            F::Input(S::SlTarget | S::Shrinkage | S::MaxOccupancy) => Show::One,
+            F::Input(S::SlTarget | S::Shrinkage | S::MaxOccupancy | S::VolumeScale) => Show::One,
             F::Input(S::CostPerHour) => Show::Money,
             F::Input(_) | F::RequiredAgents | F::DayVolume | F::PeakAgents => Show::Count,
             F::ShiftAgents | F::PlanHires => Show::Count,
@@ -403,7 +407,7 @@ impl Figure {
             F::ShiftOverRequirement | F::ShiftServiceLevel => Show::Share,
             F::Asa => Show::Seconds,
             F::Cost | F::DayCost | F::ShiftCost => Show::Money,
-            F::PlanCostPerContact | F::PlanCostPerResolved => Show::Money,
+            F::PlanTotalCost | F::PlanCostPerContact | F::PlanCostPerResolved => Show::Money,
         }
     }
 
@@ -414,7 +418,7 @@ impl Figure {
             F::ServiceLevel | F::DayServiceLevel | F::ShiftServiceLevel => Better::Higher,
             F::Asa | F::Abandon | F::Cost | F::DayCost => Better::Lower,
             F::ShiftPaidHours | F::ShiftOverRequirement | F::ShiftCost => Better::Lower,
-            F::PlanCostPerContact | F::PlanCostPerResolved => Better::Lower,
+            F::PlanTotalCost | F::PlanCostPerContact | F::PlanCostPerResolved => Better::Lower,
             // Inputs, and figures that are neither (occupancy, counts of agents).
             _ => Better::Neither,
         }
@@ -457,6 +461,7 @@ impl Figure {
             F::ShiftCost => c.shifts().map(|s| s.schedule.cost),
             F::PlanHires => summary().map(|s| s.total_hires),
             F::PlanPeakFte => summary().map(|s| s.peak_required_fte),
+            F::PlanTotalCost => summary().map(|s| s.total_cost),
             F::PlanCostPerContact => summary().map(|s| s.cost_per_contact),
             F::PlanCostPerResolved => summary().map(|s| s.cost_per_resolved),
         }
@@ -536,7 +541,7 @@ mod compare_tests {
         assert_eq!(of(Figure::PlanPeakFte), (Show::One, Neither));
         assert_eq!(of(Figure::PlanCostPerResolved), (Show::Money, Lower));
         let rows: usize = Group::ALL.iter().map(|g| g.rows().len()).sum();
-        assert_eq!(rows, 30);
+        assert_eq!(rows, 32);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use ccplan_engine::scorecard::KpiId;
 use std::collections::BTreeMap;
 
-use crate::model::limits::DEFAULT_DAY_START_MIN;
+use crate::model::limits::{DEFAULT_DAY_START_MIN, DEFAULT_VOLUME_SCALE_PCT};
 use crate::model::scenario::Inputs;
 use crate::model::scorecard::ScorecardSettings;
 use crate::model::staffing::{typical_weekday, ModelChoice, StaffingInputs};
@@ -32,6 +32,7 @@ pub fn example_inputs() -> Inputs {
             intraday: typical_weekday(30.0),
             intraday_aht: Vec::new(),
             day_start_min: DEFAULT_DAY_START_MIN,
+            volume_scale_pct: DEFAULT_VOLUME_SCALE_PCT,
         },
         scorecard: ScorecardSettings {
             first_year: 2027,

@@ -5,6 +5,7 @@
 
 use crate::model::limits::{
     AHT_MAX_S, AHT_MIN_S, INTERVAL_CHOICES, MAX_KPI_MAGNITUDE, MAX_VOLUME, SEASONAL_INDEX_MAX,
+    VOLUME_SCALE_MAX_PCT, VOLUME_SCALE_MIN_PCT,
 };
 use crate::model::number::{parse_number, NumberError};
 use crate::model::scorecard::ScorecardSettings;
@@ -206,10 +207,11 @@ pub enum StaffingField {
     Patience,
     CostPerHour,
     Agents,
+    VolumeScale,
 }
 
 impl StaffingField {
-    pub const ALL: [StaffingField; 12] = [
+    pub const ALL: [StaffingField; 13] = [
         StaffingField::Volume,
         StaffingField::Aht,
         StaffingField::SlTarget,
@@ -222,6 +224,7 @@ impl StaffingField {
         StaffingField::Patience,
         StaffingField::CostPerHour,
         StaffingField::Agents,
+        StaffingField::VolumeScale,
     ];
 
     /// The `data-testid` of its box (the slider's is this + `-slider`).
@@ -239,6 +242,7 @@ impl StaffingField {
             StaffingField::Patience => "patience",
             StaffingField::CostPerHour => "cost-per-hour",
             StaffingField::Agents => "agents",
+            StaffingField::VolumeScale => "volume-scale",
         }
     }
 
@@ -263,6 +267,12 @@ impl StaffingField {
             StaffingField::Patience => Spec::new(1.0, 3_600.0, (5.0, 600.0), 1.0),
             StaffingField::CostPerHour => Spec::new(0.0, 10_000.0, (0.0, 100.0), 0.5),
             StaffingField::Agents => Spec::new(0.0, 100_000.0, (0.0, 500.0), 1.0).whole(),
+            StaffingField::VolumeScale => Spec::new(
+                VOLUME_SCALE_MIN_PCT,
+                VOLUME_SCALE_MAX_PCT,
+                (50.0, 200.0),
+                1.0,
+            ),
         }
     }
 
@@ -288,6 +298,7 @@ slots!(StaffingField, StaffingInputs,
     Patience => patience_s,
     CostPerHour => cost_per_hour,
     Agents => agents,
+    VolumeScale => volume_scale_pct,
 );
 
 /// The scorecard page's number fields.

@@ -12,6 +12,11 @@ pub const MAX_DAY_INTERVALS: usize = 96;
 pub const INTERVAL_CHOICES: [f64; 3] = [15.0, 30.0, 60.0];
 /// Where the built-in day starts: 08:00, minutes after midnight.
 pub const DEFAULT_DAY_START_MIN: f64 = 8.0 * 60.0;
+/// The whole-plan volume what-if, % of the volumes as entered: 100 leaves
+/// them as entered; from 1 % to ten times (a busier year, a launch).
+pub const DEFAULT_VOLUME_SCALE_PCT: f64 = 100.0;
+pub const VOLUME_SCALE_MIN_PCT: f64 = 1.0;
+pub const VOLUME_SCALE_MAX_PCT: f64 = 1_000.0;
 /// Seasonal index per calendar month.
 pub const SEASONAL_INDEX_MAX: f64 = 10.0;
 /// New-hire AHT multipliers: from fully productive to five times slower, up to a year.

@@ -637,6 +637,21 @@ mod tests {
     }
 
     #[test]
+    fn the_volume_what_if_raises_the_shifts_requirement_and_cost() {
+        let base = bank_day();
+        let busier = StaffingInputs {
+            volume_scale_pct: 115.0,
+            ..base.clone()
+        };
+        let settings = ScheduleSettings::default();
+        let (was, now) = (run(&base, &settings), run(&busier, &settings));
+        assert!(now.required_hours() > was.required_hours());
+        assert!(now.peak() > was.peak());
+        let cost = |o: &ScheduleOutcome| o.result.as_ref().unwrap().schedule.cost;
+        assert!(cost(&now) > cost(&was));
+    }
+
+    #[test]
     fn a_week_is_covered_with_agents_on_patterns_of_days() {
         let inputs = bank_day();
         let day = run(&inputs, &ScheduleSettings::default());

@@ -146,7 +146,7 @@ pub fn capacity_inputs(
             month: s.first_month,
         },
         horizon_months: s.horizon as u32,
-        base_volume: s.monthly_volume,
+        base_volume: staffing.scaled_volume(s.monthly_volume),
         growth_per_month: s.growth_pct / 100.0,
         seasonality: s.seasonality,
         fcr: s.fcr_pct / 100.0,
@@ -231,6 +231,25 @@ pub fn parse_ramp(text: &str) -> Option<Vec<f64>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_volume_what_if_scales_the_monthly_plan() {
+        let settings = ScorecardSettings::default();
+        let base = StaffingInputs::default();
+        let busier = StaffingInputs {
+            volume_scale_pct: 115.0,
+            ..base.clone()
+        };
+        let scaled = capacity_inputs(&busier, &settings).unwrap().base_volume;
+        assert!((scaled - settings.monthly_volume * 1.15).abs() < 1e-6);
+        let cost = |s: &StaffingInputs| {
+            let p = project(s, &settings).unwrap();
+            p.plan
+                .summary(&capacity_inputs(s, &settings).unwrap())
+                .total_cost
+        };
+        assert!(cost(&busier) > cost(&base));
+    }
 
     #[test]
     fn default_projection_runs() {

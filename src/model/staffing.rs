@@ -9,7 +9,9 @@ use ccplan_engine::staffing::{
 use serde::{Deserialize, Serialize};
 
 use crate::model::fields::StaffingField;
-use crate::model::limits::{valid_aht, valid_volume, DEFAULT_DAY_START_MIN, MAX_DAY_INTERVALS};
+use crate::model::limits::{
+    valid_aht, valid_volume, DEFAULT_DAY_START_MIN, DEFAULT_VOLUME_SCALE_PCT, MAX_DAY_INTERVALS,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
@@ -67,6 +69,10 @@ pub struct StaffingInputs {
     /// Start of the first interval, minutes after midnight.
     #[serde(default = "default_day_start")]
     pub day_start_min: f64,
+    /// The whole-plan volume what-if, % of the volumes as entered (100: as
+    /// entered): scales the day, the shifts' requirement and the monthly plan.
+    #[serde(default = "default_volume_scale")]
+    pub volume_scale_pct: f64,
 }
 
 impl Default for StaffingInputs {
@@ -89,12 +95,17 @@ impl Default for StaffingInputs {
             intraday: typical_weekday(30.0),
             intraday_aht: Vec::new(),
             day_start_min: DEFAULT_DAY_START_MIN,
+            volume_scale_pct: DEFAULT_VOLUME_SCALE_PCT,
         }
     }
 }
 
 fn default_day_start() -> f64 {
     DEFAULT_DAY_START_MIN
+}
+
+fn default_volume_scale() -> f64 {
+    DEFAULT_VOLUME_SCALE_PCT
 }
 
 impl StaffingInputs {
@@ -170,6 +181,11 @@ impl StaffingInputs {
             .copied()
             .flatten()
             .unwrap_or(self.aht_s)
+    }
+
+    /// `volume` (as entered) under the whole-plan volume what-if.
+    pub fn scaled_volume(&self, volume: f64) -> f64 {
+        volume * self.volume_scale_pct / 100.0
     }
 
     /// The start of interval `index` of the day, as `HH:MM`.
@@ -428,7 +444,7 @@ pub(crate) fn forecast(inputs: &StaffingInputs) -> Vec<IntervalForecast> {
         .iter()
         .enumerate()
         .map(|(n, &volume)| IntervalForecast {
-            volume,
+            volume: inputs.scaled_volume(volume),
             aht_s: inputs.intraday_aht.get(n).copied().flatten(),
         })
         .collect()
@@ -588,6 +604,35 @@ mod tests {
         assert_eq!(interval.met(Limit::MaxAsa), None);
         assert!(!outcome.curve.is_empty());
         assert_eq!(outcome.day.into_ready().unwrap().intervals.len(), 24);
+    }
+
+    #[test]
+    fn the_volume_what_if_scales_the_whole_day_and_not_the_calculator() {
+        let base = StaffingInputs::default();
+        let busier = StaffingInputs {
+            volume_scale_pct: 115.0,
+            ..base.clone()
+        };
+        let day = |i: &StaffingInputs| compute_all(i).day.into_ready().unwrap().totals;
+        let (was, now) = (day(&base), day(&busier));
+        let entered: f64 = base.intraday.iter().sum();
+        assert_eq!(was.volume, entered);
+        assert!((now.volume - entered * 1.15).abs() < 1e-9 * entered);
+        assert!(now.cost.unwrap() > was.cost.unwrap());
+        assert!(now.peak_agents > was.peak_agents);
+        // The day as entered is unchanged; the calculator's interval too.
+        assert_eq!(busier.intraday, base.intraday);
+        assert_eq!(
+            compute_all(&busier).interval.unwrap().required_agents,
+            compute_all(&base).interval.unwrap().required_agents
+        );
+        for bad in [0.0, -15.0, 1e9, f64::NAN] {
+            let refused = StaffingInputs {
+                volume_scale_pct: bad,
+                ..base.clone()
+            };
+            assert!(!refused.is_valid(), "accepted {bad}");
+        }
     }
 
     #[test]

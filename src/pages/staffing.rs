@@ -42,6 +42,8 @@ pub fn StaffingPage() -> impl IntoView {
             <NumberField field=F::Patience disabled=is_c />
             <NumberField field=F::MaxAbandon disabled=is_c />
             <NumberField field=F::CostPerHour />
+            <NumberField field=F::VolumeScale />
+            <p class="help">{move || text(lang.get(), Key::VolumeScaleHelp)}</p>
             <fieldset class="reverse">
                 <legend>
                     <CheckBox test_id="reverse" checked=reverse on_change=on_reverse label=Key::ReverseMode />

@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   useSite, freshPage, open, eventually, seedStorage, chartHasSeries, canvasSnapshot, assertNoBadNumbers, text,
-  CONCURRENCY,
+  CONCURRENCY, type, number,
 } from './harness.mjs';
 import { KEY_CURRENT, KEY_SCENARIOS, VALID_INPUTS, envelope } from './cases.mjs';
 
@@ -189,6 +189,51 @@ describe('comparing scenarios', { concurrency: CONCURRENCY }, () => {
     await choice(page, 's:Peak week 旺季').check();
     await eventually(async () => assert.notEqual(await canvasSnapshot(page, 'compare-curve'), before));
     assert.ok(await chartHasSeries(page, 'compare-projection'));
+    assert.deepEqual(errors, []);
+  });
+
+  test('volume-scale at 115 makes the whole day 15 % busier and compare shows it costlier in the day, the shifts and the plan', async (t) => {
+    // The built-in day (24 half-hours, whole contacts), as a new user finds it.
+    const { page, errors } = await freshPage(t, ctx.browser);
+    await open(page, ctx.site.url);
+    await eventually(async () => assert.ok((await number(page, 'day-volume')) > 0));
+    const [volume, cost] = [await number(page, 'day-volume'), await number(page, 'day-cost')];
+    const interval = await text(page, 'required-agents');
+    await page.getByTestId('scenario-name').fill('Base');
+    await page.getByTestId('scenario-save').click();
+
+    await type(page, 'volume-scale', '115');
+    // Every interval × 1.15: the day's contacts exactly 15 % more, and it costs more.
+    await eventually(async () => assert.equal(await number(page, 'day-volume'), Math.round(volume * 1.15)));
+    await eventually(async () => assert.ok((await number(page, 'day-cost')) > cost));
+    // The one-interval calculator is the interval as entered.
+    assert.equal(await text(page, 'required-agents'), interval);
+    await page.getByTestId('scenario-name').fill('Vol+15');
+    await page.getByTestId('scenario-save').click();
+    await eventually(async () => {
+      const stored = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), KEY_SCENARIOS));
+      assert.ok(stored.data.some((s) => s.name === 'Vol+15' && s.inputs.volume_scale_pct === 115));
+    });
+
+    await page.getByTestId('compare').click();
+    await page.getByTestId('compare-choices').waitFor();
+    await clearChoice(page);
+    await pick(page, 's:Base', 's:Vol+15');
+    await eventually(async () => assert.equal(await table(page).getAttribute('data-settled'), 'true'), { timeout: 60_000 });
+    assert.deepEqual(await row(page, 'Volume what-if (% of as entered)'), [
+      { value: '100.0', difference: '' }, { value: '115.0', difference: '+15.0 (+15.0 %)' },
+    ]);
+    const [contacts, dayCost, shiftCost, planCost] =
+      await rows(page, 'Contacts', 'Cost of the day', 'Cost of the shifts', 'Cost over the plan');
+    assert.deepEqual(contacts.map((c) => c.value), [volume, Math.round(volume * 1.15)].map((n) => n.toLocaleString('en-US')));
+    for (const cells of [dayCost, shiftCost, planCost]) {
+      const [base, busier] = cells.map((c) => Number(c.value.replace(/[^\d.]/g, '')));
+      assert.ok(busier > base, JSON.stringify(cells));
+      assert.match(cells[1].difference, /^\+/, JSON.stringify(cells));
+    }
+    assert.equal(await table(page).locator('tbody tr', { has: page.locator('th', { hasText: /^Cost over the plan$/ }) })
+      .locator('[data-change="worse"]').count(), 1);
+    await assertNoBadNumbers(page);
     assert.deepEqual(errors, []);
   });
 
