@@ -579,5 +579,6 @@ pub fn text(key: Key) -> &'static str {
         StorageChangedElsewhere => "Your saved scenarios were changed in another tab; the list now shows them.",
         StorageKeptInPlace => "Saved data in this browser could not be read, and storage is too full to back it up: it was left as it is and the app started from defaults.",
         CsvNotWritten => "The CSV file could not be written; nothing was downloaded.",
+        HeadcountCarried => "Starting headcount set from the forecast to the first month's required FTE:",
     }
 }

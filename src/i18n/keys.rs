@@ -573,4 +573,5 @@ pub enum Key {
     ImportBadScenario,
     ImportListFull,
     CsvNotWritten,
+    HeadcountCarried,
 }

@@ -579,5 +579,6 @@ pub fn text(key: Key) -> &'static str {
         StorageChangedElsewhere => "已保存的方案在另一个标签页中被修改；列表现已更新。",
         StorageKeptInPlace => "无法读取本浏览器中保存的数据，且存储空间已满无法备份：数据保持原样，应用已使用默认值启动。",
         CsvNotWritten => "CSV 文件生成失败，未下载任何内容。",
+        HeadcountCarried => "期初人数已按预测设为首月所需 FTE：",
     }
 }
