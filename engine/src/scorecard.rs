@@ -419,7 +419,8 @@ pub struct KpiRow {
     pub direction: Direction,
     /// `None` for a KPI without a target (no status either).
     pub target: Option<f64>,
-    /// Per month; `None` where not available (an input left empty, ASA of an unstable month).
+    /// Per month; `None` where not available (an input left empty; ASA,
+    /// answer rate and abandonment of an unstable month).
     pub values: Vec<Option<f64>>,
     pub statuses: Vec<Option<Status>>,
 }
@@ -463,8 +464,11 @@ pub fn scorecard(
                 .iter()
                 .map(|m| match kpi.id {
                     KpiId::ServiceLevel => Some(m.service_level),
-                    KpiId::AnswerRate => Some(1.0 - m.p_abandon),
-                    KpiId::Abandon => Some(m.p_abandon),
+                    // A month whose queue cannot keep up (Erlang C: no ASA)
+                    // answers nobody in time; its answer rate and abandonment
+                    // are not known, never a green 100 % and 0 %.
+                    KpiId::AnswerRate => m.asa_s.map(|_| 1.0 - m.p_abandon),
+                    KpiId::Abandon => m.asa_s.map(|_| m.p_abandon),
                     KpiId::Asa => m.asa_s,
                     KpiId::Occupancy => Some(m.occupancy),
                     KpiId::RequiredFte => Some(m.required_fte),
@@ -574,6 +578,24 @@ mod tests {
         assert_eq!(attrition.statuses[0], Some(Status::Red));
         let available = rows.iter().find(|r| r.kpi == KpiId::AvailableFte).unwrap();
         assert_eq!(available.statuses[0], Some(Status::Red));
+        let sl = rows.iter().find(|r| r.kpi == KpiId::ServiceLevel).unwrap();
+        assert_eq!(sl.statuses[0], Some(Status::Red));
+    }
+
+    #[test]
+    fn an_unstable_month_shows_no_answer_rate_or_abandonment() {
+        // One agent for the flat plan's load: Erlang C cannot keep up.
+        let assumptions = CapacityInputs {
+            start_headcount: 1.0,
+            ..flat()
+        };
+        let plan = plan_capacity(&assumptions).unwrap();
+        assert_eq!(plan.months[0].asa_s, None);
+        let rows = scorecard(&assumptions, &plan, &ScorecardInputs::default());
+        for id in [KpiId::AnswerRate, KpiId::Abandon, KpiId::Asa] {
+            let row = rows.iter().find(|r| r.kpi == id).unwrap();
+            assert_eq!((row.values[0], row.statuses[0]), (None, None), "{id:?}");
+        }
         let sl = rows.iter().find(|r| r.kpi == KpiId::ServiceLevel).unwrap();
         assert_eq!(sl.statuses[0], Some(Status::Red));
     }

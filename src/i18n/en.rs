@@ -583,5 +583,6 @@ pub fn text(key: Key) -> &'static str {
         VolumeScale => "Volume what-if (% of as entered)",
         VolumeScaleHelp => "Scales the whole day, the shifts' requirement and the monthly plan together; 100 = as entered, 115 = 15 % busier.",
         PlanTotalCost => "Cost over the plan",
+        HeadcountCarried => "Starting headcount set from the forecast to the first month's required FTE:",
     }
 }

@@ -577,4 +577,5 @@ pub enum Key {
     VolumeScale,
     VolumeScaleHelp,
     PlanTotalCost,
+    HeadcountCarried,
 }

@@ -583,5 +583,6 @@ pub fn text(key: Key) -> &'static str {
         VolumeScale => "业务量假设（原值的 %）",
         VolumeScaleHelp => "同时按比例调整全天话务量、排班需求和月度计划；100 = 原值，115 = 增加 15 %。",
         PlanTotalCost => "规划期总成本",
+        HeadcountCarried => "期初人数已按预测设为首月所需全职等效人数：",
     }
 }

@@ -17,9 +17,12 @@ use ccplan_engine::history::{
     assemble, parse_history_as, Ambiguity, Date, History, HistoryError, LineProblem,
 };
 use ccplan_engine::schedule::WEEK_DAYS;
-use ccplan_engine::staffing::Targets;
+use ccplan_engine::staffing::{required_agents, Targets};
 use ccplan_engine::text::DecimalMark;
-use ccplan_engine::uncertainty::{agents_for_uncertainty, UncertainRequirement};
+use ccplan_engine::uncertainty::{
+    agents_for_uncertainty, expected_service_level, probability_of_meeting, UncertainRequirement,
+    UncertainStaffing,
+};
 
 use crate::model::staffing::StaffingInputs;
 
@@ -703,7 +706,7 @@ pub fn week_from_forecast(outcome: &ForecastOutcome) -> Option<(StaffingDay, [f6
 /// One interval of a forecast day with the agents it needs: at the
 /// forecast, for an expected service level at target, and for a chance of
 /// meeting the target (forecast uncertainty: the day's coefficient of
-/// variation; only the service-level target counts).
+/// variation), each at least what all the staffing page's targets need.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IntervalNeed {
     pub start_min: u32,
@@ -746,13 +749,19 @@ impl NeedsRequest {
 }
 
 /// The agents each interval of the day needs with the staffing page's
-/// AHT, model and service-level target.
+/// AHT, model and targets ([`StaffingInputs::targets`], the one place every
+/// page takes them from). The uncertain columns weigh the service-level
+/// target over the forecast error; every column then has at least what all
+/// the targets (service level, ASA, abandonment, occupancy) need at the
+/// forecast, so the point column is the staffing page's requirement for the
+/// same interval, and no column asks for less than it.
 pub fn interval_needs(request: &NeedsRequest) -> Vec<IntervalNeed> {
     let interval_s = f64::from(request.interval_min) * 60.0;
     let inputs = &request.inputs;
-    // The service-level target alone: the caps do not enter the uncertain
-    // requirement, so they cannot refuse it either.
-    let sl_only = Targets::new(inputs.sl_target_pct / 100.0, inputs.sl_seconds);
+    let cv = request
+        .cv
+        .clamp(0.0, ccplan_engine::uncertainty::MAX_LOAD_CV);
+    let targets = inputs.targets();
     request
         .intervals
         .iter()
@@ -763,24 +772,59 @@ pub fn interval_needs(request: &NeedsRequest) -> Vec<IntervalNeed> {
                 start_min: request.day_start_min + i as u32 * request.interval_min,
                 contacts: *contacts,
                 traffic,
-                agents: sl_only
+                agents: targets
                     .clone()
-                    .and_then(|sl_only| {
-                        agents_for_uncertainty(
-                            traffic,
-                            inputs.aht_s,
-                            inputs.model(),
-                            &sl_only,
-                            request
-                                .cv
-                                .clamp(0.0, ccplan_engine::uncertainty::MAX_LOAD_CV),
-                            request.probability,
-                        )
+                    .and_then(|targets| {
+                        needs_under_all_targets(traffic, inputs, &targets, cv, request.probability)
                     })
                     .ok(),
             }
         })
         .collect()
+}
+
+/// The uncertain requirement for the service level, each column raised to
+/// what every target needs at the forecast (its figures recomputed there).
+fn needs_under_all_targets(
+    traffic: f64,
+    inputs: &StaffingInputs,
+    targets: &Targets,
+    cv: f64,
+    probability: f64,
+) -> Result<UncertainRequirement, ccplan_engine::Error> {
+    let model = inputs.model();
+    let mut need = agents_for_uncertainty(traffic, inputs.aht_s, model, targets, cv, probability)?;
+    let all = required_agents(traffic, inputs.aht_s, model, targets)?;
+    let raise = |column: &mut UncertainStaffing| -> Result<(), ccplan_engine::Error> {
+        if column.agents < all.agents {
+            let n = f64::from(all.agents);
+            *column = UncertainStaffing {
+                agents: all.agents,
+                service_level: all.metrics.service_level,
+                expected_service_level: expected_service_level(
+                    traffic,
+                    inputs.aht_s,
+                    model,
+                    n,
+                    targets.target_s(),
+                    cv,
+                )?,
+                probability_of_meeting: probability_of_meeting(
+                    traffic,
+                    inputs.aht_s,
+                    model,
+                    n,
+                    targets,
+                    cv,
+                )?,
+            };
+        }
+        Ok(())
+    };
+    raise(&mut need.point)?;
+    raise(&mut need.expected)?;
+    raise(&mut need.with_probability)?;
+    Ok(need)
 }
 
 #[cfg(test)]
@@ -1082,6 +1126,41 @@ mod tests {
                 "{n:?}"
             );
         }
+    }
+
+    #[test]
+    fn every_column_applies_the_staffing_pages_targets() {
+        // The bank's first day with the staffing page's default targets
+        // (occupancy at most 85 %): the point column is what the staffing
+        // page asks for each interval, and no column asks for less.
+        let o = run(bank(), &ForecastSettings::default());
+        let r = o.result.as_ref().unwrap();
+        let inputs = StaffingInputs::default();
+        let targets = inputs.targets().unwrap();
+        let day = &r.days[0];
+        let needs = interval_needs(&NeedsRequest::new(
+            &o,
+            day,
+            inputs.clone(),
+            day.cv(0.95),
+            0.9,
+        ));
+        let mut capped = 0;
+        for n in &needs {
+            let a = n.agents.as_ref().unwrap();
+            let all = required_agents(n.traffic, inputs.aht_s, inputs.model(), &targets).unwrap();
+            let sl = required_agents(
+                n.traffic,
+                inputs.aht_s,
+                inputs.model(),
+                &targets.service_level_only(),
+            )
+            .unwrap();
+            assert_eq!(a.point.agents, all.agents, "{n:?}");
+            assert!(a.expected.agents >= all.agents && a.with_probability.agents >= all.agents);
+            capped += usize::from(all.agents > sl.agents);
+        }
+        assert!(capped > 0, "the occupancy cap decides some interval");
     }
 
     #[test]

@@ -199,6 +199,21 @@ pub fn project(
     let mut targets = settings.targets.clone();
     // The service-level target is the staffing page's, on both pages.
     targets.insert(KpiId::ServiceLevel, staffing.sl_target_pct / 100.0);
+    // So are its caps, unless the planner set the scorecard's own: a month
+    // staffed to the occupancy cap is not red for it.
+    targets
+        .entry(KpiId::Occupancy)
+        .or_insert(staffing.max_occupancy_pct / 100.0);
+    if staffing.max_asa_s > 0.0 {
+        targets.entry(KpiId::Asa).or_insert(staffing.max_asa_s);
+    }
+    if staffing.model == crate::model::staffing::ModelChoice::ErlangA
+        && staffing.max_abandon_pct > 0.0
+    {
+        targets
+            .entry(KpiId::Abandon)
+            .or_insert(staffing.max_abandon_pct / 100.0);
+    }
     let card = ScorecardInputs {
         targets,
         entered: settings.entered.clone(),
@@ -210,6 +225,27 @@ pub fn project(
         plan,
         rows,
         hires_needed,
+    })
+}
+
+/// A plan started from elsewhere (a forecast) starts with the headcount its
+/// first month requires, whole agents, rather than a default unrelated to
+/// its volume; unchanged (and None) when the plan cannot be computed or the
+/// headcount would be out of range. The headcount set, to say so.
+pub fn carry_headcount(staffing: &StaffingInputs, settings: &mut ScorecardSettings) -> Option<f64> {
+    let required = project(staffing, settings)
+        .ok()?
+        .plan
+        .months
+        .first()?
+        .required_fte;
+    let carried = ScorecardSettings {
+        start_headcount: required.ceil(),
+        ..settings.clone()
+    };
+    carried.is_valid().then(|| {
+        *settings = carried;
+        settings.start_headcount
     })
 }
 
@@ -257,6 +293,49 @@ mod tests {
         assert!(settings.is_valid());
         let projection = project(&StaffingInputs::default(), &settings).unwrap();
         assert_eq!(projection.plan.months.len(), 12);
+    }
+
+    #[test]
+    fn the_scorecards_targets_are_the_staffing_pages() {
+        let staffing = StaffingInputs::default();
+        let target = |settings: &ScorecardSettings, id: KpiId| {
+            project(&staffing, settings)
+                .unwrap()
+                .rows
+                .iter()
+                .find(|r| r.kpi == id)
+                .and_then(|r| r.target)
+        };
+        let settings = ScorecardSettings::default();
+        // The occupancy cap (85 %), not the catalogue's 80 %.
+        assert_eq!(
+            target(&settings, KpiId::Occupancy),
+            Some(staffing.max_occupancy_pct / 100.0)
+        );
+        assert_eq!(
+            target(&settings, KpiId::ServiceLevel),
+            Some(staffing.sl_target_pct / 100.0)
+        );
+        // The planner's own scorecard target still wins.
+        let mut own = settings.clone();
+        own.targets.insert(KpiId::Occupancy, 0.8);
+        assert_eq!(target(&own, KpiId::Occupancy), Some(0.8));
+    }
+
+    #[test]
+    fn a_carried_headcount_is_the_first_months_requirement() {
+        let staffing = StaffingInputs::default();
+        let mut settings = ScorecardSettings {
+            monthly_volume: 10.0 * ScorecardSettings::default().monthly_volume,
+            ..ScorecardSettings::default()
+        };
+        let required = project(&staffing, &settings).unwrap().plan.months[0].required_fte;
+        assert!(required > settings.start_headcount, "{required}");
+        assert_eq!(
+            carry_headcount(&staffing, &mut settings),
+            Some(required.ceil())
+        );
+        assert_eq!(settings.start_headcount, required.ceil());
     }
 
     #[test]

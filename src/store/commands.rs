@@ -141,8 +141,14 @@ impl Store {
         let Some((settings, day)) = planned else {
             return false;
         };
-        self.scorecard.set(settings);
         self.put_day(day);
+        // The starting headcount: the first month's requirement, not the
+        // default (the page says so).
+        let mut settings = settings;
+        let carried =
+            crate::model::scorecard::carry_headcount(&self.staffing.get_untracked(), &mut settings);
+        self.scorecard.set(settings);
+        self.forecast.headcount_carried.set(carried);
         self.inputs_replaced();
         true
     }

@@ -23,6 +23,9 @@ pub struct ForecastStore {
     pub chosen_day: RwSignal<usize>,
     /// Its intervals' agents from the worker, with the request they answer.
     pub needs: RwSignal<Option<(NeedsRequest, Vec<IntervalNeed>)>>,
+    /// The starting headcount the plan started from the forecast took (its
+    /// first month's requirement), to say so while it stands.
+    pub headcount_carried: RwSignal<Option<f64>>,
 }
 
 impl ForecastStore {
@@ -43,6 +46,7 @@ impl ForecastStore {
                 forecasts,
                 chosen_day: RwSignal::new(0),
                 needs: RwSignal::new(None),
+                headcount_carried: RwSignal::new(None),
             },
             notice,
         )

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::ramp_box::{RampBox, RampDraft};
 use crate::components::check_box::CheckBox;
 use crate::components::number_field::{number_fields, NumberField};
+use crate::format::grouped;
 use crate::i18n::{text, Key};
 use crate::model::fields::ScorecardField as F;
 use crate::store::use_store;
@@ -24,6 +25,12 @@ pub fn StaffFields(ramp: RampDraft) -> impl IntoView {
     view! {
         <h3>{move || text(lang.get(), Key::Staff)}</h3>
         {number_fields(&[F::OpenDays, F::OpenHours, F::PaidHours, F::StartHeadcount, F::Attrition])}
+        {move || {
+            let carried = store.forecast.headcount_carried.get()?;
+            store.scorecard.with(|s| s.start_headcount == carried).then(|| view! {
+                <p class="help" data-testid="headcount-carried">{format!("{} {}", text(lang.get(), Key::HeadcountCarried), grouped(carried, 0))}</p>
+            })
+        }}
         <div class="field checkbox">
             <CheckBox test_id="hire-to-requirement" checked=hiring_to_requirement on_change=set_hiring label=Key::HireToRequirement />
         </div>
