@@ -159,8 +159,22 @@ describe('the forecast page', { concurrency: CONCURRENCY }, () => {
     assert.equal(lines.length, 1 + 10 * 29);
     assert.match(lines[1], /^2003-09-26,07:00,\d+\.\d,\d+\.\d,\d+\.\d$/);
     // The first day on the staffing page: 29 half-hours from 07:00, the calculator on the busiest.
+    // One set of targets: the staffing page's peak is the forecast page's largest point requirement
+    // (both with the occupancy cap), and no column of the forecast page asks for less.
+    await page.locator('[data-testid="forecast-intervals"][data-settled="true"]').waitFor({ timeout: 30_000 });
+    let points = [];
+    await eventually(async () => {
+      // Both columns read in one go, so a redraw between them cannot pair one table's points with another's.
+      const [p, c] = await page.evaluate(() => ['need-point', 'need-chance'].map((id) =>
+        [...document.querySelectorAll(`[data-testid="${id}"]`)].map((e) => e.textContent)));
+      points = p.map(numberIn);
+      const chances = c.map(numberIn);
+      assert.equal(points.length, 29);
+      assert.ok(points.every((n, i) => Number.isFinite(n) && n <= chances[i]), `${p} / ${c}`);
+    });
     await page.getByTestId('forecast-use-day').click();
     await page.getByTestId('required-agents').waitFor();
+    await eventually(async () => assert.equal(numberIn(await text(page, 'day-peak-agents')), Math.max(...points)));
     await page.getByTestId('day-table').locator('summary').click();
     const dayRows = page.getByTestId('day-table').locator('tbody tr');
     assert.equal(await dayRows.count(), 29);
@@ -212,9 +226,16 @@ describe('the forecast page', { concurrency: CONCURRENCY }, () => {
       assert.ok(Math.abs(offeredPerDay - meanDay) / meanDay < 0.002, `${offeredPerDay} vs ${meanDay}`);
     };
     await check();
+    // The starting headcount is the first month's requirement, and the page says so (not the default 90).
+    const carried = await text(page, 'headcount-carried');
+    assert.match(carried, /^Starting headcount set from the forecast to the first month's required FTE: [\d,]+$/);
+    const headcount = numberIn(await page.getByTestId('start-headcount').inputValue());
+    assert.equal(numberIn(carried.split(': ')[1]), headcount);
+    assert.ok(headcount > 90, `${headcount}`);
     await page.reload();
     await page.getByTestId('first-month').waitFor();
     await check();
+    assert.equal(numberIn(await page.getByTestId('start-headcount').inputValue()), headcount);
     assert.deepEqual(errors, []);
   });
 
