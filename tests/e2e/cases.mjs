@@ -116,7 +116,7 @@ export const VALID_INPUTS_V1 = {
  * (no per-interval AHT, the day from 08:00) and the ASA and abandonment
  * targets added since (0: none; data without them reads as 0).
  */
-export const VALID_INPUTS = { ...VALID_INPUTS_V1, intraday_aht: [], day_start_min: 480, max_asa_s: 0, max_abandon_pct: 0 };
+export const VALID_INPUTS = { ...VALID_INPUTS_V1, intraday_aht: [], day_start_min: 480, max_asa_s: 0, max_abandon_pct: 0, volume_scale_pct: 100 };
 
 export const envelope = (data, version = SCHEMA_VERSION) => JSON.stringify({ version, data });
 

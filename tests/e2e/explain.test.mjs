@@ -201,7 +201,7 @@ describe('why this many agents', { concurrency: CONCURRENCY }, () => {
     // Erlang C: patience and abandonment are disabled, so Tab skips them; the agents box waits for reverse mode.
     assert.deepEqual(order, [
       'volume', 'aht', 'sl-target', 'sl-seconds', 'interval', 'shrinkage', 'max-occupancy', 'max-asa', 'model',
-      'cost-per-hour', 'reverse', order[11], order[12],
+      'cost-per-hour', 'volume-scale', 'reverse', order[12],
     ]);
     // Space ticks reverse mode; Tab then reaches the agents box, and ↑ adds an agent.
     await page.getByTestId('reverse').focus();

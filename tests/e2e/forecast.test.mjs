@@ -72,7 +72,7 @@ describe('the forecast page', { concurrency: CONCURRENCY }, () => {
       assert.ok(lower < numberIn(cells[2]) && numberIn(cells[2]) < upper, cells.join('|'));
     }
     // The chosen day's intervals: agents at the forecast ≤ for the expected SL ≤ for a 90 % chance.
-    await page.locator('[data-testid="forecast-intervals"][data-settled="true"]').waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid="forecast-intervals"][data-settled="true"]').waitFor({ timeout: 60_000 });
     const rows = page.getByTestId('forecast-intervals').locator('tbody tr');
     assert.equal(await rows.count(), 29);
     const needs = await Promise.all(['need-point', 'need-expected', 'need-chance'].map((id) => page.getByTestId(id).allTextContents()));
@@ -81,7 +81,7 @@ describe('the forecast page', { concurrency: CONCURRENCY }, () => {
     // Staffing for a 2 % error instead of the model's (5 % or more here) asks for fewer agents for a 90 % chance.
     await page.getByTestId('forecast-cv').selectOption('2');
     await eventually(async () => assert.match(await page.getByTestId('forecast-day-detail').locator('p.help').textContent(), /: 2\.0 % ·/));
-    await page.locator('[data-testid="forecast-intervals"][data-settled="true"]').waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid="forecast-intervals"][data-settled="true"]').waitFor({ timeout: 60_000 });
     const tight = await page.getByTestId('need-chance').allTextContents();
     assert.deepEqual(await page.getByTestId('need-point').allTextContents(), needs[0]);
     assert.ok(tight.every((n, i) => +n <= +needs[2][i]) && tight.some((n, i) => +n < +needs[2][i]), tight.join());
@@ -161,7 +161,7 @@ describe('the forecast page', { concurrency: CONCURRENCY }, () => {
     // The first day on the staffing page: 29 half-hours from 07:00, the calculator on the busiest.
     // One set of targets: the staffing page's peak is the forecast page's largest point requirement
     // (both with the occupancy cap), and no column of the forecast page asks for less.
-    await page.locator('[data-testid="forecast-intervals"][data-settled="true"]').waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid="forecast-intervals"][data-settled="true"]').waitFor({ timeout: 60_000 });
     let points = [];
     await eventually(async () => {
       // Both columns read in one go, so a redraw between them cannot pair one table's points with another's.
