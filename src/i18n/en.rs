@@ -49,7 +49,7 @@ pub fn text(key: Key) -> &'static str {
         Target => "Target",
         Chosen => "Chosen",
         Intraday => "Intraday requirement",
-        IntradayHelp => "Contacts per interval for one day. Type or paste a column of numbers copied from a spreadsheet, one per interval.",
+        IntradayHelp => "Contacts per interval for one day. Type or paste numbers copied from a spreadsheet, one per interval: a column, or a single row.",
         IntradayVolumes => "Volumes per interval",
         IntradayReset => "Typical weekday",
         AxisTime => "Interval start",
@@ -584,5 +584,7 @@ pub fn text(key: Key) -> &'static str {
         VolumeScaleHelp => "Scales the whole day, the shifts' requirement and the monthly plan together; 100 = as entered, 115 = 15 % busier.",
         PlanTotalCost => "Cost over the plan",
         HeadcountCarried => "Starting headcount set from the forecast to the first month's required FTE:",
+        // Issue 25, item 8: a pasted line of numbers.
+        RowQuestion => "This line of numbers reads two ways. Which do you mean? (Nothing is read until you choose.)",
     }
 }

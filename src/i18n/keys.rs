@@ -578,4 +578,6 @@ pub enum Key {
     VolumeScaleHelp,
     PlanTotalCost,
     HeadcountCarried,
+    // Issue 25, item 8: a pasted line of numbers.
+    RowQuestion,
 }

@@ -7,6 +7,7 @@ use super::{text, Key, Lang};
 use crate::format::{fixed, grouped, money, percent, Currency};
 use crate::model::exercise::Asked;
 use crate::model::fields::{Field, FieldError, Reason, ScorecardField, Spec, StaffingField};
+use crate::model::io::intervals_in::IntervalRow;
 use crate::model::number::format_plain;
 use crate::model::schedule::ScheduleOutcome;
 use crate::model::staffing::{ModelChoice, Problem, ProblemKind, StaffingInputs, Stopped};
@@ -434,6 +435,41 @@ pub fn best_found_text(lang: Lang, capped: bool, found: &str, bound: &str) -> St
         (Lang::En, false) => format!("Best found within the search budget: cost {found}; no schedule covering every interval costs less than {bound}"),
         (Lang::Zh, true) => format!("在搜索预算内找到的最佳方案：人员过多或不足的“人·时段”合计 {found}；在人数上限内，任何方案都不少于 {bound}"),
         (Lang::Zh, false) => format!("在搜索预算内找到的最佳方案：成本 {found}；覆盖所有时段的方案，成本都不低于 {bound}"),
+    }
+}
+
+/// Issue 25, item 8: a pasted line read as a row of volumes, for the
+/// button that picks that reading: "3 intervals: 8, 120, 300".
+pub fn row_volumes_text(lang: Lang, volumes: &[f64]) -> String {
+    let listed: Vec<String> = volumes.iter().map(|v| format_plain(*v)).collect();
+    match lang {
+        Lang::En => format!(
+            "{}: {}",
+            intervals_text(lang, volumes.len()),
+            listed.join(", ")
+        ),
+        Lang::Zh => format!(
+            "{}，来电量依次为 {}",
+            intervals_text(lang, volumes.len()),
+            listed.join("、")
+        ),
+    }
+}
+
+/// Issue 25, item 8: the same line read as one interval (start, volume,
+/// AHT): "1 interval starting 08:00: 120 contacts, AHT 300 s".
+pub fn row_interval_text(lang: Lang, row: &IntervalRow) -> String {
+    let volume = format_plain(row.volume);
+    let aht = row.aht_s.map(format_plain).unwrap_or_default();
+    match (lang, row.start.as_deref()) {
+        (Lang::En, Some(start)) => {
+            format!("1 interval starting {start}: {volume} contacts, AHT {aht} s")
+        }
+        (Lang::En, None) => format!("1 interval: {volume} contacts, AHT {aht} s"),
+        (Lang::Zh, Some(start)) => {
+            format!("1 个时段，{start} 开始：来电量 {volume}，平均处理时长 {aht} 秒")
+        }
+        (Lang::Zh, None) => format!("1 个时段：来电量 {volume}，平均处理时长 {aht} 秒"),
     }
 }
 

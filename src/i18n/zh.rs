@@ -50,7 +50,7 @@ pub fn text(key: Key) -> &'static str {
         Target => "目标",
         Chosen => "当前",
         Intraday => "日内人力需求",
-        IntradayHelp => "一天中每个时段的来电量。可输入或粘贴从电子表格复制的一列数字，每个时段一个。",
+        IntradayHelp => "一天中每个时段的来电量。可输入或粘贴从电子表格复制的数字，每个时段一个：一列，或单独一行。",
         IntradayVolumes => "各时段来电量",
         IntradayReset => "典型工作日",
         AxisTime => "时段开始",
@@ -584,5 +584,7 @@ pub fn text(key: Key) -> &'static str {
         VolumeScaleHelp => "同时按比例调整全天话务量、排班需求和月度计划；100 = 原值，115 = 增加 15 %。",
         PlanTotalCost => "规划期总成本",
         HeadcountCarried => "期初人数已按预测设为首月所需全职等效人数：",
+        // Issue 25, item 8: a pasted line of numbers.
+        RowQuestion => "这一行数字有两种读法，请选择您的意思（选择之前不读入任何数据）：",
     }
 }

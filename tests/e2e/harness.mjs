@@ -231,9 +231,9 @@ export async function typeKeys(page, testId, keys) {
   await type(page, testId, keys, { delay: 30 });
 }
 
-/** The day's interval count under the intraday editor ("24 intervals"). */
+/** The day's interval count under the intraday editor ("24 intervals", "1 interval"). */
 export async function intervalCount(page) {
-  const shown = await page.locator('.intraday').getByText(/^\d+ intervals$/).textContent();
+  const shown = await page.locator('.intraday').getByText(/^(\d+ intervals|1 interval)$/).textContent();
   return Number.parseInt(shown, 10);
 }
 
