@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::components::share_box::ShareBox;
+use crate::components::undo_load_notice::UndoLoadNotice;
 use crate::download::{download_text, read_picked_file};
 use crate::i18n::{text, Key, Lang};
 use crate::model::io::scenarios_json::{export_scenarios, import_scenarios, ImportProblem};
@@ -131,6 +132,7 @@ pub fn ScenarioBar() -> impl IntoView {
                 </label>
             </div>
             <p class="files-messages" role="status" data-testid="import-message">{import_message}</p>
+            <UndoLoadNotice />
             <ul class="scenario-list" data-testid="scenario-list" aria-label=move || text(lang.get(), Key::SavedScenarios)>
                 <li data-builtin="example" class="example">
                     <span class="scenario-name">

@@ -585,6 +585,8 @@ pub fn text(key: Key) -> &'static str {
         PlanTotalCost => "Cost over the plan",
         HeadcountCarried => "Starting headcount set from the forecast to the first month's required FTE:",
         // Issue 25, item 8: a pasted line of numbers.
+        // Issue 25, item 9: undo a load.
+        UndoLoad => "Undo",
         RowQuestion => "This line of numbers reads two ways. Which do you mean? (Nothing is read until you choose.)",
     }
 }

@@ -580,4 +580,6 @@ pub enum Key {
     HeadcountCarried,
     // Issue 25, item 8: a pasted line of numbers.
     RowQuestion,
+    // Issue 25, item 9: undo a load.
+    UndoLoad,
 }

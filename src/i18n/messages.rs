@@ -473,6 +473,17 @@ pub fn row_interval_text(lang: Lang, row: &IntervalRow) -> String {
     }
 }
 
+/// Issue 25, item 9: what "Load" loaded: the example (`None`) or the
+/// scenario named.
+pub fn loaded_text(lang: Lang, scenario: Option<&str>) -> String {
+    match (lang, scenario) {
+        (Lang::En, None) => "Example loaded".into(),
+        (Lang::En, Some(name)) => format!("Scenario “{name}” loaded"),
+        (Lang::Zh, None) => "已载入示例".into(),
+        (Lang::Zh, Some(name)) => format!("已载入方案“{name}”"),
+    }
+}
+
 /// A number of intervals: "1 interval", "29 intervals", "29 个时段".
 pub fn intervals_text(lang: Lang, count: usize) -> String {
     match lang {

@@ -585,6 +585,8 @@ pub fn text(key: Key) -> &'static str {
         PlanTotalCost => "规划期总成本",
         HeadcountCarried => "期初人数已按预测设为首月所需全职等效人数：",
         // Issue 25, item 8: a pasted line of numbers.
+        // Issue 25, item 9: undo a load.
+        UndoLoad => "撤销",
         RowQuestion => "这一行数字有两种读法，请选择您的意思（选择之前不读入任何数据）：",
     }
 }
