@@ -10,13 +10,12 @@ use crate::store::use_store;
 pub fn UndoLoadNotice() -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
-    let loaded = move || {
-        store
-            .undo_load
-            .with(|u| u.as_ref().map(|u| u.loaded.clone()))
-    };
     move || {
-        loaded().map(|loaded| {
+        // What was loaded: the example (None) or a scenario's name.
+        let loaded = store
+            .undo_load
+            .with(|u| u.as_ref().map(|u| u.loaded.clone()));
+        loaded.map(|loaded| {
             view! {
                 <div class="notice info undo-load" role="status" data-testid="undo-load">
                     <span>{move || format!("{} — ", loaded_text(lang.get(), loaded.as_deref()))}

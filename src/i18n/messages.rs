@@ -484,6 +484,62 @@ pub fn loaded_text(lang: Lang, scenario: Option<&str>) -> String {
     }
 }
 
+/// Issue 25, item 12: a week's open days: "1 open day", "5 open days",
+/// "5 个营业日".
+pub fn open_days_text(lang: Lang, count: usize) -> String {
+    match (lang, count) {
+        (Lang::En, 1) => "1 open day".into(),
+        (Lang::En, _) => format!("{count} open days"),
+        (Lang::Zh, _) => format!("{count} 个营业日"),
+    }
+}
+
+/// Issue 25, item 12: the answer in one sentence, for the results' live
+/// region: the agents required and the service level (with the user's
+/// agents in reverse mode; "queue unstable" when it cannot keep up).
+pub fn answer_sentence(
+    lang: Lang,
+    required: u32,
+    with_agents: Option<f64>,
+    sl: Option<f64>,
+) -> String {
+    let sl = sl.map(percent);
+    match (lang, with_agents, sl) {
+        (Lang::En, None, Some(sl)) => format!(
+            "{} required; service level {sl}.",
+            agents_text(lang, required)
+        ),
+        (Lang::En, None, None) => format!("{} required.", agents_text(lang, required)),
+        (Lang::En, Some(n), Some(sl)) => format!(
+            "With {}: service level {sl}; {required} required.",
+            agents_text(lang, n.round() as u32)
+        ),
+        (Lang::En, Some(n), None) => format!(
+            "With {}: queue unstable; {required} required.",
+            agents_text(lang, n.round() as u32)
+        ),
+        (Lang::Zh, None, Some(sl)) => format!("需要 {required} 名坐席；服务水平 {sl}。"),
+        (Lang::Zh, None, None) => format!("需要 {required} 名坐席。"),
+        (Lang::Zh, Some(n), Some(sl)) => format!(
+            "{} 名坐席时服务水平 {sl}；需要 {required} 名。",
+            grouped(n, 0)
+        ),
+        (Lang::Zh, Some(n), None) => {
+            format!("{} 名坐席时队列不稳定；需要 {required} 名。", grouped(n, 0))
+        }
+    }
+}
+
+/// Issue 25, item 12: why a row of the agents table has no figures: with
+/// Erlang C, `agents` no more than the offered load never empty the queue.
+pub fn unstable_row_text(lang: Lang, agents: u32, traffic: f64) -> String {
+    let load = grouped(traffic, 2);
+    match lang {
+        Lang::En => format!("queue unstable: {agents} ≤ {load} Erlangs of load"),
+        Lang::Zh => format!("队列不稳定：{agents} 名坐席 ≤ 话务量 {load} 爱尔兰"),
+    }
+}
+
 /// A number of intervals: "1 interval", "29 intervals", "29 个时段".
 pub fn intervals_text(lang: Lang, count: usize) -> String {
     match lang {
