@@ -207,6 +207,26 @@ fn tick_decimals(top: f64) -> usize {
     }
 }
 
+/// The agents the staffing curve's axis runs over, ends included: from
+/// the first stable point to the last point, stretched so that the chosen
+/// staffing (reverse mode: the user's agents, possibly far below the load,
+/// or above the points) is always on the chart (issue 25, item 12). `None`
+/// when no point has figures.
+pub fn curve_agent_range(data: &CurveData) -> Option<(u32, u32)> {
+    let first_stable = data.points.iter().find(|p| p.1.is_some())?.0;
+    let last_point = data.points.last().map_or(first_stable, |p| p.0);
+    let (first, last) = if data.chosen.is_finite() && data.chosen >= 0.0 {
+        // At most MAX_AGENTS-sized figures reach here; the casts saturate.
+        (
+            first_stable.min(data.chosen.floor() as u32),
+            last_point.max(data.chosen.ceil() as u32),
+        )
+    } else {
+        (first_stable, last_point)
+    };
+    Some((first, last.max(first + 1)))
+}
+
 /// Service level and abandonment (left axis, %) and ASA (right axis, s)
 /// against agents, with the target line and the chosen point; the legend
 /// above the plot.
@@ -217,17 +237,11 @@ pub fn draw_staffing_curve<DB: DrawingBackend>(
     scale: f64,
 ) -> DrawResult {
     area.fill(&WHITE).map_err(err)?;
-    // Start at the first stable point: below it Erlang C has no figures to draw.
-    let Some(first_stable) = data.points.iter().find(|p| p.1.is_some()).map(|p| p.0) else {
+    // Start at the first stable point (below it Erlang C has no figures to
+    // draw), the chosen staffing always inside.
+    let Some((first, last)) = curve_agent_range(data) else {
         return Ok(());
     };
-    // A chosen staffing below it (reverse mode, too few agents) stays on the chart.
-    let first = if data.chosen.is_finite() && data.chosen >= 0.0 {
-        first_stable.min(data.chosen.floor() as u32)
-    } else {
-        first_stable
-    };
-    let last = data.points.last().map_or(first, |p| p.0).max(first + 1);
     let px = |v: f64| (v * scale).round() as i32;
     let chosen_asa = data
         .points
@@ -482,3 +496,53 @@ mod parts;
 pub mod schedule;
 #[cfg(test)]
 mod svg_probe;
+
+/// Issue 25, item 12: the chosen staffing is always on the curve's axis.
+#[cfg(test)]
+mod range_tests {
+    use super::*;
+
+    fn data(points: std::ops::RangeInclusive<u32>, stable_from: u32, chosen: f64) -> CurveData {
+        let figures = CurveFigures {
+            service_level_pct: 80.0,
+            abandon_pct: 0.0,
+            asa_s: 10.0,
+        };
+        CurveData {
+            points: points
+                .map(|n| (n, (n >= stable_from).then_some(figures)))
+                .collect(),
+            target_pct: 80.0,
+            chosen,
+            show_abandon: false,
+            asa_cap: None,
+            abandon_cap_pct: None,
+        }
+    }
+
+    #[test]
+    fn the_chosen_point_is_always_inside_the_axis() {
+        // 825 contacts of 300 s in 30 min: 137.5 Erlangs, 35 agents chosen.
+        assert_eq!(
+            curve_agent_range(&data(126..=162, 138, 35.0)),
+            Some((35, 162))
+        );
+        // Far above the points, fractional, or none chosen.
+        assert_eq!(
+            curve_agent_range(&data(126..=162, 138, 400.5)),
+            Some((138, 401))
+        );
+        assert_eq!(
+            curve_agent_range(&data(126..=162, 138, f64::NAN)),
+            Some((138, 162))
+        );
+        for chosen in [0.0, 1.0, 35.0, 137.0, 150.0, 162.0, 163.0, 5_000.0] {
+            let (first, last) = curve_agent_range(&data(126..=162, 138, chosen)).unwrap();
+            assert!(
+                f64::from(first) <= chosen && chosen <= f64::from(last),
+                "{chosen}"
+            );
+        }
+        assert_eq!(curve_agent_range(&data(1..=5, 10, 3.0)), None);
+    }
+}

@@ -55,7 +55,8 @@ pub fn CompareChoices(chosen: Memo<Vec<Choice>>) -> impl IntoView {
                     }
                 }).collect_view()}
             </ul>
-            <p class="field-error" role="alert">{move || too_many.get().then(|| text(lang.get(), Key::CompareMax))}</p>
+            // An alert only while it has something to say (issue 25, item 12).
+            <p class="field-error" role=move || too_many.get().then_some("alert")>{move || too_many.get().then(|| text(lang.get(), Key::CompareMax))}</p>
             <Show when=move || !ready()>
                 <p class="help">{move || text(lang.get(), Key::CompareNeedTwo)}</p>
             </Show>

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::components::chart_table::ChartTable;
 use crate::format::percent;
-use crate::i18n::{limit_text, seconds, text, Key};
+use crate::i18n::{limit_text, seconds, text, unstable_row_text, Key};
 use crate::model::staffing::ModelChoice;
 use crate::store::use_store;
 
@@ -42,11 +42,15 @@ pub fn CurveTable() -> impl IntoView {
                     if chosen {
                         notes.push(text(lang, Key::Chosen).to_string());
                     }
+                    // Issue 25, item 12: a row of "—" says why.
+                    if m.is_none() {
+                        notes.push(unstable_row_text(lang, agents, result.traffic));
+                    }
                     if !firsts.is_empty() {
                         notes.push(format!("{} {}", text(lang, Key::FirstMeeting), firsts.join(", ")));
                     }
                     view! {
-                        <tr class:chosen=chosen class:first-meeting=!firsts.is_empty() data-agents=agents>
+                        <tr class:chosen=chosen class:first-meeting=!firsts.is_empty() class:unstable=m.is_none() data-agents=agents>
                             <th scope="row">{agents}</th>
                             <td>{m.map_or_else(dash, |m| percent(m.p_wait))}</td>
                             <td>{m.map_or_else(dash, |m| percent(m.service_level))}</td>

@@ -6,8 +6,10 @@
 use leptos::prelude::*;
 
 use crate::download::read_picked_file;
-use crate::i18n::{text, Key};
-use crate::model::io::intervals_in::{parse_intervals, Commas, ParsedIntervals};
+use crate::i18n::{row_interval_text, row_volumes_text, text, Key};
+use crate::model::io::intervals_in::{
+    parse_pasted, Commas, ParsedIntervals, PastedRow, RowReadings,
+};
 use crate::store::{use_store, Store};
 
 /// What the user typed or opened and what was read from it, until it is
@@ -21,6 +23,11 @@ pub struct PasteDraft {
     pub commas: RwSignal<Commas>,
     /// The good lines were applied with the bad ones held at 0 contacts.
     pub applied_with_gaps: RwSignal<bool>,
+    /// Issue 25, item 8: what a single line of numbers is, once the user
+    /// has said (reset by new text), and its two readings while they are
+    /// the question (kept once answered, so the answer can be changed).
+    pub row: RwSignal<PastedRow>,
+    pub row_readings: RwSignal<Option<RowReadings>>,
 }
 
 impl PasteDraft {
@@ -30,20 +37,32 @@ impl PasteDraft {
             parsed: RwSignal::new(None),
             commas: RwSignal::new(Commas::Auto),
             applied_with_gaps: RwSignal::new(false),
+            row: RwSignal::new(PastedRow::Auto),
+            row_readings: RwSignal::new(None),
         }
+    }
+
+    /// New text: what the user said of the old one no longer holds.
+    fn forget_answers(&self) {
+        self.commas.set(Commas::Auto);
+        self.row.set(PastedRow::Auto);
+        self.row_readings.set(None);
     }
 
     /// Forgets the draft (another day was loaded).
     pub fn clear(&self) {
         self.text.set(None);
         self.parsed.set(None);
-        self.commas.set(Commas::Auto);
+        self.forget_answers();
         self.applied_with_gaps.set(false);
     }
 
     /// Reads `typed`; a text with no bad line becomes the day at once.
     fn read(&self, store: Store, typed: &str) {
-        let result = parse_intervals(typed, self.commas.get_untracked());
+        let result = parse_pasted(typed, self.commas.get_untracked(), self.row.get_untracked());
+        if let Some(readings) = &result.ambiguous_row {
+            self.row_readings.set(Some(readings.clone()));
+        }
         if result.problems.is_empty() && !result.rows.is_empty() {
             self.apply(store, &result);
         }
@@ -96,7 +115,7 @@ pub fn IntervalImport(paste: PasteDraft) -> impl IntoView {
     };
     let on_input = move |ev: leptos::ev::Event| {
         let typed = event_target_value(&ev);
-        paste.commas.set(Commas::Auto);
+        paste.forget_answers();
         paste.read(store, &typed);
         paste.text.set(Some(typed));
     };
@@ -106,6 +125,14 @@ pub fn IntervalImport(paste: PasteDraft) -> impl IntoView {
             paste.read(store, &typed);
         }
     };
+    let choose_row = move |meaning: PastedRow| {
+        paste.row.set(meaning);
+        if let Some(typed) = paste.text.get_untracked() {
+            paste.read(store, &typed);
+        }
+    };
+    let row = paste.row;
+    let readings = paste.row_readings;
     let ambiguous = move || {
         paste
             .parsed
@@ -114,7 +141,7 @@ pub fn IntervalImport(paste: PasteDraft) -> impl IntoView {
     let on_file = move |ev: leptos::ev::Event| {
         read_picked_file(&ev, move |content| {
             if let Some(content) = content {
-                paste.commas.set(Commas::Auto);
+                paste.forget_answers();
                 paste.read(store, &content);
                 paste.text.set(Some(content));
             }
@@ -137,7 +164,9 @@ pub fn IntervalImport(paste: PasteDraft) -> impl IntoView {
                 on:blur=move |_| {
                     // The box may be leaving the page with its component (navigation).
                     let settled = paste.parsed.try_with_untracked(|p| {
-                        p.as_ref().is_none_or(|p| p.problems.is_empty() && !p.ambiguous_commas)
+                        p.as_ref().is_none_or(|p| {
+                            p.problems.is_empty() && !p.ambiguous_commas && p.ambiguous_row.is_none()
+                        })
                     });
                     if settled == Some(true) {
                         paste.text.try_set(None);
@@ -160,6 +189,23 @@ pub fn IntervalImport(paste: PasteDraft) -> impl IntoView {
                         <input type="radio" name="commas" data-testid="commas-columns" prop:checked=move || commas.get() == Commas::Columns on:change=move |_| choose_commas(Commas::Columns) />
                         {move || text(lang.get(), Key::CommasColumns)}
                     </label>
+                </fieldset>
+            </Show>
+            // Issue 25, item 8: one line of numbers read two ways; nothing
+            // is read until the user picks one.
+            <Show when=move || readings.with(Option::is_some)>
+                <fieldset class="comma-choice row-choice" data-testid="row-choice">
+                    <legend>{move || text(lang.get(), Key::RowQuestion)}</legend>
+                    <button type="button" class="secondary" data-testid="row-as-volumes"
+                        aria-pressed=move || (row.get() == PastedRow::Volumes).to_string()
+                        on:click=move |_| choose_row(PastedRow::Volumes)>
+                        {move || readings.with(|r| r.as_ref().map(|r| row_volumes_text(lang.get(), &r.volumes)))}
+                    </button>
+                    <button type="button" class="secondary" data-testid="row-as-interval"
+                        aria-pressed=move || (row.get() == PastedRow::Interval).to_string()
+                        on:click=move |_| choose_row(PastedRow::Interval)>
+                        {move || readings.with(|r| r.as_ref().map(|r| row_interval_text(lang.get(), &r.interval)))}
+                    </button>
                 </fieldset>
             </Show>
         </div>

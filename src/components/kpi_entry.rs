@@ -63,7 +63,8 @@ pub fn KpiEntry(
                 class="kpi-entry"
                 label=label
             />
-            <span class="field-error kpi-error" role="alert">{message}</span>
+            // An alert only while it has something to say (issue 25, item 12).
+            <span class="field-error kpi-error" role=move || error.get().map(|_| "alert")>{message}</span>
         </span>
     }
 }

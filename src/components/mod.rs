@@ -49,3 +49,4 @@ pub mod stale_notice;
 pub mod storage_notice;
 pub mod term_link;
 pub mod text_entry;
+pub mod undo_load_notice;

@@ -79,7 +79,8 @@ pub fn NumberField(
                     disabled=disabled
                 />
             </div>
-            <p class="field-error" id=error_id role="alert">{message}</p>
+            // An alert only while it has something to say (issue 25, item 12).
+            <p class="field-error" id=error_id role=move || error.get().map(|_| "alert")>{message}</p>
         </div>
     }
 }

@@ -9,7 +9,8 @@ use crate::components::show_math::ShowMath;
 use crate::components::term_link::TermLink;
 use crate::format::{grouped, money, percent};
 use crate::i18n::{
-    agents_text, glossary_term, labelled, limit_text, problem_text, seconds, text, Key,
+    agents_text, answer_sentence, glossary_term, labelled, limit_text, problem_text, seconds, text,
+    Key,
 };
 use crate::model::learn::{trunks, DEFAULT_MAX_BLOCKING};
 use crate::model::staffing::ModelChoice;
@@ -150,10 +151,25 @@ pub fn ResultsPanel() -> impl IntoView {
             .with(|o| matches!(&o.interval, Ok(r) if r.metrics.is_none()))
     };
     let failure = move || store.outcome.with(|o| o.interval.clone().err());
+    // Issue 25, item 12: the one sentence a screen reader hears when the
+    // answer changes (not every figure of the section).
+    let answer = move || {
+        let lang = lang.get();
+        store.outcome.with(|o| match &o.interval {
+            Ok(r) => answer_sentence(
+                lang,
+                r.required_agents,
+                reverse().then_some(r.agents),
+                r.metrics.map(|m| m.service_level),
+            ),
+            Err(problem) => problem_text(lang, problem),
+        })
+    };
 
     view! {
-        <section class="panel results" aria-live="polite">
+        <section class="panel results">
             <h2>{move || text(lang.get(), Key::Results)}</h2>
+            <p class="sr-only" aria-live="polite" data-testid="answer-live">{answer}</p>
             <Show when=move || failure().is_some()>
                 <p class="message error" data-testid="engine-problem">
                     {move || failure().map(|p| problem_text(lang.get(), &p))}

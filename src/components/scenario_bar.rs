@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::components::share_box::ShareBox;
+use crate::components::undo_load_notice::UndoLoadNotice;
 use crate::download::{download_text, read_picked_file};
 use crate::i18n::{text, Key, Lang};
 use crate::model::io::scenarios_json::{export_scenarios, import_scenarios, ImportProblem};
@@ -120,7 +121,8 @@ pub fn ScenarioBar() -> impl IntoView {
                     />
                     <button type="submit" data-testid="scenario-save">{move || text(lang.get(), Key::SaveAs)}</button>
                 </div>
-                <p class="field-error" role="alert">{move || problem.get().map(|k| text(lang.get(), k))}</p>
+                // An alert only while it has something to say (issue 25, item 12).
+                <p class="field-error" role=move || problem.get().map(|_| "alert")>{move || problem.get().map(|k| text(lang.get(), k))}</p>
             </form>
             <ShareBox name=Signal::derive(move || name.get()) />
             <div class="files">
@@ -130,7 +132,9 @@ pub fn ScenarioBar() -> impl IntoView {
                     <input type="file" accept=".json,application/json" data-testid="import-file" on:change=on_import />
                 </label>
             </div>
-            <p class="files-messages" role="status" data-testid="import-message">{import_message}</p>
+            // A status only while it has something to say (issue 25, item 12).
+            <p class="files-messages" role=move || imported.with(Option::is_some).then_some("status") data-testid="import-message">{import_message}</p>
+            <UndoLoadNotice />
             <ul class="scenario-list" data-testid="scenario-list" aria-label=move || text(lang.get(), Key::SavedScenarios)>
                 <li data-builtin="example" class="example">
                     <span class="scenario-name">

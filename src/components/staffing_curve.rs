@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::charts::{draw_staffing_curve, CurveData, CurveFigures, CurveLabels};
+use crate::charts::{curve_agent_range, draw_staffing_curve, CurveData, CurveFigures, CurveLabels};
 use crate::components::chart_canvas::ChartCanvas;
 use crate::components::curve_table::CurveTable;
 use crate::i18n::{inputs_caption, text, Key};
@@ -14,9 +14,8 @@ use crate::store::use_store;
 pub fn StaffingCurve() -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
-    let draw = move |area: &_, scale: f64| {
-        let lang = lang.get();
-        let data = store.outcome.with(|o| CurveData {
+    let curve_data = move || {
+        store.outcome.with(|o| CurveData {
             points: o
                 .curve
                 .iter()
@@ -38,7 +37,19 @@ pub fn StaffingCurve() -> impl IntoView {
             abandon_cap_pct: store
                 .staffing
                 .with(|i| (i.max_abandon_pct > 0.0).then_some(i.max_abandon_pct)),
-        });
+        })
+    };
+    // The agents the axis runs over, on the panel for tests and tools
+    // (issue 25, item 12: the chosen staffing is always inside).
+    let range = Memo::new(move |_| curve_agent_range(&curve_data()));
+    let chosen = move || {
+        store
+            .outcome
+            .with(|o| o.interval.as_ref().ok().map(|r| r.agents.to_string()))
+    };
+    let draw = move |area: &_, scale: f64| {
+        let lang = lang.get();
+        let data = curve_data();
         let labels = CurveLabels {
             x_axis: text(lang, Key::AxisAgents).into(),
             y_axis: text(lang, Key::AxisPercent).into(),
@@ -56,7 +67,10 @@ pub fn StaffingCurve() -> impl IntoView {
         }
     };
     view! {
-        <section class="panel chart-panel">
+        <section class="panel chart-panel" data-testid="staffing-curve-panel"
+            data-axis-from=move || range.get().map(|r| r.0)
+            data-axis-to=move || range.get().map(|r| r.1)
+            data-chosen=chosen>
             <h2>{move || text(lang.get(), Key::StaffingCurve)}</h2>
             <p class="help">{move || text(lang.get(), Key::StaffingCurveHelp)}</p>
             <ChartCanvas

@@ -49,7 +49,7 @@ pub fn text(key: Key) -> &'static str {
         Target => "Target",
         Chosen => "Chosen",
         Intraday => "Intraday requirement",
-        IntradayHelp => "Contacts per interval for one day. Type or paste a column of numbers copied from a spreadsheet, one per interval.",
+        IntradayHelp => "Contacts per interval for one day. Type or paste numbers copied from a spreadsheet, one per interval: a column, or a single row.",
         IntradayVolumes => "Volumes per interval",
         IntradayReset => "Typical weekday",
         AxisTime => "Interval start",
@@ -326,7 +326,6 @@ pub fn text(key: Key) -> &'static str {
         WeekPctHelp => "Each day's volume, % of the staffing page's day (0: closed). Each agent works the same shift on each of its days; the solve chooses the days off.",
         WeekPctBad => "A day's volume must be 0 to 1000 %.",
         ScheduleWeekIs => "The week:",
-        ScheduleDaysWord => "days",
         ScheduleShowDay => "Show",
         ColDays => "Days",
         ScheduleWeekSl => "Service level of the week",
@@ -584,5 +583,13 @@ pub fn text(key: Key) -> &'static str {
         VolumeScaleHelp => "Scales the whole day, the shifts' requirement and the monthly plan together; 100 = as entered, 115 = 15 % busier.",
         PlanTotalCost => "Cost over the plan",
         HeadcountCarried => "Starting headcount set from the forecast to the first month's required FTE:",
+        // Issue 25, item 12: the budget of a week.
+        BudgetHelpWeek => "Paid agent-hours for the week, fewer than the requirement needs: ccplan spends them over the week's open days where they answer the most calls within the target time (every interval first gets more agents than its load, then each next agent goes where it adds the most), beside the same hours cut in proportion to each interval's requirement. The first gives the better week; the cut keeps the worst interval higher.",
+        BudgetHoursWeek => "Paid agent-hours for the week (blank: none)",
+        BudgetHeadsWeek => "Agents for the week, each on one shift of the first template on every open day (blank: none)",
+        // Issue 25, item 8: a pasted line of numbers.
+        // Issue 25, item 9: undo a load.
+        UndoLoad => "Undo",
+        RowQuestion => "This line of numbers reads two ways. Which do you mean? (Nothing is read until you choose.)",
     }
 }

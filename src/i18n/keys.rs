@@ -352,7 +352,6 @@ pub enum Key {
     WeekPctHelp,
     WeekPctBad,
     ScheduleWeekIs,
-    ScheduleDaysWord,
     ScheduleShowDay,
     ColDays,
     ScheduleWeekSl,
@@ -578,4 +577,12 @@ pub enum Key {
     VolumeScaleHelp,
     PlanTotalCost,
     HeadcountCarried,
+    // Issue 25, item 12: the budget of a week.
+    BudgetHelpWeek,
+    BudgetHoursWeek,
+    BudgetHeadsWeek,
+    // Issue 25, item 8: a pasted line of numbers.
+    RowQuestion,
+    // Issue 25, item 9: undo a load.
+    UndoLoad,
 }

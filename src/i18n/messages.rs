@@ -7,6 +7,7 @@ use super::{text, Key, Lang};
 use crate::format::{fixed, grouped, money, percent, Currency};
 use crate::model::exercise::Asked;
 use crate::model::fields::{Field, FieldError, Reason, ScorecardField, Spec, StaffingField};
+use crate::model::io::intervals_in::IntervalRow;
 use crate::model::number::format_plain;
 use crate::model::schedule::ScheduleOutcome;
 use crate::model::staffing::{ModelChoice, Problem, ProblemKind, StaffingInputs, Stopped};
@@ -434,6 +435,108 @@ pub fn best_found_text(lang: Lang, capped: bool, found: &str, bound: &str) -> St
         (Lang::En, false) => format!("Best found within the search budget: cost {found}; no schedule covering every interval costs less than {bound}"),
         (Lang::Zh, true) => format!("在搜索预算内找到的最佳方案：人员过多或不足的“人·时段”合计 {found}；在人数上限内，任何方案都不少于 {bound}"),
         (Lang::Zh, false) => format!("在搜索预算内找到的最佳方案：成本 {found}；覆盖所有时段的方案，成本都不低于 {bound}"),
+    }
+}
+
+/// Issue 25, item 8: a pasted line read as a row of volumes, for the
+/// button that picks that reading: "3 intervals: 8, 120, 300".
+pub fn row_volumes_text(lang: Lang, volumes: &[f64]) -> String {
+    let listed: Vec<String> = volumes.iter().map(|v| format_plain(*v)).collect();
+    match lang {
+        Lang::En => format!(
+            "{}: {}",
+            intervals_text(lang, volumes.len()),
+            listed.join(", ")
+        ),
+        Lang::Zh => format!(
+            "{}，来电量依次为 {}",
+            intervals_text(lang, volumes.len()),
+            listed.join("、")
+        ),
+    }
+}
+
+/// Issue 25, item 8: the same line read as one interval (start, volume,
+/// AHT): "1 interval starting 08:00: 120 contacts, AHT 300 s".
+pub fn row_interval_text(lang: Lang, row: &IntervalRow) -> String {
+    let volume = format_plain(row.volume);
+    let aht = row.aht_s.map(format_plain).unwrap_or_default();
+    match (lang, row.start.as_deref()) {
+        (Lang::En, Some(start)) => {
+            format!("1 interval starting {start}: {volume} contacts, AHT {aht} s")
+        }
+        (Lang::En, None) => format!("1 interval: {volume} contacts, AHT {aht} s"),
+        (Lang::Zh, Some(start)) => {
+            format!("1 个时段，{start} 开始：来电量 {volume}，平均处理时长 {aht} 秒")
+        }
+        (Lang::Zh, None) => format!("1 个时段：来电量 {volume}，平均处理时长 {aht} 秒"),
+    }
+}
+
+/// Issue 25, item 9: what "Load" loaded: the example (`None`) or the
+/// scenario named.
+pub fn loaded_text(lang: Lang, scenario: Option<&str>) -> String {
+    match (lang, scenario) {
+        (Lang::En, None) => "Example loaded".into(),
+        (Lang::En, Some(name)) => format!("Scenario “{name}” loaded"),
+        (Lang::Zh, None) => "已载入示例".into(),
+        (Lang::Zh, Some(name)) => format!("已载入方案“{name}”"),
+    }
+}
+
+/// Issue 25, item 12: a week's open days: "1 open day", "5 open days",
+/// "5 个营业日".
+pub fn open_days_text(lang: Lang, count: usize) -> String {
+    match (lang, count) {
+        (Lang::En, 1) => "1 open day".into(),
+        (Lang::En, _) => format!("{count} open days"),
+        (Lang::Zh, _) => format!("{count} 个营业日"),
+    }
+}
+
+/// Issue 25, item 12: the answer in one sentence, for the results' live
+/// region: the agents required and the service level (with the user's
+/// agents in reverse mode; "queue unstable" when it cannot keep up).
+pub fn answer_sentence(
+    lang: Lang,
+    required: u32,
+    with_agents: Option<f64>,
+    sl: Option<f64>,
+) -> String {
+    let sl = sl.map(percent);
+    match (lang, with_agents, sl) {
+        (Lang::En, None, Some(sl)) => format!(
+            "{} required; service level {sl}.",
+            agents_text(lang, required)
+        ),
+        (Lang::En, None, None) => format!("{} required.", agents_text(lang, required)),
+        (Lang::En, Some(n), Some(sl)) => format!(
+            "With {}: service level {sl}; {required} required.",
+            agents_text(lang, n.round() as u32)
+        ),
+        (Lang::En, Some(n), None) => format!(
+            "With {}: queue unstable; {required} required.",
+            agents_text(lang, n.round() as u32)
+        ),
+        (Lang::Zh, None, Some(sl)) => format!("需要 {required} 名坐席；服务水平 {sl}。"),
+        (Lang::Zh, None, None) => format!("需要 {required} 名坐席。"),
+        (Lang::Zh, Some(n), Some(sl)) => format!(
+            "{} 名坐席时服务水平 {sl}；需要 {required} 名。",
+            grouped(n, 0)
+        ),
+        (Lang::Zh, Some(n), None) => {
+            format!("{} 名坐席时队列不稳定；需要 {required} 名。", grouped(n, 0))
+        }
+    }
+}
+
+/// Issue 25, item 12: why a row of the agents table has no figures: with
+/// Erlang C, `agents` no more than the offered load never empty the queue.
+pub fn unstable_row_text(lang: Lang, agents: u32, traffic: f64) -> String {
+    let load = grouped(traffic, 2);
+    match lang {
+        Lang::En => format!("queue unstable: {agents} ≤ {load} Erlangs of load"),
+        Lang::Zh => format!("队列不稳定：{agents} 名坐席 ≤ 话务量 {load} 爱尔兰"),
     }
 }
 

@@ -50,7 +50,7 @@ pub fn text(key: Key) -> &'static str {
         Target => "目标",
         Chosen => "当前",
         Intraday => "日内人力需求",
-        IntradayHelp => "一天中每个时段的来电量。可输入或粘贴从电子表格复制的一列数字，每个时段一个。",
+        IntradayHelp => "一天中每个时段的来电量。可输入或粘贴从电子表格复制的数字，每个时段一个：一列，或单独一行。",
         IntradayVolumes => "各时段来电量",
         IntradayReset => "典型工作日",
         AxisTime => "时段开始",
@@ -326,7 +326,6 @@ pub fn text(key: Key) -> &'static str {
         WeekPctHelp => "每天的话务量，占人力需求页面当天的百分比（0：不营业）。每位坐席在其工作日上班次相同；求解时选择休息日。",
         WeekPctBad => "每天的话务量须为 0 至 1000 %。",
         ScheduleWeekIs => "本周：",
-        ScheduleDaysWord => "天",
         ScheduleShowDay => "显示",
         ColDays => "工作日",
         ScheduleWeekSl => "本周服务水平",
@@ -584,5 +583,13 @@ pub fn text(key: Key) -> &'static str {
         VolumeScaleHelp => "同时按比例调整全天话务量、排班需求和月度计划；100 = 原值，115 = 增加 15 %。",
         PlanTotalCost => "规划期总成本",
         HeadcountCarried => "期初人数已按预测设为首月所需全职等效人数：",
+        // Issue 25, item 12: the budget of a week.
+        BudgetHelpWeek => "本周可支付的坐席工时（少于需求）：ccplan 把它们分配到本周各营业日中能让最多来电在目标时间内接通的地方（先保证每个时段的坐席数多于话务量，之后每增加一名坐席都放到增益最大的时段），并与按各时段需求等比例削减的方案对比。前者整周服务更好；等比例削减则让最差时段更高。",
+        BudgetHoursWeek => "本周可支付的坐席工时（留空：不计算）",
+        BudgetHeadsWeek => "本周坐席人数，每人在每个营业日上第一个班次模板的一个班次（留空：无）",
+        // Issue 25, item 8: a pasted line of numbers.
+        // Issue 25, item 9: undo a load.
+        UndoLoad => "撤销",
+        RowQuestion => "这一行数字有两种读法，请选择您的意思（选择之前不读入任何数据）：",
     }
 }

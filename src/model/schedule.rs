@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use ccplan_engine::allocate::{allocate, proportional_cut, Allocation};
-use ccplan_engine::plan::{evaluate_day, plan_day, DayPlan};
+use ccplan_engine::plan::{evaluate_day, plan_day};
 use ccplan_engine::schedule::{
     expand, expand_week, solve, template_limits, work_patterns, BreakRule, Column, DayGrid,
     Objective, Schedule, ScheduleError, ShiftTemplate, WEEK_DAYS,
@@ -292,6 +292,14 @@ impl ScheduleOutcome {
         self.requirement.iter().max().copied().unwrap_or(0)
     }
 
+    /// Issue 25, item 12: the days scheduled that need anyone (a week's
+    /// closed days, at 0 %, need no one and are not counted).
+    pub fn open_days(&self) -> usize {
+        (0..self.days)
+            .filter(|d| self.requirement[self.day_rows(*d)].iter().any(|r| *r > 0))
+            .count()
+    }
+
     /// Paid hours the requirement itself needs: Σ requirement × interval hours.
     pub fn required_hours(&self) -> f64 {
         self.requirement.iter().map(|r| f64::from(*r)).sum::<f64>() * f64::from(self.interval_min)
@@ -382,16 +390,21 @@ pub fn run(inputs: &StaffingInputs, settings: &ScheduleSettings) -> ScheduleOutc
         intervals: forward.intraday.len(),
     };
     let result = solve_days(&days, settings, &requirement, &grid);
-    // The budget is for the staffing page's day (a week's Monday may be scaled).
-    let budget = budget_hours(settings).map(|hours| {
-        let spent = match settings.week_pct {
-            None => spend_budget(&forward, &plans[0], hours?),
-            Some(_) => forward
-                .settings()
-                .and_then(|settings| plan_day(&forecast(&forward), &settings))
-                .map_err(|e| ScheduleProblem::Day(Problem::from(e).detail))
-                .and_then(|plan| spend_budget(&forward, &plan, hours?)),
-        };
+    // The budget is for what is scheduled: the day, or the whole week
+    // (issue 25, item 12), spent over all its intervals (closed days' load
+    // is 0 and takes no one); in heads, each works one shift a day on
+    // every open day.
+    let traffic: Vec<f64> = plans
+        .iter()
+        .flat_map(|p| p.intervals.iter().map(|i| i.traffic))
+        .collect();
+    let open_days = plans
+        .iter()
+        .filter(|p| p.intervals.iter().any(|i| i.traffic > 0.0))
+        .count()
+        .max(1);
+    let budget = budget_hours(settings, open_days as f64).map(|hours| {
+        let spent = spend_budget(&forward, &traffic, hours?);
         spent.map(|b| BudgetOutcome {
             heads: settings
                 .budget_heads
@@ -411,9 +424,13 @@ pub fn run(inputs: &StaffingInputs, settings: &ScheduleSettings) -> ScheduleOutc
 }
 
 /// The budget's paid agent-hours: as given, or its heads each on one shift
-/// of the first template (None: no budget; an error when heads are given
-/// and there is no template to count them by, or it has no paid hours).
-fn budget_hours(settings: &ScheduleSettings) -> Option<Result<f64, ScheduleProblem>> {
+/// of the first template on each of `open_days` (None: no budget; an error
+/// when heads are given and there is no template to count them by, or it
+/// has no paid hours).
+fn budget_hours(
+    settings: &ScheduleSettings,
+    open_days: f64,
+) -> Option<Result<f64, ScheduleProblem>> {
     if let Some(heads) = settings.budget_heads {
         let Some(first) = settings.shifts.first() else {
             return Some(Err(ScheduleProblem::Schedule(ScheduleError::NoTemplates)));
@@ -421,7 +438,7 @@ fn budget_hours(settings: &ScheduleSettings) -> Option<Result<f64, ScheduleProbl
         let unpaid = if first.break_paid { 0 } else { first.break_min };
         let per_head = f64::from(first.length_min.saturating_sub(unpaid)) / 60.0;
         return Some(if per_head > 0.0 {
-            Ok(f64::from(heads) * per_head)
+            Ok(f64::from(heads) * per_head * open_days)
         } else {
             Err(ScheduleProblem::UnpaidFirstShift(first.name.clone()))
         });
@@ -429,25 +446,25 @@ fn budget_hours(settings: &ScheduleSettings) -> Option<Result<f64, ScheduleProbl
     settings.budget_hours.map(Ok)
 }
 
-/// Spends `hours` of paid agent time on the day of `plan`: the agents on
-/// the phones they buy (after shrinkage, whole agent-intervals) by
-/// `engine::allocate`, beside the proportional cut.
+/// Spends `hours` of paid agent time on the intervals of `traffic` (the
+/// day's, or the week's one day after another): the agents on the phones
+/// they buy (after shrinkage, whole agent-intervals) by `engine::allocate`,
+/// beside the proportional cut.
 fn spend_budget(
     inputs: &StaffingInputs,
-    plan: &DayPlan,
+    traffic: &[f64],
     hours: f64,
 ) -> Result<BudgetOutcome, ScheduleProblem> {
     let problem = |e: ccplan_engine::Error| ScheduleProblem::Budget(e.to_string());
     let interval_h = inputs.interval_min / 60.0;
     let keep = 1.0 - inputs.shrinkage_pct / 100.0;
     let agent_intervals = (hours * keep / interval_h + 1e-9).floor().max(0.0) as u64;
-    let traffic: Vec<f64> = plan.intervals.iter().map(|i| i.traffic).collect();
     let model = inputs.model();
     let target_s = inputs.sl_seconds;
     let best =
-        allocate(&traffic, inputs.aht_s, target_s, model, agent_intervals).map_err(problem)?;
+        allocate(traffic, inputs.aht_s, target_s, model, agent_intervals).map_err(problem)?;
     let cut = proportional_cut(
-        &traffic,
+        traffic,
         inputs.aht_s,
         target_s,
         model,
@@ -792,6 +809,43 @@ mod tests {
             ..ScheduleSettings::default()
         };
         assert!(run(&inputs, &none).result.is_err());
+    }
+
+    /// Issue 25, item 12: a week's budget is spent over the whole week,
+    /// closed days taking no one; in heads, one shift a day on every open
+    /// day; the open days are counted.
+    #[test]
+    fn a_weeks_budget_is_the_weeks() {
+        let inputs = bank_day();
+        let day = run(&inputs, &ScheduleSettings::default());
+        let week = ScheduleSettings {
+            week_pct: Some(WORKING_WEEK),
+            budget_hours: Some((5.0 * day.required_hours() * 0.95).round()),
+            ..ScheduleSettings::default()
+        };
+        let o = run(&inputs, &week);
+        assert_eq!((o.days, o.open_days()), (7, 5));
+        assert_eq!(day.open_days(), 1);
+        let b = o.budget.clone().unwrap().unwrap();
+        assert_eq!(b.best.agents.len(), 7 * 28);
+        assert!(b.best.feasible);
+        assert!(b.best.agents[5 * 28..].iter().all(|a| *a == 0));
+        assert!(b.best.agents[..5 * 28].iter().all(|a| *a > 0));
+        // The same hours for one day would be five times too many.
+        assert!(b.minimum_hours > 4.0 * day.required_hours() * 0.5);
+        let heads = ScheduleSettings {
+            budget_heads: Some(10),
+            budget_hours: None,
+            ..week
+        };
+        let per_shift = {
+            let first = &heads.shifts[0];
+            let unpaid = if first.break_paid { 0 } else { first.break_min };
+            f64::from(first.length_min - unpaid) / 60.0
+        };
+        let b = run(&inputs, &heads).budget.unwrap().unwrap();
+        assert_eq!(b.hours, 10.0 * per_shift * 5.0);
+        assert_eq!(b.heads, Some((10, per_shift * 5.0)));
     }
 
     #[test]

@@ -109,6 +109,8 @@ pub struct Store {
     pub compare_choice: RwSignal<Option<Vec<Choice>>>,
     pub forecast: forecast::ForecastStore,
     pub schedule: schedule::ScheduleStore,
+    // Issue 25, item 9: what "Load" replaced, until undone or dismissed.
+    pub undo_load: RwSignal<Option<scenarios::UndoLoad>>,
 }
 
 impl Store {
@@ -177,6 +179,8 @@ impl Store {
             ),
             forecast,
             schedule,
+            // Issue 25, item 9.
+            undo_load: RwSignal::new(None),
         };
         store.open_link_in_url();
         store.autosave();

@@ -8,8 +8,20 @@ use leptos::prelude::*;
 use super::Store;
 use crate::model::example::example_inputs;
 use crate::model::limits::MAX_SCENARIOS;
-use crate::model::scenario::{self, Scenario, ScenarioProblem};
+use crate::model::scenario::{self, Inputs, Scenario, ScenarioProblem};
 use crate::storage::{self, Notice, SaveTarget};
+
+/// Issue 25, item 9: what a "Load" replaced, so that one click puts it
+/// back — the inputs as they were, and whether they were a link's unsaved
+/// copy (then what was saved before, which the load's autosave overwrote).
+#[derive(Debug, Clone, PartialEq)]
+pub struct UndoLoad {
+    /// What was loaded: `None` for the built-in example, else the scenario's name.
+    pub loaded: Option<String>,
+    previous: Inputs,
+    from_link: Option<String>,
+    saved_before: Option<Inputs>,
+}
 
 impl Store {
     /// The list as stored now, shown if another tab changed it; the list on
@@ -78,9 +90,40 @@ impl Store {
             .scenarios
             .with_untracked(|list| list.iter().find(|s| s.name == name).cloned());
         if let Some(s) = found {
-            // The user's own again: autosave resumes (a link is an unsaved copy only until then).
-            self.from_link.set(None);
-            self.replace_inputs(s.inputs);
+            self.load_keeping_undo(Some(s.name), s.inputs);
+        }
+    }
+
+    /// Replaces the inputs with `inputs` (the example, or the scenario
+    /// named `loaded`), keeping what they replace for "Undo".
+    fn load_keeping_undo(self, loaded: Option<String>, inputs: Inputs) {
+        let from_link = self.from_link.get_untracked();
+        let saved_before = from_link
+            .is_some()
+            .then(|| storage::load_current().ok().flatten())
+            .flatten();
+        self.undo_load.set(Some(UndoLoad {
+            loaded,
+            previous: self.inputs(),
+            from_link,
+            saved_before,
+        }));
+        // The user's own again: autosave resumes (a link is an unsaved copy only until then).
+        self.from_link.set(None);
+        self.replace_inputs(inputs);
+    }
+
+    /// Puts back the inputs the last "Load" replaced, and what was saved:
+    /// they are saved again (autosave), or, if they were a link's unsaved
+    /// copy, it stays unsaved and what was saved before is written back.
+    pub fn undo_last_load(self) {
+        let Some(undo) = self.undo_load.try_update(Option::take).flatten() else {
+            return;
+        };
+        self.from_link.set(undo.from_link.clone());
+        self.replace_inputs(undo.previous);
+        if let (Some(_), Some(saved)) = (undo.from_link, undo.saved_before) {
+            self.saved(SaveTarget::Inputs, storage::save_current(&saved));
         }
     }
 
@@ -99,8 +142,7 @@ impl Store {
 
     /// Loads the built-in example (never stored in the list, never overwritten).
     pub fn load_example(self) {
-        self.from_link.set(None);
-        self.replace_inputs(example_inputs());
+        self.load_keeping_undo(None, example_inputs());
     }
 
     pub fn rename(self, from: &str, to: &str) -> Result<(), ScenarioProblem> {

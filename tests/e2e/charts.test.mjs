@@ -335,3 +335,69 @@ describe('charts and the intraday day', { concurrency: CONCURRENCY }, () => {
     assert.deepEqual(errors, []);
   });
 });
+
+// Issue 25, item 12: the reverse-mode chart keeps the chosen staffing on its
+// axis, and the agents table says why a row has no figures and shows its
+// notes whole at 1,280 px.
+describe('the staffing curve and its table at the edges', { concurrency: CONCURRENCY }, () => {
+  /** The agents the curve's axis runs over and the chosen staffing, as the panel gives them. */
+  const axis = (page) =>
+    page.getByTestId('staffing-curve-panel').evaluate((p) => ({
+      from: Number(p.dataset.axisFrom), to: Number(p.dataset.axisTo), chosen: Number(p.dataset.chosen),
+    }));
+
+  test('reverse mode, 825 contacts and 35 agents: the chosen point is inside the axis, which runs on to the requirement', async (t) => {
+    const { page, errors } = await ctx.openApp(t);
+    await page.getByTestId('reverse').check();
+    await type(page, 'volume', '825');
+    await type(page, 'agents', '35');
+    await page.keyboard.press('Tab');
+    await eventually(async () => assert.equal((await axis(page)).chosen, 35));
+    const { from, to } = await axis(page);
+    const required = numberOf(await text(page, 'required-agents'));
+    assert.ok(from <= 35 && 35 <= to, `${from}–${to}`);
+    assert.ok(to >= required, `the axis reaches the requirement ${required}: ${to}`);
+    await eventually(async () => assert.equal(await chartHasSeries(page, 'staffing-curve'), true));
+    // Far above the requirement too.
+    await type(page, 'agents', '400');
+    await page.keyboard.press('Tab');
+    await eventually(async () => {
+      const a = await axis(page);
+      assert.equal(a.chosen, 400);
+      assert.ok(a.from <= 400 && 400 <= a.to, `${a.from}–${a.to}`);
+    });
+    await assertNoBadNumbers(page);
+    assert.deepEqual(errors, []);
+  });
+
+  for (const [locale, note] of [
+    ['en-US', 'queue unstable: 33 ≤ 33.33 Erlangs of load'],
+    ['zh-CN', '队列不稳定：33 名坐席 ≤ 话务量 33.33 爱尔兰'],
+  ]) {
+    test(`a row of "—" says why, and the notes show whole at 1,280 px wide (${locale})`, async (t) => {
+      const { page, errors } = await ctx.openApp(t, { locale, viewport: { width: 1280, height: 900 } });
+      const table = page.getByTestId('curve-table');
+      await table.locator('summary').click();
+      // 33.33 Erlangs (the defaults): 33 agents cannot keep up.
+      const cells = await table.locator('tbody tr[data-agents="33"]').locator('th, td').allTextContents();
+      assert.deepEqual(cells, ['33', '—', '—', '—', '—', note]);
+      assert.equal(await table.locator('tbody tr.unstable').count(), await table.locator('tbody tr', { hasText: '—' }).count());
+      for (const model of ['erlang_c', 'erlang_a']) {
+        await page.getByTestId('model').selectOption(model);
+        await eventually(async () => {
+          const cut = await table.evaluate((details) => {
+            const scroller = details.querySelector('.table-scroll');
+            const notes = [...details.querySelectorAll('td.note-cell')];
+            return {
+              scroller: scroller.scrollWidth - scroller.clientWidth,
+              notes: notes.filter((c) => c.scrollWidth > c.clientWidth).map((c) => c.textContent),
+              empty: notes.every((c) => c.textContent === ''),
+            };
+          });
+          assert.deepEqual(cut, { scroller: 0, notes: [], empty: false }, model);
+        });
+      }
+      assert.deepEqual(errors, []);
+    });
+  }
+});

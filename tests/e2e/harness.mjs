@@ -209,20 +209,22 @@ export async function type(page, testId, value, { delay = 10 } = {}) {
   else await page.keyboard.type(keys, { delay });
 }
 
-/** The inline message of a number field (the role=alert inside its `.field`; hidden while empty). */
+/** The inline message of a number field (inside its `.field`; hidden while empty, an alert only while it says something). */
 export const fieldMessage = (page, testId) =>
-  page.locator('.field', { has: page.getByTestId(testId) }).getByRole('alert', { includeHidden: true });
+  page.locator('.field', { has: page.getByTestId(testId) }).locator('.field-error');
 
-/** Waits until the field's message matches `pattern`; checks it is shown and the box is marked invalid. */
+/** Waits until the field's message matches `pattern`; checks it is shown as an alert and the box is marked invalid. */
 export async function expectFieldMessage(page, testId, pattern) {
   await eventually(async () => assert.match(await fieldMessage(page, testId).textContent(), pattern));
   assert.equal(await fieldMessage(page, testId).isVisible(), true);
+  assert.equal(await fieldMessage(page, testId).getAttribute('role'), 'alert');
   assert.equal(await page.getByTestId(testId).getAttribute('aria-invalid'), 'true');
 }
 
-/** Waits until the field's message is empty; checks the box is marked valid. */
+/** Waits until the field's message is empty (and no longer an alert); checks the box is marked valid. */
 export async function expectNoFieldMessage(page, testId) {
   await eventually(async () => assert.equal((await fieldMessage(page, testId).textContent()).trim(), ''));
+  assert.equal(await fieldMessage(page, testId).getAttribute('role'), null);
   assert.equal(await page.getByTestId(testId).getAttribute('aria-invalid'), 'false');
 }
 
@@ -231,9 +233,9 @@ export async function typeKeys(page, testId, keys) {
   await type(page, testId, keys, { delay: 30 });
 }
 
-/** The day's interval count under the intraday editor ("24 intervals"). */
+/** The day's interval count under the intraday editor ("24 intervals", "1 interval"). */
 export async function intervalCount(page) {
-  const shown = await page.locator('.intraday').getByText(/^\d+ intervals$/).textContent();
+  const shown = await page.locator('.intraday').getByText(/^(\d+ intervals|1 interval)$/).textContent();
   return Number.parseInt(shown, 10);
 }
 

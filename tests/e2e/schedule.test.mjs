@@ -166,7 +166,8 @@ describe('the schedule page', { concurrency: CONCURRENCY }, () => {
     const title = () => page.locator('.schedule-page h2').first().textContent();
     assert.equal(await title(), 'Shifts that cover the day');
     await page.getByTestId('schedule-span').selectOption('week');
-    await eventually(async () => assert.match(await text(page, 'schedule-day'), /^The week: 7 days × 24 × 30 min from 08:00 · peak \d+/));
+    // Saturday and Sunday are closed: the open days are counted (issue 25, item 12).
+    await eventually(async () => assert.match(await text(page, 'schedule-day'), /^The week: 5 open days × 24 × 30 min from 08:00 · peak \d+/));
     assert.equal(await title(), 'Shifts that cover the week');
     assert.match(await page.locator('.schedule-page .help').first().textContent(), /one head for the whole week/);
     await page.getByTestId('schedule-status').waitFor({ timeout: 30_000 });
@@ -319,6 +320,54 @@ describe('the schedule page', { concurrency: CONCURRENCY }, () => {
     assert.equal(await page.getByTestId('nav-schedule').textContent(), '排班');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth > innerWidth);
     assert.equal(overflow, false);
+    assert.deepEqual(errors, []);
+  });
+});
+
+// Issue 25, item 12: a week scheduled is said as its open days, and its
+// budget is the week's: worded so, and spent over the whole week.
+describe('the week on the schedule page', { concurrency: CONCURRENCY }, () => {
+  const leastHours = async (page) =>
+    Number((await text(page, 'budget-too-small')).match(/at least ([\d,]+) paid hours/)[1].replaceAll(',', ''));
+
+  test('the header counts the open days; the budget is for the week and its least hours are five days\' worth', async (t) => {
+    const { page, errors } = await openSchedule(t);
+    await setBudget(page, '100', 'budget-too-small');
+    const dayLeast = await leastHours(page);
+    const budgetLabel = () => page.locator('label.budget', { has: page.getByTestId('budget-hours') }).textContent();
+    assert.match(await budgetLabel(), /for the day/);
+
+    await page.getByTestId('schedule-span').selectOption('week');
+    await eventually(async () => assert.match(await text(page, 'schedule-day'), /^The week: 5 open days × 24 × 30 min/));
+    assert.match(await budgetLabel(), /for the week/);
+    assert.doesNotMatch(await budgetLabel(), /for the day/);
+    // The same 100 hours are now the week's: five open days need five times the day's least
+    // (each day rounded up to whole agent-intervals, so within five hours of it).
+    await eventually(async () => {
+      const weekLeast = await leastHours(page);
+      assert.ok(Math.abs(weekLeast - 5 * dayLeast) <= 5, `${weekLeast} vs 5 × ${dayLeast}`);
+    });
+    // Enough for the week: its table runs Monday to Sunday, the closed days at 0.
+    await setBudget(page, String(Math.ceil(5 * dayLeast * 1.1)), 'budget-figures');
+    const rows = await page.getByTestId('budget-table').locator('tbody tr').evaluateAll((trs) =>
+      trs.map((r) => [r.cells[0].textContent, Number(r.cells[1].textContent), Number(r.cells[2].textContent)]));
+    assert.equal(rows.length, 7 * 24);
+    assert.deepEqual([rows[0][0], rows[24][0], rows[6 * 24][0]], ['Mon 08:00', 'Tue 08:00', 'Sun 08:00']);
+    assert.ok(rows.slice(0, 5 * 24).every(([, best]) => best > 0), 'every open interval has agents');
+    assert.ok(rows.slice(5 * 24).every(([, best, cut]) => best === 0 && cut === 0), 'the weekend is closed');
+    // Saturday opened: six open days.
+    await type(page, 'week-pct-5', '50');
+    await page.keyboard.press('Tab');
+    await eventually(async () => assert.match(await text(page, 'schedule-day'), /^The week: 6 open days × 24/));
+    await assertNoBadNumbers(page);
+    assert.deepEqual(errors, []);
+  });
+
+  test('in Chinese: 营业日 and 本周', async (t) => {
+    const { page, errors } = await openSchedule(t, { locale: 'zh-CN' });
+    await page.getByTestId('schedule-span').selectOption('week');
+    await eventually(async () => assert.match(await text(page, 'schedule-day'), /^本周： 5 个营业日 × 24 × 30/));
+    assert.match(await page.locator('label.budget', { has: page.getByTestId('budget-hours') }).textContent(), /本周/);
     assert.deepEqual(errors, []);
   });
 });

@@ -177,3 +177,35 @@ describe('share links', { concurrency: CONCURRENCY }, () => {
     assert.deepEqual(dialogs, []);
   });
 });
+
+// Issue 25, item 9: a link's unsaved copy stays recoverable after "Load":
+// Undo brings the copy back, still unsaved, and what the browser had saved
+// before (which the loaded example's autosave overwrote) is written back.
+describe('loading over a link\'s unsaved copy', { concurrency: CONCURRENCY }, () => {
+  test('Load the example, then Undo: the link\'s copy is back, unsaved, and storage holds the receiver\'s own inputs', async (t) => {
+    const { page, errors } = await receiver(t);
+    await open(page, linkTo({ name: 'Shared', inputs: { ...VALID_INPUTS, volume: 300 } }));
+    assert.equal(await page.getByTestId('volume').inputValue(), '300');
+    await page.getByTestId('link-opened').waitFor();
+
+    await page.getByTestId('load-example').click();
+    await page.getByTestId('link-opened').waitFor({ state: 'detached' });
+    // The example is the user's own: saved.
+    await flushAutosave(page);
+    await eventually(async () =>
+      assert.equal(JSON.parse((await storageEntries(page))[KEY_CURRENT]).data.volume, Number(await page.getByTestId('volume').inputValue())));
+    assert.notEqual(await page.getByTestId('volume').inputValue(), '300');
+
+    await page.getByTestId('undo-load-button').click();
+    await eventually(async () => assert.equal(await page.getByTestId('volume').inputValue(), '300'));
+    assert.equal(await page.getByTestId('link-opened').locator('strong').textContent(), 'Shared');
+    await flushAutosave(page);
+    const saved = JSON.parse((await storageEntries(page))[KEY_CURRENT]).data;
+    assert.equal(saved.volume, VALID_INPUTS.volume, 'what was saved before the link is back');
+    // Opened again without the link: the receiver's own inputs.
+    await open(page, ctx.site.url);
+    await page.reload();
+    await eventually(async () => assert.equal(await page.getByTestId('volume').inputValue(), String(VALID_INPUTS.volume)));
+    assert.deepEqual(errors, []);
+  });
+});

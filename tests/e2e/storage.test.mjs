@@ -6,10 +6,11 @@ import assert from 'node:assert/strict';
 import {
   useSite, freshPage, open, reload, text, eventually, expectTexts, seedStorage, storageEntries, assertNoBadNumbers,
   intervalCsv, expectSaved, flushAutosave, storageFixture, scenarioRow, scenarioNames, scenarioAction, CONCURRENCY, type,
+  typeKeys, inputValues, resultTexts, STAFFING_BOXES,
 } from './harness.mjs';
 import {
   DEFAULT_RESULTS, KEY_CURRENT, KEY_SCENARIOS, VALID_INPUTS, VALID_INPUTS_V1, TWO_INTERVALS_WITH_AHT_RESULTS,
-  envelope,
+  envelope, TYPED_INPUTS, TYPED_INPUTS_RESULTS,
 } from './cases.mjs';
 
 const ctx = useSite('/');
@@ -39,14 +40,14 @@ describe('saving in the browser', { concurrency: CONCURRENCY }, () => {
   const CORRUPT = /could not be read\. It was kept under a backup key/;
   const NEWER = /comes from a newer version of ccplan/;
   const FULL = /storage is full/;
-  /** The scenario form's message (role=alert; empty when all is well). */
+  /** The scenario form's message (role=alert while it says something; empty, and no alert, when all is well). */
   const formMessage = (page) => page.locator('.scenario-form .field-error');
   const NAME_TAKEN = 'A scenario of that name exists; choose another name.';
   const LIST_FULL = 'The list is full (200 scenarios); delete one first.';
 
   async function expectFormMessage(page, message) {
     await eventually(async () => assert.equal((await formMessage(page).textContent()).trim(), message));
-    assert.equal(await formMessage(page).getAttribute('role'), 'alert');
+    assert.equal(await formMessage(page).getAttribute('role'), message === '' ? null : 'alert');
   }
 
   /** The stored scenarios' names (version 2). */
@@ -537,6 +538,94 @@ describe('saving in the browser', { concurrency: CONCURRENCY }, () => {
     await expectFormMessage(page, '');
     assert.deepEqual(await storedNames(page), [...names.slice(1), 'Extra']);
     assert.equal(await notice(page).count(), 0);
+    assert.deepEqual(errors, []);
+  });
+});
+
+// Issue 25, item 9: "Load" keeps what it replaces recoverable: a notice says
+// what was loaded, and its Undo puts back every box, the results and what was
+// saved, also after a reload.
+describe('loading keeps the current inputs recoverable', { concurrency: CONCURRENCY }, () => {
+  const undoNotice = (page) => page.getByTestId('undo-load');
+
+  /** Types TYPED_INPUTS key by key and waits for their results and their save. */
+  async function typeOwnInputs(page) {
+    for (const [testId, typed] of Object.entries(TYPED_INPUTS)) {
+      await typeKeys(page, testId, typed);
+      await page.keyboard.press('Tab');
+    }
+    await expectTexts(page, TYPED_INPUTS_RESULTS);
+    await expectSaved(page, { volume: 250, aht_s: 187.5, shrinkage_pct: 32.5, cost_per_hour: 22.5 });
+  }
+
+  /** Every box, every result and what is saved, to compare before and after. */
+  async function everything(page) {
+    await flushAutosave(page);
+    return {
+      boxes: await inputValues(page, STAFFING_BOXES),
+      results: await resultTexts(page),
+      saved: JSON.parse((await storageEntries(page))[KEY_CURRENT]),
+    };
+  }
+
+  async function expectRestored(page, before) {
+    await expectTexts(page, TYPED_INPUTS_RESULTS);
+    await eventually(async () => assert.deepEqual(await everything(page), before));
+  }
+
+  test('Load the example, then Undo: every box, the results and the saved inputs are as typed, also after a reload', async (t) => {
+    const { page, errors } = await ctx.openApp(t);
+    await typeOwnInputs(page);
+    const before = await everything(page);
+    assert.equal(await undoNotice(page).count(), 0);
+
+    await page.getByTestId('load-example').click();
+    await eventually(async () => assert.notEqual(await page.getByTestId('volume').inputValue(), '250'));
+    assert.equal((await undoNotice(page).locator('span').textContent()).trim(), 'Example loaded — Undo');
+    // The example replaced the inputs, and was saved.
+    await eventually(async () => assert.notDeepEqual((await everything(page)).saved, before.saved));
+
+    await undoNotice(page).getByTestId('undo-load-button').click();
+    await expectRestored(page, before);
+    assert.equal(await undoNotice(page).count(), 0, 'the notice goes once undone');
+    await reload(page);
+    await expectRestored(page, before);
+    await assertNoBadNumbers(page);
+    assert.deepEqual(errors, []);
+  });
+
+  test('loading a saved scenario names it and undoes the same way; in Chinese too', async (t) => {
+    const { page, errors } = await ctx.openApp(t);
+    await type(page, 'volume', '150');
+    await page.getByTestId('scenario-name').fill('Quiet');
+    await page.getByTestId('scenario-save').click();
+    await scenarioRow(page, 'Quiet').waitFor();
+    await typeOwnInputs(page);
+    const before = await everything(page);
+    await scenarioAction(page, 'Quiet', 'load').click();
+    await eventually(async () => assert.equal(await page.getByTestId('volume').inputValue(), '150'));
+    assert.equal((await undoNotice(page).locator('span').textContent()).trim(), 'Scenario “Quiet” loaded — Undo');
+    await page.getByTestId('lang').selectOption('zh');
+    await eventually(async () =>
+      assert.equal((await undoNotice(page).locator('span').textContent()).trim(), '已载入方案“Quiet” — 撤销'));
+    await page.getByTestId('undo-load-button').click();
+    await eventually(async () => assert.equal(await page.getByTestId('volume').inputValue(), '250'));
+    await page.getByTestId('lang').selectOption('en');
+    await expectRestored(page, before);
+    await reload(page);
+    await expectRestored(page, before);
+    assert.deepEqual(errors, []);
+  });
+
+  test('Dismiss keeps what was loaded', async (t) => {
+    const { page, errors } = await ctx.openApp(t);
+    await typeOwnInputs(page);
+    await page.getByTestId('load-example').click();
+    await undoNotice(page).waitFor();
+    const loaded = await inputValues(page, STAFFING_BOXES);
+    await page.getByTestId('undo-load-dismiss').click();
+    await undoNotice(page).waitFor({ state: 'detached' });
+    assert.deepEqual(await inputValues(page, STAFFING_BOXES), loaded);
     assert.deepEqual(errors, []);
   });
 });

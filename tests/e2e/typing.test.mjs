@@ -399,3 +399,84 @@ describe('pasting a day whose numbers have commas', { concurrency: CONCURRENCY }
     assert.deepEqual(errors, []);
   });
 });
+
+// Issue 25, item 8: a single line of numbers pasted through the clipboard is a
+// row of volumes, one per interval; a line that also reads as one interval's
+// "start; volume; AHT" is asked about, and nothing is read until answered.
+// One test at a time: the browser's clipboard is shared by its contexts.
+describe('pasting a spreadsheet row', { concurrency: 1 }, () => {
+  /** Puts `content` on the clipboard and pastes it over what the day's box holds (Ctrl+A, Ctrl+V). */
+  async function pasteRow(page, context, content) {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(ctx.site.url).origin });
+    await page.evaluate((c) => navigator.clipboard.writeText(c), content);
+    await page.getByTestId('paste-volumes').click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.press('ControlOrMeta+V');
+  }
+
+  /** The day as the interval table downloads it, what is saved, and both again after a reload. */
+  async function expectRowDay(page, total, volumes, ahts = volumes.map(() => '300')) {
+    await expectTexts(page, { 'day-volume': total });
+    await expectIntervalCount(page, volumes.length);
+    assert.deepEqual((await intervalCsv(page)).map((r) => [r[1], r[2]]), volumes.map((v, i) => [String(v), ahts[i]]));
+    await flushAutosave(page);
+    await expectSaved(page, (saved) => assert.deepEqual(saved.intraday, volumes));
+    await reload(page);
+    await expectTexts(page, { 'day-volume': total });
+    await expectIntervalCount(page, volumes.length);
+    assert.deepEqual((await savedInputs(page)).intraday, volumes);
+    await assertNoBadNumbers(page);
+  }
+
+  test('six tab-separated numbers copied from a spreadsheet row are six intervals of those volumes', async (t) => {
+    const { page, context, errors } = await ctx.openApp(t);
+    await expectIntervalCount(page, 24);
+    await pasteRow(page, context, '100\t200\t300\t400\t500\t600');
+    // 100 + 200 + … + 600 = 2,100 contacts over 6 intervals at the calculator's AHT.
+    await expectRowDay(page, '2,100', [100, 200, 300, 400, 500, 600]);
+    assert.equal(await page.getByTestId('row-choice').count(), 0, 'nothing to ask');
+    assert.deepEqual(errors, []);
+  });
+
+  test('"100;200;300" is three intervals (100 is no start time), no question asked', async (t) => {
+    const { page, context, errors } = await ctx.openApp(t);
+    await expectIntervalCount(page, 24);
+    await pasteRow(page, context, '100;200;300');
+    await expectRowDay(page, '600', [100, 200, 300]);
+    assert.equal(await page.getByTestId('row-choice').count(), 0);
+    assert.deepEqual(errors, []);
+  });
+
+  for (const [answer, total, volumes, ahts, starts] of [
+    ['row-as-volumes', '428', [8, 120, 300], ['300', '300', '300'], null],
+    ['row-as-interval', '120', [120], ['300'], ['08:00']],
+  ]) {
+    test(`"8;120;300" reads two ways: both are shown, nothing is read until the user picks ${answer}`, async (t) => {
+      const { page, context, errors } = await ctx.openApp(t);
+      const before = await text(page, 'day-volume');
+      await expectIntervalCount(page, 24);
+      await pasteRow(page, context, '8;120;300');
+      const choice = page.getByTestId('row-choice');
+      await choice.waitFor({ state: 'visible' });
+      assert.equal((await page.getByTestId('row-as-volumes').textContent()).trim(), '3 intervals: 8, 120, 300');
+      assert.equal((await page.getByTestId('row-as-interval').textContent()).trim(), '1 interval starting 08:00: 120 contacts, AHT 300 s');
+      await framesPainted(page);
+      assert.equal(await text(page, 'day-volume'), before, 'nothing read before the answer');
+      await expectIntervalCount(page, 24);
+      await page.getByTestId(answer).click();
+      assert.equal(await page.getByTestId(answer).getAttribute('aria-pressed'), 'true');
+      await expectTexts(page, { 'day-volume': total });
+      if (starts) assert.deepEqual((await intervalCsv(page)).map((r) => r[0]), starts);
+      await expectRowDay(page, total, volumes, ahts);
+      assert.deepEqual(errors, []);
+    });
+  }
+
+  test('in Chinese the two readings are in Chinese', async (t) => {
+    const { page, context } = await ctx.openApp(t, { locale: 'zh-CN' });
+    await pasteRow(page, context, '0830\t120\t300');
+    await page.getByTestId('row-choice').waitFor({ state: 'visible' });
+    assert.equal((await page.getByTestId('row-as-volumes').textContent()).trim(), '3 个时段，来电量依次为 830、120、300');
+    assert.equal((await page.getByTestId('row-as-interval').textContent()).trim(), '1 个时段，08:30 开始：来电量 120，平均处理时长 300 秒');
+  });
+});

@@ -47,6 +47,34 @@ pub struct ParsedIntervals {
     /// The commas could mean either thing (see [`Commas`]); nothing was
     /// read, the user must say which.
     pub ambiguous_commas: bool,
+    /// One line of numbers that reads as a row of volumes and as one
+    /// interval's `start; volume; AHT` (or `volume; AHT`): nothing was read,
+    /// the user must say which (see [`PastedRow`]).
+    pub ambiguous_row: Option<RowReadings>,
+}
+
+/// Issue 25, item 8: the two readings of a pasted line of numbers, shown
+/// to the user so that they can pick one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowReadings {
+    /// A row of volumes, one per interval (a spreadsheet row copied).
+    pub volumes: Vec<f64>,
+    /// One interval: its start (`HH:MM`, when the line gave one), volume
+    /// and AHT.
+    pub interval: IntervalRow,
+}
+
+/// What a single pasted line of numbers is (issue 25, item 8).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PastedRow {
+    /// Decided from the line: a row of volumes unless it also reads as one
+    /// interval's `start; volume; AHT` or `volume; AHT`, then asked.
+    #[default]
+    Auto,
+    /// A row of volumes, one per interval.
+    Volumes,
+    /// One interval: `start; volume; AHT` or `volume; AHT`.
+    Interval,
 }
 
 /// One line of pasted text as a day is planned from it.
@@ -202,8 +230,63 @@ fn decide_commas(lines: &[&str]) -> Commas {
 /// A first line with no digit where the volume goes is a header and
 /// skipped; blank lines too.
 pub fn parse_intervals(text: &str, commas: Commas) -> ParsedIntervals {
+    parse_pasted(text, commas, PastedRow::Auto)
+}
+
+/// A number that could be a start time written without a colon: an hour of
+/// the day (`8`, `08`, `17`) or four digits `HHMM` (`0830`, `1730`). `100`
+/// is not one (three digits), so `100;200;300` is plainly a row.
+fn start_without_colon(text: &str) -> Option<String> {
+    let text = text.trim();
+    if !text.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let (hours, minutes) = match text.len() {
+        1 | 2 => (text.parse::<u32>().ok()?, 0),
+        4 => (
+            text[..2].parse::<u32>().ok()?,
+            text[2..].parse::<u32>().ok()?,
+        ),
+        _ => return None,
+    };
+    (hours < 24 && minutes < 60).then(|| format!("{hours:02}:{minutes:02}"))
+}
+
+/// The one-interval reading of a line of numbers: `volume; AHT` (two) or
+/// `start; volume; AHT` (three, the start an hour or `HHMM`), when every
+/// figure is valid.
+fn interval_reading(
+    line: usize,
+    fields: &[&str],
+    number: impl Fn(&str) -> Option<f64>,
+) -> Option<IntervalRow> {
+    let (start, volume, aht) = match fields {
+        [volume, aht] => (None, *volume, *aht),
+        [start, volume, aht] => (Some(start_without_colon(start)?), *volume, *aht),
+        _ => return None,
+    };
+    let (volume, aht) = (number(volume)?, number(aht)?);
+    (valid_volume(volume) && valid_aht(aht)).then_some(IntervalRow {
+        line,
+        start,
+        volume,
+        aht_s: Some(aht),
+    })
+}
+
+/// [`parse_intervals`], and what a single line of numbers is: a line of two
+/// or more numbers separated by tabs, semicolons or spaces (and nothing
+/// else in the text) is a row of volumes, one per interval, as a
+/// spreadsheet row copies (`100\t200\t300`); when it also reads as one
+/// interval (`8;120;300`: start 08:00, 120 contacts, AHT 300 s; `100;250`:
+/// 100 contacts, AHT 250 s) and `row` is [`PastedRow::Auto`], nothing is
+/// read and `ambiguous_row` holds both readings for the user to choose.
+pub fn parse_pasted(text: &str, commas: Commas, row: PastedRow) -> ParsedIntervals {
     let text = text.trim_start_matches('\u{feff}');
     let mut parsed = ParsedIntervals::default();
+    if let Some(read) = read_row(text, row) {
+        return read;
+    }
     let delimiter = if text.contains('\t') {
         Some('\t')
     } else if text.contains(';') {
@@ -307,6 +390,77 @@ pub fn parse_intervals(text: &str, commas: Commas) -> ParsedIntervals {
         }
     }
     parsed
+}
+
+/// The reading of a text that is one line of numbers (see
+/// [`parse_pasted`]); `None` for any other text, read as a column.
+fn read_row(text: &str, row: PastedRow) -> Option<ParsedIntervals> {
+    let mut non_blank = lines(text)
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty());
+    let (index, only) = non_blank.next()?;
+    if non_blank.next().is_some() {
+        return None;
+    }
+    let line = index + 1;
+    let only = only.trim();
+    let delimiter = if only.contains('\t') {
+        '\t'
+    } else if only.contains(';') {
+        ';'
+    } else if only.contains(',') || number(only).is_some_and(valid_volume) {
+        // Commas are decided as a column's are; `1 062` is one number.
+        return None;
+    } else {
+        ' '
+    };
+    let fields: Vec<String> = if delimiter == ' ' {
+        only.split_whitespace().map(str::to_string).collect()
+    } else {
+        split_fields(only, delimiter)
+            .ok()?
+            .into_iter()
+            .map(|f| f.trim().to_string())
+            .collect()
+    };
+    let fields: Vec<&str> = fields.iter().map(String::as_str).collect();
+    // One decimal mark for the line, as a column's tabs or semicolons have.
+    let mark = decide_decimal_mark(fields.iter().copied(), Some(DecimalMark::Dot))
+        .unwrap_or(DecimalMark::Dot);
+    let read = |text: &str| parse_number_as(text, mark).ok();
+    let volumes: Vec<f64> = fields.iter().map(|f| read(f)).collect::<Option<_>>()?;
+    if volumes.len() < 2 {
+        return None;
+    }
+    let interval = interval_reading(line, &fields, read);
+    let mut parsed = ParsedIntervals::default();
+    match (row, interval) {
+        (PastedRow::Interval, Some(interval)) => parsed.rows.push(interval),
+        // Not an interval after all: read as a column's line would be.
+        (PastedRow::Interval, None) => return None,
+        (PastedRow::Auto, Some(interval)) => {
+            parsed.ambiguous_row = Some(RowReadings { volumes, interval });
+        }
+        (PastedRow::Auto | PastedRow::Volumes, _) => {
+            if let Some(bad) = volumes.iter().copied().find(|v| !valid_volume(*v)) {
+                parsed.problems.push((line, RowProblem::VolumeRange(bad)));
+                return Some(parsed);
+            }
+            for volume in volumes {
+                if parsed.rows.len() >= MAX_DAY_INTERVALS {
+                    parsed.problems.push((line, RowProblem::TooMany));
+                    break;
+                }
+                parsed.rows.push(IntervalRow {
+                    line,
+                    start: None,
+                    volume,
+                    aht_s: None,
+                });
+            }
+        }
+    }
+    Some(parsed)
 }
 
 #[cfg(test)]
@@ -506,11 +660,16 @@ mod tests {
                 (6, RowProblem::Aht("0".into()))
             ]
         );
-        let numbers = parse_intervals("100;250\n", Commas::Auto);
+        // One line of two numbers reads two ways (issue 25, item 8): asked,
+        // and read as one interval when the user says so.
+        let numbers = parse_pasted("100;250\n", Commas::Auto, PastedRow::Interval);
         assert_eq!(
             (numbers.rows[0].volume, numbers.rows[0].aht_s),
             (100.0, Some(250.0))
         );
+        assert!(parse_intervals("100;250\n", Commas::Auto)
+            .ambiguous_row
+            .is_some());
         let blank = parse_intervals("10\n\n\nabc\n20", Commas::Auto);
         assert_eq!(blank.problems, vec![(4, RowProblem::Volume("abc".into()))]);
         let wide = parse_intervals("a\tb\tc\td\n", Commas::Auto);
@@ -520,6 +679,89 @@ mod tests {
         assert_eq!(
             many.problems.last().map(|p| &p.1),
             Some(&RowProblem::TooMany)
+        );
+    }
+
+    /// Issue 25, item 8: a spreadsheet row pasted is a row of volumes.
+    #[test]
+    fn a_line_of_numbers_is_a_row_of_volumes_or_asked() {
+        let volumes = |p: &ParsedIntervals| p.rows.iter().map(|r| r.volume).collect::<Vec<_>>();
+        let six = parse_intervals("100\t200\t300\t400\t500\t600", Commas::Auto);
+        assert_eq!(volumes(&six), [100.0, 200.0, 300.0, 400.0, 500.0, 600.0]);
+        assert!(six.problems.is_empty() && six.ambiguous_row.is_none());
+        assert!(six
+            .rows
+            .iter()
+            .all(|r| r.aht_s.is_none() && r.start.is_none()));
+        let day = six.day_with_gaps(30.0).unwrap();
+        assert_eq!(day.volumes.len(), 6);
+        assert_eq!((day.ahts.len(), day.start_min), (0, None));
+        // `100` is no start time: three intervals, not one at "100".
+        let three = parse_intervals("100;200;300", Commas::Auto);
+        assert_eq!(volumes(&three), [100.0, 200.0, 300.0]);
+        // Spaces, a trailing tab, CRLF, decimal commas after semicolons.
+        assert_eq!(
+            volumes(&parse_intervals("100 200 300 400\r\n", Commas::Auto)),
+            [100.0, 200.0, 300.0, 400.0]
+        );
+        assert_eq!(
+            volumes(&parse_intervals("\n100\t20\t30\t\n\n", Commas::Auto)),
+            [100.0, 20.0, 30.0]
+        );
+        assert_eq!(
+            volumes(&parse_intervals("32,5;40;12,25;8", Commas::Auto)),
+            [32.5, 40.0, 12.25, 8.0]
+        );
+        // `1 062` typed alone stays one number.
+        assert_eq!(volumes(&parse_intervals("1 062", Commas::Auto)), [1062.0]);
+        // An hour (or HHMM) first, a volume, then an AHT: asked, nothing read.
+        for (text, start) in [
+            ("8;120;300", "08:00"),
+            ("0830\t120\t300", "08:30"),
+            ("17 120 300", "17:00"),
+        ] {
+            let asked = parse_intervals(text, Commas::Auto);
+            assert!(
+                asked.rows.is_empty() && asked.problems.is_empty(),
+                "{text:?}"
+            );
+            let both = asked.ambiguous_row.expect(text);
+            assert_eq!(both.volumes.len(), 3);
+            assert_eq!(
+                (
+                    both.interval.start.as_deref(),
+                    both.interval.volume,
+                    both.interval.aht_s
+                ),
+                (Some(start), 120.0, Some(300.0))
+            );
+            let as_row = parse_pasted(text, Commas::Auto, PastedRow::Volumes);
+            assert_eq!(volumes(&as_row), both.volumes);
+            let one = parse_pasted(text, Commas::Auto, PastedRow::Interval);
+            assert_eq!(one.rows, vec![both.interval.clone()]);
+            let day = one.day_with_gaps(30.0).unwrap();
+            assert_eq!(day.start_min, parse_start(start));
+        }
+        // 9 000 s is no AHT, 24 no hour: plainly rows.
+        assert_eq!(volumes(&parse_intervals("100;9000", Commas::Auto)).len(), 2);
+        assert_eq!(
+            volumes(&parse_intervals("24;120;300", Commas::Auto)).len(),
+            3
+        );
+        // A volume out of range makes the line a problem; a row longer than a day stops.
+        let bad = parse_intervals("100\t-5\t300", Commas::Auto);
+        assert_eq!(bad.problems, vec![(1, RowProblem::VolumeRange(-5.0))]);
+        assert!(bad.rows.is_empty());
+        let long = parse_intervals(&"5\t".repeat(MAX_DAY_INTERVALS + 2), Commas::Auto);
+        assert_eq!(long.rows.len(), MAX_DAY_INTERVALS);
+        assert_eq!(
+            long.problems.last().map(|p| &p.1),
+            Some(&RowProblem::TooMany)
+        );
+        // Two lines are a column, as before.
+        assert_eq!(
+            parse_intervals("100;250\n120;240", Commas::Auto).rows.len(),
+            2
         );
     }
 
@@ -572,8 +814,12 @@ mod tests {
             corpus.push(text);
         }
         for text in &corpus {
-            for commas in [Commas::Auto, Commas::InNumbers, Commas::Columns] {
-                let parsed = parse_intervals(text, commas);
+            for (commas, row) in [
+                (Commas::Auto, PastedRow::Auto),
+                (Commas::InNumbers, PastedRow::Volumes),
+                (Commas::Columns, PastedRow::Interval),
+            ] {
+                let parsed = parse_pasted(text, commas, row);
                 assert!(parsed.rows.len() <= MAX_DAY_INTERVALS, "{text:?}");
                 for row in &parsed.rows {
                     assert!(valid_volume(row.volume), "{text:?}: {row:?}");

@@ -1,5 +1,6 @@
 //! The schedule page's third panel: a budget of paid agent-hours or heads
-//! for the day (blank: not asked), and what it buys.
+//! for the day, or the week when a week is scheduled (blank: not asked),
+//! and what it buys.
 
 use leptos::prelude::*;
 
@@ -24,6 +25,8 @@ pub fn BudgetSection() -> impl IntoView {
             .unwrap_or_default()
     }));
     let budget_bad = RwSignal::new(false);
+    // Issue 25, item 12: a week's budget is the week's.
+    let week = move || settings.with(|x| x.week_pct.is_some());
     let set_budget = move |typed: String| {
         let budget = if typed.trim().is_empty() {
             Some(Budget::Unset)
@@ -49,7 +52,7 @@ pub fn BudgetSection() -> impl IntoView {
     view! {
         <section class="panel">
             <h2>{move || text(lang.get(), Key::BudgetTitle)}</h2>
-            <p class="help">{move || text(lang.get(), Key::BudgetHelp)}</p>
+            <p class="help">{move || text(lang.get(), if week() { Key::BudgetHelpWeek } else { Key::BudgetHelp })}</p>
             <label class="budget">
                 <span>{move || text(lang.get(), Key::BudgetUnit)}</span>
                 <select data-testid="budget-unit" on:change=move |ev| set_unit(event_target_value(&ev))>
@@ -58,7 +61,12 @@ pub fn BudgetSection() -> impl IntoView {
                 </select>
             </label>
             <label class="budget">
-                <span>{move || text(lang.get(), if heads_unit.get() { Key::BudgetHeads } else { Key::BudgetHours })}</span>
+                <span>{move || text(lang.get(), match (heads_unit.get(), week()) {
+                    (true, false) => Key::BudgetHeads,
+                    (false, false) => Key::BudgetHours,
+                    (true, true) => Key::BudgetHeadsWeek,
+                    (false, true) => Key::BudgetHoursWeek,
+                })}</span>
                 <input type="text" inputmode="decimal" class="short" data-testid="budget-hours" class:invalid=move || budget_bad.get()
                     prop:value=move || budget_text.get()
                     on:input=move |ev| budget_text.set(event_target_value(&ev))

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use super::problem_text;
 use crate::components::folded_table::FoldedTable;
 use crate::format::{grouped, percent};
-use crate::i18n::{text, Key};
+use crate::i18n::{schedule_row_name, text, Key};
 use crate::store::use_store;
 
 #[component]
@@ -33,7 +33,7 @@ pub fn BudgetResult() -> impl IntoView {
                 Ok(b) => {
                     let rows = (0..o.required_fte.len()).map(|i| view! {
                         <tr>
-                            <td>{crate::model::staffing::interval_label(i, f64::from(o.interval_min), f64::from(o.day_start_min))}</td>
+                            <td>{schedule_row_name(lang, o, i)}</td>
                             <td>{b.best.agents.get(i).copied().unwrap_or(0)}</td>
                             <td>{b.cut.agents.get(i).copied().unwrap_or(0)}</td>
                         </tr>

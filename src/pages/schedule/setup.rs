@@ -7,7 +7,7 @@ use super::cap_box::CapBox;
 use super::week_days::WeekDays;
 use crate::components::shift_editor::ShiftEditor;
 use crate::format::{fixed, grouped};
-use crate::i18n::{text, Key};
+use crate::i18n::{open_days_text, text, Key};
 use crate::model::staffing::clock;
 use crate::store::{use_store, Store};
 
@@ -49,12 +49,12 @@ fn day_line(store: Store) -> Option<String> {
     store.schedule.outcome.with(|o| {
         let (inputs, _, o) = o.as_ref()?;
         let (peak, hours) = (o.peak(), o.required_hours());
+        // A week counts its open days (closed ones need no one).
         let days = if o.days > 1 {
             format!(
-                "{} {} {} ×",
+                "{} {} ×",
                 text(lang, Key::ScheduleWeekIs),
-                o.days,
-                text(lang, Key::ScheduleDaysWord)
+                open_days_text(lang, o.open_days())
             )
         } else {
             text(lang, Key::ScheduleDayIs).to_string()

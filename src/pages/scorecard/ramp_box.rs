@@ -58,7 +58,8 @@ pub fn RampBox(draft: RampDraft) -> impl IntoView {
             <label for="ramp">{move || text(lang.get(), Key::Ramp)}</label>
             <input id="ramp" type="text" data-testid="ramp" prop:value=shown on:input=on_ramp
                 on:blur=move |_| if invalid.try_get_untracked() == Some(false) { typed.try_set(None); } />
-            <p class="field-error" role="alert">{move || invalid.get().then(|| text(lang.get(), Key::ErrRamp))}</p>
+            // An alert only while it has something to say (issue 25, item 12).
+            <p class="field-error" role=move || invalid.get().then_some("alert")>{move || invalid.get().then(|| text(lang.get(), Key::ErrRamp))}</p>
         </div>
     }
 }
