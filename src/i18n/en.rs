@@ -109,10 +109,9 @@ pub fn text(key: Key) -> &'static str {
         PageTitle => "ccplan — contact-centre staffing planner",
         FixedAgentsLine => "Agents (fixed, reverse mode)",
         DayTable => "The day as a table",
-        UseInterval => "Load into the calculator: interval",
+        UseInterval => "Show in the calculator: interval",
         UseIntervalShort => "Calculate",
         FromInterval => "Contacts from the day's interval at",
-        WriteBack => "Write back to the day at",
         SummaryHiresNeeded => "hiring to the requirement would need",
         SummaryBalance => "Staff against the requirement",
         TargetAtMost => "target ≤",
@@ -584,5 +583,13 @@ pub fn text(key: Key) -> &'static str {
         VolumeScaleHelp => "Scales the whole day, the shifts' requirement and the monthly plan together; 100 = as entered, 115 = 15 % busier.",
         PlanTotalCost => "Cost over the plan",
         HeadcountCarried => "Starting headcount set from the forecast to the first month's required FTE:",
+        // Issue 25, items 1 and 2.
+        CalculatorInterval => "Interval of the day",
+        CalculatorIntervalHelp => "The calculator shows one interval of the day: the busiest unless you pick another (here or in the day's table). Its contacts are that interval's: changing them changes the day.",
+        BusiestMark => "busiest",
+        IntervalOwnAht => "This interval's own AHT, from the day:",
+        AhtChange => "AHT what-if (seconds added)",
+        AhtChangeHelp => "Added to every handle time of the calculator, the day, the shifts' requirement and the monthly plan; −20 = 20 s faster, 0 = as entered.",
+        ErrChangedAht => "With the AHT what-if every AHT must stay above 0 s and within 7,200 s; allowed here:",
     }
 }

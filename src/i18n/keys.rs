@@ -101,7 +101,6 @@ pub enum Key {
     UseInterval,
     UseIntervalShort,
     FromInterval,
-    WriteBack,
     FixedAgentsLine,
     PageTitle,
     CompareGroupInputs,
@@ -578,4 +577,12 @@ pub enum Key {
     VolumeScaleHelp,
     PlanTotalCost,
     HeadcountCarried,
+    // Issue 25, item 1 (the calculator is one interval of the day) and item 2 (the AHT what-if).
+    CalculatorInterval,
+    CalculatorIntervalHelp,
+    BusiestMark,
+    IntervalOwnAht,
+    AhtChange,
+    AhtChangeHelp,
+    ErrChangedAht,
 }
