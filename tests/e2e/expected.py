@@ -172,6 +172,16 @@ if __name__ == '__main__':
     print('built-in day planned: peak', max(needs), f'cost {float(sum(needs) / mpf("0.7") * mpf("0.5") * 25):.2f}',
           'busiest', week.index(max(week)), max(week))
 
+    # inputs.test.mjs, charts.test.mjs: the built-in day follows the interval length and the
+    # calculator shows its busiest interval: the load there at AHT 300 s.
+    for minutes in (15, 30, 60):
+        n = int(12 * 60 / minutes)
+        raw = [0.15 + math.exp(-((8 + (i + 0.5) * minutes / 60 - 11) / 1.6) ** 2)
+               + 0.75 * math.exp(-((8 + (i + 0.5) * minutes / 60 - 14.5) / 2) ** 2) for i in range(n)]
+        day = [math.floor(r / max(shape) * 200 * minutes / 30 + 0.5) for r in raw]
+        print(f'built-in day of {minutes}-minute intervals: total', sum(day), 'busiest', max(day),
+              f'load {float(mpf(max(day)) * 300 / (minutes * 60)):.2f} Erlangs')
+
     # learn.test.mjs: trunks for the defaults (33.3 Erlangs, 40 agents): lines
     # carry the calls talking and waiting, A + Lq with Lq = P(wait)·A/(N − A);
     # the fewest lines with Erlang B blocking <= 1 % (B by its recursion).
