@@ -5,7 +5,8 @@
 use leptos::prelude::*;
 
 use crate::format::grouped;
-use crate::i18n::{seconds, text, Key};
+use crate::i18n::{text, Key};
+use crate::model::number::format_plain;
 use crate::store::use_store;
 
 #[component]
@@ -56,7 +57,8 @@ pub fn CalculatorInterval() -> impl IntoView {
             {move || text(lang.get(), Key::CalculatorIntervalHelp)}
             {move || own_aht.get().map(|aht| {
                 let lang = lang.get();
-                view! { " " <span data-testid="interval-own-aht">{format!("{} {}", text(lang, Key::IntervalOwnAht), seconds(lang, aht))}</span> }
+                // An AHT as it was entered (whole seconds read as typed, not "240.0 s").
+                view! { " " <span data-testid="interval-own-aht">{format!("{} {} {}", text(lang, Key::IntervalOwnAht), format_plain(aht), text(lang, Key::Seconds))}</span> }
             })}
         </p>
     }
