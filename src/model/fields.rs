@@ -579,4 +579,42 @@ mod tests {
         ids.dedup();
         assert_eq!(ids.len(), count);
     }
+
+    /// Issue 25, item 2: the AHT what-if is refused where it would leave a
+    /// handle time of the plan (the page's or an interval's own) at 0 s or
+    /// less or beyond the limit, naming the changes that keep them all; the
+    /// AHT box is checked against the change the same way.
+    #[test]
+    fn the_aht_what_if_keeps_every_aht_in_range() {
+        let mut inputs = StaffingInputs {
+            intraday: vec![120.0, 150.0],
+            intraday_aht: vec![None, Some(240.0)],
+            volume: 150.0,
+            ..StaffingInputs::default()
+        };
+        let change = StaffingField::AhtChange;
+        assert_eq!(change.check_in(&inputs, -20.0), Ok(-20.0));
+        assert_eq!(change.check_in(&inputs, -239.0), Ok(-239.0));
+        let refused = Err(FieldError::ChangedAht {
+            min: -239.0,
+            max: 6_900.0,
+        });
+        assert_eq!(change.check_in(&inputs, -240.0), refused);
+        assert_eq!(change.check_in(&inputs, 6_901.0), refused);
+        assert_eq!(change.check_in(&inputs, -20.5), Err(FieldError::Whole));
+        change.set(&mut inputs, -200.0);
+        assert_eq!(inputs.aht_change_s, -200.0);
+        // Now the page's AHT must stay above 200 s.
+        let aht = StaffingField::Aht;
+        assert_eq!(aht.check_in(&inputs, 201.0), Ok(201.0));
+        assert_eq!(
+            aht.check_in(&inputs, 200.0),
+            Err(FieldError::ChangedAht {
+                min: 201.0,
+                max: AHT_MAX_S,
+            })
+        );
+        // Other fields are checked by their spec alone.
+        assert_eq!(StaffingField::Volume.check_in(&inputs, 10.0), Ok(10.0));
+    }
 }
