@@ -413,7 +413,13 @@ mod tests {
             (inputs.staffing.reverse, inputs.staffing.agents),
             (true, 45.0)
         );
-        assert_eq!(inputs.staffing.intraday, vec![10.0, 20.0, 30.0, 25.0]);
+        // Saved when the calculator's volume was its own number: it is kept
+        // as the volume of the interval the calculator now shows (the
+        // busiest, 30 → 250, then kept picked), so the calculator's answer is
+        // the one saved and the day carries it (issue 25, item 1).
+        assert_eq!(inputs.staffing.intraday, vec![10.0, 20.0, 250.0, 25.0]);
+        assert_eq!(inputs.staffing.calculator_interval, Some(2));
+        assert_eq!(inputs.staffing.aht_change_s, 0.0);
         assert_eq!(inputs.scorecard, ScorecardSettings::default());
         assert!(inputs.staffing.intraday_aht.is_empty());
         assert_eq!(inputs.staffing.day_start_min, 480.0);

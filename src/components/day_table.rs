@@ -1,6 +1,7 @@
 //! The day as a table: each interval's start, contacts, agents and service
-//! level — the intraday chart's text alternative — with a button that loads
-//! the interval into the one-interval calculator above.
+//! level — the intraday chart's text alternative. The row the calculator
+//! shows is marked; a click on a row (or its button) shows that interval in
+//! the calculator.
 
 use leptos::prelude::*;
 
@@ -15,7 +16,7 @@ pub fn DayTable() -> impl IntoView {
     let lang = store.lang;
     let rows = move || {
         let lang = lang.get();
-        let used = store.calculator_interval.get();
+        let used = store.staffing.with(|s| s.calculator_index());
         store.outcome.with(|o| {
             let Some(day) = o.day.ready() else {
                 return Vec::new();
@@ -28,7 +29,9 @@ pub fn DayTable() -> impl IntoView {
                     let sl = row.metrics.map_or("—".to_string(), |m| percent(m.service_level));
                     let label = format!("{} {start}", text(lang, Key::UseInterval));
                     view! {
-                        <tr class:used=used == Some(index)>
+                        // A click anywhere on the row shows it in the calculator (the button is its keyboard way).
+                        <tr class:used=used == index aria-current=(used == index).then_some("true")
+                            on:click=move |_| store.use_interval(index)>
                             <th scope="row">{start}</th>
                             <td>{grouped(row.volume, 0)}</td>
                             <td>{grouped(row.agents, 0)}</td>

@@ -2,6 +2,7 @@
 //! numbers they show come from `model` (the engine), never from
 //! arithmetic of their own.
 
+pub mod calculator_interval;
 pub mod chart_backend;
 pub mod chart_canvas;
 pub mod chart_table;

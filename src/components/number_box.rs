@@ -45,8 +45,16 @@ pub fn NumberBox(
     #[prop(optional)] label: Option<Signal<String>>,
     #[prop(optional)] described_by: Option<String>,
     #[prop(optional)] disabled: Option<Signal<bool>>,
+    /// A check of a value the spec accepts against the other inputs (the
+    /// AHT what-if must leave every AHT in range); none: the spec decides.
+    #[prop(default = None)]
+    check: Option<Callback<f64, Result<f64, FieldError>>>,
 ) -> impl IntoView {
     let store = use_store();
+    let read = move |text: &str| match (spec.read(text), check) {
+        (Ok(Some(v)), Some(check)) => check.run(v).map(Some),
+        (read, _) => read,
+    };
     // Only a change of this value may touch the box, not every change of the inputs.
     let value = Memo::new(move |_| value.get());
     let disabled = disabled.unwrap_or(Signal::from(false));
@@ -85,7 +93,7 @@ pub fn NumberBox(
         let committed = value.get_untracked();
         let start = *edit_start.get_value().get_or_insert(committed);
         edit_start.set_value(Some(start));
-        match spec.read(&typed) {
+        match read(&typed) {
             Ok(read) => {
                 set_error(None);
                 if read != committed {
@@ -146,12 +154,13 @@ pub fn NumberBox(
             let Some(element) = input.get_untracked() else {
                 return;
             };
-            let current = spec
-                .read(&element.value())
+            let current = read(&element.value())
                 .ok()
                 .flatten()
                 .or(value.get_untracked());
-            let stepped = current.and_then(|v| spec.step_from(v, key == "ArrowUp"));
+            let stepped = current
+                .and_then(|v| spec.step_from(v, key == "ArrowUp"))
+                .filter(|&v| check.is_none_or(|check| check.run(v).is_ok()));
             if let Some(next) = stepped {
                 commit_and_show(Some(next));
             }

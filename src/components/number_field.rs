@@ -22,6 +22,13 @@ pub fn NumberField(
     // A memo: an edit elsewhere does not touch this field's box and slider.
     let value = Memo::new(move |_| store.field_value(field));
     let on_set = Callback::new(move |v| store.set_field(field, v));
+    // The AHT and its what-if are checked against each other.
+    let check = field.checked_against_inputs().then(|| {
+        Callback::new(move |v: f64| match field {
+            Field::Staffing(f) => store.staffing.with_untracked(|s| f.check_in(s, v)),
+            Field::Scorecard(_) => Ok(v),
+        })
+    });
     let disabled = disabled.unwrap_or(Signal::from(false));
     let error = RwSignal::new(None::<FieldError>);
     let box_id = format!("field-{test_id}");
@@ -34,7 +41,11 @@ pub fn NumberField(
             Some(values) => values.get(position as usize).copied().unwrap_or(f64::NAN),
             None => position,
         };
-        if let Ok(v) = spec.check(v) {
+        let checked = match check {
+            Some(check) => check.run(v),
+            None => spec.check(v),
+        };
+        if let Ok(v) = checked {
             on_set.run(v);
         }
     };
@@ -77,6 +88,7 @@ pub fn NumberField(
                     dom_id=box_id
                     described_by=error_id.clone()
                     disabled=disabled
+                    check=check
                 />
             </div>
             // An alert only while it has something to say (issue 25, item 12).

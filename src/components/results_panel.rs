@@ -180,20 +180,13 @@ pub fn ResultsPanel() -> impl IntoView {
             </Show>
             {move || {
                 let lang = lang.get();
-                let index = store.calculator_interval.get()?;
-                let start = store.staffing.with(|s| (index < s.intraday.len()).then(|| s.interval_label(index)))?;
-                let in_day = store.staffing.with(|s| s.intraday[index] == s.volume);
-                Some(view! {
+                // The calculator is always one interval of the day: say which.
+                let start = store.staffing.with(|s| s.interval_label(s.calculator_index()));
+                view! {
                     <p class="from-interval" data-testid="from-interval">
                         {format!("{} {start}", text(lang, Key::FromInterval))}
-                        {(!in_day).then(|| view! {
-                            " "
-                            <button type="button" class="secondary small" data-testid="write-back" on:click=move |_| store.write_back()>
-                                {format!("{} {start}", text(lang, Key::WriteBack))}
-                            </button>
-                        })}
                     </p>
-                })
+                }
             }}
             <dl class="figures">
                 <Figure label=Key::RequiredAgents test_id="required-agents" value=required lead=true />

@@ -109,10 +109,9 @@ pub fn text(key: Key) -> &'static str {
         PageTitle => "ccplan — contact-centre staffing planner",
         FixedAgentsLine => "Agents (fixed, reverse mode)",
         DayTable => "The day as a table",
-        UseInterval => "Load into the calculator: interval",
+        UseInterval => "Show in the calculator: interval",
         UseIntervalShort => "Calculate",
         FromInterval => "Contacts from the day's interval at",
-        WriteBack => "Write back to the day at",
         SummaryHiresNeeded => "hiring to the requirement would need",
         SummaryBalance => "Staff against the requirement",
         TargetAtMost => "target ≤",
@@ -591,5 +590,13 @@ pub fn text(key: Key) -> &'static str {
         // Issue 25, item 9: undo a load.
         UndoLoad => "Undo",
         RowQuestion => "This line of numbers reads two ways. Which do you mean? (Nothing is read until you choose.)",
+        // Issue 25, items 1 and 2.
+        CalculatorInterval => "Interval of the day",
+        CalculatorIntervalHelp => "The calculator shows one interval of the day: the busiest unless you pick another (here or in the day's table). Its contacts are that interval's: changing them changes the day.",
+        BusiestMark => "busiest",
+        IntervalOwnAht => "This interval's own AHT, from the day:",
+        AhtChange => "AHT what-if (seconds added)",
+        AhtChangeHelp => "Added to every handle time of the calculator, the day, the shifts' requirement and the monthly plan; −20 = 20 s faster, 0 = as entered.",
+        ErrChangedAht => "With the AHT what-if every AHT must stay above 0 s and within 7,200 s; allowed here:",
     }
 }

@@ -101,7 +101,6 @@ pub enum Key {
     UseInterval,
     UseIntervalShort,
     FromInterval,
-    WriteBack,
     FixedAgentsLine,
     PageTitle,
     CompareGroupInputs,
@@ -585,4 +584,12 @@ pub enum Key {
     RowQuestion,
     // Issue 25, item 9: undo a load.
     UndoLoad,
+    // Issue 25, item 1 (the calculator is one interval of the day) and item 2 (the AHT what-if).
+    CalculatorInterval,
+    CalculatorIntervalHelp,
+    BusiestMark,
+    IntervalOwnAht,
+    AhtChange,
+    AhtChangeHelp,
+    ErrChangedAht,
 }

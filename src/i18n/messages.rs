@@ -373,6 +373,7 @@ pub fn field_label(field: Field) -> Key {
         Field::Staffing(StaffingField::CostPerHour) => Key::CostPerHour,
         Field::Staffing(StaffingField::Agents) => Key::Agents,
         Field::Staffing(StaffingField::VolumeScale) => Key::VolumeScale,
+        Field::Staffing(StaffingField::AhtChange) => Key::AhtChange,
         Field::Scorecard(ScorecardField::Horizon) => Key::Horizon,
         Field::Scorecard(ScorecardField::MonthlyVolume) => Key::MonthlyVolume,
         Field::Scorecard(ScorecardField::Growth) => Key::Growth,
@@ -589,6 +590,9 @@ pub fn field_message(lang: Lang, spec: &Spec, error: FieldError) -> String {
         FieldError::Empty | FieldError::NotNumber => text(lang, Key::ErrNotNumber).to_string(),
         FieldError::Whole => text(lang, Key::ErrWhole).to_string(),
         FieldError::Choice(_) => text(lang, Key::ErrInterval).to_string(),
+        FieldError::ChangedAht { min, max } => {
+            format!("{} {min} – {max}", text(lang, Key::ErrChangedAht))
+        }
         FieldError::Range { min, max } => {
             let range = format!("{} {min} – {max}", text(lang, Key::ErrRange));
             match spec.why {

@@ -109,10 +109,9 @@ pub fn text(key: Key) -> &'static str {
         PageTitle => "ccplan — 呼叫中心人力规划",
         FixedAgentsLine => "坐席（固定，反向模式）",
         DayTable => "全天明细表",
-        UseInterval => "载入上方计算：时段",
+        UseInterval => "在计算器中显示：时段",
         UseIntervalShort => "计算此时段",
         FromInterval => "来电量取自全天时段",
-        WriteBack => "写回全天时段",
         SummaryHiresNeeded => "按需求招聘则需",
         SummaryBalance => "人力与需求对比",
         TargetAtMost => "目标 ≤",
@@ -591,5 +590,13 @@ pub fn text(key: Key) -> &'static str {
         // Issue 25, item 9: undo a load.
         UndoLoad => "撤销",
         RowQuestion => "这一行数字有两种读法，请选择您的意思（选择之前不读入任何数据）：",
+        // Issue 25, items 1 and 2.
+        CalculatorInterval => "全天中的时段",
+        CalculatorIntervalHelp => "计算器显示全天中的一个时段：默认为最繁忙时段，也可在此或全天明细表中另选。来电量即该时段的话务量，修改它即修改全天数据。",
+        BusiestMark => "最繁忙",
+        IntervalOwnAht => "该时段自有的平均处理时长（来自全天数据）：",
+        AhtChange => "平均处理时长假设（增减秒数）",
+        AhtChangeHelp => "同时加到计算器、全天、排班需求和月度计划的每个平均处理时长上；−20 = 缩短 20 秒，0 = 原值。",
+        ErrChangedAht => "加上平均处理时长假设后，每个平均处理时长须大于 0 秒且不超过 7 200 秒；此处可填：",
     }
 }

@@ -320,6 +320,8 @@ impl Group {
                 F::Input(S::Volume),
                 F::Input(S::VolumeScale),
                 F::Input(S::Aht),
+                // Issue 25, item 2: the AHT what-if beside the volume's.
+                F::Input(S::AhtChange),
                 F::Input(S::SlTarget),
                 F::Input(S::SlSeconds),
                 F::Input(S::Interval),
@@ -541,7 +543,8 @@ mod compare_tests {
         assert_eq!(of(Figure::PlanPeakFte), (Show::One, Neither));
         assert_eq!(of(Figure::PlanCostPerResolved), (Show::Money, Lower));
         let rows: usize = Group::ALL.iter().map(|g| g.rows().len()).sum();
-        assert_eq!(rows, 32);
+        // 33: the AHT what-if's input row (issue 25, item 2).
+        assert_eq!(rows, 33);
     }
 
     #[test]

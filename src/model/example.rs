@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use crate::model::limits::{DEFAULT_DAY_START_MIN, DEFAULT_VOLUME_SCALE_PCT};
 use crate::model::scenario::Inputs;
 use crate::model::scorecard::ScorecardSettings;
-use crate::model::staffing::{typical_weekday, ModelChoice, StaffingInputs};
+use crate::model::staffing::{typical_weekday_with_peak, ModelChoice, StaffingInputs};
 
 /// The built-in example: one support centre's annual plan from the industry
 /// planning documents (about 7.2 M contacts a year, 450 staff, 80/20, 7 %
@@ -15,6 +15,7 @@ pub fn example_inputs() -> Inputs {
     let targets = BTreeMap::from([(KpiId::Abandon, 0.07), (KpiId::CostPerContact, 7.0)]);
     Inputs {
         staffing: StaffingInputs {
+            // The busiest half-hour of its day (the calculator shows it).
             volume: 1_500.0,
             aht_s: 270.0,
             sl_target_pct: 80.0,
@@ -29,10 +30,13 @@ pub fn example_inputs() -> Inputs {
             cost_per_hour: 48.0,
             reverse: false,
             agents: 220.0,
-            intraday: typical_weekday(30.0),
+            // The built-in weekday's shape at this centre's size: busiest 1 500.
+            intraday: typical_weekday_with_peak(1_500.0),
             intraday_aht: Vec::new(),
             day_start_min: DEFAULT_DAY_START_MIN,
             volume_scale_pct: DEFAULT_VOLUME_SCALE_PCT,
+            calculator_interval: None,
+            aht_change_s: 0.0,
         },
         scorecard: ScorecardSettings {
             first_year: 2027,

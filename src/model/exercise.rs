@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::model::number::parse_number;
-use crate::model::staffing::{compute, IntervalResult, StaffingInputs};
+use crate::model::staffing::{compute, typical_weekday_with_peak, IntervalResult, StaffingInputs};
 
 /// Longest question a link may carry, in characters (the trainer's box
 /// holds no more).
@@ -160,6 +160,8 @@ impl Exercise {
 pub fn built_in() -> Vec<Exercise> {
     let base = StaffingInputs {
         volume: 100.0,
+        // The calculator is the busiest interval of its day.
+        intraday: typical_weekday_with_peak(100.0),
         aht_s: 180.0,
         sl_target_pct: 80.0,
         sl_seconds: 20.0,
@@ -203,6 +205,7 @@ mod tests {
             asked,
             inputs: StaffingInputs {
                 volume: 100.0,
+                intraday: typical_weekday_with_peak(100.0),
                 aht_s: 180.0,
                 ..StaffingInputs::default()
             },

@@ -28,8 +28,18 @@ pub enum FieldError {
     Empty,
     NotNumber,
     Whole,
-    Range { min: f64, max: f64 },
+    Range {
+        min: f64,
+        max: f64,
+    },
     Choice(&'static [f64]),
+    /// Issue 25, item 2: with the AHT what-if applied, a handle time of the
+    /// plan would be 0 s or less, or beyond the limit; the values that keep
+    /// every one in range.
+    ChangedAht {
+        min: f64,
+        max: f64,
+    },
 }
 
 impl From<NumberError> for FieldError {
@@ -208,10 +218,12 @@ pub enum StaffingField {
     CostPerHour,
     Agents,
     VolumeScale,
+    // Issue 25, item 2.
+    AhtChange,
 }
 
 impl StaffingField {
-    pub const ALL: [StaffingField; 13] = [
+    pub const ALL: [StaffingField; 14] = [
         StaffingField::Volume,
         StaffingField::Aht,
         StaffingField::SlTarget,
@@ -225,6 +237,7 @@ impl StaffingField {
         StaffingField::CostPerHour,
         StaffingField::Agents,
         StaffingField::VolumeScale,
+        StaffingField::AhtChange,
     ];
 
     /// The `data-testid` of its box (the slider's is this + `-slider`).
@@ -243,6 +256,7 @@ impl StaffingField {
             StaffingField::CostPerHour => "cost-per-hour",
             StaffingField::Agents => "agents",
             StaffingField::VolumeScale => "volume-scale",
+            StaffingField::AhtChange => "aht-change",
         }
     }
 
@@ -273,6 +287,34 @@ impl StaffingField {
                 (50.0, 200.0),
                 1.0,
             ),
+            // Seconds added to every AHT; whether the AHTs stay in range is
+            // checked against them (`check_in`).
+            StaffingField::AhtChange => {
+                Spec::new(-AHT_MAX_S, AHT_MAX_S, (-120.0, 120.0), 1.0).whole()
+            }
+        }
+    }
+
+    /// Whether `value` is one this field accepts given the other inputs:
+    /// its own limits, and for the AHT and the AHT what-if, every handle
+    /// time of the plan within the limits once changed.
+    pub fn check_in(self, inputs: &StaffingInputs, value: f64) -> Result<f64, FieldError> {
+        let value = self.spec().check(value)?;
+        let refused = |(min, max): (f64, f64)| {
+            let spec = self.spec();
+            Err(FieldError::ChangedAht {
+                min: min.max(spec.min),
+                max: max.min(spec.max),
+            })
+        };
+        match self {
+            StaffingField::AhtChange if !inputs.changed_ahts_valid(inputs.aht_s, value) => {
+                refused(inputs.aht_change_range(inputs.aht_s))
+            }
+            StaffingField::Aht if !inputs.changed_ahts_valid(value, inputs.aht_change_s) => {
+                refused(inputs.aht_range_under_change())
+            }
+            _ => Ok(value),
         }
     }
 
@@ -280,6 +322,8 @@ impl StaffingField {
         match self {
             // The built-in day follows the interval length.
             StaffingField::Interval => inputs.set_interval(value),
+            // The calculator's contacts are its interval's of the day.
+            StaffingField::Volume => inputs.set_calculator_volume(value),
             field => *field.slot(inputs) = value,
         }
     }
@@ -299,6 +343,7 @@ slots!(StaffingField, StaffingInputs,
     CostPerHour => cost_per_hour,
     Agents => agents,
     VolumeScale => volume_scale_pct,
+    AhtChange => aht_change_s,
 );
 
 /// The scorecard page's number fields.
@@ -444,6 +489,15 @@ impl Field {
             Field::Scorecard(f) => f.test_id(),
         }
     }
+
+    /// Whether the field's value depends on other staffing inputs (see
+    /// [`StaffingField::check_in`]).
+    pub fn checked_against_inputs(self) -> bool {
+        matches!(
+            self,
+            Field::Staffing(StaffingField::Aht | StaffingField::AhtChange)
+        )
+    }
 }
 
 #[cfg(test)]
@@ -524,5 +578,43 @@ mod tests {
         ids.sort_unstable();
         ids.dedup();
         assert_eq!(ids.len(), count);
+    }
+
+    /// Issue 25, item 2: the AHT what-if is refused where it would leave a
+    /// handle time of the plan (the page's or an interval's own) at 0 s or
+    /// less or beyond the limit, naming the changes that keep them all; the
+    /// AHT box is checked against the change the same way.
+    #[test]
+    fn the_aht_what_if_keeps_every_aht_in_range() {
+        let mut inputs = StaffingInputs {
+            intraday: vec![120.0, 150.0],
+            intraday_aht: vec![None, Some(240.0)],
+            volume: 150.0,
+            ..StaffingInputs::default()
+        };
+        let change = StaffingField::AhtChange;
+        assert_eq!(change.check_in(&inputs, -20.0), Ok(-20.0));
+        assert_eq!(change.check_in(&inputs, -239.0), Ok(-239.0));
+        let refused = Err(FieldError::ChangedAht {
+            min: -239.0,
+            max: 6_900.0,
+        });
+        assert_eq!(change.check_in(&inputs, -240.0), refused);
+        assert_eq!(change.check_in(&inputs, 6_901.0), refused);
+        assert_eq!(change.check_in(&inputs, -20.5), Err(FieldError::Whole));
+        change.set(&mut inputs, -200.0);
+        assert_eq!(inputs.aht_change_s, -200.0);
+        // Now the page's AHT must stay above 200 s.
+        let aht = StaffingField::Aht;
+        assert_eq!(aht.check_in(&inputs, 201.0), Ok(201.0));
+        assert_eq!(
+            aht.check_in(&inputs, 200.0),
+            Err(FieldError::ChangedAht {
+                min: 201.0,
+                max: AHT_MAX_S,
+            })
+        );
+        // Other fields are checked by their spec alone.
+        assert_eq!(StaffingField::Volume.check_in(&inputs, 10.0), Ok(10.0));
     }
 }

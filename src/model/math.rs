@@ -42,7 +42,7 @@ pub struct Worked {
 pub fn worked(inputs: &StaffingInputs, result: &IntervalResult) -> Worked {
     Worked {
         volume: inputs.volume,
-        aht_s: inputs.aht_s,
+        aht_s: inputs.calculator_aht(),
         interval_s: inputs.interval_min * 60.0,
         traffic: result.traffic,
         agents: result.agents,

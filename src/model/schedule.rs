@@ -461,11 +461,12 @@ fn spend_budget(
     let agent_intervals = (hours * keep / interval_h + 1e-9).floor().max(0.0) as u64;
     let model = inputs.model();
     let target_s = inputs.sl_seconds;
-    let best =
-        allocate(traffic, inputs.aht_s, target_s, model, agent_intervals).map_err(problem)?;
+    // The handle time the day was planned with (the AHT what-if included).
+    let aht_s = inputs.changed_aht(inputs.aht_s);
+    let best = allocate(traffic, aht_s, target_s, model, agent_intervals).map_err(problem)?;
     let cut = proportional_cut(
         traffic,
-        inputs.aht_s,
+        aht_s,
         target_s,
         model,
         agent_intervals,

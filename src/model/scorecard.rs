@@ -152,7 +152,8 @@ pub fn capacity_inputs(
         fcr: s.fcr_pct / 100.0,
         repeat_share: s.repeat_pct / 100.0,
         deflection: s.deflection_pct / 100.0,
-        aht_s: staffing.aht_s,
+        // The AHT what-if moves the plan's handle time too.
+        aht_s: staffing.changed_aht(staffing.aht_s),
         aht_trend_per_month: s.aht_trend_pct / 100.0,
         model: staffing.model(),
         targets: staffing.targets()?,

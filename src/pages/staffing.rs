@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::calculator_interval::CalculatorInterval;
 use crate::components::check_box::CheckBox;
 use crate::components::intraday::Intraday;
 use crate::components::number_field::{number_fields, NumberField};
@@ -31,7 +32,9 @@ pub fn StaffingPage() -> impl IntoView {
     let fields = move || {
         store.revision.track();
         view! {
-            {number_fields(&[F::Volume, F::Aht, F::SlTarget, F::SlSeconds, F::Interval, F::Shrinkage, F::MaxOccupancy, F::MaxAsa])}
+            <NumberField field=F::Volume />
+            <CalculatorInterval />
+            {number_fields(&[F::Aht, F::SlTarget, F::SlSeconds, F::Interval, F::Shrinkage, F::MaxOccupancy, F::MaxAsa])}
             <div class="field">
                 <label for="model">{move || text(lang.get(), Key::Model)}</label>
                 <select id="model" data-testid="model" prop:value=move || store.staffing.with(|i| i.model.code()) on:change=on_model>
@@ -44,6 +47,8 @@ pub fn StaffingPage() -> impl IntoView {
             <NumberField field=F::CostPerHour />
             <NumberField field=F::VolumeScale />
             <p class="help">{move || text(lang.get(), Key::VolumeScaleHelp)}</p>
+            <NumberField field=F::AhtChange />
+            <p class="help">{move || text(lang.get(), Key::AhtChangeHelp)}</p>
             <fieldset class="reverse">
                 <legend>
                     <CheckBox test_id="reverse" checked=reverse on_change=on_reverse label=Key::ReverseMode />

@@ -50,6 +50,7 @@ impl Store {
             s.day_start_min = start_min;
             s.intraday = volumes;
             s.intraday_aht.clear();
+            s.new_day();
         });
     }
 
@@ -74,6 +75,7 @@ impl Store {
             if let Some(start) = start_min {
                 i.day_start_min = start;
             }
+            i.new_day();
         });
     }
 
@@ -104,14 +106,8 @@ impl Store {
         if for_schedule {
             self.schedule.settings.update(|s| s.week_pct = None);
         }
-        let peak = day
-            .2
-            .iter()
-            .enumerate()
-            .max_by(|a, b| a.1.total_cmp(b.1))
-            .map_or(0, |(i, _)| i);
+        // A new day: the calculator shows its busiest interval.
         self.put_day(day);
-        self.use_interval(peak);
         self.inputs_replaced();
         true
     }

@@ -101,9 +101,6 @@ pub struct Store {
     pub revision: RwSignal<u32>,
     /// Boxes holding text that is not a valid value.
     pub invalid: RwSignal<BTreeSet<BoxId>>,
-    /// The interval of the day last loaded into the one-interval calculator
-    /// (so its volume can be written back); not saved.
-    pub calculator_interval: RwSignal<Option<usize>>,
     /// The compare page's choice, in the order picked; `None` until the
     /// page first opens.
     pub compare_choice: RwSignal<Option<Vec<Choice>>>,
@@ -172,7 +169,6 @@ impl Store {
             scenarios: RwSignal::new(scenarios),
             revision: RwSignal::new(0),
             invalid: RwSignal::new(BTreeSet::new()),
-            calculator_interval: RwSignal::new(None),
             compare_choice: RwSignal::new(
                 storage::load_compare_choice()
                     .map(|ids| ids.iter().filter_map(|id| Choice::from_id(id)).collect()),
@@ -230,7 +226,6 @@ impl Store {
     /// shows the new values and drops what it held.
     pub fn replace_inputs(self, inputs: Inputs) {
         self.invalid.set(BTreeSet::new());
-        self.calculator_interval.set(None);
         self.staffing.set(inputs.staffing);
         self.scorecard.set(inputs.scorecard);
         self.schedule.settings.set(inputs.schedule);
@@ -245,22 +240,12 @@ impl Store {
         }
     }
 
-    /// Loads interval `index` of the day into the calculator.
+    /// Shows interval `index` of the day in the calculator (the contacts
+    /// box, not being typed in, shows its volume at once).
     pub fn use_interval(self, index: usize) {
-        let mut used = false;
-        self.staffing.update(|s| used = s.use_interval(index));
-        if used {
-            self.calculator_interval.set(Some(index));
-        }
-    }
-
-    /// Writes the calculator's volume back into the interval it came from.
-    pub fn write_back(self) {
-        if let Some(index) = self.calculator_interval.get_untracked() {
-            self.staffing.update(|s| {
-                s.write_back(index);
-            });
-        }
+        self.staffing.update(|s| {
+            s.use_interval(index);
+        });
     }
 
     pub fn set_field(self, field: Field, value: f64) {

@@ -114,9 +114,15 @@ export const VALID_INPUTS_V1 = {
 /**
  * The same inputs as the app writes them now: with the fields version 2 added
  * (no per-interval AHT, the day from 08:00) and the ASA and abandonment
- * targets added since (0: none; data without them reads as 0).
+ * targets added since (0: none; data without them reads as 0), the two
+ * whole-plan what-ifs (as entered), and the calculator as one interval of the
+ * day (issue 25): its 250 contacts are the volume of the day's interval 1,
+ * picked — as the app writes VALID_INPUTS_V1 after reading it.
  */
-export const VALID_INPUTS = { ...VALID_INPUTS_V1, intraday_aht: [], day_start_min: 480, max_asa_s: 0, max_abandon_pct: 0, volume_scale_pct: 100 };
+export const VALID_INPUTS = {
+  ...VALID_INPUTS_V1, intraday: [120, 250], calculator_interval: 1, intraday_aht: [], day_start_min: 480, max_asa_s: 0, max_abandon_pct: 0,
+  volume_scale_pct: 100, aht_change_s: 0,
+};
 
 export const envelope = (data, version = SCHEMA_VERSION) => JSON.stringify({ version, data });
 

@@ -79,11 +79,15 @@ describe('charts and the intraday day', { concurrency: CONCURRENCY }, () => {
     await type(page, 'aht', '240'); // changes the curve and every interval's requirement
     for (const id of CHARTS) await expectRedrawn(page, id, before[id]);
 
-    // The single-interval volume moves the staffing curve only.
+    // The calculator's volume is its interval's of the day: the curve and the day's chart both move.
     const afterAht = await snapshots(page);
     await type(page, 'volume', '400');
-    await expectRedrawn(page, 'staffing-curve', afterAht['staffing-curve']);
-    assert.equal(await canvasSnapshot(page, 'intraday-chart'), afterAht['intraday-chart']);
+    for (const id of CHARTS) await expectRedrawn(page, id, afterAht[id]);
+    // The volume what-if scales the day only: the curve (the interval as entered) stays.
+    const afterVolume = await snapshots(page);
+    await type(page, 'volume-scale', '115');
+    await expectRedrawn(page, 'intraday-chart', afterVolume['intraday-chart']);
+    assert.equal(await canvasSnapshot(page, 'staffing-curve'), afterVolume['staffing-curve']);
     assert.deepEqual(errors, []);
   });
 
@@ -324,12 +328,13 @@ describe('charts and the intraday day', { concurrency: CONCURRENCY }, () => {
     await page.getByTestId('paste-volumes').fill('120\n150');
     await expectTexts(page, TWO_INTERVALS_RESULTS);
     await type(page, 'interval', '60');
-    await expectTexts(page, { load: '16.67 Erlangs' });
+    // The calculator shows the pasted day's busiest interval: 150 contacts in 60 min at AHT 300 s.
+    await expectTexts(page, { load: '12.50 Erlangs' });
     await expectIntervalCount(page, 2);
     await expectTexts(page, { 'day-volume': '270' });
     assert.deepEqual((await downloadedCsv(page)).map((row) => row.slice(0, 2)), [['08:00', '120'], ['09:00', '150']]);
     await type(page, 'interval', '15');
-    await expectTexts(page, { load: '66.67 Erlangs' });
+    await expectTexts(page, { load: '50.00 Erlangs' }); // 150 in 15 min
     await expectIntervalCount(page, 2);
     await expectTexts(page, { 'day-volume': '270' });
     assert.deepEqual(errors, []);

@@ -237,6 +237,72 @@ describe('comparing scenarios', { concurrency: CONCURRENCY }, () => {
     assert.deepEqual(errors, []);
   });
 
+  test('the issue\'s example: "Base" against "Vol+15 AHT-20" typed as two what-ifs is 15 % busier in the day and costlier in the day, the shifts and the plan', async (t) => {
+    // The defaults as a new user finds them: 200 contacts at the busiest half-hour, AHT 300 s.
+    const { page, errors } = await freshPage(t, ctx.browser);
+    await open(page, ctx.site.url);
+    await eventually(async () => assert.equal(await text(page, 'day-volume'), '2,472'));
+    assert.equal(await page.getByTestId('aht-change').inputValue(), '0');
+    await page.getByTestId('scenario-name').fill('Base');
+    await page.getByTestId('scenario-save').click();
+
+    // An AHT change that would leave no handle time is refused, saying why; the last good value stays.
+    await type(page, 'aht-change', '-300');
+    await eventually(async () => assert.equal(
+      await page.locator('.field', { has: page.getByTestId('aht-change') }).getByRole('alert').textContent(),
+      'With the AHT what-if every AHT must stay above 0 s and within 7,200 s; allowed here: -299 – 6900'));
+    assert.equal(await page.getByTestId('aht-change').getAttribute('aria-invalid'), 'true');
+    assert.equal(await text(page, 'required-agents'), '40');
+    await type(page, 'volume-scale', '115');
+    await type(page, 'aht-change', '-20');
+    await page.keyboard.press('Tab');
+    // The calculator is 20 s faster (its volume as entered): 200 × 280 / 1800 = 31.11 Erlangs, 37 agents (native test).
+    await eventually(async () => assert.equal(await text(page, 'required-agents'), '37'));
+    assert.equal(await text(page, 'load'), '31.11 Erlangs');
+    // The day: every interval × 1.15 at AHT 280 s, 2,842.8 contacts; costlier (staffing.rs, the issue's what-if).
+    await eventually(async () => assert.equal(await text(page, 'day-cost'), '9,875.00'));
+    assert.equal(await text(page, 'day-volume'), '2,843');
+    await page.getByTestId('scenario-name').fill('Vol+15 AHT-20');
+    await page.getByTestId('scenario-save').click();
+    await eventually(async () => {
+      const stored = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), KEY_SCENARIOS));
+      const saved = Object.fromEntries(stored.data.map((s) => [s.name, s.inputs]));
+      assert.deepEqual([saved.Base.aht_change_s, saved.Base.volume_scale_pct], [0, 100]);
+      assert.deepEqual([saved['Vol+15 AHT-20'].aht_change_s, saved['Vol+15 AHT-20'].volume_scale_pct], [-20, 115]);
+    });
+
+    await page.getByTestId('compare').click();
+    await page.getByTestId('compare-choices').waitFor();
+    await clearChoice(page);
+    await pick(page, 's:Base', 's:Vol+15 AHT-20');
+    await eventually(async () => assert.equal(await table(page).getAttribute('data-settled'), 'true'), { timeout: 60_000 });
+    const [scale, aht, contacts, dayCost, hires, agents] = await rows(page,
+      'Volume what-if (% of as entered)', 'AHT what-if (seconds added)', 'Contacts', 'Cost of the day', 'Hires over the plan', 'Required agents');
+    assert.deepEqual(scale, [{ value: '100.0', difference: '' }, { value: '115.0', difference: '+15.0 (+15.0 %)' }]);
+    assert.deepEqual(aht.map((c) => c.value), ['0', '-20']);
+    assert.equal(aht[1].difference, '−20');
+    // The day's contacts exactly 15 % more; its cost, the plan's hires (staffing.rs native test) and the shifts' cost up.
+    assert.deepEqual(contacts, [{ value: '2,472', difference: '' }, { value: '2,843', difference: '+371 (+15.0 %)' }]);
+    assert.deepEqual(dayCost.map((c) => c.value), ['9,267.86', '9,875.00']);
+    assert.deepEqual(hires.map((c) => c.value), ['6', '12']);
+    assert.deepEqual(agents.map((c) => c.value), ['40', '37']);
+    const [shiftCost, planCost] = await rows(page, 'Cost of the shifts', 'Cost over the plan');
+    for (const cells of [dayCost, shiftCost, planCost]) {
+      const [base, busier] = cells.map((c) => Number(c.value.replace(/[^\d.]/g, '')));
+      assert.ok(busier > base, JSON.stringify(cells));
+      assert.match(cells[1].difference, /^\+/, JSON.stringify(cells));
+    }
+    await assertNoBadNumbers(page);
+
+    // Kept with the inputs over a reload.
+    await page.getByTestId('nav-staffing').click();
+    await page.reload();
+    await eventually(async () => assert.equal(await page.getByTestId('aht-change').inputValue(), '-20'));
+    assert.equal(await page.getByTestId('volume-scale').inputValue(), '115');
+    await eventually(async () => assert.equal(await text(page, 'required-agents'), '37'));
+    assert.deepEqual(errors, []);
+  });
+
   test('each scenario\'s plan is computed off the page and matches the scorecard page\'s summary', async (t) => {
     const { page, errors } = await settledComparison(t, 'current', 'example');
     const [hires, peak, cost] = await rows(page, 'Hires over the plan', 'Peak required FTE', 'Cost per contact (plan)');

@@ -157,14 +157,30 @@ if __name__ == '__main__':
     a = mpf(1500) * 270 / 1800
     print('example occupancy <= 85 % alone', next(n for n in range(int(a) + 1, 1000) if a / n <= mpf('0.85')))
 
-    # explain.test.mjs: reverse mode carries into the day — 50 agents in every
-    # interval of the built-in weekday (24 half-hours from 08:00), defaults otherwise.
+    # explain.test.mjs: reverse mode carries into the day —
+    # 36 agents in every interval of the built-in weekday (24 half-hours from 08:00, its shape
+    # scaled so the busiest half-hour has 200 contacts), defaults otherwise.
     import math
-    week = [math.floor((0.15 + math.exp(-((8 + (i + 0.5) / 2 - 11) / 1.6) ** 2)
-                        + 0.75 * math.exp(-((8 + (i + 0.5) / 2 - 14.5) / 2) ** 2)) * 230 + 0.5) for i in range(24)]
-    within = sum(v * c_metrics(50, mpf(v) * 300 / 1800, 300, 20)['sl'] for v in week)
-    print('reverse day, 50 agents: volume', sum(week), 'sl', pct(within / sum(week)), 'agent-hours', 50 * 0.5 * 24,
-          f'paid {50 * 0.5 * 24 / 0.7:.1f}')
+    shape = [0.15 + math.exp(-((8 + (i + 0.5) / 2 - 11) / 1.6) ** 2)
+             + 0.75 * math.exp(-((8 + (i + 0.5) / 2 - 14.5) / 2) ** 2) for i in range(24)]
+    week = [math.floor(s / max(shape) * 200 + 0.5) for s in shape]
+    within = sum(v * c_metrics(36, mpf(v) * 300 / 1800, 300, 20)['sl'] for v in week)
+    print('reverse day, 36 agents: volume', sum(week), 'sl', pct(within / sum(week)), 'agent-hours', 36 * 0.5 * 24,
+          f'paid {36 * 0.5 * 24 / 0.7:.1f}')
+    # …planned again: each interval's requirement (80/20, occupancy <= 85 %), the peak and the day's cost.
+    needs = [required_c(mpf(v) * 300 / 1800, 300, mpf('0.8'), 20, mpf('0.85'))[0] for v in week]
+    print('built-in day planned: peak', max(needs), f'cost {float(sum(needs) / mpf("0.7") * mpf("0.5") * 25):.2f}',
+          'busiest', week.index(max(week)), max(week))
+
+    # inputs.test.mjs, charts.test.mjs: the built-in day follows the interval length and the
+    # calculator shows its busiest interval: the load there at AHT 300 s.
+    for minutes in (15, 30, 60):
+        n = int(12 * 60 / minutes)
+        raw = [0.15 + math.exp(-((8 + (i + 0.5) * minutes / 60 - 11) / 1.6) ** 2)
+               + 0.75 * math.exp(-((8 + (i + 0.5) * minutes / 60 - 14.5) / 2) ** 2) for i in range(n)]
+        day = [math.floor(r / max(shape) * 200 * minutes / 30 + 0.5) for r in raw]
+        print(f'built-in day of {minutes}-minute intervals: total', sum(day), 'busiest', max(day),
+              f'load {float(mpf(max(day)) * 300 / (minutes * 60)):.2f} Erlangs')
 
     # learn.test.mjs: trunks for the defaults (33.3 Erlangs, 40 agents): lines
     # carry the calls talking and waiting, A + Lq with Lq = P(wait)·A/(N − A);

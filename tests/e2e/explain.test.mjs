@@ -122,44 +122,86 @@ describe('why this many agents', { concurrency: CONCURRENCY }, () => {
   test('reverse mode carries into the day: the same agents in every interval, and what they achieve', async (t) => {
     const { page, errors } = await ctx.openApp(t);
     await page.getByTestId('reverse').check();
-    await type(page, 'agents', '50');
-    // The built-in weekday (3 349 contacts) with 50 agents in each half-hour: 95.7 % (expected.py).
-    await eventually(async () => assert.equal(await text(page, 'day-peak-agents'), '50'));
-    assert.equal(await text(page, 'day-service-level'), '95.7 %');
-    assert.equal(await text(page, 'day-agent-hours'), '600.0 h');
-    assert.equal(await text(page, 'day-paid-hours'), '857.1 h');
-    // Back to planning: the day is staffed to the requirement again (peak 54).
+    await type(page, 'agents', '36');
+    // The built-in weekday (2 472 contacts, busiest half-hour 200) with 36 agents in each half-hour: 91.7 % (expected.py).
+    await eventually(async () => assert.equal(await text(page, 'day-peak-agents'), '36'));
+    assert.equal(await text(page, 'day-volume'), '2,472');
+    assert.equal(await text(page, 'day-service-level'), '91.7 %');
+    assert.equal(await text(page, 'day-agent-hours'), '432.0 h');
+    assert.equal(await text(page, 'day-paid-hours'), '617.1 h');
+    // Back to planning: the day is staffed to the requirement again (peak 40, the busiest half-hour's).
     await page.getByTestId('reverse').uncheck();
-    await eventually(async () => assert.equal(await text(page, 'day-peak-agents'), '54'));
+    await eventually(async () => assert.equal(await text(page, 'day-peak-agents'), '40'));
     assert.deepEqual(errors, []);
   });
 
-  test('an interval of the day goes into the calculator and, changed, back into the day', async (t) => {
+  test('the calculator is one interval of the day: the busiest by default, or the one picked in its list or the day\'s table', async (t) => {
     const { page, errors } = await ctx.openApp(t);
     await page.getByTestId('day-table').locator('summary').click();
     const rows = page.getByTestId('day-table').locator('tbody tr');
     await eventually(async () => assert.equal(await rows.count(), 24));
     const cells = async (i) => rows.nth(i).locator('th, td').allTextContents();
-    const [start, contacts, agents] = await cells(6);
-    assert.equal(start, '11:00');
-    await rows.nth(6).getByTestId('use-interval').click();
-    // The calculator now answers that interval, with the same number the day plans for it.
-    await eventually(async () => assert.equal(await page.getByTestId('volume').inputValue(), contacts));
-    assert.equal(await text(page, 'required-agents'), agents);
+    const picker = page.getByTestId('calculator-interval');
+    // By default the busiest half-hour, 11:00 with 200 contacts: marked in the list and the table.
+    assert.equal(await picker.inputValue(), '6');
+    assert.equal(await picker.locator('option:checked').textContent(), '11:00 · 200 (busiest)');
+    assert.equal(await page.getByTestId('volume').inputValue(), '200');
     assert.equal(await text(page, 'from-interval'), 'Contacts from the day\'s interval at 11:00');
-    assert.equal(await page.getByTestId('write-back').count(), 0);
+    assert.equal((await cells(6))[1], '200');
+    assert.equal(await rows.nth(6).getAttribute('aria-current'), 'true');
+    assert.equal(await page.getByLabel('Interval of the day').inputValue(), '6');
 
-    // Changed in the calculator, it can be written back into the day.
+    // Picked from the list with the keyboard (two down from 11:00: 12:00): its volume, and the day's agents for it.
+    await picker.focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await eventually(async () => assert.equal(await picker.inputValue(), '8'));
+    const [start8, contacts8, agents8] = await cells(8);
+    assert.equal(start8, '12:00');
+    await eventually(async () => assert.equal(await page.getByTestId('volume').inputValue(), contacts8));
+    assert.equal(await text(page, 'required-agents'), agents8);
+    assert.equal(await text(page, 'from-interval'), 'Contacts from the day\'s interval at 12:00');
+
+    // Picked by a click on a row of the day's table.
+    const [start3, contacts3, agents3] = await cells(3);
+    assert.equal(start3, '09:30');
+    await rows.nth(3).locator('td').first().click();
+    await eventually(async () => assert.equal(await page.getByTestId('volume').inputValue(), contacts3));
+    assert.equal(await text(page, 'required-agents'), agents3);
+    assert.equal(await picker.inputValue(), '3');
+    assert.equal(await rows.nth(3).getAttribute('aria-current'), 'true');
+
+    // Typed in the calculator, the volume is that interval's of the day: the day's total moves by exactly the difference.
     const dayBefore = numberOf(await text(page, 'day-volume'));
     await type(page, 'volume', '300');
-    await page.getByTestId('write-back').click();
-    await eventually(async () => assert.equal((await cells(6))[1], '300'));
-    assert.equal(numberOf(await text(page, 'day-volume')), dayBefore - Number(contacts) + 300);
-    assert.equal(await page.getByTestId('write-back').count(), 0);
-    await expectSaved(page, (saved) => assert.equal(saved.intraday[6], 300));
+    await eventually(async () => assert.equal((await cells(3))[1], '300'));
+    assert.equal(numberOf(await text(page, 'day-volume')), dayBefore - Number(contacts3) + 300);
+    assert.equal((await cells(3))[2], await text(page, 'required-agents'));
+    // Now the busiest, and still the one shown.
+    assert.equal(await picker.inputValue(), '3');
+    assert.equal(await picker.locator('option:checked').textContent(), '09:30 · 300 (busiest)');
+    const saved = await expectSaved(page, (s) => {
+      assert.equal(s.intraday[3], 300);
+      assert.equal(s.volume, 300);
+      assert.equal(s.calculator_interval, 3);
+    });
+    assert.equal(saved.intraday.reduce((a, b) => a + b), dayBefore - Number(contacts3) + 300);
     await reload(page);
+    assert.equal(await page.getByTestId('volume').inputValue(), '300');
+    assert.equal(await page.getByTestId('calculator-interval').inputValue(), '3');
+    assert.equal(numberOf(await text(page, 'day-volume')), dayBefore - Number(contacts3) + 300);
     await page.getByTestId('day-table').locator('summary').click();
-    assert.equal((await cells(6))[1], '300');
+    assert.equal((await cells(3))[1], '300');
+    const agentsAt300 = (await cells(3))[2];
+
+    // The schedule page plans the changed day: 09:30 requires what the staffing page's day says.
+    await page.getByTestId('nav-schedule').click();
+    await page.getByTestId('schedule-status').waitFor({ timeout: 30_000 });
+    const coverage = page.getByTestId('coverage-table').locator('tbody tr');
+    await eventually(async () => assert.equal(await coverage.count(), 24));
+    // Shifts cover the agents on the phones after 30 % shrinkage: ⌈agents / 0.7⌉.
+    assert.deepEqual((await coverage.nth(3).locator('th, td').allTextContents()).slice(0, 2),
+      ['09:30', String(Math.ceil(Number(agentsAt300) / 0.7))]);
     assert.deepEqual(errors, []);
   });
 
@@ -194,14 +236,15 @@ describe('why this many agents', { concurrency: CONCURRENCY }, () => {
     const { page, errors } = await ctx.openApp(t);
     await page.getByTestId('volume').focus();
     const order = ['volume'];
-    for (let i = 0; i < 12; i++) {
+    for (let i = 0; i < 15; i++) {
       await page.keyboard.press('Tab');
       order.push(await page.evaluate(() => document.activeElement.dataset.testid));
     }
     // Erlang C: patience and abandonment are disabled, so Tab skips them; the agents box waits for reverse mode.
+    // The calculator's interval of the day follows its contacts; the two what-ifs come before reverse mode.
     assert.deepEqual(order, [
-      'volume', 'aht', 'sl-target', 'sl-seconds', 'interval', 'shrinkage', 'max-occupancy', 'max-asa', 'model',
-      'cost-per-hour', 'volume-scale', 'reverse', order[12],
+      'volume', 'calculator-interval', 'aht', 'sl-target', 'sl-seconds', 'interval', 'shrinkage', 'max-occupancy', 'max-asa', 'model',
+      'cost-per-hour', 'volume-scale', 'aht-change', 'reverse', order[14], order[15],
     ]);
     // Space ticks reverse mode; Tab then reaches the agents box, and ↑ adds an agent.
     await page.getByTestId('reverse').focus();
@@ -236,10 +279,10 @@ describe('why this many agents', { concurrency: CONCURRENCY }, () => {
   test('money in the currency the user picks, thousands separated, remembered over a reload', async (t) => {
     const { page, errors } = await ctx.openApp(t);
     assert.equal(await text(page, 'cost'), '714.29');
-    assert.equal(await text(page, 'day-cost'), '12,232.14');
+    assert.equal(await text(page, 'day-cost'), '9,267.86'); // the built-in day planned (expected.py)
     await page.getByTestId('currency').selectOption('CNY');
     await eventually(async () => assert.equal(await text(page, 'cost'), '¥714.29'));
-    assert.equal(await text(page, 'day-cost'), '¥12,232.14');
+    assert.equal(await text(page, 'day-cost'), '¥9,267.86');
     await reload(page);
     assert.equal(await page.getByTestId('currency').inputValue(), 'CNY');
     assert.equal(await text(page, 'cost'), '¥714.29');

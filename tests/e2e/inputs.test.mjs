@@ -131,9 +131,10 @@ describe('changing inputs', { concurrency: CONCURRENCY }, () => {
     assert.deepEqual(await resultTexts(page), before);
     await assertNoBadNumbers(page);
 
-    await type(page, 'interval', '60'); // 200 contacts in 60 min at AHT 300 s: 16.67 Erlangs
+    // The built-in day rebuilt in hours; the calculator shows its busiest, 385 contacts in 60 min at AHT 300 s (expected.py).
+    await type(page, 'interval', '60');
     await expectNoFieldMessage(page, 'interval');
-    await expectTexts(page, { load: '16.67 Erlangs' });
+    await expectTexts(page, { load: '32.08 Erlangs' });
     await type(page, 'sl-target', '80');
     await expectNoFieldMessage(page, 'sl-target');
     assert.deepEqual(errors, []);
@@ -201,13 +202,13 @@ describe('changing inputs', { concurrency: CONCURRENCY }, () => {
     await slider.focus();
     await page.keyboard.press('ArrowRight');
     await eventually(async () => assert.deepEqual(await state(), { position: '2', valuetext: '60', box: '60' }));
-    await expectTexts(page, { load: '16.67 Erlangs' }); // 200 contacts in 60 min at AHT 300 s
+    await expectTexts(page, { load: '32.08 Erlangs' }); // the built-in day's busiest hour: 385 contacts at AHT 300 s (expected.py)
     await page.keyboard.press('ArrowRight'); // already at the end
     assert.deepEqual(await state(), { position: '2', valuetext: '60', box: '60' });
 
     await page.keyboard.press('Home');
     await eventually(async () => assert.deepEqual(await state(), { position: '0', valuetext: '15', box: '15' }));
-    await expectTexts(page, { load: '66.67 Erlangs' });
+    await expectTexts(page, { load: '33.67 Erlangs' }); // its busiest quarter-hour: 101 contacts (expected.py)
 
     await setSlider(page, 'interval-slider', 1);
     await eventually(async () => assert.deepEqual(await state(), { position: '1', valuetext: '30', box: '30' }));
@@ -219,7 +220,7 @@ describe('changing inputs', { concurrency: CONCURRENCY }, () => {
     await type(page, 'interval', '45'); // refused: the slider stays where the app is
     await expectFieldMessage(page, 'interval', /^Choose 15, 30 or 60 minutes\.$/);
     assert.deepEqual(await state(), { position: '2', valuetext: '60', box: '45' });
-    await expectTexts(page, { load: '16.67 Erlangs' });
+    await expectTexts(page, { load: '32.08 Erlangs' });
     await assertNoBadNumbers(page);
     assert.deepEqual(errors, []);
   });

@@ -59,13 +59,15 @@ describe('saving in the browser', { concurrency: CONCURRENCY }, () => {
 
   test('changed inputs are saved (schema version 2) and restored after a reload', async (t) => {
     const { page, errors } = await ctx.openApp(t);
+    // The day first: the calculator shows its busiest interval (07:30), so the 250 typed next is that interval's.
+    await page.getByTestId('paste-volumes').fill('07:00\t120\t300\n07:30\t150\t240');
+    await expectTexts(page, { 'day-volume': '270' });
     await type(page, 'volume', '250');
     await type(page, 'aht', '240');
     await page.getByTestId('model').selectOption('erlang_a');
     await type(page, 'patience', '90');
-    await page.getByTestId('paste-volumes').fill('07:00\t120\t300\n07:30\t150\t240');
-    await expectTexts(page, { 'day-volume': '270' });
-    await expectSaved(page, { volume: 250, aht_s: 240, model: 'erlang_a', patience_s: 90, intraday: [120, 150] });
+    await expectTexts(page, { 'day-volume': '370' });
+    await expectSaved(page, { volume: 250, aht_s: 240, model: 'erlang_a', patience_s: 90, intraday: [120, 250], calculator_interval: 1 });
 
     const saved = JSON.parse((await storageEntries(page))[KEY_CURRENT]);
     assert.equal(saved.version, 2);
@@ -74,18 +76,18 @@ describe('saving in the browser', { concurrency: CONCURRENCY }, () => {
         volume: saved.data.volume, aht: saved.data.aht_s, model: saved.data.model, patience: saved.data.patience_s,
         day: saved.data.intraday, ahts: saved.data.intraday_aht, start: saved.data.day_start_min,
       },
-      { volume: 250, aht: 240, model: 'erlang_a', patience: 90, day: [120, 150], ahts: [300, 240], start: 420 },
+      { volume: 250, aht: 240, model: 'erlang_a', patience: 90, day: [120, 250], ahts: [300, 240], start: 420 },
     );
     assert.equal(typeof saved.data.scorecard, 'object');
     const results = {
       'required-agents': await text(page, 'required-agents'),
       abandon: await text(page, 'abandon'),
-      'day-volume': '270',
+      'day-volume': '370',
       'day-peak-agents': await text(page, 'day-peak-agents'),
       'day-service-level': await text(page, 'day-service-level'),
     };
     const table = await intervalCsv(page);
-    assert.deepEqual(table.map((row) => row.slice(0, 3)), [['07:00', '120', '300'], ['07:30', '150', '240']]);
+    assert.deepEqual(table.map((row) => row.slice(0, 3)), [['07:00', '120', '300'], ['07:30', '250', '240']]);
 
     await reload(page);
     assert.equal(await page.getByTestId('volume').inputValue(), '250');
@@ -290,7 +292,8 @@ describe('saving in the browser', { concurrency: CONCURRENCY }, () => {
     assert.equal(await notice(page).count(), 0);
 
     await scenarioAction(page, names[0], 'load').click();
-    await expectTexts(page, { 'required-agents': '50', 'day-volume': '270' });
+    // Saved with the calculator's 250 apart from its day [120, 150]: read, the 250 is the busiest interval's.
+    await expectTexts(page, { 'required-agents': '50', 'day-volume': '370' });
     // Nothing anywhere carries a handler or a script a name could have brought in.
     assert.equal(await page.locator('[onerror]').count(), 0);
     assert.equal(await list(page).locator('script, img, b').count(), 0);
@@ -353,10 +356,13 @@ describe('saving in the browser', { concurrency: CONCURRENCY }, () => {
       'max-occupancy': '88', patience: '90', 'cost-per-hour': '31.5', agents: '45', model: 'erlang_a',
     });
     assert.equal(await page.getByTestId('reverse').isChecked(), true);
-    await expectTexts(page, { 'day-volume': '85' }); // 10 + 20 + 30 + 25
+    // Saved when the calculator's volume was its own number: the 250 is kept as the volume of the
+    // interval the calculator now shows, the busiest (08:30: 30 → 250), so its answer is the one saved.
+    await expectTexts(page, { 'day-volume': '305' }); // 10 + 20 + 250 + 25
+    assert.equal(await page.getByTestId('calculator-interval').inputValue(), '2');
     // The day from 08:00 in 15-minute steps, at the page's AHT.
     assert.deepEqual((await intervalCsv(page)).map((row) => row.slice(0, 3)), [
-      ['08:00', '10', '240'], ['08:15', '20', '240'], ['08:30', '30', '240'], ['08:45', '25', '240'],
+      ['08:00', '10', '240'], ['08:15', '20', '240'], ['08:30', '250', '240'], ['08:45', '25', '240'],
     ]);
     assert.deepEqual(await scenarioNames(page), ['Peak week 旺季', 'Quiet']);
     assert.equal(await notice(page).count(), 0);
@@ -373,13 +379,13 @@ describe('saving in the browser', { concurrency: CONCURRENCY }, () => {
     await scenarioAction(page, 'Quiet', 'load').click();
     await eventually(async () => assert.equal(await page.getByTestId('volume').inputValue(), '50'));
     assert.equal(await page.getByTestId('interval').inputValue(), '60');
-    await expectTexts(page, { 'day-volume': '5' });
+    await expectTexts(page, { 'day-volume': '50' }); // its one interval (5) now carries the calculator's 50
     await expectSaved(page, { volume: 50, interval_min: 60 });
     const saved = JSON.parse((await storageEntries(page))[KEY_CURRENT]);
     assert.equal(saved.version, 2);
     assert.deepEqual(
       [saved.data.volume, saved.data.interval_min, saved.data.intraday, saved.data.intraday_aht, saved.data.day_start_min],
-      [50, 60, [5], [], 480],
+      [50, 60, [50], [], 480],
     );
     assert.equal(saved.data.scorecard.horizon, 12);
 
@@ -397,10 +403,12 @@ describe('saving in the browser', { concurrency: CONCURRENCY }, () => {
 
   test('version-2 inputs restore the per-interval AHT (null: the page\'s AHT) and the day\'s start', async (t) => {
     const { context, page, errors } = await freshPage(t, ctx.browser);
-    const raw = envelope({ ...VALID_INPUTS, intraday_aht: [null, 240], day_start_min: 420 });
+    // The calculator at the busiest interval (07:30: 150 contacts at its own AHT 240 s, 20 Erlangs: 25 agents).
+    const raw = envelope({ ...VALID_INPUTS, volume: 150, intraday: [120, 150], intraday_aht: [null, 240], day_start_min: 420 });
     await seedStorage(context, { [KEY_CURRENT]: raw });
     await open(page, ctx.site.url);
-    await expectTexts(page, { 'required-agents': '50', ...TWO_INTERVALS_WITH_AHT_RESULTS });
+    await expectTexts(page, { 'required-agents': '25', ...TWO_INTERVALS_WITH_AHT_RESULTS });
+    assert.equal(await text(page, 'interval-own-aht'), 'This interval\'s own AHT, from the day: 240 s');
     assert.deepEqual((await intervalCsv(page)).map((row) => row.slice(0, 3)), [['07:00', '120', '300'], ['07:30', '150', '240']]);
     assert.equal(await notice(page).count(), 0);
     assert.equal((await storageEntries(page))[KEY_CURRENT], raw);
