@@ -46,7 +46,7 @@ pub fn CalculatorInterval() -> impl IntoView {
                         .into_iter()
                         .enumerate()
                         .map(|(n, (start, volume, busiest))| {
-                            let mark = if busiest { format!(" ({})", text(lang, Key::BusiestMark)) } else { String::new() };
+                            let mark = if busiest { format!(" {}", text(lang, Key::BusiestMark)) } else { String::new() };
                             view! { <option value=n.to_string() selected=n == now>{format!("{start} · {}{mark}", grouped(volume, 0))}</option> }
                         })
                         .collect::<Vec<_>>()

@@ -593,7 +593,7 @@ pub fn text(key: Key) -> &'static str {
         // Issue 25, items 1 and 2.
         CalculatorInterval => "Interval of the day",
         CalculatorIntervalHelp => "The calculator shows one interval of the day: the busiest unless you pick another (here or in the day's table). Its contacts are that interval's: changing them changes the day.",
-        BusiestMark => "busiest",
+        BusiestMark => "(busiest)",
         IntervalOwnAht => "This interval's own AHT, from the day:",
         AhtChange => "AHT what-if (seconds added)",
         AhtChangeHelp => "Added to every handle time of the calculator, the day, the shifts' requirement and the monthly plan; −20 = 20 s faster, 0 = as entered.",

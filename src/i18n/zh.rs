@@ -593,7 +593,7 @@ pub fn text(key: Key) -> &'static str {
         // Issue 25, items 1 and 2.
         CalculatorInterval => "全天中的时段",
         CalculatorIntervalHelp => "计算器显示全天中的一个时段：默认为最繁忙时段，也可在此或全天明细表中另选。来电量即该时段的话务量，修改它即修改全天数据。",
-        BusiestMark => "最繁忙",
+        BusiestMark => "（最繁忙）",
         IntervalOwnAht => "该时段自有的平均处理时长（来自全天数据）：",
         AhtChange => "平均处理时长假设（增减秒数）",
         AhtChangeHelp => "同时加到计算器、全天、排班需求和月度计划的每个平均处理时长上；−20 = 缩短 20 秒，0 = 原值。",

@@ -586,12 +586,7 @@ mod tests {
     /// AHT box is checked against the change the same way.
     #[test]
     fn the_aht_what_if_keeps_every_aht_in_range() {
-        let mut inputs = StaffingInputs {
-            intraday: vec![120.0, 150.0],
-            intraday_aht: vec![None, Some(240.0)],
-            volume: 150.0,
-            ..StaffingInputs::default()
-        };
+        let mut inputs = StaffingInputs::two_intervals_with_own_aht();
         let change = StaffingField::AhtChange;
         assert_eq!(change.check_in(&inputs, -20.0), Ok(-20.0));
         assert_eq!(change.check_in(&inputs, -239.0), Ok(-239.0));

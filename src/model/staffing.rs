@@ -742,6 +742,20 @@ fn compute_interval(inputs: &StaffingInputs) -> Result<IntervalResult, Problem> 
     })
 }
 
+/// Tests' day: [120, 150] contacts, the second with its own AHT of 240 s,
+/// the calculator on its busiest (the second).
+#[cfg(test)]
+impl StaffingInputs {
+    pub(crate) fn two_intervals_with_own_aht() -> StaffingInputs {
+        StaffingInputs {
+            intraday: vec![120.0, 150.0],
+            intraday_aht: vec![None, Some(240.0)],
+            volume: 150.0,
+            ..StaffingInputs::default()
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -910,12 +924,7 @@ mod tests {
 
     #[test]
     fn the_calculator_uses_its_intervals_own_aht() {
-        let mut inputs = StaffingInputs {
-            intraday: vec![120.0, 150.0],
-            intraday_aht: vec![None, Some(240.0)],
-            volume: 150.0,
-            ..StaffingInputs::default()
-        };
+        let mut inputs = StaffingInputs::two_intervals_with_own_aht();
         assert_eq!(inputs.calculator_index(), 1);
         assert_eq!(inputs.calculator_aht(), 240.0);
         let outcome = compute(&inputs);
@@ -973,11 +982,8 @@ mod tests {
         assert!(day(&faster).agent_hours < day(&base).agent_hours);
         // Per-interval AHTs move by the same seconds.
         let own = StaffingInputs {
-            intraday: vec![120.0, 150.0],
-            intraday_aht: vec![None, Some(240.0)],
-            volume: 150.0,
             aht_change_s: -20.0,
-            ..StaffingInputs::default()
+            ..StaffingInputs::two_intervals_with_own_aht()
         };
         let f = forecast(&own);
         assert_eq!((f[0].aht_s, f[1].aht_s), (None, Some(220.0)));
