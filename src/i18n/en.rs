@@ -584,5 +584,12 @@ pub fn text(key: Key) -> &'static str {
         VolumeScaleHelp => "Scales the whole day, the shifts' requirement and the monthly plan together; 100 = as entered, 115 = 15 % busier.",
         PlanTotalCost => "Cost over the plan",
         HeadcountCarried => "Starting headcount set from the forecast to the first month's required FTE:",
+        // Issue 25, item 12: exercise answers and links.
+        ExerciseEmpty => "Type your answer first: a number, for example 14.",
+        ExerciseWrongNoSolution => "✗ Not yet — try again.",
+        ExerciseHideSolution => "Hide the worked solution from students",
+        ExerciseSolutionHidden => "Your trainer has hidden the worked solution for this exercise.",
+        ExerciseLinkCopied => "Link copied.",
+        ExerciseLinkNotCopied => "The browser did not allow copying: select the link above and copy it yourself.",
     }
 }

@@ -578,4 +578,11 @@ pub enum Key {
     VolumeScaleHelp,
     PlanTotalCost,
     HeadcountCarried,
+    // Issue 25, item 12: exercise answers and links.
+    ExerciseEmpty,
+    ExerciseWrongNoSolution,
+    ExerciseHideSolution,
+    ExerciseSolutionHidden,
+    ExerciseLinkCopied,
+    ExerciseLinkNotCopied,
 }

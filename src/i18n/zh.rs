@@ -584,5 +584,12 @@ pub fn text(key: Key) -> &'static str {
         VolumeScaleHelp => "同时按比例调整全天话务量、排班需求和月度计划；100 = 原值，115 = 增加 15 %。",
         PlanTotalCost => "规划期总成本",
         HeadcountCarried => "期初人数已按预测设为首月所需全职等效人数：",
+        // Issue 25, item 12: exercise answers and links.
+        ExerciseEmpty => "请先输入答案：一个数字，例如 14。",
+        ExerciseWrongNoSolution => "✗ 还不对——再试一次。",
+        ExerciseHideSolution => "不向学生显示解题过程",
+        ExerciseSolutionHidden => "培训师已隐藏此练习的解题过程。",
+        ExerciseLinkCopied => "链接已复制。",
+        ExerciseLinkNotCopied => "浏览器不允许复制：请选中上方的链接自行复制。",
     }
 }
