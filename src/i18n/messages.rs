@@ -143,15 +143,15 @@ pub fn schedule_error_text(
         (Lang::En, E::NoTemplates) => "There are no shifts: add one.".into(),
         (Lang::Zh, E::NoTemplates) => "没有班次：请添加一个。".into(),
         (Lang::En, E::Length(name, step)) => format!("Shift “{name}”: its length must be a whole number of the day's {step}-minute intervals."),
-        (Lang::Zh, E::Length(name, step)) => format!("班次“{name}”：时长须为当天 {step} 分钟时段的整数倍。"),
+        (Lang::Zh, E::Length(name, step)) => format!("班次“{}”：时长须为当天 {step} 分钟时段的整数倍。", shift_name(lang, name)),
         (Lang::En, E::StartWindow(name, step)) => format!("Shift “{name}”: the earliest start must come before the latest, on the day's {step}-minute grid, and starts must be a whole number of intervals apart."),
-        (Lang::Zh, E::StartWindow(name, step)) => format!("班次“{name}”：最早开始须不晚于最晚开始，落在当天 {step} 分钟的时段网格上，开始间隔须为时段的整数倍。"),
+        (Lang::Zh, E::StartWindow(name, step)) => format!("班次“{}”：最早开始须不晚于最晚开始，落在当天 {step} 分钟的时段网格上，开始间隔须为时段的整数倍。", shift_name(lang, name)),
         (Lang::En, E::Break(name)) => format!("Shift “{name}”: its break must be a whole number of intervals long and start on the grid, after the shift starts and before it ends."),
-        (Lang::Zh, E::Break(name)) => format!("班次“{name}”：休息时长须为时段的整数倍，开始时间落在时段网格上，且在班次开始之后、结束之前。"),
+        (Lang::Zh, E::Break(name)) => format!("班次“{}”：休息时长须为时段的整数倍，开始时间落在时段网格上，且在班次开始之后、结束之前。", shift_name(lang, name)),
         (Lang::En, E::Cost(name, cost)) => format!("Shift “{name}”: a cost per paid hour of {cost} cannot be used (0 to 1,000,000)."),
-        (Lang::Zh, E::Cost(name, cost)) => format!("班次“{name}”：每有薪小时成本 {cost} 无法使用（应为 0 到 1,000,000）。"),
+        (Lang::Zh, E::Cost(name, cost)) => format!("班次“{}”：每有薪小时成本 {cost} 无法使用（应为 0 到 1,000,000）。", shift_name(lang, name)),
         (Lang::En, E::NoVariant(names)) => format!("No shift fits in the day: {names} cannot start and end within it."),
-        (Lang::Zh, E::NoVariant(names)) => format!("没有班次能放进当天：{names} 无法在当天内开始并结束。"),
+        (Lang::Zh, E::NoVariant(names)) => format!("没有班次能放进当天：{} 无法在当天内开始并结束。", names.split(", ").map(|n| shift_name(lang, n)).collect::<Vec<_>>().join("、")),
         (Lang::En, E::TooManyVariants(n)) => format!("These shifts make {} start and break combinations; at most {} are solved. Narrow a start window or widen its step.", grouped(*n as f64, 0), grouped(MAX_VARIANTS as f64, 0)),
         (Lang::Zh, E::TooManyVariants(n)) => format!("这些班次产生 {} 种开始与休息组合，最多只能求解 {} 种。请缩小开始时间范围或加大间隔。", grouped(*n as f64, 0), grouped(MAX_VARIANTS as f64, 0)),
         (Lang::En, E::Uncovered(i, need)) => format!("No shift covers {} (it needs {need} agents): widen a start window or add a shift.", at(*i)),
@@ -297,14 +297,14 @@ pub fn balance_text(lang: Lang, summary: &ccplan_engine::capacity::Summary) -> S
         match lang {
             Lang::En if n == 1 => format!("short in 1 month, {fte} FTE ({month})"),
             Lang::En => format!("short in {n} months, up to {fte} FTE ({month})"),
-            Lang::Zh => format!("{n} 个月人手不足，最多缺 {fte} FTE（{month}）"),
+            Lang::Zh => format!("{n} 个月人手不足，全职等效人数最多缺 {fte}（{month}）"),
         }
     });
     let surplus = summary.largest_surplus.map(|(fte, month)| {
         let (fte, month) = (fixed(fte, 1), month_label(month));
         match lang {
             Lang::En => format!("surplus up to {fte} FTE ({month})"),
-            Lang::Zh => format!("最多富余 {fte} FTE（{month}）"),
+            Lang::Zh => format!("全职等效人数最多富余 {fte}（{month}）"),
         }
     });
     let never_short = match lang {
@@ -523,6 +523,42 @@ pub fn month_labels(plan: &ccplan_engine::capacity::CapacityPlan) -> Vec<String>
 /// "2027-01": the month label used in tables and charts.
 pub fn month_label(month: ccplan_engine::capacity::Month) -> String {
     format!("{}-{:02}", month.year, month.month)
+}
+
+// Issue 25, item 10: units and shift names made of a length, in the page's language.
+
+/// A number of minutes with its unit: "30 min", "30 分钟".
+pub fn minutes_text(lang: Lang, minutes: impl std::fmt::Display) -> String {
+    match lang {
+        Lang::En => format!("{minutes} min"),
+        Lang::Zh => format!("{minutes} 分钟"),
+    }
+}
+
+/// An average handle time with its name and unit: "AHT 300 s", "平均处理时长 300 秒".
+pub fn aht_text(lang: Lang, aht: &str) -> String {
+    match lang {
+        Lang::En => format!("AHT {aht} s"),
+        Lang::Zh => format!("平均处理时长 {aht} 秒"),
+    }
+}
+
+/// A number of hours (already formatted) with its unit: "8.5 h", "8.5 小时".
+pub fn hours_text(lang: Lang, hours: &str) -> String {
+    match lang {
+        Lang::En => format!("{hours} h"),
+        Lang::Zh => format!("{hours} 小时"),
+    }
+}
+
+/// A shift's name as the page shows it: a name made of the shift's length
+/// ("8.5 h") reads "8.5 小时班" in Chinese; the planner's own names, and
+/// every name in English, are shown as typed.
+pub fn shift_name(lang: Lang, name: &str) -> String {
+    match (lang, crate::model::schedule::length_named_hours(name)) {
+        (Lang::Zh, Some(hours)) => format!("{hours} 小时班"),
+        _ => name.to_string(),
+    }
 }
 
 #[cfg(test)]

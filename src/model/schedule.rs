@@ -102,6 +102,19 @@ pub struct ScheduleSettings {
 /// greedy cover within the caps (`engine::schedule::solve`).
 const WEEK_NODE_LIMIT: u64 = 200;
 
+/// The hours of a shift named after its length, as the default shifts
+/// are ("8.5 h", "4 h"): such a name describes the shift rather than being
+/// the planner's own word for it, so the page may show it in its language
+/// ("8.5 小时班") while the stored name, the CSV and the CLI keep it as is.
+/// Any other name is the planner's and is shown as typed.
+pub fn length_named_hours(name: &str) -> Option<&str> {
+    let hours = name.strip_suffix(" h")?;
+    let digits = !hours.is_empty()
+        && hours.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && hours.matches('.').count() <= 1;
+    (digits && hours.parse::<f64>().is_ok_and(|h| h > 0.0)).then_some(hours)
+}
+
 /// A weekday's volume the page accepts, % of the staffing page's day.
 pub fn valid_day_pct(pct: f64) -> bool {
     (0.0..=crate::model::limits::MAX_DAY_PCT).contains(&pct)
@@ -861,5 +874,23 @@ mod tests {
             run(&inputs, &unpaid).budget,
             Some(Err(ScheduleProblem::UnpaidFirstShift("Cover".into())))
         );
+    }
+
+    #[test]
+    fn only_names_made_of_a_length_read_as_hours() {
+        assert_eq!(length_named_hours("8.5 h"), Some("8.5"));
+        assert_eq!(length_named_hours("4 h"), Some("4"));
+        for own in [
+            "Early",
+            "8.5h",
+            " h",
+            "0 h",
+            "1.2.3 h",
+            "-4 h",
+            "early 4 h",
+            "4 h ",
+        ] {
+            assert_eq!(length_named_hours(own), None, "{own}");
+        }
     }
 }
