@@ -591,5 +591,9 @@ pub fn text(key: Key) -> &'static str {
         ExerciseSolutionHidden => "Your trainer has hidden the worked solution for this exercise.",
         ExerciseLinkCopied => "Link copied.",
         ExerciseLinkNotCopied => "The browser did not allow copying: select the link above and copy it yourself.",
+        // Issue 25, item 5: a schedule's shortfall explained.
+        ScheduleBelowRequirement => "Paid hours below the requirement",
+        ShortfallTitle => "Intervals left short",
+        ShortfallIntro => "These intervals have fewer agents than they need: why, and what would cover each run (its suggestions together):",
     }
 }

@@ -585,4 +585,8 @@ pub enum Key {
     ExerciseSolutionHidden,
     ExerciseLinkCopied,
     ExerciseLinkNotCopied,
+    // Issue 25, item 5: a schedule's shortfall explained.
+    ScheduleBelowRequirement,
+    ShortfallTitle,
+    ShortfallIntro,
 }

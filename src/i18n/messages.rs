@@ -561,6 +561,109 @@ pub fn shift_name(lang: Lang, name: &str) -> String {
     }
 }
 
+// Issue 25, item 5: a schedule's shortfall explained.
+
+/// A run of short intervals in words: where, how short, why
+/// ("17:00–21:00: 42 agent-intervals short (at most 9 in one interval):
+/// the headcount cap of 20 agents is used up.").
+pub fn short_run_text(lang: Lang, run: &crate::model::shortfall::ShortRun) -> String {
+    use crate::model::shortfall::ShortWhy as W;
+    use crate::model::staffing::clock;
+    let day = run.day.map(|d| weekday_name(lang, d));
+    let span = match day {
+        Some(day) => format!("{day} {}–{}", clock(run.from_min), clock(run.to_min)),
+        None => format!("{}–{}", clock(run.from_min), clock(run.to_min)),
+    };
+    let (short, most) = (grouped(run.short as f64, 0), run.most_short);
+    match lang {
+        Lang::En => {
+            let why = match &run.why {
+                W::HeadcountCap(cap) => format!("the headcount cap of {cap} agents is used up"),
+                W::ShiftCap(name, cap) => format!("the cap of {cap} agents on “{name}” is used up"),
+                W::NoWindow => "no shift's start window reaches these intervals".to_string(),
+                W::WouldOverstaff => "the shifts that work them would overstaff the hours around them by more than they cover".to_string(),
+                W::SearchStopped => "the search stopped before it found a better schedule".to_string(),
+            };
+            format!(
+                "{span}: {short} agent-intervals short (at most {most} in one interval) — {why}."
+            )
+        }
+        Lang::Zh => {
+            let why = match &run.why {
+                W::HeadcountCap(cap) => format!("总人数上限 {cap} 人已用满"),
+                W::ShiftCap(name, cap) => {
+                    format!("班次“{}”的人数上限 {cap} 人已用满", shift_name(lang, name))
+                }
+                W::NoWindow => "没有任何班次的开始时间范围能覆盖这些时段".to_string(),
+                W::WouldOverstaff => {
+                    "能覆盖它们的班次会让前后时段超配，超配多于所补的缺口".to_string()
+                }
+                W::SearchStopped => "搜索在找到更好的排班之前已停止".to_string(),
+            };
+            format!("{span}：人力缺口 {short} 个坐席·时段（单个时段最多缺 {most} 人）——{why}。")
+        }
+    }
+}
+
+/// What would cover (part of) a run: "3 more agents on “4 h”, starting
+/// at 17:00", or a new shift starting or ending there. A run's covers
+/// together cover it.
+pub fn short_cover_text(lang: Lang, cover: &crate::model::shortfall::Cover) -> String {
+    use crate::model::shortfall::Cover;
+    use crate::model::staffing::clock;
+    match (lang, cover) {
+        (
+            _,
+            Cover::More {
+                shift,
+                agents,
+                first_start_min,
+                last_start_min,
+            },
+        ) => {
+            let (from, to) = (clock(*first_start_min), clock(*last_start_min));
+            let single = first_start_min == last_start_min;
+            match lang {
+                Lang::En => format!(
+                    "{agents} more {} on “{shift}”, starting {}.",
+                    if *agents == 1 { "agent" } else { "agents" },
+                    if single {
+                        format!("at {from}")
+                    } else {
+                        format!("between {from} and {to}")
+                    }
+                ),
+                Lang::Zh => format!(
+                    "在“{}”上再排 {agents} 名坐席，{}开始。",
+                    shift_name(lang, shift),
+                    if single {
+                        format!("{from} ")
+                    } else {
+                        format!("{from}–{to} 之间")
+                    }
+                ),
+            }
+        }
+        (
+            _,
+            Cover::NewShift {
+                from_min,
+                to_min,
+                starting,
+            },
+        ) => {
+            let (from, to) = (clock(*from_min), clock(*to_min));
+            let at = if *starting { &from } else { &to };
+            match (lang, starting) {
+                (Lang::En, true) => format!("A shift starting at {at} would cover {from}–{to}."),
+                (Lang::En, false) => format!("A shift ending at {at} would cover {from}–{to}."),
+                (Lang::Zh, true) => format!("增加一个 {at} 开始的班次，可覆盖 {from}–{to}。"),
+                (Lang::Zh, false) => format!("增加一个 {at} 结束的班次，可覆盖 {from}–{to}。"),
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -635,5 +738,74 @@ mod tests {
         let mut keys: Vec<_> = asked.iter().map(|a| built_in_question(*a)).collect();
         keys.dedup();
         assert_eq!(keys.len(), asked.len(), "one question per exercise");
+    }
+
+    // Issue 25, items 5 and 10.
+    #[test]
+    fn a_shortfall_and_shift_names_read_in_both_languages() {
+        use crate::model::shortfall::{Cover, ShortRun, ShortWhy};
+        assert_eq!(shift_name(Lang::Zh, "8.5 h"), "8.5 小时班");
+        assert_eq!(shift_name(Lang::En, "8.5 h"), "8.5 h");
+        assert_eq!(shift_name(Lang::Zh, "Early"), "Early");
+        assert_eq!(minutes_text(Lang::Zh, 30), "30 分钟");
+        assert_eq!(hours_text(Lang::Zh, "8.0"), "8.0 小时");
+        assert_eq!(aht_text(Lang::Zh, "300"), "平均处理时长 300 秒");
+        let run = ShortRun {
+            day: None,
+            from_min: 17 * 60,
+            to_min: 21 * 60,
+            short: 42,
+            most_short: 9,
+            why: ShortWhy::HeadcountCap(20),
+            covers: vec![
+                Cover::More {
+                    shift: "4 h".into(),
+                    agents: 9,
+                    first_start_min: 17 * 60,
+                    last_start_min: 17 * 60,
+                },
+                Cover::More {
+                    shift: "8.5 h".into(),
+                    agents: 1,
+                    first_start_min: 12 * 60,
+                    last_start_min: 12 * 60 + 30,
+                },
+                Cover::NewShift {
+                    from_min: 21 * 60,
+                    to_min: 22 * 60,
+                    starting: false,
+                },
+            ],
+        };
+        assert_eq!(
+            short_run_text(Lang::En, &run),
+            "17:00–21:00: 42 agent-intervals short (at most 9 in one interval) — the headcount cap of 20 agents is used up."
+        );
+        assert_eq!(
+            short_run_text(Lang::Zh, &run),
+            "17:00–21:00：人力缺口 42 个坐席·时段（单个时段最多缺 9 人）——总人数上限 20 人已用满。"
+        );
+        let covers = |lang| {
+            run.covers
+                .iter()
+                .map(|c| short_cover_text(lang, c))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            covers(Lang::En),
+            [
+                "9 more agents on “4 h”, starting at 17:00.",
+                "1 more agent on “8.5 h”, starting between 12:00 and 12:30.",
+                "A shift ending at 22:00 would cover 21:00–22:00."
+            ]
+        );
+        assert_eq!(
+            covers(Lang::Zh),
+            [
+                "在“4 小时班”上再排 9 名坐席，17:00 开始。",
+                "在“8.5 小时班”上再排 1 名坐席，12:00–12:30 之间开始。",
+                "增加一个 22:00 结束的班次，可覆盖 21:00–22:00。"
+            ]
+        );
     }
 }

@@ -591,5 +591,9 @@ pub fn text(key: Key) -> &'static str {
         ExerciseSolutionHidden => "培训师已隐藏此练习的解题过程。",
         ExerciseLinkCopied => "链接已复制。",
         ExerciseLinkNotCopied => "浏览器不允许复制：请选中上方的链接自行复制。",
+        // Issue 25, item 5: a schedule's shortfall explained.
+        ScheduleBelowRequirement => "有薪工时低于需求",
+        ShortfallTitle => "人力不足的时段",
+        ShortfallIntro => "以下时段的坐席少于需求。原因，以及补足每段缺口的办法（各条合起来即可补足）：",
     }
 }

@@ -14,6 +14,7 @@ use ccplan_engine::schedule::{
     Objective, Schedule, ScheduleError, ShiftTemplate, WEEK_DAYS,
 };
 
+use crate::model::shortfall::{explain, ShortRun, Solution};
 use crate::model::staffing::{forecast, interval_label, Problem, StaffingInputs};
 
 /// A shift template as the page edits it: times in minutes after
@@ -257,6 +258,13 @@ pub struct BudgetOutcome {
     pub minimum_hours: f64,
 }
 
+/// Whether a schedule's paid hours are above or below the requirement's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PaidAgainst {
+    Above,
+    Below,
+}
+
 /// A solved schedule and the service it gives.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Solved {
@@ -273,6 +281,10 @@ pub struct Solved {
     pub service_level: Vec<Option<f64>>,
     /// The day's (or the week's), weighted by contacts.
     pub day_service_level: f64,
+    /// The runs of intervals left short, why, and what would cover them
+    /// (empty when every interval is covered).
+    #[serde(default)]
+    pub shortfall: Vec<ShortRun>,
 }
 
 impl ScheduleOutcome {
@@ -316,6 +328,18 @@ impl Solved {
     /// A headcount cap to start from: this schedule's agents less a tenth.
     pub fn suggested_cap(&self) -> u32 {
         (self.schedule.heads * 9 / 10).clamp(1, u64::from(u32::MAX)) as u32
+    }
+
+    /// Paid hours against the requirement's own: above it (the usual
+    /// overstaffing of whole shifts) or, under a headcount cap, below it;
+    /// the share is positive either way, % of the requirement's hours.
+    pub fn paid_against_requirement(&self) -> (PaidAgainst, f64) {
+        let pct = self.over_pct();
+        if pct < 0.0 {
+            (PaidAgainst::Below, -pct)
+        } else {
+            (PaidAgainst::Above, pct)
+        }
     }
 
     /// Paid hours above the requirement's own, % of it.
@@ -549,6 +573,22 @@ fn solve_days(
         })
         .collect();
     let paid_hours = rows.iter().map(ShiftRow::total_paid_hours).sum();
+    let mut template_heads = vec![0_u64; templates.len()];
+    for ((v, _), k) in worked.iter().zip(&s.counts) {
+        template_heads[variants[*v].template] += u64::from(*k);
+    }
+    let shortfall = explain(&Solution {
+        requirement,
+        coverage: &s.coverage,
+        grid,
+        days: days.len(),
+        variants: &variants,
+        templates: &templates,
+        template_heads: &template_heads,
+        max_heads: settings.max_heads,
+        heads: s.heads,
+        optimal: s.optimal,
+    });
     let keep = 1.0 - inputs.shrinkage_pct / 100.0;
     let mut service_level = Vec::with_capacity(requirement.len());
     let (mut answered, mut offered, mut last_day_level) = (0.0, 0.0, 1.0);
@@ -584,6 +624,7 @@ fn solve_days(
         variants: columns.len(),
         service_level,
         day_service_level,
+        shortfall,
         schedule: s,
     })
 }
@@ -744,6 +785,52 @@ mod tests {
         assert!(s.schedule.heads <= u64::from(heads * 9 / 10));
         assert!(s.schedule.under > 0);
         assert!(s.day_service_level < full.result.as_ref().unwrap().day_service_level);
+        // Each interval left short is in exactly one explained run, whose
+        // agent-intervals add up to the shortfall the page shows; the cap
+        // is named, and what is suggested covers what is short.
+        use crate::model::shortfall::{Cover, ShortWhy};
+        let explained: u64 = s.shortfall.iter().map(|r| r.short).sum();
+        assert_eq!(explained, s.schedule.under);
+        let at = |i: usize| 420 + 30 * i as u32;
+        for (i, (c, r)) in s.schedule.coverage.iter().zip(&o.requirement).enumerate() {
+            let runs = s
+                .shortfall
+                .iter()
+                .filter(|run| (run.from_min..run.to_min).contains(&at(i)))
+                .count();
+            assert_eq!(runs, usize::from(c < r), "interval {i}");
+        }
+        for run in &s.shortfall {
+            assert_eq!(run.why, ShortWhy::HeadcountCap(heads * 9 / 10), "{run:?}");
+            // Every interval of the day has a shift: more agents on the
+            // defaults, within their start windows, at least as many as the
+            // interval short by most needs.
+            let mut added = 0;
+            for cover in &run.covers {
+                let Cover::More {
+                    shift,
+                    agents,
+                    first_start_min,
+                    last_start_min,
+                } = cover
+                else {
+                    panic!("every interval of the day has a shift: {cover:?}");
+                };
+                let template = capped.shifts.iter().find(|t| &t.name == shift).unwrap();
+                assert!(template.earliest_start_min <= *first_start_min);
+                assert!(first_start_min <= last_start_min);
+                assert!(*last_start_min <= template.latest_start_min);
+                added += agents;
+            }
+            assert!(added >= run.most_short, "{run:?}");
+        }
+        // Paid hours below the requirement's are said as such, positive.
+        if s.over_pct() < 0.0 {
+            assert_eq!(
+                s.paid_against_requirement(),
+                (PaidAgainst::Below, -s.over_pct())
+            );
+        }
     }
 
     #[test]
