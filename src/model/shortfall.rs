@@ -128,7 +128,8 @@ pub fn explain(s: &Solution) -> Vec<ShortRun> {
 ///
 /// What would cover it is found greedily, the classic set-cover rule: add
 /// agents to the shift that works most of the intervals still short (then
-/// the one that works fewest others, then the earliest), until none is
+/// the one that works fewest intervals already covered, then the
+/// earliest), until none is
 /// short or no shift works what is left; the agents are then told per
 /// shift, with the range of starts they use.
 fn run(s: &Solution, day: usize, first: usize, mut gaps: Vec<u32>) -> ShortRun {
@@ -146,6 +147,19 @@ fn run(s: &Solution, day: usize, first: usize, mut gaps: Vec<u32>) -> ShortRun {
             .collect()
     };
     let reached = s.variants.iter().any(|v| !works(v, &gaps).is_empty());
+    // Intervals a variant works that are not short anywhere in the day:
+    // each agent added there is one more over the requirement.
+    let base = day * s.grid.intervals.max(1);
+    let over = |v: &Variant| {
+        v.column
+            .cover
+            .iter()
+            .filter(|i| {
+                let (r, c) = (s.requirement.get(base + **i), s.coverage.get(base + **i));
+                r.zip(c).is_none_or(|(r, c)| c >= r)
+            })
+            .count()
+    };
     // Per template: agents added, first and last start used.
     let mut added: Vec<Option<(u64, u32, u32)>> = vec![None; s.templates.len()];
     let mut total = 0;
@@ -155,13 +169,7 @@ fn run(s: &Solution, day: usize, first: usize, mut gaps: Vec<u32>) -> ShortRun {
             .iter()
             .map(|v| (v, works(v, &gaps)))
             .filter(|(_, w)| !w.is_empty())
-            .min_by_key(|(v, w)| {
-                (
-                    std::cmp::Reverse(w.len()),
-                    v.column.cover.len(),
-                    v.start_min,
-                )
-            });
+            .min_by_key(|(v, w)| (std::cmp::Reverse(w.len()), over(v), v.start_min));
         let Some((v, worked)) = best else { break };
         // The same shift stays the best until one of its intervals is covered.
         let agents = worked.iter().map(|p| gaps[*p]).min().unwrap_or(1).max(1);
