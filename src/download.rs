@@ -155,20 +155,34 @@ pub fn read_picked_file(event: &web_sys::Event, on_read: impl FnOnce(Option<Stri
 /// `navigator.clipboard.writeText(text)`, looked up at run time: the
 /// clipboard is missing on insecure origins and in some browsers.
 pub fn copy_to_clipboard(text: &str) -> bool {
-    let Some(window) = web_sys::window() else {
+    write_text(text).is_some()
+}
+
+/// `copy_to_clipboard`, waiting for the browser's answer: `false` also when
+/// the browser refuses the write (permission denied, page not focused), so
+/// the page can say the link was not copied.
+pub async fn copy_to_clipboard_confirmed(text: &str) -> bool {
+    let Some(promise) = write_text(text).and_then(|p| p.dyn_into::<js_sys::Promise>().ok()) else {
         return false;
     };
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
+/// Starts `navigator.clipboard.writeText(text)`; its promise, or `None`
+/// where there is no clipboard.
+fn write_text(text: &str) -> Option<JsValue> {
+    let window = web_sys::window()?;
     let clipboard = js_sys::Reflect::get(&window.navigator(), &JsValue::from_str("clipboard"))
         .unwrap_or(JsValue::UNDEFINED);
     if clipboard.is_undefined() || clipboard.is_null() {
-        return false;
+        return None;
     }
     let write = js_sys::Reflect::get(&clipboard, &JsValue::from_str("writeText"))
         .unwrap_or(JsValue::UNDEFINED);
-    match write.dyn_ref::<js_sys::Function>() {
-        Some(function) => function.call1(&clipboard, &JsValue::from_str(text)).is_ok(),
-        None => false,
-    }
+    write
+        .dyn_ref::<js_sys::Function>()?
+        .call1(&clipboard, &JsValue::from_str(text))
+        .ok()
 }
 
 #[cfg(test)]

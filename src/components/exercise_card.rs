@@ -1,7 +1,8 @@
 //! One classroom exercise for a student: the question (shown as text,
 //! whoever wrote it), the situation, a box for the answer and a verdict,
 //! and the worked solution on demand — the same formulas as "show the
-//! math", for the exercise's own inputs.
+//! math", for the exercise's own inputs — unless the trainer hid it (then
+//! it is not rendered at all, not merely folded).
 
 use leptos::prelude::*;
 
@@ -78,6 +79,7 @@ pub fn ExerciseCard(
     let typed = RwSignal::new(String::new());
     let verdict = RwSignal::new(None::<Verdict>);
     let asked = exercise.asked;
+    let hide_solution = exercise.hide_solution;
     // Kept once, so the closures below are Copy.
     let exercise = StoredValue::new(exercise);
     let check = move || {
@@ -126,16 +128,25 @@ pub fn ExerciseCard(
                 let lang = lang.get();
                 let (class, words) = match v {
                     Verdict::Right => ("mark met", format!("{} {}", text(lang, Key::ExerciseRight), shown_answer())),
+                    Verdict::Wrong if hide_solution => ("mark not-met", text(lang, Key::ExerciseWrongNoSolution).to_string()),
                     Verdict::Wrong => ("mark not-met", text(lang, Key::ExerciseWrong).to_string()),
                     Verdict::Unreadable => ("mark not-met", text(lang, Key::ExerciseUnreadable).to_string()),
+                    // Not an attempt: no mark, just what to type.
+                    Verdict::Empty => ("help", text(lang, Key::ExerciseEmpty).to_string()),
                 };
                 view! { <p class=class data-testid="exercise-verdict" role="status">{words}</p> }
             })}
-            <details class="show-math" data-testid="exercise-solution">
-                <summary>{move || text(lang.get(), Key::ExerciseSolution)}</summary>
-                <p class="answer-line" data-testid="exercise-answer-shown">{move || labelled(lang.get(), text(lang.get(), asked_key(asked)), &shown_answer())}</p>
-                {solution}
-            </details>
+            {if hide_solution {
+                view! { <p class="help" data-testid="exercise-solution-hidden">{move || text(lang.get(), Key::ExerciseSolutionHidden)}</p> }.into_any()
+            } else {
+                view! {
+                    <details class="show-math" data-testid="exercise-solution">
+                        <summary>{move || text(lang.get(), Key::ExerciseSolution)}</summary>
+                        <p class="answer-line" data-testid="exercise-answer-shown">{move || labelled(lang.get(), text(lang.get(), asked_key(asked)), &shown_answer())}</p>
+                        {solution}
+                    </details>
+                }.into_any()
+            }}
         </article>
     }
 }

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::components::check_box::CheckBox;
 use crate::format::fixed;
-use crate::i18n::{text, weekday_name, Key};
+use crate::i18n::{shift_name, text, weekday_name, Key};
 use crate::model::limits::{MAX_BREAK_MIN, MAX_HEADS, MAX_SHIFT_NAME_CHARS, MINUTES_PER_DAY};
 use crate::model::number::parse_number;
 use crate::model::schedule::{ShiftInput, MAX_SHIFTS};
@@ -188,11 +188,13 @@ pub fn ShiftEditor() -> impl IntoView {
                 }
             })
             .collect_view();
+        // A name made of the length ("8.5 h") shows in the page's language;
+        // what is stored changes only when the planner types a name.
         let name = move || {
             settings.with(|s| {
                 s.shifts
                     .get(index)
-                    .map(|t| t.name.clone())
+                    .map(|t| shift_name(lang.get(), &t.name))
                     .unwrap_or_default()
             })
         };

@@ -269,12 +269,12 @@ fn formulas(lang: Lang, w: &Worked, currency: crate::format::Currency) -> Vec<Fo
         card: "fte",
         name: Key::MathFte,
         general: math(&[
-            mi("FTE"),
+            mi(word(lang, "FTE", "全职等效人数")),
             eq(),
             frac(&[mi("N")], &[mn("1"), minus(), mi("s")]),
         ]),
         substituted: math(&[
-            mi("FTE"),
+            mi(word(lang, "FTE", "全职等效人数")),
             eq(),
             frac(&[mn(&shown_n)], &[mn("1"), minus(), n(w.shrinkage)]),
             eq(),
@@ -311,7 +311,7 @@ fn formulas(lang: Lang, w: &Worked, currency: crate::format::Currency) -> Vec<Fo
         general: math(&[
             mi(word(lang, "cost", "成本")),
             eq(),
-            mi("FTE"),
+            mi(word(lang, "FTE", "全职等效人数")),
             times(),
             frac(&[mi("t")], &[mn("3,600")]),
             times(),

@@ -598,5 +598,16 @@ pub fn text(key: Key) -> &'static str {
         AhtChange => "AHT what-if (seconds added)",
         AhtChangeHelp => "Added to every handle time of the calculator, the day, the shifts' requirement and the monthly plan; −20 = 20 s faster, 0 = as entered.",
         ErrChangedAht => "With the AHT what-if every AHT must stay above 0 s and within 7,200 s; allowed here:",
+        // Issue 25, item 12: exercise answers and links.
+        ExerciseEmpty => "Type your answer first: a number, for example 14.",
+        ExerciseWrongNoSolution => "✗ Not yet — try again.",
+        ExerciseHideSolution => "Hide the worked solution from students",
+        ExerciseSolutionHidden => "Your trainer has hidden the worked solution for this exercise.",
+        ExerciseLinkCopied => "Link copied.",
+        ExerciseLinkNotCopied => "The browser did not allow copying: select the link above and copy it yourself.",
+        // Issue 25, item 5: a schedule's shortfall explained.
+        ScheduleBelowRequirement => "Paid hours below the requirement",
+        ShortfallTitle => "Intervals left short",
+        ShortfallIntro => "These intervals have fewer agents than they need: why, and what would cover each run (its suggestions together):",
     }
 }

@@ -592,4 +592,15 @@ pub enum Key {
     AhtChange,
     AhtChangeHelp,
     ErrChangedAht,
+    // Issue 25, item 12: exercise answers and links.
+    ExerciseEmpty,
+    ExerciseWrongNoSolution,
+    ExerciseHideSolution,
+    ExerciseSolutionHidden,
+    ExerciseLinkCopied,
+    ExerciseLinkNotCopied,
+    // Issue 25, item 5: a schedule's shortfall explained.
+    ScheduleBelowRequirement,
+    ShortfallTitle,
+    ShortfallIntro,
 }

@@ -144,15 +144,15 @@ pub fn schedule_error_text(
         (Lang::En, E::NoTemplates) => "There are no shifts: add one.".into(),
         (Lang::Zh, E::NoTemplates) => "没有班次：请添加一个。".into(),
         (Lang::En, E::Length(name, step)) => format!("Shift “{name}”: its length must be a whole number of the day's {step}-minute intervals."),
-        (Lang::Zh, E::Length(name, step)) => format!("班次“{name}”：时长须为当天 {step} 分钟时段的整数倍。"),
+        (Lang::Zh, E::Length(name, step)) => format!("班次“{}”：时长须为当天 {step} 分钟时段的整数倍。", shift_name(lang, name)),
         (Lang::En, E::StartWindow(name, step)) => format!("Shift “{name}”: the earliest start must come before the latest, on the day's {step}-minute grid, and starts must be a whole number of intervals apart."),
-        (Lang::Zh, E::StartWindow(name, step)) => format!("班次“{name}”：最早开始须不晚于最晚开始，落在当天 {step} 分钟的时段网格上，开始间隔须为时段的整数倍。"),
+        (Lang::Zh, E::StartWindow(name, step)) => format!("班次“{}”：最早开始须不晚于最晚开始，落在当天 {step} 分钟的时段网格上，开始间隔须为时段的整数倍。", shift_name(lang, name)),
         (Lang::En, E::Break(name)) => format!("Shift “{name}”: its break must be a whole number of intervals long and start on the grid, after the shift starts and before it ends."),
-        (Lang::Zh, E::Break(name)) => format!("班次“{name}”：休息时长须为时段的整数倍，开始时间落在时段网格上，且在班次开始之后、结束之前。"),
+        (Lang::Zh, E::Break(name)) => format!("班次“{}”：休息时长须为时段的整数倍，开始时间落在时段网格上，且在班次开始之后、结束之前。", shift_name(lang, name)),
         (Lang::En, E::Cost(name, cost)) => format!("Shift “{name}”: a cost per paid hour of {cost} cannot be used (0 to 1,000,000)."),
-        (Lang::Zh, E::Cost(name, cost)) => format!("班次“{name}”：每有薪小时成本 {cost} 无法使用（应为 0 到 1,000,000）。"),
+        (Lang::Zh, E::Cost(name, cost)) => format!("班次“{}”：每有薪小时成本 {cost} 无法使用（应为 0 到 1,000,000）。", shift_name(lang, name)),
         (Lang::En, E::NoVariant(names)) => format!("No shift fits in the day: {names} cannot start and end within it."),
-        (Lang::Zh, E::NoVariant(names)) => format!("没有班次能放进当天：{names} 无法在当天内开始并结束。"),
+        (Lang::Zh, E::NoVariant(names)) => format!("没有班次能放进当天：{} 无法在当天内开始并结束。", names.split(", ").map(|n| shift_name(lang, n)).collect::<Vec<_>>().join("、")),
         (Lang::En, E::TooManyVariants(n)) => format!("These shifts make {} start and break combinations; at most {} are solved. Narrow a start window or widen its step.", grouped(*n as f64, 0), grouped(MAX_VARIANTS as f64, 0)),
         (Lang::Zh, E::TooManyVariants(n)) => format!("这些班次产生 {} 种开始与休息组合，最多只能求解 {} 种。请缩小开始时间范围或加大间隔。", grouped(*n as f64, 0), grouped(MAX_VARIANTS as f64, 0)),
         (Lang::En, E::Uncovered(i, need)) => format!("No shift covers {} (it needs {need} agents): widen a start window or add a shift.", at(*i)),
@@ -298,14 +298,14 @@ pub fn balance_text(lang: Lang, summary: &ccplan_engine::capacity::Summary) -> S
         match lang {
             Lang::En if n == 1 => format!("short in 1 month, {fte} FTE ({month})"),
             Lang::En => format!("short in {n} months, up to {fte} FTE ({month})"),
-            Lang::Zh => format!("{n} 个月人手不足，最多缺 {fte} FTE（{month}）"),
+            Lang::Zh => format!("{n} 个月人手不足，全职等效人数最多缺 {fte}（{month}）"),
         }
     });
     let surplus = summary.largest_surplus.map(|(fte, month)| {
         let (fte, month) = (fixed(fte, 1), month_label(month));
         match lang {
             Lang::En => format!("surplus up to {fte} FTE ({month})"),
-            Lang::Zh => format!("最多富余 {fte} FTE（{month}）"),
+            Lang::Zh => format!("全职等效人数最多富余 {fte}（{month}）"),
         }
     });
     let never_short = match lang {
@@ -632,6 +632,145 @@ pub fn month_label(month: ccplan_engine::capacity::Month) -> String {
     format!("{}-{:02}", month.year, month.month)
 }
 
+// Issue 25, item 10: units and shift names made of a length, in the page's language.
+
+/// A number of minutes with its unit: "30 min", "30 分钟".
+pub fn minutes_text(lang: Lang, minutes: impl std::fmt::Display) -> String {
+    match lang {
+        Lang::En => format!("{minutes} min"),
+        Lang::Zh => format!("{minutes} 分钟"),
+    }
+}
+
+/// An average handle time with its name and unit: "AHT 300 s", "平均处理时长 300 秒".
+pub fn aht_text(lang: Lang, aht: &str) -> String {
+    match lang {
+        Lang::En => format!("AHT {aht} s"),
+        Lang::Zh => format!("平均处理时长 {aht} 秒"),
+    }
+}
+
+/// A number of hours (already formatted) with its unit: "8.5 h", "8.5 小时".
+pub fn hours_text(lang: Lang, hours: &str) -> String {
+    match lang {
+        Lang::En => format!("{hours} h"),
+        Lang::Zh => format!("{hours} 小时"),
+    }
+}
+
+/// A shift's name as the page shows it: a name made of the shift's length
+/// ("8.5 h") reads "8.5 小时班" in Chinese; the planner's own names, and
+/// every name in English, are shown as typed.
+pub fn shift_name(lang: Lang, name: &str) -> String {
+    match (lang, crate::model::schedule::length_named_hours(name)) {
+        (Lang::Zh, Some(hours)) => format!("{hours} 小时班"),
+        _ => name.to_string(),
+    }
+}
+
+// Issue 25, item 5: a schedule's shortfall explained.
+
+/// A run of short intervals in words: where, how short, why
+/// ("17:00–21:00: 42 agent-intervals short (at most 9 in one interval):
+/// the headcount cap of 20 agents is used up.").
+pub fn short_run_text(lang: Lang, run: &crate::model::shortfall::ShortRun) -> String {
+    use crate::model::shortfall::ShortWhy as W;
+    use crate::model::staffing::clock;
+    let day = run.day.map(|d| weekday_name(lang, d));
+    let span = match day {
+        Some(day) => format!("{day} {}–{}", clock(run.from_min), clock(run.to_min)),
+        None => format!("{}–{}", clock(run.from_min), clock(run.to_min)),
+    };
+    let (short, most) = (grouped(run.short as f64, 0), run.most_short);
+    match lang {
+        Lang::En => {
+            let why = match &run.why {
+                W::HeadcountCap(cap) => format!("the headcount cap of {cap} agents is used up"),
+                W::ShiftCap(name, cap) => format!("the cap of {cap} agents on “{name}” is used up"),
+                W::NoWindow => "no shift's start window reaches these intervals".to_string(),
+                W::WouldOverstaff => "the shifts that work them would overstaff the hours around them by more than they cover".to_string(),
+                W::SearchStopped => "the search stopped before it found a better schedule".to_string(),
+            };
+            format!(
+                "{span}: {short} agent-intervals short (at most {most} in one interval) — {why}."
+            )
+        }
+        Lang::Zh => {
+            let why = match &run.why {
+                W::HeadcountCap(cap) => format!("总人数上限 {cap} 人已用满"),
+                W::ShiftCap(name, cap) => {
+                    format!("班次“{}”的人数上限 {cap} 人已用满", shift_name(lang, name))
+                }
+                W::NoWindow => "没有任何班次的开始时间范围能覆盖这些时段".to_string(),
+                W::WouldOverstaff => {
+                    "能覆盖它们的班次会让前后时段超配，超配多于所补的缺口".to_string()
+                }
+                W::SearchStopped => "搜索在找到更好的排班之前已停止".to_string(),
+            };
+            format!("{span}：人力缺口 {short} 个坐席·时段（单个时段最多缺 {most} 人）——{why}。")
+        }
+    }
+}
+
+/// What would cover (part of) a run: "3 more agents on “4 h”, starting
+/// at 17:00", or a new shift starting or ending there. A run's covers
+/// together cover it.
+pub fn short_cover_text(lang: Lang, cover: &crate::model::shortfall::Cover) -> String {
+    use crate::model::shortfall::Cover;
+    use crate::model::staffing::clock;
+    match (lang, cover) {
+        (
+            _,
+            Cover::More {
+                shift,
+                agents,
+                first_start_min,
+                last_start_min,
+            },
+        ) => {
+            let (from, to) = (clock(*first_start_min), clock(*last_start_min));
+            let single = first_start_min == last_start_min;
+            match lang {
+                Lang::En => format!(
+                    "{agents} more {} on “{shift}”, starting {}.",
+                    if *agents == 1 { "agent" } else { "agents" },
+                    if single {
+                        format!("at {from}")
+                    } else {
+                        format!("between {from} and {to}")
+                    }
+                ),
+                Lang::Zh => format!(
+                    "在“{}”上再排 {agents} 名坐席，{}开始。",
+                    shift_name(lang, shift),
+                    if single {
+                        format!("{from} ")
+                    } else {
+                        format!("{from}–{to} 之间")
+                    }
+                ),
+            }
+        }
+        (
+            _,
+            Cover::NewShift {
+                from_min,
+                to_min,
+                starting,
+            },
+        ) => {
+            let (from, to) = (clock(*from_min), clock(*to_min));
+            let at = if *starting { &from } else { &to };
+            match (lang, starting) {
+                (Lang::En, true) => format!("A shift starting at {at} would cover {from}–{to}."),
+                (Lang::En, false) => format!("A shift ending at {at} would cover {from}–{to}."),
+                (Lang::Zh, true) => format!("增加一个 {at} 开始的班次，可覆盖 {from}–{to}。"),
+                (Lang::Zh, false) => format!("增加一个 {at} 结束的班次，可覆盖 {from}–{to}。"),
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -706,5 +845,74 @@ mod tests {
         let mut keys: Vec<_> = asked.iter().map(|a| built_in_question(*a)).collect();
         keys.dedup();
         assert_eq!(keys.len(), asked.len(), "one question per exercise");
+    }
+
+    // Issue 25, items 5 and 10.
+    #[test]
+    fn a_shortfall_and_shift_names_read_in_both_languages() {
+        use crate::model::shortfall::{Cover, ShortRun, ShortWhy};
+        assert_eq!(shift_name(Lang::Zh, "8.5 h"), "8.5 小时班");
+        assert_eq!(shift_name(Lang::En, "8.5 h"), "8.5 h");
+        assert_eq!(shift_name(Lang::Zh, "Early"), "Early");
+        assert_eq!(minutes_text(Lang::Zh, 30), "30 分钟");
+        assert_eq!(hours_text(Lang::Zh, "8.0"), "8.0 小时");
+        assert_eq!(aht_text(Lang::Zh, "300"), "平均处理时长 300 秒");
+        let run = ShortRun {
+            day: None,
+            from_min: 17 * 60,
+            to_min: 21 * 60,
+            short: 42,
+            most_short: 9,
+            why: ShortWhy::HeadcountCap(20),
+            covers: vec![
+                Cover::More {
+                    shift: "4 h".into(),
+                    agents: 9,
+                    first_start_min: 17 * 60,
+                    last_start_min: 17 * 60,
+                },
+                Cover::More {
+                    shift: "8.5 h".into(),
+                    agents: 1,
+                    first_start_min: 12 * 60,
+                    last_start_min: 12 * 60 + 30,
+                },
+                Cover::NewShift {
+                    from_min: 21 * 60,
+                    to_min: 22 * 60,
+                    starting: false,
+                },
+            ],
+        };
+        assert_eq!(
+            short_run_text(Lang::En, &run),
+            "17:00–21:00: 42 agent-intervals short (at most 9 in one interval) — the headcount cap of 20 agents is used up."
+        );
+        assert_eq!(
+            short_run_text(Lang::Zh, &run),
+            "17:00–21:00：人力缺口 42 个坐席·时段（单个时段最多缺 9 人）——总人数上限 20 人已用满。"
+        );
+        let covers = |lang| {
+            run.covers
+                .iter()
+                .map(|c| short_cover_text(lang, c))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            covers(Lang::En),
+            [
+                "9 more agents on “4 h”, starting at 17:00.",
+                "1 more agent on “8.5 h”, starting between 12:00 and 12:30.",
+                "A shift ending at 22:00 would cover 21:00–22:00."
+            ]
+        );
+        assert_eq!(
+            covers(Lang::Zh),
+            [
+                "在“4 小时班”上再排 9 名坐席，17:00 开始。",
+                "在“8.5 小时班”上再排 1 名坐席，12:00–12:30 之间开始。",
+                "增加一个 22:00 结束的班次，可覆盖 21:00–22:00。"
+            ]
+        );
     }
 }

@@ -433,7 +433,7 @@ pub fn text(key: Key) -> &'static str {
         ExerciseServiceLevel => "30 分钟 100 个来电，平均处理时长 180 秒，按 60 %（20 秒内）配置坐席、无占用率上限。这些坐席实际达到的服务水平（20 秒内接通的百分比）是多少？",
         ExerciseLines => "30 分钟 100 个来电，平均处理时长 180 秒，按 80/20 配置坐席。计入通话和等待中的来电，忙音不超过 1 % 需要多少条线路？",
         ExerciseCost => "30 分钟 100 个来电，平均处理时长 180 秒，80/20，占用率不超过 85 %，缩减率 35 %，坐席每付薪小时成本 22。这半小时的人力成本是多少？",
-        ExerciseFte => "30 分钟 100 个来电，平均处理时长 180 秒，80/20，占用率不超过 85 %，缩减率 30 %。需要排班多少 FTE？",
+        ExerciseFte => "30 分钟 100 个来电，平均处理时长 180 秒，80/20，占用率不超过 85 %，缩减率 30 %。需要排班的全职等效人数是多少？",
         ExerciseYourAnswer => "你的答案",
         ExerciseCheck => "核对",
         ExerciseRight => "✓ 正确：",
@@ -598,5 +598,16 @@ pub fn text(key: Key) -> &'static str {
         AhtChange => "平均处理时长假设（增减秒数）",
         AhtChangeHelp => "同时加到计算器、全天、排班需求和月度计划的每个平均处理时长上；−20 = 缩短 20 秒，0 = 原值。",
         ErrChangedAht => "加上平均处理时长假设后，每个平均处理时长须大于 0 秒且不超过 7 200 秒；此处可填：",
+        // Issue 25, item 12: exercise answers and links.
+        ExerciseEmpty => "请先输入答案：一个数字，例如 14。",
+        ExerciseWrongNoSolution => "✗ 还不对——再试一次。",
+        ExerciseHideSolution => "不向学生显示解题过程",
+        ExerciseSolutionHidden => "培训师已隐藏此练习的解题过程。",
+        ExerciseLinkCopied => "链接已复制。",
+        ExerciseLinkNotCopied => "浏览器不允许复制：请选中上方的链接自行复制。",
+        // Issue 25, item 5: a schedule's shortfall explained.
+        ScheduleBelowRequirement => "有薪工时低于需求",
+        ShortfallTitle => "人力不足的时段",
+        ShortfallIntro => "以下时段的坐席少于需求。原因，以及补足每段缺口的办法（各条合起来即可补足）：",
     }
 }

@@ -85,6 +85,11 @@ pub struct Exercise {
     pub question: String,
     pub asked: Asked,
     pub inputs: StaffingInputs,
+    /// The trainer's choice that students see no worked solution (only
+    /// whether their answer is right). Left out of the link when false, so
+    /// links made before the choice existed read the same.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub hide_solution: bool,
 }
 
 /// How a typed answer compares with the computed one.
@@ -94,6 +99,8 @@ pub enum Verdict {
     Wrong,
     /// Not a number.
     Unreadable,
+    /// Nothing typed yet: not an attempt, the student is asked for a number.
+    Empty,
 }
 
 impl Exercise {
@@ -135,6 +142,9 @@ impl Exercise {
     /// Checks a typed answer (`14`, `88.8`, `88,8`, `88.8 %`, `¥ 262.50`)
     /// against the answer rounded as the page shows it.
     pub fn check(&self, typed: &str) -> Verdict {
+        if typed.trim().is_empty() {
+            return Verdict::Empty;
+        }
         let cleaned = typed
             .trim()
             .trim_start_matches(|c: char| CURRENCY_SIGNS.contains(c) || c.is_whitespace())
@@ -176,6 +186,7 @@ pub fn built_in() -> Vec<Exercise> {
             question: String::new(),
             asked,
             inputs,
+            hide_solution: false,
         }
     };
     vec![
@@ -209,20 +220,21 @@ mod tests {
                 aht_s: 180.0,
                 ..StaffingInputs::default()
             },
+            hide_solution: false,
         }
     }
 
     #[test]
     fn answers_are_computed_and_checked_as_shown() {
-        use Verdict::{Right, Unreadable, Wrong};
+        use Verdict::{Empty, Right, Unreadable, Wrong};
         let verdicts = |e: &Exercise, typed: &[&str]| -> Vec<Verdict> {
             typed.iter().map(|t| e.check(t)).collect()
         };
         let agents = exercise(Asked::RequiredAgents);
         assert_eq!(agents.answer(), Some(14.0));
         assert_eq!(
-            verdicts(&agents, &["14", " 14 ", "13", "fourteen"]),
-            [Right, Right, Wrong, Unreadable]
+            verdicts(&agents, &["14", " 14 ", "13", "fourteen", "", "  "]),
+            [Right, Right, Wrong, Unreadable, Empty, Empty]
         );
         let sl = exercise(Asked::ServiceLevel);
         assert_eq!(
@@ -293,6 +305,21 @@ mod tests {
             "question": "q", "asked": "salary", "inputs": StaffingInputs::default()
         }));
         assert_eq!(decode_value::<Exercise>(&unknown), Err(LinkError::Invalid));
+        // The trainer's choice to hide the solution travels in the link;
+        // a link without it (made before the choice existed) shows it.
+        let hidden = Exercise {
+            hide_solution: true,
+            ..e.clone()
+        };
+        let back: Exercise = decode_value(&encode_value(&hidden)).unwrap();
+        assert!(back.hide_solution && back.is_valid());
+        let old = encode_value(&serde_json::json!({
+            "question": "q", "asked": "fte", "inputs": StaffingInputs::default()
+        }));
+        assert_eq!(
+            decode_value::<Exercise>(&old).map(|e| e.hide_solution),
+            Ok(false)
+        );
         let extra = encode_value(&serde_json::json!({
             "question": "q", "asked": "fte", "inputs": StaffingInputs::default(), "answer": 3
         }));

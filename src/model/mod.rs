@@ -18,6 +18,7 @@
 //! | `math` | the worked example behind the staffing answer ("show the math") |
 //! | `forecast` | the forecast page: history read, daily ETS, intraday shape, staffing for uncertainty |
 //! | `schedule` | the schedule page: shift templates, the day's requirement covered by the engine's integer program, the service it gives |
+//! | `shortfall` | why a capped schedule leaves intervals short, and what would cover them (issue 25, item 5) |
 //! | `io` | files in and out as text: scenarios JSON, the CSV files written, intervals read from CSV or pasted cells |
 
 pub mod compare;
@@ -33,4 +34,5 @@ pub mod number;
 pub mod scenario;
 pub mod schedule;
 pub mod scorecard;
+pub mod shortfall;
 pub mod staffing;

@@ -14,6 +14,7 @@ use ccplan_engine::schedule::{
     Objective, Schedule, ScheduleError, ShiftTemplate, WEEK_DAYS,
 };
 
+use crate::model::shortfall::{explain, ShortRun, Solution};
 use crate::model::staffing::{forecast, interval_label, Problem, StaffingInputs};
 
 /// A shift template as the page edits it: times in minutes after
@@ -101,6 +102,19 @@ pub struct ScheduleSettings {
 /// dive included; the search starts from the relaxation's dive and a
 /// greedy cover within the caps (`engine::schedule::solve`).
 const WEEK_NODE_LIMIT: u64 = 200;
+
+/// The hours of a shift named after its length, as the default shifts
+/// are ("8.5 h", "4 h"): such a name describes the shift rather than being
+/// the planner's own word for it, so the page may show it in its language
+/// ("8.5 小时班") while the stored name, the CSV and the CLI keep it as is.
+/// Any other name is the planner's and is shown as typed.
+pub fn length_named_hours(name: &str) -> Option<&str> {
+    let hours = name.strip_suffix(" h")?;
+    let digits = !hours.is_empty()
+        && hours.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && hours.matches('.').count() <= 1;
+    (digits && hours.parse::<f64>().is_ok_and(|h| h > 0.0)).then_some(hours)
+}
 
 /// A weekday's volume the page accepts, % of the staffing page's day.
 pub fn valid_day_pct(pct: f64) -> bool {
@@ -244,6 +258,13 @@ pub struct BudgetOutcome {
     pub minimum_hours: f64,
 }
 
+/// Whether a schedule's paid hours are above or below the requirement's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PaidAgainst {
+    Above,
+    Below,
+}
+
 /// A solved schedule and the service it gives.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Solved {
@@ -260,6 +281,10 @@ pub struct Solved {
     pub service_level: Vec<Option<f64>>,
     /// The day's (or the week's), weighted by contacts.
     pub day_service_level: f64,
+    /// The runs of intervals left short, why, and what would cover them
+    /// (empty when every interval is covered).
+    #[serde(default)]
+    pub shortfall: Vec<ShortRun>,
 }
 
 impl ScheduleOutcome {
@@ -311,6 +336,18 @@ impl Solved {
     /// A headcount cap to start from: this schedule's agents less a tenth.
     pub fn suggested_cap(&self) -> u32 {
         (self.schedule.heads * 9 / 10).clamp(1, u64::from(u32::MAX)) as u32
+    }
+
+    /// Paid hours against the requirement's own: above it (the usual
+    /// overstaffing of whole shifts) or, under a headcount cap, below it;
+    /// the share is positive either way, % of the requirement's hours.
+    pub fn paid_against_requirement(&self) -> (PaidAgainst, f64) {
+        let pct = self.over_pct();
+        if pct < 0.0 {
+            (PaidAgainst::Below, -pct)
+        } else {
+            (PaidAgainst::Above, pct)
+        }
     }
 
     /// Paid hours above the requirement's own, % of it.
@@ -554,6 +591,22 @@ fn solve_days(
         })
         .collect();
     let paid_hours = rows.iter().map(ShiftRow::total_paid_hours).sum();
+    let mut template_heads = vec![0_u64; templates.len()];
+    for ((v, _), k) in worked.iter().zip(&s.counts) {
+        template_heads[variants[*v].template] += u64::from(*k);
+    }
+    let shortfall = explain(&Solution {
+        requirement,
+        coverage: &s.coverage,
+        grid,
+        days: days.len(),
+        variants: &variants,
+        templates: &templates,
+        template_heads: &template_heads,
+        max_heads: settings.max_heads,
+        heads: s.heads,
+        optimal: s.optimal,
+    });
     let keep = 1.0 - inputs.shrinkage_pct / 100.0;
     let mut service_level = Vec::with_capacity(requirement.len());
     let (mut answered, mut offered, mut last_day_level) = (0.0, 0.0, 1.0);
@@ -589,6 +642,7 @@ fn solve_days(
         variants: columns.len(),
         service_level,
         day_service_level,
+        shortfall,
         schedule: s,
     })
 }
@@ -749,6 +803,52 @@ mod tests {
         assert!(s.schedule.heads <= u64::from(heads * 9 / 10));
         assert!(s.schedule.under > 0);
         assert!(s.day_service_level < full.result.as_ref().unwrap().day_service_level);
+        // Each interval left short is in exactly one explained run, whose
+        // agent-intervals add up to the shortfall the page shows; the cap
+        // is named, and what is suggested covers what is short.
+        use crate::model::shortfall::{Cover, ShortWhy};
+        let explained: u64 = s.shortfall.iter().map(|r| r.short).sum();
+        assert_eq!(explained, s.schedule.under);
+        let at = |i: usize| 420 + 30 * i as u32;
+        for (i, (c, r)) in s.schedule.coverage.iter().zip(&o.requirement).enumerate() {
+            let runs = s
+                .shortfall
+                .iter()
+                .filter(|run| (run.from_min..run.to_min).contains(&at(i)))
+                .count();
+            assert_eq!(runs, usize::from(c < r), "interval {i}");
+        }
+        for run in &s.shortfall {
+            assert_eq!(run.why, ShortWhy::HeadcountCap(heads * 9 / 10), "{run:?}");
+            // Every interval of the day has a shift: more agents on the
+            // defaults, within their start windows, at least as many as the
+            // interval short by most needs.
+            let mut added = 0;
+            for cover in &run.covers {
+                let Cover::More {
+                    shift,
+                    agents,
+                    first_start_min,
+                    last_start_min,
+                } = cover
+                else {
+                    panic!("every interval of the day has a shift: {cover:?}");
+                };
+                let template = capped.shifts.iter().find(|t| &t.name == shift).unwrap();
+                assert!(template.earliest_start_min <= *first_start_min);
+                assert!(first_start_min <= last_start_min);
+                assert!(*last_start_min <= template.latest_start_min);
+                added += agents;
+            }
+            assert!(added >= run.most_short, "{run:?}");
+        }
+        // Paid hours below the requirement's are said as such, positive.
+        if s.over_pct() < 0.0 {
+            assert_eq!(
+                s.paid_against_requirement(),
+                (PaidAgainst::Below, -s.over_pct())
+            );
+        }
     }
 
     #[test]
@@ -916,5 +1016,23 @@ mod tests {
             run(&inputs, &unpaid).budget,
             Some(Err(ScheduleProblem::UnpaidFirstShift("Cover".into())))
         );
+    }
+
+    #[test]
+    fn only_names_made_of_a_length_read_as_hours() {
+        assert_eq!(length_named_hours("8.5 h"), Some("8.5"));
+        assert_eq!(length_named_hours("4 h"), Some("4"));
+        for own in [
+            "Early",
+            "8.5h",
+            " h",
+            "0 h",
+            "1.2.3 h",
+            "-4 h",
+            "early 4 h",
+            "4 h ",
+        ] {
+            assert_eq!(length_named_hours(own), None, "{own}");
+        }
     }
 }

@@ -14,6 +14,7 @@
 //! | `coverage` | the second panel: the solve's status, figures, chart, tables and CSV |
 //! | `solve_status` | solving, the problem, or the proof status of the schedule |
 //! | `figures` | the schedule's figures (paid hours, cost, agents, shortfall, service) |
+//! | `shortfall` | the intervals left short: why, and what would cover them |
 //! | `day_picker` | which day of a week the chart and coverage table show |
 //! | `shift_table` | who starts when: the schedule's rows |
 //! | `coverage_table` | each interval's required, scheduled, gap and service level |
@@ -29,6 +30,7 @@ mod day_picker;
 mod figures;
 mod setup;
 mod shift_table;
+mod shortfall;
 mod solve_status;
 mod week_days;
 

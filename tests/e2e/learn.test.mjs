@@ -5,6 +5,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   useSite, eventually, text, type, saveScreenshot, assertNoBadNumbers, framesPainted, VIEWPORTS, CONCURRENCY,
+  freshPage, open,
 } from './harness.mjs';
 
 const ctx = useSite('/');
@@ -455,5 +456,143 @@ describe('the queue a class can watch', { concurrency: CONCURRENCY }, () => {
     assert.equal(await page.getByTestId('live-queue-picture').count(), 0);
     assert.equal(await page.getByTestId('live-play').textContent(), '开始');
     assert.deepEqual(errors, []);
+  });
+});
+
+// Issue 25, item 12: an empty answer asks for a number, the link is copied,
+// and a trainer may hide the worked solution from students.
+const SHOTS = '/work/shots/h25-teach/';
+const PHONE = { width: 390, height: 844 };
+
+/** The trainer's steps: a question typed key by key, the figure, the hide choice, "Make the link". */
+async function makeExercise(page, question, { hide }) {
+  await page.getByTestId('nav-learn').click();
+  await page.getByTestId('exercise-question-input').click();
+  await page.keyboard.type(question);
+  await page.getByTestId('exercise-asked').selectOption('required_agents');
+  if (hide) {
+    await page.getByTestId('exercise-hide-solution').focus();
+    await page.keyboard.press('Space');
+    assert.equal(await page.getByTestId('exercise-hide-solution').isChecked(), true);
+  }
+  await page.getByTestId('exercise-make').click();
+  return page.getByTestId('exercise-link').inputValue();
+}
+
+describe('exercise answers and links', { concurrency: CONCURRENCY }, () => {
+  test('an empty answer asks for a number and is no attempt, in both languages', async (t) => {
+    const { page, errors } = await ctx.openApp(t);
+    await page.getByTestId('nav-learn').click();
+    const card = page.getByTestId('exercise-2');
+    const answer = card.getByTestId('exercise-answer');
+    await answer.click();
+    await page.keyboard.press('Enter');
+    const verdict = card.getByTestId('exercise-verdict');
+    assert.equal(await verdict.textContent(), 'Type your answer first: a number, for example 14.');
+    assert.doesNotMatch(await verdict.getAttribute('class'), /not-met/, 'no mark: not an attempt');
+    // Typed, then rubbed out: still nothing to check.
+    await page.keyboard.type('13');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Enter');
+    assert.equal(await verdict.textContent(), 'Type your answer first: a number, for example 14.');
+    await page.keyboard.type('13');
+    await page.keyboard.press('Enter');
+    assert.equal(await verdict.textContent(), '✗ Not yet — try again, or open the worked solution.');
+    await page.getByTestId('lang').selectOption('zh');
+    await answer.click({ clickCount: 3 });
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Enter');
+    await eventually(async () => assert.equal(await verdict.textContent(), '请先输入答案：一个数字，例如 14。'));
+    assert.equal(await answer.inputValue(), '');
+    assert.deepEqual(errors, []);
+  });
+
+  test('"Make the link" copies it; a student opening a link with the solution hidden gets feedback but no solution', async (t) => {
+    const trainer = await ctx.openApp(t, { viewport: { width: 1280, height: 900 } });
+    await trainer.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await type(trainer.page, 'volume', '100');
+    await type(trainer.page, 'aht', '180');
+    await eventually(async () => assert.equal(await text(trainer.page, 'required-agents'), '14'));
+    const link = await makeExercise(trainer.page, 'How many agents?', { hide: true });
+    assert.match(link, /#x=1\.[A-Za-z0-9_-]+$/);
+    await eventually(async () => assert.equal(await text(trainer.page, 'exercise-copied'), 'Link copied.'));
+    assert.equal(await trainer.page.evaluate(() => navigator.clipboard.readText()), link);
+    await trainer.page.getByTestId('exercise-form').screenshot({ path: `${SHOTS}exercise-link-copied-desktop-en.png` });
+    // Changing the choice takes the old link away: it no longer says what the form says.
+    await trainer.page.getByTestId('exercise-hide-solution').click();
+    assert.equal(await trainer.page.getByTestId('exercise-link').count(), 0);
+    await trainer.page.getByTestId('exercise-make').click();
+    const shown = await trainer.page.getByTestId('exercise-link').inputValue();
+    assert.notEqual(shown, link, 'the choice is in the link');
+    await eventually(async () => assert.equal(await trainer.page.evaluate(() => navigator.clipboard.readText()), shown));
+
+    for (const [locale, viewport, wrong, right, hidden] of [
+      ['zh-CN', PHONE, '✗ 还不对——再试一次。', '✓ 正确： 14', '培训师已隐藏此练习的解题过程。'],
+      ['en-US', { width: 1280, height: 900 }, '✗ Not yet — try again.', '✓ Right: 14', 'Your trainer has hidden the worked solution for this exercise.'],
+    ]) {
+      const student = await ctx.openApp(t, { locale, viewport });
+      const page = await student.context.newPage();
+      await page.goto(link);
+      const card = page.getByTestId('linked-exercise');
+      await card.waitFor();
+      for (const attempt of [0, 1]) {
+        // No worked solution, nothing that opens one, even after a reload.
+        assert.equal(await card.getByTestId('exercise-solution').count(), 0);
+        assert.equal(await card.locator('details, summary, [data-formula]').count(), 0);
+        assert.equal(await card.getByTestId('exercise-answer-shown').count(), 0);
+        assert.equal(await text(page, 'exercise-solution-hidden'), hidden);
+        if (attempt === 0) {
+          await page.reload();
+          await card.waitFor();
+        }
+      }
+      await card.getByTestId('exercise-answer').click();
+      await page.keyboard.press('Enter');
+      assert.doesNotMatch(await card.getByTestId('exercise-verdict').getAttribute('class'), /not-met/);
+      await page.keyboard.type('13');
+      await page.keyboard.press('Enter');
+      assert.equal(await card.getByTestId('exercise-verdict').textContent(), wrong);
+      await page.keyboard.press('Backspace');
+      await page.keyboard.type('4');
+      await page.keyboard.press('Enter');
+      await eventually(async () => assert.equal(await card.getByTestId('exercise-verdict').textContent(), right));
+      assert.equal(await card.locator('[data-formula], details').count(), 0, 'a right answer reveals no solution either');
+      const tag = `${viewport.width === 1280 ? 'desktop' : 'phone'}-${locale.slice(0, 2)}`;
+      await card.screenshot({ path: `${SHOTS}exercise-solution-hidden-${tag}.png` });
+      assert.deepEqual(student.errors, []);
+    }
+    // The link made without the choice still shows the solution.
+    const student = await ctx.openApp(t);
+    await student.page.goto(shown);
+    await student.page.getByTestId('linked-exercise').getByTestId('exercise-solution').waitFor();
+    assert.equal(await student.page.getByTestId('exercise-solution-hidden').count(), 0);
+    assert.deepEqual(trainer.errors, []);
+  });
+
+  test('a refused clipboard keeps the link selectable and says so', async (t) => {
+    for (const [locale, viewport, refused] of [
+      ['en-US', { width: 1280, height: 900 }, 'The browser did not allow copying: select the link above and copy it yourself.'],
+      ['zh-CN', PHONE, '浏览器不允许复制：请选中上方的链接自行复制。'],
+    ]) {
+      const session = await freshPage(t, ctx.browser, { locale, viewport });
+      await session.context.addInitScript(() => {
+        navigator.clipboard.writeText = () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));
+      });
+      await open(session.page, ctx.site.url);
+      const { page } = session;
+      const link = await makeExercise(page, 'How many agents?', { hide: false });
+      await eventually(async () => assert.equal(await text(page, 'exercise-copied'), refused));
+      // Tab from the button to the link: all of it is selected, ready to copy.
+      await page.getByTestId('exercise-make').focus();
+      await page.keyboard.press('Tab');
+      await eventually(async () => assert.equal(await page.evaluate(() => {
+        const box = document.activeElement;
+        return box.dataset.testid === 'exercise-link' ? box.value.slice(box.selectionStart, box.selectionEnd) : '';
+      }), link));
+      const tag = `${viewport.width === 1280 ? 'desktop' : 'phone'}-${locale.slice(0, 2)}`;
+      await page.getByTestId('exercise-form').screenshot({ path: `${SHOTS}exercise-link-refused-${tag}.png` });
+      assert.deepEqual(session.errors, []);
+    }
   });
 });

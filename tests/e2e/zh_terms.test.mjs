@@ -3,7 +3,7 @@
 // UTF-8 byte-order mark unless the user turns it off, remembered).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, reload, eventually, downloadText, storageEntries, CONCURRENCY } from './harness.mjs';
+import { useSite, reload, eventually, downloadText, storageEntries, text, type, CONCURRENCY } from './harness.mjs';
 
 const ctx = useSite('/');
 const PAGES = ['#/', '#/forecast', '#/schedule', '#/scorecard', '#/compare', '#/learn'];
@@ -73,6 +73,63 @@ describe('Chinese terms and Excel CSV', { concurrency: CONCURRENCY }, () => {
     await page.getByTestId('csv-bom').click();
     assert.equal((await downloadText(page, 'export-csv-monthly')).bom, true);
     assert.equal((await storageEntries(page))['ccplan.csv-bom'], 'on');
+    assert.deepEqual(errors, []);
+  });
+
+  // Issue 25, item 10: units, AHT, FTE and shift names made of a length in Chinese.
+  test('no page in Chinese keeps English units, "AHT 300 s", FTE or a shift called "8.5 h"', async (t) => {
+    const { page, errors } = await ctx.openApp(t, { locale: 'zh-CN' });
+    await eventually(async () => assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN'));
+    /**
+     * The page's words a reader sees: its text and what its boxes hold, all
+     * <details> opened, without the glossary's English terms (lang="en")
+     * and the formulas' symbols (AHT and min are notation in <math>, and
+     * the legend defines AHT as 平均处理时长).
+     */
+    const words = () => page.evaluate(() => {
+      document.querySelectorAll('details').forEach((d) => { d.open = true; });
+      const copy = document.body.cloneNode(true);
+      copy.querySelectorAll('[lang="en"], math, script, style').forEach((e) => e.remove());
+      const boxes = [...document.querySelectorAll('input[type="text"], textarea')].map((b) => b.value);
+      return `${copy.textContent}\n${boxes.join('\n')}`.replaceAll('AHT：平均处理时长', '');
+    });
+    const LEFTOVERS = [/\d\s*(?:min|h|s)\b/, /\bmin\b/, /\bAHT\b/, /\bFTE\b/, /P\(wait\)/];
+    const expectNone = async (where) => {
+      await eventually(async () => {
+        const body = await words();
+        assert.ok(body.length > 200, where);
+        for (const bad of LEFTOVERS) assert.doesNotMatch(body, bad, `${where}: ${body.match(new RegExp(`.{0,20}${bad.source}.{0,20}`))?.[0]}`);
+      });
+    };
+    for (const hash of PAGES) {
+      await page.goto(`${ctx.site.url}${hash}`);
+      await expectNone(hash);
+    }
+    // The formulas' FTE is a word in Chinese too.
+    const symbols = await page.evaluate(() => [...document.querySelectorAll('mi')].map((e) => e.textContent));
+    assert.ok(symbols.includes('全职等效人数') && !symbols.includes('FTE'), symbols.join(' '));
+    // The schedule page: its day line, the shifts named by length, a week, a cap, a budget in heads.
+    await page.goto(`${ctx.site.url}#/schedule`);
+    await page.getByTestId('schedule-status').waitFor({ timeout: 30_000 });
+    assert.match(await text(page, 'schedule-day'), /^当天： 24 × 30 分钟 开始于 08:00/);
+    assert.deepEqual(await page.getByTestId('shift-name').evaluateAll((b) => b.map((x) => x.value)), ['8.5 小时班', '4 小时班']);
+    const rows = await page.getByTestId('schedule-row').evaluateAll((rs) => rs.map((r) => r.cells[0].textContent));
+    assert.ok(rows.length > 0 && rows.every((name) => /^(8\.5|4) 小时班$/.test(name)), rows.join());
+    await expectNone('#/schedule');
+    await page.getByTestId('cap-on').check();
+    await page.getByTestId('shortfall').waitFor({ timeout: 30_000 });
+    await page.getByTestId('budget-unit').selectOption('heads');
+    await type(page, 'budget-hours', '250');
+    await page.keyboard.press('Tab');
+    await page.getByTestId('budget-heads-line').waitFor({ timeout: 30_000 });
+    assert.equal(await text(page, 'budget-heads-line'), '折算为有薪人时： 250 × 8.0 小时 = 2,000.0 小时');
+    await expectNone('#/schedule, capped, a budget in heads');
+    await page.getByTestId('schedule-span').selectOption('week');
+    await eventually(async () => assert.match(await text(page, 'schedule-day'), /^本周： 7 天 × 24 × 30 分钟/), { timeout: 30_000 });
+    await expectNone('#/schedule, a week');
+    // The stored names are unchanged: English, the CSV and the CLI still read "8.5 h".
+    await page.getByTestId('lang').selectOption('en');
+    await eventually(async () => assert.deepEqual(await page.getByTestId('shift-name').evaluateAll((b) => b.map((x) => x.value)), ['8.5 h', '4 h']));
     assert.deepEqual(errors, []);
   });
 });

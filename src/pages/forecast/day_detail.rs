@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 
 use crate::format::{fixed, grouped, percent};
-use crate::i18n::{text, weekday_name, Key, Lang};
+use crate::i18n::{aht_text, text, weekday_name, Key, Lang};
 use crate::model::forecast::{staffing_day, NeedsRequest};
 use crate::model::staffing::interval_label;
 use crate::store::forecast::PROBABILITY;
@@ -52,9 +52,9 @@ pub fn DayDetail() -> impl IntoView {
             Some(view! {
                 <section class="panel" data-testid="forecast-day-detail">
                     <h2>{format!("{} {date} ({})", text(lang, Key::DayDetailTitle), weekday_name(lang, day.date.weekday()))}</h2>
-                    <p class="help">{format!("{} {} · AHT {} s · {} {}/{} s · {} {}",
-                        text(lang, Key::DayDetailHelp), percent(cv), fixed(inputs.aht_s, 0),
-                        text(lang, Key::SlTargetShort), fixed(inputs.sl_target_pct, 0), fixed(inputs.sl_seconds, 0),
+                    <p class="help">{format!("{} {} · {} · {} {}/{} {} · {} {}",
+                        text(lang, Key::DayDetailHelp), percent(cv), aht_text(lang, &fixed(inputs.aht_s, 0)),
+                        text(lang, Key::SlTargetShort), fixed(inputs.sl_target_pct, 0), fixed(inputs.sl_seconds, 0), text(lang, Key::Seconds),
                         text(lang, Key::ChanceWord), percent(PROBABILITY))}</p>
                     {(!settled).then(|| view! { <p class="message">{text(lang, Key::Computing)}</p> })}
                     <div class="table-scroll" tabindex="0">

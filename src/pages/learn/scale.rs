@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::format::{fixed, grouped, percent};
-use crate::i18n::{agents_text, limit_text, seconds, text, Key};
+use crate::i18n::{agents_text, aht_text, limit_text, text, Key, Lang};
 use crate::model::learn::{pooling, scale_table};
 use crate::store::use_store;
 use ccplan_engine::staffing::{Limit, Targets};
@@ -38,7 +38,10 @@ pub fn Scale() -> impl IntoView {
         let target = Targets::new(inputs.sl_target_pct / 100.0, inputs.sl_seconds)
             .map(|targets| limit_text(lang, Limit::ServiceLevel, &targets))
             .unwrap_or_default();
-        let basis = format!("Erlang C · {target} · AHT {}", seconds(lang, inputs.aht_s));
+        let basis = format!(
+            "Erlang C · {target} · {}",
+            aht_text(lang, &fixed(inputs.aht_s, 1))
+        );
         let pooled = pooling(&inputs, POOLED_GROUPS, POOLED_GROUP_LOAD).map(|p| {
             format!(
                 "{} {} · {} {} ({} %)",
@@ -60,7 +63,7 @@ pub fn Scale() -> impl IntoView {
                         <th scope="col">"N"</th>
                         <th scope="col">{text(lang, Key::Occupancy)}</th>
                         <th scope="col">"β"</th>
-                        <th scope="col">"P(wait)"</th>
+                        <th scope="col">{match lang { Lang::En => "P(wait)", Lang::Zh => text(lang, Key::PWait) }}</th>
                         <th scope="col">{text(lang, Key::LearnHalfinWhitt)}</th>
                     </tr>
                 </thead>

@@ -62,12 +62,15 @@ pub fn live(
             )
         }),
         5 => r.map(|r| {
-            format!(
-                "{} / (1 − {}) = {} FTE",
+            let (agents, shrinkage, fte) = (
                 grouped(r.agents, 0),
                 percent(inputs.shrinkage_pct / 100.0),
-                grouped(r.scheduled_fte, 1)
-            )
+                grouped(r.scheduled_fte, 1),
+            );
+            match lang {
+                Lang::En => format!("{agents} / (1 − {shrinkage}) = {fte} FTE"),
+                Lang::Zh => format!("全职等效人数 = {agents} / (1 − {shrinkage}) = {fte}"),
+            }
         }),
         6 => day.map(|d| labelled(lang, t(Key::PeakAgents), &grouped(d.peak_agents, 0))),
         7 => day.map(|d| {

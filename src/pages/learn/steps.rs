@@ -69,7 +69,7 @@ fn formula(index: usize, lang: Lang) -> Option<String> {
             ])
         }
         5 => math(&[
-            mi("FTE"),
+            mi(word("FTE", "全职等效人数")),
             mo("="),
             frac(&[mi("N")], &[mn("1"), mo("−"), mi("s")]),
         ]),

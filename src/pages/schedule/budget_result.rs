@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use super::problem_text;
 use crate::components::folded_table::FoldedTable;
 use crate::format::{grouped, percent};
-use crate::i18n::{schedule_row_name, text, Key};
+use crate::i18n::{hours_text, schedule_row_name, text, Key};
 use crate::store::use_store;
 
 #[component]
@@ -21,7 +21,7 @@ pub fn BudgetResult() -> impl IntoView {
             let budget = o.budget.as_ref()?;
             // Heads are explained whatever they buy, too little included.
             let heads_line = budget.as_ref().ok().and_then(|b| b.heads.map(|h| (h, b.hours))).map(|((heads, per_head), hours)| view! {
-                <p data-testid="budget-heads-line">{format!("{} {heads} × {} h = {} h", text(lang, Key::BudgetHeadsAs), grouped(per_head, 1), grouped(hours, 1))}</p>
+                <p data-testid="budget-heads-line">{format!("{} {heads} × {} = {}", text(lang, Key::BudgetHeadsAs), hours_text(lang, &grouped(per_head, 1)), hours_text(lang, &grouped(hours, 1)))}</p>
             });
             Some(view! { {heads_line} {match budget {
                 Err(problem) => view! { <p class="message error" role="alert" data-testid="budget-problem">{problem_text(lang, problem, o)}</p> }.into_any(),

@@ -8,6 +8,7 @@ use super::coverage_table::CoverageTable;
 use super::day_picker::DayPicker;
 use super::figures::ScheduleFigures;
 use super::shift_table::ShiftTable;
+use super::shortfall::ShortfallList;
 use super::solve_status::SolveStatus;
 use crate::components::coverage_chart::CoverageChart;
 use crate::i18n::{text, Key};
@@ -23,6 +24,7 @@ pub fn CoverageSection(shown_day: RwSignal<usize>) -> impl IntoView {
             <h2>{move || text(lang.get(), Key::CoverageTitle)}</h2>
             <SolveStatus />
             <ScheduleFigures />
+            <ShortfallList />
             <DayPicker shown_day=shown_day />
             {move || has_result().then(|| view! { <CoverageChart day=shown_day.into() /> })}
             <div class="button-row">

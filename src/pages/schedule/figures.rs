@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::format::{fixed, grouped, percent};
 use crate::i18n::{text, Key, Lang};
-use crate::model::schedule::Solved;
+use crate::model::schedule::{PaidAgainst, Solved};
 use crate::store::use_store;
 
 #[component]
@@ -26,10 +26,17 @@ fn summary_cards(lang: Lang, r: &Solved, week: bool) -> impl IntoView {
             </div>
         }
     };
+    // Under a headcount cap the paid hours may fall below the requirement's:
+    // said so, with a positive share, rather than "above" and a minus.
+    let (against, pct) = r.paid_against_requirement();
+    let against_key = match against {
+        PaidAgainst::Above => Key::ScheduleOverRequirement,
+        PaidAgainst::Below => Key::ScheduleBelowRequirement,
+    };
     view! {
         <dl class="figures" data-testid="schedule-figures">
             {card(Key::PaidHours, grouped(r.paid_hours, 1), "schedule-paid-hours")}
-            {card(Key::ScheduleOverRequirement, format!("{} %", fixed(r.over_pct(), 1)), "schedule-over-pct")}
+            {card(against_key, format!("{} %", fixed(pct, 1)), "schedule-over-pct")}
             {card(Key::ScheduleCost, grouped(r.schedule.cost, 0), "schedule-cost")}
             {card(Key::ColAgentsCount, grouped(r.schedule.heads as f64, 0), "schedule-heads")}
             {card(Key::ScheduleShort, grouped(r.schedule.under as f64, 0), "schedule-under")}

@@ -7,7 +7,7 @@ use super::cap_box::CapBox;
 use super::week_days::WeekDays;
 use crate::components::shift_editor::ShiftEditor;
 use crate::format::{fixed, grouped};
-use crate::i18n::{open_days_text, text, Key};
+use crate::i18n::{minutes_text, open_days_text, text, Key};
 use crate::model::staffing::clock;
 use crate::store::{use_store, Store};
 
@@ -60,9 +60,9 @@ fn day_line(store: Store) -> Option<String> {
             text(lang, Key::ScheduleDayIs).to_string()
         };
         Some(format!(
-            "{days} {} × {} min {} {} · {} {} ({} {} %) · {} {}",
+            "{days} {} × {} {} {} · {} {} ({} {} %) · {} {}",
             o.day_intervals(),
-            o.interval_min,
+            minutes_text(lang, o.interval_min),
             text(lang, Key::ScheduleFrom),
             clock(o.day_start_min),
             text(lang, Key::SchedulePeak),

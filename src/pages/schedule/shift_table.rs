@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::format::grouped;
-use crate::i18n::{text, weekday_name, Key};
+use crate::i18n::{shift_name, text, weekday_name, Key};
 use crate::model::staffing::clock;
 use crate::store::use_store;
 
@@ -18,7 +18,7 @@ pub fn ShiftTable() -> impl IntoView {
         store.with_solved(|_, r| {
             Some(r.rows.iter().map(|row| view! {
                 <tr data-testid="schedule-row">
-                    <td>{row.shift.clone()}</td>
+                    <td>{shift_name(lang, &row.shift)}</td>
                     {(!row.days.is_empty()).then(|| view! { <td data-testid="schedule-row-days">{row.days.iter().map(|d| weekday_name(lang, *d)).collect::<Vec<_>>().join(" ")}</td> })}
                     <td>{clock(row.start_min)}</td>
                     <td>{clock(row.end_min)}</td>
