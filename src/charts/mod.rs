@@ -215,14 +215,24 @@ fn tick_decimals(top: f64) -> usize {
 pub fn curve_agent_range(data: &CurveData) -> Option<(u32, u32)> {
     let first_stable = data.points.iter().find(|p| p.1.is_some())?.0;
     let last_point = data.points.last().map_or(first_stable, |p| p.0);
-    let (first, last) = if data.chosen.is_finite() && data.chosen >= 0.0 {
-        // At most MAX_AGENTS-sized figures reach here; the casts saturate.
-        (
-            first_stable.min(data.chosen.floor() as u32),
-            last_point.max(data.chosen.ceil() as u32),
-        )
+    if !(data.chosen.is_finite() && data.chosen >= 0.0) {
+        return Some((first_stable, last_point.max(first_stable + 1)));
+    }
+    // At most MAX_AGENTS-sized figures reach here; the casts saturate.
+    let (below, above) = (data.chosen.floor() as u32, data.chosen.ceil() as u32);
+    let (first, last) = (first_stable.min(below), last_point.max(above));
+    // A chosen staffing that stretches the axis keeps a margin (a 40th of
+    // the span, at least one agent), so its rule is not drawn on the axis.
+    let margin = ((last - first) / 40).max(1);
+    let first = if below < first_stable {
+        first.saturating_sub(margin)
     } else {
-        (first_stable, last_point)
+        first
+    };
+    let last = if above > last_point {
+        last.saturating_add(margin)
+    } else {
+        last
     };
     Some((first, last.max(first + 1)))
 }
@@ -522,26 +532,37 @@ mod range_tests {
 
     #[test]
     fn the_chosen_point_is_always_inside_the_axis() {
-        // 825 contacts of 300 s in 30 min: 137.5 Erlangs, 35 agents chosen.
-        assert_eq!(
-            curve_agent_range(&data(126..=162, 138, 35.0)),
-            Some((35, 162))
-        );
-        // Far above the points, fractional, or none chosen.
-        assert_eq!(
-            curve_agent_range(&data(126..=162, 138, 400.5)),
-            Some((138, 401))
-        );
-        assert_eq!(
-            curve_agent_range(&data(126..=162, 138, f64::NAN)),
-            Some((138, 162))
-        );
-        for chosen in [0.0, 1.0, 35.0, 137.0, 150.0, 162.0, 163.0, 5_000.0] {
-            let (first, last) = curve_agent_range(&data(126..=162, 138, chosen)).unwrap();
+        let range = |chosen: f64| curve_agent_range(&data(126..=162, 138, chosen));
+        // 825 contacts of 300 s in 30 min: 137.5 Erlangs, 35 agents chosen,
+        // with a margin of a 40th of the span beyond it (127 / 40 → 3).
+        assert_eq!(range(35.0), Some((32, 162)));
+        // Far above the points and fractional, among them, or none chosen.
+        assert_eq!(range(400.5), Some((138, 407)));
+        assert_eq!(range(150.0), Some((138, 162)));
+        assert_eq!(range(f64::NAN), Some((138, 162)));
+        for chosen in [
+            0.0,
+            1.0,
+            35.0,
+            137.0,
+            150.0,
+            162.0,
+            163.0,
+            5_000.0,
+            f64::from(u32::MAX),
+        ] {
+            let (first, last) = range(chosen).unwrap();
             assert!(
                 f64::from(first) <= chosen && chosen <= f64::from(last),
                 "{chosen}"
             );
+            // Off the points, never on the axis's edge.
+            if chosen > 0.0 && chosen < f64::from(u32::MAX) && !(138.0..=162.0).contains(&chosen) {
+                assert!(
+                    f64::from(first) < chosen && chosen < f64::from(last),
+                    "{chosen}"
+                );
+            }
         }
         assert_eq!(curve_agent_range(&data(1..=5, 10, 3.0)), None);
     }
