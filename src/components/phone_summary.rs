@@ -15,6 +15,7 @@ pub fn PhoneSummary() -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
     let result = move || store.outcome.with(|o| o.interval.clone().ok());
+    let reverse = move || store.staffing.with(|i| i.reverse);
     let figure = move |key: Key,
                        test_id: &'static str,
                        show: fn(&IntervalResult, Lang, Currency) -> String| {
@@ -29,7 +30,14 @@ pub fn PhoneSummary() -> impl IntoView {
     };
     view! {
         <div class="phone-summary" data-testid="phone-summary" aria-hidden="true">
-            {figure(Key::RequiredAgents, "phone-agents", |r, _, _| grouped(r.agents, 0))}
+            // In reverse mode the figures are for the user's agents: the
+            // bar names them so rather than calling them the requirement.
+            <div>
+                <span class="label">{move || text(lang.get(), if reverse() { Key::AgentsOnPhones } else { Key::RequiredAgents })}</span>
+                <span class="value" data-testid="phone-agents">
+                    {move || result().map_or("—".to_string(), |r| grouped(r.agents, 0))}
+                </span>
+            </div>
             {figure(Key::ServiceLevel, "phone-sl", |r, _, _| r.metrics.map_or("—".into(), |m| percent(m.service_level)))}
             {figure(Key::Asa, "phone-asa", |r, l, _| r.metrics.map_or("—".into(), |m| seconds(l, m.asa_s)))}
             {figure(Key::Cost, "phone-cost", |r, _, c| money(c, r.cost, 2))}

@@ -35,7 +35,7 @@ pub fn figure_label(figure: Figure) -> Key {
         F::DayCost => Key::DayCost,
         F::ShiftPaidHours => Key::PaidHours,
         F::ShiftAgents => Key::ColAgentsCount,
-        F::ShiftOverRequirement => Key::ScheduleOverRequirement,
+        F::ShiftOverRequirement => Key::ShiftPaidAgainstRequirement,
         F::ShiftServiceLevel => Key::CompareShiftsSl,
         F::ShiftCost => Key::ScheduleCost,
         F::PlanHires => Key::PlanHires,

@@ -609,5 +609,7 @@ pub fn text(key: Key) -> &'static str {
         ScheduleBelowRequirement => "Paid hours below the requirement",
         ShortfallTitle => "Intervals left short",
         ShortfallIntro => "These intervals have fewer agents than they need: why, and what would cover each run (its suggestions together):",
+        // Issue 25: compare's paid hours, above or (under a cap) below the requirement.
+        ShiftPaidAgainstRequirement => "Paid hours against the requirement (+ above, − below)",
     }
 }

@@ -603,4 +603,6 @@ pub enum Key {
     ScheduleBelowRequirement,
     ShortfallTitle,
     ShortfallIntro,
+    // Issue 25: compare's paid hours, above or (under a cap) below the requirement.
+    ShiftPaidAgainstRequirement,
 }

@@ -609,5 +609,7 @@ pub fn text(key: Key) -> &'static str {
         ScheduleBelowRequirement => "有薪工时低于需求",
         ShortfallTitle => "人力不足的时段",
         ShortfallIntro => "以下时段的坐席少于需求。原因，以及补足每段缺口的办法（各条合起来即可补足）：",
+        // Issue 25: compare's paid hours, above or (under a cap) below the requirement.
+        ShiftPaidAgainstRequirement => "有薪工时相对需求（+ 超出，− 不足）",
     }
 }

@@ -757,7 +757,13 @@ impl NeedsRequest {
 /// same interval, and no column asks for less than it.
 pub fn interval_needs(request: &NeedsRequest) -> Vec<IntervalNeed> {
     let interval_s = f64::from(request.interval_min) * 60.0;
-    let inputs = &request.inputs;
+    // The whole-plan AHT what-if moves the forecast's agents as it moves
+    // the staffing page's day.
+    let inputs = &StaffingInputs {
+        aht_s: request.inputs.changed_aht(request.inputs.aht_s),
+        aht_change_s: 0.0,
+        ..request.inputs.clone()
+    };
     let cv = request
         .cv
         .clamp(0.0, ccplan_engine::uncertainty::MAX_LOAD_CV);
@@ -1161,6 +1167,29 @@ mod tests {
             capped += usize::from(all.agents > sl.agents);
         }
         assert!(capped > 0, "the occupancy cap decides some interval");
+    }
+
+    #[test]
+    fn the_aht_what_if_moves_the_forecasts_agents() {
+        // AHT 300 s with the what-if −20 s asks exactly what AHT 280 s asks.
+        let o = run(bank(), &ForecastSettings::default());
+        let day = &o.result.as_ref().unwrap().days[0];
+        let needs = |aht_s: f64, aht_change_s: f64| {
+            let inputs = StaffingInputs {
+                aht_s,
+                aht_change_s,
+                ..StaffingInputs::default()
+            };
+            interval_needs(&NeedsRequest::new(&o, day, inputs, day.cv(0.95), 0.9))
+        };
+        let (changed, plain, before) = (needs(300.0, -20.0), needs(280.0, 0.0), needs(300.0, 0.0));
+        assert_eq!(changed, plain);
+        let total = |n: &[IntervalNeed]| -> u32 {
+            n.iter()
+                .map(|n| n.agents.as_ref().unwrap().point.agents)
+                .sum()
+        };
+        assert!(total(&changed) < total(&before));
     }
 
     #[test]

@@ -207,6 +207,7 @@ impl Store {
             if f.needs
                 .with_untracked(|n| n.as_ref().is_some_and(|(r, _)| *r == request))
             {
+                requests.already_answered();
                 return;
             }
             let answered = request.clone();

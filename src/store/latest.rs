@@ -94,6 +94,17 @@ impl Latest {
         self.progress.try_set(Progress::Idle);
     }
 
+    /// What is asked now is already answered (it went back to what an
+    /// earlier answer was for): a request still in flight is for something
+    /// else since, and its answer must not replace the one that fits.
+    /// Without this, an answer for the inputs left behind would arrive
+    /// last and stay, and nothing would ask again.
+    pub fn already_answered(self) {
+        if self.progress.get_untracked() == Progress::Waiting {
+            self.cancel();
+        }
+    }
+
     /// Whether the newest request is waiting for its answer.
     pub fn in_flight(self) -> Signal<bool> {
         Memo::new(move |_| self.progress.get() == Progress::Waiting).into()
@@ -159,6 +170,25 @@ mod tests {
         asked(1);
         assert_eq!(shown.get_untracked(), None);
         assert!(!latest.settled().get_untracked());
+    }
+
+    #[test]
+    fn going_back_to_what_is_answered_drops_the_request_in_flight() {
+        // Answered for A; B asked; back to A, already shown: B's late
+        // answer must not replace A's.
+        let shown = RwSignal::new(None);
+        let latest = Latest::new();
+        latest.request(move |n: &str| shown.set(Some(n)))("A");
+        let for_b = latest.request(move |n: &str| shown.set(Some(n)));
+        latest.already_answered();
+        assert!(!latest.in_flight().get_untracked());
+        for_b("B");
+        assert_eq!(shown.get_untracked(), Some("A"));
+        // With nothing in flight it changes nothing: still settled.
+        let latest = Latest::new();
+        latest.request(|_: u32| {})(1);
+        latest.already_answered();
+        assert!(latest.settled().get_untracked());
     }
 
     #[test]

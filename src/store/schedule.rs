@@ -50,6 +50,7 @@ impl Store {
                     .is_some_and(|(i, t, _)| *i == inputs && *t == settings)
             });
             if answered {
+                s.solving.already_answered();
                 return;
             }
             let (asked_inputs, asked_settings) = (inputs.clone(), settings.clone());

@@ -226,6 +226,14 @@ describe('why this many agents', { concurrency: CONCURRENCY }, () => {
     // The reverse-mode checkbox and the buttons are big enough to hit with a thumb.
     const reverse = await page.locator('fieldset.reverse legend label').boundingBox();
     assert.ok(reverse.height >= 44, `reverse-mode label ${reverse.height} px`);
+    // In reverse mode the bar's agents are the user's, named so (not "Required agents").
+    const agentsLabel = page.getByTestId('phone-summary').locator('div', { has: page.getByTestId('phone-agents') }).locator('.label');
+    assert.equal(await agentsLabel.textContent(), 'Required agents');
+    await page.locator('fieldset.reverse legend label').click();
+    await type(page, 'agents', '35');
+    await eventually(async () => assert.equal(await text(page, 'phone-agents'), '35'));
+    assert.equal(await agentsLabel.textContent(), 'Agents on the phones');
+    assert.equal(await text(page, 'agents-on-phones'), '35');
     // On a desktop the bar is not there (the results are beside the inputs).
     await page.setViewportSize({ width: 1440, height: 900 });
     assert.equal(await bar.isVisible(), false);

@@ -190,7 +190,7 @@ describe('the forecast page', { concurrency: CONCURRENCY }, () => {
     await page.getByTestId('nav-forecast').click();
     await page.getByTestId('forecast-schedule-week').click();
     await page.getByTestId('schedule-status').waitFor({ timeout: 30_000 });
-    assert.match(await text(page, 'schedule-day'), /^The week: 7 days × 29 × 30 min from 07:00/);
+    assert.match(await text(page, 'schedule-day'), /^The week: 5 open days × 29 × 30 min from 07:00/);
     assert.equal(await page.getByTestId('schedule-span').inputValue(), 'week');
     const pct = await page.locator('[data-testid^="week-pct-"]').evaluateAll((b) => b.map((x) => Number(x.value)));
     assert.deepEqual(pct.slice(5), [0, 0]);

@@ -125,7 +125,7 @@ describe('Chinese terms and Excel CSV', { concurrency: CONCURRENCY }, () => {
     assert.equal(await text(page, 'budget-heads-line'), '折算为有薪人时： 250 × 8.0 小时 = 2,000.0 小时');
     await expectNone('#/schedule, capped, a budget in heads');
     await page.getByTestId('schedule-span').selectOption('week');
-    await eventually(async () => assert.match(await text(page, 'schedule-day'), /^本周： 7 天 × 24 × 30 分钟/), { timeout: 30_000 });
+    await eventually(async () => assert.match(await text(page, 'schedule-day'), /^本周： 5 个营业日 × 24 × 30 分钟/), { timeout: 30_000 });
     await expectNone('#/schedule, a week');
     // The stored names are unchanged: English, the CSV and the CLI still read "8.5 h".
     await page.getByTestId('lang').selectOption('en');

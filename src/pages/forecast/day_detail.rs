@@ -53,7 +53,7 @@ pub fn DayDetail() -> impl IntoView {
                 <section class="panel" data-testid="forecast-day-detail">
                     <h2>{format!("{} {date} ({})", text(lang, Key::DayDetailTitle), weekday_name(lang, day.date.weekday()))}</h2>
                     <p class="help">{format!("{} {} · {} · {} {}/{} {} · {} {}",
-                        text(lang, Key::DayDetailHelp), percent(cv), aht_text(lang, &fixed(inputs.aht_s, 0)),
+                        text(lang, Key::DayDetailHelp), percent(cv), aht_text(lang, &fixed(inputs.changed_aht(inputs.aht_s), 0)),
                         text(lang, Key::SlTargetShort), fixed(inputs.sl_target_pct, 0), fixed(inputs.sl_seconds, 0), text(lang, Key::Seconds),
                         text(lang, Key::ChanceWord), percent(PROBABILITY))}</p>
                     {(!settled).then(|| view! { <p class="message">{text(lang, Key::Computing)}</p> })}
