@@ -4,7 +4,7 @@
 
 use ccplan_engine::scorecard::{kpi, Direction, KpiId, KpiRow, Perspective, Source, Status, Unit};
 
-use crate::model::scorecard::Projection;
+use crate::model::scorecard::{unstable_months, Projection};
 use crate::model::staffing::Computed;
 use leptos::prelude::*;
 
@@ -205,14 +205,24 @@ pub fn ScorecardTable() -> impl IntoView {
             let lang_now = lang.get();
             let currency = store.currency.get();
             let labels = months.get();
+            let unstable = store.projection.with(|p| {
+                p.ready()
+                    .map(|p| unstable_months(p, id))
+                    .unwrap_or_default()
+            });
             let cells = with_row(store.projection, id, |row| {
                 row.values
                     .iter()
                     .zip(&row.statuses)
-                    .map(|(v, s)| MonthCell {
-                        text: v.map_or("—".to_string(), |v| {
-                            kpi_value(lang_now, currency, unit, v)
-                        }),
+                    .enumerate()
+                    .map(|(month, (v, s))| MonthCell {
+                        text: match v {
+                            Some(v) => kpi_value(lang_now, currency, unit, *v),
+                            None if unstable.get(month) == Some(&true) => {
+                                text(lang_now, Key::MonthUnstable).to_string()
+                            }
+                            None => "—".to_string(),
+                        },
                         status: *s,
                     })
                     .collect::<Vec<_>>()

@@ -611,5 +611,7 @@ pub fn text(key: Key) -> &'static str {
         ShortfallIntro => "These intervals have fewer agents than they need: why, and what would cover each run (its suggestions together):",
         // Issue 25: compare's paid hours, above or (under a cap) below the requirement.
         ShiftPaidAgainstRequirement => "Paid hours against the requirement (+ above, − below)",
+        // Issue 25, item 4: a month whose queue cannot keep up.
+        MonthUnstable => "unstable",
     }
 }

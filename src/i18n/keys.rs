@@ -605,4 +605,6 @@ pub enum Key {
     ShortfallIntro,
     // Issue 25: compare's paid hours, above or (under a cap) below the requirement.
     ShiftPaidAgainstRequirement,
+    // Issue 25, item 4: a month whose queue cannot keep up.
+    MonthUnstable,
 }

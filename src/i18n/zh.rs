@@ -611,5 +611,7 @@ pub fn text(key: Key) -> &'static str {
         ShortfallIntro => "以下时段的坐席少于需求。原因，以及补足每段缺口的办法（各条合起来即可补足）：",
         // Issue 25: compare's paid hours, above or (under a cap) below the requirement.
         ShiftPaidAgainstRequirement => "有薪工时相对需求（+ 超出，− 不足）",
+        // Issue 25, item 4: a month whose queue cannot keep up.
+        MonthUnstable => "排队不稳定",
     }
 }

@@ -229,6 +229,20 @@ pub fn project(
     })
 }
 
+/// For each month of `projection`, why `kpi` has no value there when the
+/// reason is the queue: a month whose agents cannot keep up with its load
+/// (Erlang C without patience) has no ASA, answer rate or abandonment, and
+/// the table says "unstable" rather than a bare dash. `false` elsewhere.
+pub fn unstable_months(projection: &Projection, kpi: KpiId) -> Vec<bool> {
+    let queue_kpi = matches!(kpi, KpiId::Asa | KpiId::AnswerRate | KpiId::Abandon);
+    projection
+        .plan
+        .months
+        .iter()
+        .map(|m| queue_kpi && m.asa_s.is_none())
+        .collect()
+}
+
 /// A plan started from elsewhere (a forecast) starts with the headcount its
 /// first month requires, whole agents, rather than a default unrelated to
 /// its volume; unchanged (and None) when the plan cannot be computed or the
@@ -294,6 +308,35 @@ mod tests {
         assert!(settings.is_valid());
         let projection = project(&StaffingInputs::default(), &settings).unwrap();
         assert_eq!(projection.plan.months.len(), 12);
+    }
+
+    #[test]
+    fn only_the_queues_figures_of_an_unstable_month_are_unstable() {
+        // 10 agents at the start for the default plan's hundreds of
+        // Erlangs, none hired: every month's queue grows without end.
+        let staffing = StaffingInputs::default();
+        let settings = ScorecardSettings {
+            start_headcount: 10.0,
+            hire_to_requirement: false,
+            hires: 0.0,
+            ..ScorecardSettings::default()
+        };
+        let projection = project(&staffing, &settings).unwrap();
+        for id in [KpiId::Asa, KpiId::AnswerRate, KpiId::Abandon] {
+            assert!(
+                unstable_months(&projection, id).iter().all(|u| *u),
+                "{id:?}"
+            );
+        }
+        for id in [KpiId::ServiceLevel, KpiId::Occupancy, KpiId::TotalCost] {
+            assert!(
+                !unstable_months(&projection, id).iter().any(|u| *u),
+                "{id:?}"
+            );
+        }
+        // With the default plan's staff no month is.
+        let stable = project(&staffing, &ScorecardSettings::default()).unwrap();
+        assert!(!unstable_months(&stable, KpiId::Asa).iter().any(|u| *u));
     }
 
     #[test]

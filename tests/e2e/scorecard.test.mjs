@@ -182,6 +182,25 @@ describe('scorecard page', { concurrency: CONCURRENCY }, () => {
     assert.deepEqual(errors, []);
   });
 
+  test('a month whose queue cannot keep up says so: no answer rate, abandonment or ASA, never green; the service level red', async (t) => {
+    const { page, errors } = await freshPage(t, ctx.browser);
+    // 10 Erlangs for 10 agents (Erlang C): the queue grows without end every month.
+    await flatSetup(page, ctx.site.url, { headcount: 10 });
+    await rowEventually(page, 'answer_rate', (cells) => assert.deepEqual(texts(cells), repeat('unstable')));
+    for (const kpi of ['answer_rate', 'abandon', 'asa']) {
+      const cells = await row(page, kpi);
+      assert.deepEqual(texts(cells), repeat('unstable'), kpi);
+      assert.deepEqual(statuses(cells), repeat(null), kpi);
+    }
+    assert.deepEqual(statuses(await row(page, 'service_level')), repeat('red'));
+    // One agent more and the months are stable again, with their figures.
+    await typeThenRow(page, 'start-headcount', 11, 'answer_rate', (cells) => assert.ok(cells.every((c) => /^\d+\.\d %/.test(c.text)), texts(cells).join(' | ')));
+    await page.getByTestId('lang').selectOption('zh');
+    await typeThenRow(page, 'start-headcount', 10, 'abandon', (cells) => assert.deepEqual(texts(cells), repeat('排队不稳定')));
+    await assertNoBadNumbers(page);
+    assert.deepEqual(errors, []);
+  });
+
   test('values: FCR and repeats scale offered contacts by 1/(1 − (1 − FCR)·repeat); growth; economies of scale', async (t) => {
     const { page, errors } = await freshPage(t, ctx.browser);
     await flatSetup(page, ctx.site.url);
