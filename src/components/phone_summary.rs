@@ -16,12 +16,13 @@ pub fn PhoneSummary() -> impl IntoView {
     let lang = store.lang;
     let result = move || store.outcome.with(|o| o.interval.clone().ok());
     let reverse = move || store.staffing.with(|i| i.reverse);
-    let figure = move |key: Key,
+    // The label is read when shown: the agents' changes with reverse mode.
+    let figure = move |label: fn(bool) -> Key,
                        test_id: &'static str,
                        show: fn(&IntervalResult, Lang, Currency) -> String| {
         view! {
             <div>
-                <span class="label">{move || text(lang.get(), key)}</span>
+                <span class="label">{move || text(lang.get(), label(reverse()))}</span>
                 <span class="value" data-testid=test_id>
                     {move || result().map_or("—".to_string(), |r| show(&r, lang.get(), store.currency.get()))}
                 </span>
@@ -32,15 +33,10 @@ pub fn PhoneSummary() -> impl IntoView {
         <div class="phone-summary" data-testid="phone-summary" aria-hidden="true">
             // In reverse mode the figures are for the user's agents: the
             // bar names them so rather than calling them the requirement.
-            <div>
-                <span class="label">{move || text(lang.get(), if reverse() { Key::AgentsOnPhones } else { Key::RequiredAgents })}</span>
-                <span class="value" data-testid="phone-agents">
-                    {move || result().map_or("—".to_string(), |r| grouped(r.agents, 0))}
-                </span>
-            </div>
-            {figure(Key::ServiceLevel, "phone-sl", |r, _, _| r.metrics.map_or("—".into(), |m| percent(m.service_level)))}
-            {figure(Key::Asa, "phone-asa", |r, l, _| r.metrics.map_or("—".into(), |m| seconds(l, m.asa_s)))}
-            {figure(Key::Cost, "phone-cost", |r, _, c| money(c, r.cost, 2))}
+            {figure(|reverse| if reverse { Key::AgentsOnPhones } else { Key::RequiredAgents }, "phone-agents", |r, _, _| grouped(r.agents, 0))}
+            {figure(|_| Key::ServiceLevel, "phone-sl", |r, _, _| r.metrics.map_or("—".into(), |m| percent(m.service_level)))}
+            {figure(|_| Key::Asa, "phone-asa", |r, l, _| r.metrics.map_or("—".into(), |m| seconds(l, m.asa_s)))}
+            {figure(|_| Key::Cost, "phone-cost", |r, _, c| money(c, r.cost, 2))}
         </div>
     }
 }
