@@ -92,15 +92,14 @@ enum Event {
 }
 
 impl EngineWorker {
-    /// Starts the worker (it loads in the background).
+    /// The page's engine worker, started by the first request (a page
+    /// that asks nothing of it never downloads a second wasm instance).
     pub fn start() -> Self {
-        let engine = EngineWorker {
+        EngineWorker {
             state: StoredValue::new_local(State::default()),
             busy_since_ms: RwSignal::new(None),
             stopped: RwSignal::new(None),
-        };
-        engine.connect();
-        engine
+        }
     }
 
     /// Runs `job` in the worker and hands its answer to `done`, once. If
