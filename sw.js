@@ -3,11 +3,14 @@
 // at / and under a sub-path (a GitHub Pages project page) alike.
 //
 // On install it caches the page and every asset the page names (Trunk
-// gives them content-hashed names); afterwards it answers from the cache
-// first and refreshes the cache from the network in the background.
-const CACHE = 'ccplan-v3';
+// gives them content-hashed names; the whole app, which the first visit's
+// app loads on demand, is named in a meta tag); afterwards it answers from
+// the cache first and refreshes the cache from the network in the background.
+// Stamped with the build by tools/stamp_build.sh: each deploy caches its own
+// files together and the old deploy's cache is dropped when it activates.
+const CACHE = 'ccplan-build-id';
 // The Web Worker's loader is not named in the page, so it is listed here
-// (the worker runs the page's own glue and wasm, which the page names).
+// (the worker runs the whole app's glue and wasm, which the page names).
 const WORKER_FILES = ['./worker_loader.js'];
 
 self.addEventListener('install', (event) => {

@@ -1,5 +1,5 @@
 // The engine's Web Worker (capacity plans, heavy days, forecasts, shifts).
-// It runs the page's own wasm, so the site ships one wasm for both: the page
+// It runs the whole app's wasm (the one the page loads for its other pages): the page
 // passes its glue and wasm, whose names carry a content hash, in the query
 // string. A classic worker: the glue is an ES module, so it is imported
 // dynamically. The wasm's `main` sees no window and does nothing here.

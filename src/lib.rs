@@ -1,12 +1,17 @@
 #![forbid(unsafe_code)]
-//! ccplan in the browser. `main.rs` mounts [`App`]; the engine does the math
-//! (`model::staffing::compute`), the store holds the signals, components render.
+//! ccplan in the browser. Two apps share this library: the first visit's
+//! small one (`first_visit`, the staffing page alone, `src/bin/ccplan-staffing.rs`)
+//! and the whole [`App`] (`main.rs`), which takes the page over when another
+//! page is opened. The engine does the math (`model::staffing::compute`),
+//! the store holds the signals, components render.
 
 pub mod charts;
 pub mod components;
 pub mod download;
 pub mod engine_worker;
+pub mod first_visit;
 pub mod format;
+pub mod handover;
 pub mod i18n;
 pub mod mathml;
 pub mod model;
@@ -23,6 +28,7 @@ use components::lang_switch::LangSwitch;
 use components::link_notice::LinkNotice;
 use components::nav::Nav;
 use components::storage_notice::StorageNotice;
+use handover::Handover;
 use i18n::{text, Key};
 use pages::compare::ComparePage;
 use pages::forecast::ForecastPage;
@@ -32,21 +38,12 @@ use pages::scorecard::ScorecardPage;
 use pages::staffing::StaffingPage;
 use store::{Route, Store};
 
+/// Every page; `handover` is what the first visit's app hands over.
 #[component]
-pub fn App() -> impl IntoView {
-    let store = Store::provide();
-    let lang = store.lang;
+pub fn App(handover: Option<Handover>) -> impl IntoView {
+    let store = Store::provide(handover);
     view! {
-        <header class="top">
-            <div class="brand">
-                <h1>{move || text(lang.get(), Key::AppTitle)}</h1>
-                <p>{move || text(lang.get(), Key::AppSubtitle)}</p>
-            </div>
-            <Nav />
-            <LangSwitch />
-            <CurrencySwitch />
-        </header>
-        <StorageNotice />
+        <TopBar />
         <EngineStatus />
         <LinkNotice />
         <main>
@@ -59,6 +56,25 @@ pub fn App() -> impl IntoView {
                 Route::Learn => view! { <LearnPage /> }.into_any(),
             }}
         </main>
+    }
+}
+
+/// The header (title, the pages, language and currency) and the storage
+/// notices, above every page of both apps.
+#[component]
+pub fn TopBar() -> impl IntoView {
+    let lang = store::use_store().lang;
+    view! {
+        <header class="top">
+            <div class="brand">
+                <h1>{move || text(lang.get(), Key::AppTitle)}</h1>
+                <p>{move || text(lang.get(), Key::AppSubtitle)}</p>
+            </div>
+            <Nav />
+            <LangSwitch />
+            <CurrencySwitch />
+        </header>
+        <StorageNotice />
     }
 }
 

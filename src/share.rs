@@ -24,7 +24,7 @@ pub const MAX_PAYLOAD_CHARS: usize = 8_000;
 /// Most JSON a payload may inflate to (guards against a decompression bomb).
 pub const MAX_JSON_BYTES: usize = 256 * 1024;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum LinkError {
     TooLong,
     Malformed,

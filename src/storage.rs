@@ -37,7 +37,7 @@ pub const KEY_FORECAST: &str = "ccplan.forecast";
 pub const BACKUP_PREFIX: &str = "ccplan.backup.";
 
 /// Something the user must be told about storage.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Notice {
     /// Saved data could not be read; a backup was kept.
     Corrupt,

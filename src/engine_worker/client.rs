@@ -17,25 +17,24 @@ pub use crate::model::staffing::Stopped;
 /// before the page says the engine cannot load.
 const LOAD_ATTEMPTS: u32 = 3;
 
-/// The worker's loader, with the page's glue and wasm as the page preloads
-/// them (`<link rel="modulepreload">` and `<link rel="preload">`, written by
-/// Trunk): the worker runs the page's own wasm.
+/// The worker's loader, with the whole app's glue and wasm, as the page
+/// names them (`index.html`'s `ccplan-app` meta tag, filled in by the
+/// build): the worker runs the whole app's wasm.
 fn loader_url() -> String {
-    let href = |selector: &str| {
-        document()
-            .query_selector(selector)
-            .ok()
-            .flatten()
-            .and_then(|link| link.get_attribute("href"))
+    let meta = document()
+        .query_selector(r#"meta[name="ccplan-app"]"#)
+        .ok()
+        .flatten();
+    let name = |attribute: &str| {
+        meta.as_ref()
+            .and_then(|m| m.get_attribute(attribute))
             .unwrap_or_default()
     };
-    let glue = href(r#"link[rel="modulepreload"][href$=".js"]"#);
-    let wasm = href(r#"link[rel="preload"][href$="_bg.wasm"]"#);
     let query = |text: &str| String::from(js_sys::encode_uri_component(text));
     format!(
         "./worker_loader.js?glue={}&wasm={}",
-        query(&glue),
-        query(&wasm)
+        query(&name("data-glue")),
+        query(&name("data-wasm"))
     )
 }
 

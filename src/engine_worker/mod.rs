@@ -10,9 +10,10 @@
 //! | `codec` | how a request or reply crosses: bincode bytes in a `Uint8Array` |
 //! | `client` | `EngineWorker`, the page's side: starts the worker, `run`s any job, shows how long it has been busy, cancels, restarts a worker that fails to load or crashes |
 //!
-//! The worker runs the page's own wasm (one download for both):
-//! `worker_loader.js` loads it and calls [`run_engine_worker`], which
-//! answers each message `[number, request]` with `[number, reply]`.
+//! The worker runs the whole app's wasm (one download for both, the one
+//! the first visit's app fetches for the other pages): `worker_loader.js`
+//! loads it and calls its `run_engine_worker` ([`serve`]), which answers
+//! each message `[number, request]` with `[number, reply]`.
 
 mod client;
 pub mod codec;
@@ -27,11 +28,12 @@ pub use wire::{
     ScheduleRequest, SimulateRequest,
 };
 
-/// The worker's entry, called by `worker_loader.js` once the wasm is
-/// loaded: answers every request, in the order they come, then says it is
-/// ready (the page holds its requests until then).
-#[wasm_bindgen]
-pub fn run_engine_worker() {
+/// The worker's side: answers every request, in the order they come, then
+/// says it is ready (the page holds its requests until then). The whole
+/// app's wasm exports it as `run_engine_worker` (`main.rs`), which
+/// `worker_loader.js` calls once the wasm is loaded; the first visit's app
+/// does not link it.
+pub fn serve() {
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let replies = scope.clone();
     let on_message =

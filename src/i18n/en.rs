@@ -613,5 +613,12 @@ pub fn text(key: Key) -> &'static str {
         ShiftPaidAgainstRequirement => "Paid hours against the requirement (+ above, − below)",
         // Issue 25, item 4: a month whose queue cannot keep up.
         MonthUnstable => "unstable",
+        // Issue 26: the first visit's app loads the other pages on demand.
+        PageLoading => "Loading this page…",
+        PageLoadFailed => "This page could not be loaded (are you offline?). Your inputs are kept.",
+        PageUpdated => "ccplan has been updated since this page was opened. Reload to get the new version; your saved inputs are kept.",
+        PageRetry => "Try again",
+        PageReload => "Reload",
+        RestLoading => "Loading the staffing curve, the day’s intervals and the scenarios…",
     }
 }

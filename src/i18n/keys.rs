@@ -607,4 +607,11 @@ pub enum Key {
     ShiftPaidAgainstRequirement,
     // Issue 25, item 4: a month whose queue cannot keep up.
     MonthUnstable,
+    // Issue 26: the first visit's app loads the other pages on demand.
+    PageLoading,
+    PageLoadFailed,
+    PageUpdated,
+    PageRetry,
+    PageReload,
+    RestLoading,
 }

@@ -613,5 +613,12 @@ pub fn text(key: Key) -> &'static str {
         ShiftPaidAgainstRequirement => "有薪工时相对需求（+ 超出，− 不足）",
         // Issue 25, item 4: a month whose queue cannot keep up.
         MonthUnstable => "排队不稳定",
+        // Issue 26: the first visit's app loads the other pages on demand.
+        PageLoading => "正在加载本页…",
+        PageLoadFailed => "本页未能加载（可能已离线）。已输入的数据仍然保留。",
+        PageUpdated => "打开本页之后 ccplan 已更新。请刷新页面以使用新版本；已保存的输入不会丢失。",
+        PageRetry => "重试",
+        PageReload => "刷新",
+        RestLoading => "正在加载人力曲线、全天各时段和方案…",
     }
 }

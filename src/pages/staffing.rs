@@ -1,4 +1,7 @@
 //! The landing page: inputs on the left, results and charts on the right.
+//! The first visit's app (`first_visit`) shows the inputs and results of
+//! [`staffing_page`] alone, with a placeholder for the rest, which the
+//! whole app's [`StaffingPage`] fills in when it takes over.
 
 use leptos::prelude::*;
 
@@ -16,8 +19,18 @@ use crate::model::fields::StaffingField as F;
 use crate::model::staffing::ModelChoice;
 use crate::store::use_store;
 
+/// The whole page: the curve, the day and the scenarios below the results.
 #[component]
 pub fn StaffingPage() -> impl IntoView {
+    staffing_page(view! {
+        <StaffingCurve />
+        <Intraday />
+        <ScenarioBar />
+    })
+}
+
+/// The inputs and the results, with `rest` below the results.
+pub fn staffing_page(rest: impl IntoView + 'static) -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
     let is_c = Signal::derive(move || store.staffing.with(|i| i.model == ModelChoice::ErlangC));
@@ -68,9 +81,7 @@ pub fn StaffingPage() -> impl IntoView {
             <div class="outputs" class:stale=move || store.results_stale()>
                 <StaleNotice />
                 <ResultsPanel />
-                <StaffingCurve />
-                <Intraday />
-                <ScenarioBar />
+                {rest}
             </div>
         </div>
     }

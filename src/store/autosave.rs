@@ -16,7 +16,8 @@ impl Store {
     /// invalid value: a box with one puts back the value it had before the
     /// edit (see `components::number_box`), and that is what is saved.
     /// A page hidden or left (reload, tab closed, phone switching apps)
-    /// before the delay is over saves at once, so no last edit is lost.
+    /// before the delay is over, or an app unmounted, saves at once, so no
+    /// last edit is lost.
     pub(super) fn autosave(self) {
         let pending: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
         let unsaved: StoredValue<Option<Inputs>> = StoredValue::new(None);
@@ -39,9 +40,12 @@ impl Store {
                 save_now();
             }
         });
+        // The app is unmounted (the whole app takes over from the first
+        // visit's): what was waiting to be saved is saved now.
         on_cleanup(move || {
             left.remove();
             hidden.remove();
+            save_now();
         });
         Effect::new(move |_| {
             let inputs = Inputs {

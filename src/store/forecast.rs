@@ -36,20 +36,27 @@ impl ForecastStore {
             Ok(saved) => (saved.unwrap_or_default(), None),
             Err(notice) => (SavedForecast::default(), Some(notice)),
         };
+        (ForecastStore::showing(saved), notice)
+    }
+
+    /// No history: the staffing page alone never reads or shows one (its
+    /// app does not even link the forecast's code).
+    pub(super) fn empty() -> ForecastStore {
+        ForecastStore::showing(SavedForecast::default())
+    }
+
+    fn showing(saved: SavedForecast) -> ForecastStore {
         let forecasts = Latest::new();
-        (
-            ForecastStore {
-                history: RwSignal::new(saved.history),
-                settings: RwSignal::new(saved.settings),
-                outcome: RwSignal::new(None),
-                running: forecasts.in_flight(),
-                forecasts,
-                chosen_day: RwSignal::new(0),
-                needs: RwSignal::new(None),
-                headcount_carried: RwSignal::new(None),
-            },
-            notice,
-        )
+        ForecastStore {
+            history: RwSignal::new(saved.history),
+            settings: RwSignal::new(saved.settings),
+            outcome: RwSignal::new(None),
+            running: forecasts.in_flight(),
+            forecasts,
+            chosen_day: RwSignal::new(0),
+            needs: RwSignal::new(None),
+            headcount_carried: RwSignal::new(None),
+        }
     }
 }
 

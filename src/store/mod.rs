@@ -34,6 +34,7 @@ use std::collections::BTreeSet;
 
 pub use crate::engine_worker::EngineWorker;
 use crate::format::Currency;
+use crate::handover::Handover;
 use crate::i18n::Lang;
 use crate::model::compare::Choice;
 use crate::model::fields::Field;
@@ -78,6 +79,13 @@ pub struct Store {
     pub projection: Memo<Computed<Projection>>,
     /// Whether `projection` answers the latest inputs (no request in flight).
     pub projection_settled: Signal<bool>,
+    /// The scorecard's requests to the worker, and its latest answer.
+    projections: Latest,
+    projected: RwSignal<Option<Result<Projection, Problem>>>,
+    /// Whether the day is too heavy for the page (`compute` left it pending).
+    pub day_pending: Memo<bool>,
+    /// The worker's plan of a heavy day, with the inputs it is for.
+    planned_day: RwSignal<Option<(StaffingInputs, Result<DayPlan, Problem>)>>,
     /// The worker that computes plans and heavy days off the page's thread.
     pub engine: EngineWorker,
     pub route: RwSignal<Route>,
@@ -111,36 +119,78 @@ pub struct Store {
 }
 
 impl Store {
-    /// Reads what was saved (recovering from bad data), provides the store as
-    /// context and starts the debounced autosave.
-    pub fn provide() -> Store {
+    /// The store of every page (the whole app): reads what was saved, or
+    /// takes over from the first visit's app ([`Handover`]), and starts
+    /// the autosave and every page's work in the engine worker.
+    pub fn provide(handover: Option<Handover>) -> Store {
+        let (forecast, forecast_notice) = forecast::ForecastStore::load();
+        let compare_choice = storage::load_compare_choice()
+            .map(|ids| ids.iter().filter_map(|id| Choice::from_id(id)).collect());
+        let store = Store::read(handover, forecast, forecast_notice, compare_choice);
+        store.follow_compare_choice();
+        store.project_in_worker();
+        store.plan_day_in_worker();
+        store.follow_forecast();
+        store.follow_forecast_needs();
+        store.follow_schedule();
+        store
+    }
+
+    /// The store of the staffing page alone, for the first visit's small
+    /// app (`first_visit`): no forecast, no worker. The other pages, and a
+    /// day too heavy for the page, are the whole app's, which takes over.
+    pub fn provide_staffing_page() -> Store {
+        Store::read(None, forecast::ForecastStore::empty(), None, None)
+    }
+
+    /// The signals, from `handover` or from storage (recovering from bad
+    /// data), provided as context, with what every page needs running: the
+    /// share link in the URL, the autosave, the preferences, other tabs and
+    /// the route.
+    fn read(
+        handover: Option<Handover>,
+        forecast: forecast::ForecastStore,
+        forecast_notice: Option<Notice>,
+        compare_choice: Option<Vec<Choice>>,
+    ) -> Store {
         let mut first_notice = None;
-        let inputs = storage::load_current().unwrap_or_else(|notice| {
-            first_notice = Some(notice);
-            None
-        });
+        let mut taken_over = None;
+        let inputs = match handover {
+            Some(handover) => {
+                let inputs = handover.inputs.clone();
+                first_notice = handover.notice;
+                taken_over = Some(handover);
+                inputs
+            }
+            None => storage::load_current()
+                .unwrap_or_else(|notice| {
+                    first_notice = Some(notice);
+                    None
+                })
+                .unwrap_or_default(),
+        };
         let scenarios = storage::load_scenarios().unwrap_or_else(|notice| {
             first_notice = first_notice.or(Some(notice));
             Vec::new()
         });
+        first_notice = first_notice.or(forecast_notice);
         let Inputs {
             staffing,
             scorecard,
             schedule: saved_schedule,
-        } = inputs.unwrap_or_default();
-        let (forecast, forecast_notice) = forecast::ForecastStore::load();
-        first_notice = first_notice.or(forecast_notice);
+        } = inputs;
         let schedule = schedule::ScheduleStore::new(saved_schedule);
         let staffing = RwSignal::new(staffing);
         let scorecard = RwSignal::new(scorecard);
+        let computed = Memo::new(move |_| staffing.with(compute));
+        let planned_day = RwSignal::new(None::<(StaffingInputs, Result<DayPlan, Problem>)>);
         let projected = RwSignal::new(None::<Result<Projection, Problem>>);
         let projections = Latest::new();
-        let computed = Memo::new(move |_| staffing.with(compute));
-        let day_pending = Memo::new(move |_| computed.with(Outcome::day_pending));
-        let planned_day = RwSignal::new(None::<(StaffingInputs, Result<DayPlan, Problem>)>);
         let store = Store {
             staffing,
             scorecard,
+            day_pending: Memo::new(move |_| computed.with(Outcome::day_pending)),
+            planned_day,
             outcome: Memo::new(move |_| {
                 let mut outcome = computed.get();
                 if outcome.day_pending() {
@@ -157,10 +207,12 @@ impl Store {
                 projected.get().map_or(Computed::Pending, Computed::from)
             }),
             projection_settled: projections.settled(),
+            projections,
+            projected,
             engine: EngineWorker::start(),
             route: RwSignal::new(route::current_route()),
-            from_link: RwSignal::new(None),
-            link_problem: RwSignal::new(None),
+            from_link: RwSignal::new(taken_over.as_ref().and_then(|h| h.from_link.clone())),
+            link_problem: RwSignal::new(taken_over.as_ref().and_then(|h| h.link_problem)),
             lang: RwSignal::new(prefs::initial_lang()),
             currency: RwSignal::new(storage::load_currency().unwrap_or_default()),
             csv_bom: RwSignal::new(storage::load_csv_bom().unwrap_or(true)),
@@ -169,26 +221,21 @@ impl Store {
             scenarios: RwSignal::new(scenarios),
             revision: RwSignal::new(0),
             invalid: RwSignal::new(BTreeSet::new()),
-            compare_choice: RwSignal::new(
-                storage::load_compare_choice()
-                    .map(|ids| ids.iter().filter_map(|id| Choice::from_id(id)).collect()),
-            ),
+            compare_choice: RwSignal::new(compare_choice),
             forecast,
             schedule,
             // Issue 25, item 9.
             undo_load: RwSignal::new(None),
         };
-        store.open_link_in_url();
+        // A link the first visit's app opened is already in the inputs
+        // (edited, maybe): opening it again would undo the edits.
+        if taken_over.is_none() {
+            store.open_link_in_url();
+        }
         store.autosave();
         store.follow_lang();
-        store.follow_compare_choice();
         store.follow_currency();
         store.follow_other_tabs();
-        store.project_in_worker(projections, projected);
-        store.plan_day_in_worker(day_pending, planned_day);
-        store.follow_forecast();
-        store.follow_forecast_needs();
-        store.follow_schedule();
         let listener = window_event_listener(leptos::ev::hashchange, move |_| {
             store.route.set(route::current_route());
             store.open_link_in_url();

@@ -7,19 +7,13 @@ use leptos::prelude::*;
 
 use super::{Latest, Route, Store};
 use crate::engine_worker::{DayRequest, ProjectRequest};
-use crate::model::scorecard::Projection;
-use crate::model::staffing::{Problem, StaffingInputs};
-use ccplan_engine::plan::DayPlan;
 
 impl Store {
     /// Keeps `latest` at the projection of the current inputs while the
     /// scorecard page is shown; the last answer stays on screen until the
     /// next arrives (`requests` says whether it has).
-    pub(super) fn project_in_worker(
-        self,
-        requests: Latest,
-        latest: RwSignal<Option<Result<Projection, Problem>>>,
-    ) {
+    pub(super) fn project_in_worker(self) {
+        let (requests, latest) = (self.projections, self.projected);
         Effect::new(move |_| {
             let request = ProjectRequest {
                 staffing: self.staffing.get(),
@@ -35,11 +29,8 @@ impl Store {
 
     /// Plans a heavy day (left pending by `compute`) in the worker; the
     /// answer is kept with the inputs it is for.
-    pub(super) fn plan_day_in_worker(
-        self,
-        pending: Memo<bool>,
-        answer: RwSignal<Option<(StaffingInputs, Result<DayPlan, Problem>)>>,
-    ) {
+    pub(super) fn plan_day_in_worker(self) {
+        let (pending, answer) = (self.day_pending, self.planned_day);
         let requests = Latest::new();
         Effect::new(move |_| {
             if !pending.get() {

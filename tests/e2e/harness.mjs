@@ -161,11 +161,16 @@ export async function freshPage(t, browser, options) {
   return session;
 }
 
-/** Waits until the engine's first result (required agents) is on screen. */
+/**
+ * Waits until the engine's first result (required agents) is on screen and
+ * the whole app has taken over from the first visit's app (every page and
+ * the whole staffing page are there; `first_visit.test.mjs` tests the first
+ * visit's app itself).
+ */
 function firstResult(page) {
   return page.waitForFunction(() => {
     const el = document.querySelector('[data-testid="required-agents"]');
-    return el && /^\d/.test(el.textContent);
+    return document.body.dataset.app === 'whole' && el && /^\d/.test(el.textContent);
   });
 }
 
