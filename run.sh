@@ -80,11 +80,13 @@ build_site() {
 # the app crate is built again); wasm-opt, which nothing here needs, is off.
 build_panic_site() {
   step "building the test build with a panic on demand (target/dist-panic)"
-  sed -e 's/data-bin="ccplan-app"/data-bin="ccplan-app" data-cargo-features="test-panic"/' \
-      -e 's/data-wasm-opt="z" data-wasm-opt-params="--converge"/data-wasm-opt="0"/' index.html > index-panic.html
-  # Both seds must have matched, or the build would have no switch (or be slow).
-  grep -q 'data-cargo-features="test-panic"' index-panic.html && grep -q 'data-wasm-opt="0"' index-panic.html ||
-    { echo "index.html's rust link changed: update run.sh" >&2; exit 1; }
+  # Both apps with the feature (so the library is built once for both), wasm-opt off.
+  sed -e 's/data-bin="\(ccplan-[a-z]*\)"/data-bin="\1" data-cargo-features="test-panic"/' \
+      -e 's/data-wasm-opt="z" data-wasm-opt-params="--converge"/data-wasm-opt="0"/g' index.html > index-panic.html
+  # The seds must have matched both apps, or the build would have no switch (or be slow).
+  [ "$(grep -c 'data-cargo-features="test-panic"' index-panic.html)" = 2 ] &&
+    [ "$(grep -c 'data-wasm-opt="0"' index-panic.html)" = 2 ] ||
+    { echo "index.html's rust links changed: update run.sh" >&2; exit 1; }
   trunk build --release --dist target/dist-panic index-panic.html
 }
 

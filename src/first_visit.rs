@@ -96,8 +96,10 @@ impl Loader {
 
     /// Loads the whole app (unless it is loading) and hands the page to it.
     fn hand_over(self, store: Store) {
-        if self.state.get_untracked() == LoadState::Loading {
-            return;
+        // Gone (the whole app took over before the browser was idle), or loading.
+        match self.state.try_get_untracked() {
+            None | Some(LoadState::Loading) => return,
+            Some(_) => {}
         }
         self.state.set(LoadState::Loading);
         leptos::task::spawn_local(async move {
