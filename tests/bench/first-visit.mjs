@@ -5,6 +5,16 @@
 //   cd tests && node bench/first-visit.mjs [--ccplan ../dist] [--peer DIR|URL]
 //       [--page '#/'] [--runs 7] [--profiles desktop,phone-slow,phone-4g]
 //
+// The peer of BENCHMARKS.md is OdeToErlangAndBromley (github.com/elecumbelly/
+// OdeToErlangAndBromley, commit 5c41dae5a1dd0086ad3378cd5c9fa86b580c7ac4,
+// MIT), a client-only React/Vite staffing calculator that loads its tabs in
+// chunks, built outside the repository (never committed):
+//   git archive 5c41dae odetoerlang | tar -x -C /work/peer/src && cd /work/peer/src/odetoerlang
+//   npx pnpm@10.33.4 install --frozen-lockfile --ignore-scripts
+//   npx pnpm@10.33.4 exec vite build --outDir /work/peer/OdeToErlangAndBromley
+// (its `build` script runs `tsc -b` first, a type check that writes nothing
+// the site needs) and measured with `--peer /work/peer/OdeToErlangAndBromley`.
+//
 // Method.
 // - Each site is served from its static files by a server of this script that
 //   compresses as a real host does: gzip (Node's zlib, level 9, the count
