@@ -4,6 +4,9 @@
 //
 //   cd tests && node bench/first-visit.mjs [--ccplan ../dist] [--peer DIR|URL]
 //       [--page '#/'] [--runs 7] [--profiles desktop,phone-slow,phone-4g]
+//       [--answer CSS --input CSS]   (another page of ccplan: its answer, the
+//                                     first element of CSS holding a digit,
+//                                     and the box to type into)
 //
 // The peer of BENCHMARKS.md is OdeToErlangAndBromley (github.com/elecumbelly/
 // OdeToErlangAndBromley, commit 5c41dae5a1dd0086ad3378cd5c9fa86b580c7ac4,
@@ -161,6 +164,8 @@ function parseArgs(argv) {
     runs: 7,
     profiles: Object.keys(PROFILES),
     peerPrefix: null,
+    answer: null,
+    input: null,
   };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s);
@@ -172,13 +177,28 @@ function parseArgs(argv) {
       case '--page': options.page = value(); break;
       case '--runs': options.runs = Number(value()); break;
       case '--profiles': options.profiles = value().split(','); break;
+      case '--answer': options.answer = value(); break;
+      case '--input': options.input = value(); break;
       default:
         throw new Error(`unknown option ${argv[i]} (see the head of first-visit.mjs)`);
     }
   }
   if (!Number.isInteger(options.runs) || options.runs < 1) throw new Error('--runs takes a whole number ≥ 1');
   for (const p of options.profiles) if (!PROFILES[p]) throw new Error(`unknown profile ${p}`);
-  if (!CCPLAN_PAGES[options.page]) throw new Error(`--page: one of ${Object.keys(CCPLAN_PAGES).join(', ')}`);
+  if (options.answer) {
+    options.spec = {
+      answer: `() => {
+        const el = document.querySelector(${JSON.stringify(options.answer)});
+        const text = el && el.textContent.trim();
+        return text && /\\d/.test(text) ? text : null;
+      }`,
+      input: options.input ?? '[data-testid="volume"]',
+    };
+  } else if (CCPLAN_PAGES[options.page]) {
+    options.spec = CCPLAN_PAGES[options.page];
+  } else {
+    throw new Error(`--page ${options.page}: give --answer and --input (known: ${Object.keys(CCPLAN_PAGES).join(', ')})`);
+  }
   return options;
 }
 
@@ -388,7 +408,9 @@ async function visit(context, site, profile) {
 
   // Does it respond? Type a digit at the end of the volume box, as a person does.
   const box = page.locator(site.spec.input).first();
-  await box.focus();
+  await box.focus({ timeout: 30_000 }).catch(() => {
+    throw new Error(`${site.name}: no box ${site.spec.input} to type into (--input)`);
+  });
   await page.keyboard.press('End');
   const typedAt = await page.evaluate(() => performance.now());
   const before = await page.evaluate(() => window.__bench.read());
@@ -418,7 +440,9 @@ async function visit(context, site, profile) {
     const registration = await navigator.serviceWorker.getRegistration();
     if (!registration) return;
     await new Promise((done) => {
-      const settled = () => registration.active?.state === 'activated' && !registration.installing && !registration.waiting;
+      // Installed and activated, or given up (a failed install leaves nothing installing).
+      const settled = () =>
+        !registration.installing && !registration.waiting && (!registration.active || registration.active.state === 'activated');
       const poll = () => (settled() ? done() : setTimeout(poll, 50));
       poll();
     });
@@ -490,7 +514,7 @@ async function main() {
   const options = parseArgs(process.argv.slice(2));
   const sites = [];
   const ccplanServer = await serveGzip(options.ccplan, '/');
-  sites.push({ name: 'ccplan', url: ccplanServer.url + options.page, server: ccplanServer, spec: CCPLAN_PAGES[options.page] });
+  sites.push({ name: 'ccplan', url: ccplanServer.url + options.page, server: ccplanServer, spec: options.spec });
   if (options.peer) {
     if (/^https?:\/\//.test(options.peer)) {
       sites.push({ name: 'peer', url: options.peer, server: null, spec: PEER_PAGE });
