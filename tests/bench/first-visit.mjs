@@ -412,8 +412,8 @@ async function visit(context, site, profile) {
     throw new Error(`${site.name}: no box ${site.spec.input} to type into (--input)`);
   });
   await page.keyboard.press('End');
-  const typedAt = await page.evaluate(() => performance.now());
   const before = await page.evaluate(() => window.__bench.read());
+  const typedAt = await page.evaluate(() => performance.now());
   await page.keyboard.type('9');
   const respondedAt = await page
     .waitForFunction(
