@@ -30,7 +30,14 @@ pub fn PlanOutputs() -> impl IntoView {
             <MonthlyChart kind=MonthlyKind::Cost />
             <ScorecardTable />
             <div class="row-buttons">
-                <button type="button" class="secondary" data-testid="export-csv-monthly" on:click=move |_| download_monthly(store)>
+                // Nothing to export until the plan is computed (the worker may still be loading).
+                <button
+                    type="button"
+                    class="secondary"
+                    data-testid="export-csv-monthly"
+                    disabled=move || store.projection.with(|p| p.ready().is_none())
+                    on:click=move |_| download_monthly(store)
+                >
                     {move || text(lang.get(), Key::ExportMonthlyCsv)}
                 </button>
                 <crate::components::csv_bom_choice::CsvBomChoice />
