@@ -42,7 +42,7 @@ enum Command {
     /// Each request is an object with an "op" field: "erlang_b", "erlang_c",
     /// "erlang_a", "required_agents" or "forecast". A line that cannot be answered gets
     /// {"error": "..."}; blank lines are skipped.
-    Eval,
+    Eval(eval::EvalArgs),
     /// Staff every interval of a forecast CSV and print the plan as CSV.
     Plan(plan::PlanArgs),
     /// Forecast the next open days from interval history and print them
@@ -62,7 +62,7 @@ pub(crate) enum Failure {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Eval => eval::run(),
+        Command::Eval(args) => eval::run(&args),
         Command::Plan(args) => plan::run(&args),
         Command::Forecast(args) => forecast::run(&args),
     };
