@@ -40,8 +40,8 @@ enum Command {
     /// Answer JSON Lines requests read from stdin, one JSON line per request on stdout.
     ///
     /// Each request is an object with an "op" field: "erlang_b", "erlang_c",
-    /// "erlang_a", "required_agents" or "forecast". A line that cannot be answered gets
-    /// {"error": "..."}; blank lines are skipped.
+    /// "erlang_a", "required_agents", "forecast", "schedule" or "allocate". A line
+    /// that cannot be answered gets {"error": "..."}; blank lines are skipped.
     Eval(eval::EvalArgs),
     /// Staff every interval of a forecast CSV and print the plan as CSV.
     Plan(plan::PlanArgs),
