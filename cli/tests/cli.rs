@@ -10,15 +10,20 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
-/// Runs `ccplan ARGS` with `stdin` as standard input.
-fn ccplan(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ccplan"))
+/// Starts `ccplan ARGS` with its standard input, output and error piped.
+fn start(args: &[&str]) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_ccplan"))
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .expect("ccplan starts");
+        .expect("ccplan starts")
+}
+
+/// Runs `ccplan ARGS` with `stdin` as standard input.
+fn ccplan(args: &[&str], stdin: &str) -> Output {
+    let mut child = start(args);
     let mut input = child.stdin.take().expect("stdin is piped");
     let text = stdin.to_owned();
     let writer = std::thread::spawn(move || input.write_all(text.as_bytes()));
@@ -330,12 +335,7 @@ fn eval_answers_a_line_at_once_while_input_stays_open() {
     use std::io::{BufRead, BufReader};
     use std::sync::mpsc;
     use std::time::Duration;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ccplan"))
-        .arg("eval")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("ccplan starts");
+    let mut child = start(&["eval"]);
     let mut input = child.stdin.take().expect("stdin is piped");
     let mut replies = BufReader::new(child.stdout.take().expect("stdout is piped"));
     let (sender, receiver) = mpsc::channel();
@@ -389,13 +389,7 @@ fn eval_answers_a_day_in_pieces_as_each_line_alone() {
         }
     }
     let text = lines.join("\n") + "\n";
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ccplan"))
-        .args(["eval", "--timing"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("ccplan starts");
+    let mut child = start(&["eval", "--timing"]);
     let mut input = child.stdin.take().expect("stdin is piped");
     let bytes = text.clone().into_bytes();
     let writer = std::thread::spawn(move || {

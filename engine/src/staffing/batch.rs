@@ -3,8 +3,9 @@
 
 use super::search::{erlang_c_first, required_agents_near};
 use super::{Model, Requirement, Targets};
-use crate::erlang_b::{self, Blocking};
+use crate::erlang_b::Blocking;
 use crate::error::{check_aht, check_traffic, Result};
+use crate::plan::blocking_states;
 use std::collections::HashMap;
 
 /// The arguments of one [`required_agents`](super::required_agents) call.
@@ -23,7 +24,7 @@ pub struct Search {
 /// bit for bit reuses its answer (the search is a deterministic function of
 /// them; a symmetric day repeats about a fifth of its loads). And the
 /// Erlang B recursions where the Erlang C searches start are run four side
-/// by side ([`erlang_b::at_each`], bit for bit `Blocking::at`), as
+/// by side (`erlang_b::at_each`, bit for bit `Blocking::at`), as
 /// [`crate::plan::plan_day`] does: a recursion step waits for a division, and
 /// four independent ones share that wait. Erlang A searches run as
 /// [`required_agents`](super::required_agents) runs them.
@@ -68,29 +69,19 @@ pub fn required_agents_each(searches: &[Search]) -> Vec<Result<Requirement>> {
     answers
 }
 
-/// Erlang B where each first Erlang C search starts
-/// ([`erlang_c_first`]), computed side by side; `None` for the searches
-/// that start without it (Erlang A, a repeat, no traffic, or arguments
-/// the search itself will refuse).
+/// Erlang B where each first Erlang C search starts ([`erlang_c_first`]),
+/// computed side by side (`plan::blocking_states`); `None` for the
+/// searches that start without it (Erlang A, a repeat, no traffic, or
+/// arguments the search itself will refuse).
 fn erlang_c_starts(searches: &[Search], firsts: &[usize]) -> Vec<Option<Blocking>> {
-    let wanted: Vec<Option<(f64, f64)>> = searches
-        .iter()
-        .enumerate()
-        .map(|(i, search)| {
-            if firsts[i] < i || !matches!(search.model, Model::ErlangC) {
-                return None;
-            }
-            let traffic = check_traffic(search.traffic).ok()?;
-            check_aht(search.aht_s).ok()?;
-            Some((traffic, erlang_c_first(traffic, &search.targets)?))
-        })
-        .collect();
-    let (loads, staffings): (Vec<f64>, Vec<f64>) = wanted.iter().flatten().copied().unzip();
-    let mut states = erlang_b::at_each(&loads, &staffings).into_iter();
-    wanted
-        .iter()
-        .map(|pair| pair.and_then(|_| states.next()))
-        .collect()
+    blocking_states(searches.iter().enumerate().map(|(i, search)| {
+        if firsts[i] < i || !matches!(search.model, Model::ErlangC) {
+            return None;
+        }
+        let traffic = check_traffic(search.traffic).ok()?;
+        check_aht(search.aht_s).ok()?;
+        Some((traffic, erlang_c_first(traffic, &search.targets)?))
+    }))
 }
 
 /// A search's arguments as bits, so that equal keys mean equal searches
