@@ -5,6 +5,12 @@
 //! does not know is refused (a typo such as `"trafic"` must not be ignored),
 //! and so is a key given twice in any object (`serde_json::Value` would keep
 //! the last without a word).
+//!
+//! The one exception is speed: a valid `required_agents` line, the request
+//! a day sends 96 times, is first read in one pass into typed fields
+//! ([`Staffing`]); whatever that pass cannot take is read as above, so the
+//! messages are the same. Lines read together are answered together (see
+//! [`run`]).
 
 use crate::Failure;
 use ccplan_engine::allocate::{allocate, proportional_cut};
@@ -15,12 +21,13 @@ use ccplan_engine::schedule::{
     solve, Column, Limits, Objective, DEFAULT_NODE_LIMIT, DEFAULT_WORK_LIMIT, MAX_REQUIREMENT,
     MAX_VARIANTS,
 };
-use ccplan_engine::staffing::{self, Model, Targets};
+use ccplan_engine::staffing::{self, Model, Requirement, Search, Targets};
 use ccplan_engine::{erlang_a, erlang_b, erlang_c};
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Serialize;
 use serde_json::{Map, Number, Value};
-use std::io::{self, BufRead, Write};
+use std::io::{self, Read, Write};
+use std::time::{Duration, Instant};
 
 /// The ops and the fields each accepts besides `"op"`.
 const OPS: &[(&str, &[&str])] = &[
@@ -75,38 +82,239 @@ const OPS: &[(&str, &[&str])] = &[
     ),
 ];
 
+/// Options of `ccplan eval`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct EvalArgs {
+    /// After the last answer, print to stderr how long the requests took
+    /// inside the process: from the first byte read to the last byte
+    /// written (process start and exit left out).
+    #[arg(long)]
+    timing: bool,
+}
+
+/// Bytes asked of standard input at a time (the size of a Linux pipe).
+const CHUNK: usize = 1 << 16;
+
+/// Answers pending in the output longer than this are sent even though
+/// more input is at hand, so a slow stream shows its progress.
+const MAX_HELD: Duration = Duration::from_millis(50);
+
 /// Reads stdin to the end, answering each non-blank line.
-pub(crate) fn run() -> Result<(), Failure> {
+///
+/// The answers go out before every read that may wait for input: a person
+/// or program sending one line at a time gets each answer at once, while
+/// a batch (a file, a day of intervals) is answered a chunk at a time with
+/// one write instead of one per line. The lines of a chunk are answered in
+/// order; a run of `required_agents` requests among them is searched as
+/// one batch (`staffing::required_agents_each`), bit for bit the answers
+/// of one search per line.
+pub(crate) fn run(args: &EvalArgs) -> Result<(), Failure> {
     let stdin = io::stdin();
     let mut input = stdin.lock();
     let stdout = io::stdout();
-    let mut output = io::BufWriter::new(stdout.lock());
-    let mut buffer = Vec::new();
+    let mut output = Output {
+        out: io::BufWriter::with_capacity(CHUNK, stdout.lock()),
+        sent: Instant::now(),
+    };
+    // Bytes read and not yet answered: never a whole line between reads.
+    let mut pending: Vec<u8> = Vec::new();
+    let mut chunk = vec![0u8; CHUNK];
+    let mut first_byte: Option<Instant> = None;
+    let mut requests = 0usize;
     loop {
-        buffer.clear();
-        let read = input
-            .read_until(b'\n', &mut buffer)
-            .map_err(|e| Failure::Input(format!("cannot read standard input: {e}")))?;
+        // Everything asked so far is answered: send it before waiting.
+        output.send()?;
+        let read = read_some(&mut input, &mut chunk)?;
+        if read > 0 {
+            first_byte.get_or_insert_with(Instant::now);
+        }
+        let held = pending.len();
+        pending.extend_from_slice(&chunk[..read]);
+        // Whole lines end at the chunk's last newline (all of it at the end).
+        let whole = if read == 0 {
+            pending.len()
+        } else {
+            match chunk[..read].iter().rposition(|&b| b == b'\n') {
+                Some(at) => held + at + 1,
+                None => continue,
+            }
+        };
+        requests += answer_lines(&pending[..whole], &mut output)?;
+        pending.drain(..whole);
         if read == 0 {
             break;
         }
-        let reply = match std::str::from_utf8(&buffer) {
-            Ok(line) if line.trim().is_empty() => continue,
-            Ok(line) => answer(line),
-            Err(_) => error_line("the line is not valid UTF-8".to_owned()),
-        };
-        output
-            .write_all(reply.as_bytes())
-            .map_err(Failure::Output)?;
-        output.write_all(b"\n").map_err(Failure::Output)?;
-        // One answer per request as soon as it is known, so `eval` can be
-        // driven interactively through a pipe.
-        output.flush().map_err(Failure::Output)?;
+    }
+    output.send()?;
+    if let (true, Some(start)) = (args.timing, first_byte) {
+        eprintln!(
+            "ccplan eval: {requests} requests in {:.6} ms, from the first byte read to the last byte written",
+            start.elapsed().as_secs_f64() * 1e3
+        );
     }
     Ok(())
 }
 
-/// The JSON reply to one request line (without the newline).
+/// One read of standard input (0 at its end), retried when interrupted.
+fn read_some(input: &mut impl Read, chunk: &mut [u8]) -> Result<usize, Failure> {
+    loop {
+        match input.read(chunk) {
+            Ok(read) => return Ok(read),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(Failure::Input(format!("cannot read standard input: {e}"))),
+        }
+    }
+}
+
+/// Standard output, buffered, and when it was last sent.
+struct Output<W: Write> {
+    out: io::BufWriter<W>,
+    sent: Instant,
+}
+
+impl<W: Write> Output<W> {
+    /// Sends what is buffered.
+    fn send(&mut self) -> Result<(), Failure> {
+        self.out.flush().map_err(Failure::Output)?;
+        self.sent = Instant::now();
+        Ok(())
+    }
+
+    /// One reply line, sent at once if answers have waited long.
+    fn line(&mut self, reply: &str) -> Result<(), Failure> {
+        self.out
+            .write_all(reply.as_bytes())
+            .and_then(|()| self.out.write_all(b"\n"))
+            .map_err(Failure::Output)?;
+        self.send_if_held()
+    }
+
+    fn send_if_held(&mut self) -> Result<(), Failure> {
+        if self.sent.elapsed() > MAX_HELD {
+            self.send()?;
+        }
+        Ok(())
+    }
+}
+
+/// Answers every line of `lines` (each with its newline, the last maybe
+/// without), in order, into `output`; returns how many were requests
+/// (blank lines are skipped).
+fn answer_lines<W: Write>(lines: &[u8], output: &mut Output<W>) -> Result<usize, Failure> {
+    let mut requests = 0;
+    let mut run: Vec<Staffing> = Vec::new();
+    for line in lines.split_inclusive(|&b| b == b'\n') {
+        // The line is answered with its newline, as it was read: messages
+        // that give a position count it.
+        let reply = match std::str::from_utf8(line) {
+            Ok(line) if line.trim().is_empty() => continue,
+            Ok(line) => match Staffing::read(line) {
+                Some(staffing) => {
+                    run.push(staffing);
+                    requests += 1;
+                    continue;
+                }
+                None => answer(line),
+            },
+            Err(_) => error_line("the line is not valid UTF-8".to_owned()),
+        };
+        requests += 1;
+        answer_run(&mut run, output)?;
+        output.line(&reply)?;
+    }
+    answer_run(&mut run, output)?;
+    Ok(requests)
+}
+
+/// A `required_agents` request read in one pass into typed fields and
+/// found valid: the search it asks for and its shrinkage. Any request that
+/// is not exactly that (another op, an unknown or repeated key, a wrong
+/// type, a value refused) is left to [`answer`], which gives the same
+/// answer for these and names what is wrong with the others.
+struct Staffing<'a> {
+    line: &'a str,
+    search: Search,
+    shrinkage: Option<f64>,
+}
+
+/// The fields of a `required_agents` request, typed. `serde` refuses an
+/// unknown key, a key given twice and a value of the wrong type; an
+/// optional field absent or `null` is `None`, as [`Request`] reads it.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StaffingFields<'a> {
+    op: &'a str,
+    model: &'a str,
+    traffic: f64,
+    aht_s: f64,
+    target_sl: f64,
+    target_s: f64,
+    patience_s: Option<f64>,
+    max_occupancy: Option<f64>,
+    max_asa_s: Option<f64>,
+    max_abandon: Option<f64>,
+    shrinkage: Option<f64>,
+}
+
+impl<'a> Staffing<'a> {
+    /// The request on `line`, when it is a valid `required_agents` request.
+    fn read(line: &'a str) -> Option<Self> {
+        let f: StaffingFields = serde_json::from_str(line).ok()?;
+        if f.op != "required_agents" {
+            return None;
+        }
+        let model = match (f.model, f.patience_s) {
+            ("erlang_c", None) => Model::ErlangC,
+            ("erlang_a", Some(patience_s)) => Model::ErlangA { patience_s },
+            _ => return None,
+        };
+        let targets = Targets::new(f.target_sl, f.target_s)
+            .and_then(|t| t.with_max_asa_s(f.max_asa_s))
+            .and_then(|t| t.with_max_abandon(f.max_abandon))
+            .and_then(|t| t.with_max_occupancy(f.max_occupancy))
+            .ok()?;
+        Some(Staffing {
+            line,
+            search: Search {
+                traffic: f.traffic,
+                aht_s: f.aht_s,
+                model,
+                targets,
+            },
+            shrinkage: f.shrinkage,
+        })
+    }
+}
+
+/// Answers `run`, a run of consecutive `required_agents` requests, as one
+/// batch, and empties it. A request the engine refuses is answered by
+/// [`answer`], for the same message as on its own.
+fn answer_run<W: Write>(run: &mut Vec<Staffing>, output: &mut Output<W>) -> Result<(), Failure> {
+    if run.is_empty() {
+        return Ok(());
+    }
+    let searches: Vec<Search> = run.iter().map(|s| s.search).collect();
+    for (staffing, found) in run.iter().zip(staffing::required_agents_each(&searches)) {
+        let reply = found.ok().and_then(|requirement| {
+            let scheduled_fte = staffing
+                .shrinkage
+                .map(|shrinkage| staffing::scheduled_fte(f64::from(requirement.agents), shrinkage))
+                .transpose()
+                .ok()?;
+            Some(required_reply(&requirement, scheduled_fte))
+        });
+        match reply {
+            Some(reply) => serde_json::to_writer(&mut output.out, &reply)
+                .map_err(|e| Failure::Output(e.into()))
+                .and_then(|()| output.out.write_all(b"\n").map_err(Failure::Output))?,
+            None => output.line(&answer(staffing.line))?,
+        }
+    }
+    run.clear();
+    output.send_if_held()
+}
+
+/// The JSON reply to one request line (the reply without a newline).
 pub(crate) fn answer(line: &str) -> String {
     match respond(line) {
         Ok(json) => json,
@@ -540,8 +748,13 @@ fn required_agents(request: &Request) -> Result<String, String> {
         .map(|shrinkage| staffing::scheduled_fte(f64::from(requirement.agents), shrinkage))
         .transpose()
         .map_err(engine_error)?;
+    Ok(to_json(&required_reply(&requirement, scheduled_fte)))
+}
+
+/// The reply to a `required_agents` request, alone or in a batch.
+fn required_reply(requirement: &Requirement, scheduled_fte: Option<f64>) -> RequiredReply {
     let m = requirement.metrics;
-    Ok(to_json(&RequiredReply {
+    RequiredReply {
         agents: requirement.agents,
         p_wait: m.p_wait,
         p_abandon: m.p_abandon,
@@ -551,12 +764,78 @@ fn required_agents(request: &Request) -> Result<String, String> {
         occupancy: m.occupancy,
         queue_length: m.queue_length,
         scheduled_fte,
-    }))
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `required_agents` lines whose runs are answered as batches: loads
+    /// (repeated, zero, refused), both models, every cap, shrinkage, and
+    /// lines of other ops, blank, invalid or refused in between.
+    fn mixed_stream() -> Vec<String> {
+        let mut lines = Vec::new();
+        let settings = [
+            r#""model":"erlang_c","aht_s":300,"target_sl":0.8,"target_s":20"#,
+            r#""model":"erlang_c","aht_s":180,"target_sl":0.9,"target_s":10,"max_occupancy":0.85,"shrinkage":0.3"#,
+            r#""model":"erlang_a","patience_s":120,"aht_s":240.5,"target_sl":0.8,"target_s":20,"max_abandon":0.03,"max_asa_s":null"#,
+            r#""target_s":20,"model":"erlang_c","aht_s":300,"target_sl":0.5,"max_asa_s":4,"shrinkage":1"#,
+            r#""model":"erlang_c","aht_s":0,"target_sl":0.8,"target_s":20"#,
+            r#""model":"erlang_c","aht_s":300,"target_sl":0.8,"target_s":20,"max_occupancy":1e-9"#,
+        ];
+        let others = [
+            r#"{"op":"erlang_b","traffic":10,"servers":15}"#,
+            "",
+            "{",
+            r#"{"op":"required_agents","model":"erlang_c","traffic":10,"aht_s":180,"target_sl":0.8,"target_s":20,"traffic":11}"#,
+            r#"{"op":"required_agents","model":"erl\u0061ng_c","traffic":10,"aht_s":180,"target_sl":0.8,"target_s":20}"#,
+            r#"{"op":"required_agents","model":"erlang_c","traffic":"10","aht_s":180,"target_sl":0.8,"target_s":20}"#,
+            r#"{"op":"required_agents","model":"erlang_a","traffic":10,"aht_s":180,"target_sl":0.8,"target_s":20}"#,
+        ];
+        for i in 0..96usize {
+            let traffic = 50.0 + 4950.0 * (std::f64::consts::PI * i as f64 / 95.0).sin();
+            for (k, setting) in settings.iter().enumerate() {
+                let traffic = match (i + k) % 13 {
+                    0 => 0.0,
+                    1 => -3.0,
+                    2 => 10.0,
+                    _ => traffic / (k as f64 + 1.0),
+                };
+                lines.push(format!(
+                    r#"{{"op":"required_agents","traffic":{traffic:?},{setting}}}"#
+                ));
+            }
+            if i % 5 == 0 {
+                lines.push(others[i % others.len()].to_owned());
+            }
+        }
+        lines
+    }
+
+    #[test]
+    fn a_batch_of_lines_is_answered_as_each_line_alone() {
+        let lines = mixed_stream();
+        let mut text = lines.join("\n");
+        text.push('\n');
+        let mut output = Output {
+            out: io::BufWriter::new(Vec::new()),
+            sent: Instant::now(),
+        };
+        let requests = answer_lines(text.as_bytes(), &mut output).unwrap_or_else(|_| panic!());
+        let batched = String::from_utf8(output.out.into_inner().unwrap()).unwrap();
+        let alone: String = lines
+            .iter()
+            .filter(|line| !line.trim().is_empty())
+            .map(|line| answer(&format!("{line}\n")) + "\n")
+            .collect();
+        assert_eq!(requests, batched.lines().count());
+        assert_eq!(batched, alone);
+        // Most of them were searched in batches, and the batches met errors.
+        let read = lines.iter().filter(|l| Staffing::read(l).is_some()).count();
+        assert!(read > 400, "{read}");
+        assert!(alone.matches("error").count() > 100);
+    }
 
     #[test]
     fn every_op_is_dispatched() {

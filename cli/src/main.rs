@@ -40,9 +40,9 @@ enum Command {
     /// Answer JSON Lines requests read from stdin, one JSON line per request on stdout.
     ///
     /// Each request is an object with an "op" field: "erlang_b", "erlang_c",
-    /// "erlang_a", "required_agents" or "forecast". A line that cannot be answered gets
-    /// {"error": "..."}; blank lines are skipped.
-    Eval,
+    /// "erlang_a", "required_agents", "forecast", "schedule" or "allocate". A line
+    /// that cannot be answered gets {"error": "..."}; blank lines are skipped.
+    Eval(eval::EvalArgs),
     /// Staff every interval of a forecast CSV and print the plan as CSV.
     Plan(plan::PlanArgs),
     /// Forecast the next open days from interval history and print them
@@ -62,7 +62,7 @@ pub(crate) enum Failure {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Eval => eval::run(),
+        Command::Eval(args) => eval::run(&args),
         Command::Plan(args) => plan::run(&args),
         Command::Forecast(args) => forecast::run(&args),
     };

@@ -10,15 +10,20 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
-/// Runs `ccplan ARGS` with `stdin` as standard input.
-fn ccplan(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ccplan"))
+/// Starts `ccplan ARGS` with its standard input, output and error piped.
+fn start(args: &[&str]) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_ccplan"))
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .expect("ccplan starts");
+        .expect("ccplan starts")
+}
+
+/// Runs `ccplan ARGS` with `stdin` as standard input.
+fn ccplan(args: &[&str], stdin: &str) -> Output {
+    let mut child = start(args);
     let mut input = child.stdin.take().expect("stdin is piped");
     let text = stdin.to_owned();
     let writer = std::thread::spawn(move || input.write_all(text.as_bytes()));
@@ -319,6 +324,105 @@ fn missing_and_mistyped_fields_and_engine_errors() {
     assert!(error(&reply).contains("service-level target"), "{reply}");
     let reply = eval_one(r#"[1, 2]"#);
     assert!(error(&reply).contains("JSON object"), "{reply}");
+}
+
+/// A person typing into `ccplan eval` gets each answer as soon as the line
+/// is sent, while standard input stays open: answers are held back only
+/// while more input is already at hand. (The test waits up to a minute per
+/// answer: a build that held it until the end of input would fail here.)
+#[test]
+fn eval_answers_a_line_at_once_while_input_stays_open() {
+    use std::io::{BufRead, BufReader};
+    use std::sync::mpsc;
+    use std::time::Duration;
+    let mut child = start(&["eval"]);
+    let mut input = child.stdin.take().expect("stdin is piped");
+    let mut replies = BufReader::new(child.stdout.take().expect("stdout is piped"));
+    let (sender, receiver) = mpsc::channel();
+    let reader = std::thread::spawn(move || loop {
+        let mut line = String::new();
+        match replies.read_line(&mut line) {
+            Ok(0) | Err(_) => break,
+            Ok(_) => {
+                if sender.send(line).is_err() {
+                    break;
+                }
+            }
+        }
+    });
+    for (request, starts) in [
+        (REQUIRED_C, r#"{"agents":14,"#),
+        (
+            r#"{"op":"erlang_b","traffic":10,"servers":15}"#,
+            r#"{"blocking":0.0364969"#,
+        ),
+        ("{", r#"{"error":"invalid JSON"#),
+    ] {
+        input
+            .write_all(format!("{request}\n").as_bytes())
+            .and_then(|()| input.flush())
+            .expect("request sent");
+        let reply = receiver
+            .recv_timeout(Duration::from_secs(60))
+            .unwrap_or_else(|_| panic!("no answer to {request} while input is open"));
+        assert!(reply.starts_with(starts), "{reply}");
+    }
+    drop(input);
+    assert!(child.wait().expect("ccplan exits").success());
+    reader.join().expect("reader thread");
+    assert!(receiver.try_recv().is_err(), "one answer per line");
+}
+
+/// A day of `required_agents` lines sent in uneven pieces (lines split
+/// across writes) is answered line for line as each line alone, and
+/// `--timing` reports the requests on stderr without touching stdout.
+#[test]
+fn eval_answers_a_day_in_pieces_as_each_line_alone() {
+    let mut lines = Vec::new();
+    for i in 0..96 {
+        let traffic = 50.0 + 4950.0 * (std::f64::consts::PI * f64::from(i) / 95.0).sin();
+        lines.push(REQUIRED_C.replace(r#""traffic":10"#, &format!(r#""traffic":{traffic:?}"#)));
+        if i % 16 == 3 {
+            lines.push(REQUIRED_C.replace("erlang_c", "erlang_a"));
+            lines.push(REQUIRED_C.replace(r#""erlang_c""#, r#""erlang_a","patience_s":120"#));
+            lines.push(String::new());
+        }
+    }
+    let text = lines.join("\n") + "\n";
+    let mut child = start(&["eval", "--timing"]);
+    let mut input = child.stdin.take().expect("stdin is piped");
+    let bytes = text.clone().into_bytes();
+    let writer = std::thread::spawn(move || {
+        for piece in bytes.chunks(997) {
+            input.write_all(piece)?;
+            input.flush()?;
+        }
+        Ok::<(), std::io::Error>(())
+    });
+    let output = child.wait_with_output().expect("ccplan runs");
+    writer
+        .join()
+        .expect("writer thread")
+        .expect("stdin written");
+    assert!(output.status.success());
+    let stdout = String::from_utf8(output.stdout).expect("UTF-8");
+    let requests: Vec<&String> = lines.iter().filter(|l| !l.is_empty()).collect();
+    let alone: Vec<String> = requests
+        .iter()
+        .map(|line| {
+            let out = ccplan(&["eval"], &format!("{line}\n"));
+            String::from_utf8(out.stdout).expect("UTF-8")
+        })
+        .collect();
+    assert_eq!(stdout, alone.concat());
+    assert_eq!(stdout.lines().count(), 96 + 2 * 6);
+    assert_eq!(stdout.matches(r#"{"agents":"#).count(), 96 + 6);
+    let stderr = String::from_utf8(output.stderr).expect("UTF-8");
+    assert!(
+        stderr.starts_with("ccplan eval: 108 requests in ")
+            && stderr.ends_with(" ms, from the first byte read to the last byte written\n"),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -255,7 +255,9 @@ pub fn evaluate_day(
 /// Erlang B at `(traffic, agents)` for every interval that has a valid
 /// pair (`None` for the others, left to the interval's own checks), all
 /// computed side by side ([`erlang_b::at_each`]: bit for bit `Blocking::at`).
-fn blocking_states(pairs: impl Iterator<Item = Option<(f64, f64)>>) -> Vec<Option<Blocking>> {
+pub(crate) fn blocking_states(
+    pairs: impl Iterator<Item = Option<(f64, f64)>>,
+) -> Vec<Option<Blocking>> {
     let pairs: Vec<Option<(f64, f64)>> = pairs
         .map(|pair| pair.filter(|&(t, n)| check_traffic(t).is_ok() && check_agents(n).is_ok()))
         .collect();

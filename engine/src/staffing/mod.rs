@@ -9,8 +9,11 @@
 //!   ([`requirement_by_limit`]), with the Erlang A search in its own file;
 //! - curves: the figures over a range of staffings, for charts
 //!   ([`staffing_curve`]);
-//! - fte: scheduled FTE after shrinkage ([`scheduled_fte`]).
+//! - fte: scheduled FTE after shrinkage ([`scheduled_fte`]);
+//! - batch: many requirement searches at once, sharing work
+//!   ([`required_agents_each`]).
 
+mod batch;
 mod curves;
 mod erlang_a_search;
 mod figures;
@@ -18,6 +21,7 @@ mod fte;
 mod search;
 mod targets;
 
+pub use batch::{required_agents_each, Search};
 pub use curves::{staffing_curve, CurvePoint};
 pub(crate) use figures::metrics_given;
 pub use figures::{metrics, Metrics};
