@@ -20,8 +20,9 @@ self.addEventListener('install', (event) => {
       const page = await fetch('./', { cache: 'no-cache' });
       const html = await page.clone().text();
       await cache.put('./', page);
-      // Attribute values quoted or not (Trunk minifies the page in release builds).
-      const assets = [...html.matchAll(/=["']?(\.\/[^"'\s>?#]+\.(?:js|wasm|css))/g)].map((m) => m[1]);
+      // Attribute values quoted or not (Trunk minifies the page in release builds), and the
+      // names in the page's start script (Trunk.toml's pattern_script), in quotes.
+      const assets = [...html.matchAll(/[='"`](\.\/[^"'`\s>?#]+\.(?:js|wasm|css))/g)].map((m) => m[1]);
       await cache.addAll([...new Set([...assets, ...WORKER_FILES])]);
       await self.skipWaiting();
     })(),

@@ -137,6 +137,29 @@ describe('first visit', { concurrency: CONCURRENCY }, () => {
     }
   });
 
+  test('a link to another page loads the whole app alone; if it cannot, the small app says so and "Try again" opens the page', async (t) => {
+    const site = ctx.sites['sub-path'];
+    const { page, errors } = await freshPage(t, ctx.browser);
+    const fetched = [];
+    page.on('request', (request) => fetched.push(request.url()));
+    await page.goto(`${site.url}#/scorecard`);
+    await wholeApp(page);
+    await page.getByTestId('export-csv-monthly').waitFor();
+    assert.ok(!fetched.some((url) => /ccplan-staffing-/.test(url)), `the small app is not fetched: ${fetched.join(', ')}`);
+    assert.deepEqual(errors, []);
+
+    // Offline with nothing cached: the small app starts, says why, and retries.
+    const other = await freshPage(t, ctx.browser);
+    await other.page.route(WHOLE_APP, (route) => route.abort('internetdisconnected'));
+    await other.page.goto(`${site.url}#/learn`);
+    await other.page.getByTestId('load-failed').waitFor();
+    assert.equal(await whichApp(other.page), 'first-visit');
+    await other.page.unroute(WHOLE_APP);
+    await other.page.getByTestId('load-retry').click();
+    await wholeApp(other.page);
+    await other.page.getByTestId('nav-learn').and(other.page.locator('[aria-current="page"]')).waitFor();
+  });
+
   test('after a redeploy, a page opened before it asks for a reload, which runs the new version whole, inputs kept', async (t) => {
     // A copy of the site that can be "redeployed": the whole app's files get
     // another content hash, the old ones are gone (404), as on GitHub Pages.
