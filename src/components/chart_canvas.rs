@@ -168,8 +168,17 @@ where
         .ok();
         painter.update_value(|p| p.later = handle);
     };
-    // Whether the canvas is in the window now.
+    // Whether the canvas is in the window now: as the intersection observer
+    // last said (it follows scrolling and layout without forcing a layout),
+    // or, before its first report, from the canvas's box. Asking the box
+    // on every change forced a layout of the page in the middle of the
+    // input's DOM patch, once per chart, whether or not it was on screen
+    // (issue 26, item 4).
+    let in_view = StoredValue::new_local(None::<bool>);
     let shown = move || {
+        if let Some(seen) = in_view.try_get_value().flatten() {
+            return seen;
+        }
         canvas
             .try_get_untracked()
             .flatten()
@@ -240,12 +249,18 @@ where
         if observer.with_value(Option::is_none) {
             let callback =
                 Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-                    let seen = entries.iter().any(|entry| {
-                        entry
-                            .unchecked_into::<web_sys::IntersectionObserverEntry>()
-                            .is_intersecting()
-                    });
-                    if seen && alive() && painter.with_value(|p| p.dirty) {
+                    // The latest entry is the canvas's state now.
+                    let Some(entry) = entries.iter().last() else {
+                        return;
+                    };
+                    let seen = entry
+                        .unchecked_into::<web_sys::IntersectionObserverEntry>()
+                        .is_intersecting();
+                    if !alive() {
+                        return;
+                    }
+                    in_view.set_value(Some(seen));
+                    if seen && painter.with_value(|p| p.dirty) {
                         schedule();
                     }
                 });

@@ -1,11 +1,30 @@
 //! A chart's text alternative: a table, folded away until asked for, with a
 //! header row of translated column names.
+//!
+//! Folded, it has no body rows and computes none: they are built when it is
+//! opened and kept up to date only while it is open. Every input on the
+//! staffing page would otherwise rebuild the curve's and the day's rows
+//! (about 500 DOM nodes) for nobody; typing on a phone paid for it on every
+//! key (issue 26, item 4).
 
 use leptos::prelude::*;
 
 use crate::download::copy_to_clipboard;
 use crate::i18n::{text, Key};
 use crate::store::use_store;
+
+/// A `toggle` handler for a `<details>`: `open` follows whether it is open,
+/// so what it folds away can be built only while it is shown.
+pub fn follow_open(open: RwSignal<bool>) -> impl Fn(leptos::ev::Event) + 'static {
+    move |ev| {
+        use wasm_bindgen::JsCast;
+        let opened = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+            .is_some_and(|d| d.open());
+        open.set(opened);
+    }
+}
 
 #[component]
 pub fn ChartTable<R, V>(
@@ -25,6 +44,8 @@ where
     let lang = use_store().lang;
     let table = NodeRef::<leptos::html::Table>::new();
     let copied = RwSignal::new(None::<bool>);
+    let open = RwSignal::new(false);
+    let body = move || open.get().then(&rows);
     // As the browser reads the table out (cells by tabs, rows by lines),
     // which a spreadsheet pastes into cells.
     let copy = move |_| {
@@ -33,7 +54,7 @@ where
         }
     };
     view! {
-        <details class=format!("day-table {class}") data-testid=test_id>
+        <details class=format!("day-table {class}") data-testid=test_id on:toggle=follow_open(open)>
             <summary>{move || text(lang.get(), title)}</summary>
             <p class="row-buttons">
                 <button type="button" class="secondary small" data-testid=format!("{test_id}-copy") on:click=copy>
@@ -55,7 +76,7 @@ where
                             }}
                         </tr>
                     </thead>
-                    <tbody>{rows}</tbody>
+                    <tbody>{body}</tbody>
                 </table>
             </div>
         </details>

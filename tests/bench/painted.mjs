@@ -152,7 +152,7 @@ const GROUPS = [
 ];
 
 /** Milliseconds of each group per input, from a DevTools CPU profile. */
-function breakdown(profile, inputs) {
+export function breakdown(profile, inputs) {
   const parent = new Map();
   const byId = new Map();
   for (const node of profile.nodes) {
