@@ -1,16 +1,15 @@
-// A DevTools trace of typing key by key (typing.mjs's phone profile): the
-// time per key of each kind of trace event, by thread. Not part of ./run.sh
-// bench; `node bench/trace-typing.mjs <case 0|1|2> [out.json]`.
+// A DevTools trace of typing key by key (typing.mjs's phone profile and
+// cases, a pause of 400 ms between keys): the time per key of each kind of
+// trace event, by thread, including the browser's own work (editing, style,
+// layout, paint, commit) that the CPU profile shows only as "(program)".
+// Not part of ./run.sh bench: `node bench/trace-typing.mjs <case 0|1|2>
+// [out.json]` (the trace, to open in DevTools' Performance panel);
+// CSS=<rules> adds rules to the page first (an experiment).
 import { writeFile } from 'node:fs/promises';
 import { serve, launch } from '../e2e/harness.mjs';
+import { PHONE, RATE, TYPING_CASES } from './typing-cases.mjs';
 
-const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, locale: 'en-US' };
-const CASES = [
-  { hash: '#/', box: 'volume', view: 'volume', numbers: ['180', '240', '315', '270', '205'] },
-  { hash: '#/', box: 'volume', view: 'staffing-curve', numbers: ['180', '240', '315', '270', '205'] },
-  { hash: '#/scorecard', box: 'growth', view: 'growth', numbers: ['25', '7', '18', '3', '12'], plan: true },
-];
-const c = CASES[Number(process.argv[2] ?? 0)];
+const c = TYPING_CASES[Number(process.argv[2] ?? 0)];
 const site = await serve('/');
 const browser = await launch();
 const context = await browser.newContext(PHONE);
@@ -21,7 +20,7 @@ await page.getByTestId(c.box).waitFor();
 // CSS=<rules>: a style added to the page, for experiments.
 if (process.env.CSS) await page.addStyleTag({ content: process.env.CSS });
 await page.waitForTimeout(1500);
-await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+await cdp.send('Emulation.setCPUThrottlingRate', { rate: RATE });
 const box = page.getByTestId(c.box);
 const typeNumber = async (number) => {
   await page.getByTestId(c.view).evaluate((el) => el.scrollIntoView({ block: 'center' }));

@@ -2,7 +2,18 @@
 // typing digits into a box, at 390 × 844 CSS pixels, pixel ratio 3, the CPU
 // slowed 4× (Chromium's CPU throttling through the DevTools protocol).
 // Run after a build: `cd tests && node bench/typing.mjs [runs]` (default 3
-// runs; each prints its own numbers, then the median over the runs).
+// runs; each prints its own numbers, then the median over the runs of each
+// run's median and p90). This is the measure of BENCHMARKS.md's typing
+// section since issue 26. Options (environment):
+// - BEFORE=<another build's dist>: that build too, each case typed on both
+//   in turn, for an A/B at the same time on the same machine;
+// - CASES=0,2: only these cases (0 box in view, 1 curve in view, 2 scorecard);
+// - CSS=<rules>: this build with and without the rules (an experiment);
+// - `node bench/typing.mjs profile` (CCPLAN_DIST set to a build that keeps
+//   wasm function names; TOP=20 adds the top functions): where each key's
+//   main-thread time goes, from the DevTools CPU profiler.
+// `bench/trace-typing.mjs <case>` writes a DevTools trace of the same typing
+// and sums its events by name, per key (browser work: style, layout, paint).
 //
 // How it differs from painted.mjs (an `input` event dispatched from script
 // and timed to the end of the next frame's main-thread work):
@@ -28,9 +39,8 @@
 import { join } from 'node:path';
 import { serve, launch } from '../e2e/harness.mjs';
 import { breakdown } from './painted.mjs';
+import { PHONE, RATE, TYPING_CASES } from './typing-cases.mjs';
 
-const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, locale: 'en-US', hasTouch: false };
-const RATE = 4;
 
 /** Installed before the app: per digit key, its time stamp and what followed it. */
 function instrument() {
@@ -85,12 +95,7 @@ function instrument() {
 }
 
 const ONLY = process.env.CASES ? process.env.CASES.split(',').map(Number) : null;
-const ALL_CASES = [
-  { name: 'staffing, volume box, box in view', hash: '#/', box: 'volume', view: 'volume', numbers: ['180', '240', '315', '270', '205'] },
-  { name: 'staffing, volume box, staffing curve in view', hash: '#/', box: 'volume', view: 'staffing-curve', numbers: ['180', '240', '315', '270', '205'] },
-  { name: 'scorecard, growth box, box in view', hash: '#/scorecard', box: 'growth', view: 'growth', numbers: ['3', '12', '5', '18', '7', '14', '9', '16', '4', '11', '6'], rounds: 10, plan: true },
-];
-const CASES = ALL_CASES.filter((_, i) => !ONLY || ONLY.includes(i));
+const CASES = TYPING_CASES.filter((_, i) => !ONLY || ONLY.includes(i));
 
 const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 const stats = (values) => {
