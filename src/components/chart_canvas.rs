@@ -84,6 +84,13 @@ pub fn ChartCanvas<F>(
     /// Key inputs, printed under the title of the downloaded PNG.
     #[prop(optional)]
     caption: Option<Signal<String>>,
+    /// Every signal `draw` reads, read: while the chart is off screen with a
+    /// paint already waiting, a change is followed by this alone instead of
+    /// a dry run of the chart (typing on a phone ran the off-screen curve
+    /// dry on every key; issue 26, item 4). It must read all `draw` reads,
+    /// or a change to the one left out would not reach the chart.
+    #[prop(optional)]
+    reads: Option<Signal<()>>,
 ) -> impl IntoView
 where
     F: Fn(&DrawingArea<ChartBackend, plotters::coord::Shift>, f64) + 'static,
@@ -268,6 +275,16 @@ where
                 o.observe(&element);
                 observer.set_value(Some(o));
                 on_view.set_value(Some(callback));
+            }
+        }
+        // Off screen with a paint waiting: what the chart reads is followed,
+        // and the paint waits on (it draws whatever is current then).
+        if let Some(reads) = reads {
+            let waiting = painter.with_value(|p| p.dirty && p.painted.is_some());
+            if waiting && in_view.get_value() == Some(false) {
+                reads.get();
+                paint_later();
+                return;
             }
         }
         // The dry run, at the size last painted: the effect tracks what the

@@ -46,6 +46,15 @@ where
     let copied = RwSignal::new(None::<bool>);
     let open = RwSignal::new(false);
     let body = move || open.get().then(&rows);
+    // A click on the summary (or Enter / Space on it) opens or folds the
+    // table before its `toggle` event, which the browser sends a task
+    // later: the rows are there as soon as the click has been handled.
+    let details = NodeRef::<leptos::html::Details>::new();
+    let on_summary = move |_| {
+        if let Some(details) = details.get_untracked() {
+            open.set(!details.open());
+        }
+    };
     // As the browser reads the table out (cells by tabs, rows by lines),
     // which a spreadsheet pastes into cells.
     let copy = move |_| {
@@ -54,8 +63,8 @@ where
         }
     };
     view! {
-        <details class=format!("day-table {class}") data-testid=test_id on:toggle=follow_open(open)>
-            <summary>{move || text(lang.get(), title)}</summary>
+        <details class=format!("day-table {class}") data-testid=test_id node_ref=details on:toggle=follow_open(open)>
+            <summary on:click=on_summary>{move || text(lang.get(), title)}</summary>
             <p class="row-buttons">
                 <button type="button" class="secondary small" data-testid=format!("{test_id}-copy") on:click=copy>
                     {move || text(lang.get(), Key::CopyTable)}
