@@ -23,6 +23,22 @@ pub fn CalculatorInterval() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    let count = Memo::new(move |_| options.with(Vec::len));
+    let option_text = move |n: usize| {
+        let lang = lang.get();
+        options.with(|options| {
+            options
+                .get(n)
+                .map_or_else(String::new, |(start, volume, busiest)| {
+                    let mark = if *busiest {
+                        format!(" {}", text(lang, Key::BusiestMark))
+                    } else {
+                        String::new()
+                    };
+                    format!("{start} · {}{mark}", grouped(*volume, 0))
+                })
+        })
+    };
     let own_aht = Memo::new(move |_| {
         store
             .staffing
@@ -38,19 +54,13 @@ pub fn CalculatorInterval() -> impl IntoView {
             <label for="calculator-interval">{move || text(lang.get(), Key::CalculatorInterval)}</label>
             <select id="calculator-interval" data-testid="calculator-interval" aria-describedby="calculator-interval-help"
                 prop:value=move || chosen.get().to_string() on:change=on_change>
-                {move || {
-                    let lang = lang.get();
-                    let now = chosen.get_untracked();
-                    options
-                        .get()
-                        .into_iter()
-                        .enumerate()
-                        .map(|(n, (start, volume, busiest))| {
-                            let mark = if busiest { format!(" {}", text(lang, Key::BusiestMark)) } else { String::new() };
-                            view! { <option value=n.to_string() selected=n == now>{format!("{start} · {}{mark}", grouped(volume, 0))}</option> }
-                        })
-                        .collect::<Vec<_>>()
-                }}
+                // One option per interval, kept: a key typed in the contacts
+                // box changes one option's text, which is all that is
+                // written (rebuilding the list set every option's
+                // attributes again on every key; issue 26, item 4).
+                <For each=move || 0..count.get() key=|n| *n let:n>
+                    <option value=n.to_string() selected=n == chosen.get_untracked()>{move || option_text(n)}</option>
+                </For>
             </select>
         </div>
         <p class="help" id="calculator-interval-help">

@@ -84,6 +84,13 @@ pub fn ChartCanvas<F>(
     /// Key inputs, printed under the title of the downloaded PNG.
     #[prop(optional)]
     caption: Option<Signal<String>>,
+    /// Every signal `draw` reads, read: while the chart is off screen with a
+    /// paint already waiting, a change is followed by this alone instead of
+    /// a dry run of the chart (typing on a phone ran the off-screen curve
+    /// dry on every key; issue 26, item 4). It must read all `draw` reads,
+    /// or a change to the one left out would not reach the chart.
+    #[prop(optional)]
+    reads: Option<Signal<()>>,
 ) -> impl IntoView
 where
     F: Fn(&DrawingArea<ChartBackend, plotters::coord::Shift>, f64) + 'static,
@@ -168,8 +175,17 @@ where
         .ok();
         painter.update_value(|p| p.later = handle);
     };
-    // Whether the canvas is in the window now.
+    // Whether the canvas is in the window now: as the intersection observer
+    // last said (it follows scrolling and layout without forcing a layout),
+    // or, before its first report, from the canvas's box. Asking the box
+    // on every change forced a layout of the page in the middle of the
+    // input's DOM patch, once per chart, whether or not it was on screen
+    // (issue 26, item 4).
+    let in_view = StoredValue::new_local(None::<bool>);
     let shown = move || {
+        if let Some(seen) = in_view.try_get_value().flatten() {
+            return seen;
+        }
         canvas
             .try_get_untracked()
             .flatten()
@@ -240,12 +256,18 @@ where
         if observer.with_value(Option::is_none) {
             let callback =
                 Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-                    let seen = entries.iter().any(|entry| {
-                        entry
-                            .unchecked_into::<web_sys::IntersectionObserverEntry>()
-                            .is_intersecting()
-                    });
-                    if seen && alive() && painter.with_value(|p| p.dirty) {
+                    // The latest entry is the canvas's state now.
+                    let Some(entry) = entries.iter().last() else {
+                        return;
+                    };
+                    let seen = entry
+                        .unchecked_into::<web_sys::IntersectionObserverEntry>()
+                        .is_intersecting();
+                    if !alive() {
+                        return;
+                    }
+                    in_view.set_value(Some(seen));
+                    if seen && painter.with_value(|p| p.dirty) {
                         schedule();
                     }
                 });
@@ -253,6 +275,16 @@ where
                 o.observe(&element);
                 observer.set_value(Some(o));
                 on_view.set_value(Some(callback));
+            }
+        }
+        // Off screen with a paint waiting: what the chart reads is followed,
+        // and the paint waits on (it draws whatever is current then).
+        if let Some(reads) = reads {
+            let waiting = painter.with_value(|p| p.dirty && p.painted.is_some());
+            if waiting && in_view.get_value() == Some(false) {
+                reads.get();
+                paint_later();
+                return;
             }
         }
         // The dry run, at the size last painted: the effect tracks what the

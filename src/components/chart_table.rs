@@ -1,11 +1,30 @@
 //! A chart's text alternative: a table, folded away until asked for, with a
 //! header row of translated column names.
+//!
+//! Folded, it has no body rows and computes none: they are built when it is
+//! opened and kept up to date only while it is open. Every input on the
+//! staffing page would otherwise rebuild the curve's and the day's rows
+//! (about 500 DOM nodes) for nobody; typing on a phone paid for it on every
+//! key (issue 26, item 4).
 
 use leptos::prelude::*;
 
 use crate::download::copy_to_clipboard;
 use crate::i18n::{text, Key};
 use crate::store::use_store;
+
+/// A `toggle` handler for a `<details>`: `open` follows whether it is open,
+/// so what it folds away can be built only while it is shown.
+pub fn follow_open(open: RwSignal<bool>) -> impl Fn(leptos::ev::Event) + 'static {
+    move |ev| {
+        use wasm_bindgen::JsCast;
+        let opened = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+            .is_some_and(|d| d.open());
+        open.set(opened);
+    }
+}
 
 #[component]
 pub fn ChartTable<R, V>(
@@ -25,6 +44,17 @@ where
     let lang = use_store().lang;
     let table = NodeRef::<leptos::html::Table>::new();
     let copied = RwSignal::new(None::<bool>);
+    let open = RwSignal::new(false);
+    let body = move || open.get().then(&rows);
+    // A click on the summary (or Enter / Space on it) opens or folds the
+    // table before its `toggle` event, which the browser sends a task
+    // later: the rows are there as soon as the click has been handled.
+    let details = NodeRef::<leptos::html::Details>::new();
+    let on_summary = move |_| {
+        if let Some(details) = details.get_untracked() {
+            open.set(!details.open());
+        }
+    };
     // As the browser reads the table out (cells by tabs, rows by lines),
     // which a spreadsheet pastes into cells.
     let copy = move |_| {
@@ -33,8 +63,8 @@ where
         }
     };
     view! {
-        <details class=format!("day-table {class}") data-testid=test_id>
-            <summary>{move || text(lang.get(), title)}</summary>
+        <details class=format!("day-table {class}") data-testid=test_id node_ref=details on:toggle=follow_open(open)>
+            <summary on:click=on_summary>{move || text(lang.get(), title)}</summary>
             <p class="row-buttons">
                 <button type="button" class="secondary small" data-testid=format!("{test_id}-copy") on:click=copy>
                     {move || text(lang.get(), Key::CopyTable)}
@@ -55,7 +85,7 @@ where
                             }}
                         </tr>
                     </thead>
-                    <tbody>{rows}</tbody>
+                    <tbody>{body}</tbody>
                 </table>
             </div>
         </details>

@@ -64,7 +64,8 @@ pub fn CurveTable() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    let columns = Signal::derive(move || {
+    // A memo: the header is written again only when the model changes, not on every input.
+    let columns = Memo::new(move |_| {
         let mut keys = vec![
             Some(Key::AxisAgents),
             Some(Key::PWait),
@@ -79,6 +80,6 @@ pub fn CurveTable() -> impl IntoView {
         keys
     });
     view! {
-        <ChartTable test_id="curve-table" title=Key::CurveTable columns=columns rows=rows class="curve-table" />
+        <ChartTable test_id="curve-table" title=Key::CurveTable columns=Signal::from(columns) rows=rows class="curve-table" />
     }
 }

@@ -45,15 +45,27 @@ pub fn Intraday() -> impl IntoView {
         }
     };
 
+    // The day alone, its interval labels and the mode: typing in the
+    // calculator's boxes changes the inputs and the interval, not the day,
+    // so the chart and the totals below are not even run dry then (a memo
+    // passes a change on only when its value differs; issue 26, item 4).
+    let day = Memo::new(move |_| store.outcome.with(|o| o.day.clone()));
+    let labels = Memo::new(move |_| {
+        let count = day.with(|d| d.ready().map_or(0, |plan| plan.intervals.len()));
+        store
+            .staffing
+            .with(|s| (0..count).map(|n| s.interval_label(n)).collect::<Vec<_>>())
+    });
+    let reverse = Memo::new(move |_| store.staffing.with(|s| s.reverse));
     let draw = move |area: &_, scale: f64| {
         let lang = lang.get();
-        let data = store.outcome.with(|o| IntradayData {
-            intervals: match o.day.ready() {
-                Some(plan) => store.staffing.with(|s| {
+        let data = day.with(|d| IntradayData {
+            intervals: match d.ready() {
+                Some(plan) => labels.with(|labels| {
                     plan.intervals
                         .iter()
-                        .enumerate()
-                        .map(|(n, row)| (s.interval_label(n), row.volume, row.agents))
+                        .zip(labels)
+                        .map(|(row, label)| (label.clone(), row.volume, row.agents))
                         .collect()
                 }),
                 None => Vec::new(),
@@ -64,7 +76,7 @@ pub fn Intraday() -> impl IntoView {
             volume_axis: text(lang, Key::AxisContacts).into(),
             agents_axis: text(lang, Key::AxisAgents).into(),
             volume: text(lang, Key::AxisContacts).into(),
-            agents: if store.staffing.with(|s| s.reverse) {
+            agents: if reverse.get() {
                 text(lang, Key::FixedAgentsLine).into()
             } else {
                 text(lang, Key::RequiredAgents).into()
@@ -75,7 +87,7 @@ pub fn Intraday() -> impl IntoView {
         }
     };
 
-    let totals = move || store.outcome.with(|o| o.day.ready().map(|d| d.totals));
+    let totals = move || day.with(|d| d.ready().map(|d| d.totals));
     let total = move |f: fn(&ccplan_engine::plan::DayTotals, crate::i18n::Lang) -> String| {
         move || totals().map_or("—".to_string(), |t| f(&t, lang.get()))
     };
@@ -85,7 +97,7 @@ pub fn Intraday() -> impl IntoView {
         <section class="panel chart-panel intraday">
             <h2>{move || text(lang.get(), Key::Intraday)}</h2>
             {move || {
-                store.outcome.with(|o| match &o.day {
+                day.with(|d| match d {
                     Computed::Pending => Some(view! { <p class="message" data-testid="day-computing">{text(lang.get(), Key::ComputingDay)}</p> }.into_any()),
                     Computed::Failed(p) => Some(view! { <p class="message error">{problem_text(lang.get(), p)}</p> }.into_any()),
                     Computed::Ready(_) => None,

@@ -100,6 +100,12 @@ pub fn MonthlyChart(kind: MonthlyKind) -> impl IntoView {
                 test_id=kind.test_id()
                 label=Signal::derive(move || text(lang.get(), kind.title()).to_string())
                 draw=draw
+                reads=Signal::derive(move || {
+                    lang.track();
+                    store.staffing.track();
+                    store.projection.track();
+                    store.currency.track();
+                })
             />
         </section>
     }

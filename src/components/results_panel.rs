@@ -103,8 +103,10 @@ pub fn ResultsPanel(#[prop(optional, into)] math: ViewFn) -> impl IntoView {
         result().map_or_else(dash, |r| with_unit(grouped(r.traffic, 2), Key::Erlangs))
     });
     let met = move |limit: Limit| Signal::derive(move || result().and_then(|r| r.met(limit)));
-    // Why this many agents: the target that decides, and what each needs alone.
-    let why = move || {
+    // Why this many agents: the target that decides, and what each needs
+    // alone. Its words are a memo, so the block is built again only when
+    // they change, not on every key typed (issue 26, item 4).
+    let why_words = Memo::new(move |_| {
         let lang = lang.get();
         let r = result()?;
         let decided_by = r
@@ -122,9 +124,17 @@ pub fn ResultsPanel(#[prop(optional, into)] math: ViewFn) -> impl IntoView {
                     &limit_text(lang, l.limit, &r.targets),
                     &agents_text(lang, l.agents),
                 );
-                let binding = l.agents == r.required_agents;
-                view! { <li data-limit=limit_code(l.limit) class:binding=binding>{line}</li> }
+                (limit_code(l.limit), line, l.agents == r.required_agents)
             })
+            .collect::<Vec<_>>();
+        Some((decided_by, each))
+    });
+    let why = move || {
+        let lang = lang.get();
+        let (decided_by, each) = why_words.get()?;
+        let each = each
+            .into_iter()
+            .map(|(code, line, binding)| view! { <li data-limit=code class:binding=binding>{line}</li> })
             .collect_view();
         Some(view! {
             <div class="why" data-testid="why-agents">
@@ -167,6 +177,14 @@ pub fn ResultsPanel(#[prop(optional, into)] math: ViewFn) -> impl IntoView {
         })
     };
 
+    // The calculator is always one interval of the day: say which (a memo:
+    // written only when the interval or the language changes).
+    let from_interval = Memo::new(move |_| {
+        let start = store
+            .staffing
+            .with(|s| s.interval_label(s.calculator_index()));
+        format!("{} {start}", text(lang.get(), Key::FromInterval))
+    });
     view! {
         <section class="panel results">
             <h2>{move || text(lang.get(), Key::Results)}</h2>
@@ -179,16 +197,7 @@ pub fn ResultsPanel(#[prop(optional, into)] math: ViewFn) -> impl IntoView {
             <Show when=unstable>
                 <p class="message warning">{move || text(lang.get(), Key::Unstable)}</p>
             </Show>
-            {move || {
-                let lang = lang.get();
-                // The calculator is always one interval of the day: say which.
-                let start = store.staffing.with(|s| s.interval_label(s.calculator_index()));
-                view! {
-                    <p class="from-interval" data-testid="from-interval">
-                        {format!("{} {start}", text(lang, Key::FromInterval))}
-                    </p>
-                }
-            }}
+            <p class="from-interval" data-testid="from-interval">{from_interval}</p>
             <dl class="figures">
                 <Figure label=Key::RequiredAgents test_id="required-agents" value=required lead=true />
                 <Show when=reverse>

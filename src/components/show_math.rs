@@ -7,6 +7,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::chart_table::follow_open;
 use crate::format::{grouped, money, percent};
 use crate::i18n::{seconds, text, Key, Lang};
 use crate::mathml::{exp, frac, math, mi, mn, mo, msub, paren, result, row};
@@ -388,11 +389,7 @@ pub fn ShowMath() -> impl IntoView {
         Some(worked_view(lang.get(), &w, store.currency.get()))
     };
     view! {
-        <details class="show-math" data-testid="show-math" on:toggle=move |ev| {
-            use wasm_bindgen::JsCast;
-            let opened = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open());
-            open.set(opened);
-        }>
+        <details class="show-math" data-testid="show-math" on:toggle=follow_open(open)>
             <summary>{move || text(lang.get(), Key::ShowMath)}</summary>
             {body}
         </details>

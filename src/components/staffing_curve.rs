@@ -78,6 +78,11 @@ pub fn StaffingCurve() -> impl IntoView {
                 label=Signal::derive(move || text(lang.get(), Key::StaffingCurve).to_string())
                 draw=draw
                 caption=Signal::derive(move || store.staffing.with(|i| inputs_caption(lang.get(), i, false)))
+                reads=Signal::derive(move || {
+                    lang.track();
+                    store.outcome.track();
+                    store.staffing.track();
+                })
             />
             <CurveTable />
         </section>

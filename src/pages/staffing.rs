@@ -36,8 +36,12 @@ pub fn StaffingPage() -> impl IntoView {
 pub fn staffing_page(math: ViewFn, rest: impl IntoView + 'static) -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
-    let is_c = Signal::derive(move || store.staffing.with(|i| i.model == ModelChoice::ErlangC));
-    let reverse = Signal::derive(move || store.staffing.with(|i| i.reverse));
+    // Memos: the boxes they disable are touched only when they change, not
+    // on every key typed in another box (issue 26, item 4).
+    let is_c = Signal::from(Memo::new(move |_| {
+        store.staffing.with(|i| i.model == ModelChoice::ErlangC)
+    }));
+    let reverse = Signal::from(Memo::new(move |_| store.staffing.with(|i| i.reverse)));
     let on_model = move |ev: leptos::ev::Event| {
         if let Some(model) = ModelChoice::from_code(&event_target_value(&ev)) {
             store.set_model(model);

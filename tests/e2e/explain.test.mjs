@@ -284,6 +284,41 @@ describe('why this many agents', { concurrency: CONCURRENCY }, () => {
     assert.deepEqual(errors, []);
   });
 
+  test('the folded tables hold no rows until opened, then follow each key typed, and empty again when folded (issue 26, item 4)', async (t) => {
+    const { page, errors } = await ctx.openApp(t);
+    const curve = page.getByTestId('curve-table');
+    const day = page.getByTestId('day-table');
+    const chosen = () => curve.locator('tbody tr.chosen th').textContent();
+    assert.equal(await text(page, 'required-agents'), '40');
+    // Folded, neither table has a row in the page.
+    assert.equal(await curve.locator('tbody tr').count(), 0);
+    assert.equal(await day.locator('tbody tr').count(), 0);
+    await curve.locator('summary').click();
+    await eventually(async () => assert.equal(await chosen(), '40'));
+    // Open, the rows follow the volume typed key by key: 3, 30, 300 contacts.
+    await type(page, 'volume', '3');
+    await eventually(async () => assert.equal(await chosen(), await text(page, 'required-agents')));
+    assert.notEqual(await chosen(), '40');
+    await page.keyboard.type('00');
+    await eventually(async () => assert.equal(await text(page, 'required-agents'), '59'));
+    await eventually(async () => assert.equal(await chosen(), '59'));
+    assert.equal(await curve.locator('tbody tr.chosen').count(), 1);
+    // The day's table, opened, has a row per interval of the day, the calculator's marked.
+    await day.locator('summary').click();
+    await eventually(async () => assert.equal(await day.locator('tbody tr').count(), await page.getByTestId('use-interval').count()));
+    assert.ok(await day.locator('tbody tr').count() > 1);
+    assert.equal(await day.locator('tbody tr[aria-current="true"]').count(), 1);
+    // Folded again: the rows go, and come back up to date when opened.
+    await curve.locator('summary').click();
+    await eventually(async () => assert.equal(await curve.locator('tbody tr').count(), 0));
+    await type(page, 'volume', '200');
+    await eventually(async () => assert.equal(await text(page, 'required-agents'), '40'));
+    await curve.locator('summary').click();
+    await eventually(async () => assert.equal(await chosen(), '40'));
+    await expectSaved(page, { volume: 200 });
+    assert.deepEqual(errors, []);
+  });
+
   test('money in the currency the user picks, thousands separated, remembered over a reload', async (t) => {
     const { page, errors } = await ctx.openApp(t);
     assert.equal(await text(page, 'cost'), '714.29');
