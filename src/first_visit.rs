@@ -55,7 +55,7 @@ fn StaffingApp() -> impl IntoView {
         <LinkNotice />
         <main>
             {move || match store.route.get() {
-                Route::Staffing => staffing_page(view! {
+                Route::Staffing => staffing_page(ViewFn::default(), view! {
                     <Loading loader what=Key::RestLoading test_id="rest-loading" />
                 })
                 .into_any(),

@@ -5,7 +5,6 @@ use leptos::prelude::*;
 
 use ccplan_engine::staffing::Limit;
 
-use crate::components::show_math::ShowMath;
 use crate::components::term_link::TermLink;
 use crate::format::{grouped, money, percent};
 use crate::i18n::{
@@ -66,7 +65,9 @@ fn limit_code(limit: Limit) -> &'static str {
 }
 
 #[component]
-pub fn ResultsPanel() -> impl IntoView {
+/// `math` is the "Show the math" block below the figures (the whole app's
+/// `ShowMath`; the first visit's app leaves it out, the whole app adds it).
+pub fn ResultsPanel(#[prop(optional, into)] math: ViewFn) -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
     let result = move || store.outcome.with(|o| o.interval.clone().ok());
@@ -216,7 +217,7 @@ pub fn ResultsPanel() -> impl IntoView {
                 <Figure label=Key::Cost test_id="cost" value=cost />
             </dl>
             {why}
-            <ShowMath />
+            {math.run()}
         </section>
     }
 }

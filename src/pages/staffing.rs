@@ -1,7 +1,8 @@
 //! The landing page: inputs on the left, results and charts on the right.
 //! The first visit's app (`first_visit`) shows the inputs and results of
 //! [`staffing_page`] alone, with a placeholder for the rest, which the
-//! whole app's [`StaffingPage`] fills in when it takes over.
+//! whole app's [`StaffingPage`] fills in when it takes over (with the "Show
+//! the math" block of the results).
 
 use leptos::prelude::*;
 
@@ -12,6 +13,7 @@ use crate::components::number_field::{number_fields, NumberField};
 use crate::components::phone_summary::PhoneSummary;
 use crate::components::results_panel::ResultsPanel;
 use crate::components::scenario_bar::ScenarioBar;
+use crate::components::show_math::ShowMath;
 use crate::components::staffing_curve::StaffingCurve;
 use crate::components::stale_notice::StaleNotice;
 use crate::i18n::{text, Key};
@@ -22,15 +24,16 @@ use crate::store::use_store;
 /// The whole page: the curve, the day and the scenarios below the results.
 #[component]
 pub fn StaffingPage() -> impl IntoView {
-    staffing_page(view! {
+    staffing_page(ViewFn::from(|| view! { <ShowMath /> }), view! {
         <StaffingCurve />
         <Intraday />
         <ScenarioBar />
     })
 }
 
-/// The inputs and the results, with `rest` below the results.
-pub fn staffing_page(rest: impl IntoView + 'static) -> impl IntoView {
+/// The inputs and the results (with `math` below the figures), and `rest`
+/// below the results.
+pub fn staffing_page(math: ViewFn, rest: impl IntoView + 'static) -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
     // Memos: the boxes they disable are touched only when they change, not
@@ -84,7 +87,7 @@ pub fn staffing_page(rest: impl IntoView + 'static) -> impl IntoView {
             </section>
             <div class="outputs" class:stale=move || store.results_stale()>
                 <StaleNotice />
-                <ResultsPanel />
+                <ResultsPanel math />
                 {rest}
             </div>
         </div>
