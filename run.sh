@@ -140,7 +140,7 @@ case "${1:-}" in
     ensure_browser
     cargo bench -p ccplan-engine --bench engine
     build_site
-    (cd tests && node bench/input-to-chart.mjs && node bench/capacity-plan.mjs && node bench/hostile.mjs)
+    (cd tests && node bench/input-to-chart.mjs && node bench/typing.mjs 3 && node bench/capacity-plan.mjs && node bench/hostile.mjs)
     step "where the script time goes: a build that keeps wasm function names (wasm-opt -g)"
     sed 's/data-wasm-opt-params="--converge"/data-wasm-opt-params="--converge -g"/' index.html > index-names.html
     # The sed must have matched, or the profile would have no names to show.
