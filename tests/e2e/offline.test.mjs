@@ -14,7 +14,12 @@ const ctx = useSites({ root: '/', 'sub-path': '/ccplan/' });
  * its clients on activation; a reload is the fallback); resolves to its scope.
  */
 async function controlledBy(page) {
-  const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+  // A worker whose install fails never becomes ready: say so rather than wait for ever.
+  const scope = await page.evaluate(() =>
+    Promise.race([
+      navigator.serviceWorker.ready.then((registration) => registration.scope),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('the service worker never became ready (its install failed?)')), 20_000)),
+    ]));
   const controlled = () => page.evaluate(() => navigator.serviceWorker.controller !== null);
   if (!(await controlled())) {
     try {
