@@ -147,10 +147,6 @@ fn switch_to(app: &JsValue, store: Store) {
 fn Loading(loader: Loader, what: Key, test_id: &'static str) -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
-    let retry = move |_| loader.hand_over(store);
-    let reload = move |_| {
-        let _ = window().location().reload();
-    };
     view! {
         <section class="panel loading-rest" data-testid=test_id>
             {move || match loader.state.get() {
@@ -158,24 +154,31 @@ fn Loading(loader: Loader, what: Key, test_id: &'static str) -> impl IntoView {
                     <p role="status" class="loading">{text(lang.get(), what)}</p>
                 }
                 .into_any(),
-                LoadState::Failed => view! {
-                    <div role="alert" class="load-failed" data-testid="load-failed">
-                        <p>{text(lang.get(), Key::PageLoadFailed)}</p>
-                        <button type="button" data-testid="load-retry" on:click=retry>
-                            {text(lang.get(), Key::PageRetry)}
-                        </button>
-                    </div>
+                state => {
+                    // Offline: try again; the files gone (a new deploy): reload.
+                    let updated = state == LoadState::Updated;
+                    let (test_id, message, label, button_id) = if updated {
+                        ("load-updated", Key::PageUpdated, Key::PageReload, "load-reload")
+                    } else {
+                        ("load-failed", Key::PageLoadFailed, Key::PageRetry, "load-retry")
+                    };
+                    let act = move |_| {
+                        if updated {
+                            let _ = window().location().reload();
+                        } else {
+                            loader.hand_over(store);
+                        }
+                    };
+                    view! {
+                        <div role="alert" class="load-failed" data-testid=test_id>
+                            <p>{text(lang.get(), message)}</p>
+                            <button type="button" data-testid=button_id on:click=act>
+                                {text(lang.get(), label)}
+                            </button>
+                        </div>
+                    }
+                    .into_any()
                 }
-                .into_any(),
-                LoadState::Updated => view! {
-                    <div role="alert" class="load-failed" data-testid="load-updated">
-                        <p>{text(lang.get(), Key::PageUpdated)}</p>
-                        <button type="button" data-testid="load-reload" on:click=reload>
-                            {text(lang.get(), Key::PageReload)}
-                        </button>
-                    </div>
-                }
-                .into_any(),
             }}
         </section>
     }

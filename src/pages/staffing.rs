@@ -24,11 +24,14 @@ use crate::store::use_store;
 /// The whole page: the curve, the day and the scenarios below the results.
 #[component]
 pub fn StaffingPage() -> impl IntoView {
-    staffing_page(ViewFn::from(|| view! { <ShowMath /> }), view! {
-        <StaffingCurve />
-        <Intraday />
-        <ScenarioBar />
-    })
+    staffing_page(
+        ViewFn::from(|| view! { <ShowMath /> }),
+        view! {
+            <StaffingCurve />
+            <Intraday />
+            <ScenarioBar />
+        },
+    )
 }
 
 /// The inputs and the results (with `math` below the figures), and `rest`
