@@ -32,7 +32,9 @@ thread_local! {
 
 /// Mounts the first visit's app on the page.
 pub fn mount() {
-    let body = document().body().expect("a page has a body");
+    let Some(body) = document().body() else {
+        return;
+    };
     let handle = leptos::mount::mount_to(body, StaffingApp);
     MOUNTED.with(|m| *m.borrow_mut() = Some(Box::new(handle)));
 }
